@@ -80,7 +80,6 @@ class [[nodiscard]] Result<void> {
   bool ok_ = true;
 };
 
-using Status = Result<void>;
 
 }  // namespace sp
 

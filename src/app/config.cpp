@@ -1,0 +1,128 @@
+#include "app/config.hpp"
+
+#include <cstdlib>
+#include <toml++/toml.h>
+
+namespace sp::app {
+
+namespace {
+
+Result<std::int64_t> parse_int(const std::string& text, const char* name, std::int64_t lo,
+                               std::int64_t hi) {
+  char* end = nullptr;
+  long long value = std::strtoll(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || value < lo || value > hi) {
+    return invalid_input(std::string(name) + " must be an integer between " + std::to_string(lo) +
+                             " and " + std::to_string(hi),
+                         name);
+  }
+  return value;
+}
+
+Result<bool> parse_bool(const std::string& text, const char* name) {
+  if (text == "1" || text == "true" || text == "yes") return true;
+  if (text == "0" || text == "false" || text == "no") return false;
+  return invalid_input(std::string(name) + " must be true or false", name);
+}
+
+}  // namespace
+
+Result<void> apply_toml_file(Config& config, const std::string& path) {
+  toml::parse_result parsed = toml::parse_file(path);
+  if (!parsed) {
+    return invalid_input("cannot read configuration " + path + ": " +
+                         std::string(parsed.error().description()));
+  }
+  const toml::table& table = parsed.table();
+  for (const auto& [key, node] : table) {
+    std::string name(key.str());
+    auto bad_type = [&](const char* expected) {
+      return invalid_input(path + ": '" + name + "' must be " + expected, name);
+    };
+    if (name == "listen") {
+      if (!node.is_string()) return bad_type("a string");
+      config.listen = *node.value<std::string>();
+    } else if (name == "data") {
+      if (!node.is_string()) return bad_type("a string");
+      config.data_dir = *node.value<std::string>();
+    } else if (name == "demo") {
+      if (!node.is_boolean()) return bad_type("true or false");
+      config.demo = *node.value<bool>();
+    } else if (name == "synchronous") {
+      if (!node.is_string()) return bad_type("a string");
+      config.synchronous = *node.value<std::string>();
+    } else if (name == "io_threads") {
+      if (!node.is_integer()) return bad_type("an integer");
+      config.io_threads = static_cast<int>(*node.value<std::int64_t>());
+    } else if (name == "workers") {
+      if (!node.is_integer()) return bad_type("an integer");
+      config.worker_threads = static_cast<int>(*node.value<std::int64_t>());
+    } else if (name == "max_body_bytes") {
+      if (!node.is_integer()) return bad_type("an integer");
+      config.max_body_bytes = static_cast<std::size_t>(*node.value<std::int64_t>());
+    } else if (name == "log_level") {
+      if (!node.is_string()) return bad_type("a string");
+      config.log_level = *node.value<std::string>();
+    } else if (name == "secure_cookies") {
+      if (!node.is_boolean()) return bad_type("true or false");
+      config.secure_cookies = *node.value<bool>();
+    } else {
+      return invalid_input(path + ": unknown setting '" + name + "'", name);
+    }
+  }
+  return {};
+}
+
+Result<void> apply_environment(Config& config) {
+  auto env = [](const char* name) -> std::optional<std::string> {
+    const char* value = std::getenv(name);
+    if (value == nullptr) return std::nullopt;
+    return std::string(value);
+  };
+  if (auto v = env("SERVICEPACT_LISTEN")) config.listen = *v;
+  if (auto v = env("SERVICEPACT_DATA")) config.data_dir = *v;
+  if (auto v = env("SERVICEPACT_DEMO")) {
+    auto b = parse_bool(*v, "SERVICEPACT_DEMO");
+    if (!b) return b.error();
+    config.demo = *b;
+  }
+  if (auto v = env("SERVICEPACT_SYNCHRONOUS")) config.synchronous = *v;
+  if (auto v = env("SERVICEPACT_IO_THREADS")) {
+    auto n = parse_int(*v, "SERVICEPACT_IO_THREADS", 1, 64);
+    if (!n) return n.error();
+    config.io_threads = static_cast<int>(*n);
+  }
+  if (auto v = env("SERVICEPACT_WORKERS")) {
+    auto n = parse_int(*v, "SERVICEPACT_WORKERS", 1, 1024);
+    if (!n) return n.error();
+    config.worker_threads = static_cast<int>(*n);
+  }
+  if (auto v = env("SERVICEPACT_MAX_BODY_BYTES")) {
+    auto n = parse_int(*v, "SERVICEPACT_MAX_BODY_BYTES", 1024, 64 * 1024 * 1024);
+    if (!n) return n.error();
+    config.max_body_bytes = static_cast<std::size_t>(*n);
+  }
+  if (auto v = env("SERVICEPACT_LOG_LEVEL")) config.log_level = *v;
+  if (auto v = env("SERVICEPACT_SECURE_COOKIES")) {
+    auto b = parse_bool(*v, "SERVICEPACT_SECURE_COOKIES");
+    if (!b) return b.error();
+    config.secure_cookies = *b;
+  }
+  return {};
+}
+
+Result<std::pair<std::string, std::uint16_t>> split_listen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    return invalid_input("listen must be HOST:PORT, e.g. 127.0.0.1:8080", "listen");
+  }
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  auto port = parse_int(listen.substr(colon + 1), "listen port", 0, 65535);
+  if (!port) return port.error();
+  return std::make_pair(host, static_cast<std::uint16_t>(*port));
+}
+
+}  // namespace sp::app

@@ -1,0 +1,34 @@
+// Server configuration. Precedence, highest first: command-line flags, environment
+// variables (SERVICEPACT_*), the TOML file (--config, $SERVICEPACT_CONFIG, or
+// ./servicepact.toml when present), built-in defaults. No file is needed.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace sp::app {
+
+struct Config {
+  std::string listen = "127.0.0.1:8080";
+  std::string data_dir = "./data";
+  bool demo = false;
+  std::string synchronous = "FULL";  // SQLite durability: FULL (power-safe) or NORMAL
+  int io_threads = 2;
+  int worker_threads = 64;
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::string log_level = "info";
+  bool secure_cookies = false;
+};
+
+// Applies the TOML file at `path` onto `config`; unknown keys are errors.
+Result<void> apply_toml_file(Config& config, const std::string& path);
+// Applies SERVICEPACT_LISTEN, _DATA, _DEMO, _SYNCHRONOUS, _IO_THREADS, _WORKERS,
+// _MAX_BODY_BYTES, _LOG_LEVEL, _SECURE_COOKIES.
+Result<void> apply_environment(Config& config);
+// Splits "HOST:PORT" ("[::1]:8080" for IPv6).
+Result<std::pair<std::string, std::uint16_t>> split_listen(const std::string& listen);
+
+}  // namespace sp::app

@@ -1,0 +1,214 @@
+// servicepact: the one binary. Commands: serve, migrate, admin create, calc, version.
+// This is the only place that names concrete adapters (SQLite, argon2id, the system
+// clock) and wires them into the service and the HTTP server.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <iostream>
+#include <string>
+
+#include "app/config.hpp"
+#include "core/clock.hpp"
+#include "demo/demo_seed.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+#include "service/helpdesk.hpp"
+#include "sla/calc.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+#include "workforce/calc.hpp"
+
+namespace {
+
+using namespace sp;
+
+constexpr const char* kVersion = "0.1.0";
+
+class SystemClock final : public Clock {
+ public:
+  Timestamp now() const override {
+    return std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+  }
+};
+
+[[noreturn]] void fail(const std::string& message, int code = 1) {
+  std::cerr << "servicepact: " << message << "\n";
+  std::exit(code);
+}
+
+app::Config load_config(const std::string& config_path) {
+  app::Config config;
+  std::string path = config_path;
+  if (path.empty()) {
+    if (const char* env = std::getenv("SERVICEPACT_CONFIG")) path = env;
+  }
+  if (path.empty() && std::filesystem::exists("servicepact.toml")) path = "servicepact.toml";
+  if (!path.empty()) {
+    if (auto applied = app::apply_toml_file(config, path); !applied) fail(applied.error().message);
+  }
+  if (auto applied = app::apply_environment(config); !applied) fail(applied.error().message);
+  return config;
+}
+
+std::unique_ptr<storage::sqlite::SqliteStore> open_store(const app::Config& config,
+                                                         storage::CommitObserver* observer) {
+  std::error_code ec;
+  std::filesystem::create_directories(config.data_dir, ec);
+  if (ec) fail("cannot create data folder " + config.data_dir + ": " + ec.message());
+  storage::sqlite::SqliteOptions options;
+  options.path = (std::filesystem::path(config.data_dir) / "servicepact.db").string();
+  options.synchronous = config.synchronous;
+  options.observer = observer;
+  auto store = storage::sqlite::SqliteStore::open(options);
+  if (!store) fail(store.error().message);
+  auto version = (*store)->migrate();
+  if (!version) fail(version.error().message);
+  spdlog::info("database {} at schema version {}", options.path, *version);
+  return std::move(*store);
+}
+
+int serve(const app::Config& config) {
+  spdlog::set_level(spdlog::level::from_str(config.log_level));
+  auto listen = app::split_listen(config.listen);
+  if (!listen) fail(listen.error().message);
+  http::Metrics metrics;
+  auto store = open_store(config, &metrics);
+  SystemClock clock;
+  service::Argon2idHasher hasher;
+  service::HelpdeskService helpdesk(*store, clock, hasher);
+  if (config.demo) {
+    auto seeded = demo::seed_demo(
+        *store, [&hasher](std::string_view password) { return hasher.hash(password).value(); },
+        clock.now());
+    if (!seeded) fail("demo seed failed: " + seeded.error().message);
+    spdlog::info("demo data {}: {} tenants, {} agents, {} customers, {} tickets",
+                 seeded->seeded_now ? "seeded" : "already present", seeded->tenants,
+                 seeded->agents, seeded->customers, seeded->tickets);
+    std::cout << "Demo logins (password for all: see below):\n";
+    for (const auto& login : seeded->logins) {
+      std::cout << "  " << login.email << "  password " << login.password << "  (" << login.role
+                << (login.tenant_slug.empty() ? ", platform" : ", " + login.tenant_slug) << ")\n";
+    }
+  }
+  http::ApiOptions api_options;
+  api_options.secure_cookies = config.secure_cookies;
+  api_options.max_body_bytes = config.max_body_bytes;
+  http::Api api(helpdesk, metrics, api_options);
+  http::ServerOptions server_options;
+  server_options.host = listen->first;
+  server_options.port = listen->second;
+  server_options.io_threads = config.io_threads;
+  server_options.worker_threads = config.worker_threads;
+  server_options.max_body_bytes = config.max_body_bytes;
+  http::Server server(server_options, [&api](const http::HttpRequest& r) { return api.handle(r); });
+  server.set_on_drain([&api] { api.set_draining(); });
+  auto port = server.listen();
+  if (!port) fail(port.error().message);
+  std::string host = listen->first.find(':') != std::string::npos ? "[" + listen->first + "]" : listen->first;
+  std::cout << "servicepact " << kVersion << " listening on http://" << host << ":" << *port
+            << "/  (API: /api/v1, OpenAPI: /api/v1/openapi.json)" << std::endl;
+  server.run(true);
+  spdlog::info("stopped: all in-flight requests answered");
+  return 0;
+}
+
+int run_calc(const std::function<std::string(std::string_view)>& calc) {
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    if (line.empty()) continue;
+    std::cout << calc(line) << "\n";
+  }
+  std::cout.flush();
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"servicepact: a customer-service platform whose promises are executable"};
+  cli.require_subcommand(1);
+  std::string config_path;
+  cli.add_option("--config", config_path, "TOML configuration file (default: ./servicepact.toml if present)");
+
+  std::string listen, data_dir, synchronous;
+  bool demo = false;
+  auto* serve_cmd = cli.add_subcommand("serve", "Run the HTTP server on embedded SQLite");
+  serve_cmd->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
+  serve_cmd->add_option("--data", data_dir, "data folder holding servicepact.db (default ./data)");
+  serve_cmd->add_flag("--demo", demo, "seed three demo tenants with ~5,000 tickets (once)");
+  serve_cmd->add_option("--synchronous", synchronous, "SQLite durability: FULL (default) or NORMAL");
+
+  auto* migrate_cmd = cli.add_subcommand("migrate", "Apply database migrations and exit");
+  migrate_cmd->add_option("--data", data_dir, "data folder (default ./data)");
+
+  auto* admin_cmd = cli.add_subcommand("admin", "Administrative tasks");
+  admin_cmd->require_subcommand(1);
+  std::string email, name = "Administrator", password, tenant_slug, role = "admin";
+  auto* admin_create = admin_cmd->add_subcommand("create", "Create an administrator account");
+  admin_create->add_option("--email", email, "login e-mail")->required();
+  admin_create->add_option("--name", name, "display name");
+  admin_create->add_option("--password", password,
+                           "password (or set SERVICEPACT_ADMIN_PASSWORD; min. 10 characters)");
+  admin_create->add_option("--tenant", tenant_slug, "tenant slug; omit for a platform administrator");
+  admin_create->add_option("--role", role, "role inside the tenant (default admin)");
+  admin_create->add_option("--data", data_dir, "data folder (default ./data)");
+
+  auto* calc_cmd = cli.add_subcommand("calc", "Calculators reading JSON lines on stdin");
+  calc_cmd->require_subcommand(1);
+  auto* calc_time = calc_cmd->add_subcommand(
+      "business-time", "Due times and business seconds: {calendar,start,add_seconds} or {calendar,from,to}");
+  auto* calc_staffing = calc_cmd->add_subcommand(
+      "staffing", "Erlang B/C/A staffing: one JSON object per line (see docs)");
+
+  auto* version_cmd = cli.add_subcommand("version", "Print the version");
+
+  CLI11_PARSE(cli, argc, argv);
+
+  if (*version_cmd) {
+    std::cout << "servicepact " << kVersion << "\n";
+    return 0;
+  }
+  if (*calc_time) return run_calc(sp::sla::calc_business_time_line);
+  if (*calc_staffing) return run_calc(sp::workforce::calc_staffing_line);
+
+  app::Config config = load_config(config_path);
+  if (!data_dir.empty()) config.data_dir = data_dir;
+  if (*serve_cmd) {
+    if (!listen.empty()) config.listen = listen;
+    if (!synchronous.empty()) config.synchronous = synchronous;
+    if (demo) config.demo = true;
+    return serve(config);
+  }
+  if (*migrate_cmd) {
+    auto store = open_store(config, nullptr);
+    std::cout << "schema at version " << *store->schema_version() << "\n";
+    return 0;
+  }
+  if (*admin_create) {
+    if (password.empty()) {
+      if (const char* env = std::getenv("SERVICEPACT_ADMIN_PASSWORD")) password = env;
+    }
+    auto store = open_store(config, nullptr);
+    SystemClock clock;
+    service::Argon2idHasher hasher;
+    service::HelpdeskService helpdesk(*store, clock, hasher);
+    service::NewAgentInput input;
+    input.email = email;
+    input.name = name;
+    input.password = password;
+    auto parsed_role = domain::parse_role(role);
+    if (!parsed_role) fail(parsed_role.error().message);
+    input.role = *parsed_role;
+    if (!tenant_slug.empty()) {
+      auto tenant = store->find_tenant_by_slug(tenant_slug);
+      if (!tenant) fail(tenant.error().message);
+      input.tenant_id = tenant->id;
+    }
+    auto agent = helpdesk.bootstrap_agent(std::move(input));
+    if (!agent) fail(agent.error().message);
+    std::cout << "created " << agent->email << " (id " << agent->id.value << ", role "
+              << domain::to_string(agent->role) << ")\n";
+    return 0;
+  }
+  return 0;
+}

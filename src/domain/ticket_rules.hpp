@@ -1,0 +1,89 @@
+// The rules of a ticket's life: which status changes are allowed, and the events each
+// change produces. Every change to a ticket goes through these functions, so the stored
+// ticket row is always the fold of its event history. Pure: `now` is passed in.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "domain/model.hpp"
+
+namespace sp::domain {
+
+// Allowed status changes (a change to the same status is a no-op, not a transition):
+//   new      -> open, pending, on_hold, solved
+//   open     -> pending, on_hold, solved
+//   pending  -> open, on_hold, solved
+//   on_hold  -> open, pending, solved
+//   solved   -> open (reopen), closed
+//   closed   -> nothing: a closed ticket is archived; a follow-up is a new ticket.
+bool can_transition(Status from, Status to);
+// Fails with Conflict (kind "invalid-transition") naming both statuses.
+Result<void> check_transition(Status from, Status to);
+
+struct NewTicket {
+  std::string subject;
+  Priority priority = Priority::Normal;
+  Channel channel = Channel::Web;
+  std::string category;
+  std::vector<std::string> tags;
+  std::optional<TeamId> team_id;
+  std::optional<AgentId> assignee_id;
+  CustomerId requester_id;
+  std::optional<std::string> first_message;  // the customer's words, stored as inbound
+};
+
+// Validates and normalises a new ticket (subject, category, tags, body sizes).
+Result<NewTicket> validate_new_ticket(NewTicket input);
+
+// The state of a freshly created ticket and its opening events (Created, and
+// MessageAdded when there is a first message). Ids are assigned by storage; the events'
+// ticket_id and message_id are filled in there.
+struct TicketDraft {
+  Ticket ticket;
+  std::vector<TicketEvent> events;
+};
+TicketDraft draft_ticket(const NewTicket& validated, TenantId tenant, Actor actor, Timestamp now);
+
+// A partial update; absent fields stay as they are. For assignee and team an engaged
+// optional holding nullopt means "unassign".
+struct TicketPatch {
+  std::optional<std::string> subject;
+  std::optional<Status> status;
+  std::optional<Priority> priority;
+  std::optional<std::optional<AgentId>> assignee_id;
+  std::optional<std::optional<TeamId>> team_id;
+  std::optional<std::vector<std::string>> tags;
+  std::optional<std::string> category;
+  bool empty() const {
+    return !subject && !status && !priority && !assignee_id && !team_id && !tags && !category;
+  }
+};
+
+struct TicketChange {
+  Ticket after;
+  std::vector<TicketEvent> events;  // empty when nothing changed
+};
+
+// Applies `patch` to `before`. Fails with InvalidInput for bad values and Conflict for a
+// forbidden status transition. Produces one event per changed field; bumps version and
+// updated_at only when something changed.
+Result<TicketChange> apply_patch(const Ticket& before, const TicketPatch& patch, Actor actor,
+                                 Timestamp now);
+
+// Adding a message: the MessageAdded event, plus the status consequences helpdesks expect:
+// a customer writing on a pending or solved ticket reopens it (open); the first agent reply
+// on a new ticket opens it. Notes never change status. Fails with Conflict (kind
+// "ticket-closed") on a closed ticket and InvalidInput for an empty or oversized body.
+Result<TicketChange> add_message(const Ticket& before, MessageKind kind, std::string_view body,
+                                 Actor actor, Timestamp now);
+
+// Rebuilds status, priority, assignee, team, tags, category and subject by folding the
+// history over the ticket's creation state. Used to check that the stored row and the
+// history agree, and by the SLA engine to see the ticket as it was at any event.
+Ticket replay(const Ticket& created_state, std::span<const TicketEvent> history);
+
+}  // namespace sp::domain

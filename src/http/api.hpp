@@ -1,0 +1,66 @@
+// The REST API under /api/v1 plus /healthz, /readyz and /metrics: a route table and one
+// handler per route, on plain HttpRequest/HttpResponse values (no Beast here). Handlers
+// translate JSON to service calls and errors to problem+json. Thread-safe: handle() is
+// called concurrently from the server's worker threads.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "http/http_types.hpp"
+#include "http/metrics.hpp"
+#include "service/helpdesk.hpp"
+
+namespace sp::http {
+
+struct ApiOptions {
+  bool secure_cookies = false;  // add "Secure" to cookies (set when served over TLS)
+  std::size_t max_body_bytes = 1024 * 1024;
+};
+
+struct RouteInfo {
+  std::string method;
+  std::string pattern;  // "/api/v1/tickets/{id}"
+};
+
+class Api {
+ public:
+  Api(service::HelpdeskService& service, Metrics& metrics, ApiOptions options = {});
+
+  HttpResponse handle(const HttpRequest& request);
+  std::vector<RouteInfo> routes() const;
+  // /readyz answers 503 once draining starts, so a load balancer stops sending traffic.
+  void set_draining() { draining_ = true; }
+
+  struct Context;
+  using Handler = std::function<HttpResponse(Context&)>;
+
+ private:
+  enum class Access { Public, Authenticated };
+  struct Route {
+    std::string method;
+    std::string pattern;
+    std::vector<std::string> segments;
+    Access access;
+    Handler handler;
+    std::size_t metrics_index;
+  };
+  void add(const std::string& method, const std::string& pattern, Access access, Handler handler);
+  void register_routes();
+  HttpResponse dispatch(const HttpRequest& request, std::size_t& metrics_index);
+
+  service::HelpdeskService& service_;
+  Metrics& metrics_;
+  ApiOptions options_;
+  std::vector<Route> routes_;
+  std::size_t unmatched_metrics_index_ = 0;
+  std::atomic<bool> draining_{false};
+};
+
+// The OpenAPI 3.1 document served at /api/v1/openapi.json.
+const std::string& openapi_document();
+
+}  // namespace sp::http

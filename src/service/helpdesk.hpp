@@ -1,0 +1,142 @@
+// The helpdesk use cases: the one place where the pure domain meets storage. HTTP
+// handlers, e-mail ingestion and jobs all call these functions, so validation, role
+// checks and tenant isolation are decided once. Reads the Clock once per operation.
+//
+// Authorisation: a Principal is an authenticated agent. A platform administrator (no
+// tenant) may act on every tenant and must name the tenant when creating objects; anyone
+// else acts only inside their own tenant, and objects of other tenants are NotFound.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "service/auth.hpp"
+#include "storage/store.hpp"
+
+namespace sp::service {
+
+using namespace sp::domain;  // NOLINT
+using storage::Scope;
+
+struct Principal {
+  Agent agent;
+  Scope scope;
+  bool via_api_token = false;
+  std::string csrf_token;  // empty for API tokens
+  bool is_platform_admin() const { return !agent.tenant_id && agent.role == Role::Admin; }
+};
+
+enum class Permission {
+  ManageTenants,    // platform administrators
+  ManageAgents,     // admin
+  ManageTeams,      // admin, supervisor
+  WriteCustomers,   // admin, supervisor, agent
+  WriteTickets,     // admin, supervisor, agent
+  AddNotes,         // everyone, QA reviewers included
+  Read,             // everyone
+};
+// Fails with Forbidden naming the permission.
+Result<void> require(const Principal& principal, Permission permission);
+
+struct LoginResult {
+  std::string session_token;  // the cookie value; only its digest is stored
+  std::string csrf_token;
+  Agent agent;
+  Timestamp expires_at;
+};
+
+struct NewTenantInput {
+  std::string slug, name, timezone = "UTC";
+  Language language = Language::En;
+};
+struct NewTeamInput {
+  std::optional<TenantId> tenant_id;
+  std::string name;
+};
+struct NewAgentInput {
+  std::optional<TenantId> tenant_id;
+  std::string email, name, password;
+  Role role = Role::Agent;
+  std::optional<TeamId> team_id;
+  Language language = Language::En;
+};
+struct NewCustomerInput {
+  std::optional<TenantId> tenant_id;
+  std::string name;
+  std::vector<std::string> emails, phones;
+  Language language = Language::En;
+};
+struct NewTicketInput {
+  std::optional<TenantId> tenant_id;
+  NewTicket ticket;
+};
+
+class HelpdeskService {
+ public:
+  HelpdeskService(storage::Store& store, const Clock& clock, const PasswordHasher& hasher,
+                  Duration session_lifetime = std::chrono::hours(12));
+
+  // Authentication. Wrong e-mail and wrong password give the same Unauthenticated error.
+  Result<LoginResult> login(const std::string& email, const std::string& password);
+  Result<Principal> authenticate_session(const std::string& session_token);
+  Result<Principal> authenticate_api_token(const std::string& token);
+  Result<void> logout(const std::string& session_token);
+  // Issues an API token for the principal; returns the clear token once.
+  Result<std::string> create_api_token(const Principal& principal, const std::string& name);
+
+  Result<Tenant> create_tenant(const Principal& p, NewTenantInput input);
+  Result<std::vector<Tenant>> list_tenants(const Principal& p);
+  Result<Tenant> get_tenant(const Principal& p, TenantId id);
+
+  Result<Team> create_team(const Principal& p, NewTeamInput input);
+  Result<std::vector<Team>> list_teams(const Principal& p);
+  Result<Team> get_team(const Principal& p, TeamId id);
+
+  Result<Agent> create_agent(const Principal& p, NewAgentInput input);
+  Result<std::vector<Agent>> list_agents(const Principal& p);
+  Result<Agent> get_agent(const Principal& p, AgentId id);
+
+  Result<Customer> create_customer(const Principal& p, NewCustomerInput input);
+  Result<std::vector<Customer>> list_customers(const Principal& p, storage::CustomerFilter filter);
+  Result<Customer> get_customer(const Principal& p, CustomerId id);
+
+  Result<Ticket> create_ticket(const Principal& p, NewTicketInput input);
+  Result<Ticket> get_ticket(const Principal& p, TicketId id);
+  Result<std::vector<Ticket>> list_tickets(const Principal& p, storage::TicketFilter filter);
+  // Applies `patch` when the ticket's version equals `expected_version` (if given); a
+  // mismatch is Conflict with kind "version-mismatch" and changes nothing.
+  Result<Ticket> update_ticket(const Principal& p, TicketId id, const TicketPatch& patch,
+                               std::optional<std::int64_t> expected_version);
+  // Agents add outbound replies and notes; inbound messages come from customers through
+  // channels (or from agents logging a phone call).
+  Result<storage::AppendedMessage> add_message(const Principal& p, TicketId id, MessageKind kind,
+                                               std::string body,
+                                               std::optional<std::int64_t> expected_version);
+  Result<std::vector<Message>> list_messages(const Principal& p, TicketId id);
+  Result<std::vector<TicketEvent>> list_events(const Principal& p, TicketId id);
+
+  // Readiness: the database answers.
+  Result<void> ping() { return store_.ping(); }
+
+  // Administrative (CLI, seed): creates an agent without a principal.
+  Result<Agent> bootstrap_agent(NewAgentInput input);
+
+ private:
+  // The tenant a create request acts on: the principal's own, or for platform admins the
+  // one named in the input (which must exist).
+  Result<TenantId> target_tenant(const Principal& p, std::optional<TenantId> named);
+  Result<Principal> principal_for(AgentId id, bool via_api_token, std::string csrf);
+  Result<void> check_ticket_references(TenantId tenant, const std::optional<TeamId>& team,
+                                       const std::optional<AgentId>& assignee,
+                                       const std::optional<CustomerId>& requester);
+
+  storage::Store& store_;
+  const Clock& clock_;
+  const PasswordHasher& hasher_;
+  Duration session_lifetime_;
+  std::string dummy_hash_;  // verified against on unknown e-mails to equalise timing
+};
+
+}  // namespace sp::service

@@ -1,0 +1,155 @@
+#include "storage/migrations.hpp"
+
+#include <array>
+
+namespace sp::storage {
+
+namespace {
+
+// Tenant isolation is enforced by the schema as well as by the queries: every child row
+// carries tenant_id, and composite foreign keys (tenant_id, x_id) -> parent(tenant_id, id)
+// make it impossible to link a ticket to another tenant's customer, team or agent.
+constexpr std::string_view kInitialSchema = R"sql(
+CREATE TABLE settings(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE tenants(
+  id               INTEGER PRIMARY KEY,
+  slug             TEXT NOT NULL UNIQUE,
+  name             TEXT NOT NULL,
+  timezone         TEXT NOT NULL,
+  default_language TEXT NOT NULL,
+  created_at       INTEGER NOT NULL
+);
+CREATE TABLE teams(
+  id         INTEGER PRIMARY KEY,
+  tenant_id  INTEGER NOT NULL REFERENCES tenants(id),
+  name       TEXT NOT NULL,
+  lead_id    INTEGER,
+  created_at INTEGER NOT NULL,
+  UNIQUE(tenant_id, id),
+  UNIQUE(tenant_id, name)
+);
+CREATE TABLE agents(
+  id            INTEGER PRIMARY KEY,
+  tenant_id     INTEGER REFERENCES tenants(id),
+  email         TEXT NOT NULL UNIQUE,
+  name          TEXT NOT NULL,
+  role          TEXT NOT NULL,
+  team_id       INTEGER,
+  language      TEXT NOT NULL,
+  active        INTEGER NOT NULL,
+  password_hash TEXT NOT NULL,
+  created_at    INTEGER NOT NULL,
+  UNIQUE(tenant_id, id),
+  FOREIGN KEY(tenant_id, team_id) REFERENCES teams(tenant_id, id)
+);
+CREATE TABLE customers(
+  id         INTEGER PRIMARY KEY,
+  tenant_id  INTEGER NOT NULL REFERENCES tenants(id),
+  name       TEXT NOT NULL,
+  language   TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  UNIQUE(tenant_id, id)
+);
+CREATE TABLE customer_emails(
+  tenant_id   INTEGER NOT NULL,
+  customer_id INTEGER NOT NULL,
+  position    INTEGER NOT NULL,
+  email       TEXT NOT NULL,
+  PRIMARY KEY(tenant_id, email),
+  FOREIGN KEY(tenant_id, customer_id) REFERENCES customers(tenant_id, id)
+);
+CREATE INDEX customer_emails_customer ON customer_emails(customer_id, position);
+CREATE TABLE customer_phones(
+  tenant_id   INTEGER NOT NULL,
+  customer_id INTEGER NOT NULL,
+  position    INTEGER NOT NULL,
+  phone       TEXT NOT NULL,
+  PRIMARY KEY(customer_id, phone),
+  FOREIGN KEY(tenant_id, customer_id) REFERENCES customers(tenant_id, id)
+);
+CREATE TABLE tickets(
+  id           INTEGER PRIMARY KEY,
+  tenant_id    INTEGER NOT NULL REFERENCES tenants(id),
+  subject      TEXT NOT NULL,
+  status       TEXT NOT NULL,
+  priority     TEXT NOT NULL,
+  channel      TEXT NOT NULL,
+  category     TEXT NOT NULL,
+  tags         TEXT NOT NULL,
+  team_id      INTEGER,
+  assignee_id  INTEGER,
+  requester_id INTEGER NOT NULL,
+  created_at   INTEGER NOT NULL,
+  updated_at   INTEGER NOT NULL,
+  solved_at    INTEGER,
+  version      INTEGER NOT NULL,
+  UNIQUE(tenant_id, id),
+  FOREIGN KEY(tenant_id, team_id) REFERENCES teams(tenant_id, id),
+  FOREIGN KEY(tenant_id, assignee_id) REFERENCES agents(tenant_id, id),
+  FOREIGN KEY(tenant_id, requester_id) REFERENCES customers(tenant_id, id)
+);
+CREATE INDEX tickets_tenant_status ON tickets(tenant_id, status, id);
+CREATE INDEX tickets_tenant_updated ON tickets(tenant_id, updated_at);
+CREATE INDEX tickets_assignee ON tickets(assignee_id, id);
+CREATE INDEX tickets_team ON tickets(team_id, id);
+CREATE INDEX tickets_requester ON tickets(requester_id, id);
+CREATE TABLE messages(
+  id          INTEGER PRIMARY KEY,
+  ticket_id   INTEGER NOT NULL,
+  tenant_id   INTEGER NOT NULL,
+  kind        TEXT NOT NULL,
+  author_type TEXT NOT NULL,
+  author_id   INTEGER NOT NULL,
+  body        TEXT NOT NULL,
+  created_at  INTEGER NOT NULL,
+  FOREIGN KEY(tenant_id, ticket_id) REFERENCES tickets(tenant_id, id)
+);
+CREATE INDEX messages_ticket ON messages(ticket_id, id);
+CREATE TABLE ticket_events(
+  ticket_id    INTEGER NOT NULL,
+  seq          INTEGER NOT NULL,
+  tenant_id    INTEGER NOT NULL,
+  type         TEXT NOT NULL,
+  actor_type   TEXT NOT NULL,
+  actor_id     INTEGER NOT NULL,
+  at           INTEGER NOT NULL,
+  field        TEXT NOT NULL,
+  from_value   TEXT NOT NULL,
+  to_value     TEXT NOT NULL,
+  message_kind TEXT,
+  message_id   INTEGER,
+  PRIMARY KEY(ticket_id, seq),
+  FOREIGN KEY(tenant_id, ticket_id) REFERENCES tickets(tenant_id, id)
+) WITHOUT ROWID;
+CREATE TRIGGER ticket_events_append_only_update BEFORE UPDATE ON ticket_events
+BEGIN SELECT RAISE(ABORT, 'ticket_events is append-only'); END;
+CREATE TRIGGER ticket_events_append_only_delete BEFORE DELETE ON ticket_events
+BEGIN SELECT RAISE(ABORT, 'ticket_events is append-only'); END;
+CREATE TABLE sessions(
+  token_hash TEXT PRIMARY KEY,
+  agent_id   INTEGER NOT NULL REFERENCES agents(id),
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE api_tokens(
+  id         INTEGER PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  agent_id   INTEGER NOT NULL REFERENCES agents(id),
+  name       TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+)sql";
+
+constexpr std::array<Migration, 1> kSqliteMigrations{{
+    {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
+}};
+
+}  // namespace
+
+std::span<const Migration> sqlite_migrations() { return kSqliteMigrations; }
+
+}  // namespace sp::storage

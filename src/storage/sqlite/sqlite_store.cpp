@@ -1,0 +1,946 @@
+#include "storage/sqlite/sqlite_store.hpp"
+
+#include <sqlite3.h>
+
+#include "domain/validation.hpp"
+#include "storage/migrations.hpp"
+
+namespace sp::storage::sqlite {
+
+namespace {
+
+#define SP_PREPARE(var, conn, sql)       \
+  auto var##_prepared = (conn).prepare(sql); \
+  if (!var##_prepared) return var##_prepared.error(); \
+  Statement& var = *var##_prepared
+
+#define SP_STEP(has_row, stmt)            \
+  auto has_row##_result = (stmt).step();  \
+  if (!has_row##_result) return has_row##_result.error(); \
+  bool has_row = *has_row##_result
+
+template <typename E>
+E parse_or(Result<E> parsed, E fallback) {
+  return parsed ? *parsed : fallback;
+}
+
+template <typename IdT>
+std::optional<IdT> optional_id(const Statement& stmt, int column) {
+  auto raw = stmt.optional_int64(column);
+  if (!raw) return std::nullopt;
+  return IdT{*raw};
+}
+
+template <typename IdT>
+std::optional<std::int64_t> raw_id(const std::optional<IdT>& id) {
+  if (!id) return std::nullopt;
+  return id->value;
+}
+
+std::optional<std::int64_t> raw_time(const std::optional<Timestamp>& t) {
+  if (!t) return std::nullopt;
+  return to_unix_ms(*t);
+}
+
+std::vector<std::string> split_lines(const std::string& joined) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < joined.size()) {
+    auto end = joined.find('\n', start);
+    if (end == std::string::npos) end = joined.size();
+    out.push_back(joined.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+constexpr const char* kTenantColumns =
+    "SELECT id, slug, name, timezone, default_language, created_at FROM tenants";
+
+Tenant read_tenant(const Statement& s) {
+  Tenant t;
+  t.id = TenantId{s.int64(0)};
+  t.slug = s.text(1);
+  t.name = s.text(2);
+  t.timezone = s.text(3);
+  t.default_language = parse_or(parse_language(s.text(4)), Language::En);
+  t.created_at = from_unix_ms(s.int64(5));
+  return t;
+}
+
+Team read_team(const Statement& s) {
+  Team t;
+  t.id = TeamId{s.int64(0)};
+  t.tenant_id = TenantId{s.int64(1)};
+  t.name = s.text(2);
+  t.lead_id = optional_id<AgentId>(s, 3);
+  t.created_at = from_unix_ms(s.int64(4));
+  return t;
+}
+
+constexpr const char* kAgentColumns =
+    "SELECT id, tenant_id, email, name, role, team_id, language, active, created_at, "
+    "password_hash FROM agents";
+
+Agent read_agent(const Statement& s) {
+  Agent a;
+  a.id = AgentId{s.int64(0)};
+  a.tenant_id = optional_id<TenantId>(s, 1);
+  a.email = s.text(2);
+  a.name = s.text(3);
+  a.role = parse_or(parse_role(s.text(4)), Role::Agent);
+  a.team_id = optional_id<TeamId>(s, 5);
+  a.language = parse_or(parse_language(s.text(6)), Language::En);
+  a.active = s.int64(7) != 0;
+  a.created_at = from_unix_ms(s.int64(8));
+  return a;
+}
+
+constexpr const char* kCustomerColumns =
+    "SELECT c.id, c.tenant_id, c.name, c.language, c.created_at, "
+    "(SELECT group_concat(email, char(10)) FROM (SELECT email FROM customer_emails e "
+    "WHERE e.customer_id = c.id ORDER BY position)), "
+    "(SELECT group_concat(phone, char(10)) FROM (SELECT phone FROM customer_phones p "
+    "WHERE p.customer_id = c.id ORDER BY position)) FROM customers c";
+
+Customer read_customer(const Statement& s) {
+  Customer c;
+  c.id = CustomerId{s.int64(0)};
+  c.tenant_id = TenantId{s.int64(1)};
+  c.name = s.text(2);
+  c.language = parse_or(parse_language(s.text(3)), Language::En);
+  c.created_at = from_unix_ms(s.int64(4));
+  c.emails = split_lines(s.text(5));
+  c.phones = split_lines(s.text(6));
+  return c;
+}
+
+constexpr const char* kTicketColumns =
+    "SELECT id, tenant_id, subject, status, priority, channel, category, tags, team_id, "
+    "assignee_id, requester_id, created_at, updated_at, solved_at, version FROM tickets";
+
+Ticket read_ticket(const Statement& s) {
+  Ticket t;
+  t.id = TicketId{s.int64(0)};
+  t.tenant_id = TenantId{s.int64(1)};
+  t.subject = s.text(2);
+  t.status = parse_or(parse_status(s.text(3)), Status::Open);
+  t.priority = parse_or(parse_priority(s.text(4)), Priority::Normal);
+  t.channel = parse_or(parse_channel(s.text(5)), Channel::Web);
+  t.category = s.text(6);
+  t.tags = split_tags(s.text(7));
+  t.team_id = optional_id<TeamId>(s, 8);
+  t.assignee_id = optional_id<AgentId>(s, 9);
+  t.requester_id = CustomerId{s.int64(10)};
+  t.created_at = from_unix_ms(s.int64(11));
+  t.updated_at = from_unix_ms(s.int64(12));
+  if (auto solved = s.optional_int64(13)) t.solved_at = from_unix_ms(*solved);
+  t.version = s.int64(14);
+  return t;
+}
+
+Message read_message(const Statement& s) {
+  Message m;
+  m.id = MessageId{s.int64(0)};
+  m.ticket_id = TicketId{s.int64(1)};
+  m.tenant_id = TenantId{s.int64(2)};
+  m.kind = parse_or(parse_message_kind(s.text(3)), MessageKind::Note);
+  m.author.type = parse_or(parse_actor_type(s.text(4)), ActorType::System);
+  m.author.id = s.int64(5);
+  m.body = s.text(6);
+  m.created_at = from_unix_ms(s.int64(7));
+  return m;
+}
+
+TicketEvent read_event(const Statement& s) {
+  TicketEvent e;
+  e.ticket_id = TicketId{s.int64(0)};
+  e.seq = s.int64(1);
+  e.tenant_id = TenantId{s.int64(2)};
+  e.type = parse_or(parse_event_type(s.text(3)), EventType::FieldChanged);
+  e.actor.type = parse_or(parse_actor_type(s.text(4)), ActorType::System);
+  e.actor.id = s.int64(5);
+  e.at = from_unix_ms(s.int64(6));
+  e.field = s.text(7);
+  e.from = s.text(8);
+  e.to = s.text(9);
+  if (!s.is_null(10)) e.message_kind = parse_or(parse_message_kind(s.text(10)), MessageKind::Note);
+  e.message_id = optional_id<MessageId>(s, 11);
+  return e;
+}
+
+// Loads a ticket visible in `scope` through `conn` (reader or writer).
+Result<Ticket> load_ticket(Connection& conn, const Scope& scope, TicketId id) {
+  SP_PREPARE(stmt, conn,
+             "SELECT id, tenant_id, subject, status, priority, channel, category, tags, team_id, "
+             "assignee_id, requester_id, created_at, updated_at, solved_at, version FROM tickets "
+             "WHERE id = ?1 AND (?2 IS NULL OR tenant_id = ?2)");
+  stmt.bind(1, id.value).bind(2, raw_id(scope.tenant));
+  SP_STEP(found, stmt);
+  if (!found) return not_found("ticket " + std::to_string(id.value) + " not found");
+  return read_ticket(stmt);
+}
+
+Result<void> insert_ticket_row(Connection& conn, Ticket& ticket) {
+  SP_PREPARE(stmt, conn,
+             "INSERT INTO tickets(tenant_id, subject, status, priority, channel, category, tags, "
+             "team_id, assignee_id, requester_id, created_at, updated_at, solved_at, version) "
+             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+  stmt.bind(1, ticket.tenant_id.value)
+      .bind(2, ticket.subject)
+      .bind(3, to_string(ticket.status))
+      .bind(4, to_string(ticket.priority))
+      .bind(5, to_string(ticket.channel))
+      .bind(6, ticket.category)
+      .bind(7, join_tags(ticket.tags))
+      .bind(8, raw_id(ticket.team_id))
+      .bind(9, raw_id(ticket.assignee_id))
+      .bind(10, ticket.requester_id.value)
+      .bind(11, to_unix_ms(ticket.created_at))
+      .bind(12, to_unix_ms(ticket.updated_at))
+      .bind(13, raw_time(ticket.solved_at))
+      .bind(14, ticket.version);
+  SP_TRY(stmt.run());
+  ticket.id = TicketId{conn.last_insert_rowid()};
+  return {};
+}
+
+Result<void> update_ticket_row(Connection& conn, const Ticket& ticket) {
+  SP_PREPARE(stmt, conn,
+             "UPDATE tickets SET subject = ?2, status = ?3, priority = ?4, category = ?5, "
+             "tags = ?6, team_id = ?7, assignee_id = ?8, updated_at = ?9, solved_at = ?10, "
+             "version = ?11 WHERE id = ?1");
+  stmt.bind(1, ticket.id.value)
+      .bind(2, ticket.subject)
+      .bind(3, to_string(ticket.status))
+      .bind(4, to_string(ticket.priority))
+      .bind(5, ticket.category)
+      .bind(6, join_tags(ticket.tags))
+      .bind(7, raw_id(ticket.team_id))
+      .bind(8, raw_id(ticket.assignee_id))
+      .bind(9, to_unix_ms(ticket.updated_at))
+      .bind(10, raw_time(ticket.solved_at))
+      .bind(11, ticket.version);
+  return stmt.run();
+}
+
+Result<MessageId> insert_message_row(Connection& conn, const Ticket& ticket, MessageKind kind,
+                                     Actor author, const std::string& body, Timestamp at) {
+  SP_PREPARE(stmt, conn,
+             "INSERT INTO messages(ticket_id, tenant_id, kind, author_type, author_id, body, "
+             "created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  stmt.bind(1, ticket.id.value)
+      .bind(2, ticket.tenant_id.value)
+      .bind(3, to_string(kind))
+      .bind(4, to_string(author.type))
+      .bind(5, author.id)
+      .bind(6, body)
+      .bind(7, to_unix_ms(at));
+  SP_TRY(stmt.run());
+  return MessageId{conn.last_insert_rowid()};
+}
+
+// Appends `events` after the ticket's last sequence number, filling ids in.
+Result<void> append_events(Connection& conn, const Ticket& ticket, std::vector<TicketEvent>& events,
+                           std::optional<MessageId> message_id) {
+  if (events.empty()) return {};
+  SP_PREPARE(last, conn, "SELECT COALESCE(MAX(seq), 0) FROM ticket_events WHERE ticket_id = ?1");
+  last.bind(1, ticket.id.value);
+  SP_STEP(has_row, last);
+  std::int64_t seq = has_row ? last.int64(0) : 0;
+  SP_PREPARE(stmt, conn,
+             "INSERT INTO ticket_events(ticket_id, seq, tenant_id, type, actor_type, actor_id, at, "
+             "field, from_value, to_value, message_kind, message_id) "
+             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+  for (auto& event : events) {
+    event.ticket_id = ticket.id;
+    event.tenant_id = ticket.tenant_id;
+    event.seq = ++seq;
+    if (event.type == EventType::MessageAdded && message_id && !event.message_id) {
+      event.message_id = message_id;
+    }
+    std::optional<std::string> kind;
+    if (event.message_kind) kind = std::string(to_string(*event.message_kind));
+    stmt.bind(1, event.ticket_id.value)
+        .bind(2, event.seq)
+        .bind(3, event.tenant_id.value)
+        .bind(4, to_string(event.type))
+        .bind(5, to_string(event.actor.type))
+        .bind(6, event.actor.id)
+        .bind(7, to_unix_ms(event.at))
+        .bind(8, event.field)
+        .bind(9, event.from)
+        .bind(10, event.to)
+        .bind(11, kind)
+        .bind(12, raw_id(event.message_id));
+    SP_TRY(stmt.run());
+  }
+  return {};
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// Lifecycle and connections
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const SqliteOptions& options) {
+  if (options.synchronous != "FULL" && options.synchronous != "NORMAL" &&
+      options.synchronous != "EXTRA") {
+    return invalid_input("synchronous must be FULL, EXTRA or NORMAL", "synchronous");
+  }
+  ConnectionOptions writer_options{options.path, false, options.synchronous};
+  auto writer = Connection::open(writer_options);
+  if (!writer) return writer.error();
+  auto queue = std::make_unique<WriteQueue>(std::move(*writer), options.observer);
+  return std::unique_ptr<SqliteStore>(new SqliteStore(options, std::move(queue)));
+}
+
+SqliteStore::SqliteStore(SqliteOptions options, std::unique_ptr<WriteQueue> writer)
+    : options_(std::move(options)), writer_(std::move(writer)) {}
+
+SqliteStore::~SqliteStore() = default;
+
+Result<std::unique_ptr<Connection>> SqliteStore::acquire_reader() {
+  {
+    std::lock_guard lock(readers_mutex_);
+    if (!idle_readers_.empty()) {
+      auto conn = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+      return conn;
+    }
+  }
+  return Connection::open(ConnectionOptions{options_.path, true, options_.synchronous});
+}
+
+void SqliteStore::release_reader(std::unique_ptr<Connection> conn) {
+  std::lock_guard lock(readers_mutex_);
+  if (idle_readers_.size() < static_cast<std::size_t>(options_.max_readers)) {
+    idle_readers_.push_back(std::move(conn));
+  }
+}
+
+template <typename Fn>
+auto SqliteStore::read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+  auto conn = acquire_reader();
+  if (!conn) return conn.error();
+  auto result = fn(**conn);
+  release_reader(std::move(*conn));
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------
+// Schema
+
+Result<int> SqliteStore::migrate() {
+  int version = 0;
+  auto status = writer_->run_exclusive([&version](Connection& conn) -> Result<void> {
+    SP_TRY(conn.exec(
+        "CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, "
+        "name TEXT NOT NULL, applied_at INTEGER NOT NULL)"));
+    SP_PREPARE(current, conn, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    SP_STEP(has_row, current);
+    version = has_row ? static_cast<int>(current.int64(0)) : 0;
+    for (const auto& migration : sqlite_migrations()) {
+      if (migration.version <= version) continue;
+      SP_TRY(conn.exec("BEGIN IMMEDIATE"));
+      auto applied = conn.exec(migration.sql);
+      if (applied) {
+        auto record = conn.prepare_uncached(
+            "INSERT INTO schema_migrations(version, name, applied_at) VALUES(?1, ?2, "
+            "CAST(strftime('%s', 'now') AS INTEGER) * 1000)");
+        if (!record) {
+          applied = record.error();
+        } else {
+          record->bind(1, std::int64_t{migration.version}).bind(2, migration.name);
+          applied = record->run();
+        }
+      }
+      if (!applied) {
+        (void)conn.exec("ROLLBACK");
+        Error error = applied.error();
+        error.message = "migration " + std::to_string(migration.version) + " failed: " +
+                        error.message;
+        return error;
+      }
+      SP_TRY(conn.exec("COMMIT"));
+      version = migration.version;
+    }
+    return {};
+  });
+  if (!status) return status.error();
+  return version;
+}
+
+Result<int> SqliteStore::schema_version() {
+  return read([](Connection& conn) -> Result<int> {
+    auto stmt = conn.prepare_uncached(
+        "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    if (!stmt) return 0;  // table missing: nothing applied yet
+    SP_STEP(has_row, *stmt);
+    return has_row ? static_cast<int>(stmt->int64(0)) : 0;
+  });
+}
+
+Result<void> SqliteStore::ping() {
+  return read([](Connection& conn) -> Result<void> {
+    SP_PREPARE(stmt, conn, "SELECT 1");
+    SP_STEP(has_row, stmt);
+    if (!has_row) return internal_error("SELECT 1 returned no row");
+    return {};
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Tenants, teams, agents, customers
+
+Result<Tenant> SqliteStore::create_tenant(Tenant tenant) {
+  SP_TRY(writer_->submit([&tenant](Connection& conn) -> Result<void> {
+    SP_PREPARE(stmt, conn,
+               "INSERT INTO tenants(slug, name, timezone, default_language, created_at) "
+               "VALUES(?1, ?2, ?3, ?4, ?5)");
+    stmt.bind(1, tenant.slug)
+        .bind(2, tenant.name)
+        .bind(3, tenant.timezone)
+        .bind(4, to_string(tenant.default_language))
+        .bind(5, to_unix_ms(tenant.created_at));
+    auto ran = stmt.run();
+    if (!ran && ran.error().code == ErrorCode::Conflict) {
+      return conflict("a tenant with slug '" + tenant.slug + "' exists", "duplicate");
+    }
+    SP_TRY(ran);
+    tenant.id = TenantId{conn.last_insert_rowid()};
+    return {};
+  }));
+  return tenant;
+}
+
+Result<std::vector<Tenant>> SqliteStore::list_tenants(const Scope& scope) {
+  return read([&](Connection& conn) -> Result<std::vector<Tenant>> {
+    SP_PREPARE(stmt, conn,
+               "SELECT id, slug, name, timezone, default_language, created_at FROM tenants "
+               "WHERE (?1 IS NULL OR id = ?1) ORDER BY id");
+    stmt.bind(1, raw_id(scope.tenant));
+    std::vector<Tenant> out;
+    for (;;) {
+      SP_STEP(has_row, stmt);
+      if (!has_row) break;
+      out.push_back(read_tenant(stmt));
+    }
+    return out;
+  });
+}
+
+Result<Tenant> SqliteStore::get_tenant(const Scope& scope, TenantId id) {
+  if (!scope.allows(id)) return not_found("tenant " + std::to_string(id.value) + " not found");
+  return read([&](Connection& conn) -> Result<Tenant> {
+    SP_PREPARE(stmt, conn,
+               "SELECT id, slug, name, timezone, default_language, created_at FROM tenants "
+               "WHERE id = ?1");
+    stmt.bind(1, id.value);
+    SP_STEP(has_row, stmt);
+    if (!has_row) return not_found("tenant " + std::to_string(id.value) + " not found");
+    return read_tenant(stmt);
+  });
+}
+
+Result<Tenant> SqliteStore::find_tenant_by_slug(const std::string& slug) {
+  return read([&](Connection& conn) -> Result<Tenant> {
+    SP_PREPARE(stmt, conn,
+               "SELECT id, slug, name, timezone, default_language, created_at FROM tenants "
+               "WHERE slug = ?1");
+    stmt.bind(1, slug);
+    SP_STEP(has_row, stmt);
+    if (!has_row) return not_found("tenant '" + slug + "' not found");
+    return read_tenant(stmt);
+  });
+}
+
+Result<Team> SqliteStore::create_team(Team team) {
+  SP_TRY(writer_->submit([&team](Connection& conn) -> Result<void> {
+    SP_PREPARE(stmt, conn,
+               "INSERT INTO teams(tenant_id, name, lead_id, created_at) VALUES(?1, ?2, ?3, ?4)");
+    stmt.bind(1, team.tenant_id.value)
+        .bind(2, team.name)
+        .bind(3, raw_id(team.lead_id))
+        .bind(4, to_unix_ms(team.created_at));
+    auto ran = stmt.run();
+    if (!ran && ran.error().code == ErrorCode::Conflict) {
+      return conflict("a team named '" + team.name + "' exists in this tenant", "duplicate");
+    }
+    SP_TRY(ran);
+    team.id = TeamId{conn.last_insert_rowid()};
+    return {};
+  }));
+  return team;
+}
+
+Result<std::vector<Team>> SqliteStore::list_teams(const Scope& scope) {
+  return read([&](Connection& conn) -> Result<std::vector<Team>> {
+    SP_PREPARE(stmt, conn,
+               "SELECT id, tenant_id, name, lead_id, created_at FROM teams "
+               "WHERE (?1 IS NULL OR tenant_id = ?1) ORDER BY id");
+    stmt.bind(1, raw_id(scope.tenant));
+    std::vector<Team> out;
+    for (;;) {
+      SP_STEP(has_row, stmt);
+      if (!has_row) break;
+      out.push_back(read_team(stmt));
+    }
+    return out;
+  });
+}
+
+Result<Team> SqliteStore::get_team(const Scope& scope, TeamId id) {
+  return read([&](Connection& conn) -> Result<Team> {
+    SP_PREPARE(stmt, conn,
+               "SELECT id, tenant_id, name, lead_id, created_at FROM teams "
+               "WHERE id = ?1 AND (?2 IS NULL OR tenant_id = ?2)");
+    stmt.bind(1, id.value).bind(2, raw_id(scope.tenant));
+    SP_STEP(has_row, stmt);
+    if (!has_row) return not_found("team " + std::to_string(id.value) + " not found");
+    return read_team(stmt);
+  });
+}
+
+Result<Agent> SqliteStore::create_agent(Agent agent, std::string password_hash) {
+  SP_TRY(writer_->submit([&](Connection& conn) -> Result<void> {
+    SP_PREPARE(stmt, conn,
+               "INSERT INTO agents(tenant_id, email, name, role, team_id, language, active, "
+               "password_hash, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    stmt.bind(1, raw_id(agent.tenant_id))
+        .bind(2, agent.email)
+        .bind(3, agent.name)
+        .bind(4, to_string(agent.role))
+        .bind(5, raw_id(agent.team_id))
+        .bind(6, to_string(agent.language))
+        .bind(7, std::int64_t{agent.active ? 1 : 0})
+        .bind(8, password_hash)
+        .bind(9, to_unix_ms(agent.created_at));
+    auto ran = stmt.run();
+    if (!ran && ran.error().code == ErrorCode::Conflict) {
+      return conflict("an agent with e-mail '" + agent.email + "' exists", "duplicate");
+    }
+    SP_TRY(ran);
+    agent.id = AgentId{conn.last_insert_rowid()};
+    return {};
+  }));
+  return agent;
+}
+
+Result<std::vector<Agent>> SqliteStore::list_agents(const Scope& scope) {
+  return read([&](Connection& conn) -> Result<std::vector<Agent>> {
+    SP_PREPARE(stmt, conn,
+               "SELECT id, tenant_id, email, name, role, team_id, language, active, created_at, "
+               "password_hash FROM agents WHERE (?1 IS NULL OR tenant_id = ?1) ORDER BY id");
+    stmt.bind(1, raw_id(scope.tenant));
+    std::vector<Agent> out;
+    for (;;) {
+      SP_STEP(has_row, stmt);
+      if (!has_row) break;
+      out.push_back(read_agent(stmt));
+    }
+    return out;
+  });
+}
+
+Result<Agent> SqliteStore::get_agent(const Scope& scope, AgentId id) {
+  return read([&](Connection& conn) -> Result<Agent> {
+    SP_PREPARE(stmt, conn,
+               "SELECT id, tenant_id, email, name, role, team_id, language, active, created_at, "
+               "password_hash FROM agents WHERE id = ?1 AND (?2 IS NULL OR tenant_id = ?2)");
+    stmt.bind(1, id.value).bind(2, raw_id(scope.tenant));
+    SP_STEP(has_row, stmt);
+    if (!has_row) return not_found("agent " + std::to_string(id.value) + " not found");
+    return read_agent(stmt);
+  });
+}
+
+Result<AgentCredentials> SqliteStore::find_agent_by_email(const std::string& email) {
+  return read([&](Connection& conn) -> Result<AgentCredentials> {
+    SP_PREPARE(stmt, conn,
+               "SELECT id, tenant_id, email, name, role, team_id, language, active, created_at, "
+               "password_hash FROM agents WHERE email = ?1");
+    stmt.bind(1, email);
+    SP_STEP(has_row, stmt);
+    if (!has_row) return not_found("no agent with that e-mail");
+    return AgentCredentials{read_agent(stmt), stmt.text(9)};
+  });
+}
+
+Result<Customer> SqliteStore::create_customer(Customer customer) {
+  SP_TRY(writer_->submit([&customer](Connection& conn) -> Result<void> {
+    SP_PREPARE(stmt, conn,
+               "INSERT INTO customers(tenant_id, name, language, created_at) "
+               "VALUES(?1, ?2, ?3, ?4)");
+    stmt.bind(1, customer.tenant_id.value)
+        .bind(2, customer.name)
+        .bind(3, to_string(customer.language))
+        .bind(4, to_unix_ms(customer.created_at));
+    SP_TRY(stmt.run());
+    customer.id = CustomerId{conn.last_insert_rowid()};
+    SP_PREPARE(email, conn,
+               "INSERT INTO customer_emails(tenant_id, customer_id, position, email) "
+               "VALUES(?1, ?2, ?3, ?4)");
+    for (std::size_t idx = 0; idx < customer.emails.size(); ++idx) {
+      email.bind(1, customer.tenant_id.value)
+          .bind(2, customer.id.value)
+          .bind(3, static_cast<std::int64_t>(idx))
+          .bind(4, customer.emails[idx]);
+      auto ran = email.run();
+      if (!ran && ran.error().code == ErrorCode::Conflict) {
+        return conflict("another customer of this tenant has e-mail '" + customer.emails[idx] +
+                            "'",
+                        "duplicate");
+      }
+      SP_TRY(ran);
+    }
+    SP_PREPARE(phone, conn,
+               "INSERT OR IGNORE INTO customer_phones(tenant_id, customer_id, position, phone) "
+               "VALUES(?1, ?2, ?3, ?4)");
+    for (std::size_t idx = 0; idx < customer.phones.size(); ++idx) {
+      phone.bind(1, customer.tenant_id.value)
+          .bind(2, customer.id.value)
+          .bind(3, static_cast<std::int64_t>(idx))
+          .bind(4, customer.phones[idx]);
+      SP_TRY(phone.run());
+    }
+    return {};
+  }));
+  return customer;
+}
+
+Result<std::vector<Customer>> SqliteStore::list_customers(const Scope& scope,
+                                                          const CustomerFilter& filter) {
+  return read([&](Connection& conn) -> Result<std::vector<Customer>> {
+    SP_PREPARE(stmt, conn,
+               "SELECT c.id, c.tenant_id, c.name, c.language, c.created_at, "
+               "(SELECT group_concat(email, char(10)) FROM (SELECT email FROM customer_emails e "
+               "WHERE e.customer_id = c.id ORDER BY position)), "
+               "(SELECT group_concat(phone, char(10)) FROM (SELECT phone FROM customer_phones p "
+               "WHERE p.customer_id = c.id ORDER BY position)) FROM customers c "
+               "WHERE (?1 IS NULL OR c.tenant_id = ?1) AND (?2 IS NULL OR c.id < ?2) "
+               "AND (?3 IS NULL OR c.id IN (SELECT customer_id FROM customer_emails "
+               "WHERE email = ?3)) ORDER BY c.id DESC LIMIT ?4");
+    stmt.bind(1, raw_id(scope.tenant))
+        .bind(2, filter.before_id)
+        .bind(3, filter.email)
+        .bind(4, std::int64_t{filter.limit});
+    std::vector<Customer> out;
+    for (;;) {
+      SP_STEP(has_row, stmt);
+      if (!has_row) break;
+      out.push_back(read_customer(stmt));
+    }
+    return out;
+  });
+}
+
+Result<Customer> SqliteStore::get_customer(const Scope& scope, CustomerId id) {
+  return read([&](Connection& conn) -> Result<Customer> {
+    SP_PREPARE(stmt, conn,
+               "SELECT c.id, c.tenant_id, c.name, c.language, c.created_at, "
+               "(SELECT group_concat(email, char(10)) FROM (SELECT email FROM customer_emails e "
+               "WHERE e.customer_id = c.id ORDER BY position)), "
+               "(SELECT group_concat(phone, char(10)) FROM (SELECT phone FROM customer_phones p "
+               "WHERE p.customer_id = c.id ORDER BY position)) FROM customers c "
+               "WHERE c.id = ?1 AND (?2 IS NULL OR c.tenant_id = ?2)");
+    stmt.bind(1, id.value).bind(2, raw_id(scope.tenant));
+    SP_STEP(has_row, stmt);
+    if (!has_row) return not_found("customer " + std::to_string(id.value) + " not found");
+    return read_customer(stmt);
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Tickets, messages, events
+
+Result<Ticket> SqliteStore::create_ticket(TicketDraft draft,
+                                          std::optional<NewMessage> first_message) {
+  SP_TRY(writer_->submit([&](Connection& conn) -> Result<void> {
+    SP_TRY(insert_ticket_row(conn, draft.ticket));
+    std::optional<MessageId> message_id;
+    if (first_message) {
+      auto inserted = insert_message_row(conn, draft.ticket, first_message->kind,
+                                         first_message->author, first_message->body,
+                                         first_message->at);
+      if (!inserted) return inserted.error();
+      message_id = *inserted;
+    }
+    return append_events(conn, draft.ticket, draft.events, message_id);
+  }));
+  return std::move(draft.ticket);
+}
+
+Result<Ticket> SqliteStore::get_ticket(const Scope& scope, TicketId id) {
+  return read([&](Connection& conn) { return load_ticket(conn, scope, id); });
+}
+
+Result<std::vector<Ticket>> SqliteStore::list_tickets(const Scope& scope,
+                                                      const TicketFilter& filter) {
+  if (scope.tenant && filter.tenant && *scope.tenant != *filter.tenant) {
+    return std::vector<Ticket>{};  // another tenant's tickets are invisible, not forbidden
+  }
+  // Built from fixed fragments; every value is a bound parameter.
+  std::string sql = kTicketColumns;
+  sql += " WHERE 1 = 1";
+  std::vector<std::int64_t> ints;
+  std::vector<std::string> texts;
+  int index = 0;
+  auto tenant = scope.tenant ? scope.tenant : filter.tenant;
+  struct Bind {
+    int index;
+    bool is_text;
+    std::int64_t number;
+    std::string text;
+  };
+  std::vector<Bind> binds;
+  auto add_int = [&](const char* clause, std::int64_t value) {
+    sql += clause;
+    sql += std::to_string(++index);
+    binds.push_back({index, false, value, {}});
+  };
+  if (tenant) add_int(" AND tenant_id = ?", tenant->value);
+  if (!filter.statuses.empty()) {
+    sql += " AND status IN (";
+    for (std::size_t idx = 0; idx < filter.statuses.size(); ++idx) {
+      if (idx > 0) sql += ", ";
+      sql += "?" + std::to_string(++index);
+      binds.push_back({index, true, 0, std::string(to_string(filter.statuses[idx]))});
+    }
+    sql += ")";
+  }
+  if (filter.team) add_int(" AND team_id = ?", filter.team->value);
+  if (filter.assignee) add_int(" AND assignee_id = ?", filter.assignee->value);
+  if (filter.unassigned_only) sql += " AND assignee_id IS NULL";
+  if (filter.requester) add_int(" AND requester_id = ?", filter.requester->value);
+  if (filter.updated_since) add_int(" AND updated_at >= ?", to_unix_ms(*filter.updated_since));
+  if (filter.before_id) add_int(" AND id < ?", *filter.before_id);
+  sql += " ORDER BY id DESC LIMIT ?" + std::to_string(++index);
+  binds.push_back({index, false, std::clamp(filter.limit, 1, kMaxPageSize), {}});
+  return read([&](Connection& conn) -> Result<std::vector<Ticket>> {
+    auto stmt = conn.prepare_uncached(sql);
+    if (!stmt) return stmt.error();
+    for (const auto& bind : binds) {
+      if (bind.is_text) {
+        stmt->bind(bind.index, bind.text);
+      } else {
+        stmt->bind(bind.index, bind.number);
+      }
+    }
+    std::vector<Ticket> out;
+    for (;;) {
+      SP_STEP(has_row, *stmt);
+      if (!has_row) break;
+      out.push_back(read_ticket(*stmt));
+    }
+    return out;
+  });
+}
+
+Result<Ticket> SqliteStore::update_ticket(const Scope& scope, TicketId id,
+                                          const TicketDecision& decide) {
+  Ticket result;
+  SP_TRY(writer_->submit([&](Connection& conn) -> Result<void> {
+    auto current = load_ticket(conn, scope, id);
+    if (!current) return current.error();
+    auto change = decide(*current);
+    if (!change) return change.error();
+    if (change->events.empty()) {
+      result = std::move(*current);
+      return {};
+    }
+    SP_TRY(update_ticket_row(conn, change->after));
+    SP_TRY(append_events(conn, change->after, change->events, std::nullopt));
+    result = std::move(change->after);
+    return {};
+  }));
+  return result;
+}
+
+Result<AppendedMessage> SqliteStore::append_message(const Scope& scope, TicketId id,
+                                                    NewMessage message,
+                                                    const TicketDecision& decide) {
+  AppendedMessage result;
+  SP_TRY(writer_->submit([&](Connection& conn) -> Result<void> {
+    auto current = load_ticket(conn, scope, id);
+    if (!current) return current.error();
+    auto change = decide(*current);
+    if (!change) return change.error();
+    auto message_id = insert_message_row(conn, change->after, message.kind, message.author,
+                                         message.body, message.at);
+    if (!message_id) return message_id.error();
+    SP_TRY(update_ticket_row(conn, change->after));
+    SP_TRY(append_events(conn, change->after, change->events, *message_id));
+    result.ticket = std::move(change->after);
+    result.message = Message{*message_id,    result.ticket.id, result.ticket.tenant_id,
+                             message.kind,   message.author,   std::move(message.body),
+                             message.at};
+    return {};
+  }));
+  return result;
+}
+
+Result<std::vector<Message>> SqliteStore::list_messages(const Scope& scope, TicketId id) {
+  return read([&](Connection& conn) -> Result<std::vector<Message>> {
+    auto ticket = load_ticket(conn, scope, id);
+    if (!ticket) return ticket.error();
+    SP_PREPARE(stmt, conn,
+               "SELECT id, ticket_id, tenant_id, kind, author_type, author_id, body, created_at "
+               "FROM messages WHERE ticket_id = ?1 ORDER BY id");
+    stmt.bind(1, id.value);
+    std::vector<Message> out;
+    for (;;) {
+      SP_STEP(has_row, stmt);
+      if (!has_row) break;
+      out.push_back(read_message(stmt));
+    }
+    return out;
+  });
+}
+
+Result<std::vector<TicketEvent>> SqliteStore::list_events(const Scope& scope, TicketId id) {
+  return read([&](Connection& conn) -> Result<std::vector<TicketEvent>> {
+    auto ticket = load_ticket(conn, scope, id);
+    if (!ticket) return ticket.error();
+    SP_PREPARE(stmt, conn,
+               "SELECT ticket_id, seq, tenant_id, type, actor_type, actor_id, at, field, "
+               "from_value, to_value, message_kind, message_id FROM ticket_events "
+               "WHERE ticket_id = ?1 ORDER BY seq");
+    stmt.bind(1, id.value);
+    std::vector<TicketEvent> out;
+    for (;;) {
+      SP_STEP(has_row, stmt);
+      if (!has_row) break;
+      out.push_back(read_event(stmt));
+    }
+    return out;
+  });
+}
+
+Result<void> SqliteStore::import_tickets(std::vector<ImportedTicket> tickets) {
+  return writer_->submit([&](Connection& conn) -> Result<void> {
+    for (auto& imported : tickets) {
+      SP_TRY(insert_ticket_row(conn, imported.ticket));
+      std::vector<MessageId> message_ids;
+      for (const auto& message : imported.messages) {
+        auto inserted = insert_message_row(conn, imported.ticket, message.kind, message.author,
+                                           message.body, message.created_at);
+        if (!inserted) return inserted.error();
+        message_ids.push_back(*inserted);
+      }
+      for (auto& event : imported.events) {
+        if (event.message_id) {
+          auto index = event.message_id->value - 1;
+          if (index < 0 || index >= static_cast<std::int64_t>(message_ids.size())) {
+            return invalid_input("imported event refers to a message that is not there");
+          }
+          event.message_id = message_ids[static_cast<std::size_t>(index)];
+        }
+      }
+      SP_TRY(append_events(conn, imported.ticket, imported.events, std::nullopt));
+    }
+    return {};
+  });
+}
+
+Result<std::int64_t> SqliteStore::count_tickets(const Scope& scope) {
+  return read([&](Connection& conn) -> Result<std::int64_t> {
+    SP_PREPARE(stmt, conn, "SELECT COUNT(*) FROM tickets WHERE (?1 IS NULL OR tenant_id = ?1)");
+    stmt.bind(1, raw_id(scope.tenant));
+    SP_STEP(has_row, stmt);
+    return has_row ? stmt.int64(0) : 0;
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Sessions, tokens, settings
+
+Result<void> SqliteStore::create_session(Session session) {
+  return writer_->submit([&](Connection& conn) -> Result<void> {
+    // Expired sessions are swept here, on the write path that creates new ones.
+    SP_PREPARE(sweep, conn, "DELETE FROM sessions WHERE expires_at <= ?1");
+    sweep.bind(1, to_unix_ms(session.created_at));
+    SP_TRY(sweep.run());
+    SP_PREPARE(stmt, conn,
+               "INSERT INTO sessions(token_hash, agent_id, csrf_token, created_at, expires_at) "
+               "VALUES(?1, ?2, ?3, ?4, ?5)");
+    stmt.bind(1, session.token_hash)
+        .bind(2, session.agent_id.value)
+        .bind(3, session.csrf_token)
+        .bind(4, to_unix_ms(session.created_at))
+        .bind(5, to_unix_ms(session.expires_at));
+    return stmt.run();
+  });
+}
+
+Result<Session> SqliteStore::find_session(const std::string& token_hash, Timestamp now) {
+  return read([&](Connection& conn) -> Result<Session> {
+    SP_PREPARE(stmt, conn,
+               "SELECT token_hash, agent_id, csrf_token, created_at, expires_at FROM sessions "
+               "WHERE token_hash = ?1 AND expires_at > ?2");
+    stmt.bind(1, token_hash).bind(2, to_unix_ms(now));
+    SP_STEP(has_row, stmt);
+    if (!has_row) return Error{ErrorCode::Unauthenticated, "session expired or unknown"};
+    return Session{stmt.text(0), AgentId{stmt.int64(1)}, stmt.text(2),
+                   from_unix_ms(stmt.int64(3)), from_unix_ms(stmt.int64(4))};
+  });
+}
+
+Result<void> SqliteStore::delete_session(const std::string& token_hash) {
+  return writer_->submit([&](Connection& conn) -> Result<void> {
+    SP_PREPARE(stmt, conn, "DELETE FROM sessions WHERE token_hash = ?1");
+    stmt.bind(1, token_hash);
+    return stmt.run();
+  });
+}
+
+Result<ApiToken> SqliteStore::create_api_token(ApiToken token) {
+  SP_TRY(writer_->submit([&](Connection& conn) -> Result<void> {
+    SP_PREPARE(stmt, conn,
+               "INSERT INTO api_tokens(token_hash, agent_id, name, created_at) "
+               "VALUES(?1, ?2, ?3, ?4)");
+    stmt.bind(1, token.token_hash)
+        .bind(2, token.agent_id.value)
+        .bind(3, token.name)
+        .bind(4, to_unix_ms(token.created_at));
+    SP_TRY(stmt.run());
+    token.id = conn.last_insert_rowid();
+    return {};
+  }));
+  return token;
+}
+
+Result<ApiToken> SqliteStore::find_api_token(const std::string& token_hash) {
+  return read([&](Connection& conn) -> Result<ApiToken> {
+    SP_PREPARE(stmt, conn,
+               "SELECT id, token_hash, agent_id, name, created_at FROM api_tokens "
+               "WHERE token_hash = ?1");
+    stmt.bind(1, token_hash);
+    SP_STEP(has_row, stmt);
+    if (!has_row) return Error{ErrorCode::Unauthenticated, "unknown API token"};
+    return ApiToken{stmt.int64(0), stmt.text(1), AgentId{stmt.int64(2)}, stmt.text(3),
+                    from_unix_ms(stmt.int64(4))};
+  });
+}
+
+Result<std::optional<std::string>> SqliteStore::get_setting(const std::string& key) {
+  return read([&](Connection& conn) -> Result<std::optional<std::string>> {
+    SP_PREPARE(stmt, conn, "SELECT value FROM settings WHERE key = ?1");
+    stmt.bind(1, key);
+    SP_STEP(has_row, stmt);
+    if (!has_row) return std::optional<std::string>{};
+    return std::optional<std::string>{stmt.text(0)};
+  });
+}
+
+Result<void> SqliteStore::put_setting(const std::string& key, const std::string& value) {
+  return writer_->submit([&](Connection& conn) -> Result<void> {
+    SP_PREPARE(stmt, conn,
+               "INSERT INTO settings(key, value) VALUES(?1, ?2) "
+               "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    stmt.bind(1, key).bind(2, value);
+    return stmt.run();
+  });
+}
+
+}  // namespace sp::storage::sqlite

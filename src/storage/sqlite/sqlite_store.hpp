@@ -1,0 +1,89 @@
+// Store on embedded SQLite: WAL journal, synchronous=FULL by default, foreign keys on.
+// Reads run on a small pool of connections (WAL lets them proceed during writes); writes
+// go through WriteQueue, whose single writer group-commits concurrent requests.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "storage/sqlite/sqlite_db.hpp"
+#include "storage/sqlite/write_queue.hpp"
+#include "storage/store.hpp"
+
+namespace sp::storage::sqlite {
+
+struct SqliteOptions {
+  std::string path;                  // database file; created when missing
+  std::string synchronous = "FULL";  // FULL or NORMAL
+  int max_readers = 8;
+  CommitObserver* observer = nullptr;  // optional, must outlive the store
+};
+
+class SqliteStore final : public Store {
+ public:
+  // Opens (and creates) the database; does not migrate.
+  static Result<std::unique_ptr<SqliteStore>> open(const SqliteOptions& options);
+  ~SqliteStore() override;
+
+  Result<int> migrate() override;
+  Result<int> schema_version() override;
+  Result<void> ping() override;
+
+  Result<Tenant> create_tenant(Tenant tenant) override;
+  Result<std::vector<Tenant>> list_tenants(const Scope& scope) override;
+  Result<Tenant> get_tenant(const Scope& scope, TenantId id) override;
+  Result<Tenant> find_tenant_by_slug(const std::string& slug) override;
+
+  Result<Team> create_team(Team team) override;
+  Result<std::vector<Team>> list_teams(const Scope& scope) override;
+  Result<Team> get_team(const Scope& scope, TeamId id) override;
+
+  Result<Agent> create_agent(Agent agent, std::string password_hash) override;
+  Result<std::vector<Agent>> list_agents(const Scope& scope) override;
+  Result<Agent> get_agent(const Scope& scope, AgentId id) override;
+  Result<AgentCredentials> find_agent_by_email(const std::string& email) override;
+
+  Result<Customer> create_customer(Customer customer) override;
+  Result<std::vector<Customer>> list_customers(const Scope& scope,
+                                               const CustomerFilter& filter) override;
+  Result<Customer> get_customer(const Scope& scope, CustomerId id) override;
+
+  Result<Ticket> create_ticket(TicketDraft draft, std::optional<NewMessage> first_message) override;
+  Result<Ticket> get_ticket(const Scope& scope, TicketId id) override;
+  Result<std::vector<Ticket>> list_tickets(const Scope& scope, const TicketFilter& filter) override;
+  Result<Ticket> update_ticket(const Scope& scope, TicketId id,
+                               const TicketDecision& decide) override;
+  Result<AppendedMessage> append_message(const Scope& scope, TicketId id, NewMessage message,
+                                         const TicketDecision& decide) override;
+  Result<std::vector<Message>> list_messages(const Scope& scope, TicketId id) override;
+  Result<std::vector<TicketEvent>> list_events(const Scope& scope, TicketId id) override;
+  Result<void> import_tickets(std::vector<ImportedTicket> tickets) override;
+  Result<std::int64_t> count_tickets(const Scope& scope) override;
+
+  Result<void> create_session(Session session) override;
+  Result<Session> find_session(const std::string& token_hash, Timestamp now) override;
+  Result<void> delete_session(const std::string& token_hash) override;
+  Result<ApiToken> create_api_token(ApiToken token) override;
+  Result<ApiToken> find_api_token(const std::string& token_hash) override;
+
+  Result<std::optional<std::string>> get_setting(const std::string& key) override;
+  Result<void> put_setting(const std::string& key, const std::string& value) override;
+
+ private:
+  SqliteStore(SqliteOptions options, std::unique_ptr<WriteQueue> writer);
+
+  // Borrows a read connection for the duration of `fn`.
+  template <typename Fn>
+  auto read(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
+  Result<std::unique_ptr<Connection>> acquire_reader();
+  void release_reader(std::unique_ptr<Connection> conn);
+
+  SqliteOptions options_;
+  std::unique_ptr<WriteQueue> writer_;
+  std::mutex readers_mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;
+};
+
+}  // namespace sp::storage::sqlite

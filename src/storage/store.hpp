@@ -1,0 +1,168 @@
+// The storage interface: everything servicepact persists, behind one abstract class so
+// nothing outside storage/ knows which database runs (SQLite now, PostgreSQL later).
+//
+// Contract for every implementation:
+// - Every call is a complete transaction. A call that returns successfully has been made
+//   durable (committed with the configured synchronous level) before it returns.
+// - Tenant isolation: calls that take a `Scope` only see rows of that tenant; a row of
+//   another tenant is reported as NotFound, exactly like a missing one.
+// - Thread-safe: any number of threads may call concurrently. Writes are serialised by
+//   the implementation (SQLite: one writer thread that group-commits).
+// - Errors: constraint violations are Conflict, a busy or failing database Unavailable,
+//   anything else Internal. No database type crosses this interface.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "core/time.hpp"
+#include "domain/model.hpp"
+#include "domain/ticket_rules.hpp"
+
+namespace sp::storage {
+
+using namespace sp::domain;  // NOLINT: the storage vocabulary is the domain's
+
+// Which tenant a request may see. `tenant` empty means the platform (all tenants).
+struct Scope {
+  std::optional<TenantId> tenant;
+  static Scope platform() { return Scope{}; }
+  static Scope of(TenantId id) { return Scope{id}; }
+  bool allows(TenantId id) const { return !tenant || *tenant == id; }
+};
+
+inline constexpr int kMaxPageSize = 500;
+
+struct TicketFilter {
+  std::optional<TenantId> tenant;  // narrows a platform scope to one tenant
+  std::vector<Status> statuses;    // any of these; empty = all
+  std::optional<TeamId> team;
+  std::optional<AgentId> assignee;
+  bool unassigned_only = false;
+  std::optional<CustomerId> requester;
+  std::optional<Timestamp> updated_since;  // updated_at >= this
+  std::optional<std::int64_t> before_id;   // cursor: tickets with id < before_id
+  int limit = 50;                          // 1..kMaxPageSize
+};
+
+struct CustomerFilter {
+  std::optional<std::string> email;        // exact, normalised
+  std::optional<std::int64_t> before_id;
+  int limit = 50;
+};
+
+struct Session {
+  std::string token_hash;  // SHA-256 hex of the cookie value; the value itself is never stored
+  AgentId agent_id;
+  std::string csrf_token;
+  Timestamp created_at;
+  Timestamp expires_at;
+};
+
+struct ApiToken {
+  std::int64_t id = 0;
+  std::string token_hash;
+  AgentId agent_id;
+  std::string name;
+  Timestamp created_at;
+};
+
+struct AgentCredentials {
+  Agent agent;
+  std::string password_hash;  // argon2id encoded string
+};
+
+// A message to append, with the ticket change it causes decided inside the transaction.
+struct NewMessage {
+  MessageKind kind = MessageKind::Inbound;
+  Actor author;
+  std::string body;
+  Timestamp at;
+};
+
+struct AppendedMessage {
+  Ticket ticket;
+  Message message;
+};
+
+// A complete ticket with its history, for the demo seed and imports.
+struct ImportedTicket {
+  Ticket ticket;                 // ids are assigned on import
+  std::vector<Message> messages;  // in order; message_id in events refers to the index + 1
+  std::vector<TicketEvent> events;
+};
+
+// Decides a ticket change from the current row, inside the write transaction, so a
+// read-check-write (version check, transition rule) is atomic.
+using TicketDecision = std::function<Result<TicketChange>(const Ticket& current)>;
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Applies pending migrations; returns the schema version now in force.
+  virtual Result<int> migrate() = 0;
+  virtual Result<int> schema_version() = 0;
+  // Cheap check that the database answers (readiness).
+  virtual Result<void> ping() = 0;
+
+  virtual Result<Tenant> create_tenant(Tenant tenant) = 0;
+  virtual Result<std::vector<Tenant>> list_tenants(const Scope& scope) = 0;
+  virtual Result<Tenant> get_tenant(const Scope& scope, TenantId id) = 0;
+  virtual Result<Tenant> find_tenant_by_slug(const std::string& slug) = 0;
+
+  virtual Result<Team> create_team(Team team) = 0;
+  virtual Result<std::vector<Team>> list_teams(const Scope& scope) = 0;
+  virtual Result<Team> get_team(const Scope& scope, TeamId id) = 0;
+
+  virtual Result<Agent> create_agent(Agent agent, std::string password_hash) = 0;
+  virtual Result<std::vector<Agent>> list_agents(const Scope& scope) = 0;
+  virtual Result<Agent> get_agent(const Scope& scope, AgentId id) = 0;
+  virtual Result<AgentCredentials> find_agent_by_email(const std::string& email) = 0;
+
+  virtual Result<Customer> create_customer(Customer customer) = 0;
+  virtual Result<std::vector<Customer>> list_customers(const Scope& scope,
+                                                       const CustomerFilter& filter) = 0;
+  virtual Result<Customer> get_customer(const Scope& scope, CustomerId id) = 0;
+
+  // Inserts the drafted ticket, its first message (if any) and its opening events.
+  virtual Result<Ticket> create_ticket(TicketDraft draft,
+                                       std::optional<NewMessage> first_message) = 0;
+  virtual Result<Ticket> get_ticket(const Scope& scope, TicketId id) = 0;
+  virtual Result<std::vector<Ticket>> list_tickets(const Scope& scope,
+                                                   const TicketFilter& filter) = 0;
+  // Loads the ticket, calls `decide`, stores the new row and appends the events. When the
+  // decision fails, nothing is written and its error is returned.
+  virtual Result<Ticket> update_ticket(const Scope& scope, TicketId id,
+                                       const TicketDecision& decide) = 0;
+  virtual Result<AppendedMessage> append_message(const Scope& scope, TicketId id,
+                                                 NewMessage message,
+                                                 const TicketDecision& decide) = 0;
+  virtual Result<std::vector<Message>> list_messages(const Scope& scope, TicketId id) = 0;
+  virtual Result<std::vector<TicketEvent>> list_events(const Scope& scope, TicketId id) = 0;
+  // Imports complete tickets in one transaction (demo seed, migrations from other desks).
+  virtual Result<void> import_tickets(std::vector<ImportedTicket> tickets) = 0;
+  virtual Result<std::int64_t> count_tickets(const Scope& scope) = 0;
+
+  virtual Result<void> create_session(Session session) = 0;
+  virtual Result<Session> find_session(const std::string& token_hash, Timestamp now) = 0;
+  virtual Result<void> delete_session(const std::string& token_hash) = 0;
+  virtual Result<ApiToken> create_api_token(ApiToken token) = 0;
+  virtual Result<ApiToken> find_api_token(const std::string& token_hash) = 0;
+
+  // Small key/value settings (e.g. "demo_seeded").
+  virtual Result<std::optional<std::string>> get_setting(const std::string& key) = 0;
+  virtual Result<void> put_setting(const std::string& key, const std::string& value) = 0;
+};
+
+// Observes durable commits (for the /metrics commit-latency histogram).
+struct CommitObserver {
+  virtual ~CommitObserver() = default;
+  virtual void on_commit(double seconds, std::size_t batch_size) = 0;
+};
+
+}  // namespace sp::storage

@@ -1,0 +1,91 @@
+// Starts the real API and Beast server in-process on 127.0.0.1:0 over a fresh SQLite file
+// in a temporary folder; stops it gracefully on destruction.
+#pragma once
+
+#include <filesystem>
+#include <random>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "http/api.hpp"
+#include "http/server.hpp"
+#include "service/helpdesk.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+#include "support/fake_clock.hpp"
+#include "support/http_client.hpp"
+
+namespace sp::testing {
+
+class TestServer {
+ public:
+  explicit TestServer(http::ServerOptions server_options = {}) {
+    std::random_device rd;
+    dir_ = std::filesystem::temp_directory_path() /
+           ("servicepact-test-" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(dir_);
+    storage::sqlite::SqliteOptions options;
+    options.path = (dir_ / "servicepact.db").string();
+    options.observer = &metrics_;
+    store_ = storage::sqlite::SqliteStore::open(options).value();
+    (void)store_->migrate().value();
+    service_ = std::make_unique<service::HelpdeskService>(*store_, clock_, hasher_);
+    api_ = std::make_unique<http::Api>(*service_, metrics_);
+    server_options.host = "127.0.0.1";
+    server_options.port = 0;
+    server_options.worker_threads = 16;
+    server_ = std::make_unique<http::Server>(
+        server_options, [this](const http::HttpRequest& r) { return api_->handle(r); });
+    server_->set_on_drain([this] { api_->set_draining(); });
+    port_ = server_->listen().value();
+    thread_ = std::thread([this] { server_->run(false); });
+  }
+
+  ~TestServer() {
+    server_->stop();
+    thread_.join();
+    server_.reset();
+    api_.reset();
+    service_.reset();
+    store_.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+
+  std::uint16_t port() const { return port_; }
+  HttpClient client() const { return HttpClient(port_); }
+  storage::Store& store() { return *store_; }
+  service::HelpdeskService& service() { return *service_; }
+  http::Api& api() { return *api_; }
+  FakeClock& clock() { return clock_; }
+
+  // Creates an agent directly and returns a client logged in with an API token.
+  HttpClient agent_client(std::optional<domain::TenantId> tenant, domain::Role role,
+                          const std::string& email) {
+    service::NewAgentInput input;
+    input.tenant_id = tenant;
+    input.email = email;
+    input.name = "Test " + email;
+    input.password = "correct horse battery";
+    input.role = role;
+    auto agent = service_->bootstrap_agent(input).value();
+    service::Principal principal{agent, storage::Scope{agent.tenant_id}, true, {}};
+    HttpClient client(port_);
+    client.bearer = service_->create_api_token(principal, "test").value();
+    return client;
+  }
+
+ private:
+  std::filesystem::path dir_;
+  FakeClock clock_{from_unix_seconds(1'795'000'000)};
+  service::Argon2idHasher hasher_{service::Argon2idHasher::Strength::Minimum};
+  http::Metrics metrics_;
+  std::unique_ptr<storage::sqlite::SqliteStore> store_;
+  std::unique_ptr<service::HelpdeskService> service_;
+  std::unique_ptr<http::Api> api_;
+  std::unique_ptr<http::Server> server_;
+  std::uint16_t port_ = 0;
+  std::thread thread_;
+};
+
+}  // namespace sp::testing
