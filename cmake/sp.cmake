@@ -9,6 +9,7 @@ endif()
 
 find_package(Threads REQUIRED)
 find_package(GTest REQUIRED)
+find_package(nlohmann_json REQUIRED)
 include(GoogleTest)
 
 # sp_add_library(name SOURCES a.cpp b.cpp DEPS sp::core other)

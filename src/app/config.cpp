@@ -28,12 +28,13 @@ Result<bool> parse_bool(const std::string& text, const char* name) {
 }  // namespace
 
 Result<void> apply_toml_file(Config& config, const std::string& path) {
-  toml::parse_result parsed = toml::parse_file(path);
-  if (!parsed) {
+  toml::table table;
+  try {
+    table = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
     return invalid_input("cannot read configuration " + path + ": " +
-                         std::string(parsed.error().description()));
+                         std::string(e.description()));
   }
-  const toml::table& table = parsed.table();
   for (const auto& [key, node] : table) {
     std::string name(key.str());
     auto bad_type = [&](const char* expected) {

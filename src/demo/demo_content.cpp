@@ -18,8 +18,8 @@ TenantContent telecom_nl() {
   c.language = Language::Nl;
   c.utc_offset_minutes = 60;
   c.eu_summer_time = true;
-  c.hours = {{{0, 0}, {480, 1200}, {480, 1200}, {480, 1200}, {480, 1200}, {480, 1200},
-              {540, 1020}}};
+  c.hours = {
+      {{0, 0}, {480, 1200}, {480, 1200}, {480, 1200}, {480, 1200}, {480, 1200}, {540, 1020}}};
   c.weekday_weight = {0.35, 1.3, 1.1, 1.0, 1.0, 0.9, 0.5};
   c.hour_weight = {0.10, 0.05, 0.03, 0.03, 0.03, 0.05, 0.15, 0.45, 0.90, 1.40, 1.50, 1.45,
                    1.20, 1.30, 1.35, 1.30, 1.20, 1.00, 0.80, 0.85, 0.80, 0.60, 0.40, 0.20};
@@ -39,29 +39,28 @@ TenantContent telecom_nl() {
   };
   c.customers = 260;
   c.tickets = 1900;
-  c.male_first = {{"Jan"},   {"Daan"},  {"Sem"},     {"Lucas"},  {"Bram"},  {"Thomas"}, {"Ruben"},
-                  {"Pieter"}, {"Willem"}, {"Joost"}, {"Henk"},   {"Kees"},  {"Stefan"}, {"Mohamed"},
-                  {"Ahmed"}, {"Niels"}, {"Jeroen"},  {"Bas"},    {"Tim"},   {"Rik"}};
-  c.female_first = {{"Anna"},  {"Emma"},    {"Sophie"}, {"Julia"},    {"Lisa"},  {"Fleur"},
-                    {"Sanne"}, {"Iris"},    {"Maaike"}, {"Marieke"},  {"Ingrid"}, {"Annelies"},
-                    {"Fatima"}, {"Yasmina"}, {"Noor"},  {"Lieke"},    {"Eline"}, {"Esther"},
-                    {"Petra"}, {"Linda"}};
-  c.last_names = {{"de Jong"},    {"Jansen"},        {"de Vries"},     {"van den Berg"},
-                  {"van Dijk"},   {"Bakker"},        {"Janssen"},      {"Visser"},
-                  {"Smit"},       {"Meijer"},        {"de Boer"},      {"Mulder"},
-                  {"de Groot"},   {"Bos"},           {"Vos"},          {"Peters"},
-                  {"Hendriks"},   {"van Leeuwen"},   {"Dekker"},       {"Brouwer"},
-                  {"de Wit"},     {"Dijkstra"},      {"Smits"},        {"de Graaf"},
-                  {"van der Meer"}, {"van der Linden"}, {"Kok"},       {"Jacobs"},
-                  {"de Haan"},    {"Vermeulen"},     {"van den Heuvel"}, {"van der Veen"},
-                  {"van den Broek"}, {"de Bruijn"},  {"Schouten"},     {"Hoekstra"},
-                  {"Koster"},     {"Prins"},         {"Postma"},       {"Kuipers"},
-                  {"Yilmaz"},     {"El Idrissi"}};
+  c.male_first = {{"Jan"},    {"Daan"},   {"Sem"},    {"Lucas"}, {"Bram"}, {"Thomas"}, {"Ruben"},
+                  {"Pieter"}, {"Willem"}, {"Joost"},  {"Henk"},  {"Kees"}, {"Stefan"}, {"Mohamed"},
+                  {"Ahmed"},  {"Niels"},  {"Jeroen"}, {"Bas"},   {"Tim"},  {"Rik"}};
+  c.female_first = {{"Anna"},   {"Emma"},     {"Sophie"}, {"Julia"},   {"Lisa"},
+                    {"Fleur"},  {"Sanne"},    {"Iris"},   {"Maaike"},  {"Marieke"},
+                    {"Ingrid"}, {"Annelies"}, {"Fatima"}, {"Yasmina"}, {"Noor"},
+                    {"Lieke"},  {"Eline"},    {"Esther"}, {"Petra"},   {"Linda"}};
+  c.last_names = {
+      {"de Jong"},        {"Jansen"},       {"de Vries"},      {"van den Berg"}, {"van Dijk"},
+      {"Bakker"},         {"Janssen"},      {"Visser"},        {"Smit"},         {"Meijer"},
+      {"de Boer"},        {"Mulder"},       {"de Groot"},      {"Bos"},          {"Vos"},
+      {"Peters"},         {"Hendriks"},     {"van Leeuwen"},   {"Dekker"},       {"Brouwer"},
+      {"de Wit"},         {"Dijkstra"},     {"Smits"},         {"de Graaf"},     {"van der Meer"},
+      {"van der Linden"}, {"Kok"},          {"Jacobs"},        {"de Haan"},      {"Vermeulen"},
+      {"van den Heuvel"}, {"van der Veen"}, {"van den Broek"}, {"de Bruijn"},    {"Schouten"},
+      {"Hoekstra"},       {"Koster"},       {"Prins"},         {"Postma"},       {"Kuipers"},
+      {"Yilmaz"},         {"El Idrissi"}};
   c.phone_prefix = "+316";
   c.phone_digits = 8;
-  c.cities = {"Amsterdam", "Rotterdam", "Utrecht", "Den Haag", "Eindhoven", "Groningen",
-              "Tilburg", "Almere", "Breda", "Nijmegen", "Zwolle", "Haarlem", "Leiden",
-              "Amersfoort"};
+  c.cities = {"Amsterdam", "Rotterdam", "Utrecht", "Den Haag",  "Eindhoven",
+              "Groningen", "Tilburg",   "Almere",  "Breda",     "Nijmegen",
+              "Zwolle",    "Haarlem",   "Leiden",  "Amersfoort"};
   c.products = {"TelNet Box 6", "TelNet Box 5", "tv-ontvanger", "wifi-versterker"};
   c.order_prefix = "TN";
   c.order_digits = 8;
@@ -69,11 +68,13 @@ TenantContent telecom_nl() {
   c.amount_max = 180;
 
   c.categories = {
-      {"outage", 0.32, 1,
+      {"outage",
+       0.32,
+       1,
        {"internet", "glasvezel", "dsl", "tv", "wifi", "mobiel"},
        {"Internet valt steeds weg", "Geen tv-signaal sinds vanochtend",
-        "Storing internet in {city}?", "Wifi 's avonds erg traag", "Mobiel internet werkt niet meer",
-        "Rood lampje op de {product}"},
+        "Storing internet in {city}?", "Wifi 's avonds erg traag",
+        "Mobiel internet werkt niet meer", "Rood lampje op de {product}"},
        {"Mijn internetverbinding valt steeds weg, soms wel tien keer per avond. Ik heb de "
         "{product} al een paar keer opnieuw opgestart, maar dat helpt niet. Ik werk veel thuis, "
         "dus dit is echt een probleem. Mijn klantnummer is {custno}.",
@@ -115,7 +116,9 @@ TenantContent telecom_nl() {
         "{city}. Zodra er meer bekend is, hoort u van ons."},
        {"Helaas, het probleem is terug. Gisteravond viel de verbinding weer meerdere keren weg.",
         "Het werkte twee dagen goed, maar nu heb ik opnieuw geen signaal."}},
-      {"billing", 0.28, 0,
+      {"billing",
+       0.28,
+       0,
        {"factuur", "incasso", "terugbetaling", "betalingsregeling"},
        {"Vraag over mijn factuur van deze maand", "Dubbel afgeschreven",
         "Factuur veel hoger dan normaal", "Betalingsregeling aanvragen",
@@ -149,7 +152,9 @@ TenantContent telecom_nl() {
         "{date} een besluit; tot die tijd brengen wij geen incassokosten in rekening."},
        {"Ik heb de terugbetaling nog steeds niet op mijn rekening ontvangen.",
         "Op de nieuwe factuur staan dezelfde kosten weer. Dit is toch niet de bedoeling?"}},
-      {"account", 0.16, 0,
+      {"account",
+       0.16,
+       0,
        {"verhuizing", "contract", "inloggen", "opzegging"},
        {"Verhuizing doorgeven", "Contract verlengen of overstappen?",
         "Inloggen op Mijn TelNet lukt niet", "Abonnement opzeggen"},
@@ -183,7 +188,9 @@ TenantContent telecom_nl() {
         "antwoord."},
        {"Ik heb nog steeds geen bevestiging van de wijziging ontvangen.",
         "Het inloggen lukt nog steeds niet, ook niet met het nieuwe wachtwoord."}},
-      {"delivery", 0.14, 1,
+      {"delivery",
+       0.14,
+       1,
        {"levering", "installatie", "simkaart", "monteur"},
        {"Simkaart nog niet ontvangen", "Installatieafspraak verzetten", "{product} niet bezorgd",
         "Monteur is niet gekomen"},
@@ -211,10 +218,11 @@ TenantContent telecom_nl() {
         "werkdagen; uiterlijk {date} neem ik contact met u op."},
        {"Ook de nieuwe zending is niet aangekomen.",
         "De nieuwe afspraak is opnieuw niet nagekomen."}},
-      {"major_complaint", 0.03, 2,
+      {"major_complaint",
+       0.03,
+       2,
        {"klacht", "geschillencommissie", "compensatie"},
-       {"Formele klacht: al drie weken zonder internet",
-        "Klacht over behandeling door medewerker",
+       {"Formele klacht: al drie weken zonder internet", "Klacht over behandeling door medewerker",
         "Abonnement zonder toestemming gewijzigd"},
        {"Ik zit nu al drie weken zonder internet. Ik heb vijf keer gebeld en elke keer wordt "
         "beloofd dat het wordt opgelost, maar er gebeurt niets. Ik dien hierbij een formele "
@@ -248,7 +256,13 @@ TenantContent telecom_nl() {
         "De toegezegde terugbetaling heb ik nog steeds niet ontvangen."}},
   };
   c.incidents = {
-      {"outage", 23, 7, 7, 140, "incident-utrecht-oost", "Utrecht",
+      {"outage",
+       23,
+       7,
+       7,
+       140,
+       "incident-utrecht-oost",
+       "Utrecht",
        {"Storing in {city}: geen internet en tv", "Geen internet in {city}",
         "Storing? Alles ligt eruit"},
        {"Sinds vanochtend heb ik in {city} geen internet en geen tv meer. Is er een storing?",
@@ -273,11 +287,13 @@ TenantContent telecom_nl() {
              "Klantgegevens gecontroleerd: adres en klantnummer kloppen.",
              "Geen openstaande betalingen; klant is al vijf jaar klant.",
              "Let op: klant heeft een voorkeur voor contact per e-mail."};
-  c.reminders = {"Wij hebben nog geen reactie van u ontvangen. Is uw vraag nog actueel? Als "
-                 "wij binnen vier dagen niets horen, sluiten wij deze melding."};
+  c.reminders = {
+      "Wij hebben nog geen reactie van u ontvangen. Is uw vraag nog actueel? Als "
+      "wij binnen vier dagen niets horen, sluiten wij deze melding."};
   c.phone_intro = "Zoals zojuist telefonisch besproken:";
-  c.escalation_note = "Klant is zeer ontevreden en dreigt met opzeggen. Doorgezet naar "
-                      "Klachtenafhandeling.";
+  c.escalation_note =
+      "Klant is zeer ontevreden en dreigt met opzeggen. Doorgezet naar "
+      "Klachtenafhandeling.";
   c.handover_note = "Overgenomen van een collega vanwege een dienstwissel.";
   c.hold_note = "Wacht op terugkoppeling van een externe partij; status on hold.";
   c.months = {"januari", "februari", "maart",     "april",   "mei",      "juni",
@@ -294,58 +310,55 @@ TenantContent webshop_uk() {
   c.language = Language::En;
   c.utc_offset_minutes = 0;
   c.eu_summer_time = true;
-  c.hours = {{{600, 960}, {480, 1080}, {480, 1080}, {480, 1080}, {480, 1080}, {480, 1080},
-              {540, 1020}}};
+  c.hours = {
+      {{600, 960}, {480, 1080}, {480, 1080}, {480, 1080}, {480, 1080}, {480, 1080}, {540, 1020}}};
   c.weekday_weight = {0.70, 1.35, 1.1, 1.0, 1.0, 0.95, 0.6};
   c.hour_weight = {0.15, 0.08, 0.05, 0.03, 0.03, 0.05, 0.15, 0.45, 0.85, 1.20, 1.35, 1.30,
                    1.25, 1.25, 1.20, 1.10, 1.05, 1.00, 0.95, 1.00, 1.00, 0.85, 0.55, 0.30};
   c.channel_weight = {0.40, 0.28, 0.20, 0.05, 0.07};
   c.teams = {"Orders & Delivery", "Returns & Refunds", "Customer Relations"};
   c.staff = {
-      {{"Olivia"}, {"Bennett"}, Role::Admin, -1},
-      {{"James"}, {"Whitfield"}, Role::Supervisor, 0},
-      {{"Priya"}, {"Sharma"}, Role::Supervisor, 1},
-      {{"Hannah"}, {"Clarke"}, Role::Supervisor, 2},
-      {{"Tom"}, {"Fletcher"}, Role::Agent, 0},
-      {{"Chloe"}, {"Davies"}, Role::Agent, 0},
-      {{"Ryan"}, {"O'Connor"}, Role::Agent, 0},
-      {{"Amelia"}, {"Hughes"}, Role::Agent, 1},
-      {{"Jack"}, {"Turner"}, Role::Agent, 1},
-      {{"Grace"}, {"Okafor"}, Role::QaReviewer, -1},
+      {{"Olivia"}, {"Bennett"}, Role::Admin, -1},   {{"James"}, {"Whitfield"}, Role::Supervisor, 0},
+      {{"Priya"}, {"Sharma"}, Role::Supervisor, 1}, {{"Hannah"}, {"Clarke"}, Role::Supervisor, 2},
+      {{"Tom"}, {"Fletcher"}, Role::Agent, 0},      {{"Chloe"}, {"Davies"}, Role::Agent, 0},
+      {{"Ryan"}, {"O'Connor"}, Role::Agent, 0},     {{"Amelia"}, {"Hughes"}, Role::Agent, 1},
+      {{"Jack"}, {"Turner"}, Role::Agent, 1},       {{"Grace"}, {"Okafor"}, Role::QaReviewer, -1},
   };
   c.customers = 300;
   c.tickets = 1800;
-  c.male_first = {{"Oliver"}, {"George"}, {"Harry"},  {"Jack"},     {"Jacob"},  {"Noah"},
-                  {"Charlie"}, {"Thomas"}, {"William"}, {"James"},  {"Daniel"}, {"Mohammed"},
-                  {"Samuel"}, {"Joshua"}, {"Liam"},   {"Callum"},   {"Aiden"},  {"Ben"},
-                  {"Matthew"}, {"David"}};
-  c.female_first = {{"Olivia"}, {"Amelia"}, {"Isla"},    {"Ava"},     {"Emily"},  {"Sophie"},
-                    {"Grace"},  {"Lily"},   {"Chloe"},   {"Ella"},    {"Jessica"}, {"Charlotte"},
-                    {"Lucy"},   {"Hannah"}, {"Emma"},    {"Megan"},   {"Sarah"},  {"Laura"},
-                    {"Priya"},  {"Aisha"}};
-  c.last_names = {{"Smith"},  {"Jones"},   {"Taylor"}, {"Brown"},   {"Williams"}, {"Wilson"},
-                  {"Johnson"}, {"Davies"}, {"Robinson"}, {"Wright"}, {"Thompson"}, {"Evans"},
-                  {"Walker"}, {"White"},   {"Roberts"}, {"Green"},   {"Hall"},     {"Wood"},
-                  {"Jackson"}, {"Clarke"}, {"Patel"},   {"Khan"},    {"Lewis"},    {"Harris"},
-                  {"Martin"}, {"Cooper"},  {"King"},    {"Lee"},     {"Baker"},    {"Hughes"},
-                  {"Edwards"}, {"Murphy"}, {"O'Brien"}, {"Campbell"}, {"Anderson"}, {"Scott"},
-                  {"Ahmed"},  {"Ward"},    {"Turner"},  {"Hill"}};
+  c.male_first = {{"Oliver"}, {"George"},   {"Harry"},  {"Jack"},    {"Jacob"},
+                  {"Noah"},   {"Charlie"},  {"Thomas"}, {"William"}, {"James"},
+                  {"Daniel"}, {"Mohammed"}, {"Samuel"}, {"Joshua"},  {"Liam"},
+                  {"Callum"}, {"Aiden"},    {"Ben"},    {"Matthew"}, {"David"}};
+  c.female_first = {{"Olivia"},  {"Amelia"},    {"Isla"},  {"Ava"},    {"Emily"},
+                    {"Sophie"},  {"Grace"},     {"Lily"},  {"Chloe"},  {"Ella"},
+                    {"Jessica"}, {"Charlotte"}, {"Lucy"},  {"Hannah"}, {"Emma"},
+                    {"Megan"},   {"Sarah"},     {"Laura"}, {"Priya"},  {"Aisha"}};
+  c.last_names = {{"Smith"},   {"Jones"},  {"Taylor"},   {"Brown"},    {"Williams"}, {"Wilson"},
+                  {"Johnson"}, {"Davies"}, {"Robinson"}, {"Wright"},   {"Thompson"}, {"Evans"},
+                  {"Walker"},  {"White"},  {"Roberts"},  {"Green"},    {"Hall"},     {"Wood"},
+                  {"Jackson"}, {"Clarke"}, {"Patel"},    {"Khan"},     {"Lewis"},    {"Harris"},
+                  {"Martin"},  {"Cooper"}, {"King"},     {"Lee"},      {"Baker"},    {"Hughes"},
+                  {"Edwards"}, {"Murphy"}, {"O'Brien"},  {"Campbell"}, {"Anderson"}, {"Scott"},
+                  {"Ahmed"},   {"Ward"},   {"Turner"},   {"Hill"}};
   // Ofcom keeps 07700 900000-900999 free for fiction, so these numbers reach nobody.
   c.phone_prefix = "+447700900";
   c.phone_digits = 3;
-  c.cities = {"London",   "Manchester", "Birmingham", "Leeds",   "Glasgow",    "Bristol",
-              "Liverpool", "Sheffield", "Edinburgh",  "Cardiff", "Nottingham", "Brighton"};
-  c.products = {"Ceramic Pour-Over Coffee Set", "Bamboo Bed Sheet Set", "5.5 L Air Fryer",
-                "Kids' Waterproof Jacket",      "Cast Iron Casserole Dish",
-                "Memory Foam Pillow",           "Cordless Stick Vacuum",
-                "Solar Garden Lights (10 pack)"};
+  c.cities = {"London",    "Manchester", "Birmingham", "Leeds",   "Glasgow",    "Bristol",
+              "Liverpool", "Sheffield",  "Edinburgh",  "Cardiff", "Nottingham", "Brighton"};
+  c.products = {
+      "Ceramic Pour-Over Coffee Set", "Bamboo Bed Sheet Set",         "5.5 L Air Fryer",
+      "Kids' Waterproof Jacket",      "Cast Iron Casserole Dish",     "Memory Foam Pillow",
+      "Cordless Stick Vacuum",        "Solar Garden Lights (10 pack)"};
   c.order_prefix = "#";
   c.order_digits = 7;
   c.amount_min = 9;
   c.amount_max = 240;
 
   c.categories = {
-      {"delivery", 0.36, 0,
+      {"delivery",
+       0.36,
+       0,
        {"delivery", "courier", "late", "missing-parcel", "wrong-item"},
        {"Where is my order {order}?", "Order {order} has not arrived",
         "Parcel marked as delivered but not received", "Wrong item delivered",
@@ -381,7 +394,9 @@ TenantContent webshop_uk() {
         "update you as soon as I hear back, by {date} at the latest."},
        {"The replacement hasn't turned up either. This is getting ridiculous.",
         "Tracking still says 'in transit' and it's now past the date you gave me."}},
-      {"return", 0.24, 1,
+      {"return",
+       0.24,
+       1,
        {"return", "refund", "exchange"},
        {"Return request for order {order}", "Refund not received yet",
         "How do I return the {product}?", "Exchange for a different size"},
@@ -414,7 +429,9 @@ TenantContent webshop_uk() {
         "This normally takes two working days; I'll come back to you by {date}."},
        {"The refund still hasn't appeared in my account.",
         "The courier didn't turn up to collect the item on the day you said."}},
-      {"billing", 0.14, 1,
+      {"billing",
+       0.14,
+       1,
        {"payment", "double-charge", "discount-code", "invoice"},
        {"Charged twice for order {order}", "Discount code not applied",
         "Payment failed but money taken", "VAT invoice for order {order}"},
@@ -442,7 +459,9 @@ TenantContent webshop_uk() {
         "within two working days, by {date}."},
        {"The refund still isn't showing on my statement after a week.",
         "I've now been charged a third time!"}},
-      {"account", 0.10, 0,
+      {"account",
+       0.10,
+       0,
        {"login", "password", "gdpr", "newsletter"},
        {"Can't log in to my account", "Please delete my account",
         "Unsubscribe me from marketing emails", "Change the email address on my account"},
@@ -467,7 +486,9 @@ TenantContent webshop_uk() {
        {"Your request has been passed to our data protection team, who will confirm the "
         "deletion by {date}."},
        {"I'm still receiving the emails.", "The reset link says it has expired."}},
-      {"warranty", 0.10, 1,
+      {"warranty",
+       0.10,
+       1,
        {"faulty", "warranty", "repair"},
        {"{product} stopped working", "Faulty {product} after two months", "Warranty claim"},
        {"My {product} stopped working after just two months. It won't switch on at all. Is it "
@@ -491,7 +512,9 @@ TenantContent webshop_uk() {
         "their answer by {date}."},
        {"The replacement has the same fault.",
         "It's been two weeks and I haven't heard back about the repair."}},
-      {"major_complaint", 0.03, 2,
+      {"major_complaint",
+       0.03,
+       2,
        {"complaint", "escalated"},
        {"Formal complaint about your service", "Extremely disappointed: please escalate",
         "Complaint: rude customer service and no refund"},
@@ -523,7 +546,13 @@ TenantContent webshop_uk() {
         "The refund you promised still hasn't arrived."}},
   };
   c.incidents = {
-      {"delivery", 41, 8, 30, 90, "depot-delay-manchester", "Manchester",
+      {"delivery",
+       41,
+       8,
+       30,
+       90,
+       "depot-delay-manchester",
+       "Manchester",
        {"Order {order} delayed at the {city} depot?", "Still waiting for order {order}",
         "Parcel stuck in {city}"},
        {"My order {order} was due yesterday and the tracking says it's being held at the {city} "
@@ -548,11 +577,13 @@ TenantContent webshop_uk() {
              "Checked the order history: no previous issues with this customer.",
              "Courier portal shows the parcel scanned at the depot twice.",
              "Customer prefers email; please don't call."};
-  c.reminders = {"We haven't heard back from you, so just checking in. If we don't hear from "
-                 "you within 4 days, we'll close this request."};
+  c.reminders = {
+      "We haven't heard back from you, so just checking in. If we don't hear from "
+      "you within 4 days, we'll close this request."};
   c.phone_intro = "Thanks for your call just now. As discussed:";
-  c.escalation_note = "Customer is very unhappy and mentioned Trading Standards. Passing to "
-                      "Customer Relations.";
+  c.escalation_note =
+      "Customer is very unhappy and mentioned Trading Standards. Passing to "
+      "Customer Relations.";
   c.handover_note = "Picking this up from a colleague after a shift change.";
   c.hold_note = "Waiting on a third party; set to on hold.";
   c.months = {"January", "February", "March",     "April",   "May",      "June",
@@ -569,8 +600,8 @@ TenantContent electronics_cn() {
   c.language = Language::Zh;
   c.utc_offset_minutes = 480;
   c.eu_summer_time = false;
-  c.hours = {{{540, 1260}, {540, 1260}, {540, 1260}, {540, 1260}, {540, 1260}, {540, 1260},
-              {540, 1260}}};
+  c.hours = {
+      {{540, 1260}, {540, 1260}, {540, 1260}, {540, 1260}, {540, 1260}, {540, 1260}, {540, 1260}}};
   c.weekday_weight = {0.85, 1.15, 1.05, 1.0, 1.0, 1.0, 0.9};
   c.hour_weight = {0.25, 0.10, 0.05, 0.03, 0.03, 0.05, 0.10, 0.30, 0.70, 1.10, 1.30, 1.25,
                    1.00, 1.05, 1.20, 1.20, 1.15, 1.05, 1.00, 1.15, 1.30, 1.30, 1.00, 0.55};
@@ -590,21 +621,19 @@ TenantContent electronics_cn() {
   };
   c.customers = 200;
   c.tickets = 1300;
-  c.male_first = {{"伟", "wei"},     {"强", "qiang"},    {"磊", "lei"},       {"军", "jun"},
-                  {"洋", "yang"},    {"勇", "yong"},     {"杰", "jie"},       {"涛", "tao"},
-                  {"明", "ming"},    {"超", "chao"},     {"浩然", "haoran"},  {"子轩", "zixuan"},
-                  {"宇航", "yuhang"}, {"俊杰", "junjie"}, {"志强", "zhiqiang"}, {"建国", "jianguo"}};
-  c.female_first = {{"芳", "fang"},     {"娜", "na"},       {"敏", "min"},
-                    {"静", "jing"},     {"丽", "li"},       {"艳", "yan"},
-                    {"婷", "ting"},     {"雪", "xue"},      {"欣怡", "xinyi"},
-                    {"梓涵", "zihan"},  {"诗涵", "shihan"}, {"雨桐", "yutong"},
-                    {"佳怡", "jiayi"},  {"晓燕", "xiaoyan"}, {"秀英", "xiuying"},
-                    {"思琪", "siqi"}};
-  c.last_names = {{"王", "wang"}, {"李", "li"},    {"张", "zhang"}, {"刘", "liu"},
-                  {"陈", "chen"}, {"杨", "yang"},  {"黄", "huang"}, {"赵", "zhao"},
-                  {"吴", "wu"},   {"周", "zhou"},  {"徐", "xu"},    {"孙", "sun"},
-                  {"马", "ma"},   {"朱", "zhu"},   {"胡", "hu"},    {"郭", "guo"},
-                  {"何", "he"},   {"林", "lin"},   {"高", "gao"},   {"罗", "luo"}};
+  c.male_first = {
+      {"伟", "wei"},      {"强", "qiang"},    {"磊", "lei"},        {"军", "jun"},
+      {"洋", "yang"},     {"勇", "yong"},     {"杰", "jie"},        {"涛", "tao"},
+      {"明", "ming"},     {"超", "chao"},     {"浩然", "haoran"},   {"子轩", "zixuan"},
+      {"宇航", "yuhang"}, {"俊杰", "junjie"}, {"志强", "zhiqiang"}, {"建国", "jianguo"}};
+  c.female_first = {{"芳", "fang"},    {"娜", "na"},        {"敏", "min"},       {"静", "jing"},
+                    {"丽", "li"},      {"艳", "yan"},       {"婷", "ting"},      {"雪", "xue"},
+                    {"欣怡", "xinyi"}, {"梓涵", "zihan"},   {"诗涵", "shihan"},  {"雨桐", "yutong"},
+                    {"佳怡", "jiayi"}, {"晓燕", "xiaoyan"}, {"秀英", "xiuying"}, {"思琪", "siqi"}};
+  c.last_names = {{"王", "wang"}, {"李", "li"},    {"张", "zhang"}, {"刘", "liu"}, {"陈", "chen"},
+                  {"杨", "yang"}, {"黄", "huang"}, {"赵", "zhao"},  {"吴", "wu"},  {"周", "zhou"},
+                  {"徐", "xu"},   {"孙", "sun"},   {"马", "ma"},    {"朱", "zhu"}, {"胡", "hu"},
+                  {"郭", "guo"},  {"何", "he"},    {"林", "lin"},   {"高", "gao"}, {"罗", "luo"}};
   c.family_name_first = true;
   c.phone_prefix = "+8613";
   c.phone_digits = 9;
@@ -619,7 +648,9 @@ TenantContent electronics_cn() {
   c.amount_max = 3999;
 
   c.categories = {
-      {"warranty", 0.34, 0,
+      {"warranty",
+       0.34,
+       0,
        {"warranty", "repair", "headphones", "watch", "tablet", "phone"},
        {"耳机左声道没有声音", "{product}无法开机", "手表充电很慢", "申请保修维修",
         "平板屏幕出现亮线"},
@@ -637,11 +668,14 @@ TenantContent electronics_cn() {
        {"经过检测，您的产品属于保修范围内的质量问题。我们将为您免费更换一台新机，预计{date}送达，"
         "届时快递员会同时取回故障机。",
         "已为您安排免费上门取件维修，维修周期约为5到7个工作日，维修完成后我们会免费寄回。",
-        "我们已为您远程推送了最新的固件更新，更新后充电问题即可解决。如果还有问题，请随时联系我们。",
+        "我们已为您远程推送了最新的固件更新，更新后充电问题即可解决。如果还有问题，请随时联系我们"
+        "。",
         "由于该型号暂时缺货，我们为您办理了全额退款{amount}，款项将在3到5个工作日内原路退回。"},
        {"您的产品已送达维修中心，工程师正在检测，预计{date}前给您检测结果，请耐心等待。"},
        {"换回来的耳机还是有同样的问题。", "维修已经超过一周了，还没有任何消息。"}},
-      {"delivery", 0.22, 1,
+      {"delivery",
+       0.22,
+       1,
        {"delivery", "courier", "late", "lost"},
        {"订单{order}还没有发货", "快递显示已签收但我没收到", "物流信息三天没更新",
         "收到的商品和订单不符"},
@@ -660,7 +694,9 @@ TenantContent electronics_cn() {
        {"我们已经向快递公司提交了查件申请，一般需要48小时，有结果后第一时间通知您，最晚{date}前"
         "回复您。"},
        {"补发的包裹也还没有收到。", "你们说的时间已经过了，物流还是没有更新。"}},
-      {"return", 0.20, 1,
+      {"return",
+       0.20,
+       1,
        {"return", "refund", "exchange"},
        {"申请七天无理由退货", "退款一直没有到账", "想换一个颜色", "退货流程咨询"},
        {"我想申请七天无理由退货，{product}没有拆封，订单号{order}。请问怎么操作？",
@@ -675,7 +711,9 @@ TenantContent electronics_cn() {
         "已为您办理换货，黑色款已发出，快递员会在{date}上门取回原商品。"},
        {"您的退货正在仓库质检中，质检完成后即可退款，预计{date}前完成。"},
        {"退款还是没有到账，已经超过五个工作日了。", "快递员没有按约定时间上门取件。"}},
-      {"billing", 0.10, 1,
+      {"billing",
+       0.10,
+       1,
        {"invoice", "payment", "coupon"},
        {"申请开具增值税发票", "优惠券没有抵扣", "重复扣款", "发票抬头填错了"},
        {"我需要为订单{order}开具增值税专用发票，公司信息怎么提交？",
@@ -690,7 +728,9 @@ TenantContent electronics_cn() {
         "已为您补发{amount}的差价，款项将退回到您的支付账户。"},
        {"已提交财务部门处理，财务审核一般需要2个工作日，预计{date}前完成。"},
        {"发票上的税号还是错的。", "退款到现在还没收到。"}},
-      {"account", 0.10, 0,
+      {"account",
+       0.10,
+       0,
        {"account", "app", "login", "binding"},
        {"手表无法绑定APP", "账号登录不了", "更换绑定手机号", "注销账号"},
        {"手表一直无法和华信健康APP绑定，蓝牙能搜到，但是配对总是失败。",
@@ -700,14 +740,17 @@ TenantContent electronics_cn() {
        {"请问您的手机型号和系统版本是多少？APP是否是最新版本？",
         "为了保护您的账号安全，请提供注册时使用的手机号后四位和最近一次登录的大概时间。"},
        {"手机是安卓14，APP已经更新到最新版了。", "注册手机号后四位是{digits}，上周还能正常登录。"},
-       {"请先在手机蓝牙设置中删除手表的配对记录，然后将手表恢复出厂设置，再在APP中重新添加设备即可。"
+       {"请先在手机蓝牙设置中删除手表的配对记录，然后将手表恢复出厂设置，再在APP中重新添加设备即可"
+        "。"
         "我们也已修复了该版本的配对问题。",
         "已为您重置账号登录状态，验证码通道已恢复，请重新尝试找回密码。",
         "已为您完成手机号换绑，请使用新手机号登录。",
         "您的注销申请已提交，账号及个人信息将在15天内删除，期间可随时撤销。"},
        {"该问题已提交给APP技术团队排查，预计{date}前给您答复。"},
        {"按照你们说的做了，还是绑定不上。", "还是收不到验证码。"}},
-      {"major_complaint", 0.04, 2,
+      {"major_complaint",
+       0.04,
+       2,
        {"complaint", "escalated", "12315"},
        {"严重投诉：多次联系无人处理", "投诉客服态度恶劣", "要求退一赔三"},
        {"我已经联系你们四次了，每次都说会处理，但是到现在快一个月了问题还是没有解决。我要正式投诉，"
@@ -720,7 +763,8 @@ TenantContent electronics_cn() {
        {"我是本月3号、8号和15号联系的，有两次是电话，一次是在线客服。", "明天上午可以，打我手机。"},
        {"经调查，确实是我们处理不及时，非常抱歉。我们已为您办理全额退款{amount}，并补偿一张100元"
         "优惠券。我们也已针对此事进行内部整改。",
-        "我们已调取通话录音，客服的态度确实不符合我们的服务规范，已对相关人员进行处理。向您郑重道歉，"
+        "我们已调取通话录音，客服的态度确实不符合我们的服务规范，已对相关人员进行处理。向您郑重道歉"
+        "，"
         "并为您补偿{amount}。",
         "经检测中心鉴定，您的商品为全新正品，鉴定报告已发送至您的邮箱。为表歉意，我们为您提供一年"
         "免费延保。"},
@@ -728,7 +772,13 @@ TenantContent electronics_cn() {
        {"我对这个处理结果不满意，要求进一步处理。", "答应的退款到现在还没收到。"}},
   };
   c.incidents = {
-      {"warranty", 31, 10, 48, 80, "fw-5-2-sync", "",
+      {"warranty",
+       31,
+       10,
+       48,
+       80,
+       "fw-5-2-sync",
+       "",
        {"手表升级后无法同步数据", "HX Watch 5 固件更新后同步失败", "升级固件后心率数据丢失"},
        {"手表昨天升级了固件以后，步数和心率数据都无法同步到APP了。重启了好几次也没用。",
         "HX Watch 5 更新到新版本后一直显示“同步失败”，请问是不是新固件的问题？",
@@ -744,14 +794,17 @@ TenantContent electronics_cn() {
               "已经等了很久了，能不能快一点？"};
   c.thanks = {"好的，问题已经解决了，谢谢！", "收到了，谢谢你们的帮助。", "谢谢，服务很好。"};
   c.notes = {"该客户本月已第二次联系，请优先处理。", "已核实订单信息，收货地址无误。",
-             "客户要求电话回访，时间为工作日下午。", "已查询物流系统，包裹在转运中心有两次扫描记录。"};
-  c.reminders = {"您好，我们还没有收到您的回复。请问您的问题是否已经解决？如4天内未收到回复，"
-                 "我们将关闭此工单。"};
+             "客户要求电话回访，时间为工作日下午。",
+             "已查询物流系统，包裹在转运中心有两次扫描记录。"};
+  c.reminders = {
+      "您好，我们还没有收到您的回复。请问您的问题是否已经解决？如4天内未收到回复，"
+      "我们将关闭此工单。"};
   c.phone_intro = "感谢您刚才的来电，根据电话沟通内容：";
   c.escalation_note = "客户情绪激动，提到要向12315投诉，已转投诉处理组。";
   c.handover_note = "因交接班，由我接手跟进。";
   c.hold_note = "等待第三方（维修中心或快递公司）反馈，状态设为暂停。";
-  c.months = {"1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"};
+  c.months = {"1月", "2月", "3月", "4月",  "5月",  "6月",
+              "7月", "8月", "9月", "10月", "11月", "12月"};
   c.weekdays = {"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"};
   return c;
 }
@@ -759,8 +812,7 @@ TenantContent electronics_cn() {
 }  // namespace
 
 const std::vector<TenantContent>& demo_tenants() {
-  static const std::vector<TenantContent> tenants = {telecom_nl(), webshop_uk(),
-                                                     electronics_cn()};
+  static const std::vector<TenantContent> tenants = {telecom_nl(), webshop_uk(), electronics_cn()};
   return tenants;
 }
 

@@ -43,10 +43,10 @@ struct OpeningHours {
 };
 
 struct CategoryContent {
-  std::string_view category;  // stored on the ticket ("billing")
-  double weight = 0;          // relative share of the tenant's tickets
-  int team = 0;               // the team that handles it
-  std::vector<std::string_view> tags;           // one or two are put on each ticket
+  std::string_view category;           // stored on the ticket ("billing")
+  double weight = 0;                   // relative share of the tenant's tickets
+  int team = 0;                        // the team that handles it
+  std::vector<std::string_view> tags;  // one or two are put on each ticket
   std::vector<std::string_view> subjects;
   std::vector<std::string_view> openings;       // the customer's first message
   std::vector<std::string_view> ask_info;       // the agent asks for details
@@ -79,12 +79,12 @@ struct TenantContent {
   // the last Sundays of March and October where the EU (and UK) rule applies.
   int utc_offset_minutes = 0;
   bool eu_summer_time = false;
-  std::array<OpeningHours, 7> hours;            // by weekday, Sunday = 0
-  std::array<double, 7> weekday_weight;         // relative ticket volume, Sunday = 0
-  std::array<double, 24> hour_weight;           // relative ticket volume by local hour
-  std::array<double, 5> channel_weight;         // email, web, chat, phone, social
+  std::array<OpeningHours, 7> hours;     // by weekday, Sunday = 0
+  std::array<double, 7> weekday_weight;  // relative ticket volume, Sunday = 0
+  std::array<double, 24> hour_weight;    // relative ticket volume by local hour
+  std::array<double, 5> channel_weight;  // email, web, chat, phone, social
   std::vector<std::string_view> teams;
-  std::vector<StaffSpec> staff;                 // the first admin logs in as admin@<slug>.test
+  std::vector<StaffSpec> staff;  // the first admin logs in as admin@<slug>.test
 
   int customers = 0;
   int tickets = 0;  // including incident tickets

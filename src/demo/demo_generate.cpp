@@ -269,6 +269,11 @@ class TicketStory {
     first.body = *validated->first_message;
     first.created_at = created;
     out_.messages.push_back(std::move(first));
+    for (auto& event : draft.events) {
+      if (event.type == domain::EventType::MessageAdded) {
+        event.message_id = domain::MessageId{1};
+      }
+    }
     record(std::move(draft.events));
     return {};
   }
@@ -307,7 +312,8 @@ class TicketStory {
       assign.tags = std::move(tags);
     }
     // Supervisors dispatch part of the queue; agents pick up the rest themselves.
-    const DemoStaffMember* assigner = random_.chance(0.25) ? supervisor_of(category_->team) : agent_;
+    const DemoStaffMember* assigner =
+        random_.chance(0.25) ? supervisor_of(category_->team) : agent_;
     Timestamp assign_at = first_reply - seconds{random_.between(20, 240)};
     if (!change(assign, actor_of(*assigner), std::max(assign_at, last_))) {
       return;
@@ -324,24 +330,28 @@ class TicketStory {
       Step step = choose_step(round, phone);
       if (step == Step::Solve) {
         if (!agent_says(random_.pick(category_->solutions), agent_at, phone && round == 0) ||
-            !set_status(Status::Solved, actor_of(*agent_), last_ + seconds{random_.between(20, 200)})) {
+            !set_status(Status::Solved, actor_of(*agent_),
+                        last_ + seconds{random_.between(20, 200)})) {
           return;
         }
       } else if (step == Step::Hold) {
         if (!agent_note(content_.hold_note, agent_at) ||
             !agent_says(random_.pick(category_->holds), last_ + seconds{random_.between(30, 300)},
                         phone && round == 0) ||
-            !set_status(Status::OnHold, actor_of(*agent_), last_ + seconds{random_.between(5, 60)})) {
+            !set_status(Status::OnHold, actor_of(*agent_),
+                        last_ + seconds{random_.between(5, 60)})) {
           return;
         }
         Timestamp back = agent_time(last_ + random_.log_minutes(60 * 12, 60 * 24 * 5));
         if (!agent_says(random_.pick(category_->solutions), back, false) ||
-            !set_status(Status::Solved, actor_of(*agent_), last_ + seconds{random_.between(20, 200)})) {
+            !set_status(Status::Solved, actor_of(*agent_),
+                        last_ + seconds{random_.between(20, 200)})) {
           return;
         }
       } else {
         if (!agent_says(random_.pick(category_->ask_info), agent_at, phone && round == 0) ||
-            !set_status(Status::Pending, actor_of(*agent_), last_ + seconds{random_.between(5, 60)})) {
+            !set_status(Status::Pending, actor_of(*agent_),
+                        last_ + seconds{random_.between(5, 60)})) {
           return;
         }
         if (random_.chance(0.8)) {
@@ -437,7 +447,8 @@ class TicketStory {
         agent_ = colleague;
         TicketPatch handover;
         handover.assignee_id = agent_->agent.id;
-        return change(handover, actor_of(*agent_), agent_time(last_ + minutes{random_.between(5, 90)})) &&
+        return change(handover, actor_of(*agent_),
+                      agent_time(last_ + minutes{random_.between(5, 90)})) &&
                agent_note(content_.handover_note, last_ + seconds{random_.between(5, 60)});
       }
     }
@@ -615,9 +626,7 @@ class TicketStory {
   }
 
   // Keeps the history strictly ordered: a step never happens before the previous one.
-  Timestamp after_last(Timestamp at) const {
-    return at > last_ ? at : last_ + seconds{1};
-  }
+  Timestamp after_last(Timestamp at) const { return at > last_ ? at : last_ + seconds{1}; }
 
   bool post(MessageKind kind, Actor author, std::string body, Timestamp at) {
     at = after_last(at);
@@ -715,16 +724,16 @@ struct Arrival {
 
 // Ticket arrivals weighted by local weekday and hour (rejection sampling), plus the bursts of
 // the tenant's incidents, in creation order.
-std::vector<Arrival> arrivals(const TenantContent& content, const TenantClock& clock,
-                              Timestamp now, DemoRandom& random) {
+std::vector<Arrival> arrivals(const TenantContent& content, const TenantClock& clock, Timestamp now,
+                              DemoRandom& random) {
   std::vector<Arrival> out;
   // The first hour of the window is left to the customers' creation times.
   Timestamp start = now - kDemoWindow + hours{1};
   int incident_tickets = 0;
   for (const auto& incident : content.incidents) {
     Timestamp local_now = clock.local(now);
-    Timestamp local_start =
-        Timestamp{floor<days>(local_now) - days{incident.days_ago}} + hours{incident.local_start_hour};
+    Timestamp local_start = Timestamp{floor<days>(local_now) - days{incident.days_ago}} +
+                            hours{incident.local_start_hour};
     Timestamp utc_start = local_start - clock.offset(local_start);
     auto span_ms = static_cast<double>(duration_cast<milliseconds>(hours{incident.hours}).count());
     for (int idx = 0; idx < incident.tickets; ++idx) {
@@ -737,15 +746,17 @@ std::vector<Arrival> arrivals(const TenantContent& content, const TenantClock& c
       }
     }
   }
-  double max_weight = *std::max_element(content.weekday_weight.begin(), content.weekday_weight.end()) *
-                      *std::max_element(content.hour_weight.begin(), content.hour_weight.end());
+  double max_weight =
+      *std::max_element(content.weekday_weight.begin(), content.weekday_weight.end()) *
+      *std::max_element(content.hour_weight.begin(), content.hour_weight.end());
   auto span_ms = duration_cast<milliseconds>(now - start).count();
   int regular = std::max(0, content.tickets - incident_tickets);
   while (regular > 0) {
     Timestamp at = start + Duration{random.between(0, span_ms - 1)};
     Timestamp local = clock.local(at);
-    double weight = content.weekday_weight[static_cast<std::size_t>(TenantClock::weekday_of(local))] *
-                    content.hour_weight[static_cast<std::size_t>(TenantClock::minute_of_day(local) / 60)];
+    double weight =
+        content.weekday_weight[static_cast<std::size_t>(TenantClock::weekday_of(local))] *
+        content.hour_weight[static_cast<std::size_t>(TenantClock::minute_of_day(local) / 60)];
     if (random.unit() * max_weight < weight) {
       out.push_back({at, nullptr});
       --regular;
@@ -874,8 +885,8 @@ std::vector<DemoCustomer> make_customers(const TenantContent& content, domain::T
 }
 
 Result<std::vector<storage::ImportedTicket>> generate_tickets(const TenantContent& content,
-                                                              const TenantCast& cast,
-                                                              Timestamp now, DemoRandom& random) {
+                                                              const TenantCast& cast, Timestamp now,
+                                                              DemoRandom& random) {
   TenantClock clock(content);
   std::vector<storage::ImportedTicket> tickets;
   auto plan = arrivals(content, clock, now, random);

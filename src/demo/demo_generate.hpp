@@ -22,11 +22,11 @@ namespace sp::demo {
 inline constexpr std::chrono::days kDemoWindow{90};
 
 struct DemoCustomer {
-  domain::Customer customer;  // id is 0 until stored
-  std::string first_name;     // as shown: "Jan", "芳"
-  std::string salutation;     // how agents address them: "Jan", "王女士"
-  std::string account_number; // seven digits, quoted by telecom customers
-  bool vip = false;           // the most frequent writers; their tickets carry the "vip" tag
+  domain::Customer customer;   // id is 0 until stored
+  std::string first_name;      // as shown: "Jan", "芳"
+  std::string salutation;      // how agents address them: "Jan", "王女士"
+  std::string account_number;  // seven digits, quoted by telecom customers
+  bool vip = false;            // the most frequent writers; their tickets carry the "vip" tag
 };
 
 struct DemoStaffMember {
@@ -56,9 +56,9 @@ std::vector<DemoCustomer> make_customers(const TenantContent& content, domain::T
 // The stored people of one tenant, as the ticket generator needs them.
 struct TenantCast {
   domain::TenantId tenant;
-  std::vector<domain::TeamId> teams;     // parallel to content.teams
-  std::vector<DemoStaffMember> staff;    // with stored ids
-  std::vector<DemoCustomer> customers;   // with stored ids
+  std::vector<domain::TeamId> teams;    // parallel to content.teams
+  std::vector<DemoStaffMember> staff;   // with stored ids
+  std::vector<DemoCustomer> customers;  // with stored ids
 };
 
 // content.tickets tickets created in (now - kDemoWindow, now], ordered by creation time,
@@ -67,7 +67,7 @@ struct TenantCast {
 // Internal only if the content tables break a domain rule (a bug).
 // REQUIRES: every team of `cast` has at least one member with role agent or supervisor.
 Result<std::vector<storage::ImportedTicket>> generate_tickets(const TenantContent& content,
-                                                              const TenantCast& cast,
-                                                              Timestamp now, DemoRandom& random);
+                                                              const TenantCast& cast, Timestamp now,
+                                                              DemoRandom& random);
 
 }  // namespace sp::demo

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <set>
 #include <vector>
 
@@ -61,7 +62,9 @@ TEST(ErlangA, AgreesWithIndependentLongDoubleComputationOverWideGrid) {
       }
     }
   }
-  RecordProperty("worst_relative_error", std::to_string(worst));
+  char formatted[32];
+  std::snprintf(formatted, sizeof formatted, "%.3e", worst);
+  RecordProperty("worst_relative_error", formatted);
   RecordProperty("cases", cases);
 }
 

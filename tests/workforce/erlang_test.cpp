@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <set>
 #include <vector>
 
@@ -68,7 +69,9 @@ TEST(ErlangB, AgreesWithLongDoubleSummationOverWideGrid) {
       EXPECT_LT(relative_error(got, expected), 1e-9) << "N=" << n << " a=" << a;
     }
   }
-  RecordProperty("worst_relative_error", std::to_string(worst));
+  char formatted[32];
+  std::snprintf(formatted, sizeof formatted, "%.3e", worst);
+  RecordProperty("worst_relative_error", formatted);
 }
 
 TEST(ErlangB, StaysAccurateForThousandsOfServers) {
@@ -159,7 +162,9 @@ TEST(ErlangC, AgreesWithLongDoubleSummationOverWideGrid) {
       }
     }
   }
-  RecordProperty("worst_relative_error", std::to_string(worst));
+  char formatted[32];
+  std::snprintf(formatted, sizeof formatted, "%.3e", worst);
+  RecordProperty("worst_relative_error", formatted);
 }
 
 TEST(ErlangC, ImprovesMonotonicallyWithAgents) {

@@ -65,12 +65,14 @@ inline ErlangA erlang_a(int agents, Real a, Real r, Real tt) {
   for (int n = 0; n <= agents; ++n) {
     logs.push_back(log_poisson_term(n, a));
   }
-  Real top = *std::max_element(logs.begin(), logs.end());
+  // Queue terms rise to their own mode and then fall; stop 90 nats (e^-90 ~ 1e-39) below
+  // the largest queue term, so also tiny P(wait) keeps its relative precision.
+  Real queue_top = logs.back();
   for (long k = 1;; ++k) {
     const Real next = logs.back() + std::log(a / (n_agents + k * r));
-    top = std::max(top, next);
+    queue_top = std::max(queue_top, next);
     logs.push_back(next);
-    if (a < n_agents + k * r && next < top - 90) {
+    if (a < n_agents + k * r && next < queue_top - 90) {
       break;
     }
   }
@@ -99,9 +101,14 @@ inline ErlangA erlang_a(int agents, Real a, Real r, Real tt) {
   }
   out.asa_in_aht = answered_wait / (1 - out.p_abandon);
 
+  // Summed directly (not 1 - P(wait)), so it keeps its relative precision when tiny.
+  Real no_wait = 0;
+  for (int n = 0; n < agents; ++n) {
+    no_wait += std::exp(logs[n] - log_total);
+  }
+
   // Uniformization of the tagged contact: j ahead moves to j-1 (or into service from 0) at
   // rate N + j r, abandons at rate r. Step probabilities use the rate Lambda.
-  const Real no_wait = 1 - out.p_wait;
   if (tt <= 0) {
     out.p_answered_within = no_wait;
     out.p_abandoned_within = 0;
