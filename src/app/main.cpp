@@ -84,7 +84,7 @@ int serve(const app::Config& config) {
     spdlog::info("demo data {}: {} tenants, {} agents, {} customers, {} tickets",
                  seeded->seeded_now ? "seeded" : "already present", seeded->tenants,
                  seeded->agents, seeded->customers, seeded->tickets);
-    std::cout << "Demo logins (password for all: see below):\n";
+    std::cout << "Demo logins:\n";
     for (const auto& login : seeded->logins) {
       std::cout << "  " << login.email << "  password " << login.password << "  (" << login.role
                 << (login.tenant_slug.empty() ? ", platform" : ", " + login.tenant_slug) << ")\n";

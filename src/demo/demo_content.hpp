@@ -42,18 +42,25 @@ struct OpeningHours {
   int close_minute = 0;
 };
 
+// One kind of request and how it goes: the customer's words, what the agent asks, the
+// customer's answer, the solution, the "waiting on a third party" message and what the
+// customer says if it comes back. Keeping these together keeps each thread coherent.
+struct Scenario {
+  std::vector<std::string_view> subjects;  // one is picked
+  std::vector<std::string_view> openings;  // the customer's first message; one is picked
+  std::string_view ask_info;
+  std::string_view customer_info;
+  std::string_view solution;
+  std::string_view hold;
+  std::string_view reopen;
+};
+
 struct CategoryContent {
-  std::string_view category;           // stored on the ticket ("billing")
-  double weight = 0;                   // relative share of the tenant's tickets
-  int team = 0;                        // the team that handles it
+  std::string_view category;  // stored on the ticket ("billing")
+  double weight = 0;          // relative share of the tenant's tickets
+  int team = 0;               // the team that handles it
   std::vector<std::string_view> tags;  // one or two are put on each ticket
-  std::vector<std::string_view> subjects;
-  std::vector<std::string_view> openings;       // the customer's first message
-  std::vector<std::string_view> ask_info;       // the agent asks for details
-  std::vector<std::string_view> customer_info;  // the customer's answer to that
-  std::vector<std::string_view> solutions;      // the agent's answer that solves it
-  std::vector<std::string_view> holds;          // "we are waiting on a third party"
-  std::vector<std::string_view> reopens;        // "it is still not fixed"
+  std::vector<Scenario> scenarios;
 };
 
 // A burst of tickets about one cause, such as a network outage in one city, so reports
@@ -65,9 +72,8 @@ struct Incident {
   int hours = 0;             // tickets keep arriving for this long
   int tickets = 0;
   std::string_view tag;
-  std::string_view city;
-  std::vector<std::string_view> subjects;
-  std::vector<std::string_view> openings;
+  std::string_view city;  // {city} in its texts; empty for a random city
+  std::vector<Scenario> scenarios;
 };
 
 struct TenantContent {

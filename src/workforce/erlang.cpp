@@ -169,17 +169,32 @@ Result<QueueWindow> queue_window(double load, double agents, double patience_rat
   return window;
 }
 
-// P(NB > k) for k in [k_first, k_last], NB negative binomial with shape `alpha` > 0 and
-// success probability y = e^{-rt}: P(NB = j) = Gamma(alpha + j) / (Gamma(alpha) j!) y^alpha
-// (1 - y)^j. Below the mode we sum the lower tail F(k) (G = 1 - F, G is large there); at and
-// above it we sum the upper tail directly, so small tail probabilities keep full relative
-// precision. Terms come from a log-space anchor (log_rising_scaled, lgamma) stepped by the
-// ratio p_{j+1}/p_j = (1 - y)(alpha + j)/(j + 1), so nothing underflows to a wrong zero.
-std::vector<double> negative_binomial_upper_tails(double alpha, double rt, long long k_first,
-                                                  long long k_last) {
-  std::vector<double> tails(static_cast<std::size_t>(k_last - k_first + 1), 0.0);
+// Distribution function F(k) = P(NB <= k) and upper tail G(k) = P(NB > k) for k in
+// [k_first, k_last], NB negative binomial with shape `alpha` > 0 and success probability
+// y = e^{-rt}: P(NB = j) = Gamma(alpha + j) / (Gamma(alpha) j!) y^alpha (1 - y)^j.
+struct NegativeBinomialTails {
+  std::vector<double> cdf;    // F(k), absolute error ~1e-16
+  std::vector<double> upper;  // G(k); relative precision kept also where G is tiny
+};
+
+// Two summation paths, each over terms that shrink geometrically away from the pmf's mode:
+// the lower path sums F(k_first) downwards and accumulates forwards; the upper path sums
+// G(k_last) upwards and accumulates backwards. G = 1 - F is used where F <= 1/2 (no
+// cancellation there); the upper path supplies G where F > 1/2 so that small tails keep
+// their relative precision. Terms come from log-space anchors (log_rising_scaled, lgamma)
+// stepped by p_{j+1}/p_j = (1 - y)(alpha + j)/(j + 1), so nothing underflows to a wrong 0.
+// `need_upper_precision` = false skips the upper path when the lower one is available.
+// Fails only when both paths would exceed kMaxTailSteps (a threshold of thousands of
+// patience times on a queue millions of contacts long).
+Result<NegativeBinomialTails> negative_binomial_tails(double alpha, double rt, long long k_first,
+                                                      long long k_last, bool need_upper_precision) {
+  const std::size_t size = static_cast<std::size_t>(k_last - k_first + 1);
+  NegativeBinomialTails tails;
   if (!(rt > 1e-300)) {
-    return tails;  // t = 0: NB is 0 with certainty, P(NB > k) = 0 for k >= 0
+    // t = 0: NB is 0 with certainty.
+    tails.cdf.assign(size, 1.0);
+    tails.upper.assign(size, 0.0);
+    return tails;
   }
   const double q = -std::expm1(-rt);  // 1 - y, exact also for tiny rt
   const double log_y = -rt;
@@ -190,70 +205,105 @@ std::vector<double> negative_binomial_upper_tails(double alpha, double rt, long 
   auto ratio = [&](long long j) {  // p_{j+1} / p_j
     return q * (alpha + static_cast<double>(j)) / static_cast<double>(j + 1);
   };
-
+  auto term_of = [](double log_term) { return log_term < -800.0 ? 0.0 : std::exp(log_term); };
   // Mode: the pmf rises while p_{j+1}/p_j >= 1, i.e. up to floor((alpha - 1)(1 - y)/y).
   long long mode = 0;
   if (alpha > 1.0) {
     const double mode_real = (alpha - 1.0) * std::expm1(rt);
-    mode = mode_real >= 1e18 ? static_cast<long long>(1e18) : static_cast<long long>(std::floor(mode_real));
+    mode = mode_real >= 1e18 ? static_cast<long long>(1e18)
+                             : static_cast<long long>(std::floor(mode_real));
   }
 
-  // Below the mode: G(k) = 1 - F(k).
-  if (k_first < mode) {
-    const long long k_below_last = std::min(k_last, mode - 1);
-    double log_p = log_pmf(k_first);
-    double lower = 0.0;  // F(k_first), summed downwards where terms shrink
-    {
-      double log_term = log_p;
-      for (long long j = k_first; j >= 0; --j) {
+  bool have_lower = false;
+  if (k_first - mode <= kMaxTailSteps) {
+    // F(k_first): walk down; below the mode the ratio p_{j-1}/p_j shrinks as j falls, so
+    // term * rho / (1 - rho) bounds everything not yet added.
+    double log_term = log_pmf(k_first);
+    double lower = 0.0;
+    for (long long j = k_first; j >= 0; --j) {
+      const double term = term_of(log_term);
+      lower += term;
+      if (j == 0) {
+        break;
+      }
+      if (j <= mode) {
         if (log_term < -800.0) {
-          break;  // this and every lower term is below 1e-347
-        }
-        const double term = std::exp(log_term);
-        lower += term;
-        if (j == 0) {
           break;
         }
-        const double rho = 1.0 / ratio(j - 1);  // p_{j-1} / p_j, shrinking as j falls
+        const double rho = 1.0 / ratio(j - 1);
         if (rho < 1.0 && term * rho <= kNegligible * (1.0 - rho)) {
           break;
         }
-        log_term -= std::log(ratio(j - 1));
       }
+      log_term -= std::log(ratio(j - 1));
     }
-    for (long long k = k_first; k <= k_below_last; ++k) {
-      if (k > k_first) {
-        log_p += std::log(ratio(k - 1));
-        lower += std::exp(log_p);
+    tails.cdf.resize(size);
+    double log_p = log_pmf(k_first);
+    for (std::size_t idx = 0; idx < size; ++idx) {
+      if (idx > 0) {
+        log_p += std::log(ratio(k_first + static_cast<long long>(idx) - 1));
+        lower += term_of(log_p);
       }
-      tails[static_cast<std::size_t>(k - k_first)] = std::max(0.0, 1.0 - lower);
+      tails.cdf[idx] = std::min(1.0, lower);
     }
+    have_lower = true;
   }
 
-  // At and above the mode: G(k) = sum_{j > k} p_j, accumulated from the far end.
-  const long long k_above_first = std::max(k_first, mode);
-  if (k_above_first <= k_last) {
-    const long long anchor = k_last + 1;
-    const double log_anchor = log_pmf(anchor);
-    double upper = 0.0;  // sum_{j >= anchor} p_j
+  bool have_upper = false;
+  if (!have_lower || (need_upper_precision && tails.cdf.back() > 0.5)) {
+    // G(k_last): walk up; past the mode the ratio moves monotonically towards 1 - y, so
+    // max(rho, 1 - y) bounds every later ratio.
+    const double log_anchor = log_pmf(k_last + 1);
+    double upper = 0.0;
     double log_term = log_anchor;
-    for (long long j = anchor, steps = 0; steps < kMaxTailSteps; ++j, ++steps) {
-      const double term = log_term < -800.0 ? 0.0 : std::exp(log_term);
+    long long steps = 0;
+    for (long long j = k_last + 1;; ++j, ++steps) {
+      if (steps >= kMaxTailSteps) {
+        break;
+      }
+      const double term = term_of(log_term);
       upper += term;
       const double rho = ratio(j);
-      // Past the mode the ratio moves monotonically towards 1 - y, so max(rho, 1 - y)
-      // bounds every later ratio.
       const double rho_bound = std::max(rho, q);
-      if (term * rho_bound <= kNegligible * upper * (1.0 - rho_bound)) {
+      if (j >= mode && term * rho_bound <= kNegligible * upper * (1.0 - rho_bound)) {
         break;
       }
       log_term += std::log(rho);
     }
-    log_term = log_anchor;
-    for (long long k = k_last; k >= k_above_first; --k) {
-      tails[static_cast<std::size_t>(k - k_first)] = upper;
-      log_term -= std::log(ratio(k));  // now ln p_k
-      upper += log_term < -800.0 ? 0.0 : std::exp(log_term);
+    if (steps < kMaxTailSteps) {
+      tails.upper.resize(size);
+      log_term = log_anchor;
+      for (std::size_t idx = size; idx-- > 0;) {
+        tails.upper[idx] = std::min(1.0, upper);
+        const long long k = k_first + static_cast<long long>(idx);
+        log_term -= std::log(ratio(k));  // now ln p_k
+        upper += term_of(log_term);
+      }
+      have_upper = true;
+    }
+  }
+  if (!have_lower && !have_upper) {
+    return request_error("target_seconds is too long relative to patience_seconds for a queue "
+                         "this long: the waiting-time tail cannot be summed in bounded time",
+                         "target_seconds");
+  }
+  if (!have_lower) {
+    tails.cdf.resize(size);
+    for (std::size_t idx = 0; idx < size; ++idx) {
+      tails.cdf[idx] = std::max(0.0, 1.0 - tails.upper[idx]);
+    }
+    return tails;
+  }
+  if (!have_upper) {
+    tails.upper.resize(size);
+    for (std::size_t idx = 0; idx < size; ++idx) {
+      tails.upper[idx] = std::max(0.0, 1.0 - tails.cdf[idx]);
+    }
+    return tails;
+  }
+  for (std::size_t idx = 0; idx < size; ++idx) {
+    if (tails.cdf[idx] <= 0.5) {
+      tails.upper[idx] = std::max(0.0, 1.0 - tails.cdf[idx]);
     }
   }
   return tails;
@@ -424,16 +474,24 @@ Result<QueueMetrics> erlang_a_from_blocking(double traffic_erlangs, double aht_s
 
   const long long k_first = queue.first;
   const long long k_last = queue.first + static_cast<long long>(queue.share.size()) - 1;
-  // Answered within t needs P(NB(N/r + 1, e^{-r tt}) > k); left the queue (answered or
-  // abandoned) within t needs P(NB(N/r, e^{-r tt}) > k).
-  const std::vector<double> answered_tail =
-      negative_binomial_upper_tails(n / r + 1.0, r * tt, k_first, k_last);
-  std::vector<double> left_tail;
+  // Answered within t needs G(k) = P(NB(N/r + 1, e^{-r tt}) > k); left the queue (answered
+  // or abandoned) within t needs F'(k) = P(NB(N/r, e^{-r tt}) <= k), only to absolute
+  // precision because it enters as 1 - e^{-r tt} F'(k).
+  auto answered_tail = negative_binomial_tails(n / r + 1.0, r * tt, k_first, k_last,
+                                               /*need_upper_precision=*/true);
+  if (!answered_tail.ok()) {
+    return answered_tail.error();
+  }
+  NegativeBinomialTails left_tail;
   if (with_abandoned_within) {
-    left_tail = negative_binomial_upper_tails(n / r, r * tt, k_first, k_last);
+    auto tails = negative_binomial_tails(n / r, r * tt, k_first, k_last,
+                                         /*need_upper_precision=*/false);
+    if (!tails.ok()) {
+      return tails.error();
+    }
+    left_tail = std::move(*tails);
   }
   const double y = std::exp(-r * tt);
-  const double q = -std::expm1(-r * tt);
 
   // H_k = sum_{i=1..k+1} 1 / (N + i r), the mean stage time sum in E[W 1{answered} | k].
   double stage_sum = harmonic_shifted(n / r + 1.0, k_first + 1) / r;
@@ -451,10 +509,10 @@ Result<QueueMetrics> erlang_a_from_blocking(double traffic_erlangs, double aht_s
     const double p_answer = n / denominator;
     abandon += share * ((k + 1.0) * r / denominator);
     answered_wait += share * p_answer * stage_sum;
-    const double answered_in_time = p_answer * answered_tail[idx];
+    const double answered_in_time = p_answer * answered_tail->upper[idx];
     answered_within += share * answered_in_time;
     if (with_abandoned_within) {
-      const double left_in_time = q + y * left_tail[idx];
+      const double left_in_time = 1.0 - y * left_tail.cdf[idx];
       abandoned_within += share * std::max(0.0, left_in_time - answered_in_time);
     }
   }
