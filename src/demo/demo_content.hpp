@@ -56,9 +56,9 @@ struct Scenario {
 };
 
 struct CategoryContent {
-  std::string_view category;  // stored on the ticket ("billing")
-  double weight = 0;          // relative share of the tenant's tickets
-  int team = 0;               // the team that handles it
+  std::string_view category;           // stored on the ticket ("billing")
+  double weight = 0;                   // relative share of the tenant's tickets
+  int team = 0;                        // the team that handles it
   std::vector<std::string_view> tags;  // one or two are put on each ticket
   std::vector<Scenario> scenarios;
 };

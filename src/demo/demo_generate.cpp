@@ -1,6 +1,7 @@
 #include "demo/demo_generate.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -176,9 +177,9 @@ class TicketStory {
     error_.reset();
     incident_ = incident;
     choose_circumstances(created);
-    auto opening = validated_ticket(created);
-    if (!opening) {
-      return opening.error();
+    auto drafted = validated_ticket(created);
+    if (!drafted) {
+      return drafted.error();
     }
     live();
     if (error_) {
@@ -201,6 +202,7 @@ class TicketStory {
         }
       }
     }
+    scenario_ = &random_.pick(incident_ != nullptr ? incident_->scenarios : category_->scenarios);
     major_ = category_->category == "major_complaint";
     channel_ = kChannels[random_.weighted(content_.channel_weight)];
     // The phone lines are closed outside opening hours; such customers use the web form.
@@ -237,9 +239,7 @@ class TicketStory {
 
   Result<void> validated_ticket(Timestamp created) {
     domain::NewTicket input;
-    const auto& subjects = incident_ != nullptr ? incident_->subjects : category_->subjects;
-    const auto& openings = incident_ != nullptr ? incident_->openings : category_->openings;
-    input.subject = fill(random_.pick(subjects), created);
+    input.subject = fill(random_.pick(scenario_->subjects), created);
     input.priority = priority_;
     input.channel = channel_;
     input.category = std::string(category_->category);
@@ -255,7 +255,10 @@ class TicketStory {
     }
     input.team_id = cast_.teams[static_cast<std::size_t>(category_->team)];
     input.requester_id = customer_->customer.id;
-    input.first_message = customer_text(random_.pick(openings), created);
+    // A call is logged in the customer's words, not as a letter.
+    std::string_view opening = random_.pick(scenario_->openings);
+    input.first_message =
+        channel_ == Channel::Phone ? fill(opening, created) : customer_text(opening, created);
     auto validated = domain::validate_new_ticket(std::move(input));
     if (!validated) {
       return internal_error("demo ticket is invalid: " + validated.error().message);
@@ -329,27 +332,27 @@ class TicketStory {
     for (int round = 0;; ++round) {
       Step step = choose_step(round, phone);
       if (step == Step::Solve) {
-        if (!agent_says(random_.pick(category_->solutions), agent_at, phone && round == 0) ||
+        if (!agent_says(scenario_->solution, agent_at, phone && round == 0) ||
             !set_status(Status::Solved, actor_of(*agent_),
                         last_ + seconds{random_.between(20, 200)})) {
           return;
         }
       } else if (step == Step::Hold) {
         if (!agent_note(content_.hold_note, agent_at) ||
-            !agent_says(random_.pick(category_->holds), last_ + seconds{random_.between(30, 300)},
+            !agent_says(scenario_->hold, last_ + seconds{random_.between(30, 300)},
                         phone && round == 0) ||
             !set_status(Status::OnHold, actor_of(*agent_),
                         last_ + seconds{random_.between(5, 60)})) {
           return;
         }
         Timestamp back = agent_time(last_ + random_.log_minutes(60 * 12, 60 * 24 * 5));
-        if (!agent_says(random_.pick(category_->solutions), back, false) ||
+        if (!agent_says(scenario_->solution, back, false) ||
             !set_status(Status::Solved, actor_of(*agent_),
                         last_ + seconds{random_.between(20, 200)})) {
           return;
         }
       } else {
-        if (!agent_says(random_.pick(category_->ask_info), agent_at, phone && round == 0) ||
+        if (!agent_says(scenario_->ask_info, agent_at, phone && round == 0) ||
             !set_status(Status::Pending, actor_of(*agent_),
                         last_ + seconds{random_.between(5, 60)})) {
           return;
@@ -358,7 +361,7 @@ class TicketStory {
           Timestamp reply_at = channel_ == Channel::Chat && random_.chance(0.7)
                                    ? last_ + random_.log_minutes(0.5, 5)
                                    : customer_time(last_ + random_.log_minutes(10, 2880));
-          if (!customer_says(random_.pick(category_->customer_info), reply_at)) {
+          if (!customer_says(scenario_->customer_info, reply_at)) {
             return;
           }
           // Now and then the answer is left lying: an open ticket past its next-response time.
@@ -380,15 +383,17 @@ class TicketStory {
       // it again), a few say it is not fixed, and most solved tickets are closed a week on.
       double after = random_.unit();
       if (after < 0.12) {
-        if (!customer_says(random_.pick(content_.thanks),
-                           customer_time(last_ + random_.log_minutes(5, 720))) ||
+        // A thank-you is a one-liner, not a letter.
+        std::string thanks(random_.pick(content_.thanks));
+        Timestamp thanks_at = customer_time(last_ + random_.log_minutes(5, 720));
+        if (!post(MessageKind::Inbound, customer_actor(), std::move(thanks), thanks_at) ||
             !set_status(Status::Solved, actor_of(*agent_),
                         agent_time(last_ + random_.log_minutes(5, 240)))) {
           return;
         }
       } else if (after < 0.18 && !reopened) {
         reopened = true;
-        if (!customer_says(random_.pick(category_->reopens),
+        if (!customer_says(scenario_->reopen,
                            customer_time(last_ + random_.log_minutes(120, 60 * 24 * 5))) ||
             !maybe_pass_on(0.25)) {
           return;
@@ -600,8 +605,10 @@ class TicketStory {
     if (brief_channel()) {
       return body;
     }
-    return fill(random_.pick(content_.customer_greetings), at) + "\n\n" + body + "\n\n" +
-           fill(random_.pick(content_.customer_signoffs), at);
+    // Separate statements: the order of random draws must not depend on the compiler.
+    std::string greeting = fill(random_.pick(content_.customer_greetings), at);
+    std::string signoff = fill(random_.pick(content_.customer_signoffs), at);
+    return greeting + "\n\n" + body + "\n\n" + signoff;
   }
 
   std::string agent_text(std::string_view core, Timestamp at, bool after_call) {
@@ -611,9 +618,10 @@ class TicketStory {
     }
     std::string greeting = fill(content_.agent_greeting, at);
     if (brief_channel()) {
-      return greeting + std::string(content_.word_gap) + body;
+      return greeting + "\n" + body;
     }
-    return greeting + "\n\n" + body + "\n\n" + fill(content_.agent_signoff, at);
+    std::string signoff = fill(content_.agent_signoff, at);
+    return greeting + "\n\n" + body + "\n\n" + signoff;
   }
 
   // --- the history --------------------------------------------------------------------
@@ -703,6 +711,7 @@ class TicketStory {
   std::optional<Error> error_;
   const Incident* incident_ = nullptr;
   const CategoryContent* category_ = nullptr;
+  const Scenario* scenario_ = nullptr;
   const DemoCustomer* customer_ = nullptr;
   const DemoStaffMember* agent_ = nullptr;
   bool major_ = false;

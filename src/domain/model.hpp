@@ -136,6 +136,11 @@ enum class EventType {
   TeamChanged,
   TagsChanged,
   FieldChanged,
+  // Written by the SLA scheduler, never by people: `field` names the target
+  // ("first_response", "next_response", "periodic_update", "resolution"), `to` the
+  // due time (RFC 3339) of the clock cycle that became at risk or was breached.
+  SlaAtRisk,
+  SlaBreached,
 };
 std::string_view to_string(EventType);
 Result<EventType> parse_event_type(std::string_view);

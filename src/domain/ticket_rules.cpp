@@ -215,6 +215,8 @@ Ticket replay(const Ticket& created_state, std::span<const TicketEvent> history)
     switch (event.type) {
       case EventType::Created:
       case EventType::MessageAdded:
+      case EventType::SlaAtRisk:
+      case EventType::SlaBreached:
         break;
       case EventType::StatusChanged:
         if (auto s = parse_status(event.to)) {
@@ -246,7 +248,10 @@ Ticket replay(const Ticket& created_state, std::span<const TicketEvent> history)
         }
         break;
     }
-    if (event.type != EventType::Created) t.updated_at = event.at;
+    if (event.type != EventType::Created && event.type != EventType::SlaAtRisk &&
+        event.type != EventType::SlaBreached) {
+      t.updated_at = event.at;
+    }
   }
   return t;
 }

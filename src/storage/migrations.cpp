@@ -144,8 +144,71 @@ CREATE TABLE api_tokens(
 );
 )sql";
 
-constexpr std::array<Migration, 1> kSqliteMigrations{{
+// The SLA engine: calendars and policies as validated JSON documents, the timer index
+// (one row per ticket with a pending deadline, range-scanned by next_deadline), and the
+// exactly-once record of fired notices.
+constexpr std::string_view kSlaSchema = R"sql(
+CREATE TABLE calendars(
+  id              INTEGER PRIMARY KEY,
+  tenant_id       INTEGER NOT NULL REFERENCES tenants(id),
+  name            TEXT NOT NULL,
+  definition_json TEXT NOT NULL,
+  created_at      INTEGER NOT NULL,
+  updated_at      INTEGER NOT NULL,
+  UNIQUE(tenant_id, id),
+  UNIQUE(tenant_id, name)
+);
+CREATE TABLE sla_policies(
+  id          INTEGER PRIMARY KEY,
+  tenant_id   INTEGER NOT NULL REFERENCES tenants(id),
+  name        TEXT NOT NULL,
+  position    INTEGER NOT NULL,
+  calendar_id INTEGER NOT NULL,
+  policy_json TEXT NOT NULL,
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL,
+  UNIQUE(tenant_id, name),
+  FOREIGN KEY(tenant_id, calendar_id) REFERENCES calendars(tenant_id, id)
+);
+CREATE INDEX sla_policies_tenant ON sla_policies(tenant_id, position, id);
+CREATE TABLE sla_timers(
+  ticket_id     INTEGER PRIMARY KEY,
+  tenant_id     INTEGER NOT NULL,
+  next_deadline INTEGER,
+  due_at        INTEGER,
+  at_risk       INTEGER NOT NULL DEFAULT 0,
+  breached      INTEGER NOT NULL DEFAULT 0,
+  FOREIGN KEY(tenant_id, ticket_id) REFERENCES tickets(tenant_id, id)
+);
+CREATE INDEX sla_timers_next ON sla_timers(next_deadline) WHERE next_deadline IS NOT NULL;
+CREATE INDEX sla_timers_due ON sla_timers(tenant_id, due_at);
+CREATE TABLE sla_notices(
+  ticket_id INTEGER NOT NULL,
+  target    TEXT NOT NULL,
+  cycle     INTEGER NOT NULL,
+  kind      TEXT NOT NULL,
+  tenant_id INTEGER NOT NULL,
+  due_at    INTEGER NOT NULL,
+  fired_at  INTEGER NOT NULL,
+  PRIMARY KEY(ticket_id, target, cycle, kind),
+  FOREIGN KEY(tenant_id, ticket_id) REFERENCES tickets(tenant_id, id)
+) WITHOUT ROWID;
+CREATE TABLE notifications(
+  id         INTEGER PRIMARY KEY,
+  tenant_id  INTEGER NOT NULL REFERENCES tenants(id),
+  ticket_id  INTEGER NOT NULL,
+  agent_id   INTEGER,
+  team_id    INTEGER,
+  kind       TEXT NOT NULL,
+  message    TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX notifications_agent ON notifications(tenant_id, agent_id, id);
+)sql";
+
+constexpr std::array<Migration, 2> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
+    {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
 }};
 
 }  // namespace

@@ -47,6 +47,14 @@ struct TicketFilter {
   std::optional<Timestamp> updated_since;  // updated_at >= this
   std::optional<std::int64_t> before_id;   // cursor: tickets with id < before_id
   int limit = 50;                          // 1..kMaxPageSize
+  // SLA views: only tickets whose running clocks are at risk / breached; and ordering by
+  // the earliest running due time (tickets without one last) instead of newest first.
+  bool sla_at_risk_only = false;
+  bool sla_breached_only = false;
+  bool sort_by_due = false;
+  // Cursor for sort_by_due: continue after (due_after_ms, due_after_id).
+  std::optional<std::int64_t> due_after_ms;
+  std::optional<std::int64_t> due_after_id;
 };
 
 struct CustomerFilter {

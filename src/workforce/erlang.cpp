@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <string>
 #include <vector>
@@ -30,7 +31,7 @@ Error request_error(std::string message, std::string field) {
 Error unstable_error(int agents, double traffic_erlangs) {
   Error error = invalid_input("unstable queue: " + std::to_string(agents) +
                                   " agents cannot carry an offered load of " +
-                                  std::to_string(traffic_erlangs) +
+                                  detail::format_number(traffic_erlangs) +
                                   " Erlangs without abandonment (the wait is infinite); "
                                   "add agents or use erlang_a",
                               "agents");
@@ -215,15 +216,16 @@ Result<NegativeBinomialTails> negative_binomial_tails(double alpha, double rt, l
   }
 
   bool have_lower = false;
+  double lower = 0.0;  // F(k_first)
   if (k_first - mode <= kMaxTailSteps) {
     // F(k_first): walk down; below the mode the ratio p_{j-1}/p_j shrinks as j falls, so
     // term * rho / (1 - rho) bounds everything not yet added.
     double log_term = log_pmf(k_first);
-    double lower = 0.0;
-    for (long long j = k_first; j >= 0; --j) {
+    long long steps = 0;
+    for (long long j = k_first; j >= 0; --j, ++steps) {
       const double term = term_of(log_term);
       lower += term;
-      if (j == 0) {
+      if (j == 0 || steps >= kMaxTailSteps) {
         break;
       }
       if (j <= mode) {
@@ -237,6 +239,9 @@ Result<NegativeBinomialTails> negative_binomial_tails(double alpha, double rt, l
       }
       log_term -= std::log(ratio(j - 1));
     }
+    have_lower = steps < kMaxTailSteps;
+  }
+  if (have_lower) {
     tails.cdf.resize(size);
     double log_p = log_pmf(k_first);
     for (std::size_t idx = 0; idx < size; ++idx) {
@@ -246,7 +251,6 @@ Result<NegativeBinomialTails> negative_binomial_tails(double alpha, double rt, l
       }
       tails.cdf[idx] = std::min(1.0, lower);
     }
-    have_lower = true;
   }
 
   bool have_upper = false;
@@ -529,6 +533,12 @@ Result<QueueMetrics> erlang_a_from_blocking(double traffic_erlangs, double aht_s
   metrics.mean_wait_seconds = metrics.p_abandon * patience_seconds;
   metrics.occupancy = a * p_answered / n;
   return metrics;
+}
+
+std::string format_number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6g", value);
+  return text;
 }
 
 double log_rising_scaled(double z0, long long m, double scale) {

@@ -73,7 +73,7 @@ Result<void> reject_impossible_targets(const StaffingTargets& targets, bool with
 
 Error search_exhausted(double load) {
   return unreachable_error("no number of agents up to " + std::to_string(kMaxAgents) +
-                           " meets the targets at an offered load of " + std::to_string(load) +
+                           " meets the targets at an offered load of " + detail::format_number(load) +
                            " Erlangs");
 }
 
@@ -239,7 +239,7 @@ Result<int> scheduled_agents(int agents_required, double shrinkage) {
   const double scheduled = std::ceil(static_cast<double>(agents_required) / (1.0 - shrinkage) - 1e-9);
   if (scheduled > kMaxAgents) {
     return unreachable_error("scheduling " + std::to_string(agents_required) +
-                                 " available agents at a shrinkage of " + std::to_string(shrinkage) +
+                                 " available agents at a shrinkage of " + detail::format_number(shrinkage) +
                                  " needs more than " + std::to_string(kMaxAgents) + " staff",
                              "shrinkage");
   }

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <random>
 #include <set>
 #include <vector>
 
@@ -66,6 +67,50 @@ TEST(ErlangA, AgreesWithIndependentLongDoubleComputationOverWideGrid) {
   std::snprintf(formatted, sizeof formatted, "%.3e", worst);
   RecordProperty("worst_relative_error", formatted);
   RecordProperty("cases", cases);
+}
+
+TEST(ErlangA, AgreesWithReferenceOnRandomExtremeParameters) {
+  // Seeded random cases far outside everyday staffing: patience from 1/300 to 300 handle
+  // times, 0.3x to 1.8x the load in agents, thresholds up to 30 handle times. Small results
+  // (down to 1e-180) must keep their relative precision too.
+  std::mt19937_64 rng(20260501);
+  auto uniform = [&rng] { return static_cast<double>(rng() >> 11) * 0x1.0p-53; };
+  auto log_uniform = [&](double lo, double hi) { return lo * std::exp(uniform() * std::log(hi / lo)); };
+  int cases = 0;
+  double worst = 0;
+  while (cases < 150) {
+    const double a = log_uniform(0.01, 400);
+    const double r = log_uniform(1.0 / 300, 300);
+    const int n = std::max(1, static_cast<int>(std::lround(a * (0.3 + 1.5 * uniform()))));
+    const double tt = uniform() < 0.2 ? 0.0 : log_uniform(1e-3, 30);
+    // Keep the reference's uniformization cheap: about states x steps operations.
+    const double states = (a > n ? (a - n) / r : 0) + 20 * std::sqrt(a / r) + 200;
+    const double steps = (n + states * r) * tt + 100;
+    if (states * steps > 2e6) {
+      continue;
+    }
+    ++cases;
+    auto metrics = erlang_a_metrics(rate_for(a), kAht, kAht / r, n, tt * kAht);
+    ASSERT_TRUE(metrics.ok()) << metrics.error().message;
+    const auto expected = reference::erlang_a(n, a, r, tt);
+    const double errors[] = {
+        relative_error(metrics->p_wait, expected.p_wait),
+        relative_error(metrics->p_abandon, expected.p_abandon),
+        relative_error(metrics->asa_seconds, expected.asa_in_aht * kAht),
+        // relative above 1e-8, absolute below (see erlang.hpp)
+        expected.p_answered_within > 1e-8
+            ? relative_error(metrics->p_answered_within, expected.p_answered_within)
+            : std::fabs(metrics->p_answered_within - static_cast<double>(expected.p_answered_within)),
+        std::fabs(metrics->p_abandoned_within - static_cast<double>(expected.p_abandoned_within)),
+    };
+    for (double err : errors) {
+      worst = std::max(worst, err);
+      EXPECT_LT(err, 1e-8) << "a=" << a << " N=" << n << " r=" << r << " tt=" << tt;
+    }
+  }
+  char formatted[32];
+  std::snprintf(formatted, sizeof formatted, "%.3e", worst);
+  RecordProperty("worst_error", formatted);
 }
 
 TEST(ErlangA, PatienceEqualToHandleTimeBehavesAsInfiniteServerQueue) {

@@ -10,6 +10,7 @@
 
 #include "storage/sqlite/sqlite_db.hpp"
 #include "storage/sqlite/write_queue.hpp"
+#include "storage/sla_store.hpp"
 #include "storage/store.hpp"
 
 namespace sp::storage::sqlite {
@@ -21,7 +22,7 @@ struct SqliteOptions {
   CommitObserver* observer = nullptr;  // optional, must outlive the store
 };
 
-class SqliteStore final : public Store {
+class SqliteStore final : public Store, public SlaStore {
  public:
   // Opens (and creates) the database; does not migrate.
   static Result<std::unique_ptr<SqliteStore>> open(const SqliteOptions& options);
@@ -71,12 +72,43 @@ class SqliteStore final : public Store {
   Result<std::optional<std::string>> get_setting(const std::string& key) override;
   Result<void> put_setting(const std::string& key, const std::string& value) override;
 
+  // SlaStore (sqlite_sla_store.cpp)
+  Result<CalendarRecord> create_calendar(CalendarRecord calendar) override;
+  Result<CalendarRecord> update_calendar(const Scope& scope, CalendarRecord calendar) override;
+  Result<std::vector<CalendarRecord>> list_calendars(const Scope& scope) override;
+  Result<CalendarRecord> get_calendar(const Scope& scope, std::int64_t id) override;
+  Result<PolicyRecord> create_policy(PolicyRecord policy) override;
+  Result<PolicyRecord> update_policy(const Scope& scope, PolicyRecord policy) override;
+  Result<void> delete_policy(const Scope& scope, std::int64_t id) override;
+  Result<std::vector<PolicyRecord>> list_policies(const Scope& scope) override;
+  Result<PolicyRecord> get_policy(const Scope& scope, std::int64_t id) override;
+  Result<void> put_sla_timer(const SlaTimer& timer) override;
+  Result<std::optional<SlaTimer>> get_sla_timer(TicketId ticket) override;
+  Result<std::vector<SlaTimer>> due_sla_timers(Timestamp now, int limit) override;
+  Result<std::optional<Timestamp>> earliest_sla_deadline() override;
+  Result<std::vector<Ticket>> open_tickets_page(std::int64_t after_id, int limit) override;
+  Result<std::vector<SlaNoticeRecord>> fire_sla_notices(
+      TenantId tenant, std::vector<SlaNoticeRecord> notices,
+      std::vector<std::optional<Notification>> notifications, const SlaTimer& timer,
+      Timestamp now) override;
+  Result<std::vector<SlaNoticeRecord>> list_sla_notices(const Scope& scope,
+                                                        TicketId ticket) override;
+  Result<std::vector<Notification>> list_notifications(const Scope& scope,
+                                                       std::optional<AgentId> agent,
+                                                       int limit) override;
+
  private:
   SqliteStore(SqliteOptions options, std::unique_ptr<WriteQueue> writer);
 
   // Borrows a read connection for the duration of `fn`.
   template <typename Fn>
-  auto read(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
+  auto read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+    auto conn = acquire_reader();
+    if (!conn) return conn.error();
+    auto result = fn(**conn);
+    release_reader(std::move(*conn));
+    return result;
+  }
   Result<std::unique_ptr<Connection>> acquire_reader();
   void release_reader(std::unique_ptr<Connection> conn);
 

@@ -1,0 +1,94 @@
+// SLA policies (issue 4): which promise applies to a ticket, and what it promises.
+//
+// A policy belongs to one tenant, names a business calendar and sets up to four targets in
+// business minutes of that calendar (first response, next response, periodic update,
+// resolution); at least one is set. Policies are chosen by conditions on the ticket: the first
+// matching policy of the ticket's tenant in (position, id) order wins. sla_clock.hpp turns a
+// policy and a ticket's history into clock cycles; policy_json.hpp is the JSON form.
+// Pure value types and functions; nothing here reads a clock or throws.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "domain/model.hpp"
+
+namespace sp::sla {
+
+// The four kinds of promise. Stable names: "first_response", "next_response",
+// "periodic_update", "resolution" (also used as the `field` of SlaAtRisk/SlaBreached events).
+enum class SlaTarget { FirstResponse, NextResponse, PeriodicUpdate, Resolution };
+inline constexpr std::size_t kSlaTargetCount = 4;
+
+std::string_view to_string(SlaTarget target);
+// Fails with InvalidInput listing the accepted names.
+Result<SlaTarget> parse_sla_target(std::string_view name);
+
+// Conditions on a ticket. Each non-empty list must match (any of its entries); the lists are
+// AND-ed; empty conditions match every ticket. Categories compare exactly with
+// Ticket::category; tags_any matches when the ticket has at least one of the tags.
+struct PolicyConditions {
+  std::vector<domain::Channel> channels;
+  std::vector<domain::Priority> priorities;
+  std::vector<std::string> categories;
+  std::vector<std::string> tags_any;
+
+  friend bool operator==(const PolicyConditions&, const PolicyConditions&) = default;
+};
+
+// One rung of an escalation ladder: when `fraction` of `target` has been used (0.75, 1.0,
+// 1.5 ...) in a cycle that is not yet met, `action` is due once for that cycle.
+struct EscalationStep {
+  enum class Action { NotifyAssignee, NotifyTeamLead, NotifyManager, RaisePriority, ReassignTeam };
+
+  SlaTarget target = SlaTarget::FirstResponse;
+  double fraction = 1.0;              // of the target's business time, > 0
+  Action action = Action::NotifyAssignee;
+  std::optional<domain::TeamId> team;  // set exactly for ReassignTeam
+
+  friend bool operator==(const EscalationStep&, const EscalationStep&) = default;
+};
+
+// Stable names: "notify_assignee", "notify_team_lead", "notify_manager", "raise_priority",
+// "reassign_team".
+std::string_view to_string(EscalationStep::Action action);
+Result<EscalationStep::Action> parse_escalation_action(std::string_view name);
+
+struct SlaPolicy {
+  std::int64_t id = 0;
+  domain::TenantId tenant_id;
+  std::string name;
+  int position = 0;  // lower is tried first; ties broken by id
+  PolicyConditions conditions;
+  std::int64_t calendar_id = 0;
+  // Targets in business minutes of the calendar; an absent target has no clock.
+  std::optional<std::int64_t> first_response_minutes;
+  std::optional<std::int64_t> next_response_minutes;
+  std::optional<std::int64_t> periodic_update_minutes;
+  std::optional<std::int64_t> resolution_minutes;
+  // Statuses that pause the resolution clock (never solved or closed, which stop it).
+  std::vector<domain::Status> pause_resolution_on = {domain::Status::Pending};
+  // A cycle is at risk once this fraction of its target is used; 0 < fraction < 1.
+  double at_risk_fraction = 0.75;
+  std::vector<EscalationStep> escalation;
+
+  // The target of `target` in minutes, if the policy sets it.
+  std::optional<std::int64_t> target_minutes(SlaTarget target) const;
+
+  friend bool operator==(const SlaPolicy&, const SlaPolicy&) = default;
+};
+
+// True when `ticket` satisfies every non-empty list of `conditions` (see PolicyConditions).
+bool matches(const PolicyConditions& conditions, const domain::Ticket& ticket);
+
+// Returns the policy that applies to `ticket`: among the policies of the ticket's tenant whose
+// conditions match, the one with the lowest (position, id). `policies` may be in any order.
+// Returns nullptr when none applies. The pointer points into `policies`. O(n).
+const SlaPolicy* select_policy(std::span<const SlaPolicy> policies, const domain::Ticket& ticket);
+
+}  // namespace sp::sla

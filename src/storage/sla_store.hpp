@@ -1,0 +1,106 @@
+// Storage for the SLA engine: business calendars and SLA policies (kept as validated JSON
+// documents, so storage needs no SLA types), the durable timer index (each open ticket's
+// next SLA deadline), the exactly-once record of fired at-risk/breach notices, and
+// escalation notifications. Same contract as store.hpp: every call is a durable
+// transaction, Scope filters by tenant, constraint violations are Conflict.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/store.hpp"
+
+namespace sp::storage {
+
+struct CalendarRecord {
+  std::int64_t id = 0;
+  TenantId tenant_id;
+  std::string name;
+  std::string definition_json;  // validated by sla::parse_calendar_json before storing
+  Timestamp created_at;
+  Timestamp updated_at;
+};
+
+struct PolicyRecord {
+  std::int64_t id = 0;
+  TenantId tenant_id;
+  std::string name;
+  int position = 0;
+  std::int64_t calendar_id = 0;
+  std::string policy_json;  // validated by sla::parse_policy_json before storing
+  Timestamp created_at;
+  Timestamp updated_at;
+};
+
+// The scheduler's index: when each open ticket next needs SLA attention.
+struct SlaTimer {
+  TicketId ticket_id;
+  TenantId tenant_id;
+  std::optional<Timestamp> next_deadline;  // nullopt: nothing pending (removed from the index)
+  std::optional<Timestamp> due_at;        // earliest running due time, for sorting queues
+  bool at_risk = false;
+  bool breached = false;
+};
+
+// One fired notice; (ticket, target, cycle, kind) is unique, which makes firing idempotent.
+struct SlaNoticeRecord {
+  TicketId ticket_id;
+  std::string target;  // "first_response", ...
+  int cycle = 1;
+  std::string kind;    // "at_risk", "breached", or "escalation:<step>"
+  Timestamp due_at;    // the instant the notice is about
+};
+
+struct Notification {
+  std::int64_t id = 0;
+  TenantId tenant_id;
+  TicketId ticket_id;
+  std::optional<AgentId> agent_id;  // addressed to one agent, or
+  std::optional<TeamId> team_id;    // to a team's lead(s), or neither: managers (admins)
+  std::string kind;                 // "sla_at_risk", "sla_breached", "escalation"
+  std::string message;
+  Timestamp created_at;
+};
+
+class SlaStore {
+ public:
+  virtual ~SlaStore() = default;
+
+  virtual Result<CalendarRecord> create_calendar(CalendarRecord calendar) = 0;
+  virtual Result<CalendarRecord> update_calendar(const Scope& scope, CalendarRecord calendar) = 0;
+  virtual Result<std::vector<CalendarRecord>> list_calendars(const Scope& scope) = 0;
+  virtual Result<CalendarRecord> get_calendar(const Scope& scope, std::int64_t id) = 0;
+
+  virtual Result<PolicyRecord> create_policy(PolicyRecord policy) = 0;
+  virtual Result<PolicyRecord> update_policy(const Scope& scope, PolicyRecord policy) = 0;
+  virtual Result<void> delete_policy(const Scope& scope, std::int64_t id) = 0;
+  virtual Result<std::vector<PolicyRecord>> list_policies(const Scope& scope) = 0;
+  virtual Result<PolicyRecord> get_policy(const Scope& scope, std::int64_t id) = 0;
+
+  // Replaces the ticket's timer row (deleting it when next_deadline is empty and the
+  // ticket has no running clock).
+  virtual Result<void> put_sla_timer(const SlaTimer& timer) = 0;
+  virtual Result<std::optional<SlaTimer>> get_sla_timer(TicketId ticket) = 0;
+  // Timers whose next_deadline <= now, earliest first (index range scan, not a table scan).
+  virtual Result<std::vector<SlaTimer>> due_sla_timers(Timestamp now, int limit) = 0;
+  virtual Result<std::optional<Timestamp>> earliest_sla_deadline() = 0;
+  // Tickets not solved or closed, in id order after `after_id` (for recomputing all).
+  virtual Result<std::vector<Ticket>> open_tickets_page(std::int64_t after_id, int limit) = 0;
+
+  // In one transaction: records each notice unless it was fired before, appends an
+  // SlaAtRisk/SlaBreached event for each newly fired at/risk or breach notice, stores the
+  // notifications that belong to newly fired notices (matched by index), and replaces the
+  // timer. Returns the notices that were new.
+  virtual Result<std::vector<SlaNoticeRecord>> fire_sla_notices(
+      TenantId tenant, std::vector<SlaNoticeRecord> notices,
+      std::vector<std::optional<Notification>> notifications, const SlaTimer& timer,
+      Timestamp now) = 0;
+  virtual Result<std::vector<SlaNoticeRecord>> list_sla_notices(const Scope& scope,
+                                                                TicketId ticket) = 0;
+  virtual Result<std::vector<Notification>> list_notifications(const Scope& scope,
+                                                               std::optional<AgentId> agent,
+                                                               int limit) = 0;
+};
+
+}  // namespace sp::storage
