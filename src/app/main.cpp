@@ -11,9 +11,13 @@
 #include "app/config.hpp"
 #include "core/clock.hpp"
 #include "demo/demo_seed.hpp"
+#include "demo/demo_sla.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "http/sla_routes.hpp"
+#include "jobs/sla_scheduler.hpp"
 #include "service/helpdesk.hpp"
+#include "service/sla_service.hpp"
 #include "sla/calc.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "workforce/calc.hpp"
@@ -76,6 +80,8 @@ int serve(const app::Config& config) {
   SystemClock clock;
   service::Argon2idHasher hasher;
   service::HelpdeskService helpdesk(*store, clock, hasher);
+  service::SlaService sla(*store, *store, clock);
+  helpdesk.set_observer(&sla);
   if (config.demo) {
     auto seeded = demo::seed_demo(
         *store, [&hasher](std::string_view password) { return hasher.hash(password).value(); },
@@ -84,6 +90,8 @@ int serve(const app::Config& config) {
     spdlog::info("demo data {}: {} tenants, {} agents, {} customers, {} tickets",
                  seeded->seeded_now ? "seeded" : "already present", seeded->tenants,
                  seeded->agents, seeded->customers, seeded->tickets);
+    auto policies = demo::seed_demo_sla(*store, *store, clock.now());
+    if (!policies) fail("demo SLA seed failed: " + policies.error().message);
     std::cout << "Demo logins:\n";
     for (const auto& login : seeded->logins) {
       std::cout << "  " << login.email << "  password " << login.password << "  (" << login.role
@@ -94,6 +102,9 @@ int serve(const app::Config& config) {
   api_options.secure_cookies = config.secure_cookies;
   api_options.max_body_bytes = config.max_body_bytes;
   http::Api api(helpdesk, metrics, api_options);
+  http::register_sla_routes(api, sla);
+  jobs::SlaScheduler scheduler(sla, clock);
+  scheduler.start();
   http::ServerOptions server_options;
   server_options.host = listen->first;
   server_options.port = listen->second;
@@ -108,6 +119,7 @@ int serve(const app::Config& config) {
   std::cout << "servicepact " << kVersion << " listening on http://" << host << ":" << *port
             << "/  (API: /api/v1, OpenAPI: /api/v1/openapi.json)" << std::endl;
   server.run(true);
+  scheduler.stop();
   spdlog::info("stopped: all in-flight requests answered");
   return 0;
 }

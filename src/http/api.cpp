@@ -7,6 +7,7 @@
 
 #include "core/time.hpp"
 #include "http/json_codec.hpp"
+#include "http/handler_util.hpp"
 #include "http/problem.hpp"
 
 namespace sp::http {
@@ -14,34 +15,12 @@ namespace sp::http {
 using namespace sp::domain;
 using service::Principal;
 
-struct Api::Context {
-  const HttpRequest& request;
-  std::map<std::string, std::int64_t> params;
-  std::optional<Principal> principal;
-  service::HelpdeskService& service;
-  const ApiOptions& options;
-
-  const Principal& who() const { return *principal; }
-  std::int64_t param(const std::string& name) const { return params.at(name); }
-};
 
 namespace {
 
 constexpr const char* kSessionCookie = "sp_session";
 
-HttpResponse json_response(int status, const json& body) {
-  HttpResponse response;
-  response.status = status;
-  response.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
-  return response;
-}
 
-template <typename T>
-json array_of(const std::vector<T>& items) {
-  json out = json::array();
-  for (const auto& item : items) out.push_back(to_json(item));
-  return out;
-}
 
 std::string etag_for(const Ticket& ticket) { return "\"" + std::to_string(ticket.version) + "\""; }
 
@@ -72,18 +51,6 @@ Result<std::optional<std::int64_t>> expected_version(const HttpRequest& request)
   return std::optional<std::int64_t>{version};
 }
 
-Result<std::int64_t> parse_positive(const std::string& text, const char* field) {
-  if (text.empty() || text.size() > 18) {
-    return invalid_input(std::string(field) + " must be a positive integer", field);
-  }
-  std::int64_t value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return invalid_input(std::string(field) + " must be a positive integer", field);
-    value = value * 10 + (c - '0');
-  }
-  if (value <= 0) return invalid_input(std::string(field) + " must be a positive integer", field);
-  return value;
-}
 
 // Reads an optional enum member; records the parse error in `reader_error`.
 template <typename E>
@@ -99,23 +66,7 @@ std::optional<E> enum_member(BodyReader& reader, const char* key, Result<E> (*pa
   return *parsed;
 }
 
-Result<json> body_of(const Api::Context& ctx) {
-  auto type = ctx.request.header("content-type");
-  if (!type || type->find("application/json") != 0) {
-    Error error = invalid_input("send the body as application/json");
-    error.kind = "unsupported-media-type";
-    return error;
-  }
-  return parse_json_object(ctx.request.body);
-}
 
-HttpResponse error_response(const Error& error) {
-  if (error.kind == "unsupported-media-type") {
-    return problem(415, "unsupported-media-type", "Unsupported media type", error.message);
-  }
-  if (error.code == ErrorCode::Internal) spdlog::error("internal error: {}", error.message);
-  return problem_from(error);
-}
 
 std::string session_cookie(const std::string& value, std::int64_t max_age_seconds, bool secure) {
   std::string cookie = std::string(kSessionCookie) + "=" + value +
@@ -271,14 +222,6 @@ HttpResponse create_customer(Api::Context& ctx) {
   return json_response(201, to_json(*customer)).header("Location", "/api/v1/customers/" + std::to_string(customer->id.value));
 }
 
-Result<int> page_limit(const HttpRequest& request) {
-  auto text = request.query_param("limit");
-  if (!text) return 50;
-  auto value = parse_positive(*text, "limit");
-  if (!value) return value.error();
-  if (*value > storage::kMaxPageSize) return invalid_input("limit must be between 1 and 500", "limit");
-  return static_cast<int>(*value);
-}
 
 Result<std::optional<std::int64_t>> cursor_of(const HttpRequest& request) {
   auto text = request.query_param("cursor");
@@ -356,9 +299,36 @@ HttpResponse list_tickets(Api::Context& ctx) {
   const auto& request = ctx.request;
   storage::TicketFilter filter;
   SP_OR_RESPOND(limit, page_limit(request));
-  SP_OR_RESPOND(cursor, cursor_of(request));
   filter.limit = *limit;
-  filter.before_id = *cursor;
+  if (auto sort = request.query_param("sort")) {
+    if (*sort == "due") {
+      filter.sort_by_due = true;
+    } else if (*sort != "newest") {
+      return error_response(invalid_input("sort must be newest or due", "sort"));
+    }
+  }
+  if (filter.sort_by_due) {
+    if (auto text = request.query_param("cursor")) {
+      if (text->size() < 2 || text->front() != 'o') {
+        return error_response(invalid_input("cursor is not one this API issued", "cursor"));
+      }
+      SP_OR_RESPOND(offset, parse_positive(text->substr(1), "cursor"));
+      if (*offset > 1'000'000) return error_response(invalid_input("cursor out of range", "cursor"));
+      filter.offset = static_cast<int>(*offset);
+    }
+  } else {
+    SP_OR_RESPOND(cursor, cursor_of(request));
+    filter.before_id = *cursor;
+  }
+  if (auto sla = request.query_param("sla")) {
+    if (*sla == "at_risk") {
+      filter.sla_at_risk_only = true;
+    } else if (*sla == "breached") {
+      filter.sla_breached_only = true;
+    } else {
+      return error_response(invalid_input("sla must be at_risk or breached", "sla"));
+    }
+  }
   for (auto [it, end] = request.query.equal_range("status"); it != end; ++it) {
     std::string_view rest = it->second;
     while (!rest.empty()) {
@@ -396,6 +366,13 @@ HttpResponse list_tickets(Api::Context& ctx) {
     filter.updated_since = *since;
   }
   SP_OR_RESPOND(items, ctx.service.list_tickets(ctx.who(), filter));
+  if (filter.sort_by_due) {
+    json out = {{"items", array_of(*items)}};
+    out["next_cursor"] = static_cast<int>(items->size()) == *limit
+                             ? json("o" + std::to_string(filter.offset + *limit))
+                             : json(nullptr);
+    return json_response(200, out);
+  }
   return page_response(*items, *limit);
 }
 

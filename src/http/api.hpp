@@ -5,6 +5,8 @@
 #pragma once
 
 #include <atomic>
+#include <map>
+#include <optional>
 #include <functional>
 #include <string>
 #include <vector>
@@ -37,9 +39,11 @@ class Api {
 
   struct Context;
   using Handler = std::function<HttpResponse(Context&)>;
+  enum class Access { Public, Authenticated };
+  // Registers a route; used by the part-specific route files (sla_routes.cpp).
+  void add(const std::string& method, const std::string& pattern, Access access, Handler handler);
 
  private:
-  enum class Access { Public, Authenticated };
   struct Route {
     std::string method;
     std::string pattern;
@@ -48,7 +52,6 @@ class Api {
     Handler handler;
     std::size_t metrics_index;
   };
-  void add(const std::string& method, const std::string& pattern, Access access, Handler handler);
   void register_routes();
   HttpResponse dispatch(const HttpRequest& request, std::size_t& metrics_index);
 
@@ -58,6 +61,17 @@ class Api {
   std::vector<Route> routes_;
   std::size_t unmatched_metrics_index_ = 0;
   std::atomic<bool> draining_{false};
+};
+
+struct Api::Context {
+  const HttpRequest& request;
+  std::map<std::string, std::int64_t> params;
+  std::optional<service::Principal> principal;
+  service::HelpdeskService& service;
+  const ApiOptions& options;
+
+  const service::Principal& who() const { return *principal; }
+  std::int64_t param(const std::string& name) const { return params.at(name); }
 };
 
 // The OpenAPI 3.1 document served at /api/v1/openapi.json.

@@ -316,7 +316,9 @@ Result<Ticket> HelpdeskService::create_ticket(const Principal& p, NewTicketInput
     draft.events.back().actor = customer;
     first = storage::NewMessage{MessageKind::Inbound, customer, *validated->first_message, now};
   }
-  return store_.create_ticket(std::move(draft), std::move(first));
+  auto created = store_.create_ticket(std::move(draft), std::move(first));
+  if (created) notify(*created);
+  return created;
 }
 
 Result<Ticket> HelpdeskService::get_ticket(const Principal& p, TicketId id) {
@@ -347,14 +349,17 @@ Result<Ticket> HelpdeskService::update_ticket(const Principal& p, TicketId id,
   SP_TRY(check_ticket_references(existing->tenant_id, team, assignee, std::nullopt));
   auto now = clock_.now();
   Actor actor{ActorType::Agent, p.agent.id.value};
-  return store_.update_ticket(p.scope, id, [&](const Ticket& current) -> Result<TicketChange> {
-    if (expected_version && *expected_version != current.version) {
-      return conflict("the ticket was changed by someone else (now version " +
-                          std::to_string(current.version) + ")",
-                      "version-mismatch");
-    }
-    return apply_patch(current, patch, actor, now);
-  });
+  auto updated =
+      store_.update_ticket(p.scope, id, [&](const Ticket& current) -> Result<TicketChange> {
+        if (expected_version && *expected_version != current.version) {
+          return conflict("the ticket was changed by someone else (now version " +
+                              std::to_string(current.version) + ")",
+                          "version-mismatch");
+        }
+        return apply_patch(current, patch, actor, now);
+      });
+  if (updated) notify(*updated);
+  return updated;
 }
 
 Result<storage::AppendedMessage> HelpdeskService::add_message(
@@ -366,7 +371,7 @@ Result<storage::AppendedMessage> HelpdeskService::add_message(
   auto text = require_text(body, "body", kMaxBodyBytes, true);
   if (!text) return text.error();
   storage::NewMessage message{kind, actor, *text, now};
-  return store_.append_message(
+  auto appended = store_.append_message(
       p.scope, id, std::move(message), [&](const Ticket& current) -> Result<TicketChange> {
         if (expected_version && *expected_version != current.version) {
           return conflict("the ticket was changed by someone else (now version " +
@@ -375,6 +380,8 @@ Result<storage::AppendedMessage> HelpdeskService::add_message(
         }
         return domain::add_message(current, kind, *text, actor, now);
       });
+  if (appended) notify(appended->ticket);
+  return appended;
 }
 
 Result<std::vector<Message>> HelpdeskService::list_messages(const Principal& p, TicketId id) {

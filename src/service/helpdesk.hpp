@@ -73,8 +73,17 @@ struct NewTicketInput {
   NewTicket ticket;
 };
 
+// Told after every committed ticket change (the SLA engine recomputes the ticket's clocks).
+class TicketObserver {
+ public:
+  virtual ~TicketObserver() = default;
+  virtual void ticket_changed(TenantId tenant, TicketId ticket) = 0;
+};
+
 class HelpdeskService {
  public:
+  void set_observer(TicketObserver* observer) { observer_ = observer; }
+
   HelpdeskService(storage::Store& store, const Clock& clock, const PasswordHasher& hasher,
                   Duration session_lifetime = std::chrono::hours(12));
 
@@ -136,7 +145,11 @@ class HelpdeskService {
   const Clock& clock_;
   const PasswordHasher& hasher_;
   Duration session_lifetime_;
-  std::string dummy_hash_;  // verified against on unknown e-mails to equalise timing
+  std::string dummy_hash_;
+  TicketObserver* observer_ = nullptr;
+  void notify(const Ticket& ticket) {
+    if (observer_ != nullptr) observer_->ticket_changed(ticket.tenant_id, ticket.id);
+  }  // verified against on unknown e-mails to equalise timing
 };
 
 }  // namespace sp::service

@@ -52,9 +52,8 @@ struct TicketFilter {
   bool sla_at_risk_only = false;
   bool sla_breached_only = false;
   bool sort_by_due = false;
-  // Cursor for sort_by_due: continue after (due_after_ms, due_after_id).
-  std::optional<std::int64_t> due_after_ms;
-  std::optional<std::int64_t> due_after_id;
+  // Paging for sort_by_due: due order shifts as clocks run, so it pages by offset.
+  int offset = 0;
 };
 
 struct CustomerFilter {

@@ -462,6 +462,11 @@ Result<QueueMetrics> erlang_a_from_blocking(double traffic_erlangs, double aht_s
   const double n = agents;
   const double r = aht_seconds / patience_seconds;
   const double tt = target_seconds / aht_seconds;
+  if (!(r >= 1e-9 && r <= 1e9)) {
+    return request_error("patience_seconds must lie between 1e-9 and 1e9 times aht_seconds "
+                         "(for longer patience use erlang_c)",
+                         "patience_seconds");
+  }
 
   auto window = queue_window(a, n, r);
   if (!window.ok()) {

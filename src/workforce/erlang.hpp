@@ -136,7 +136,7 @@ inline double offered_load_erlangs(double arrival_rate_per_hour, double aht_seco
 // differences) in whichever direction keeps precision (see negative_binomial_tails).
 //
 // Fails (invalid-request) when arrival_rate_per_hour < 0, aht_seconds <= 0,
-// patience_seconds <= 0, target_seconds < 0, agents < 1, a value is not finite or beyond
+// patience_seconds <= 0 or outside 1e-9..1e9 times aht_seconds, target_seconds < 0, agents < 1, a value is not finite or beyond
 // kMaxAgents, or when patience is so long relative to the overload that the queue would
 // need more than 5 million states (use Erlang C there), or when a threshold thousands of
 // patience times long meets such a queue. O(N + queue states + tail lengths).

@@ -259,6 +259,12 @@ TEST(ErlangA, RejectsBadArgumentsAndRunawayQueues) {
   EXPECT_EQ(erlang_a_metrics(100, 180, 0, 5, 20).error().field, "patience_seconds");
   EXPECT_EQ(erlang_a_metrics(100, 180, -5, 5, 20).error().kind, kInvalidRequest);
   EXPECT_EQ(erlang_a_metrics(100, 180, 60, 0, 20).error().field, "agents");
+  EXPECT_EQ(erlang_a_metrics(100, 180, 1e300, 5, 20).error().field, "patience_seconds");
+  EXPECT_EQ(erlang_a_metrics(100, 180, 1e-300, 5, 20).error().field, "patience_seconds");
+  // A threshold of 10^6 patience times is fine: every abandon happens within it.
+  auto long_threshold = erlang_a_metrics(100, 180, 1, 5, 1e6);
+  ASSERT_TRUE(long_threshold.ok());
+  EXPECT_NEAR(long_threshold->p_abandoned_within, long_threshold->p_abandon, 1e-12);
   // Patience of 10^10 handle times at 2x overload: more than 10^12 queue states.
   auto runaway = erlang_a_metrics(rate_for(1000), kAht, 1e10 * kAht, 500, 20);
   ASSERT_FALSE(runaway.ok());

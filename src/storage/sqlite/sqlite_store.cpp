@@ -712,12 +712,6 @@ Result<std::vector<Ticket>> SqliteStore::list_tickets(const Scope& scope,
   if (filter.sla_breached_only) sql += " AND s.breached = 1";
   constexpr const char* kDueKey = "COALESCE(s.due_at, 9223372036854775807)";
   if (filter.sort_by_due) {
-    if (filter.due_after_ms && filter.due_after_id) {
-      sql += std::string(" AND (") + kDueKey + ", t.id) > (?" + std::to_string(++index);
-      binds.push_back({index, false, *filter.due_after_ms, {}});
-      sql += ", ?" + std::to_string(++index) + ")";
-      binds.push_back({index, false, *filter.due_after_id, {}});
-    }
     sql += std::string(" ORDER BY ") + kDueKey + ", t.id";
   } else {
     if (filter.before_id) add_int(" AND t.id < ?", *filter.before_id);
@@ -725,6 +719,10 @@ Result<std::vector<Ticket>> SqliteStore::list_tickets(const Scope& scope,
   }
   sql += " LIMIT ?" + std::to_string(++index);
   binds.push_back({index, false, std::clamp(filter.limit, 1, kMaxPageSize), {}});
+  if (filter.sort_by_due && filter.offset > 0) {
+    sql += " OFFSET ?" + std::to_string(++index);
+    binds.push_back({index, false, filter.offset, {}});
+  }
   return read([&](Connection& conn) -> Result<std::vector<Ticket>> {
     auto stmt = conn.prepare_uncached(sql);
     if (!stmt) return stmt.error();

@@ -1,0 +1,69 @@
+// Small helpers shared by the API's handler files: JSON responses, body parsing, error
+// mapping, integer parameters. Internal to http/.
+#pragma once
+
+#include <spdlog/spdlog.h>
+
+#include <vector>
+
+#include "http/api.hpp"
+#include "http/json_codec.hpp"
+#include "http/problem.hpp"
+
+namespace sp::http {
+
+inline HttpResponse json_response(int status, const json& body) {
+  HttpResponse response;
+  response.status = status;
+  response.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  return response;
+}
+
+template <typename T>
+json array_of(const std::vector<T>& items) {
+  json out = json::array();
+  for (const auto& item : items) out.push_back(to_json(item));
+  return out;
+}
+
+inline Result<std::int64_t> parse_positive(const std::string& text, const char* field) {
+  if (text.empty() || text.size() > 18) {
+    return invalid_input(std::string(field) + " must be a positive integer", field);
+  }
+  std::int64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return invalid_input(std::string(field) + " must be a positive integer", field);
+    value = value * 10 + (c - '0');
+  }
+  if (value <= 0) return invalid_input(std::string(field) + " must be a positive integer", field);
+  return value;
+}
+
+inline Result<json> body_of(const Api::Context& ctx) {
+  auto type = ctx.request.header("content-type");
+  if (!type || type->find("application/json") != 0) {
+    Error error = invalid_input("send the body as application/json");
+    error.kind = "unsupported-media-type";
+    return error;
+  }
+  return parse_json_object(ctx.request.body);
+}
+
+inline HttpResponse error_response(const Error& error) {
+  if (error.kind == "unsupported-media-type") {
+    return problem(415, "unsupported-media-type", "Unsupported media type", error.message);
+  }
+  if (error.code == ErrorCode::Internal) spdlog::error("internal error: {}", error.message);
+  return problem_from(error);
+}
+
+inline Result<int> page_limit(const HttpRequest& request) {
+  auto text = request.query_param("limit");
+  if (!text) return 50;
+  auto value = parse_positive(*text, "limit");
+  if (!value) return value.error();
+  if (*value > storage::kMaxPageSize) return invalid_input("limit must be between 1 and 500", "limit");
+  return static_cast<int>(*value);
+}
+
+}  // namespace sp::http

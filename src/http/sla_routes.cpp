@@ -1,0 +1,207 @@
+#include "http/sla_routes.hpp"
+
+#include "http/handler_util.hpp"
+#include "sla/calendar_json.hpp"
+#include "sla/policy_json.hpp"
+
+namespace sp::http {
+
+namespace {
+
+using service::SlaService;
+using namespace sp::domain;
+
+#define SP_OR_RESPOND(var, expr) \
+  auto var = (expr);             \
+  if (!var) return error_response(var.error())
+
+json opt_time(const std::optional<Timestamp>& t) {
+  return t ? json(format_rfc3339(*t)) : json(nullptr);
+}
+
+json calendar_json(const storage::CalendarRecord& record) {
+  json definition = json::parse(record.definition_json, nullptr, false);
+  return {{"id", record.id},
+          {"tenant_id", record.tenant_id.value},
+          {"name", record.name},
+          {"calendar", definition},
+          {"created_at", format_rfc3339(record.created_at)},
+          {"updated_at", format_rfc3339(record.updated_at)}};
+}
+
+json policy_json(const sla::SlaPolicy& policy) {
+  json out = sla::to_json(policy);
+  out["id"] = policy.id;
+  out["tenant_id"] = policy.tenant_id.value;
+  return out;
+}
+
+json cycle_json(const sla::ClockCycle& c) {
+  return {{"target", sla::to_string(c.target)},
+          {"cycle", c.cycle},
+          {"state", sla::to_string(c.state)},
+          {"started_at", format_rfc3339(c.started_at)},
+          {"due_at", opt_time(c.due_at)},
+          {"at_risk_at", opt_time(c.at_risk_at)},
+          {"met_at", opt_time(c.met_at)},
+          {"business_seconds_used", c.business_seconds_used},
+          {"business_seconds_remaining", c.business_seconds_remaining}};
+}
+
+std::optional<TenantId> tenant_of(const json& body, std::optional<Error>& error) {
+  auto found = body.find("tenant_id");
+  if (found == body.end() || found->is_null()) return std::nullopt;
+  if (!found->is_number_integer()) {
+    error = invalid_input("tenant_id must be an integer", "tenant_id");
+    return std::nullopt;
+  }
+  return TenantId{found->get<std::int64_t>()};
+}
+
+HttpResponse create_calendar(SlaService& sla, Api::Context& ctx) {
+  SP_OR_RESPOND(body, body_of(ctx));
+  BodyReader reader(*body);
+  std::optional<Error> error;
+  auto tenant = tenant_of(*body, error);
+  (void)reader.integer("tenant_id");
+  auto name = reader.string("name", true);
+  bool has_calendar = body->contains("calendar") && (*body)["calendar"].is_object();
+  if (!has_calendar && !error) {
+    error = invalid_input("calendar must be an object such as {\"timezone\":...,\"weekly\":{...}}",
+                          "calendar");
+  }
+  // "calendar" itself is validated by the SLA parser, which names the offending field.
+  for (const auto& [key, value] : body->items()) {
+    if (key != "calendar" && key != "name" && key != "tenant_id") {
+      Error unknown = invalid_input("unknown member '" + key.substr(0, 64) + "'", key.substr(0, 64));
+      unknown.kind = "unknown-field";
+      return error_response(unknown);
+    }
+  }
+  if (auto done = reader.finish(); !done && done.error().kind != "unknown-field") {
+    return error_response(done.error());
+  }
+  if (error) return error_response(*error);
+  SP_OR_RESPOND(created, sla.create_calendar(ctx.who(), tenant, *name, (*body)["calendar"]));
+  return json_response(201, calendar_json(*created))
+      .header("Location", "/api/v1/calendars/" + std::to_string(created->id));
+}
+
+HttpResponse update_calendar(SlaService& sla, Api::Context& ctx) {
+  SP_OR_RESPOND(body, body_of(ctx));
+  if (!body->contains("calendar") || !(*body)["calendar"].is_object()) {
+    return error_response(invalid_input("calendar must be an object", "calendar"));
+  }
+  std::optional<std::string> name;
+  for (const auto& [key, value] : body->items()) {
+    if (key == "name") {
+      if (!value.is_string()) return error_response(invalid_input("name must be a string", "name"));
+      name = value.get<std::string>();
+    } else if (key != "calendar" && key != "id" && key != "tenant_id" && key != "created_at" &&
+               key != "updated_at") {
+      Error error = invalid_input("unknown member '" + key.substr(0, 64) + "'", key.substr(0, 64));
+      error.kind = "unknown-field";
+      return error_response(error);
+    }
+  }
+  SP_OR_RESPOND(updated, sla.update_calendar(ctx.who(), ctx.param("id"), name, (*body)["calendar"]));
+  return json_response(200, calendar_json(*updated));
+}
+
+}  // namespace
+
+void register_sla_routes(Api& api, SlaService& sla) {
+  using Access = Api::Access;
+  auto auth = Access::Authenticated;
+  api.add("GET", "/api/v1/calendars", auth, [&sla](Api::Context& ctx) {
+    SP_OR_RESPOND(items, sla.list_calendars(ctx.who()));
+    json out = json::array();
+    for (const auto& item : *items) out.push_back(calendar_json(item));
+    return json_response(200, {{"items", out}});
+  });
+  api.add("POST", "/api/v1/calendars", auth,
+          [&sla](Api::Context& ctx) { return create_calendar(sla, ctx); });
+  api.add("GET", "/api/v1/calendars/{id}", auth, [&sla](Api::Context& ctx) {
+    SP_OR_RESPOND(item, sla.get_calendar(ctx.who(), ctx.param("id")));
+    return json_response(200, calendar_json(*item));
+  });
+  api.add("PUT", "/api/v1/calendars/{id}", auth,
+          [&sla](Api::Context& ctx) { return update_calendar(sla, ctx); });
+
+  api.add("GET", "/api/v1/sla/policies", auth, [&sla](Api::Context& ctx) {
+    SP_OR_RESPOND(items, sla.list_policies(ctx.who()));
+    json out = json::array();
+    for (const auto& item : *items) out.push_back(policy_json(item));
+    return json_response(200, {{"items", out}});
+  });
+  api.add("POST", "/api/v1/sla/policies", auth, [&sla](Api::Context& ctx) {
+    SP_OR_RESPOND(body, body_of(ctx));
+    std::optional<Error> error;
+    auto tenant = tenant_of(*body, error);
+    if (error) return error_response(*error);
+    SP_OR_RESPOND(created, sla.create_policy(ctx.who(), tenant, *body));
+    return json_response(201, policy_json(*created))
+        .header("Location", "/api/v1/sla/policies/" + std::to_string(created->id));
+  });
+  api.add("GET", "/api/v1/sla/policies/{id}", auth, [&sla](Api::Context& ctx) {
+    SP_OR_RESPOND(item, sla.get_policy(ctx.who(), ctx.param("id")));
+    return json_response(200, policy_json(*item));
+  });
+  api.add("PUT", "/api/v1/sla/policies/{id}", auth, [&sla](Api::Context& ctx) {
+    SP_OR_RESPOND(body, body_of(ctx));
+    SP_OR_RESPOND(updated, sla.update_policy(ctx.who(), ctx.param("id"), *body));
+    return json_response(200, policy_json(*updated));
+  });
+  api.add("DELETE", "/api/v1/sla/policies/{id}", auth, [&sla](Api::Context& ctx) {
+    SP_OR_RESPOND(deleted, sla.delete_policy(ctx.who(), ctx.param("id")));
+    HttpResponse response;
+    response.status = 204;
+    response.content_type.clear();
+    return response;
+  });
+
+  api.add("GET", "/api/v1/tickets/{id}/sla", auth, [&sla](Api::Context& ctx) {
+    SP_OR_RESPOND(result, sla.ticket_sla(ctx.who(), TicketId{ctx.param("id")}));
+    json out;
+    out["ticket_id"] = ctx.param("id");
+    out["policy"] = result->policy
+                        ? json{{"id", result->policy->id}, {"name", result->policy->name}}
+                        : json(nullptr);
+    json clocks = json::array();
+    json history = json::array();
+    json next = nullptr;
+    if (result->state) {
+      for (const auto& c : result->state->current) clocks.push_back(cycle_json(c));
+      for (const auto& c : result->state->cycles) history.push_back(cycle_json(c));
+      next = opt_time(result->state->next_deadline);
+    }
+    out["clocks"] = clocks;
+    out["cycles"] = history;
+    out["next_deadline"] = next;
+    json fired = json::array();
+    for (const auto& n : result->fired) {
+      fired.push_back({{"target", n.target}, {"cycle", n.cycle}, {"kind", n.kind},
+                       {"due_at", format_rfc3339(n.due_at)}});
+    }
+    out["fired"] = fired;
+    return json_response(200, out);
+  });
+
+  api.add("GET", "/api/v1/notifications", auth, [&sla](Api::Context& ctx) {
+    SP_OR_RESPOND(limit, page_limit(ctx.request));
+    SP_OR_RESPOND(items, sla.notifications(ctx.who(), *limit));
+    json out = json::array();
+    for (const auto& n : *items) {
+      out.push_back({{"id", n.id},
+                     {"ticket_id", n.ticket_id.value},
+                     {"agent_id", n.agent_id ? json(n.agent_id->value) : json(nullptr)},
+                     {"team_id", n.team_id ? json(n.team_id->value) : json(nullptr)},
+                     {"kind", n.kind},
+                     {"message", n.message},
+                     {"created_at", format_rfc3339(n.created_at)}});
+    }
+    return json_response(200, {{"items", out}});
+  });
+}
+
+}  // namespace sp::http

@@ -1,0 +1,62 @@
+#include "jobs/sla_scheduler.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace sp::jobs {
+
+SlaScheduler::SlaScheduler(service::SlaService& sla, const Clock& clock, Duration max_sleep)
+    : sla_(sla), clock_(clock), max_sleep_(max_sleep) {}
+
+SlaScheduler::~SlaScheduler() { stop(); }
+
+void SlaScheduler::start() {
+  auto started = std::chrono::steady_clock::now();
+  auto fired = sla_.recompute_all();
+  std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+  if (fired) {
+    spdlog::info("SLA: recomputed open tickets in {:.2f} s; {} notices fired that were due",
+                 elapsed.count(), *fired);
+  } else {
+    spdlog::error("SLA: recompute at start failed: {}", fired.error().message);
+  }
+  thread_ = std::thread([this] { loop(); });
+}
+
+void SlaScheduler::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+Result<int> SlaScheduler::run_once() {
+  int total = 0;
+  // Drain in batches so a backlog after downtime is worked off before sleeping.
+  for (int round = 0; round < 100; ++round) {
+    auto fired = sla_.process_due(256);
+    if (!fired) return fired.error();
+    total += *fired;
+    auto earliest = sla_.earliest_deadline();
+    if (!earliest) return earliest.error();
+    if (!*earliest || **earliest > clock_.now()) break;
+  }
+  return total;
+}
+
+void SlaScheduler::loop() {
+  for (;;) {
+    auto fired = run_once();
+    if (!fired) spdlog::warn("SLA scheduler: {}", fired.error().message);
+    Duration sleep = max_sleep_;
+    if (auto earliest = sla_.earliest_deadline(); earliest && *earliest) {
+      auto until = **earliest - clock_.now();
+      if (until < sleep) sleep = std::max(until, Duration(10));
+    }
+    std::unique_lock lock(mutex_);
+    if (wake_.wait_for(lock, sleep, [this] { return stopping_; })) return;
+  }
+}
+
+}  // namespace sp::jobs

@@ -1,0 +1,42 @@
+// The SLA scheduler: a background thread that wakes at the next deadline in the timer
+// index (at most every `max_sleep`) and lets SlaService fire what is due. At start it
+// recomputes every open ticket, which is how deadlines that passed while the server was
+// down are found and fired (once: the notice record is unique per ticket, target, cycle
+// and kind).
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "core/clock.hpp"
+#include "service/sla_service.hpp"
+
+namespace sp::jobs {
+
+class SlaScheduler {
+ public:
+  SlaScheduler(service::SlaService& sla, const Clock& clock,
+               Duration max_sleep = std::chrono::seconds(1));
+  ~SlaScheduler();
+
+  // Recomputes all open tickets, then keeps firing due notices until stop().
+  void start();
+  void stop();
+  // One pass over the due timers (tests and the CLI call this directly).
+  Result<int> run_once();
+
+ private:
+  void loop();
+
+  service::SlaService& sla_;
+  const Clock& clock_;
+  Duration max_sleep_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace sp::jobs

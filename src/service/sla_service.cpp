@@ -1,0 +1,470 @@
+#include "service/sla_service.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <thread>
+
+#include "domain/validation.hpp"
+#include "sla/calendar_json.hpp"
+#include "sla/policy_json.hpp"
+
+namespace sp::service {
+
+namespace {
+
+Error bad_json(const char* what, const std::exception& e) {
+  return invalid_input(std::string(what) + ": " + e.what());
+}
+
+std::string notice_kind(const sla::SlaNotice& notice) {
+  return notice.kind == sla::SlaNotice::Kind::AtRisk ? "at_risk" : "breached";
+}
+
+// What the scheduler stores for a ticket: the next instant it must look again, and the
+// flags the queue filters on.
+storage::SlaTimer timer_for(const Ticket& ticket, const std::optional<sla::SlaState>& state,
+                            Timestamp now) {
+  storage::SlaTimer timer;
+  timer.ticket_id = ticket.id;
+  timer.tenant_id = ticket.tenant_id;
+  if (!state) return timer;
+  timer.next_deadline = state->next_deadline;
+  for (const auto& cycle : state->current) {
+    if (cycle.state == sla::ClockState::Breached && !cycle.met_at) {
+      timer.breached = true;
+      // An overdue clock is the most urgent of all: it sorts by the time it fell due.
+      if (cycle.due_at && (!timer.due_at || *cycle.due_at < *timer.due_at)) timer.due_at = cycle.due_at;
+    }
+    if (cycle.state == sla::ClockState::Running) {
+      if (cycle.due_at && (!timer.due_at || *cycle.due_at < *timer.due_at)) timer.due_at = cycle.due_at;
+      if (cycle.at_risk_at && *cycle.at_risk_at <= now) timer.at_risk = true;
+    }
+  }
+  return timer;
+}
+
+std::string describe(const Ticket& ticket, std::string_view target, std::string_view what,
+                     Timestamp at) {
+  return "T-" + std::to_string(ticket.id.value) + ": " + std::string(target) + " " +
+         std::string(what) + " (" + format_rfc3339(at) + ")";
+}
+
+}  // namespace
+
+SlaService::SlaService(storage::Store& store, storage::SlaStore& sla_store, const Clock& clock)
+    : store_(store), sla_store_(sla_store), clock_(clock) {}
+
+Result<TenantId> SlaService::target_tenant(const Principal& p, std::optional<TenantId> named) {
+  if (p.scope.tenant) {
+    if (named && *named != *p.scope.tenant) {
+      return invalid_input("tenant " + std::to_string(named->value) + " not found", "tenant_id");
+    }
+    return *p.scope.tenant;
+  }
+  if (!named) return invalid_input("tenant_id is required for platform administrators", "tenant_id");
+  auto tenant = store_.get_tenant(p.scope, *named);
+  if (!tenant) return invalid_input(tenant.error().message, "tenant_id");
+  return *named;
+}
+
+// ---------------------------------------------------------------------------------------
+// Calendars and policies
+
+Result<storage::CalendarRecord> SlaService::create_calendar(const Principal& p,
+                                                            std::optional<TenantId> tenant,
+                                                            std::string name,
+                                                            const nlohmann::json& definition) {
+  SP_TRY(require(p, Permission::ManageTeams));
+  auto tenant_id = target_tenant(p, tenant);
+  if (!tenant_id) return tenant_id.error();
+  auto label = domain::require_text(name, "name", domain::kMaxNameBytes);
+  if (!label) return label.error();
+  auto calendar = sla::parse_calendar_json(definition);
+  if (!calendar) return calendar.error();
+  auto now = clock_.now();
+  storage::CalendarRecord record{0, *tenant_id, *label, sla::to_json(*calendar).dump(), now, now};
+  return sla_store_.create_calendar(std::move(record));
+}
+
+Result<storage::CalendarRecord> SlaService::update_calendar(const Principal& p, std::int64_t id,
+                                                            std::optional<std::string> name,
+                                                            const nlohmann::json& definition) {
+  SP_TRY(require(p, Permission::ManageTeams));
+  auto existing = sla_store_.get_calendar(p.scope, id);
+  if (!existing) return existing.error();
+  auto calendar = sla::parse_calendar_json(definition);
+  if (!calendar) return calendar.error();
+  storage::CalendarRecord record = *existing;
+  if (name) {
+    auto label = domain::require_text(*name, "name", domain::kMaxNameBytes);
+    if (!label) return label.error();
+    record.name = *label;
+  }
+  record.definition_json = sla::to_json(*calendar).dump();
+  record.updated_at = clock_.now();
+  auto updated = sla_store_.update_calendar(p.scope, std::move(record));
+  if (!updated) return updated.error();
+  invalidate(updated->tenant_id);
+  if (auto recomputed = recompute_all(updated->tenant_id); !recomputed) {
+    spdlog::warn("recompute after calendar change failed: {}", recomputed.error().message);
+  }
+  return updated;
+}
+
+Result<std::vector<storage::CalendarRecord>> SlaService::list_calendars(const Principal& p) {
+  SP_TRY(require(p, Permission::Read));
+  return sla_store_.list_calendars(p.scope);
+}
+
+Result<storage::CalendarRecord> SlaService::get_calendar(const Principal& p, std::int64_t id) {
+  SP_TRY(require(p, Permission::Read));
+  return sla_store_.get_calendar(p.scope, id);
+}
+
+Result<sla::SlaPolicy> SlaService::create_policy(const Principal& p, std::optional<TenantId> tenant,
+                                                 const nlohmann::json& body) {
+  SP_TRY(require(p, Permission::ManageTeams));
+  auto tenant_id = target_tenant(p, tenant);
+  if (!tenant_id) return tenant_id.error();
+  auto policy = sla::parse_policy_json(body);
+  if (!policy) return policy.error();
+  auto calendar = sla_store_.get_calendar(storage::Scope::of(*tenant_id), policy->calendar_id);
+  if (!calendar) return invalid_input("calendar_id does not name a calendar of this tenant", "calendar_id");
+  auto now = clock_.now();
+  storage::PolicyRecord record{0, *tenant_id, policy->name, policy->position, policy->calendar_id,
+                               sla::to_json(*policy).dump(), now, now};
+  auto created = sla_store_.create_policy(std::move(record));
+  if (!created) return created.error();
+  policy->id = created->id;
+  policy->tenant_id = *tenant_id;
+  invalidate(*tenant_id);
+  if (auto recomputed = recompute_all(*tenant_id); !recomputed) {
+    spdlog::warn("recompute after policy change failed: {}", recomputed.error().message);
+  }
+  return policy;
+}
+
+Result<sla::SlaPolicy> SlaService::update_policy(const Principal& p, std::int64_t id,
+                                                 const nlohmann::json& body) {
+  SP_TRY(require(p, Permission::ManageTeams));
+  auto existing = sla_store_.get_policy(p.scope, id);
+  if (!existing) return existing.error();
+  auto policy = sla::parse_policy_json(body);
+  if (!policy) return policy.error();
+  auto calendar = sla_store_.get_calendar(storage::Scope::of(existing->tenant_id), policy->calendar_id);
+  if (!calendar) return invalid_input("calendar_id does not name a calendar of this tenant", "calendar_id");
+  storage::PolicyRecord record = *existing;
+  record.name = policy->name;
+  record.position = policy->position;
+  record.calendar_id = policy->calendar_id;
+  record.policy_json = sla::to_json(*policy).dump();
+  record.updated_at = clock_.now();
+  auto updated = sla_store_.update_policy(p.scope, std::move(record));
+  if (!updated) return updated.error();
+  policy->id = updated->id;
+  policy->tenant_id = updated->tenant_id;
+  invalidate(updated->tenant_id);
+  if (auto recomputed = recompute_all(updated->tenant_id); !recomputed) {
+    spdlog::warn("recompute after policy change failed: {}", recomputed.error().message);
+  }
+  return policy;
+}
+
+Result<void> SlaService::delete_policy(const Principal& p, std::int64_t id) {
+  SP_TRY(require(p, Permission::ManageTeams));
+  auto existing = sla_store_.get_policy(p.scope, id);
+  if (!existing) return existing.error();
+  SP_TRY(sla_store_.delete_policy(p.scope, id));
+  invalidate(existing->tenant_id);
+  if (auto recomputed = recompute_all(existing->tenant_id); !recomputed) {
+    spdlog::warn("recompute after policy change failed: {}", recomputed.error().message);
+  }
+  return {};
+}
+
+Result<std::vector<sla::SlaPolicy>> SlaService::list_policies(const Principal& p) {
+  SP_TRY(require(p, Permission::Read));
+  auto records = sla_store_.list_policies(p.scope);
+  if (!records) return records.error();
+  std::vector<sla::SlaPolicy> out;
+  for (const auto& record : *records) {
+    try {
+      auto policy = sla::parse_policy_json(nlohmann::json::parse(record.policy_json));
+      if (!policy) return policy.error();
+      policy->id = record.id;
+      policy->tenant_id = record.tenant_id;
+      out.push_back(std::move(*policy));
+    } catch (const std::exception& e) {
+      return bad_json("stored policy", e);
+    }
+  }
+  return out;
+}
+
+Result<sla::SlaPolicy> SlaService::get_policy(const Principal& p, std::int64_t id) {
+  SP_TRY(require(p, Permission::Read));
+  auto record = sla_store_.get_policy(p.scope, id);
+  if (!record) return record.error();
+  try {
+    auto policy = sla::parse_policy_json(nlohmann::json::parse(record->policy_json));
+    if (!policy) return policy.error();
+    policy->id = record->id;
+    policy->tenant_id = record->tenant_id;
+    return policy;
+  } catch (const std::exception& e) {
+    return bad_json("stored policy", e);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Evaluation
+
+void SlaService::invalidate(TenantId tenant) {
+  std::lock_guard lock(cache_mutex_);
+  cache_.erase(tenant.value);
+}
+
+Result<std::shared_ptr<const SlaService::TenantRules>> SlaService::rules_for(TenantId tenant) {
+  {
+    std::lock_guard lock(cache_mutex_);
+    auto found = cache_.find(tenant.value);
+    if (found != cache_.end()) return found->second;
+  }
+  auto rules = std::make_shared<TenantRules>();
+  auto scope = storage::Scope::of(tenant);
+  auto records = sla_store_.list_policies(scope);
+  if (!records) return records.error();
+  for (const auto& record : *records) {
+    try {
+      auto policy = sla::parse_policy_json(nlohmann::json::parse(record.policy_json));
+      if (!policy) return policy.error();
+      policy->id = record.id;
+      policy->tenant_id = record.tenant_id;
+      rules->policies.push_back(std::move(*policy));
+    } catch (const std::exception& e) {
+      return bad_json("stored policy", e);
+    }
+  }
+  auto calendars = sla_store_.list_calendars(scope);
+  if (!calendars) return calendars.error();
+  for (const auto& record : *calendars) {
+    try {
+      auto calendar = sla::parse_calendar_json(nlohmann::json::parse(record.definition_json));
+      if (!calendar) return calendar.error();
+      rules->calendars.emplace(record.id, std::move(*calendar));
+    } catch (const std::exception& e) {
+      return bad_json("stored calendar", e);
+    }
+  }
+  std::shared_ptr<const TenantRules> shared = rules;
+  std::lock_guard lock(cache_mutex_);
+  cache_[tenant.value] = shared;
+  return shared;
+}
+
+Result<TicketSla> SlaService::evaluate_ticket(const Ticket& ticket, Timestamp now) {
+  TicketSla out;
+  auto rules = rules_for(ticket.tenant_id);
+  if (!rules) return rules.error();
+  const sla::SlaPolicy* policy = sla::select_policy((*rules)->policies, ticket);
+  if (policy == nullptr) return out;
+  auto calendar = (*rules)->calendars.find(policy->calendar_id);
+  if (calendar == (*rules)->calendars.end()) {
+    return internal_error("policy " + std::to_string(policy->id) + " names a missing calendar");
+  }
+  auto events = store_.list_events(storage::Scope::of(ticket.tenant_id), ticket.id);
+  if (!events) return events.error();
+  // The created state: replay() re-derives status from the history, so start from New.
+  Ticket created = ticket;
+  created.status = Status::New;
+  created.solved_at.reset();
+  auto state = sla::evaluate(*policy, calendar->second, created, *events, now);
+  if (!state) return state.error();
+  out.policy = *policy;
+  out.state = std::move(*state);
+  return out;
+}
+
+Result<TicketSla> SlaService::ticket_sla(const Principal& p, TicketId id) {
+  SP_TRY(require(p, Permission::Read));
+  auto ticket = store_.get_ticket(p.scope, id);
+  if (!ticket) return ticket.error();
+  auto result = evaluate_ticket(*ticket, clock_.now());
+  if (!result) return result.error();
+  auto fired = sla_store_.list_sla_notices(p.scope, id);
+  if (!fired) return fired.error();
+  result->fired = std::move(*fired);
+  return result;
+}
+
+Result<std::vector<storage::Notification>> SlaService::notifications(const Principal& p, int limit) {
+  SP_TRY(require(p, Permission::Read));
+  std::optional<AgentId> agent;
+  if (p.agent.role == Role::Agent) agent = p.agent.id;
+  return sla_store_.list_notifications(p.scope, agent, limit);
+}
+
+void SlaService::ticket_changed(TenantId tenant, TicketId ticket) {
+  auto refreshed = refresh(tenant, ticket, clock_.now());
+  if (!refreshed) {
+    spdlog::warn("SLA refresh of T-{} failed: {}", ticket.value, refreshed.error().message);
+  }
+}
+
+Result<int> SlaService::refresh(TenantId tenant, TicketId id, Timestamp now) {
+  auto ticket = store_.get_ticket(storage::Scope::of(tenant), id);
+  if (!ticket) return ticket.error();
+  auto evaluated = evaluate_ticket(*ticket, now);
+  if (!evaluated) return evaluated.error();
+  auto timer = timer_for(*ticket, evaluated->state, now);
+  std::vector<storage::SlaNoticeRecord> notices;
+  std::vector<std::optional<storage::Notification>> notifications;
+  if (evaluated->state) {
+    for (const auto& notice : evaluated->state->due_notices) {
+      std::string target(sla::to_string(notice.target));
+      std::string kind = notice_kind(notice);
+      notices.push_back({id, target, notice.cycle, kind, notice.at});
+      storage::Notification note;
+      note.tenant_id = tenant;
+      note.ticket_id = id;
+      note.agent_id = ticket->assignee_id;
+      note.kind = "sla_" + kind;
+      note.message = describe(*ticket, target, kind == "at_risk" ? "at risk" : "breached", notice.at);
+      notifications.push_back(note);
+    }
+    for (const auto& due : evaluated->state->escalations_due) {
+      const auto& step = evaluated->policy->escalation.at(due.step);
+      std::string target(sla::to_string(due.target));
+      notices.push_back({id, target, due.cycle, "escalation:" + std::to_string(due.step), due.at});
+      storage::Notification note;
+      note.tenant_id = tenant;
+      note.ticket_id = id;
+      note.kind = "escalation";
+      note.message = describe(*ticket, target, std::string("escalated: ") +
+                                                   std::string(sla::to_string(step.action)),
+                              due.at);
+      using Action = sla::EscalationStep::Action;
+      if (step.action == Action::NotifyAssignee) note.agent_id = ticket->assignee_id;
+      if (step.action == Action::NotifyTeamLead || step.action == Action::ReassignTeam) {
+        note.team_id = step.team ? step.team : ticket->team_id;
+      }
+      notifications.push_back(note);
+    }
+  }
+  // Most changes neither fire anything nor move the deadline: skip the write then, so the
+  // SLA engine does not double the commits of ordinary ticket traffic.
+  if (!notices.empty()) {
+    auto already = sla_store_.list_sla_notices(storage::Scope::of(tenant), id);
+    if (!already) return already.error();
+    std::vector<storage::SlaNoticeRecord> fresh_notices;
+    std::vector<std::optional<storage::Notification>> fresh_notifications;
+    for (std::size_t idx = 0; idx < notices.size(); ++idx) {
+      bool seen = false;
+      for (const auto& old : *already) {
+        if (old.target == notices[idx].target && old.cycle == notices[idx].cycle &&
+            old.kind == notices[idx].kind) {
+          seen = true;
+          break;
+        }
+      }
+      if (!seen) {
+        fresh_notices.push_back(notices[idx]);
+        fresh_notifications.push_back(notifications[idx]);
+      }
+    }
+    notices = std::move(fresh_notices);
+    notifications = std::move(fresh_notifications);
+  }
+  if (notices.empty()) {
+    auto existing = sla_store_.get_sla_timer(id);
+    if (!existing) return existing.error();
+    bool unchanged = (!*existing && !timer.next_deadline && !timer.due_at && !timer.at_risk &&
+                      !timer.breached) ||
+                     (*existing && (*existing)->next_deadline == timer.next_deadline &&
+                      (*existing)->due_at == timer.due_at && (*existing)->at_risk == timer.at_risk &&
+                      (*existing)->breached == timer.breached);
+    if (unchanged) return 0;
+  }
+  auto fired = sla_store_.fire_sla_notices(tenant, notices, notifications, timer, now);
+  if (!fired) return fired.error();
+  // Escalation actions that change the ticket run after their notice is recorded, so
+  // each runs at most once (a crash in between loses the action, never repeats it).
+  for (const auto& record : *fired) {
+    if (record.kind.rfind("escalation:", 0) != 0) continue;
+    auto step_index = static_cast<std::size_t>(std::stoul(record.kind.substr(11)));
+    if (!evaluated->policy || step_index >= evaluated->policy->escalation.size()) continue;
+    const auto& step = evaluated->policy->escalation[step_index];
+    using Action = sla::EscalationStep::Action;
+    if (step.action != Action::RaisePriority && step.action != Action::ReassignTeam) continue;
+    Actor system{ActorType::System, 0};
+    auto changed = store_.update_ticket(
+        storage::Scope::of(tenant), id, [&](const Ticket& current) -> Result<TicketChange> {
+          TicketPatch patch;
+          if (step.action == Action::RaisePriority && current.priority != Priority::Urgent) {
+            patch.priority = static_cast<Priority>(static_cast<int>(current.priority) + 1);
+          }
+          if (step.action == Action::ReassignTeam && step.team) {
+            patch.team_id = std::optional<TeamId>(*step.team);
+          }
+          if (patch.empty() || current.status == Status::Closed) return TicketChange{current, {}};
+          return apply_patch(current, patch, system, now);
+        });
+    if (!changed) spdlog::warn("escalation on T-{} failed: {}", id.value, changed.error().message);
+  }
+  return static_cast<int>(fired->size());
+}
+
+Result<int> SlaService::process_due(int batch) {
+  auto now = clock_.now();
+  auto due = sla_store_.due_sla_timers(now, batch);
+  if (!due) return due.error();
+  int fired = 0;
+  for (const auto& timer : *due) {
+    auto result = refresh(timer.tenant_id, timer.ticket_id, now);
+    if (!result) {
+      spdlog::warn("SLA timer of T-{} failed: {}", timer.ticket_id.value, result.error().message);
+      // Park it so one broken ticket cannot spin the scheduler; it is retried in a minute.
+      storage::SlaTimer parked = timer;
+      parked.next_deadline = now + std::chrono::minutes(1);
+      (void)sla_store_.put_sla_timer(parked);
+      continue;
+    }
+    fired += *result;
+  }
+  return fired;
+}
+
+Result<int> SlaService::recompute_all(std::optional<TenantId> tenant) {
+  auto now = clock_.now();
+  std::int64_t after = 0;
+  std::atomic<int> fired{0};
+  // Tickets are refreshed from several threads so their writes share group commits.
+  constexpr std::size_t kThreads = 8;
+  for (;;) {
+    auto page = sla_store_.open_tickets_page(after, 512);
+    if (!page) return page.error();
+    if (page->empty()) break;
+    after = page->back().id.value;
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t idx = next++; idx < page->size(); idx = next++) {
+        const auto& ticket = (*page)[idx];
+        if (tenant && ticket.tenant_id != *tenant) continue;
+        auto result = refresh(ticket.tenant_id, ticket.id, now);
+        if (!result) {
+          spdlog::warn("SLA recompute of T-{} failed: {}", ticket.id.value, result.error().message);
+          continue;
+        }
+        fired += *result;
+      }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t t = 1; t < kThreads; ++t) threads.emplace_back(work);
+    work();
+    for (auto& thread : threads) thread.join();
+  }
+  return fired.load();
+}
+
+}  // namespace sp::service

@@ -1,0 +1,89 @@
+// The SLA engine's use cases: calendars and policies (validated with sla/, stored as JSON),
+// a ticket's live SLA state, and the durable timers. After every ticket change the
+// ticket's state is recomputed from its full event history and its next deadline put in
+// the timer index; the scheduler (jobs/) calls process_due() to fire at-risk, breach and
+// escalation notices exactly once, including those whose time passed while the server
+// was down (recompute_all() at start finds them).
+//
+// Rule for policy and calendar changes: a ticket's SLA state is always derived from its
+// whole history under the policy that matches the ticket now, with the calendar as it is
+// now. So a changed policy applies retroactively to running tickets; notices fired
+// earlier are never withdrawn, and breaches the new rules imply are fired once.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock.hpp"
+#include "service/helpdesk.hpp"
+#include "sla/business_calendar.hpp"
+#include "sla/policy.hpp"
+#include "sla/sla_clock.hpp"
+#include "storage/sla_store.hpp"
+
+namespace sp::service {
+
+struct TicketSla {
+  std::optional<sla::SlaPolicy> policy;  // empty: no policy matches, no clocks
+  std::optional<sla::SlaState> state;
+  std::vector<storage::SlaNoticeRecord> fired;
+};
+
+class SlaService final : public TicketObserver {
+ public:
+  SlaService(storage::Store& store, storage::SlaStore& sla_store, const Clock& clock);
+
+  Result<storage::CalendarRecord> create_calendar(const Principal& p, std::optional<TenantId> tenant,
+                                                  std::string name, const nlohmann::json& definition);
+  Result<storage::CalendarRecord> update_calendar(const Principal& p, std::int64_t id,
+                                                  std::optional<std::string> name,
+                                                  const nlohmann::json& definition);
+  Result<std::vector<storage::CalendarRecord>> list_calendars(const Principal& p);
+  Result<storage::CalendarRecord> get_calendar(const Principal& p, std::int64_t id);
+
+  Result<sla::SlaPolicy> create_policy(const Principal& p, std::optional<TenantId> tenant,
+                                       const nlohmann::json& policy);
+  Result<sla::SlaPolicy> update_policy(const Principal& p, std::int64_t id,
+                                       const nlohmann::json& policy);
+  Result<void> delete_policy(const Principal& p, std::int64_t id);
+  Result<std::vector<sla::SlaPolicy>> list_policies(const Principal& p);
+  Result<sla::SlaPolicy> get_policy(const Principal& p, std::int64_t id);
+
+  Result<TicketSla> ticket_sla(const Principal& p, TicketId id);
+  Result<std::vector<storage::Notification>> notifications(const Principal& p, int limit);
+
+  // TicketObserver: recompute the ticket's timer after a change (errors are logged).
+  void ticket_changed(TenantId tenant, TicketId ticket) override;
+
+  // Recomputes one ticket and fires whatever is due at `now`. Returns notices newly fired.
+  Result<int> refresh(TenantId tenant, TicketId ticket, Timestamp now);
+  // Fires notices of up to `batch` due timers; returns how many notices were new.
+  Result<int> process_due(int batch = 256);
+  // Recomputes every open ticket (at start, after policy or calendar changes).
+  Result<int> recompute_all(std::optional<TenantId> tenant = std::nullopt);
+  Result<std::optional<Timestamp>> earliest_deadline() { return sla_store_.earliest_sla_deadline(); }
+
+ private:
+  struct TenantRules {
+    std::vector<sla::SlaPolicy> policies;
+    std::map<std::int64_t, sla::BusinessCalendar> calendars;
+  };
+  Result<std::shared_ptr<const TenantRules>> rules_for(TenantId tenant);
+  void invalidate(TenantId tenant);
+  Result<TicketSla> evaluate_ticket(const Ticket& ticket, Timestamp now);
+  Result<TenantId> target_tenant(const Principal& p, std::optional<TenantId> named);
+
+  storage::Store& store_;
+  storage::SlaStore& sla_store_;
+  const Clock& clock_;
+  std::mutex cache_mutex_;
+  std::map<std::int64_t, std::shared_ptr<const TenantRules>> cache_;
+};
+
+}  // namespace sp::service

@@ -1,0 +1,435 @@
+#include "sla/sla_clock.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <tuple>
+
+#include "sla/business_time.hpp"
+
+namespace sp::sla {
+
+namespace {
+
+using domain::EventType;
+using domain::MessageKind;
+using domain::Status;
+using domain::TicketEvent;
+
+constexpr std::size_t kNoRun = static_cast<std::size_t>(-1);
+
+bool is_solved(Status status) { return status == Status::Solved || status == Status::Closed; }
+
+std::int64_t threshold_seconds(double fraction, std::int64_t budget_s) {
+  const long long raw = std::llround(fraction * static_cast<double>(budget_s));
+  return raw < 0 ? 0 : static_cast<std::int64_t>(raw);
+}
+
+// One instant a cycle can reach: at risk, due, or escalation step `step`.
+struct Threshold {
+  enum class Kind : std::uint8_t { AtRisk, Due, Step };
+
+  std::int64_t need_s = 0;  // business seconds used since the cycle started
+  Kind kind = Kind::AtRisk;
+  std::size_t step = 0;
+};
+
+// What the policy asks of one target.
+struct TargetPlan {
+  bool enabled = false;
+  std::int64_t budget_s = 0;
+  std::int64_t at_risk_s = 0;
+  std::size_t first = 0;  // thresholds [first, last) in Evaluator::thresholds_, sorted by need
+  std::size_t last = 0;
+};
+
+// One cycle while the history is folded.
+struct Run {
+  enum class Phase : std::uint8_t { Running, Paused, Met };
+
+  SlaTarget target = SlaTarget::FirstResponse;
+  int number = 1;
+  Phase phase = Phase::Running;
+  Timestamp started_at;
+  // While running: the start of the current segment, with `used_s` counted before it. Segments
+  // are re-seated at every event that touches the cycle, so `used_s` is always the total up to
+  // `segment_start`.
+  Timestamp segment_start;
+  std::int64_t used_s = 0;
+  std::size_t reached = 0;  // thresholds of the target reached so far (a prefix, sorted by need)
+  std::optional<Timestamp> at_risk_reached;
+  std::optional<Timestamp> due_reached;  // set: breached
+  std::optional<Timestamp> due_when_met;  // the due time in force when met while running
+  std::optional<Timestamp> met_at;
+};
+
+class Evaluator {
+ public:
+  Evaluator(const SlaPolicy& policy, const BusinessCalendar& calendar, SlaState& out)
+      : policy_(policy), calendar_(calendar), out_(out) {
+    plan_thresholds();
+    runs_.reserve(8);
+  }
+
+  // Starts the clocks at the ticket's creation, in status `status`.
+  Result<void> begin(Timestamp start, Status status) {
+    status_ = status;
+    replied_ = is_solved(status);
+    for (SlaTarget target : {SlaTarget::FirstResponse, SlaTarget::PeriodicUpdate,
+                             SlaTarget::Resolution}) {
+      if (target == SlaTarget::PeriodicUpdate && is_solved(status)) continue;
+      start_run(target, start);
+    }
+    if (is_solved(status)) {
+      SP_TRY(meet(SlaTarget::FirstResponse, start));
+      SP_TRY(meet(SlaTarget::Resolution, start));
+    } else if (is_pausing(status)) {
+      SP_TRY(pause(SlaTarget::Resolution, start));
+    }
+    return {};
+  }
+
+  Result<void> apply(const TicketEvent& event, Timestamp at) {
+    switch (event.type) {
+      case EventType::MessageAdded:
+        if (!event.message_kind) return {};
+        if (*event.message_kind == MessageKind::Inbound) return on_inbound(at);
+        if (*event.message_kind == MessageKind::Outbound) return on_outbound(at);
+        return {};  // notes never count
+      case EventType::StatusChanged: {
+        auto next = domain::parse_status(event.to);
+        if (!next.ok()) return {};  // as domain::replay: unknown names change nothing
+        return on_status(*next, at);
+      }
+      default:
+        return {};
+    }
+  }
+
+  // Closes every running segment at `now` and writes the result.
+  Result<void> finish(Timestamp now) {
+    out_.cycles.reserve(runs_.size());
+    for (Run& run : runs_) {
+      ClockCycle cycle;
+      cycle.target = run.target;
+      cycle.cycle = run.number;
+      cycle.started_at = run.started_at;
+      cycle.met_at = run.met_at;
+      const TargetPlan& plan = plans_[index(run.target)];
+      if (run.phase == Run::Phase::Running) {
+        SP_TRY(close_segment(run, now));
+        if (run.reached < plan.last - plan.first) {
+          const Threshold& next = thresholds_[plan.first + run.reached];
+          auto instant = instant_at(run, next.need_s);
+          if (!instant.ok()) return instant.error();
+          if (!out_.next_deadline || *instant < *out_.next_deadline) out_.next_deadline = *instant;
+        }
+        if (run.due_reached) {
+          cycle.due_at = run.due_reached;
+        } else {
+          auto due = instant_at(run, plan.budget_s);
+          if (!due.ok()) return due.error();
+          cycle.due_at = *due;
+        }
+        if (run.at_risk_reached) {
+          cycle.at_risk_at = run.at_risk_reached;
+        } else {
+          auto at_risk = instant_at(run, plan.at_risk_s);
+          if (!at_risk.ok()) return at_risk.error();
+          cycle.at_risk_at = *at_risk;
+        }
+      } else {
+        cycle.due_at = run.due_reached ? run.due_reached
+                       : run.phase == Run::Phase::Met ? run.due_when_met
+                                                      : std::nullopt;
+        cycle.at_risk_at = run.at_risk_reached;
+      }
+      cycle.state = run.due_reached                    ? ClockState::Breached
+                    : run.phase == Run::Phase::Running ? ClockState::Running
+                    : run.phase == Run::Phase::Paused  ? ClockState::Paused
+                                                       : ClockState::Met;
+      cycle.business_seconds_used = run.used_s;
+      cycle.business_seconds_remaining = plan.budget_s - run.used_s;
+      out_.cycles.push_back(cycle);
+    }
+    for (std::size_t target = 0; target < kSlaTargetCount; ++target) {
+      if (latest_[target] != kNoRun) out_.current.push_back(out_.cycles[latest_[target]]);
+    }
+    std::sort(out_.due_notices.begin(), out_.due_notices.end(),
+              [](const SlaNotice& lhs, const SlaNotice& rhs) {
+                return std::tie(lhs.at, lhs.target, lhs.cycle, lhs.kind) <
+                       std::tie(rhs.at, rhs.target, rhs.cycle, rhs.kind);
+              });
+    std::sort(out_.escalations_due.begin(), out_.escalations_due.end(),
+              [](const EscalationDue& lhs, const EscalationDue& rhs) {
+                return std::tie(lhs.at, lhs.target, lhs.cycle, lhs.step) <
+                       std::tie(rhs.at, rhs.target, rhs.cycle, rhs.step);
+              });
+    return {};
+  }
+
+ private:
+  static std::size_t index(SlaTarget target) { return static_cast<std::size_t>(target); }
+
+  bool is_pausing(Status status) const {
+    return std::find(policy_.pause_resolution_on.begin(), policy_.pause_resolution_on.end(),
+                     status) != policy_.pause_resolution_on.end();
+  }
+
+  void plan_thresholds() {
+    thresholds_.reserve(2 * kSlaTargetCount + policy_.escalation.size());
+    for (std::size_t target = 0; target < kSlaTargetCount; ++target) {
+      TargetPlan& plan = plans_[target];
+      const auto minutes = policy_.target_minutes(static_cast<SlaTarget>(target));
+      plan.first = thresholds_.size();
+      if (minutes && *minutes > 0) {
+        plan.enabled = true;
+        plan.budget_s = *minutes * 60;
+        plan.at_risk_s = std::min(threshold_seconds(policy_.at_risk_fraction, plan.budget_s),
+                                  plan.budget_s);
+        thresholds_.push_back({plan.at_risk_s, Threshold::Kind::AtRisk, 0});
+        thresholds_.push_back({plan.budget_s, Threshold::Kind::Due, 0});
+        for (std::size_t step = 0; step < policy_.escalation.size(); ++step) {
+          const EscalationStep& rung = policy_.escalation[step];
+          if (index(rung.target) != target) continue;
+          thresholds_.push_back(
+              {threshold_seconds(rung.fraction, plan.budget_s), Threshold::Kind::Step, step});
+        }
+        std::sort(thresholds_.begin() + static_cast<std::ptrdiff_t>(plan.first),
+                  thresholds_.end(), [](const Threshold& lhs, const Threshold& rhs) {
+                    return std::tie(lhs.need_s, lhs.kind, lhs.step) <
+                           std::tie(rhs.need_s, rhs.kind, rhs.step);
+                  });
+      }
+      plan.last = thresholds_.size();
+    }
+  }
+
+  Run* latest(SlaTarget target) {
+    const std::size_t idx = latest_[index(target)];
+    return idx == kNoRun ? nullptr : &runs_[idx];
+  }
+
+  void start_run(SlaTarget target, Timestamp at) {
+    if (!plans_[index(target)].enabled) return;
+    const Run* previous = latest(target);
+    Run run;
+    run.target = target;
+    run.number = previous == nullptr ? 1 : previous->number + 1;
+    run.started_at = at;
+    run.segment_start = at;
+    latest_[index(target)] = runs_.size();
+    runs_.push_back(run);
+  }
+
+  // The instant at which `run`, running from its segment start, has used `need_s` in total.
+  // REQUIRES: need_s >= run.used_s.
+  Result<Timestamp> instant_at(const Run& run, std::int64_t need_s) {
+    return add_business_seconds(calendar_, run.segment_start, need_s - run.used_s);
+  }
+
+  // Counts the running segment up to `end`, records the thresholds reached in it, and re-seats
+  // the segment at `end`.
+  Result<void> close_segment(Run& run, Timestamp end) {
+    auto counted = business_seconds(calendar_, run.segment_start, end);
+    if (!counted.ok()) return counted.error();
+    const std::int64_t total_s = run.used_s + *counted;
+    const TargetPlan& plan = plans_[index(run.target)];
+    std::int64_t last_need_s = -1;
+    Timestamp last_instant;
+    while (run.reached < plan.last - plan.first) {
+      const Threshold& threshold = thresholds_[plan.first + run.reached];
+      if (threshold.need_s > total_s) break;
+      if (threshold.need_s != last_need_s) {
+        auto instant = instant_at(run, threshold.need_s);
+        if (!instant.ok()) return instant.error();
+        last_need_s = threshold.need_s;
+        last_instant = *instant;
+      }
+      switch (threshold.kind) {
+        case Threshold::Kind::AtRisk:
+          run.at_risk_reached = last_instant;
+          out_.due_notices.push_back(
+              {run.target, run.number, SlaNotice::Kind::AtRisk, last_instant});
+          break;
+        case Threshold::Kind::Due:
+          run.due_reached = last_instant;
+          out_.due_notices.push_back(
+              {run.target, run.number, SlaNotice::Kind::Breached, last_instant});
+          break;
+        case Threshold::Kind::Step:
+          out_.escalations_due.push_back({threshold.step, run.target, run.number, last_instant});
+          break;
+      }
+      ++run.reached;
+    }
+    run.used_s = total_s;
+    run.segment_start = end;
+    return {};
+  }
+
+  // Meets the latest cycle of `target` at `at` if it is running or paused.
+  Result<void> meet(SlaTarget target, Timestamp at) {
+    Run* run = latest(target);
+    if (run == nullptr || run->phase == Run::Phase::Met) return {};
+    if (run->phase == Run::Phase::Running) {
+      SP_TRY(close_segment(*run, at));
+      if (!run->due_reached) {
+        auto due = instant_at(*run, plans_[index(target)].budget_s);
+        if (!due.ok()) return due.error();
+        run->due_when_met = *due;
+      }
+    }
+    run->phase = Run::Phase::Met;
+    run->met_at = at;
+    return {};
+  }
+
+  Result<void> pause(SlaTarget target, Timestamp at) {
+    Run* run = latest(target);
+    if (run == nullptr || run->phase != Run::Phase::Running) return {};
+    SP_TRY(close_segment(*run, at));
+    run->phase = Run::Phase::Paused;
+    return {};
+  }
+
+  void resume(SlaTarget target, Timestamp at) {
+    Run* run = latest(target);
+    if (run == nullptr || run->phase == Run::Phase::Running) return;
+    run->phase = Run::Phase::Running;
+    run->segment_start = at;
+    run->met_at.reset();
+    run->due_when_met.reset();
+  }
+
+  bool running(SlaTarget target) {
+    const Run* run = latest(target);
+    return run != nullptr && run->phase == Run::Phase::Running;
+  }
+
+  Result<void> on_inbound(Timestamp at) {
+    if (replied_ && !running(SlaTarget::NextResponse)) start_run(SlaTarget::NextResponse, at);
+    return {};
+  }
+
+  Result<void> on_outbound(Timestamp at) {
+    replied_ = true;
+    SP_TRY(meet(SlaTarget::FirstResponse, at));
+    SP_TRY(meet(SlaTarget::NextResponse, at));
+    if (running(SlaTarget::PeriodicUpdate)) {
+      SP_TRY(meet(SlaTarget::PeriodicUpdate, at));
+      start_run(SlaTarget::PeriodicUpdate, at);
+    }
+    return {};
+  }
+
+  Result<void> on_status(Status next, Timestamp at) {
+    const Status previous = status_;
+    status_ = next;
+    if (is_solved(next)) {
+      if (is_solved(previous)) return {};
+      replied_ = true;
+      for (SlaTarget target : {SlaTarget::FirstResponse, SlaTarget::NextResponse,
+                               SlaTarget::PeriodicUpdate, SlaTarget::Resolution}) {
+        SP_TRY(meet(target, at));
+      }
+      return {};
+    }
+    if (is_solved(previous)) {  // reopened
+      start_run(SlaTarget::PeriodicUpdate, at);
+      Run* resolution = latest(SlaTarget::Resolution);
+      if (resolution != nullptr) {
+        resume(SlaTarget::Resolution, at);
+        if (is_pausing(next)) resolution->phase = Run::Phase::Paused;
+      }
+      return {};
+    }
+    if (is_pausing(next)) return pause(SlaTarget::Resolution, at);
+    Run* resolution = latest(SlaTarget::Resolution);
+    if (resolution != nullptr && resolution->phase == Run::Phase::Paused) {
+      resume(SlaTarget::Resolution, at);
+    }
+    return {};
+  }
+
+  const SlaPolicy& policy_;
+  const BusinessCalendar& calendar_;
+  SlaState& out_;
+  std::array<TargetPlan, kSlaTargetCount> plans_{};
+  std::vector<Threshold> thresholds_;
+  std::vector<Run> runs_;
+  std::array<std::size_t, kSlaTargetCount> latest_{kNoRun, kNoRun, kNoRun, kNoRun};
+  Status status_ = Status::New;
+  bool replied_ = false;  // the first-response phase is over
+};
+
+bool by_seq(const TicketEvent* lhs, const TicketEvent* rhs) { return lhs->seq < rhs->seq; }
+
+}  // namespace
+
+std::string_view to_string(ClockState state) {
+  switch (state) {
+    case ClockState::Running:
+      return "running";
+    case ClockState::Paused:
+      return "paused";
+    case ClockState::Met:
+      return "met";
+    case ClockState::Breached:
+      return "breached";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(SlaNotice::Kind kind) {
+  return kind == SlaNotice::Kind::AtRisk ? "at_risk" : "breached";
+}
+
+Result<SlaState> evaluate(const SlaPolicy& policy, const BusinessCalendar& calendar,
+                          const domain::Ticket& created_state,
+                          std::span<const domain::TicketEvent> history, Timestamp now) {
+  // Seq order; a copy of pointers only when storage handed them over out of order.
+  std::vector<const TicketEvent*> sorted;
+  const bool in_order =
+      std::is_sorted(history.begin(), history.end(),
+                     [](const TicketEvent& lhs, const TicketEvent& rhs) { return lhs.seq < rhs.seq; });
+  if (!in_order) {
+    sorted.reserve(history.size());
+    for (const TicketEvent& event : history) sorted.push_back(&event);
+    std::stable_sort(sorted.begin(), sorted.end(), by_seq);
+  }
+  const std::size_t count = history.size();
+  auto event_at = [&](std::size_t idx) -> const TicketEvent& {
+    return in_order ? history[idx] : *sorted[idx];
+  };
+
+  Timestamp start = created_state.created_at;
+  for (std::size_t idx = 0; idx < count; ++idx) {
+    if (event_at(idx).type == EventType::Created) {
+      start = event_at(idx).at;
+      break;
+    }
+  }
+
+  SlaState state;
+  state.policy_id = policy.id;
+  if (start > now) return state;
+
+  Evaluator evaluator(policy, calendar, state);
+  SP_TRY(evaluator.begin(start, created_state.status));
+  Timestamp clock = start;
+  for (std::size_t idx = 0; idx < count; ++idx) {
+    const TicketEvent& event = event_at(idx);
+    if (event.type == EventType::Created || event.type == EventType::SlaAtRisk ||
+        event.type == EventType::SlaBreached) {
+      continue;
+    }
+    clock = std::max(clock, event.at);
+    if (clock > now) break;
+    SP_TRY(evaluator.apply(event, clock));
+  }
+  SP_TRY(evaluator.finish(now));
+  return state;
+}
+
+}  // namespace sp::sla
