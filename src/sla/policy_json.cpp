@@ -67,7 +67,10 @@ Result<std::int64_t> read_integer(const json& value, const std::string& field, s
   const std::string range = "an integer from " + std::to_string(min) + " to " + std::to_string(max);
   if (value.is_number_unsigned()) {
     const auto raw = value.get<std::uint64_t>();
-    if (raw > static_cast<std::uint64_t>(max)) return field_error(field, "must be " + range);
+    if (raw > static_cast<std::uint64_t>(max) ||
+        (min > 0 && raw < static_cast<std::uint64_t>(min))) {
+      return field_error(field, "must be " + range);
+    }
     return static_cast<std::int64_t>(raw);
   }
   if (value.is_number_integer()) {
@@ -299,7 +302,10 @@ Result<SlaPolicy> parse_checked(const json& value) {
       auto text = read_string(item, "name", "a string");
       if (!text.ok()) return text.error();
       auto name = domain::require_text(*text, "name", domain::kMaxNameBytes);
-      if (!name.ok()) return name.error();
+      if (!name.ok()) {
+        return field_error("name", "must be text of 1-" + std::to_string(domain::kMaxNameBytes) +
+                                       " bytes without control characters");
+      }
       policy.name = std::move(name.value());
       has_name = true;
     } else if (key == "position") {

@@ -10,6 +10,9 @@
 
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "http/sla_routes.hpp"
+#include "jobs/sla_scheduler.hpp"
+#include "service/sla_service.hpp"
 #include "service/helpdesk.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "support/fake_clock.hpp"
@@ -19,10 +22,17 @@ namespace sp::testing {
 
 class TestServer {
  public:
-  explicit TestServer(http::ServerOptions server_options = {}) {
+  // A fresh database in a new temporary folder, or (with `dir`) the database a previous
+  // TestServer left there, as after a restart. `start` is the fake clock's time.
+  explicit TestServer(std::optional<std::filesystem::path> dir = std::nullopt,
+                      Timestamp start = from_unix_seconds(1'795'000'000),
+                      http::ServerOptions server_options = {})
+      : clock_(start) {
     std::random_device rd;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("servicepact-test-" + std::to_string(rd()) + std::to_string(rd()));
+    keep_dir_ = dir.has_value();
+    dir_ = dir ? *dir
+               : std::filesystem::temp_directory_path() /
+                     ("servicepact-test-" + std::to_string(rd()) + std::to_string(rd()));
     std::filesystem::create_directories(dir_);
     storage::sqlite::SqliteOptions options;
     options.path = (dir_ / "servicepact.db").string();
@@ -30,7 +40,11 @@ class TestServer {
     store_ = storage::sqlite::SqliteStore::open(options).value();
     (void)store_->migrate().value();
     service_ = std::make_unique<service::HelpdeskService>(*store_, clock_, hasher_);
+    sla_ = std::make_unique<service::SlaService>(*store_, *store_, clock_);
+    service_->set_observer(sla_.get());
+    scheduler_ = std::make_unique<jobs::SlaScheduler>(*sla_, clock_);
     api_ = std::make_unique<http::Api>(*service_, metrics_);
+    http::register_sla_routes(*api_, *sla_);
     server_options.host = "127.0.0.1";
     server_options.port = 0;
     server_options.worker_threads = 16;
@@ -46,10 +60,12 @@ class TestServer {
     thread_.join();
     server_.reset();
     api_.reset();
+    scheduler_.reset();
+    sla_.reset();
     service_.reset();
     store_.reset();
     std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
+    if (!keep_dir_) std::filesystem::remove_all(dir_, ec);
   }
 
   std::uint16_t port() const { return port_; }
@@ -58,6 +74,9 @@ class TestServer {
   service::HelpdeskService& service() { return *service_; }
   http::Api& api() { return *api_; }
   FakeClock& clock() { return clock_; }
+  service::SlaService& sla() { return *sla_; }
+  jobs::SlaScheduler& scheduler() { return *scheduler_; }
+  const std::filesystem::path& dir() const { return dir_; }
 
   // Creates an agent directly and returns a client logged in with an API token.
   HttpClient agent_client(std::optional<domain::TenantId> tenant, domain::Role role,
@@ -77,11 +96,14 @@ class TestServer {
 
  private:
   std::filesystem::path dir_;
-  FakeClock clock_{from_unix_seconds(1'795'000'000)};
+  bool keep_dir_ = false;
+  FakeClock clock_;
   service::Argon2idHasher hasher_{service::Argon2idHasher::Strength::Minimum};
   http::Metrics metrics_;
   std::unique_ptr<storage::sqlite::SqliteStore> store_;
   std::unique_ptr<service::HelpdeskService> service_;
+  std::unique_ptr<service::SlaService> sla_;
+  std::unique_ptr<jobs::SlaScheduler> scheduler_;
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::Server> server_;
   std::uint16_t port_ = 0;

@@ -551,17 +551,211 @@ TEST(SlaClock, AtRiskReachedBeforeAPauseIsKeptWhilePaused) {
 TEST(SlaClock, BreachesThatFellDueWhileTheServerWasDownAreListedOncePerCycle) {
   Ticket ticket("mon 10:00");
   ticket.outbound("mon 10:30").inbound("mon 11:00");  // next response 1 from 11:00, never answered
-  // The server comes back a week later.
+  // The server comes back a week later: every instant that passed is listed exactly once.
+  const std::vector<SlaNotice> expected = {
+      notice(SlaTarget::NextResponse, 1, kAtRisk, "mon 12:30"),
+      notice(SlaTarget::NextResponse, 1, kBreached, "mon 13:00"),
+      notice(SlaTarget::PeriodicUpdate, 2, kAtRisk, "mon 13:30"),
+      notice(SlaTarget::PeriodicUpdate, 2, kBreached, "mon 14:30"),
+      notice(SlaTarget::Resolution, 1, kAtRisk, "mon 16:00"),
+      notice(SlaTarget::Resolution, 1, kBreached, "tue 10:00")};
   const SlaState state = ticket.at(office_policy(), "mon2 12:00");
-  EXPECT_EQ(state.due_notices,
-            (std::vector<SlaNotice>{
-                notice(SlaTarget::NextResponse, 1, kAtRisk, "mon 12:30"),
-                notice(SlaTarget::NextResponse, 1, kBreached, "mon 13:00"),
-                notice(SlaTarget::PeriodicUpdate, 2, kAtRisk, "mon 13:30"),
-                notice(SlaTarget::PeriodicUpdate, 2, kBreached, "mon 14:30"),
-                notice(SlaTarget::Resolution, 1, kAtRisk, "tue 13:00"),
-                notice(SlaTarget::Resolution, 1, kBreached, "tue 10:00") /* placeholder */}))
-      << "see the exact check below";
+  EXPECT_EQ(state.due_notices, expected);
+  EXPECT_EQ(state.next_deadline, std::nullopt);
+  // Far later still, and evaluated again: the same notices, cycle numbers and instants.
+  EXPECT_EQ(ticket.at(office_policy(), "mon2 12:00").due_notices, expected);
+  EXPECT_EQ(ticket.at(office_policy(), "mon2 16:59").due_notices, expected);
+}
+
+TEST(SlaClock, EvaluationIsDeterministicAndNoticesNeverDisappearAsTimeMovesOn) {
+  Ticket ticket("mon 10:00");
+  ticket.outbound("mon 11:30")
+      .inbound("mon 12:00")
+      .status(Status::Pending, "mon 16:00")
+      .inbound("tue 10:00")
+      .outbound("tue 13:00")
+      .inbound("tue 13:30")
+      .status(Status::Solved, "wed 11:00")
+      .inbound("thu 09:30")
+      .status(Status::Solved, "thu 10:00");
+  SlaPolicy policy = office_policy();
+  policy.escalation = {{SlaTarget::NextResponse, 1.5, EscalationStep::Action::NotifyManager, {}}};
+  std::vector<SlaNotice> seen;
+  std::vector<EscalationDue> seen_escalations;
+  for (Timestamp now = cet("mon 10:00"); now <= cet("fri 12:00"); now += std::chrono::minutes{7}) {
+    const BusinessCalendar office = calendar_from(kOffice);
+    auto first = ticket.evaluate_at(policy, office, now);
+    auto second = ticket.evaluate_at(policy, office, now);
+    ASSERT_TRUE(first.ok() && second.ok());
+    ASSERT_EQ(first->cycles, second->cycles);
+    ASSERT_EQ(first->due_notices, second->due_notices);
+    ASSERT_EQ(first->escalations_due, second->escalations_due);
+    ASSERT_EQ(first->next_deadline, second->next_deadline);
+    // Every notice seen earlier is still listed, with the same instant.
+    for (const SlaNotice& earlier : seen) {
+      ASSERT_NE(std::find(first->due_notices.begin(), first->due_notices.end(), earlier),
+                first->due_notices.end())
+          << "lost " << to_string(earlier.target) << " cycle " << earlier.cycle << " at "
+          << format_rfc3339(now);
+    }
+    for (const EscalationDue& earlier : seen_escalations) {
+      ASSERT_NE(std::find(first->escalations_due.begin(), first->escalations_due.end(), earlier),
+                first->escalations_due.end());
+    }
+    // Once per (target, cycle, kind), never in the future, and the deadline is in the future.
+    std::set<std::tuple<SlaTarget, int, SlaNotice::Kind>> keys;
+    for (const SlaNotice& listed : first->due_notices) {
+      EXPECT_TRUE(keys.emplace(listed.target, listed.cycle, listed.kind).second);
+      EXPECT_LE(listed.at, now);
+    }
+    if (first->next_deadline) {
+      EXPECT_GT(*first->next_deadline, now);
+    }
+    seen = first->due_notices;
+    seen_escalations = first->escalations_due;
+  }
+  EXPECT_FALSE(seen.empty());
+}
+
+TEST(SlaClock, SchedulerEventsInTheHistoryAreIgnored) {
+  Ticket plain("mon 10:00");
+  plain.outbound("mon 11:30");
+  Ticket with_outputs("mon 10:00");
+  with_outputs.sla_event(domain::EventType::SlaAtRisk, "first_response", "mon 10:45")
+      .sla_event(domain::EventType::SlaBreached, "first_response", "mon 11:00")
+      .outbound("mon 11:30")
+      .sla_event(domain::EventType::SlaAtRisk, "resolution", "mon 16:00");
+  const SlaState expected = plain.at(office_policy(), "tue 12:00");
+  const SlaState actual = with_outputs.at(office_policy(), "tue 12:00");
+  EXPECT_EQ(actual.cycles, expected.cycles);
+  EXPECT_EQ(actual.due_notices, expected.due_notices);
+  EXPECT_EQ(actual.next_deadline, expected.next_deadline);
+}
+
+TEST(SlaClock, EventsAreTakenInSeqOrderWhateverOrderTheyArriveIn) {
+  Ticket ticket("mon 10:00");
+  ticket.outbound("mon 10:30").inbound("mon 11:00").status(Status::Pending, "mon 12:00");
+  std::vector<domain::TicketEvent> reversed(ticket.events().rbegin(), ticket.events().rend());
+  const BusinessCalendar office = calendar_from(kOffice);
+  auto in_order = ticket.evaluate_at(office_policy(), office, cet("tue 10:00"));
+  auto shuffled =
+      evaluate(office_policy(), office, ticket.created(), reversed, cet("tue 10:00"));
+  ASSERT_TRUE(in_order.ok() && shuffled.ok());
+  EXPECT_EQ(shuffled->cycles, in_order->cycles);
+  EXPECT_EQ(shuffled->due_notices, in_order->due_notices);
+}
+
+TEST(SlaClock, EventsAfterNowAreNotYetApplied) {
+  Ticket ticket("mon 10:00");
+  ticket.outbound("mon 10:30");
+  const SlaState before = ticket.at(only(SlaTarget::FirstResponse, 60), "mon 10:20");
+  EXPECT_EQ(current(before, SlaTarget::FirstResponse).state, ClockState::Running);
+  EXPECT_EQ(current(before, SlaTarget::FirstResponse).business_seconds_used, 20 * kMinute);
+  const SlaState before_creation = ticket.at(only(SlaTarget::FirstResponse, 60), "mon 09:00");
+  EXPECT_TRUE(before_creation.cycles.empty());
+  EXPECT_TRUE(before_creation.current.empty());
+  EXPECT_EQ(before_creation.next_deadline, std::nullopt);
+}
+
+TEST(SlaClock, OtherChangesNeitherStartNorStopClocks) {
+  Ticket plain("mon 10:00");
+  Ticket changed("mon 10:00");
+  changed.priority(domain::Priority::Urgent, "mon 10:10").status(Status::Open, "mon 10:20");
+  const SlaState expected = plain.at(office_policy(), "mon 12:00");
+  EXPECT_EQ(changed.at(office_policy(), "mon 12:00").cycles, expected.cycles);
+}
+
+TEST(SlaClock, OnlyTheTargetsThePolicySetsHaveClocks) {
+  Ticket ticket("mon 10:00");
+  ticket.outbound("mon 10:30").inbound("mon 11:00");
+  const SlaState state = ticket.at(only(SlaTarget::NextResponse, 30), "mon 11:10");
+  ASSERT_EQ(state.cycles.size(), 1u);
+  EXPECT_EQ(state.cycles[0].target, SlaTarget::NextResponse);
+  EXPECT_EQ(state.cycles[0].due_at, cet("mon 11:30"));
+}
+
+TEST(SlaClock, ACalendarThatNeverOpensIsAnError) {
+  Ticket ticket("mon 10:00");
+  const BusinessCalendar closed = calendar_from(R"({"timezone":"Europe/Amsterdam"})");
+  auto state = ticket.evaluate_at(office_policy(), closed, cet("mon 11:00"));
+  ASSERT_FALSE(state.ok());
+  EXPECT_EQ(state.error().code, ErrorCode::InvalidInput);
+  EXPECT_EQ(state.error().kind, kNoOpeningHours);
+}
+
+TEST(SlaClock, TwentyFourSevenCalendarsCountEveryHour) {
+  Ticket ticket("fri 16:30");
+  auto always = BusinessCalendar::always_open("Europe/Amsterdam");
+  ASSERT_TRUE(always.ok());
+  auto state = ticket.evaluate_at(only(SlaTarget::Resolution, 24 * 60), *always, cet("sat 10:00"));
+  ASSERT_TRUE(state.ok());
+  EXPECT_EQ(current(*state, SlaTarget::Resolution).due_at, cet("sat 16:30"));
+}
+
+// --- escalation -----------------------------------------------------------------------------
+
+SlaPolicy ladder_policy() {
+  SlaPolicy policy = office_policy();
+  policy.escalation = {
+      {SlaTarget::FirstResponse, 0.75, EscalationStep::Action::NotifyAssignee, {}},
+      {SlaTarget::FirstResponse, 1.0, EscalationStep::Action::NotifyTeamLead, {}},
+      {SlaTarget::FirstResponse, 1.0, EscalationStep::Action::RaisePriority, {}},
+      {SlaTarget::Resolution, 1.5, EscalationStep::Action::ReassignTeam, domain::TeamId{4}}};
+  return policy;
+}
+
+TEST(SlaClock, EscalationStepsFallDueAtSeventyFiveHundredAndHundredFiftyPercent) {
+  Ticket ticket("mon 10:00");
+  SlaState state = ticket.at(ladder_policy(), "mon 10:44");
+  EXPECT_TRUE(state.escalations_due.empty());
+  state = ticket.at(ladder_policy(), "mon 12:00");
+  EXPECT_EQ(state.escalations_due,
+            (std::vector<EscalationDue>{{0, SlaTarget::FirstResponse, 1, cet("mon 10:45")},
+                                        {1, SlaTarget::FirstResponse, 1, cet("mon 11:00")},
+                                        {2, SlaTarget::FirstResponse, 1, cet("mon 11:00")}}));
+  // Resolution 8 business hours; 150% is 12 h: 7 h on Monday, 5 h on Tuesday.
+  state = ticket.at(ladder_policy(), "tue 13:59:59");
+  EXPECT_EQ(state.escalations_due.size(), 3u);
+  EXPECT_EQ(state.next_deadline, cet("tue 14:00"));
+  state = ticket.at(ladder_policy(), "tue 14:00");
+  ASSERT_EQ(state.escalations_due.size(), 4u);
+  EXPECT_EQ(state.escalations_due.back(),
+            (EscalationDue{3, SlaTarget::Resolution, 1, cet("tue 14:00")}));
+  EXPECT_EQ(state.next_deadline, std::nullopt);
+}
+
+TEST(SlaClock, EscalationStepsAfterTheCycleIsMetNeverFallDue) {
+  Ticket ticket("mon 10:00");
+  ticket.outbound("mon 10:50");
+  const SlaState state = ticket.at(ladder_policy(), "mon 12:00");
+  EXPECT_EQ(state.escalations_due,
+            (std::vector<EscalationDue>{{0, SlaTarget::FirstResponse, 1, cet("mon 10:45")}}));
+}
+
+TEST(SlaClock, EscalationStepsAccountForPauses) {
+  SlaPolicy policy = only(SlaTarget::Resolution, 60);
+  policy.escalation = {{SlaTarget::Resolution, 1.5, EscalationStep::Action::NotifyManager, {}}};
+  Ticket ticket("mon 09:00");
+  ticket.status(Status::Pending, "mon 09:30").inbound("mon 13:00");  // paused 09:30-13:00
+  const SlaState state = ticket.at(policy, "mon 16:00");
+  EXPECT_EQ(state.escalations_due,
+            (std::vector<EscalationDue>{{0, SlaTarget::Resolution, 1, cet("mon 14:00")}}));
+  EXPECT_EQ(current(state, SlaTarget::Resolution).due_at, cet("mon 13:30"));
+}
+
+TEST(SlaClock, EscalationStepsRepeatForEveryCycleOfTheirTarget) {
+  SlaPolicy policy = only(SlaTarget::NextResponse, 60);
+  policy.escalation = {{SlaTarget::NextResponse, 1.0, EscalationStep::Action::NotifyTeamLead, {}}};
+  Ticket ticket("mon 09:00");
+  ticket.outbound("mon 09:10")
+      .inbound("mon 09:20")
+      .outbound("mon 11:00")
+      .inbound("mon 12:00")
+      .outbound("mon 14:00");
+  const SlaState state = ticket.at(policy, "mon 16:00");
+  EXPECT_EQ(state.escalations_due,
+            (std::vector<EscalationDue>{{0, SlaTarget::NextResponse, 1, cet("mon 10:20")},
+                                        {0, SlaTarget::NextResponse, 2, cet("mon 13:00")}}));
 }
 
 }  // namespace

@@ -1,0 +1,246 @@
+// The SLA engine through the real API and storage, with a fake clock: clocks through a
+// conversation, pauses and reopen; a breach that fell due while the server was down fires
+// exactly once after start; a policy change recomputes running tickets.
+#include <gtest/gtest.h>
+
+#include "test_server.hpp"
+
+namespace sp::testing {
+namespace {
+
+using nlohmann::json;
+using domain::Role;
+using std::chrono::minutes;
+
+json body_of(const ClientResponse& response) { return json::parse(response.body, nullptr, false); }
+
+// 2026-11-23 09:00 Amsterdam (08:00Z), a Monday.
+const Timestamp kMonday9 = *parse_rfc3339("2026-11-23T08:00:00Z");
+
+struct SlaWorld {
+  explicit SlaWorld(std::optional<std::filesystem::path> dir = std::nullopt, Timestamp start = kMonday9)
+      : server(dir, start) {}
+  TestServer server;
+  HttpClient admin{0};
+  std::int64_t tenant_id = 0, customer_id = 0, calendar_id = 0, policy_id = 0;
+
+  void setup(const json& calendar, const json& targets, const json& extra = json::object()) {
+    auto platform = server.agent_client(std::nullopt, Role::Admin, "root@platform.test");
+    tenant_id = body_of(platform.post("/api/v1/tenants", R"({"slug":"acme","name":"Acme"})"))["id"];
+    admin = server.agent_client(domain::TenantId{tenant_id}, Role::Admin, "admin@acme.test");
+    customer_id = body_of(admin.post("/api/v1/customers", R"({"name":"Jan"})"))["id"];
+    auto created = admin.post("/api/v1/calendars", json{{"name", "Office"}, {"calendar", calendar}}.dump());
+    ASSERT_EQ(created.status, 201) << created.body;
+    calendar_id = body_of(created)["id"];
+    json policy = {{"name", "Standard"}, {"calendar_id", calendar_id}, {"targets", targets}};
+    for (const auto& [key, value] : extra.items()) policy[key] = value;
+    auto made = admin.post("/api/v1/sla/policies", policy.dump());
+    ASSERT_EQ(made.status, 201) << made.body;
+    policy_id = body_of(made)["id"];
+  }
+  std::int64_t ticket() {
+    auto response = admin.post("/api/v1/tickets", json{{"subject", "Help"}, {"requester_id", customer_id},
+                                                        {"body", "It broke."}}.dump());
+    EXPECT_EQ(response.status, 201) << response.body;
+    return body_of(response)["id"];
+  }
+  std::string path(std::int64_t id) { return "/api/v1/tickets/" + std::to_string(id); }
+  json clock_of(std::int64_t id, const std::string& target) {
+    auto sla = body_of(admin.get(path(id) + "/sla"));
+    for (const auto& c : sla["clocks"]) {
+      if (c["target"] == target) return c;
+    }
+    return nullptr;
+  }
+  void say(std::int64_t id, const std::string& kind, const std::string& text) {
+    auto response = admin.post(path(id) + "/messages", json{{"kind", kind}, {"body", text}}.dump());
+    ASSERT_EQ(response.status, 201) << response.body;
+  }
+  int events_of_type(std::int64_t id, const std::string& type, const std::string& field) {
+    int count = 0;
+    json events = body_of(admin.get(path(id) + "/events"));
+    for (const auto& e : events["items"]) {
+      if (e["type"] == type && e.value("field", std::string()) == field) ++count;
+    }
+    return count;
+  }
+};
+
+// One opening interval as JSON: [["09:00","17:00"]] (brace lists would become objects).
+json day(const char* open, const char* close) { return json::array({json::array({open, close})}); }
+
+const json kAlwaysOpen = {{"timezone", "UTC"},
+                          {"weekly", {{"mon", day("00:00", "24:00")}, {"tue", day("00:00", "24:00")},
+                                      {"wed", day("00:00", "24:00")}, {"thu", day("00:00", "24:00")},
+                                      {"fri", day("00:00", "24:00")}, {"sat", day("00:00", "24:00")},
+                                      {"sun", day("00:00", "24:00")}}}};
+
+const json kOfficeHours = {{"timezone", "Europe/Amsterdam"},
+                           {"weekly", {{"mon", day("09:00", "17:00")}, {"tue", day("09:00", "17:00")},
+                                       {"wed", day("09:00", "17:00")}, {"thu", day("09:00", "17:00")},
+                                       {"fri", day("09:00", "17:00")}}},
+                           {"holidays", {"2026-11-24"}}};
+
+TEST(SlaApi, ClocksFollowTheConversationPausesAndReopen) {
+  SlaWorld w;
+  w.setup(kAlwaysOpen, {{"first_response_minutes", 60}, {"next_response_minutes", 30},
+                        {"resolution_minutes", 240}});
+  auto id = w.ticket();
+  auto first = w.clock_of(id, "first_response");
+  EXPECT_EQ(first["state"], "running");
+  EXPECT_EQ(first["due_at"], "2026-11-23T09:00:00Z");
+
+  w.server.clock().advance(minutes(10));
+  w.say(id, "outbound", "We are on it.");
+  EXPECT_EQ(w.clock_of(id, "first_response")["state"], "met");
+
+  w.server.clock().advance(minutes(10));
+  w.say(id, "inbound", "Any news?");
+  auto next = w.clock_of(id, "next_response");
+  EXPECT_EQ(next["state"], "running");
+  EXPECT_EQ(next["due_at"], "2026-11-23T08:50:00Z");
+  w.server.clock().advance(minutes(10));
+  w.say(id, "outbound", "Yes: engineer booked.");
+  EXPECT_EQ(w.clock_of(id, "next_response")["state"], "met");
+
+  // Pending on the customer pauses resolution (40 minutes used so far).
+  w.server.clock().advance(minutes(10));
+  ASSERT_EQ(w.admin.request("PATCH", w.path(id), R"({"status":"pending"})").status, 200);
+  w.server.clock().advance(minutes(120));
+  auto paused = w.clock_of(id, "resolution");
+  EXPECT_EQ(paused["state"], "paused");
+  EXPECT_EQ(paused["business_seconds_used"], 40 * 60);
+  EXPECT_TRUE(paused["due_at"].is_null());
+
+  // The customer answers: the ticket reopens and resolution resumes with 200 minutes left.
+  w.say(id, "inbound", "Engineer came, still broken.");
+  auto resumed = w.clock_of(id, "resolution");
+  EXPECT_EQ(resumed["state"], "running");
+  EXPECT_EQ(resumed["due_at"], "2026-11-23T14:00:00Z");  // 10:40 + 200 min
+  EXPECT_EQ(w.clock_of(id, "next_response")["cycle"], 2);
+
+  w.server.clock().advance(minutes(20));
+  w.say(id, "outbound", "Replaced the modem.");
+  ASSERT_EQ(w.admin.request("PATCH", w.path(id), R"({"status":"solved"})").status, 200);
+  EXPECT_EQ(w.clock_of(id, "resolution")["state"], "met");
+  json events = body_of(w.admin.get(w.path(id) + "/events"));
+  for (const auto& e : events["items"]) EXPECT_NE(e["type"], "sla_breached");
+}
+
+TEST(SlaApi, DueTimesSkipNightsWeekendsAndHolidays) {
+  SlaWorld w(std::nullopt, *parse_rfc3339("2026-11-23T15:30:00Z"));  // Monday 16:30 Amsterdam
+  w.setup(kOfficeHours, {{"first_response_minutes", 120}});
+  auto id = w.ticket();
+  // 30 minutes on Monday, Tuesday is a holiday, 90 minutes on Wednesday from 09:00.
+  EXPECT_EQ(w.clock_of(id, "first_response")["due_at"], "2026-11-25T09:30:00Z");
+}
+
+TEST(SlaApi, BreachDueWhileServerWasDownFiresExactlyOnceAfterStart) {
+  std::int64_t id = 0;
+  // One database folder kept across two server lifetimes: the second starts 3 h later.
+  std::random_device rd;
+  auto kept = std::filesystem::temp_directory_path() / ("sp-sla-restart-" + std::to_string(rd()));
+  {
+    SlaWorld w(kept, kMonday9);
+    w.setup(kAlwaysOpen, {{"first_response_minutes", 60}});
+    id = w.ticket();
+  }
+  {
+    SlaWorld restarted(kept, kMonday9 + std::chrono::hours(3));
+    auto& server = restarted.server;
+    restarted.admin = server.agent_client(domain::TenantId{1}, Role::Admin, "again@acme.test");
+    EXPECT_EQ(restarted.events_of_type(id, "sla_breached", "first_response"), 0);
+    ASSERT_TRUE(server.sla().recompute_all().ok());  // what the scheduler does at start
+    EXPECT_EQ(restarted.events_of_type(id, "sla_breached", "first_response"), 1);
+    EXPECT_EQ(restarted.events_of_type(id, "sla_at_risk", "first_response"), 1);
+    ASSERT_TRUE(server.sla().recompute_all().ok());
+    ASSERT_TRUE(server.scheduler().run_once().ok());
+    server.clock().advance(std::chrono::hours(1));
+    ASSERT_TRUE(server.scheduler().run_once().ok());
+    EXPECT_EQ(restarted.events_of_type(id, "sla_breached", "first_response"), 1);
+    auto breached = body_of(restarted.admin.get("/api/v1/tickets?sla=breached"))["items"];
+    ASSERT_EQ(breached.size(), 1u);
+    EXPECT_EQ(breached[0]["id"], id);
+    auto notes = body_of(restarted.admin.get("/api/v1/notifications"))["items"];
+    EXPECT_GE(notes.size(), 2u);
+  }
+  std::filesystem::remove_all(kept);
+}
+
+TEST(SlaApi, SchedulerFiresAtRiskThenBreachAsTimePasses) {
+  SlaWorld w;
+  w.setup(kAlwaysOpen, {{"first_response_minutes", 60}},
+          {{"escalation", {{{"target", "first_response"}, {"at", 1.0}, {"action", "raise_priority"}}}}});
+  auto id = w.ticket();
+  ASSERT_TRUE(w.server.scheduler().run_once().ok());
+  EXPECT_EQ(w.events_of_type(id, "sla_at_risk", "first_response"), 0);
+  w.server.clock().advance(minutes(46));
+  ASSERT_TRUE(w.server.scheduler().run_once().ok());
+  EXPECT_EQ(w.events_of_type(id, "sla_at_risk", "first_response"), 1);
+  EXPECT_EQ(w.events_of_type(id, "sla_breached", "first_response"), 0);
+  EXPECT_EQ(body_of(w.admin.get("/api/v1/tickets?sla=at_risk"))["items"].size(), 1u);
+  w.server.clock().advance(minutes(15));
+  ASSERT_TRUE(w.server.scheduler().run_once().ok());
+  ASSERT_TRUE(w.server.scheduler().run_once().ok());
+  EXPECT_EQ(w.events_of_type(id, "sla_breached", "first_response"), 1);
+  // The escalation ladder raised the priority exactly once.
+  EXPECT_EQ(body_of(w.admin.get(w.path(id)))["priority"], "high");
+}
+
+TEST(SlaApi, PolicyChangeRecomputesRunningTickets) {
+  SlaWorld w;
+  w.setup(kAlwaysOpen, {{"first_response_minutes", 240}});
+  auto id = w.ticket();
+  EXPECT_EQ(w.clock_of(id, "first_response")["due_at"], "2026-11-23T12:00:00Z");
+  auto policy = body_of(w.admin.get("/api/v1/sla/policies/" + std::to_string(w.policy_id)));
+  policy["targets"]["first_response_minutes"] = 60;
+  auto updated = w.admin.request("PUT", "/api/v1/sla/policies/" + std::to_string(w.policy_id), policy.dump());
+  ASSERT_EQ(updated.status, 200) << updated.body;
+  EXPECT_EQ(w.clock_of(id, "first_response")["due_at"], "2026-11-23T09:00:00Z");
+  auto queue = body_of(w.admin.get("/api/v1/tickets?sort=due"))["items"];
+  ASSERT_EQ(queue.size(), 1u);
+}
+
+TEST(SlaApi, QueueSortsByDueTimeWithOverdueFirst) {
+  SlaWorld w;
+  w.setup(kAlwaysOpen, {{"first_response_minutes", 60}});
+  auto older = w.ticket();
+  w.server.clock().advance(minutes(30));
+  auto newer = w.ticket();
+  w.say(older, "outbound", "answered");  // older has no running first response any more
+  auto third = w.ticket();
+  auto queue = body_of(w.admin.get("/api/v1/tickets?sort=due&limit=2"))["items"];
+  ASSERT_EQ(queue.size(), 2u);
+  EXPECT_EQ(queue[0]["id"], newer);
+  EXPECT_EQ(queue[1]["id"], third);
+  auto page = body_of(w.admin.get("/api/v1/tickets?sort=due&limit=2"));
+  auto rest = body_of(w.admin.get("/api/v1/tickets?sort=due&limit=2&cursor=" + page["next_cursor"].get<std::string>()))["items"];
+  ASSERT_EQ(rest.size(), 1u);
+  EXPECT_EQ(rest[0]["id"], older);
+}
+
+TEST(SlaApi, InvalidCalendarsAndPoliciesAreRejectedNamingTheField) {
+  SlaWorld w;
+  w.setup(kAlwaysOpen, {{"first_response_minutes", 60}});
+  auto overlapping = w.admin.post("/api/v1/calendars", json{{"name", "Bad"}, {"calendar",
+      {{"timezone", "Europe/Amsterdam"}, {"weekly", {{"tue", json::array({json::array({"08:30", "12:00"}), json::array({"11:00", "17:30"})})}}}}}}.dump());
+  EXPECT_EQ(overlapping.status, 422);
+  EXPECT_EQ(body_of(overlapping)["field"], "weekly.tue[1]");
+  auto zone = w.admin.post("/api/v1/calendars", json{{"name", "Mars"}, {"calendar", {{"timezone", "Mars/Olympus"}}}}.dump());
+  EXPECT_EQ(zone.status, 422);
+  EXPECT_EQ(body_of(zone)["field"], "timezone");
+  auto target = w.admin.post("/api/v1/sla/policies", json{{"name", "Zero"}, {"calendar_id", w.calendar_id},
+                                                          {"targets", {{"first_response_minutes", 0}}}}.dump());
+  EXPECT_EQ(target.status, 422);
+  EXPECT_EQ(body_of(target)["field"], "targets.first_response_minutes");
+  auto foreign = w.admin.post("/api/v1/sla/policies", json{{"name", "Other"}, {"calendar_id", 999},
+                                                           {"targets", {{"first_response_minutes", 5}}}}.dump());
+  EXPECT_EQ(foreign.status, 422);
+  EXPECT_EQ(body_of(foreign)["field"], "calendar_id");
+  auto agent = w.server.agent_client(domain::TenantId{w.tenant_id}, Role::Agent, "agent@acme.test");
+  EXPECT_EQ(agent.post("/api/v1/calendars", json{{"name", "Mine"}, {"calendar", kAlwaysOpen}}.dump()).status, 403);
+  EXPECT_EQ(body_of(w.admin.get("/api/v1/sla/policies"))["items"].size(), 1u);
+}
+
+}  // namespace
+}  // namespace sp::testing
