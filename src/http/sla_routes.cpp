@@ -128,6 +128,18 @@ void register_sla_routes(Api& api, SlaService& sla) {
   api.add("PUT", "/api/v1/calendars/{id}", auth,
           [&sla](Api::Context& ctx) { return update_calendar(sla, ctx); });
 
+  api.add("POST", "/api/v1/calendars/{id}/holidays/import", auth, [&sla](Api::Context& ctx) {
+    SP_OR_RESPOND(body, body_of(ctx));
+    BodyReader reader(*body);
+    auto ical = reader.string("ical", true);
+    auto from_year = reader.integer("from_year", true);
+    auto to_year = reader.integer("to_year", true);
+    if (auto done = reader.finish(); !done) return error_response(done.error());
+    SP_OR_RESPOND(updated, sla.import_holidays(ctx.who(), ctx.param("id"), *ical,
+                                               static_cast<int>(*from_year), static_cast<int>(*to_year)));
+    return json_response(200, calendar_json(*updated));
+  });
+
   api.add("GET", "/api/v1/sla/policies", auth, [&sla](Api::Context& ctx) {
     SP_OR_RESPOND(items, sla.list_policies(ctx.who()));
     json out = json::array();

@@ -7,6 +7,7 @@
 
 #include "domain/validation.hpp"
 #include "sla/calendar_json.hpp"
+#include "sla/ical_import.hpp"
 #include "sla/policy_json.hpp"
 
 namespace sp::service {
@@ -110,6 +111,25 @@ Result<storage::CalendarRecord> SlaService::update_calendar(const Principal& p, 
     spdlog::warn("recompute after calendar change failed: {}", recomputed.error().message);
   }
   return updated;
+}
+
+Result<storage::CalendarRecord> SlaService::import_holidays(const Principal& p, std::int64_t id,
+                                                            std::string_view ical, int from_year,
+                                                            int to_year) {
+  SP_TRY(require(p, Permission::ManageTeams));
+  auto existing = sla_store_.get_calendar(p.scope, id);
+  if (!existing) return existing.error();
+  auto days = sla::holidays_from_ical(ical, from_year, to_year);
+  if (!days) return days.error();
+  try {
+    auto definition = nlohmann::json::parse(existing->definition_json);
+    auto& holidays = definition["holidays"];
+    if (!holidays.is_array()) holidays = nlohmann::json::array();
+    for (const auto& day : *days) holidays.push_back(sla::format_local_date(day));
+    return update_calendar(p, id, std::nullopt, definition);
+  } catch (const std::exception& e) {
+    return bad_json("stored calendar", e);
+  }
 }
 
 Result<std::vector<storage::CalendarRecord>> SlaService::list_calendars(const Principal& p) {

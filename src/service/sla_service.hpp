@@ -44,6 +44,11 @@ class SlaService final : public TicketObserver {
   Result<storage::CalendarRecord> update_calendar(const Principal& p, std::int64_t id,
                                                   std::optional<std::string> name,
                                                   const nlohmann::json& definition);
+  // Adds the holidays of an iCalendar text (recurrences expanded over the years given) to
+  // the calendar; returns the updated calendar. Open tickets are recomputed.
+  Result<storage::CalendarRecord> import_holidays(const Principal& p, std::int64_t id,
+                                                  std::string_view ical, int from_year,
+                                                  int to_year);
   Result<std::vector<storage::CalendarRecord>> list_calendars(const Principal& p);
   Result<storage::CalendarRecord> get_calendar(const Principal& p, std::int64_t id);
 

@@ -295,6 +295,7 @@ Result<SlaPolicy> parse_checked(const json& value) {
   bool has_targets = false;
   for (const auto& [key, item] : value.items()) {
     if (key == "id" || key == "tenant_id") {
+      if (item.is_null()) continue;
       auto ignored = read_integer(item, key, std::numeric_limits<std::int64_t>::min(),
                                   std::numeric_limits<std::int64_t>::max());
       if (!ignored.ok()) return ignored.error();

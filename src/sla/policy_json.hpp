@@ -19,7 +19,7 @@
 // default ["pending"]), "at_risk_fraction" (0 < f < 1, default 0.75), "escalation" (each step's
 // "at" in (0, 10], its target one the policy sets, "team_id" required for reassign_team and
 // allowed only there). "id" and "tenant_id" are read-only: to_json writes them, parsing
-// accepts integers there and ignores them (the caller sets both), so a GET body can be PUT
+// accepts integers (or null) there and ignores them (the caller sets both), so a GET body can be PUT
 // back. Every other key is rejected. Pure; never throws.
 #pragma once
 

@@ -63,12 +63,33 @@ struct Run {
   std::optional<Timestamp> met_at;
 };
 
+// Working memory reused by every evaluation on a thread, so a typical evaluation allocates only
+// its result. Holds no state between calls (cleared on entry).
+struct Scratch {
+  std::vector<Threshold> thresholds;
+  std::vector<Run> runs;
+};
+
+Scratch& thread_scratch() {
+  thread_local Scratch scratch;
+  scratch.thresholds.clear();
+  scratch.runs.clear();
+  return scratch;
+}
+
 class Evaluator {
  public:
   Evaluator(const SlaPolicy& policy, const BusinessCalendar& calendar, SlaState& out)
-      : policy_(policy), calendar_(calendar), out_(out) {
+      : policy_(policy),
+        calendar_(calendar),
+        out_(out),
+        scratch_(thread_scratch()),
+        thresholds_(scratch_.thresholds),
+        runs_(scratch_.runs) {
+    for (domain::Status status : policy_.pause_resolution_on) {
+      pausing_mask_ |= 1u << static_cast<unsigned>(status);
+    }
     plan_thresholds();
-    runs_.reserve(8);
   }
 
   // Starts the clocks at the ticket's creation, in status `status`.
@@ -109,6 +130,7 @@ class Evaluator {
   // Closes every running segment at `now` and writes the result.
   Result<void> finish(Timestamp now) {
     out_.cycles.reserve(runs_.size());
+    out_.current.reserve(kSlaTargetCount);
     for (Run& run : runs_) {
       ClockCycle cycle;
       cycle.target = run.target;
@@ -118,25 +140,36 @@ class Evaluator {
       const TargetPlan& plan = plans_[index(run.target)];
       if (run.phase == Run::Phase::Running) {
         SP_TRY(close_segment(run, now));
-        if (run.reached < plan.last - plan.first) {
-          const Threshold& next = thresholds_[plan.first + run.reached];
-          auto instant = instant_at(run, next.need_s);
-          if (!instant.ok()) return instant.error();
-          if (!out_.next_deadline || *instant < *out_.next_deadline) out_.next_deadline = *instant;
-        }
-        if (run.due_reached) {
-          cycle.due_at = run.due_reached;
-        } else {
-          auto due = instant_at(run, plan.budget_s);
-          if (!due.ok()) return due.error();
-          cycle.due_at = *due;
-        }
         if (run.at_risk_reached) {
           cycle.at_risk_at = run.at_risk_reached;
         } else {
           auto at_risk = instant_at(run, plan.at_risk_s);
           if (!at_risk.ok()) return at_risk.error();
           cycle.at_risk_at = *at_risk;
+        }
+        if (run.due_reached) {
+          cycle.due_at = run.due_reached;
+        } else if (plan.budget_s == plan.at_risk_s) {
+          cycle.due_at = cycle.at_risk_at;
+        } else {
+          auto due = instant_at(run, plan.budget_s);
+          if (!due.ok()) return due.error();
+          cycle.due_at = *due;
+        }
+        if (run.reached < plan.last - plan.first) {
+          // The earliest unreached threshold; usually the at-risk or due instant just computed.
+          const std::int64_t need_s = thresholds_[plan.first + run.reached].need_s;
+          std::optional<Timestamp> next;
+          if (!run.at_risk_reached && need_s == plan.at_risk_s) {
+            next = cycle.at_risk_at;
+          } else if (!run.due_reached && need_s == plan.budget_s) {
+            next = cycle.due_at;
+          } else {
+            auto instant = instant_at(run, need_s);
+            if (!instant.ok()) return instant.error();
+            next = *instant;
+          }
+          if (!out_.next_deadline || *next < *out_.next_deadline) out_.next_deadline = next;
         }
       } else {
         cycle.due_at = run.due_reached ? run.due_reached
@@ -172,8 +205,7 @@ class Evaluator {
   static std::size_t index(SlaTarget target) { return static_cast<std::size_t>(target); }
 
   bool is_pausing(Status status) const {
-    return std::find(policy_.pause_resolution_on.begin(), policy_.pause_resolution_on.end(),
-                     status) != policy_.pause_resolution_on.end();
+    return (pausing_mask_ & (1u << static_cast<unsigned>(status))) != 0;
   }
 
   void plan_thresholds() {
@@ -355,9 +387,11 @@ class Evaluator {
   const SlaPolicy& policy_;
   const BusinessCalendar& calendar_;
   SlaState& out_;
+  Scratch& scratch_;
+  std::vector<Threshold>& thresholds_;
+  std::vector<Run>& runs_;
   std::array<TargetPlan, kSlaTargetCount> plans_{};
-  std::vector<Threshold> thresholds_;
-  std::vector<Run> runs_;
+  unsigned pausing_mask_ = 0;
   std::array<std::size_t, kSlaTargetCount> latest_{kNoRun, kNoRun, kNoRun, kNoRun};
   Status status_ = Status::New;
   bool replied_ = false;  // the first-response phase is over

@@ -244,3 +244,30 @@ TEST(SlaApi, InvalidCalendarsAndPoliciesAreRejectedNamingTheField) {
 
 }  // namespace
 }  // namespace sp::testing
+
+namespace sp::testing {
+namespace {
+
+TEST(SlaApi, HolidaysImportedFromICalendarMoveDueTimes) {
+  SlaWorld w(std::nullopt, *parse_rfc3339("2027-04-26T14:00:00Z"));  // Monday 16:00 Amsterdam
+  w.setup(kOfficeHours, {{"first_response_minutes", 120}});
+  std::string ical =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:k@test\r\n"
+      "DTSTART;VALUE=DATE:20140427\r\nRRULE:FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=27\r\n"
+      "SUMMARY:Koningsdag\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+  auto imported = w.admin.post("/api/v1/calendars/" + std::to_string(w.calendar_id) + "/holidays/import",
+                               json{{"ical", ical}, {"from_year", 2026}, {"to_year", 2030}}.dump());
+  ASSERT_EQ(imported.status, 200) << imported.body;
+  auto holidays = body_of(imported)["calendar"]["holidays"];
+  EXPECT_NE(std::find(holidays.begin(), holidays.end(), json("2027-04-27")), holidays.end());
+  auto id = w.ticket();
+  // One hour on Monday, Tuesday 27 April is King's Day, one hour on Wednesday.
+  EXPECT_EQ(w.clock_of(id, "first_response")["due_at"], "2027-04-28T08:00:00Z");
+  auto garbage = w.admin.post("/api/v1/calendars/" + std::to_string(w.calendar_id) + "/holidays/import",
+                              json{{"ical", "nope"}, {"from_year", 2026}, {"to_year", 2030}}.dump());
+  EXPECT_EQ(garbage.status, 422);
+  EXPECT_EQ(body_of(garbage)["field"], "ical");
+}
+
+}  // namespace
+}  // namespace sp::testing

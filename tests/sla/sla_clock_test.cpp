@@ -495,6 +495,20 @@ TEST(SlaClock, PauseStatusesAreConfigurable) {
             6 * kHour);
 }
 
+TEST(SlaClock, AReopenIntoAPausingStatusResumesTheResolutionCyclePaused) {
+  SlaPolicy policy = only(SlaTarget::Resolution, 480);
+  policy.pause_resolution_on = {Status::Open};  // unusual, but configurable
+  Ticket ticket("mon 09:00");
+  ticket.outbound("mon 10:00")  // new -> open: paused after 1 h
+      .status(Status::Solved, "mon 11:00")
+      .inbound("tue 09:00");  // solved -> open
+  const ClockCycle resolution = current(ticket.at(policy, "tue 12:00"), SlaTarget::Resolution);
+  EXPECT_EQ(resolution.state, ClockState::Paused);
+  EXPECT_EQ(resolution.met_at, std::nullopt);
+  EXPECT_EQ(resolution.due_at, std::nullopt);
+  EXPECT_EQ(resolution.business_seconds_used, kHour);
+}
+
 TEST(SlaClock, ReopenResumesTheSameResolutionCycleWithItsUsedTime) {
   const SlaPolicy policy = only(SlaTarget::Resolution, 480);
   Ticket ticket("mon 09:00");
@@ -655,6 +669,25 @@ TEST(SlaClock, EventsAfterNowAreNotYetApplied) {
   EXPECT_TRUE(before_creation.cycles.empty());
   EXPECT_TRUE(before_creation.current.empty());
   EXPECT_EQ(before_creation.next_deadline, std::nullopt);
+}
+
+TEST(SlaClock, AnEventStampedBeforeItsPredecessorIsTakenAtThePredecessorsTime) {
+  Ticket ticket("mon 10:00");
+  ticket.note("mon 10:30").outbound("mon 10:40");
+  std::vector<domain::TicketEvent> events = ticket.events();
+  // A server clock that went backwards stamped the reply 10:20; it counts at 10:30.
+  for (auto& event : events) {
+    if (event.message_kind == MessageKind::Outbound ||
+        event.type == domain::EventType::StatusChanged) {
+      event.at = cet("mon 10:20");
+    }
+  }
+  const BusinessCalendar office = calendar_from(kOffice);
+  auto state = evaluate(only(SlaTarget::FirstResponse, 60), office, ticket.created(), events,
+                        cet("mon 12:00"));
+  ASSERT_TRUE(state.ok());
+  EXPECT_EQ(current(*state, SlaTarget::FirstResponse).met_at, cet("mon 10:30"));
+  EXPECT_EQ(current(*state, SlaTarget::FirstResponse).business_seconds_used, 30 * kMinute);
 }
 
 TEST(SlaClock, OtherChangesNeitherStartNorStopClocks) {
