@@ -10,6 +10,13 @@ SlaScheduler::SlaScheduler(service::SlaService& sla, const Clock& clock, Duratio
 SlaScheduler::~SlaScheduler() { stop(); }
 
 void SlaScheduler::start() {
+  sla_.set_wake([this] {
+    {
+      std::lock_guard lock(mutex_);
+      woken_ = true;
+    }
+    wake_.notify_all();
+  });
   auto started = std::chrono::steady_clock::now();
   auto fired = sla_.recompute_all();
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
@@ -23,6 +30,7 @@ void SlaScheduler::start() {
 }
 
 void SlaScheduler::stop() {
+  sla_.set_wake(nullptr);
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -32,7 +40,9 @@ void SlaScheduler::stop() {
 }
 
 Result<int> SlaScheduler::run_once() {
-  int total = 0;
+  auto changed = sla_.refresh_changed();
+  if (!changed) return changed.error();
+  int total = *changed;
   // Drain in batches so a backlog after downtime is worked off before sleeping.
   for (int round = 0; round < 100; ++round) {
     auto fired = sla_.process_due(256);
@@ -55,7 +65,8 @@ void SlaScheduler::loop() {
       if (until < sleep) sleep = std::max(until, Duration(10));
     }
     std::unique_lock lock(mutex_);
-    if (wake_.wait_for(lock, sleep, [this] { return stopping_; })) return;
+    if (wake_.wait_for(lock, sleep, [this] { return stopping_ || woken_; }) && stopping_) return;
+    woken_ = false;
   }
 }
 

@@ -1,5 +1,6 @@
 // The SLA scheduler: a background thread that wakes at the next deadline in the timer
-// index (at most every `max_sleep`) and lets SlaService fire what is due. At start it
+// index (at most every `max_sleep`), or as soon as tickets change, and lets SlaService
+// recompute changed tickets and fire what is due. At start it
 // recomputes every open ticket, which is how deadlines that passed while the server was
 // down are found and fired (once: the notice record is unique per ticket, target, cycle
 // and kind).
@@ -36,6 +37,7 @@ class SlaScheduler {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  bool woken_ = false;  // tickets changed: recompute them now
   std::thread thread_;
 };
 

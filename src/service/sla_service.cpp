@@ -326,10 +326,49 @@ Result<std::vector<storage::Notification>> SlaService::notifications(const Princ
 }
 
 void SlaService::ticket_changed(TenantId tenant, TicketId ticket) {
-  auto refreshed = refresh(tenant, ticket, clock_.now());
-  if (!refreshed) {
-    spdlog::warn("SLA refresh of T-{} failed: {}", ticket.value, refreshed.error().message);
+  std::function<void()> wake;
+  {
+    std::lock_guard lock(changed_mutex_);
+    changed_[ticket.value] = tenant;
+    wake = wake_;
   }
+  if (wake) wake();
+}
+
+void SlaService::set_wake(std::function<void()> wake) {
+  std::lock_guard lock(changed_mutex_);
+  wake_ = std::move(wake);
+}
+
+Result<int> SlaService::refresh_changed() {
+  std::vector<std::pair<TicketId, TenantId>> batch;
+  {
+    std::lock_guard lock(changed_mutex_);
+    for (const auto& [id, tenant] : changed_) batch.emplace_back(TicketId{id}, tenant);
+    changed_.clear();
+  }
+  if (batch.empty()) return 0;
+  auto now = clock_.now();
+  std::atomic<int> fired{0};
+  std::atomic<std::size_t> next{0};
+  // Several workers so the timer writes of a burst share group commits.
+  auto work = [&] {
+    for (std::size_t idx = next++; idx < batch.size(); idx = next++) {
+      auto result = refresh(batch[idx].second, batch[idx].first, now);
+      if (!result) {
+        spdlog::warn("SLA refresh of T-{} failed: {}", batch[idx].first.value,
+                     result.error().message);
+        continue;
+      }
+      fired += *result;
+    }
+  };
+  std::vector<std::thread> threads;
+  std::size_t workers = std::min<std::size_t>(8, batch.size());
+  for (std::size_t t = 1; t < workers; ++t) threads.emplace_back(work);
+  work();
+  for (auto& thread : threads) thread.join();
+  return fired.load();
 }
 
 Result<int> SlaService::refresh(TenantId tenant, TicketId id, Timestamp now) {

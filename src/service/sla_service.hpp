@@ -11,6 +11,7 @@
 // earlier are never withdrawn, and breaches the new rules imply are fired once.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -63,8 +64,15 @@ class SlaService final : public TicketObserver {
   Result<TicketSla> ticket_sla(const Principal& p, TicketId id);
   Result<std::vector<storage::Notification>> notifications(const Principal& p, int limit);
 
-  // TicketObserver: recompute the ticket's timer after a change (errors are logged).
+  // TicketObserver: marks the ticket for recomputation and wakes the scheduler. Done off
+  // the request path: the write that changed the ticket is already durable, and timers are
+  // rebuilt from history at every start, so a lost mark is repaired then.
   void ticket_changed(TenantId tenant, TicketId ticket) override;
+  // Recomputes every ticket marked since the last call (one worker per ticket at a time,
+  // so two quick changes can never leave a stale timer). Returns notices newly fired.
+  Result<int> refresh_changed();
+  // Called (from any thread) when tickets were marked; the scheduler sets it.
+  void set_wake(std::function<void()> wake);
 
   // Recomputes one ticket and fires whatever is due at `now`. Returns notices newly fired.
   Result<int> refresh(TenantId tenant, TicketId ticket, Timestamp now);
@@ -89,6 +97,9 @@ class SlaService final : public TicketObserver {
   const Clock& clock_;
   std::mutex cache_mutex_;
   std::map<std::int64_t, std::shared_ptr<const TenantRules>> cache_;
+  std::mutex changed_mutex_;
+  std::map<std::int64_t, TenantId> changed_;  // ticket id -> tenant
+  std::function<void()> wake_;
 };
 
 }  // namespace sp::service

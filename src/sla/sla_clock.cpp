@@ -53,8 +53,9 @@ struct Run {
   Timestamp started_at;
   // While running: the start of the current segment, with `used_s` counted before it. Segments
   // are re-seated at every event that touches the cycle, so `used_s` is always the total up to
-  // `segment_start`.
+  // `segment_start`; `segment_pos` is Evaluator::position(segment_start).
   Timestamp segment_start;
+  std::int64_t segment_pos = 0;
   std::int64_t used_s = 0;
   std::size_t reached = 0;  // thresholds of the target reached so far (a prefix, sorted by need)
   std::optional<Timestamp> at_risk_reached;
@@ -93,42 +94,45 @@ class Evaluator {
   }
 
   // Starts the clocks at the ticket's creation, in status `status`.
-  Result<void> begin(Timestamp start, Status status) {
+  [[nodiscard]] bool begin(Timestamp start, Status status) {
+    anchor_ = start;
+    cached_at_ = start;
+    cached_pos_ = 0;
     status_ = status;
     replied_ = is_solved(status);
     for (SlaTarget target : {SlaTarget::FirstResponse, SlaTarget::PeriodicUpdate,
                              SlaTarget::Resolution}) {
       if (target == SlaTarget::PeriodicUpdate && is_solved(status)) continue;
-      start_run(target, start);
+      if (!start_run(target, start)) return false;
     }
     if (is_solved(status)) {
-      SP_TRY(meet(SlaTarget::FirstResponse, start));
-      SP_TRY(meet(SlaTarget::Resolution, start));
+      if (!meet(SlaTarget::FirstResponse, start)) return false;
+      if (!meet(SlaTarget::Resolution, start)) return false;
     } else if (is_pausing(status)) {
-      SP_TRY(pause(SlaTarget::Resolution, start));
+      if (!pause(SlaTarget::Resolution, start)) return false;
     }
-    return {};
+    return true;
   }
 
-  Result<void> apply(const TicketEvent& event, Timestamp at) {
+  [[nodiscard]] bool apply(const TicketEvent& event, Timestamp at) {
     switch (event.type) {
       case EventType::MessageAdded:
-        if (!event.message_kind) return {};
+        if (!event.message_kind) return true;
         if (*event.message_kind == MessageKind::Inbound) return on_inbound(at);
         if (*event.message_kind == MessageKind::Outbound) return on_outbound(at);
-        return {};  // notes never count
+        return true;  // notes never count
       case EventType::StatusChanged: {
         auto next = domain::parse_status(event.to);
-        if (!next.ok()) return {};  // as domain::replay: unknown names change nothing
+        if (!next.ok()) return true;  // as domain::replay: unknown names change nothing
         return on_status(*next, at);
       }
       default:
-        return {};
+        return true;
     }
   }
 
   // Closes every running segment at `now` and writes the result.
-  Result<void> finish(Timestamp now) {
+  [[nodiscard]] bool finish(Timestamp now) {
     out_.cycles.reserve(runs_.size());
     out_.current.reserve(kSlaTargetCount);
     for (Run& run : runs_) {
@@ -139,12 +143,12 @@ class Evaluator {
       cycle.met_at = run.met_at;
       const TargetPlan& plan = plans_[index(run.target)];
       if (run.phase == Run::Phase::Running) {
-        SP_TRY(close_segment(run, now));
+        if (!close_segment(run, now)) return false;
         if (run.at_risk_reached) {
           cycle.at_risk_at = run.at_risk_reached;
         } else {
           auto at_risk = instant_at(run, plan.at_risk_s);
-          if (!at_risk.ok()) return at_risk.error();
+          if (!at_risk.ok()) return fail(at_risk.error());
           cycle.at_risk_at = *at_risk;
         }
         if (run.due_reached) {
@@ -153,7 +157,7 @@ class Evaluator {
           cycle.due_at = cycle.at_risk_at;
         } else {
           auto due = instant_at(run, plan.budget_s);
-          if (!due.ok()) return due.error();
+          if (!due.ok()) return fail(due.error());
           cycle.due_at = *due;
         }
         if (run.reached < plan.last - plan.first) {
@@ -166,7 +170,7 @@ class Evaluator {
             next = cycle.due_at;
           } else {
             auto instant = instant_at(run, need_s);
-            if (!instant.ok()) return instant.error();
+            if (!instant.ok()) return fail(instant.error());
             next = *instant;
           }
           if (!out_.next_deadline || *next < *out_.next_deadline) out_.next_deadline = next;
@@ -198,8 +202,10 @@ class Evaluator {
                 return std::tie(lhs.at, lhs.target, lhs.cycle, lhs.step) <
                        std::tie(rhs.at, rhs.target, rhs.cycle, rhs.step);
               });
-    return {};
+    return true;
   }
+
+  const Error& error() const { return error_; }
 
  private:
   static std::size_t index(SlaTarget target) { return static_cast<std::size_t>(target); }
@@ -242,16 +248,32 @@ class Evaluator {
     return idx == kNoRun ? nullptr : &runs_[idx];
   }
 
-  void start_run(SlaTarget target, Timestamp at) {
-    if (!plans_[index(target)].enabled) return;
+  // Business seconds from the ticket's creation to `at` (>= creation). Every segment boundary
+  // is measured this way, so the clocks touched by one event share one lookup and a segment's
+  // business time is a difference (business_seconds is exactly additive).
+  [[nodiscard]] bool position(Timestamp at, std::int64_t& pos) {
+    if (at != cached_at_) {
+      auto counted = business_seconds(calendar_, anchor_, at);
+      if (!counted.ok()) return fail(counted.error());
+      cached_at_ = at;
+      cached_pos_ = *counted;
+    }
+    pos = cached_pos_;
+    return true;
+  }
+
+  [[nodiscard]] bool start_run(SlaTarget target, Timestamp at) {
+    if (!plans_[index(target)].enabled) return true;
     const Run* previous = latest(target);
     Run run;
     run.target = target;
     run.number = previous == nullptr ? 1 : previous->number + 1;
     run.started_at = at;
     run.segment_start = at;
+    if (!position(at, run.segment_pos)) return false;
     latest_[index(target)] = runs_.size();
     runs_.push_back(run);
+    return true;
   }
 
   // The instant at which `run`, running from its segment start, has used `need_s` in total.
@@ -262,10 +284,10 @@ class Evaluator {
 
   // Counts the running segment up to `end`, records the thresholds reached in it, and re-seats
   // the segment at `end`.
-  Result<void> close_segment(Run& run, Timestamp end) {
-    auto counted = business_seconds(calendar_, run.segment_start, end);
-    if (!counted.ok()) return counted.error();
-    const std::int64_t total_s = run.used_s + *counted;
+  [[nodiscard]] bool close_segment(Run& run, Timestamp end) {
+    std::int64_t end_pos = 0;
+    if (!position(end, end_pos)) return false;
+    const std::int64_t total_s = run.used_s + (end_pos - run.segment_pos);
     const TargetPlan& plan = plans_[index(run.target)];
     std::int64_t last_need_s = -1;
     Timestamp last_instant;
@@ -274,7 +296,7 @@ class Evaluator {
       if (threshold.need_s > total_s) break;
       if (threshold.need_s != last_need_s) {
         auto instant = instant_at(run, threshold.need_s);
-        if (!instant.ok()) return instant.error();
+        if (!instant.ok()) return fail(instant.error());
         last_need_s = threshold.need_s;
         last_instant = *instant;
       }
@@ -297,41 +319,44 @@ class Evaluator {
     }
     run.used_s = total_s;
     run.segment_start = end;
-    return {};
+    run.segment_pos = end_pos;
+    return true;
   }
 
   // Meets the latest cycle of `target` at `at` if it is running or paused.
-  Result<void> meet(SlaTarget target, Timestamp at) {
+  [[nodiscard]] bool meet(SlaTarget target, Timestamp at) {
     Run* run = latest(target);
-    if (run == nullptr || run->phase == Run::Phase::Met) return {};
+    if (run == nullptr || run->phase == Run::Phase::Met) return true;
     if (run->phase == Run::Phase::Running) {
-      SP_TRY(close_segment(*run, at));
+      if (!close_segment(*run, at)) return false;
       if (!run->due_reached) {
         auto due = instant_at(*run, plans_[index(target)].budget_s);
-        if (!due.ok()) return due.error();
+        if (!due.ok()) return fail(due.error());
         run->due_when_met = *due;
       }
     }
     run->phase = Run::Phase::Met;
     run->met_at = at;
-    return {};
+    return true;
   }
 
-  Result<void> pause(SlaTarget target, Timestamp at) {
+  [[nodiscard]] bool pause(SlaTarget target, Timestamp at) {
     Run* run = latest(target);
-    if (run == nullptr || run->phase != Run::Phase::Running) return {};
-    SP_TRY(close_segment(*run, at));
+    if (run == nullptr || run->phase != Run::Phase::Running) return true;
+    if (!close_segment(*run, at)) return false;
     run->phase = Run::Phase::Paused;
-    return {};
+    return true;
   }
 
-  void resume(SlaTarget target, Timestamp at) {
+  [[nodiscard]] bool resume(SlaTarget target, Timestamp at) {
     Run* run = latest(target);
-    if (run == nullptr || run->phase == Run::Phase::Running) return;
+    if (run == nullptr || run->phase == Run::Phase::Running) return true;
+    if (!position(at, run->segment_pos)) return false;
     run->phase = Run::Phase::Running;
     run->segment_start = at;
     run->met_at.reset();
     run->due_when_met.reset();
+    return true;
   }
 
   bool running(SlaTarget target) {
@@ -339,49 +364,57 @@ class Evaluator {
     return run != nullptr && run->phase == Run::Phase::Running;
   }
 
-  Result<void> on_inbound(Timestamp at) {
-    if (replied_ && !running(SlaTarget::NextResponse)) start_run(SlaTarget::NextResponse, at);
-    return {};
-  }
-
-  Result<void> on_outbound(Timestamp at) {
-    replied_ = true;
-    SP_TRY(meet(SlaTarget::FirstResponse, at));
-    SP_TRY(meet(SlaTarget::NextResponse, at));
-    if (running(SlaTarget::PeriodicUpdate)) {
-      SP_TRY(meet(SlaTarget::PeriodicUpdate, at));
-      start_run(SlaTarget::PeriodicUpdate, at);
+  [[nodiscard]] bool on_inbound(Timestamp at) {
+    if (replied_ && !running(SlaTarget::NextResponse)) {
+      return start_run(SlaTarget::NextResponse, at);
     }
-    return {};
+    return true;
   }
 
-  Result<void> on_status(Status next, Timestamp at) {
+  [[nodiscard]] bool on_outbound(Timestamp at) {
+    replied_ = true;
+    if (!meet(SlaTarget::FirstResponse, at)) return false;
+    if (!meet(SlaTarget::NextResponse, at)) return false;
+    if (running(SlaTarget::PeriodicUpdate)) {
+      if (!meet(SlaTarget::PeriodicUpdate, at)) return false;
+      if (!start_run(SlaTarget::PeriodicUpdate, at)) return false;
+    }
+    return true;
+  }
+
+  [[nodiscard]] bool on_status(Status next, Timestamp at) {
     const Status previous = status_;
     status_ = next;
     if (is_solved(next)) {
-      if (is_solved(previous)) return {};
+      if (is_solved(previous)) return true;
       replied_ = true;
       for (SlaTarget target : {SlaTarget::FirstResponse, SlaTarget::NextResponse,
                                SlaTarget::PeriodicUpdate, SlaTarget::Resolution}) {
-        SP_TRY(meet(target, at));
+        if (!meet(target, at)) return false;
       }
-      return {};
+      return true;
     }
     if (is_solved(previous)) {  // reopened
-      start_run(SlaTarget::PeriodicUpdate, at);
+      if (!start_run(SlaTarget::PeriodicUpdate, at)) return false;
       Run* resolution = latest(SlaTarget::Resolution);
       if (resolution != nullptr) {
-        resume(SlaTarget::Resolution, at);
+        if (!resume(SlaTarget::Resolution, at)) return false;
         if (is_pausing(next)) resolution->phase = Run::Phase::Paused;
       }
-      return {};
+      return true;
     }
     if (is_pausing(next)) return pause(SlaTarget::Resolution, at);
     Run* resolution = latest(SlaTarget::Resolution);
     if (resolution != nullptr && resolution->phase == Run::Phase::Paused) {
-      resume(SlaTarget::Resolution, at);
+      return resume(SlaTarget::Resolution, at);
     }
-    return {};
+    return true;
+  }
+
+  // Records the first failure; every step then stops and evaluate() returns it.
+  bool fail(const Error& error) {
+    error_ = error;
+    return false;
   }
 
   const SlaPolicy& policy_;
@@ -395,6 +428,10 @@ class Evaluator {
   std::array<std::size_t, kSlaTargetCount> latest_{kNoRun, kNoRun, kNoRun, kNoRun};
   Status status_ = Status::New;
   bool replied_ = false;  // the first-response phase is over
+  Error error_;
+  Timestamp anchor_;     // the ticket's creation: positions count from here
+  Timestamp cached_at_;  // the last instant given to position(), and its position
+  std::int64_t cached_pos_ = 0;
 };
 
 bool by_seq(const TicketEvent* lhs, const TicketEvent* rhs) { return lhs->seq < rhs->seq; }
@@ -450,7 +487,7 @@ Result<SlaState> evaluate(const SlaPolicy& policy, const BusinessCalendar& calen
   if (start > now) return state;
 
   Evaluator evaluator(policy, calendar, state);
-  SP_TRY(evaluator.begin(start, created_state.status));
+  if (!evaluator.begin(start, created_state.status)) return evaluator.error();
   Timestamp clock = start;
   for (std::size_t idx = 0; idx < count; ++idx) {
     const TicketEvent& event = event_at(idx);
@@ -460,9 +497,9 @@ Result<SlaState> evaluate(const SlaPolicy& policy, const BusinessCalendar& calen
     }
     clock = std::max(clock, event.at);
     if (clock > now) break;
-    SP_TRY(evaluator.apply(event, clock));
+    if (!evaluator.apply(event, clock)) return evaluator.error();
   }
-  SP_TRY(evaluator.finish(now));
+  if (!evaluator.finish(now)) return evaluator.error();
   return state;
 }
 
