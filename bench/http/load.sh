@@ -9,6 +9,7 @@
 #   SP_BENCH_WARMUP=3           seconds of unreported creation at 16 connections first, so
 #                               the WAL file reaches its steady size (0 = none)
 #   SP_BENCH_CONNECTIONS="1 16 64"
+#   SP_BENCH_SCENARIOS="create read"   (a subset for experiments; reads need no creations)
 #   SERVICEPACT_* variables reach the server as usual (e.g. SERVICEPACT_WORKERS).
 #
 # Everything is bounded: the server listens on 127.0.0.1 on a free port, every wrk run is
@@ -23,6 +24,7 @@ bin=$(realpath "${1:-$root/build-bench/src/app/servicepact}")
 duration=${SP_BENCH_DURATION:-10}
 warmup=${SP_BENCH_WARMUP:-3}
 read -r -a connections <<< "${SP_BENCH_CONNECTIONS:-1 16 64}"
+read -r -a scenarios <<< "${SP_BENCH_SCENARIOS:-create read}"
 
 die() { echo "load.sh: $*" >&2; exit 1; }
 [[ -x $bin ]] || die "no servicepact binary at $bin (build it: ninja -C build-bench servicepact)"
@@ -190,8 +192,13 @@ if (( warmup > 0 )); then
   timeout $(( warmup + 30 )) wrk "${warm_args[@]}" >"$work/wrk-warmup.txt" 2>&1 || die "warm-up failed"
   echo "warm-up: $(grep '^SPWRK' "$work/wrk-warmup.txt" | grep -oE 'requests=[0-9]+') tickets created at 16 connections (not reported)"
 fi
-for c in "${connections[@]}"; do run create "$c" create_ticket.lua /api/v1/tickets; done
-for c in "${connections[@]}"; do run read "$c" get_ticket.lua "/api/v1/tickets/$ticket_id"; done
+for scenario in "${scenarios[@]}"; do
+  case $scenario in
+    create) for c in "${connections[@]}"; do run create "$c" create_ticket.lua /api/v1/tickets; done ;;
+    read) for c in "${connections[@]}"; do run read "$c" get_ticket.lua "/api/v1/tickets/$ticket_id"; done ;;
+    *) die "unknown scenario $scenario (create, read)" ;;
+  esac
+done
 
 final_metrics=$(metrics)
 total_stored=$(count_tickets)

@@ -9,6 +9,7 @@
 #include "http/json_codec.hpp"
 #include "http/handler_util.hpp"
 #include "http/problem.hpp"
+#include "workforce/calc.hpp"
 
 namespace sp::http {
 
@@ -427,6 +428,20 @@ HttpResponse list_events(Api::Context& ctx) {
   return json_response(200, {{"items", array_of(*items)}});
 }
 
+// Erlang B/C/A staffing: the same request and answer as `servicepact calc staffing`.
+HttpResponse staffing_erlang(Api::Context& ctx) {
+  SP_OR_RESPOND(body, body_of(ctx));
+  json answer = json::parse(workforce::calc_staffing_line(body->dump()), nullptr, false);
+  if (answer.is_discarded()) return error_response(internal_error("staffing answer is not JSON"));
+  if (answer.contains("error")) {
+    std::string type = answer["error"].value("type", std::string("invalid-request"));
+    std::string detail = answer["error"].value("detail", std::string());
+    int status = type == "internal" ? 500 : 422;
+    return problem(status, type, "The staffing request cannot be answered", detail);
+  }
+  return json_response(200, answer);
+}
+
 std::vector<std::string> split_path(std::string_view path) {
   std::vector<std::string> out;
   while (!path.empty()) {
@@ -499,6 +514,7 @@ void Api::register_routes() {
   add("GET", "/api/v1/tickets/{id}/messages", auth, list_messages);
   add("POST", "/api/v1/tickets/{id}/messages", auth, add_message);
   add("GET", "/api/v1/tickets/{id}/events", auth, list_events);
+  add("POST", "/api/v1/staffing/erlang", auth, staffing_erlang);
 }
 
 std::vector<RouteInfo> Api::routes() const {

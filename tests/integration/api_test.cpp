@@ -325,6 +325,24 @@ TEST(Api, DuplicatesAreConflicts) {
   EXPECT_EQ(body_of(bad_slug)["field"], "slug");
 }
 
+TEST(Api, StaffingCalculatorAnswersAndExplainsBadRequests) {
+  World w;
+  auto answer = w.agent.post("/api/v1/staffing/erlang",
+                             R"({"model":"erlang_c","arrival_rate_per_hour":360,"aht_seconds":240,"target_seconds":20,"target_service_level":0.8,"shrinkage":0.3})");
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  auto body = body_of(answer);
+  EXPECT_GT(body["agents_required"].get<int>(), 24);  // more than the 24 Erlangs offered
+  EXPECT_GE(body["service_level"].get<double>(), 0.8);
+  EXPECT_GT(body["scheduled_agents"].get<int>(), body["agents_required"].get<int>());
+  auto unstable = w.agent.post("/api/v1/staffing/erlang",
+                               R"({"model":"erlang_c","arrival_rate_per_hour":360,"aht_seconds":240,"agents":20,"target_seconds":20})");
+  EXPECT_EQ(unstable.status, 422);
+  EXPECT_EQ(body_of(unstable)["type"], "/problems/unstable-queue");
+  auto typo = w.agent.post("/api/v1/staffing/erlang", R"({"model":"erlang_c","arival_rate_per_hour":1})");
+  EXPECT_EQ(typo.status, 422);
+  EXPECT_EQ(body_of(typo)["type"], "/problems/invalid-request");
+}
+
 TEST(Api, ConcurrentUpdatesWithIfMatchLetExactlyOneWin) {
   World w;
   json ticket = w.create_ticket();
