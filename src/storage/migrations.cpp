@@ -206,9 +206,15 @@ CREATE TABLE notifications(
 CREATE INDEX notifications_agent ON notifications(tenant_id, agent_id, id);
 )sql";
 
-constexpr std::array<Migration, 2> kSqliteMigrations{{
+// Forecasts read arrivals by time range per tenant.
+constexpr std::string_view kArrivalIndex = R"sql(
+CREATE INDEX tickets_tenant_created ON tickets(tenant_id, created_at);
+)sql";
+
+constexpr std::array<Migration, 3> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
+    {3, "index of ticket arrivals for forecasting", kArrivalIndex},
 }};
 
 }  // namespace

@@ -154,6 +154,14 @@ class Store {
   // Imports complete tickets in one transaction (demo seed, migrations from other desks).
   virtual Result<void> import_tickets(std::vector<ImportedTicket> tickets) = 0;
   virtual Result<std::int64_t> count_tickets(const Scope& scope) = 0;
+  // Arrival instants and channels of the tickets created in [from, to), oldest first, at
+  // most `limit` (the contact history that forecasts learn from).
+  struct Arrival {
+    Timestamp at;
+    Channel channel;
+  };
+  virtual Result<std::vector<Arrival>> ticket_arrivals(const Scope& scope, Timestamp from,
+                                                       Timestamp to, int limit) = 0;
 
   virtual Result<void> create_session(Session session) = 0;
   virtual Result<Session> find_session(const std::string& token_hash, Timestamp now) = 0;

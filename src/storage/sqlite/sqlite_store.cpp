@@ -858,6 +858,28 @@ Result<std::int64_t> SqliteStore::count_tickets(const Scope& scope) {
   });
 }
 
+Result<std::vector<Store::Arrival>> SqliteStore::ticket_arrivals(const Scope& scope,
+                                                                 Timestamp from, Timestamp to,
+                                                                 int limit) {
+  return read([&](Connection& conn) -> Result<std::vector<Arrival>> {
+    SP_PREPARE(stmt, conn,
+               "SELECT created_at, channel FROM tickets WHERE (?1 IS NULL OR tenant_id = ?1) "
+               "AND created_at >= ?2 AND created_at < ?3 ORDER BY created_at LIMIT ?4");
+    stmt.bind(1, raw_id(scope.tenant))
+        .bind(2, to_unix_ms(from))
+        .bind(3, to_unix_ms(to))
+        .bind(4, std::int64_t{limit});
+    std::vector<Arrival> out;
+    for (;;) {
+      SP_STEP(has_row, stmt);
+      if (!has_row) break;
+      out.push_back(Arrival{from_unix_ms(stmt.int64(0)),
+                            parse_or(parse_channel(stmt.text(1)), Channel::Web)});
+    }
+    return out;
+  });
+}
+
 // ---------------------------------------------------------------------------------------
 // Sessions, tokens, settings
 
