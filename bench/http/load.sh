@@ -31,6 +31,7 @@ die() { echo "load.sh: $*" >&2; exit 1; }
 [[ $duration =~ ^[0-9]+$ ]] && (( duration >= 1 && duration <= 60 )) || die "SP_BENCH_DURATION must be 1..60"
 [[ $warmup =~ ^[0-9]+$ ]] && (( warmup <= 60 )) || die "SP_BENCH_WARMUP must be 0..60"
 for tool in wrk curl jq; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
+[[ -x /usr/bin/time ]] || die "/usr/bin/time is not installed (Debian package: time)"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/sp-load.XXXXXX")
 server_pid=""

@@ -249,7 +249,7 @@ struct CountingObserver final : CommitObserver {
 };
 
 // Shared by the benchmark's threads: thread 0 builds it before the timed loop (every
-// thread waits at the loop's start barrier) and tears it down after the stop barrier.
+// thread waits at the loop's start barrier); the last thread to finish tears it down.
 struct StoreRig {
   TempDir dir;
   CountingObserver observer;

@@ -17,7 +17,7 @@ struct Config {
   bool demo = false;
   std::string synchronous = "FULL";  // SQLite durability: FULL (power-safe) or NORMAL
   int io_threads = 2;
-  int worker_threads = 64;
+  int worker_threads = 16;
   std::size_t max_body_bytes = 1024 * 1024;
   std::string log_level = "info";
   bool secure_cookies = false;

@@ -63,6 +63,8 @@ std::unique_ptr<storage::sqlite::SqliteStore> open_store(const app::Config& conf
   options.path = (std::filesystem::path(config.data_dir) / "servicepact.db").string();
   options.synchronous = config.synchronous;
   options.observer = observer;
+  // Workers, the SLA scheduler's refresh threads and a spare each get a reader.
+  options.max_readers = config.worker_threads + 10;
   auto store = storage::sqlite::SqliteStore::open(options);
   if (!store) fail(store.error().message);
   auto version = (*store)->migrate();

@@ -11,7 +11,7 @@ const std::vector<double> kLatencyBounds{0.0001, 0.00025, 0.0005, 0.001, 0.0025,
 
 std::string number(double value) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", value);
+  std::snprintf(buf, sizeof buf, "%.15g", value);
   return buf;
 }
 

@@ -22,7 +22,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port
   int io_threads = 2;
-  int worker_threads = 64;
+  int worker_threads = 16;
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
   int idle_timeout_seconds = 60;

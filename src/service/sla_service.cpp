@@ -351,10 +351,11 @@ Result<int> SlaService::refresh_changed() {
   auto now = clock_.now();
   std::atomic<int> fired{0};
   std::atomic<std::size_t> next{0};
-  // Several workers so the timer writes of a burst share group commits.
+  TimerBatch timers;
+  // Several workers read and evaluate; plain timer changes are then written in one go.
   auto work = [&] {
     for (std::size_t idx = next++; idx < batch.size(); idx = next++) {
-      auto result = refresh(batch[idx].second, batch[idx].first, now);
+      auto result = refresh(batch[idx].second, batch[idx].first, now, &timers);
       if (!result) {
         spdlog::warn("SLA refresh of T-{} failed: {}", batch[idx].first.value,
                      result.error().message);
@@ -364,14 +365,16 @@ Result<int> SlaService::refresh_changed() {
     }
   };
   std::vector<std::thread> threads;
-  std::size_t workers = std::min<std::size_t>(8, batch.size());
+  // Threads only pay off for bursts; a lone change is handled inline.
+  std::size_t workers = std::min<std::size_t>(4, (batch.size() + 15) / 16);
   for (std::size_t t = 1; t < workers; ++t) threads.emplace_back(work);
   work();
   for (auto& thread : threads) thread.join();
+  if (!timers.timers.empty()) SP_TRY(sla_store_.put_sla_timers(timers.timers));
   return fired.load();
 }
 
-Result<int> SlaService::refresh(TenantId tenant, TicketId id, Timestamp now) {
+Result<int> SlaService::refresh(TenantId tenant, TicketId id, Timestamp now, TimerBatch* batch) {
   auto ticket = store_.get_ticket(storage::Scope::of(tenant), id);
   if (!ticket) return ticket.error();
   auto evaluated = evaluate_ticket(*ticket, now);
@@ -444,6 +447,11 @@ Result<int> SlaService::refresh(TenantId tenant, TicketId id, Timestamp now) {
                       (*existing)->due_at == timer.due_at && (*existing)->at_risk == timer.at_risk &&
                       (*existing)->breached == timer.breached);
     if (unchanged) return 0;
+    if (batch != nullptr) {
+      std::lock_guard lock(batch->mutex);
+      batch->timers.push_back(timer);
+      return 0;
+    }
   }
   auto fired = sla_store_.fire_sla_notices(tenant, notices, notifications, timer, now);
   if (!fired) return fired.error();
@@ -470,6 +478,7 @@ Result<int> SlaService::refresh(TenantId tenant, TicketId id, Timestamp now) {
           return apply_patch(current, patch, system, now);
         });
     if (!changed) spdlog::warn("escalation on T-{} failed: {}", id.value, changed.error().message);
+    if (changed) ticket_changed(tenant, id);  // a new priority may select another policy
   }
   return static_cast<int>(fired->size());
 }
@@ -506,11 +515,12 @@ Result<int> SlaService::recompute_all(std::optional<TenantId> tenant) {
     if (page->empty()) break;
     after = page->back().id.value;
     std::atomic<std::size_t> next{0};
+    TimerBatch timers;
     auto work = [&] {
       for (std::size_t idx = next++; idx < page->size(); idx = next++) {
         const auto& ticket = (*page)[idx];
         if (tenant && ticket.tenant_id != *tenant) continue;
-        auto result = refresh(ticket.tenant_id, ticket.id, now);
+        auto result = refresh(ticket.tenant_id, ticket.id, now, &timers);
         if (!result) {
           spdlog::warn("SLA recompute of T-{} failed: {}", ticket.id.value, result.error().message);
           continue;
@@ -522,6 +532,7 @@ Result<int> SlaService::recompute_all(std::optional<TenantId> tenant) {
     for (std::size_t t = 1; t < kThreads; ++t) threads.emplace_back(work);
     work();
     for (auto& thread : threads) thread.join();
+    if (!timers.timers.empty()) SP_TRY(sla_store_.put_sla_timers(timers.timers));
   }
   return fired.load();
 }

@@ -74,8 +74,14 @@ class SlaService final : public TicketObserver {
   // Called (from any thread) when tickets were marked; the scheduler sets it.
   void set_wake(std::function<void()> wake);
 
+  // Timer rows collected by several refresh workers, written in one transaction.
+  struct TimerBatch {
+    std::mutex mutex;
+    std::vector<storage::SlaTimer> timers;
+  };
   // Recomputes one ticket and fires whatever is due at `now`. Returns notices newly fired.
-  Result<int> refresh(TenantId tenant, TicketId ticket, Timestamp now);
+  // With `batch`, a changed timer that fires nothing is added to it instead of written.
+  Result<int> refresh(TenantId tenant, TicketId ticket, Timestamp now, TimerBatch* batch = nullptr);
   // Fires notices of up to `batch` due timers; returns how many notices were new.
   Result<int> process_due(int batch = 256);
   // Recomputes every open ticket (at start, after policy or calendar changes).

@@ -81,6 +81,8 @@ class SlaStore {
   // Replaces the ticket's timer row (deleting it when next_deadline is empty and the
   // ticket has no running clock).
   virtual Result<void> put_sla_timer(const SlaTimer& timer) = 0;
+  // Replaces many timer rows in one transaction.
+  virtual Result<void> put_sla_timers(const std::vector<SlaTimer>& timers) = 0;
   virtual Result<std::optional<SlaTimer>> get_sla_timer(TicketId ticket) = 0;
   // Timers whose next_deadline <= now, earliest first (index range scan, not a table scan).
   virtual Result<std::vector<SlaTimer>> due_sla_timers(Timestamp now, int limit) = 0;

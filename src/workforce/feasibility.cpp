@@ -29,9 +29,9 @@ Result<void> validate_staff(const StaffAvailability& staff, const Demand& demand
   }
   const auto intervals = static_cast<std::size_t>(demand.intervals);
   if (staff.scheduled_agents.size() != intervals) {
-    return request_error("scheduled_agents needs one value per interval (" +
-                             std::to_string(demand.intervals) + ")",
-                         "scheduled_agents");
+    return request_error(
+        "scheduled_agents needs one value per interval (" + std::to_string(demand.intervals) + ")",
+        "scheduled_agents");
   }
   if (staff.existing_required_agents.size() != intervals) {
     return request_error("existing_required_agents needs one value per interval (" +
@@ -46,9 +46,9 @@ Result<void> validate_staff(const StaffAvailability& staff, const Demand& demand
     }
     const double load = staff.existing_required_agents[idx];
     if (!std::isfinite(load) || load < 0) {
-      return request_error("existing_required_agents[" + std::to_string(idx) +
-                               "] must be a finite number >= 0",
-                           "existing_required_agents");
+      return request_error(
+          "existing_required_agents[" + std::to_string(idx) + "] must be a finite number >= 0",
+          "existing_required_agents");
     }
   }
   if (!std::isfinite(staff.shrinkage) || staff.shrinkage < 0 || staff.shrinkage >= 1) {

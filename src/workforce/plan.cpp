@@ -34,9 +34,9 @@ Result<void> validate_demand(const Demand& demand) {
   }
   const int max_intervals = kMaxHorizonWeeks * 7 * 24 * 60 / interval;
   if (demand.intervals < 1 || demand.intervals > max_intervals) {
-    return request_error("intervals must be between 1 and " + std::to_string(max_intervals) +
-                             " (four weeks)",
-                         "intervals");
+    return request_error(
+        "intervals must be between 1 and " + std::to_string(max_intervals) + " (four weeks)",
+        "intervals");
   }
   if (demand.start < sla::kSupportedBegin ||
       demand.interval_start(demand.intervals) > sla::kSupportedEnd) {
@@ -62,14 +62,15 @@ Result<void> validate_demand(const Demand& demand) {
     }
     for (int idx = 0; idx < demand.intervals; ++idx) {
       if (!finite_non_negative(channel.contacts[idx])) {
-        return request_error(prefix + ".contacts[" + std::to_string(idx) +
-                                 "] must be a finite number >= 0",
-                             prefix + ".contacts");
+        return request_error(
+            prefix + ".contacts[" + std::to_string(idx) + "] must be a finite number >= 0",
+            prefix + ".contacts");
       }
       if (!finite_non_negative(channel.aht_seconds[idx]) ||
           (channel.contacts[idx] > 0 && channel.aht_seconds[idx] <= 0)) {
         return request_error(prefix + ".aht_seconds[" + std::to_string(idx) +
-                                 "] must be a finite number, above 0 where contacts are expected",
+                                 "] must be a finite number, above 0 where "
+                                 "contacts are expected",
                              prefix + ".aht_seconds");
       }
     }
@@ -88,9 +89,9 @@ Result<void> validate_spec(const ChannelPlanSpec& spec, const std::string& prefi
                          prefix + ".hourly_cost");
   }
   if (spec.min_agents_open < 0 || spec.min_agents_open > kMaxAgents) {
-    return request_error(prefix + ".min_agents_open must be between 0 and " +
-                             std::to_string(kMaxAgents),
-                         prefix + ".min_agents_open");
+    return request_error(
+        prefix + ".min_agents_open must be between 0 and " + std::to_string(kMaxAgents),
+        prefix + ".min_agents_open");
   }
   if (targets.max_occupancy && (!valid_share(*targets.max_occupancy))) {
     return request_error(prefix + ".max_occupancy must be between 0 and 1",
@@ -114,8 +115,9 @@ Result<void> validate_spec(const ChannelPlanSpec& spec, const std::string& prefi
   }
   if (!targets.service_level && !targets.max_asa_seconds && !targets.max_abandon &&
       !targets.max_occupancy) {
-    return request_error(prefix + ": set at least one target: service_level, max_asa_seconds, "
-                                  "max_abandon or max_occupancy",
+    return request_error(prefix +
+                             ": set at least one target: service_level, max_asa_seconds, "
+                             "max_abandon or max_occupancy",
                          prefix + ".service_level");
   }
   if (targets.service_level && !valid_share(*targets.service_level)) {
@@ -166,8 +168,8 @@ struct Staffed {
 };
 
 Staffed from_metrics(int agents, const QueueMetrics& metrics, ServiceLevelConvention convention) {
-  return Staffed{agents, metrics.service_level(convention), metrics.asa_seconds,
-                 metrics.p_abandon, metrics.occupancy};
+  return Staffed{agents, metrics.service_level(convention), metrics.asa_seconds, metrics.p_abandon,
+                 metrics.occupancy};
 }
 
 // Queue figures of `servers` servers (agents, or chat slots).
@@ -286,8 +288,8 @@ Result<ChannelPlanSummary> plan_channel(const Demand& demand, const ChannelDeman
       if (recent_contacts > 0) {
         const double rate = recent_contacts / window / interval_hours;
         const double aht = recent_work / recent_contacts;
-        auto agents = required_agents_backlog(BacklogWork{
-            rate, aht, spec.response_target_seconds, 0, targets.max_occupancy.value_or(1.0)});
+        auto agents = required_agents_backlog(BacklogWork{rate, aht, spec.response_target_seconds,
+                                                          0, targets.max_occupancy.value_or(1.0)});
         if (!agents.ok()) {
           return in_context(agents.error(), where());
         }
@@ -298,8 +300,8 @@ Result<ChannelPlanSummary> plan_channel(const Demand& demand, const ChannelDeman
         staffed.asa_seconds = (window - 1) * interval_seconds / 2.0;
       }
     } else if (cell.contacts > 0) {
-      auto result = staff_queue(spec, cell.contacts, cell.aht_seconds, interval_hours,
-                                spec.min_agents_open);
+      auto result =
+          staff_queue(spec, cell.contacts, cell.aht_seconds, interval_hours, spec.min_agents_open);
       if (!result.ok()) {
         return in_context(result.error(), where());
       }
@@ -417,7 +419,8 @@ Demand demand_from_forecast(const Forecast& forecast) {
   demand.interval_minutes = forecast.interval_minutes;
   demand.intervals = forecast.intervals;
   for (const ChannelForecast& channel : forecast.channels) {
-    demand.channels.push_back(ChannelDemand{channel.channel, channel.contacts, channel.aht_seconds});
+    demand.channels.push_back(
+        ChannelDemand{channel.channel, channel.contacts, channel.aht_seconds});
   }
   return demand;
 }
@@ -432,8 +435,8 @@ Result<StaffingPlan> plan_staffing(const Demand& demand, std::span<const Channel
   SP_TRY(validate_demand(demand));
   std::vector<bool> open(demand.intervals);
   for (int idx = 0; idx < demand.intervals; ++idx) {
-    auto seconds =
-        sla::business_seconds(opening_hours, demand.interval_start(idx), demand.interval_start(idx + 1));
+    auto seconds = sla::business_seconds(opening_hours, demand.interval_start(idx),
+                                         demand.interval_start(idx + 1));
     if (!seconds.ok()) {
       return seconds.error();
     }

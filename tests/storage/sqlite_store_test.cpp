@@ -108,6 +108,20 @@ TEST_F(SqliteStoreTest, EventHistoryIsAppendOnlyInTheSchema) {
   EXPECT_FALSE(conn->exec("DELETE FROM ticket_events").ok());
 }
 
+TEST_F(SqliteStoreTest, ArrivalsAreListedByTimeRangeWithinTheTenant) {
+  create("one");
+  now_ += std::chrono::hours(1);
+  create("two");
+  auto all = store_->ticket_arrivals(Scope::of(tenant_.id), now_ - std::chrono::hours(2),
+                                     now_ + std::chrono::hours(1), 100).value();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_LT(all[0].at, all[1].at);
+  auto later = store_->ticket_arrivals(Scope::of(tenant_.id), now_, now_ + std::chrono::hours(1), 100).value();
+  EXPECT_EQ(later.size(), 1u);
+  auto other = store_->create_tenant(Tenant{{}, "other", "Other", "UTC", Language::En, now_}).value();
+  EXPECT_TRUE(store_->ticket_arrivals(Scope::of(other.id), now_ - std::chrono::hours(2), now_ + std::chrono::hours(1), 100).value().empty());
+}
+
 TEST_F(SqliteStoreTest, ConcurrentWritersAreGroupCommittedWithoutLoss) {
   std::vector<std::thread> threads;
   std::atomic<int> failures{0};

@@ -1,6 +1,8 @@
 // The contract feasibility check: a contract that fits, an interval that fails with the right
 // shortfall, closed hours that need nobody, shrinkage raising the extra people, an existing
 // shortage kept apart from the contract's, FTE figures and mismatched inputs.
+#include "workforce/feasibility.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -9,7 +11,6 @@
 #include "core/time.hpp"
 #include "sla/business_calendar.hpp"
 #include "workforce/erlang.hpp"
-#include "workforce/feasibility.hpp"
 #include "workforce/staffing.hpp"
 
 namespace sp::workforce {
@@ -32,15 +33,13 @@ ChannelPlanSpec phone_spec() {
   return spec;
 }
 
-// Three half hours from Monday 09:00 UTC: 100, 200 and 100 calls an hour at AHT 180 s (5, 10
-// and 5 Erlangs); 80% within 20 s needs 14 agents at 10 Erlangs.
+// Three half hours from Monday 09:00 UTC: 100, 200 and 100 calls an hour at AHT 180 s (5, 10 and 5
+// Erlangs); 80% within 20 s needs 14 agents at 10 Erlangs.
 ContractSpec three_half_hours() {
   ContractSpec contract;
   contract.name = "Acme";
-  contract.demand = Demand{at("2026-01-05T09:00:00Z"),
-                           30,
-                           3,
-                           {ChannelDemand{"phone", {50, 100, 50}, {180, 180, 180}}}};
+  contract.demand = Demand{
+      at("2026-01-05T09:00:00Z"), 30, 3, {ChannelDemand{"phone", {50, 100, 50}, {180, 180, 180}}}};
   contract.channels = {phone_spec()};
   return contract;
 }
@@ -63,7 +62,8 @@ int agents_for(double rate_per_hour) {
 TEST(CheckFeasibility, ContractFitsInTheSpareCapacity) {
   const ContractSpec contract = three_half_hours();
   // 40 rostered, 25% shrinkage: 30 productive; the current contracts need 10-12.
-  auto report = check_feasibility(contract, staff_for(contract.demand, {40, 40, 40}, {10, 12, 10}, 0.25));
+  auto report =
+      check_feasibility(contract, staff_for(contract.demand, {40, 40, 40}, {10, 12, 10}, 0.25));
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_TRUE(report->feasible);
   EXPECT_TRUE(report->shortfalls.empty());
@@ -77,7 +77,8 @@ TEST(CheckFeasibility, NamesTheFailingIntervalWithItsShortfall) {
   const ContractSpec contract = three_half_hours();
   ASSERT_LE(agents_for(100), 10);
   // 20 rostered without shrinkage, 10 busy with current work: 10 spare; 14 needed at 09:30.
-  auto report = check_feasibility(contract, staff_for(contract.demand, {20, 20, 20}, {10, 10, 10}, 0));
+  auto report =
+      check_feasibility(contract, staff_for(contract.demand, {20, 20, 20}, {10, 10, 10}, 0));
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_FALSE(report->feasible);
   ASSERT_EQ(report->shortfalls.size(), 1u);
@@ -99,7 +100,8 @@ TEST(CheckFeasibility, ShrinkageRaisesTheExtraPeopleNeeded) {
   const ContractSpec contract = three_half_hours();
   // 25 rostered at 20% shrinkage is again 20 productive, 10 spare: the same shortfall of 4
   // productive agents now takes ceil(4 / 0.8) = 5 people, and 2.5 paid hours.
-  auto report = check_feasibility(contract, staff_for(contract.demand, {25, 25, 25}, {10, 10, 10}, 0.2));
+  auto report =
+      check_feasibility(contract, staff_for(contract.demand, {25, 25, 25}, {10, 10, 10}, 0.2));
   ASSERT_TRUE(report.ok()) << report.error().message;
   ASSERT_EQ(report->shortfalls.size(), 1u);
   EXPECT_NEAR(report->shortfalls[0].shortfall_agents, 4, 1e-12);
@@ -107,9 +109,10 @@ TEST(CheckFeasibility, ShrinkageRaisesTheExtraPeopleNeeded) {
   EXPECT_EQ(report->peak_extra_people, 5);
   EXPECT_NEAR(report->extra_agent_hours, 2.0, 1e-12);
   EXPECT_NEAR(report->extra_paid_hours, 2.5, 1e-12);
-  // 30 rostered at 30% shrinkage with 11 busy: again 10 spare and a shortfall of 4, which
-  // now takes ceil(4 / 0.7) = ceil(5.71) = 6 people.
-  auto more = check_feasibility(contract, staff_for(contract.demand, {30, 30, 30}, {11, 11, 11}, 0.3));
+  // 30 rostered at 30% shrinkage with 11 busy: again 10 spare and a shortfall of 4, which now takes
+  // ceil(4 / 0.7) = ceil(5.71) = 6 people.
+  auto more =
+      check_feasibility(contract, staff_for(contract.demand, {30, 30, 30}, {11, 11, 11}, 0.3));
   ASSERT_TRUE(more.ok()) << more.error().message;
   ASSERT_EQ(more->shortfalls.size(), 1u);
   EXPECT_NEAR(more->shortfalls[0].shortfall_agents, 4, 1e-9);
@@ -118,8 +121,8 @@ TEST(CheckFeasibility, ShrinkageRaisesTheExtraPeopleNeeded) {
 }
 
 TEST(CheckFeasibility, ClosedHoursProduceNoRequirement) {
-  // Open weekdays 09:00-17:00 UTC; the contract's hours 07:00-11:00, nobody rostered before
-  // 09:00. The 10 calls expected at 07:00 wait for 09:00, when 30 arrive.
+  // Open weekdays 09:00-17:00 UTC; the contract's hours 07:00-11:00, nobody rostered before 09:00.
+  // The 10 calls expected at 07:00 wait for 09:00, when 30 arrive.
   sla::CalendarDefinition definition;
   definition.time_zone = "UTC";
   for (int day = 0; day < 5; ++day) {
@@ -153,9 +156,10 @@ TEST(CheckFeasibility, ClosedHoursProduceNoRequirement) {
 
 TEST(CheckFeasibility, AnExistingShortageIsNotChargedToTheContract) {
   const ContractSpec contract = three_half_hours();
-  // Interval 0: 8 rostered but 12 already needed. The contract's own need there is its
-  // shortfall; the existing gap of 4 is only counted.
-  auto report = check_feasibility(contract, staff_for(contract.demand, {8, 40, 40}, {12, 10, 10}, 0));
+  // Interval 0: 8 rostered but 12 already needed. The contract's own need there is its shortfall;
+  // the existing gap of 4 is only counted.
+  auto report =
+      check_feasibility(contract, staff_for(contract.demand, {8, 40, 40}, {12, 10, 10}, 0));
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_EQ(report->already_short_intervals, 1);
   ASSERT_EQ(report->shortfalls.size(), 1u);

@@ -1,7 +1,9 @@
 // The contact forecast: recovery of a synthetic weekly pattern with trend, held-back-week fit
-// metrics, the choice between seasonal average and Holt-Winters, sparse and zero data, local
-// time across DST, and rejection of impossible inputs. Synthetic histories come from a seeded
+// metrics, the choice between seasonal average and Holt-Winters, sparse and zero data, local time
+// across DST, and rejection of impossible inputs. Synthetic histories come from a seeded
 // std::mt19937_64 and our own Poisson sampler, so they are the same on every platform.
+#include "workforce/forecast.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -11,7 +13,6 @@
 #include <vector>
 
 #include "core/time.hpp"
-#include "workforce/forecast.hpp"
 
 namespace sp::workforce {
 namespace {
@@ -48,8 +49,8 @@ int poisson(std::mt19937_64& rng, double mean) {
   return std::max(0, static_cast<int>(std::lround(mean + std::sqrt(mean) * normal)));
 }
 
-// Contacts of `channel` over `intervals` 15-minute intervals from `start`, with Poisson
-// counts of mean rate(interval index) and handle time aht(interval index).
+// Contacts of `channel` over `intervals` 15-minute intervals from `start`, with Poisson counts of
+// mean rate(interval index) and handle time aht(interval index).
 void generate(std::vector<Contact>& out, std::mt19937_64& rng, const std::string& channel,
               Timestamp start, int intervals, const std::function<double(int)>& rate,
               const std::function<double(int)>& aht) {
@@ -63,8 +64,8 @@ void generate(std::vector<Contact>& out, std::mt19937_64& rng, const std::string
   }
 }
 
-// A weekday double peak (30 contacts per 15 minutes at 10:30), quieter weekends, closed at
-// night (exactly zero from 20:00 to 07:00).
+// A weekday double peak (30 contacts per 15 minutes at 10:30), quieter weekends, closed at night
+// (exactly zero from 20:00 to 07:00).
 double weekly_shape(int slot) {
   const int day = slot / 96;
   const double hour = (slot % 96) / 4.0;
@@ -86,15 +87,32 @@ ForecastRequest weekly_request(Timestamp history_start, int history_weeks) {
   return request;
 }
 
-TEST(ForecastContacts, RecoversWeeklyPatternWithTrend) {
-  // Eight weeks of a weekly pattern whose open intervals grow by 0.75 contacts per week;
-  // handle time 200 s by day, 320 s in the evening.
+// Compares a forecast with the true rate of the week after the history: the ratio of the weekly
+// totals and the WAPE per interval.
+struct TruthComparison {
+  double total_ratio = 0;
+  double wape = 0;
+};
+
+TruthComparison against_truth(const ChannelForecast& forecast,
+                              const std::function<double(int)>& rate, int first_idx) {
+  double truth_total = 0;
+  double forecast_total = 0;
+  double abs_error = 0;
+  for (int idx = 0; idx < static_cast<int>(forecast.contacts.size()); ++idx) {
+    const double truth = rate(first_idx + idx);
+    truth_total += truth;
+    forecast_total += forecast.contacts[idx];
+    abs_error += std::abs(forecast.contacts[idx] - truth);
+  }
+  return TruthComparison{forecast_total / truth_total, abs_error / truth_total};
+}
+
+TEST(ForecastContacts, RecoversWeeklyPatternWithProportionalGrowth) {
+  // Eight weeks of a weekly pattern (closed at night, up to 33 contacts per 15 minutes at the
+  // weekday peak) growing 5% a week; handle time 200 s by day, 320 s from 17:00.
   const Timestamp start = at("2026-01-05T00:00:00Z");  // a Monday
-  const double growth_per_interval = 0.75 / kWeek15;
-  auto rate = [&](int idx) {
-    const double shape = weekly_shape(idx % kWeek15);
-    return shape > 0 ? shape + growth_per_interval * idx : 0.0;
-  };
+  auto rate = [](int idx) { return weekly_shape(idx % kWeek15) * (1 + 0.05 * idx / kWeek15); };
   auto aht = [](int idx) { return (idx % 96) / 4.0 < 17 ? 200.0 : 320.0; };
   std::mt19937_64 rng(20261105);
   std::vector<Contact> history;
@@ -107,39 +125,57 @@ TEST(ForecastContacts, RecoversWeeklyPatternWithTrend) {
   EXPECT_EQ(phone.channel, "phone");
   EXPECT_EQ(phone.history_contacts, static_cast<std::int64_t>(history.size()));
 
-  // The seasonal average lags the trend (negative bias on the held-back week); Holt-Winters
-  // follows it, fits better and is chosen.
-  ASSERT_TRUE(phone.seasonal_average_fit && phone.holt_winters_fit);
-  EXPECT_LT(*phone.seasonal_average_fit->bias, -0.03);
-  EXPECT_LT(std::abs(*phone.holt_winters_fit->bias), 0.03);
-  EXPECT_LT(*phone.holt_winters_fit->wape, *phone.seasonal_average_fit->wape);
-  EXPECT_EQ(phone.method, ForecastMethod::HoltWinters);
-  EXPECT_TRUE(phone.holt_winters_params_searched);
+  // On the held-back week the seasonal average lags the growth; the trended profile does not and is
+  // chosen.
+  ASSERT_EQ(phone.fits.size(), 3u);
+  const FitReport& seasonal = *phone.fit(ForecastMethod::SeasonalAverage);
+  const FitReport& trended = *phone.fit(ForecastMethod::ProfileTrend);
+  EXPECT_LT(*seasonal.bias, -0.05);
+  EXPECT_LT(std::abs(*trended.bias), 0.03);
+  EXPECT_EQ(phone.method, ForecastMethod::ProfileTrend);
 
-  // Against the true rate of week 9: weekly total within 3%, per interval within 12% WAPE,
-  // nights exactly zero or nearly so.
-  double truth_total = 0;
-  double forecast_total = 0;
-  double abs_error = 0;
-  for (int idx = 0; idx < kWeek15; ++idx) {
-    const double truth = rate(8 * kWeek15 + idx);
-    truth_total += truth;
-    forecast_total += phone.contacts[idx];
-    abs_error += std::abs(phone.contacts[idx] - truth);
-    if (truth == 0) {
-      EXPECT_LT(phone.contacts[idx], 1.5) << "interval " << idx;
-    }
-  }
-  EXPECT_NEAR(forecast_total / truth_total, 1.0, 0.03);
-  EXPECT_LT(abs_error / truth_total, 0.12);
-  // AHT by time of day: Tuesday 11:00 and 18:00.
-  EXPECT_NEAR(phone.aht_seconds[96 + 44], 200, 2);
-  EXPECT_NEAR(phone.aht_seconds[96 + 72], 320, 8);
+  // Week 9 against the true rate: total within 3%, per interval within 13% WAPE (four weeks of
+  // Poisson noise in the profile), closed nights exactly zero.
+  const TruthComparison truth = against_truth(phone, rate, 8 * kWeek15);
+  EXPECT_NEAR(truth.total_ratio, 1.0, 0.03);
+  EXPECT_LT(truth.wape, 0.13);
+  EXPECT_EQ(phone.contacts[96 + 8], 0.0);  // Tuesday 02:00
+  // AHT by time of day, Tuesday 11:00 and 18:00, each pulled a little towards the channel's AHT
+  // (about 220 s) by the kAhtPriorContacts pseudo-contacts.
+  EXPECT_NEAR(phone.aht_seconds[96 + 44], 200, 3);
+  EXPECT_GT(phone.aht_seconds[96 + 72], 280);
+  EXPECT_LT(phone.aht_seconds[96 + 72], 320);
+}
+
+TEST(ForecastContacts, HoltWintersFollowsAnAdditiveTrend) {
+  // The same pattern with 2 contacts per 15 minutes at night, everything growing by 0.75 contacts
+  // per interval per week: the additive trend Holt-Winters models.
+  const Timestamp start = at("2026-01-05T00:00:00Z");
+  auto rate = [](int idx) {
+    const double shape = weekly_shape(idx % kWeek15);
+    return (shape > 0 ? shape : 2.0) + 0.75 * idx / kWeek15;
+  };
+  std::mt19937_64 rng(20261106);
+  std::vector<Contact> history;
+  generate(history, rng, "phone", start, 8 * kWeek15, rate, [](int) { return 180.0; });
+  auto forecast = forecast_contacts(history, weekly_request(start, 8));
+  ASSERT_TRUE(forecast.ok()) << forecast.error().message;
+  const ChannelForecast& phone = forecast->channels[0];
+  const FitReport& holt_winters = *phone.fit(ForecastMethod::HoltWinters);
+  EXPECT_TRUE(phone.holt_winters_params_searched);
+  EXPECT_LT(std::abs(*holt_winters.bias), 0.03)
+      << "alpha " << phone.holt_winters_params.alpha << " beta " << phone.holt_winters_params.beta
+      << " gamma " << phone.holt_winters_params.gamma;
+  EXPECT_LT(*phone.fit(ForecastMethod::SeasonalAverage)->bias, -0.05);
+  EXPECT_EQ(phone.method, ForecastMethod::HoltWinters);
+  const TruthComparison truth = against_truth(phone, rate, 8 * kWeek15);
+  EXPECT_NEAR(truth.total_ratio, 1.0, 0.03);
+  EXPECT_LT(truth.wape, 0.10);
 }
 
 TEST(FitReport, ComputesWapeMapeAndBiasOnAHandMadeWeek) {
-  // actual 10, 0, 20, 10 against forecast 12, 1, 15, 10: |errors| 2, 1, 5, 0 (sum 8), signed
-  // errors sum to -2; MAPE skips the interval with no contacts: (0.2 + 0.25 + 0) / 3.
+  // actual 10, 0, 20, 10 against forecast 12, 1, 15, 10: |errors| 2, 1, 5, 0 (sum 8), signed errors
+  // sum to -2; MAPE skips the interval with no contacts: (0.2 + 0.25 + 0) / 3.
   const std::vector<double> actual = {10, 0, 20, 10};
   const std::vector<double> forecast = {12, 1, 15, 10};
   const FitReport report = fit_report(actual, forecast);
@@ -180,9 +216,9 @@ std::vector<Contact> hourly_history(Timestamp start, int weeks,
 }
 
 TEST(ForecastContacts, ReportsTheFitOnTheLastHeldBackWeek) {
-  // Week 1: one contact per hour; week 2 (held back): two. Both methods, trained on week 1
-  // only, forecast one per hour: WAPE 0.5, bias -0.5, MAPE 0.5. A tie goes to the seasonal
-  // average, whose horizon forecast is the mean of both weeks, 1.5 per hour.
+  // Week 1: one contact per hour; week 2 (held back): two. All methods, trained on week 1 only,
+  // forecast one per hour: WAPE 0.5, bias -0.5, MAPE 0.5. A tie goes to the seasonal average, whose
+  // horizon forecast is the mean of both weeks, 1.5 per hour.
   const Timestamp start = at("2026-01-05T00:00:00Z");
   auto history = hourly_history(start, 2, [](int week, int) { return week + 1; });
   ForecastRequest request;
@@ -194,8 +230,9 @@ TEST(ForecastContacts, ReportsTheFitOnTheLastHeldBackWeek) {
   auto forecast = forecast_contacts(history, request);
   ASSERT_TRUE(forecast.ok()) << forecast.error().message;
   const ChannelForecast& phone = forecast->channels[0];
-  for (const auto& fit : {phone.seasonal_average_fit, phone.holt_winters_fit}) {
-    ASSERT_TRUE(fit);
+  ASSERT_EQ(phone.fits.size(), 3u);
+  for (const MethodFit& method_fit : phone.fits) {
+    const FitReport* fit = &method_fit.fit;
     EXPECT_EQ(fit->intervals, 168);
     EXPECT_DOUBLE_EQ(fit->actual_contacts, 336);
     EXPECT_NEAR(fit->forecast_contacts, 168, 1e-9);
@@ -213,13 +250,49 @@ TEST(ForecastContacts, ReportsTheFitOnTheLastHeldBackWeek) {
   EXPECT_NEAR(phone.aht_seconds[0], 301.0 / 3, 1e-9);
 }
 
+TEST(ForecastContacts, ProfileTrendExtrapolatesTheWeeklyTotals) {
+  // 1, 2, 3 and 4 contacts every hour in weeks 1-4. Held back, week 4: the seasonal average of
+  // weeks 1-3 says 2 an hour (WAPE 0.5). The line through the totals 168, 336, 504 (placed at the
+  // middle of their weeks) gives week 4 exactly 672, but as a continuous ramp from 3.5 to 4.5 an
+  // hour: hour i gets 3.5 + (i + 0.5) / 168, so sum |f - a| = sum |i - 83.5| / 168 = 42 and WAPE =
+  // 42 / 672 = 0.0625. Refitted on four weeks, week 5 ramps around 5 an hour.
+  const Timestamp start = at("2026-01-05T00:00:00Z");
+  auto history = hourly_history(start, 4, [](int week, int) { return week + 1; });
+  ForecastRequest request;
+  request.interval_minutes = 60;
+  request.history_start = start;
+  request.history_end = start + hours{4 * 168};
+  request.horizon_start = request.history_end;
+  request.horizon_intervals = 168;
+  // Holt-Winters is left out: on weekly steps its seasonal terms absorb the ramp and it wins.
+  request.methods = {ForecastMethod::SeasonalAverage, ForecastMethod::ProfileTrend};
+  auto forecast = forecast_contacts(history, request);
+  ASSERT_TRUE(forecast.ok()) << forecast.error().message;
+  const ChannelForecast& phone = forecast->channels[0];
+  ASSERT_EQ(phone.fits.size(), 2u);
+  EXPECT_EQ(phone.fit(ForecastMethod::HoltWinters), nullptr);
+  EXPECT_NEAR(*phone.fit(ForecastMethod::SeasonalAverage)->wape, 0.5, 1e-12);
+  const FitReport& trended = *phone.fit(ForecastMethod::ProfileTrend);
+  EXPECT_NEAR(trended.forecast_contacts, 672, 1e-9);
+  EXPECT_NEAR(*trended.bias, 0.0, 1e-12);
+  EXPECT_NEAR(*trended.wape, 0.0625, 1e-12);
+  EXPECT_EQ(phone.method, ForecastMethod::ProfileTrend);
+  double total = 0;
+  for (int idx = 0; idx < 168; ++idx) {
+    ASSERT_NEAR(phone.contacts[idx], 4.5 + (idx + 0.5) / 168, 1e-9) << idx;
+    total += phone.contacts[idx];
+  }
+  EXPECT_NEAR(total, 5 * 168, 1e-9);
+}
+
 TEST(ForecastContacts, ChoosesSeasonalAverageWhenHoltWintersOverreacts) {
   // A stationary noisy pattern and deliberately nervous Holt-Winters parameters.
   const Timestamp start = at("2026-01-05T00:00:00Z");
   std::mt19937_64 rng(7);
   std::vector<Contact> history;
-  generate(history, rng, "chat", start, 6 * kWeek15, [](int idx) { return weekly_shape(idx % kWeek15); },
-           [](int) { return 400.0; });
+  generate(
+      history, rng, "chat", start, 6 * kWeek15, [](int idx) { return weekly_shape(idx % kWeek15); },
+      [](int) { return 400.0; });
   ForecastRequest request = weekly_request(start, 6);
   request.holt_winters = HoltWintersParams{0.5, 0.5, 0.5};
   auto forecast = forecast_contacts(history, request);
@@ -227,7 +300,10 @@ TEST(ForecastContacts, ChoosesSeasonalAverageWhenHoltWintersOverreacts) {
   const ChannelForecast& chat = forecast->channels[0];
   EXPECT_EQ(chat.holt_winters_params, (HoltWintersParams{0.5, 0.5, 0.5}));
   EXPECT_FALSE(chat.holt_winters_params_searched);
-  EXPECT_LT(*chat.seasonal_average_fit->wape, *chat.holt_winters_fit->wape);
+  EXPECT_LT(*chat.fit(ForecastMethod::SeasonalAverage)->wape,
+            *chat.fit(ForecastMethod::HoltWinters)->wape);
+  EXPECT_LE(*chat.fit(ForecastMethod::SeasonalAverage)->wape,
+            *chat.fit(ForecastMethod::ProfileTrend)->wape);
   EXPECT_EQ(chat.method, ForecastMethod::SeasonalAverage);
   // The seasonal average of the last four weeks of a stationary pattern: within 10% WAPE.
   double abs_error = 0;
@@ -253,8 +329,8 @@ TEST(ForecastContacts, SingleWeekOfHistoryRepeatsThatWeekWithoutFit) {
   ASSERT_TRUE(forecast.ok()) << forecast.error().message;
   const ChannelForecast& phone = forecast->channels[0];
   EXPECT_EQ(phone.method, ForecastMethod::SeasonalAverage);
-  EXPECT_FALSE(phone.seasonal_average_fit);
-  EXPECT_FALSE(phone.holt_winters_fit);
+  EXPECT_TRUE(phone.fits.empty());
+  EXPECT_EQ(phone.fit(ForecastMethod::SeasonalAverage), nullptr);
   for (int idx = 0; idx < 168; ++idx) {
     EXPECT_DOUBLE_EQ(phone.contacts[idx], idx == 9 ? 3.0 : 0.0) << idx;
   }
@@ -283,8 +359,8 @@ TEST(ForecastContacts, NamedChannelWithoutContactsForecastsZero) {
     EXPECT_EQ(email->contacts[idx], 0.0);
     EXPECT_EQ(email->aht_seconds[idx], 0.0);
   }
-  ASSERT_TRUE(email->seasonal_average_fit);
-  EXPECT_FALSE(email->seasonal_average_fit->wape);
+  ASSERT_NE(email->fit(ForecastMethod::SeasonalAverage), nullptr);
+  EXPECT_FALSE(email->fit(ForecastMethod::SeasonalAverage)->wape);
   EXPECT_EQ(email->method, ForecastMethod::SeasonalAverage);
   // Zero-volume night hours stay exactly zero; open hours one per hour.
   const ChannelForecast* phone = forecast->find("phone");
@@ -294,8 +370,8 @@ TEST(ForecastContacts, NamedChannelWithoutContactsForecastsZero) {
 }
 
 TEST(ForecastContacts, FollowsLocalTimeAcrossDaylightSavingTime) {
-  // Amsterdam: calls on weekdays at 09:00-09:15 local. The history is winter time (UTC+1),
-  // the horizon summer time (UTC+2, from 2026-03-29), so the peak moves from 08:00 to 07:00 UTC.
+  // Amsterdam: calls on weekdays at 09:00-09:15 local. The history is winter time (UTC+1), the
+  // horizon summer time (UTC+2, from 2026-03-29), so the peak moves from 08:00 to 07:00 UTC.
   const Timestamp history_start = at("2026-03-08T23:00:00Z");  // Monday 9 March 00:00 local
   std::vector<Contact> history;
   for (int day = 0; day < 14; ++day) {
@@ -315,15 +391,34 @@ TEST(ForecastContacts, FollowsLocalTimeAcrossDaylightSavingTime) {
   const int local_nine = 9 * 4;  // 07:00 UTC
   EXPECT_DOUBLE_EQ(phone.contacts[local_nine], 1.0);
   EXPECT_EQ(forecast->interval_start(local_nine), at("2026-03-30T07:00:00Z"));
-  EXPECT_DOUBLE_EQ(phone.contacts[local_nine + 4], 0.0);  // 08:00 UTC is 10:00 local
+  EXPECT_DOUBLE_EQ(phone.contacts[local_nine + 4],
+                   0.0);  // 08:00 UTC is 10:00 local
+
+  // One week of history holding the spring-forward night: local Sunday 02:00-03:00 never occurred,
+  // so the next Sunday's 02:00 slot takes the 01:45 slot's value.
+  history.clear();
+  const Timestamp week_start = at("2026-03-22T23:00:00Z");  // Monday 23 March 00:00 local
+  for (int quarter = 0; quarter < 7 * 96; ++quarter) {
+    history.push_back(Contact{week_start + std::chrono::minutes{15 * quarter}, 60, "phone"});
+  }
+  // The local week has only 167 real hours, so the 168-hour window starts an hour earlier.
+  request.history_end = at("2026-03-29T22:00:00Z");  // Monday 30 March 00:00 local
+  request.history_start = request.history_end - hours{168};
+  request.horizon_start = at("2026-04-05T22:00:00Z");  // Monday 6 April 00:00 local
+  request.horizon_intervals = 672;
+  auto spring = forecast_contacts(history, request);
+  ASSERT_TRUE(spring.ok()) << spring.error().message;
+  const int sunday_two = 6 * 96 + 2 * 4;
+  EXPECT_DOUBLE_EQ(spring->channels[0].contacts[sunday_two],
+                   spring->channels[0].contacts[sunday_two - 1]);
 }
 
 TEST(ForecastContacts, IgnoresContactsOutsideTheWindowAndUnnamedChannels) {
   const Timestamp start = at("2026-01-05T00:00:00Z");
   std::vector<Contact> history = {
-      Contact{start - hours{1}, 60, "phone"},        // before the window
-      Contact{start + hours{168}, 60, "phone"},      // at history_end (exclusive)
-      Contact{start + hours{10}, 60, "social"},      // not asked for
+      Contact{start - hours{1}, 60, "phone"},    // before the window
+      Contact{start + hours{168}, 60, "phone"},  // at history_end (exclusive)
+      Contact{start + hours{10}, 60, "social"},  // not asked for
       Contact{start + hours{10}, 60, "phone"},
   };
   ForecastRequest request;

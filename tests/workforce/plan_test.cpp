@@ -1,6 +1,8 @@
 // The staffing plan: a one-interval Erlang C known answer with shrinkage and cost, totals over
 // channels and intervals, Erlang A abandonment, the e-mail backlog spread, opening hours with
 // carry-over, minimum staffing, and errors that name where a plan fails.
+#include "workforce/plan.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -10,7 +12,6 @@
 #include "sla/business_calendar.hpp"
 #include "workforce/erlang.hpp"
 #include "workforce/forecast.hpp"
-#include "workforce/plan.hpp"
 #include "workforce/staffing.hpp"
 
 namespace sp::workforce {
@@ -47,9 +48,9 @@ sla::BusinessCalendar office_hours() {
 }
 
 TEST(PlanStaffing, OneIntervalMatchesTheErlangCTextbookAnswerWithCost) {
-  // 100 calls in 30 minutes (200/h), AHT 180 s: 10 Erlangs. 80% within 20 s needs 14 agents
-  // (SL 88.84%, P(wait) 0.17413, ASA 0.17413 x 180 / 4 = 7.836 s, occupancy 10/14). With 30%
-  // shrinkage that is 20 paid agents: 10 paid hours at 30 an hour = 300, or 3 per contact.
+  // 100 calls in 30 minutes (200/h), AHT 180 s: 10 Erlangs. 80% within 20 s needs 14 agents (SL
+  // 88.84%, P(wait) 0.17413, ASA 0.17413 x 180 / 4 = 7.836 s, occupancy 10/14). With 30% shrinkage
+  // that is 20 paid agents: 10 paid hours at 30 an hour = 300, or 3 per contact.
   ChannelPlanSpec spec = phone_spec(0.8, 20);
   spec.targets.shrinkage = 0.3;
   spec.targets.hourly_cost = 30;
@@ -91,11 +92,11 @@ TEST(PlanStaffing, TotalsAddUpOverChannelsAndIntervals) {
   chat.targets.target_seconds = 60;
   chat.targets.shrinkage = 0.2;
   chat.targets.hourly_cost = 25;
-  const Demand demand{at("2026-01-05T09:00:00Z"),
-                      60,
-                      2,
-                      {ChannelDemand{"phone", {200, 0}, {180, 0}},
-                       ChannelDemand{"chat", {60, 120}, {600, 600}}}};
+  const Demand demand{
+      at("2026-01-05T09:00:00Z"),
+      60,
+      2,
+      {ChannelDemand{"phone", {200, 0}, {180, 0}}, ChannelDemand{"chat", {60, 120}, {600, 600}}}};
   auto plan = plan_staffing(demand, std::vector{chat, phone});  // spec order does not matter
   ASSERT_TRUE(plan.ok()) << plan.error().message;
   ASSERT_EQ(plan->channels.size(), 2u);
@@ -104,10 +105,10 @@ TEST(PlanStaffing, TotalsAddUpOverChannelsAndIntervals) {
 
   const int phone_agents = required_agents_erlang_c(200, 180, sl_targets(0.8, 20))->agents_required;
   EXPECT_EQ(phone_agents, 14);
-  const int chat_first = required_agents_chat(60, 600, 2, std::nullopt, sl_targets(0.8, 60))
-                             ->agents_required;
-  const int chat_second = required_agents_chat(120, 600, 2, std::nullopt, sl_targets(0.8, 60))
-                              ->agents_required;
+  const int chat_first =
+      required_agents_chat(60, 600, 2, std::nullopt, sl_targets(0.8, 60))->agents_required;
+  const int chat_second =
+      required_agents_chat(120, 600, 2, std::nullopt, sl_targets(0.8, 60))->agents_required;
   EXPECT_EQ(plan->intervals[0].channels[0].agents_required, phone_agents);
   EXPECT_EQ(plan->intervals[1].channels[0].agents_required, 0);
   EXPECT_EQ(plan->intervals[0].channels[1].agents_required, chat_first);
@@ -124,8 +125,7 @@ TEST(PlanStaffing, TotalsAddUpOverChannelsAndIntervals) {
     cost += interval.cost;
     paid_hours += interval.paid_agents;  // one-hour intervals
   }
-  const double expected_cost =
-      phone_agents / 0.7 * 30 + (chat_first + chat_second) / 0.8 * 25;
+  const double expected_cost = phone_agents / 0.7 * 30 + (chat_first + chat_second) / 0.8 * 25;
   EXPECT_NEAR(plan->total_cost, expected_cost, 1e-9);
   EXPECT_NEAR(cost, expected_cost, 1e-9);
   EXPECT_NEAR(plan->total_agent_hours, paid_hours, 1e-9);
@@ -152,8 +152,8 @@ TEST(PlanStaffing, ErlangAChannelsReportAbandonment) {
 }
 
 TEST(PlanStaffing, BacklogWorkIsSpreadOverTheResponseTarget) {
-  // 50 e-mails at 09:00, 6 minutes each (5 hours of work), to be answered within 4 hours:
-  // 12.5 an hour for four hours, 1.25 busy agents, so 2 agents from 09:00 to 13:00.
+  // 50 e-mails at 09:00, 6 minutes each (5 hours of work), to be answered within 4 hours: 12.5 an
+  // hour for four hours, 1.25 busy agents, so 2 agents from 09:00 to 13:00.
   ChannelPlanSpec email;
   email.channel = "email";
   email.model = ChannelModel::Backlog;
@@ -205,7 +205,8 @@ TEST(PlanStaffing, ClosedHoursNeedNoAgentsAndCarryContactsToTheNextOpening) {
 TEST(PlanStaffing, KeepsTheMinimumStaffInQuietOpenIntervals) {
   ChannelPlanSpec spec = phone_spec(0.8, 20);
   spec.min_agents_open = 2;
-  const Demand demand{at("2026-01-05T09:00:00Z"), 60, 2, {ChannelDemand{"phone", {0, 3}, {0, 180}}}};
+  const Demand demand{
+      at("2026-01-05T09:00:00Z"), 60, 2, {ChannelDemand{"phone", {0, 3}, {0, 180}}}};
   auto plan = plan_staffing(demand, std::vector{spec});
   ASSERT_TRUE(plan.ok()) << plan.error().message;
   EXPECT_EQ(plan->intervals[0].channels[0].agents_required, 2);
@@ -215,7 +216,8 @@ TEST(PlanStaffing, KeepsTheMinimumStaffInQuietOpenIntervals) {
 }
 
 TEST(PlanStaffing, NamesChannelAndIntervalOfAnUnreachableTarget) {
-  const Demand demand{at("2026-01-05T09:00:00Z"), 60, 2, {ChannelDemand{"phone", {0, 5}, {0, 180}}}};
+  const Demand demand{
+      at("2026-01-05T09:00:00Z"), 60, 2, {ChannelDemand{"phone", {0, 5}, {0, 180}}}};
   auto plan = plan_staffing(demand, std::vector{phone_spec(1.0, 20)});
   ASSERT_FALSE(plan.ok());
   EXPECT_EQ(plan.error().kind, kUnreachableTarget);
@@ -262,8 +264,8 @@ TEST(PlanStaffing, PlansAForecastDirectly) {
   for (int hour = 0; hour < 2 * 168; ++hour) {
     if (hour % 24 >= 9 && hour % 24 < 17) {
       for (int call = 0; call < 20; ++call) {
-        history.push_back(Contact{start + hours{hour} + std::chrono::minutes{call * 3}, 180,
-                                  "phone"});
+        history.push_back(
+            Contact{start + hours{hour} + std::chrono::minutes{call * 3}, 180, "phone"});
       }
     }
   }

@@ -302,21 +302,32 @@ SqliteStore::~SqliteStore() = default;
 
 Result<std::unique_ptr<Connection>> SqliteStore::acquire_reader() {
   {
-    std::lock_guard lock(readers_mutex_);
+    std::unique_lock lock(readers_mutex_);
+    reader_free_.wait(lock, [this] {
+      return !idle_readers_.empty() || open_readers_ < std::max(1, options_.max_readers);
+    });
     if (!idle_readers_.empty()) {
       auto conn = std::move(idle_readers_.back());
       idle_readers_.pop_back();
       return conn;
     }
+    ++open_readers_;
   }
-  return Connection::open(ConnectionOptions{options_.path, true, options_.synchronous});
+  auto opened = Connection::open(ConnectionOptions{options_.path, true, options_.synchronous});
+  if (!opened) {
+    std::lock_guard lock(readers_mutex_);
+    --open_readers_;
+    reader_free_.notify_one();
+  }
+  return opened;
 }
 
 void SqliteStore::release_reader(std::unique_ptr<Connection> conn) {
-  std::lock_guard lock(readers_mutex_);
-  if (idle_readers_.size() < static_cast<std::size_t>(options_.max_readers)) {
+  {
+    std::lock_guard lock(readers_mutex_);
     idle_readers_.push_back(std::move(conn));
   }
+  reader_free_.notify_one();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1180,6 +1191,13 @@ Result<PolicyRecord> SqliteStore::get_policy(const Scope& scope, std::int64_t id
 
 Result<void> SqliteStore::put_sla_timer(const SlaTimer& timer) {
   return writer_->submit([&](Connection& conn) { return write_timer(conn, timer); });
+}
+
+Result<void> SqliteStore::put_sla_timers(const std::vector<SlaTimer>& timers) {
+  return writer_->submit([&](Connection& conn) -> Result<void> {
+    for (const auto& timer : timers) SP_TRY(write_timer(conn, timer));
+    return {};
+  });
 }
 
 Result<std::optional<SlaTimer>> SqliteStore::get_sla_timer(TicketId ticket) {

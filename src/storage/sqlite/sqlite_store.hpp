@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <condition_variable>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -18,7 +19,9 @@ namespace sp::storage::sqlite {
 struct SqliteOptions {
   std::string path;                  // database file; created when missing
   std::string synchronous = "FULL";  // FULL or NORMAL
-  int max_readers = 8;
+  // Read connections kept open. A read waits for a free one rather than opening another
+  // (opening parses the schema: far slower than waiting microseconds for a peer).
+  int max_readers = 16;
   CommitObserver* observer = nullptr;  // optional, must outlive the store
 };
 
@@ -85,6 +88,7 @@ class SqliteStore final : public Store, public SlaStore {
   Result<std::vector<PolicyRecord>> list_policies(const Scope& scope) override;
   Result<PolicyRecord> get_policy(const Scope& scope, std::int64_t id) override;
   Result<void> put_sla_timer(const SlaTimer& timer) override;
+  Result<void> put_sla_timers(const std::vector<SlaTimer>& timers) override;
   Result<std::optional<SlaTimer>> get_sla_timer(TicketId ticket) override;
   Result<std::vector<SlaTimer>> due_sla_timers(Timestamp now, int limit) override;
   Result<std::optional<Timestamp>> earliest_sla_deadline() override;
@@ -117,7 +121,9 @@ class SqliteStore final : public Store, public SlaStore {
   SqliteOptions options_;
   std::unique_ptr<WriteQueue> writer_;
   std::mutex readers_mutex_;
+  std::condition_variable reader_free_;
   std::vector<std::unique_ptr<Connection>> idle_readers_;
+  int open_readers_ = 0;
 };
 
 }  // namespace sp::storage::sqlite
