@@ -15,9 +15,11 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "http/sla_routes.hpp"
+#include "http/staffing_routes.hpp"
 #include "jobs/sla_scheduler.hpp"
 #include "service/helpdesk.hpp"
 #include "service/sla_service.hpp"
+#include "service/staffing_service.hpp"
 #include "sla/calc.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "workforce/calc.hpp"
@@ -105,6 +107,8 @@ int serve(const app::Config& config) {
   api_options.max_body_bytes = config.max_body_bytes;
   http::Api api(helpdesk, metrics, api_options);
   http::register_sla_routes(api, sla);
+  service::StaffingService staffing(*store);
+  http::register_staffing_routes(api, staffing);
   jobs::SlaScheduler scheduler(sla, clock);
   scheduler.start();
   http::ServerOptions server_options;

@@ -8,6 +8,7 @@ namespace {
 
 using nlohmann::json;
 using domain::Role;
+using domain::NewTicket;
 
 json body_of(const ClientResponse& response) {
   return json::parse(response.body, nullptr, false);
@@ -341,6 +342,47 @@ TEST(Api, StaffingCalculatorAnswersAndExplainsBadRequests) {
   auto typo = w.agent.post("/api/v1/staffing/erlang", R"({"model":"erlang_c","arival_rate_per_hour":1})");
   EXPECT_EQ(typo.status, 422);
   EXPECT_EQ(body_of(typo)["type"], "/problems/invalid-request");
+}
+
+TEST(Api, StaffingPlanIsForecastFromTheTenantsOwnHistory) {
+  World w;
+  // Four weeks of history: 3 phone tickets every weekday hour 09-17 UTC.
+  Timestamp monday = *parse_rfc3339("2026-10-26T00:00:00Z");
+  std::vector<storage::ImportedTicket> history;
+  for (int day = 0; day < 28; ++day) {
+    if (day % 7 >= 5) continue;
+    for (int hour = 9; hour < 17; ++hour) {
+      for (int k = 0; k < 3; ++k) {
+        NewTicket input;
+        input.subject = "call";
+        input.channel = domain::Channel::Phone;
+        input.requester_id = domain::CustomerId{w.customer_id};
+        auto at = monday + std::chrono::days(day) + std::chrono::hours(hour) + std::chrono::minutes(k * 15);
+        auto draft = domain::draft_ticket(*domain::validate_new_ticket(input), domain::TenantId{w.tenant_id}, {}, at);
+        history.push_back({draft.ticket, {}, draft.events});
+      }
+    }
+  }
+  ASSERT_TRUE(w.server.store().import_tickets(history).ok());
+  json request = {{"interval_minutes", 60}, {"history_weeks", 4}, {"horizon_start", "2026-11-23T00:00:00Z"},
+                  {"horizon_intervals", 24},
+                  {"channels", {{{"channel", "phone"}, {"aht_seconds", 600}, {"service_level", 0.8},
+                                 {"target_seconds", 20}, {"shrinkage", 0.25}, {"hourly_cost", 30}}}}};
+  auto response = w.tenant_admin.post("/api/v1/staffing/plan", request.dump());
+  ASSERT_EQ(response.status, 200) << response.body;
+  auto plan = body_of(response);
+  ASSERT_EQ(plan["intervals"].size(), 24u);
+  EXPECT_NEAR(plan["intervals"][10]["contacts"].get<double>(), 3.0, 0.5);  // 10:00, a weekday
+  EXPECT_EQ(plan["intervals"][3]["agents_required"], 0);                   // 03:00: nobody calls
+  EXPECT_GT(plan["intervals"][10]["agents_required"].get<int>(), 0);
+  EXPECT_GT(plan["total_cost"].get<double>(), 0.0);
+  EXPECT_EQ(plan["channels"][0]["channel"], "phone");
+  // Agents may not plan staff; a typo is named.
+  EXPECT_EQ(w.agent.post("/api/v1/staffing/plan", request.dump()).status, 403);
+  request["channels"][0]["servce_level"] = 0.8;
+  auto typo = w.tenant_admin.post("/api/v1/staffing/plan", request.dump());
+  EXPECT_EQ(typo.status, 422);
+  EXPECT_EQ(body_of(typo)["field"], "channels[0].servce_level");
 }
 
 TEST(Api, ConcurrentUpdatesWithIfMatchLetExactlyOneWin) {

@@ -11,8 +11,10 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "http/sla_routes.hpp"
+#include "http/staffing_routes.hpp"
 #include "jobs/sla_scheduler.hpp"
 #include "service/sla_service.hpp"
+#include "service/staffing_service.hpp"
 #include "service/helpdesk.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "support/fake_clock.hpp"
@@ -45,6 +47,8 @@ class TestServer {
     scheduler_ = std::make_unique<jobs::SlaScheduler>(*sla_, clock_);
     api_ = std::make_unique<http::Api>(*service_, metrics_);
     http::register_sla_routes(*api_, *sla_);
+    staffing_ = std::make_unique<service::StaffingService>(*store_);
+    http::register_staffing_routes(*api_, *staffing_);
     server_options.host = "127.0.0.1";
     server_options.port = 0;
     server_options.worker_threads = 16;
@@ -61,6 +65,7 @@ class TestServer {
     server_.reset();
     api_.reset();
     scheduler_.reset();
+    staffing_.reset();
     sla_.reset();
     service_.reset();
     store_.reset();
@@ -103,6 +108,7 @@ class TestServer {
   std::unique_ptr<storage::sqlite::SqliteStore> store_;
   std::unique_ptr<service::HelpdeskService> service_;
   std::unique_ptr<service::SlaService> sla_;
+  std::unique_ptr<service::StaffingService> staffing_;
   std::unique_ptr<jobs::SlaScheduler> scheduler_;
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::Server> server_;

@@ -1,0 +1,190 @@
+#include "http/staffing_routes.hpp"
+
+#include <set>
+
+#include "http/handler_util.hpp"
+
+namespace sp::http {
+
+namespace {
+
+using namespace sp::domain;
+
+#define SP_OR_RESPOND(var, expr) \
+  auto var = (expr);             \
+  if (!var) return error_response(var.error())
+
+json opt_number(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
+
+// Reads one channel's spec: {"channel":"phone","model":"queue","aht_seconds":240,
+// "service_level":0.8,"target_seconds":20,...}. Records the first problem in `error`.
+workforce::ChannelPlanSpec read_channel(const json& item, std::size_t index,
+                                        std::map<std::string, double>& aht,
+                                        std::optional<Error>& error) {
+  workforce::ChannelPlanSpec spec;
+  std::string prefix = "channels[" + std::to_string(index) + "]";
+  if (!item.is_object()) {
+    error = invalid_input(prefix + " must be an object", prefix);
+    return spec;
+  }
+  BodyReader reader(item);
+  auto channel = reader.string("channel", true);
+  auto model = reader.string("model");
+  auto fail = [&](const std::string& what, const char* field) {
+    if (!error) error = invalid_input(prefix + "." + field + ": " + what, prefix + "." + field);
+  };
+  auto number = [&](const char* key) -> std::optional<double> {
+    auto found = item.find(key);
+    if (found == item.end() || found->is_null()) return std::nullopt;
+    if (!found->is_number()) {
+      fail("must be a number", key);
+      return std::nullopt;
+    }
+    return found->get<double>();
+  };
+  if (channel) {
+    if (!parse_channel(*channel)) fail("unknown channel", "channel");
+    spec.channel = *channel;
+  } else {
+    fail("is required (a string such as \"phone\")", "channel");
+  }
+  if (!model || *model == "queue") {
+    spec.model = workforce::ChannelModel::Queue;
+  } else if (*model == "chat") {
+    spec.model = workforce::ChannelModel::Chat;
+  } else if (*model == "backlog") {
+    spec.model = workforce::ChannelModel::Backlog;
+  } else {
+    fail("must be queue, chat or backlog", "model");
+  }
+  if (auto v = number("aht_seconds")) aht[spec.channel] = *v;
+  spec.targets.service_level = number("service_level");
+  if (auto v = number("target_seconds")) spec.targets.target_seconds = *v;
+  spec.targets.max_asa_seconds = number("max_asa_seconds");
+  spec.targets.max_abandon = number("max_abandon");
+  spec.targets.max_occupancy = number("max_occupancy");
+  if (auto v = number("shrinkage")) spec.targets.shrinkage = *v;
+  spec.targets.patience_seconds = number("patience_seconds");
+  if (auto v = number("hourly_cost")) spec.targets.hourly_cost = *v;
+  if (auto v = number("chat_concurrency")) spec.chat_concurrency = static_cast<int>(*v);
+  if (auto v = number("response_target_seconds")) spec.response_target_seconds = *v;
+  if (auto v = number("min_agents_open")) spec.min_agents_open = static_cast<int>(*v);
+  static const std::set<std::string> kKnown{
+      "channel", "model", "aht_seconds", "service_level", "target_seconds", "max_asa_seconds",
+      "max_abandon", "max_occupancy", "shrinkage", "patience_seconds", "hourly_cost",
+      "chat_concurrency", "response_target_seconds", "min_agents_open"};
+  for (const auto& [key, value] : item.items()) {
+    if (!kKnown.count(key) && !error) {
+      Error e = invalid_input(prefix + ": unknown member '" + key.substr(0, 64) + "'",
+                              prefix + "." + key.substr(0, 64));
+      e.kind = "unknown-field";
+      error = e;
+    }
+  }
+  return spec;
+}
+
+HttpResponse plan(service::StaffingService& staffing, Api::Context& ctx) {
+  SP_OR_RESPOND(body, body_of(ctx));
+  BodyReader reader(*body);
+  service::HistoryPlanRequest request;
+  if (auto tenant = reader.integer("tenant_id")) request.tenant = TenantId{*tenant};
+  request.interval_minutes = static_cast<int>(reader.integer("interval_minutes").value_or(30));
+  request.history_weeks = static_cast<int>(reader.integer("history_weeks").value_or(8));
+  request.horizon_intervals = static_cast<int>(reader.integer("horizon_intervals", true).value_or(0));
+  auto start = reader.string("horizon_start", true);
+  std::optional<Error> error;
+  auto channels = body->find("channels");
+  if (channels == body->end() || !channels->is_array() || channels->empty() || channels->size() > 16) {
+    error = invalid_input("channels must be an array of 1 to 16 channel specs", "channels");
+  } else {
+    for (std::size_t idx = 0; idx < channels->size(); ++idx) {
+      request.channels.push_back(read_channel((*channels)[idx], idx, request.aht_seconds, error));
+    }
+  }
+  // "channels" is read by hand above; let finish() see it as known.
+  json rest = *body;
+  rest.erase("channels");
+  BodyReader check(rest);
+  (void)check.integer("tenant_id");
+  (void)check.integer("interval_minutes");
+  (void)check.integer("history_weeks");
+  (void)check.integer("horizon_intervals", true);
+  (void)check.string("horizon_start", true);
+  if (auto done = check.finish(); !done) return error_response(done.error());
+  if (error) return error_response(*error);
+  auto parsed = parse_rfc3339(*start);
+  if (!parsed) return error_response(invalid_input(parsed.error().message, "horizon_start"));
+  request.horizon_start = *parsed;
+  SP_OR_RESPOND(result, staffing.plan_from_history(ctx.who(), std::move(request)));
+  const auto& forecast = result->forecast;
+  const auto& staffing_plan = result->plan;
+  json channels_out = json::array();
+  for (std::size_t idx = 0; idx < staffing_plan.channels.size(); ++idx) {
+    const auto& summary = staffing_plan.channels[idx];
+    json item = {{"channel", summary.channel},
+                 {"model", workforce::to_string(summary.model)},
+                 {"contacts", summary.contacts},
+                 {"required_agent_hours", summary.required_agent_hours},
+                 {"paid_agent_hours", summary.paid_agent_hours},
+                 {"cost", summary.cost},
+                 {"cost_per_contact", opt_number(summary.cost_per_contact)},
+                 {"service_level", summary.service_level},
+                 {"abandon_rate", summary.abandon_rate},
+                 {"peak_agents_required", summary.peak_agents_required}};
+    if (const auto* fc = forecast.find(summary.channel)) {
+      item["forecast_method"] = workforce::to_string(fc->method);
+      item["history_contacts"] = fc->history_contacts;
+      json fits = json::array();
+      for (const auto& fit : fc->fits) {
+        fits.push_back({{"method", workforce::to_string(fit.method)},
+                        {"wape", opt_number(fit.fit.wape)},
+                        {"bias", opt_number(fit.fit.bias)},
+                        {"mape", opt_number(fit.fit.mape)}});
+      }
+      item["fit_on_held_back_week"] = fits;
+    }
+    channels_out.push_back(item);
+  }
+  json intervals = json::array();
+  for (const auto& interval : staffing_plan.intervals) {
+    json per_channel = json::array();
+    for (std::size_t idx = 0; idx < interval.channels.size(); ++idx) {
+      const auto& c = interval.channels[idx];
+      per_channel.push_back({{"channel", staffing_plan.channels[idx].channel},
+                             {"contacts", c.contacts},
+                             {"aht_seconds", c.aht_seconds},
+                             {"agents_required", c.agents_required},
+                             {"scheduled_agents", c.scheduled_agents},
+                             {"service_level", c.service_level},
+                             {"asa_seconds", c.asa_seconds},
+                             {"abandon_rate", c.abandon_rate},
+                             {"occupancy", c.occupancy}});
+    }
+    intervals.push_back({{"start", format_rfc3339(interval.start)},
+                         {"contacts", interval.contacts},
+                         {"agents_required", interval.agents_required},
+                         {"scheduled_agents", interval.scheduled_agents},
+                         {"cost", interval.cost},
+                         {"channels", per_channel}});
+  }
+  json out = {{"start", format_rfc3339(staffing_plan.start)},
+              {"interval_minutes", staffing_plan.interval_minutes},
+              {"total_contacts", staffing_plan.total_contacts},
+              {"required_agent_hours", staffing_plan.required_agent_hours},
+              {"paid_agent_hours", staffing_plan.total_agent_hours},
+              {"total_cost", staffing_plan.total_cost},
+              {"cost_per_contact", opt_number(staffing_plan.cost_per_contact)},
+              {"channels", channels_out},
+              {"intervals", intervals}};
+  return json_response(200, out);
+}
+
+}  // namespace
+
+void register_staffing_routes(Api& api, service::StaffingService& staffing) {
+  api.add("POST", "/api/v1/staffing/plan", Api::Access::Authenticated,
+          [&staffing](Api::Context& ctx) { return plan(staffing, ctx); });
+}
+
+}  // namespace sp::http
