@@ -3,6 +3,8 @@
 #include <set>
 
 #include "http/handler_util.hpp"
+#include "sla/calendar_json.hpp"
+#include "workforce/feasibility.hpp"
 
 namespace sp::http {
 
@@ -20,7 +22,7 @@ json opt_number(const std::optional<double>& value) { return value ? json(*value
 // "service_level":0.8,"target_seconds":20,...}. Records the first problem in `error`.
 workforce::ChannelPlanSpec read_channel(const json& item, std::size_t index,
                                         std::map<std::string, double>& aht,
-                                        std::optional<Error>& error) {
+                                        std::optional<Error>& error, bool with_contacts = false) {
   workforce::ChannelPlanSpec spec;
   std::string prefix = "channels[" + std::to_string(index) + "]";
   if (!item.is_object()) {
@@ -74,7 +76,7 @@ workforce::ChannelPlanSpec read_channel(const json& item, std::size_t index,
       "max_abandon", "max_occupancy", "shrinkage", "patience_seconds", "hourly_cost",
       "chat_concurrency", "response_target_seconds", "min_agents_open"};
   for (const auto& [key, value] : item.items()) {
-    if (!kKnown.count(key) && !error) {
+    if (!kKnown.count(key) && !(with_contacts && key == "contacts") && !error) {
       Error e = invalid_input(prefix + ": unknown member '" + key.substr(0, 64) + "'",
                               prefix + "." + key.substr(0, 64));
       e.kind = "unknown-field";
@@ -180,11 +182,152 @@ HttpResponse plan(service::StaffingService& staffing, Api::Context& ctx) {
   return json_response(200, out);
 }
 
+// Reads a JSON array of non-negative numbers of exactly `size` entries (any size when 0).
+template <typename T>
+std::optional<std::vector<T>> numbers(const json& body, const char* key, std::size_t size,
+                                      const std::string& field, std::optional<Error>& error) {
+  auto found = body.find(key);
+  if (found == body.end() || !found->is_array() || (size != 0 && found->size() != size) ||
+      found->size() > 4 * 7 * 24 * 12) {
+    if (!error) {
+      error = invalid_input(field + " must be an array of " +
+                                (size ? std::to_string(size) : std::string("per-interval")) +
+                                " numbers",
+                            field);
+    }
+    return std::nullopt;
+  }
+  std::vector<T> out;
+  for (const auto& value : *found) {
+    if (!value.is_number() || value.get<double>() < 0) {
+      if (!error) error = invalid_input(field + " must hold numbers >= 0", field);
+      return std::nullopt;
+    }
+    out.push_back(value.get<T>());
+  }
+  return out;
+}
+
+HttpResponse feasibility(service::StaffingService& staffing, Api::Context& ctx) {
+  SP_OR_RESPOND(body, body_of(ctx));
+  if (auto allowed = service::require(ctx.who(), service::Permission::ManageTeams); !allowed) {
+    return error_response(allowed.error());
+  }
+  (void)staffing;
+  std::optional<Error> error;
+  static const std::set<std::string> kKnown{"name", "start", "interval_minutes", "calendar",
+                                            "channels", "staff"};
+  for (const auto& [key, value] : body->items()) {
+    if (!kKnown.count(key)) {
+      Error e = invalid_input("unknown member '" + key.substr(0, 64) + "'", key.substr(0, 64));
+      e.kind = "unknown-field";
+      return error_response(e);
+    }
+  }
+  workforce::ContractSpec contract;
+  contract.name = body->value("name", std::string("new contract"));
+  auto start_text = body->find("start");
+  if (start_text == body->end() || !start_text->is_string()) {
+    return error_response(invalid_input("start must be an RFC 3339 time", "start"));
+  }
+  auto start = parse_rfc3339(start_text->get<std::string>());
+  if (!start) return error_response(invalid_input(start.error().message, "start"));
+  int interval_minutes = 30;
+  if (auto found = body->find("interval_minutes"); found != body->end()) {
+    if (!found->is_number_integer()) {
+      return error_response(invalid_input("interval_minutes must be an integer", "interval_minutes"));
+    }
+    interval_minutes = found->get<int>();
+  }
+  if (auto found = body->find("calendar"); found != body->end() && !found->is_null()) {
+    auto calendar = sla::parse_calendar_json(*found);
+    if (!calendar) {
+      Error e = calendar.error();
+      e.field = "calendar." + e.field;
+      return error_response(e);
+    }
+    contract.opening_hours = *calendar;
+  }
+  auto channels = body->find("channels");
+  if (channels == body->end() || !channels->is_array() || channels->empty() || channels->size() > 16) {
+    return error_response(invalid_input("channels must be an array of 1 to 16 channel specs", "channels"));
+  }
+  std::map<std::string, double> aht;
+  contract.demand.start = *start;
+  contract.demand.interval_minutes = interval_minutes;
+  for (std::size_t idx = 0; idx < channels->size(); ++idx) {
+    const json& item = (*channels)[idx];
+    auto spec = read_channel(item, idx, aht, error, true);
+    std::string field = "channels[" + std::to_string(idx) + "].contacts";
+    auto contacts = item.is_object() ? numbers<double>(item, "contacts", 0, field, error) : std::nullopt;
+    if (error) return error_response(*error);
+    if (idx == 0) contract.demand.intervals = static_cast<int>(contacts->size());
+    if (static_cast<int>(contacts->size()) != contract.demand.intervals) {
+      return error_response(invalid_input("every channel needs the same number of intervals", field));
+    }
+    double channel_aht = aht.count(spec.channel) ? aht[spec.channel] : 300.0;
+    contract.demand.channels.push_back(
+        {spec.channel, *contacts, std::vector<double>(contacts->size(), channel_aht)});
+    contract.channels.push_back(std::move(spec));
+  }
+  auto staff_json = body->find("staff");
+  if (staff_json == body->end() || !staff_json->is_object()) {
+    return error_response(invalid_input("staff must describe the current roster", "staff"));
+  }
+  workforce::StaffAvailability staff;
+  staff.start = *start;
+  staff.interval_minutes = interval_minutes;
+  auto size = static_cast<std::size_t>(contract.demand.intervals);
+  auto scheduled = numbers<int>(*staff_json, "scheduled_agents", size, "staff.scheduled_agents", error);
+  auto existing = numbers<double>(*staff_json, "existing_required_agents", size,
+                                  "staff.existing_required_agents", error);
+  if (error) return error_response(*error);
+  staff.scheduled_agents = *scheduled;
+  staff.existing_required_agents = *existing;
+  if (auto found = staff_json->find("shrinkage"); found != staff_json->end()) {
+    if (!found->is_number()) return error_response(invalid_input("must be a number", "staff.shrinkage"));
+    staff.shrinkage = found->get<double>();
+  }
+  if (auto found = staff_json->find("paid_hours_per_fte_week"); found != staff_json->end()) {
+    if (!found->is_number()) {
+      return error_response(invalid_input("must be a number", "staff.paid_hours_per_fte_week"));
+    }
+    staff.paid_hours_per_fte_week = found->get<double>();
+  }
+  SP_OR_RESPOND(report, workforce::check_feasibility(contract, staff));
+  json shortfalls = json::array();
+  for (const auto& s : report->shortfalls) {
+    shortfalls.push_back({{"interval", s.interval_idx},
+                          {"start", format_rfc3339(s.start)},
+                          {"required_agents", s.required_agents},
+                          {"available_agents", s.available_agents},
+                          {"shortfall_agents", s.shortfall_agents},
+                          {"extra_people", s.extra_people}});
+  }
+  json out = {{"contract", contract.name},
+              {"feasible", report->feasible},
+              {"shortfalls", shortfalls},
+              {"peak_shortfall_agents", report->peak_shortfall_agents},
+              {"peak_extra_people", report->peak_extra_people},
+              {"peak_interval_start", report->peak_interval_start
+                                          ? json(format_rfc3339(*report->peak_interval_start))
+                                          : json(nullptr)},
+              {"extra_agent_hours", report->extra_agent_hours},
+              {"extra_paid_hours", report->extra_paid_hours},
+              {"extra_fte", opt_number(report->extra_fte)},
+              {"already_short_intervals", report->already_short_intervals},
+              {"contract_cost", report->contract_plan.total_cost},
+              {"contract_paid_agent_hours", report->contract_plan.total_agent_hours}};
+  return json_response(200, out);
+}
+
 }  // namespace
 
 void register_staffing_routes(Api& api, service::StaffingService& staffing) {
   api.add("POST", "/api/v1/staffing/plan", Api::Access::Authenticated,
           [&staffing](Api::Context& ctx) { return plan(staffing, ctx); });
+  api.add("POST", "/api/v1/staffing/feasibility", Api::Access::Authenticated,
+          [&staffing](Api::Context& ctx) { return feasibility(staffing, ctx); });
 }
 
 }  // namespace sp::http

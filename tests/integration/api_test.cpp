@@ -385,6 +385,29 @@ TEST(Api, StaffingPlanIsForecastFromTheTenantsOwnHistory) {
   EXPECT_EQ(body_of(typo)["field"], "channels[0].servce_level");
 }
 
+TEST(Api, ContractFeasibilityNamesTheIntervalsThatDoNotFit) {
+  World w;
+  json request = {{"name", "Webshop Xmas"}, {"start", "2026-12-01T08:00:00Z"}, {"interval_minutes", 60},
+                  {"channels", {{{"channel", "phone"}, {"contacts", {10, 120, 10}}, {"aht_seconds", 300},
+                                 {"service_level", 0.8}, {"target_seconds", 20}}}},
+                  {"staff", {{"scheduled_agents", {10, 10, 10}}, {"existing_required_agents", {2, 2, 2}},
+                             {"shrinkage", 0.0}}}};
+  auto response = w.tenant_admin.post("/api/v1/staffing/feasibility", request.dump());
+  ASSERT_EQ(response.status, 200) << response.body;
+  auto report = body_of(response);
+  EXPECT_FALSE(report["feasible"].get<bool>());
+  ASSERT_EQ(report["shortfalls"].size(), 1u);
+  EXPECT_EQ(report["shortfalls"][0]["start"], "2026-12-01T09:00:00Z");
+  EXPECT_GT(report["peak_extra_people"].get<int>(), 0);
+  request["staff"]["scheduled_agents"] = {20, 20, 20};
+  EXPECT_TRUE(body_of(w.tenant_admin.post("/api/v1/staffing/feasibility", request.dump()))["feasible"].get<bool>());
+  request["staff"]["scheduled_agents"] = {20, 20};
+  auto mismatch = w.tenant_admin.post("/api/v1/staffing/feasibility", request.dump());
+  EXPECT_EQ(mismatch.status, 422);
+  EXPECT_EQ(body_of(mismatch)["field"], "staff.scheduled_agents");
+  EXPECT_EQ(w.agent.post("/api/v1/staffing/feasibility", request.dump()).status, 403);
+}
+
 TEST(Api, ConcurrentUpdatesWithIfMatchLetExactlyOneWin) {
   World w;
   json ticket = w.create_ticket();
