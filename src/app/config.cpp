@@ -64,6 +64,9 @@ Result<void> apply_toml_file(Config& config, const std::string& path) {
     } else if (name == "log_level") {
       if (!node.is_string()) return bad_type("a string");
       config.log_level = *node.value<std::string>();
+    } else if (name == "log_format") {
+      if (!node.is_string()) return bad_type("a string");
+      config.log_format = *node.value<std::string>();
     } else if (name == "secure_cookies") {
       if (!node.is_boolean()) return bad_type("true or false");
       config.secure_cookies = *node.value<bool>();
@@ -104,6 +107,10 @@ Result<void> apply_environment(Config& config) {
     config.max_body_bytes = static_cast<std::size_t>(*n);
   }
   if (auto v = env("SERVICEPACT_LOG_LEVEL")) config.log_level = *v;
+  if (auto v = env("SERVICEPACT_LOG_FORMAT")) config.log_format = *v;
+  if (config.log_format != "text" && config.log_format != "json") {
+    return invalid_input("log_format must be text or json", "log_format");
+  }
   if (auto v = env("SERVICEPACT_SECURE_COOKIES")) {
     auto b = parse_bool(*v, "SERVICEPACT_SECURE_COOKIES");
     if (!b) return b.error();

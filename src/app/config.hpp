@@ -20,6 +20,7 @@ struct Config {
   int worker_threads = 16;
   std::size_t max_body_bytes = 1024 * 1024;
   std::string log_level = "info";
+  std::string log_format = "text";  // text, or json: one JSON object per line
   bool secure_cookies = false;
 };
 

@@ -2,6 +2,7 @@
 // This is the only place that names concrete adapters (SQLite, argon2id, the system
 // clock) and wires them into the service and the HTTP server.
 #include <CLI/CLI.hpp>
+#include <spdlog/pattern_formatter.h>
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
@@ -36,6 +37,45 @@ class SystemClock final : public Clock {
     return std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
   }
 };
+
+// %* in a log pattern: the message as a JSON string body (quotes, backslashes and control
+// characters escaped), so `log_format = "json"` writes one valid JSON object per line.
+class JsonEscapedMessage final : public spdlog::custom_flag_formatter {
+ public:
+  void format(const spdlog::details::log_msg& msg, const std::tm&,
+              spdlog::memory_buf_t& dest) override {
+    for (char c : std::string_view(msg.payload.data(), msg.payload.size())) {
+      switch (c) {
+        case '"': dest.append(std::string_view("\\\"")); break;
+        case '\\': dest.append(std::string_view("\\\\")); break;
+        case '\n': dest.append(std::string_view("\\n")); break;
+        case '\r': dest.append(std::string_view("\\r")); break;
+        case '\t': dest.append(std::string_view("\\t")); break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            dest.append(std::string_view(buf));
+          } else {
+            dest.push_back(c);
+          }
+      }
+    }
+  }
+  std::unique_ptr<custom_flag_formatter> clone() const override {
+    return std::make_unique<JsonEscapedMessage>();
+  }
+};
+
+void configure_logging(const app::Config& config) {
+  spdlog::set_level(spdlog::level::from_str(config.log_level));
+  if (config.log_format == "json") {
+    auto formatter = std::make_unique<spdlog::pattern_formatter>(spdlog::pattern_time_type::utc);
+    formatter->add_flag<JsonEscapedMessage>('*').set_pattern(
+        R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","thread":%t,"msg":"%*"})");
+    spdlog::set_formatter(std::move(formatter));
+  }
+}
 
 [[noreturn]] void fail(const std::string& message, int code = 1) {
   std::cerr << "servicepact: " << message << "\n";
@@ -76,7 +116,7 @@ std::unique_ptr<storage::sqlite::SqliteStore> open_store(const app::Config& conf
 }
 
 int serve(const app::Config& config) {
-  spdlog::set_level(spdlog::level::from_str(config.log_level));
+  configure_logging(config);
   auto listen = app::split_listen(config.listen);
   if (!listen) fail(listen.error().message);
   http::Metrics metrics;
