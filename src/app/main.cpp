@@ -15,10 +15,12 @@
 #include "demo/demo_sla.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "http/report_routes.hpp"
 #include "http/sla_routes.hpp"
 #include "http/staffing_routes.hpp"
 #include "jobs/sla_scheduler.hpp"
 #include "service/helpdesk.hpp"
+#include "service/report_service.hpp"
 #include "service/sla_service.hpp"
 #include "service/staffing_service.hpp"
 #include "sla/calc.hpp"
@@ -149,6 +151,8 @@ int serve(const app::Config& config) {
   http::register_sla_routes(api, sla);
   service::StaffingService staffing(*store);
   http::register_staffing_routes(api, staffing);
+  service::ReportService reports(*store, *store, sla, clock);
+  http::register_report_routes(api, reports);
   jobs::SlaScheduler scheduler(sla, clock);
   scheduler.start();
   http::ServerOptions server_options;

@@ -62,6 +62,8 @@ class SlaService final : public TicketObserver {
   Result<sla::SlaPolicy> get_policy(const Principal& p, std::int64_t id);
 
   Result<TicketSla> ticket_sla(const Principal& p, TicketId id);
+  // The SLA state of a ticket (no permission check: for reports built by other services).
+  Result<TicketSla> evaluate(const Ticket& ticket, Timestamp now) { return evaluate_ticket(ticket, now); }
   Result<std::vector<storage::Notification>> notifications(const Principal& p, int limit);
 
   // TicketObserver: marks the ticket for recomputation and wakes the scheduler. Done off

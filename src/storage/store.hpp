@@ -160,6 +160,10 @@ class Store {
     Timestamp at;
     Channel channel;
   };
+  // Tickets a report over [from, to) needs: created in the window, or created before it and
+  // still open or changed since `from` (they count in the backlog). At most `limit`.
+  virtual Result<std::vector<Ticket>> tickets_for_report(const Scope& scope, Timestamp from,
+                                                         Timestamp to, int limit) = 0;
   virtual Result<std::vector<Arrival>> ticket_arrivals(const Scope& scope, Timestamp from,
                                                        Timestamp to, int limit) = 0;
 

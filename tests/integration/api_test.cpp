@@ -408,6 +408,35 @@ TEST(Api, ContractFeasibilityNamesTheIntervalsThatDoNotFit) {
   EXPECT_EQ(w.agent.post("/api/v1/staffing/feasibility", request.dump()).status, 403);
 }
 
+TEST(Api, KpiReportCountsTicketsAndExplainsEveryFigure) {
+  World w;
+  // Two tickets on the fake clock's day: one answered after 10 minutes and solved, one open.
+  auto first = w.create_ticket("Router");
+  std::string path = "/api/v1/tickets/" + std::to_string(first["id"].get<std::int64_t>());
+  w.server.clock().advance(std::chrono::minutes(10));
+  ASSERT_EQ(w.agent.post(path + "/messages", R"({"body":"Fixed remotely."})").status, 201);
+  ASSERT_EQ(w.agent.request("PATCH", path, R"({"status":"solved"})").status, 200);
+  w.create_ticket("Invoice");
+  auto spam = w.agent.post("/api/v1/tickets", json{{"subject", "Win a prize"}, {"requester_id", w.customer_id},
+                                                   {"tags", {"spam"}}}.dump());
+  ASSERT_EQ(spam.status, 201);
+  std::string range = "from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z";
+  auto response = w.tenant_admin.get("/api/v1/reports/kpis?period=month&" + range);
+  ASSERT_EQ(response.status, 200) << response.body;
+  auto report = body_of(response);
+  ASSERT_TRUE(report.contains("definitions"));
+  ASSERT_FALSE(report["groups"].empty()) << response.body;
+  auto figures = report["groups"][0]["figures"];
+  EXPECT_EQ(figures["contacts_received"], 2) << figures.dump();  // the spam ticket never counts
+  EXPECT_EQ(figures["contacts_handled"], 1);
+  for (const auto& [key, value] : figures.items()) {
+    EXPECT_TRUE(report["definitions"].contains(key)) << key << " has no definition";
+  }
+  EXPECT_EQ(w.agent.get("/api/v1/reports/kpis?" + range).status, 403);
+  EXPECT_EQ(w.tenant_admin.get("/api/v1/reports/kpis?period=fortnight&" + range).status, 422);
+  EXPECT_EQ(w.tenant_admin.get("/api/v1/reports/kpis?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z").status, 422);
+}
+
 TEST(Api, ConcurrentUpdatesWithIfMatchLetExactlyOneWin) {
   World w;
   json ticket = w.create_ticket();

@@ -10,9 +10,11 @@
 
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "http/report_routes.hpp"
 #include "http/sla_routes.hpp"
 #include "http/staffing_routes.hpp"
 #include "jobs/sla_scheduler.hpp"
+#include "service/report_service.hpp"
 #include "service/sla_service.hpp"
 #include "service/staffing_service.hpp"
 #include "service/helpdesk.hpp"
@@ -49,6 +51,8 @@ class TestServer {
     http::register_sla_routes(*api_, *sla_);
     staffing_ = std::make_unique<service::StaffingService>(*store_);
     http::register_staffing_routes(*api_, *staffing_);
+    reports_ = std::make_unique<service::ReportService>(*store_, *store_, *sla_, clock_);
+    http::register_report_routes(*api_, *reports_);
     server_options.host = "127.0.0.1";
     server_options.port = 0;
     server_options.worker_threads = 16;
@@ -65,6 +69,7 @@ class TestServer {
     server_.reset();
     api_.reset();
     scheduler_.reset();
+    reports_.reset();
     staffing_.reset();
     sla_.reset();
     service_.reset();
@@ -109,6 +114,7 @@ class TestServer {
   std::unique_ptr<service::HelpdeskService> service_;
   std::unique_ptr<service::SlaService> sla_;
   std::unique_ptr<service::StaffingService> staffing_;
+  std::unique_ptr<service::ReportService> reports_;
   std::unique_ptr<jobs::SlaScheduler> scheduler_;
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::Server> server_;

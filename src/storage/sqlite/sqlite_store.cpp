@@ -869,6 +869,28 @@ Result<std::int64_t> SqliteStore::count_tickets(const Scope& scope) {
   });
 }
 
+Result<std::vector<Ticket>> SqliteStore::tickets_for_report(const Scope& scope, Timestamp from,
+                                                            Timestamp to, int limit) {
+  return read([&](Connection& conn) -> Result<std::vector<Ticket>> {
+    SP_PREPARE(stmt, conn,
+               "SELECT id, tenant_id, subject, status, priority, channel, category, tags, team_id, "
+               "assignee_id, requester_id, created_at, updated_at, solved_at, version FROM tickets "
+               "WHERE (?1 IS NULL OR tenant_id = ?1) AND created_at < ?3 AND (created_at >= ?2 "
+               "OR status NOT IN ('solved', 'closed') OR updated_at >= ?2) ORDER BY id LIMIT ?4");
+    stmt.bind(1, raw_id(scope.tenant))
+        .bind(2, to_unix_ms(from))
+        .bind(3, to_unix_ms(to))
+        .bind(4, std::int64_t{limit});
+    std::vector<Ticket> out;
+    for (;;) {
+      SP_STEP(has_row, stmt);
+      if (!has_row) break;
+      out.push_back(read_ticket(stmt));
+    }
+    return out;
+  });
+}
+
 Result<std::vector<Store::Arrival>> SqliteStore::ticket_arrivals(const Scope& scope,
                                                                  Timestamp from, Timestamp to,
                                                                  int limit) {

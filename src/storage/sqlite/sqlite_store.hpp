@@ -65,6 +65,8 @@ class SqliteStore final : public Store, public SlaStore {
   Result<std::vector<TicketEvent>> list_events(const Scope& scope, TicketId id) override;
   Result<void> import_tickets(std::vector<ImportedTicket> tickets) override;
   Result<std::int64_t> count_tickets(const Scope& scope) override;
+  Result<std::vector<Ticket>> tickets_for_report(const Scope& scope, Timestamp from, Timestamp to,
+                                                 int limit) override;
   Result<std::vector<Arrival>> ticket_arrivals(const Scope& scope, Timestamp from, Timestamp to,
                                                int limit) override;
 

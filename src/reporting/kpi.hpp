@@ -1,0 +1,172 @@
+// KPIs over the ticket event history (issue 8): one pure pass over per-ticket facts, grouped by
+// a dimension (tenant, team, agent, channel, category or all) and by local period, with a
+// machine-readable definition for every figure (kpi_definitions()).
+//
+// Rules shared by every figure (also stated in each definition):
+//  - Exclusions: a ticket tagged "spam" or "mystery_shopper" counts in no figure at all (not even
+//    backlog); report.excluded_* say how many were left out.
+//  - Cohort: every per-ticket figure (response, resolution, FCR, reopen, SLA, breaches, surveys,
+//    cost) is attributed to the group and period in which the ticket was CREATED; only backlog is
+//    measured at the end of each period. Grouping uses the ticket as given (current assignee,
+//    team, channel, category), not as it was at each event.
+//  - As of: events at or after query.to are ignored, so a report over a closed range does not
+//    change when later events arrive. SLA states are taken as the caller evaluated them.
+//  - Messages: "agent reply" is a MessageAdded event of kind Outbound whose actor is an Agent
+//    (auto-replies by the System do not count); "customer message" is kind Inbound; notes never
+//    count. "Solved" is a StatusChanged event to solved; "resolved" is status solved or closed.
+//  - Clocks: calendar seconds are real elapsed seconds; business seconds use query.calendar
+//    (sla::business_seconds) and are reported only when a calendar is given.
+// Cost: O(events) per ticket plus O(log periods) for the period lookup and, with a calendar, one
+// business_seconds call per measured interval; summaries sort each group's values once. Pure: no
+// clock reads, no I/O (apart from date/tz loading a zone once); safe on many threads at once.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "core/time.hpp"
+#include "domain/model.hpp"
+#include "reporting/percentile.hpp"
+#include "reporting/period.hpp"
+#include "sla/business_calendar.hpp"
+#include "sla/policy.hpp"
+#include "sla/sla_clock.hpp"
+
+namespace sp::reporting {
+
+// The tags that exclude a ticket from every figure.
+inline constexpr std::string_view kSpamTag = "spam";
+inline constexpr std::string_view kMysteryShopperTag = "mystery_shopper";
+
+// Everything the KPI pass needs about one ticket. Owning, so a caller can build it from storage.
+struct TicketFacts {
+  domain::Ticket ticket;                    // tenant, team, assignee, channel, category, tags
+  std::vector<domain::TicketEvent> events;  // the history, in seq order
+  std::optional<sla::SlaState> sla;         // from sla::evaluate; absent when no policy applied
+  std::optional<int> csat_grade;            // 1..10; other values are ignored
+  std::optional<int> nps_score;             // 0..10; other values are ignored
+  std::optional<bool> helped;               // "were you helped?"
+};
+
+// Stable names: "all", "tenant", "team", "agent", "channel", "category".
+enum class Dimension { All, Tenant, Team, Agent, Channel, Category };
+std::string_view to_string(Dimension dimension);
+// Fails with InvalidInput listing the accepted names.
+Result<Dimension> parse_dimension(std::string_view name);
+
+// When a breached SLA cycle counts as major (any rule suffices); otherwise it is minor.
+// Defaults follow the commitment letter: a breach on a major complaint (whose policy carries the
+// 30-minute response promise) is major; so is a breach on an urgent ticket and an overrun of
+// more than half the target.
+struct BreachRules {
+  std::vector<std::string> major_categories = {"major_complaint"};
+  std::vector<domain::Priority> major_priorities = {domain::Priority::Urgent};
+  // Major when the business time used beyond the budget exceeds this share of the budget
+  // (0.5 = more than 50% over). Empty disables the rule.
+  std::optional<double> major_overrun_fraction = 0.5;
+  // Independent of SLA policies: a ticket in major_categories whose first agent reply came more
+  // than this many calendar minutes after creation (or that had none within that time when the
+  // report ends) counts in major_complaints_late. Empty disables the figure.
+  std::optional<std::int64_t> major_complaint_response_minutes = 30;
+};
+
+// The cost model behind cost_per_contact (an approximation, see its definition).
+struct CostModel {
+  double cost_per_agent_hour = 0;             // in the tenant's currency
+  double agent_minutes_per_handled_contact = 0;  // average handling effort
+};
+
+struct KpiQuery {
+  Dimension dimension = Dimension::All;
+  Period period = Period::Month;
+  Timestamp from;                  // inclusive
+  Timestamp to;                    // exclusive; also the "as of" instant of the report
+  std::string time_zone = "UTC";   // the tenant's IANA zone: where periods are cut
+  std::optional<sla::BusinessCalendar> calendar;  // business-time figures when present
+  BreachRules breach_rules;
+  std::optional<CostModel> cost;   // cost_per_contact when present
+};
+
+// SLA figures of one target in one group.
+struct SlaTargetFigures {
+  std::int64_t cycles_finished = 0;  // met + breached (running and paused cycles excluded)
+  std::int64_t cycles_met = 0;       // met before due
+  std::optional<double> compliance;  // met / finished; empty when nothing finished
+  std::int64_t breaches_minor = 0;
+  std::int64_t breaches_major = 0;
+};
+
+struct KpiFigures {
+  std::int64_t contacts_received = 0;
+  std::int64_t contacts_handled = 0;
+  Summary first_response_seconds;
+  std::optional<Summary> first_response_business_seconds;  // only with a calendar
+  Summary next_response_seconds;
+  std::optional<Summary> next_response_business_seconds;
+  Summary resolution_seconds;
+  std::optional<Summary> resolution_business_seconds;
+  std::int64_t resolved = 0;               // status solved or closed as of the end
+  std::optional<double> resolution_rate;   // resolved / received
+  std::int64_t solved_tickets = 0;         // solved at least once
+  std::int64_t first_contact_resolved = 0;
+  std::optional<double> first_contact_resolution_rate;  // fcr / solved_tickets
+  std::int64_t reopens = 0;
+  std::optional<double> reopen_rate;       // reopens / solved_tickets
+  std::int64_t backlog = 0;                // open at period end
+  Summary backlog_age_seconds;             // mean and p90 of period end - created_at
+  std::array<SlaTargetFigures, sla::kSlaTargetCount> sla;  // indexed by sla::SlaTarget
+  std::int64_t major_complaints_late = 0;
+  std::int64_t csat_responses = 0;
+  std::optional<double> csat_mean;         // 1..10
+  std::int64_t helped_responses = 0;
+  std::optional<double> not_helped_share;  // 0..1
+  std::int64_t nps_responses = 0;
+  std::optional<double> nps;               // -100..100 points
+  std::optional<double> cost_per_contact;
+};
+
+struct KpiGroup {
+  std::string key;  // "all", tenant/team/agent id, channel name, category; see kpi_definitions
+  Bucket period;
+  KpiFigures figures;
+};
+
+struct FigureDefinition {
+  std::string_view name;        // the JSON key of the figure
+  std::string_view definition;  // which clock, which statuses, which contacts are excluded
+};
+
+struct KpiReport {
+  Dimension dimension = Dimension::All;
+  Period period = Period::Month;
+  Timestamp from;
+  Timestamp to;
+  std::string time_zone;
+  bool business_time = false;  // a calendar was given
+  std::int64_t excluded_spam = 0;
+  std::int64_t excluded_mystery_shopper = 0;
+  // Groups with at least one received contact or backlog item, ordered by (key, period start).
+  // Keys of numeric ids sort numerically; "unassigned" / "uncategorised" come last.
+  std::vector<KpiGroup> groups;
+};
+
+// The definition of every figure, in report order (stable; one entry per JSON figure key).
+std::span<const FigureDefinition> kpi_definitions();
+
+// True when the ticket is excluded from every figure (tagged spam or mystery_shopper).
+bool is_excluded(const domain::Ticket& ticket);
+
+// Computes the report in one pass over `tickets` (see the rules above). Tickets created before
+// query.from still count in backlog figures. Fails with InvalidInput for an empty range, an
+// unknown time zone or too many periods (see Buckets::create), and with the calendar's error when
+// a business-time figure cannot be computed (an instant outside 1970..2100).
+[[nodiscard]] Result<KpiReport> compute_kpis(std::span<const TicketFacts> tickets,
+                                             const KpiQuery& query);
+
+}  // namespace sp::reporting

@@ -1,0 +1,64 @@
+#include "service/report_service.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "sla/calendar_json.hpp"
+
+namespace sp::service {
+
+Result<reporting::KpiReport> ReportService::kpis(const Principal& p, const KpiRequest& request) {
+  // Reports show agents' figures: supervisors, admins and QA reviewers read them.
+  if (p.agent.role == Role::Agent) return forbidden("the role agent may not read reports");
+  TenantId tenant;
+  if (p.scope.tenant) {
+    if (request.tenant && *request.tenant != *p.scope.tenant) {
+      return invalid_input("tenant " + std::to_string(request.tenant->value) + " not found",
+                           "tenant_id");
+    }
+    tenant = *p.scope.tenant;
+  } else if (request.tenant) {
+    tenant = *request.tenant;
+  } else {
+    return invalid_input("tenant_id is required for platform administrators", "tenant_id");
+  }
+  auto tenant_row = store_.get_tenant(p.scope, tenant);
+  if (!tenant_row) return invalid_input(tenant_row.error().message, "tenant_id");
+  if (request.to <= request.from) return invalid_input("to must be after from", "to");
+  auto scope = storage::Scope::of(tenant);
+  auto tickets = store_.tickets_for_report(scope, request.from, request.to, kMaxReportTickets + 1);
+  if (!tickets) return tickets.error();
+  if (static_cast<int>(tickets->size()) > kMaxReportTickets) {
+    return invalid_input("the window holds more than 50,000 tickets; choose a shorter period", "from");
+  }
+  reporting::KpiQuery query;
+  query.dimension = request.dimension;
+  query.period = request.period;
+  query.from = request.from;
+  query.to = request.to;
+  query.time_zone = tenant_row->timezone;
+  if (request.business_time) {
+    auto calendars = sla_store_.list_calendars(scope);
+    if (!calendars) return calendars.error();
+    if (!calendars->empty()) {
+      auto parsed = sla::parse_calendar_json(
+          nlohmann::json::parse(calendars->front().definition_json, nullptr, false));
+      if (parsed) query.calendar = *parsed;
+    }
+  }
+  std::vector<reporting::TicketFacts> facts;
+  facts.reserve(tickets->size());
+  for (auto& ticket : *tickets) {
+    auto events = store_.list_events(scope, ticket.id);
+    if (!events) return events.error();
+    reporting::TicketFacts fact;
+    auto state = sla_.evaluate(ticket, request.to);
+    if (state && state->state) fact.sla = std::move(*state->state);
+    fact.ticket = std::move(ticket);
+    fact.events = std::move(*events);
+    facts.push_back(std::move(fact));
+  }
+  (void)clock_;
+  return reporting::compute_kpis(facts, query);
+}
+
+}  // namespace sp::service

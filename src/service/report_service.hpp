@@ -1,0 +1,39 @@
+// KPI reports over the tenant's tickets: loads the tickets a period needs with their
+// histories and SLA states, and lets reporting/ compute every figure with its definition.
+// Bounded: at most kMaxReportTickets tickets per report (larger windows need the indexed
+// aggregates planned for reporting; the error says so).
+#pragma once
+
+#include "core/clock.hpp"
+#include "reporting/kpi.hpp"
+#include "service/helpdesk.hpp"
+#include "service/sla_service.hpp"
+
+namespace sp::service {
+
+inline constexpr int kMaxReportTickets = 50'000;
+
+struct KpiRequest {
+  std::optional<TenantId> tenant;  // platform administrators name one
+  reporting::Dimension dimension = reporting::Dimension::All;
+  reporting::Period period = reporting::Period::Month;
+  Timestamp from;
+  Timestamp to;
+  bool business_time = true;  // use the tenant's default SLA calendar when it has one
+};
+
+class ReportService {
+ public:
+  ReportService(storage::Store& store, storage::SlaStore& sla_store, SlaService& sla,
+                const Clock& clock)
+      : store_(store), sla_store_(sla_store), sla_(sla), clock_(clock) {}
+  Result<reporting::KpiReport> kpis(const Principal& p, const KpiRequest& request);
+
+ private:
+  storage::Store& store_;
+  storage::SlaStore& sla_store_;
+  SlaService& sla_;
+  const Clock& clock_;
+};
+
+}  // namespace sp::service
