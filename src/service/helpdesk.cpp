@@ -18,6 +18,15 @@ Error unknown_reference(const Error& error, const char* field) {
   return invalid_input(error.message, field);
 }
 
+Result<void> check_version(std::optional<std::int64_t> expected, const Ticket& current) {
+  if (expected && *expected != current.version) {
+    return conflict("the ticket was changed by someone else (now version " +
+                        std::to_string(current.version) + ")",
+                    "version-mismatch");
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<void> require(const Principal& principal, Permission permission) {
@@ -119,7 +128,8 @@ Result<std::string> HelpdeskService::create_api_token(const Principal& p, const 
 // ---------------------------------------------------------------------------------------
 // Tenants, teams, agents, customers
 
-Result<TenantId> HelpdeskService::target_tenant(const Principal& p, std::optional<TenantId> named) {
+Result<TenantId> resolve_tenant(storage::Store& store, const Principal& p,
+                                std::optional<TenantId> named) {
   if (p.scope.tenant) {
     if (named && *named != *p.scope.tenant) {
       return invalid_input("tenant " + std::to_string(named->value) + " not found", "tenant_id");
@@ -127,7 +137,7 @@ Result<TenantId> HelpdeskService::target_tenant(const Principal& p, std::optiona
     return *p.scope.tenant;
   }
   if (!named) return invalid_input("tenant_id is required for platform administrators", "tenant_id");
-  auto tenant = store_.get_tenant(p.scope, *named);
+  auto tenant = store.get_tenant(p.scope, *named);
   if (!tenant) return unknown_reference(tenant.error(), "tenant_id");
   return *named;
 }
@@ -163,7 +173,7 @@ Result<Tenant> HelpdeskService::get_tenant(const Principal& p, TenantId id) {
 
 Result<Team> HelpdeskService::create_team(const Principal& p, NewTeamInput input) {
   SP_TRY(require(p, Permission::ManageTeams));
-  auto tenant = target_tenant(p, input.tenant_id);
+  auto tenant = resolve_tenant(store_, p, input.tenant_id);
   if (!tenant) return tenant.error();
   auto name = require_text(input.name, "name", kMaxNameBytes);
   if (!name) return name.error();
@@ -212,7 +222,7 @@ Result<Agent> HelpdeskService::bootstrap_agent(NewAgentInput input) {
 
 Result<Agent> HelpdeskService::create_agent(const Principal& p, NewAgentInput input) {
   SP_TRY(require(p, Permission::ManageAgents));
-  auto tenant = target_tenant(p, input.tenant_id);
+  auto tenant = resolve_tenant(store_, p, input.tenant_id);
   if (!tenant) return tenant.error();
   input.tenant_id = *tenant;
   return bootstrap_agent(std::move(input));
@@ -230,7 +240,7 @@ Result<Agent> HelpdeskService::get_agent(const Principal& p, AgentId id) {
 
 Result<Customer> HelpdeskService::create_customer(const Principal& p, NewCustomerInput input) {
   SP_TRY(require(p, Permission::WriteCustomers));
-  auto tenant = target_tenant(p, input.tenant_id);
+  auto tenant = resolve_tenant(store_, p, input.tenant_id);
   if (!tenant) return tenant.error();
   auto name = require_text(input.name, "name", kMaxNameBytes);
   if (!name) return name.error();
@@ -299,7 +309,7 @@ Result<void> HelpdeskService::check_ticket_references(TenantId tenant,
 
 Result<Ticket> HelpdeskService::create_ticket(const Principal& p, NewTicketInput input) {
   SP_TRY(require(p, Permission::WriteTickets));
-  auto tenant = target_tenant(p, input.tenant_id);
+  auto tenant = resolve_tenant(store_, p, input.tenant_id);
   if (!tenant) return tenant.error();
   auto validated = validate_new_ticket(std::move(input.ticket));
   if (!validated) return validated.error();
@@ -351,11 +361,7 @@ Result<Ticket> HelpdeskService::update_ticket(const Principal& p, TicketId id,
   Actor actor{ActorType::Agent, p.agent.id.value};
   auto updated =
       store_.update_ticket(p.scope, id, [&](const Ticket& current) -> Result<TicketChange> {
-        if (expected_version && *expected_version != current.version) {
-          return conflict("the ticket was changed by someone else (now version " +
-                              std::to_string(current.version) + ")",
-                          "version-mismatch");
-        }
+        SP_TRY(check_version(expected_version, current));
         return apply_patch(current, patch, actor, now);
       });
   if (updated) notify(*updated);
@@ -373,11 +379,7 @@ Result<storage::AppendedMessage> HelpdeskService::add_message(
   storage::NewMessage message{kind, actor, *text, now};
   auto appended = store_.append_message(
       p.scope, id, std::move(message), [&](const Ticket& current) -> Result<TicketChange> {
-        if (expected_version && *expected_version != current.version) {
-          return conflict("the ticket was changed by someone else (now version " +
-                              std::to_string(current.version) + ")",
-                          "version-mismatch");
-        }
+        SP_TRY(check_version(expected_version, current));
         return domain::add_message(current, kind, *text, actor, now);
       });
   if (appended) notify(appended->ticket);

@@ -40,6 +40,11 @@ enum class Permission {
 // Fails with Forbidden naming the permission.
 Result<void> require(const Principal& principal, Permission permission);
 
+// The tenant a request acts on: the principal's own (naming another is InvalidInput, as
+// if it did not exist), or for platform administrators the one they name, which must exist.
+Result<TenantId> resolve_tenant(storage::Store& store, const Principal& p,
+                                std::optional<TenantId> named);
+
 struct LoginResult {
   std::string session_token;  // the cookie value; only its digest is stored
   std::string csrf_token;
@@ -133,9 +138,6 @@ class HelpdeskService {
   Result<Agent> bootstrap_agent(NewAgentInput input);
 
  private:
-  // The tenant a create request acts on: the principal's own, or for platform admins the
-  // one named in the input (which must exist).
-  Result<TenantId> target_tenant(const Principal& p, std::optional<TenantId> named);
   Result<Principal> principal_for(AgentId id, bool via_api_token, std::string csrf);
   Result<void> check_ticket_references(TenantId tenant, const std::optional<TeamId>& team,
                                        const std::optional<AgentId>& assignee,

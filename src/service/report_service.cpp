@@ -9,18 +9,9 @@ namespace sp::service {
 Result<reporting::KpiReport> ReportService::kpis(const Principal& p, const KpiRequest& request) {
   // Reports show agents' figures: supervisors, admins and QA reviewers read them.
   if (p.agent.role == Role::Agent) return forbidden("the role agent may not read reports");
-  TenantId tenant;
-  if (p.scope.tenant) {
-    if (request.tenant && *request.tenant != *p.scope.tenant) {
-      return invalid_input("tenant " + std::to_string(request.tenant->value) + " not found",
-                           "tenant_id");
-    }
-    tenant = *p.scope.tenant;
-  } else if (request.tenant) {
-    tenant = *request.tenant;
-  } else {
-    return invalid_input("tenant_id is required for platform administrators", "tenant_id");
-  }
+  auto resolved = resolve_tenant(store_, p, request.tenant);
+  if (!resolved) return resolved.error();
+  TenantId tenant = *resolved;
   auto tenant_row = store_.get_tenant(p.scope, tenant);
   if (!tenant_row) return invalid_input(tenant_row.error().message, "tenant_id");
   if (request.to <= request.from) return invalid_input("to must be after from", "to");

@@ -56,18 +56,6 @@ std::string describe(const Ticket& ticket, std::string_view target, std::string_
 SlaService::SlaService(storage::Store& store, storage::SlaStore& sla_store, const Clock& clock)
     : store_(store), sla_store_(sla_store), clock_(clock) {}
 
-Result<TenantId> SlaService::target_tenant(const Principal& p, std::optional<TenantId> named) {
-  if (p.scope.tenant) {
-    if (named && *named != *p.scope.tenant) {
-      return invalid_input("tenant " + std::to_string(named->value) + " not found", "tenant_id");
-    }
-    return *p.scope.tenant;
-  }
-  if (!named) return invalid_input("tenant_id is required for platform administrators", "tenant_id");
-  auto tenant = store_.get_tenant(p.scope, *named);
-  if (!tenant) return invalid_input(tenant.error().message, "tenant_id");
-  return *named;
-}
 
 // ---------------------------------------------------------------------------------------
 // Calendars and policies
@@ -77,7 +65,7 @@ Result<storage::CalendarRecord> SlaService::create_calendar(const Principal& p,
                                                             std::string name,
                                                             const nlohmann::json& definition) {
   SP_TRY(require(p, Permission::ManageTeams));
-  auto tenant_id = target_tenant(p, tenant);
+  auto tenant_id = resolve_tenant(store_, p, tenant);
   if (!tenant_id) return tenant_id.error();
   auto label = domain::require_text(name, "name", domain::kMaxNameBytes);
   if (!label) return label.error();
@@ -145,7 +133,7 @@ Result<storage::CalendarRecord> SlaService::get_calendar(const Principal& p, std
 Result<sla::SlaPolicy> SlaService::create_policy(const Principal& p, std::optional<TenantId> tenant,
                                                  const nlohmann::json& body) {
   SP_TRY(require(p, Permission::ManageTeams));
-  auto tenant_id = target_tenant(p, tenant);
+  auto tenant_id = resolve_tenant(store_, p, tenant);
   if (!tenant_id) return tenant_id.error();
   auto policy = sla::parse_policy_json(body);
   if (!policy) return policy.error();

@@ -98,7 +98,6 @@ class SlaService final : public TicketObserver {
   Result<std::shared_ptr<const TenantRules>> rules_for(TenantId tenant);
   void invalidate(TenantId tenant);
   Result<TicketSla> evaluate_ticket(const Ticket& ticket, Timestamp now);
-  Result<TenantId> target_tenant(const Principal& p, std::optional<TenantId> named);
 
   storage::Store& store_;
   storage::SlaStore& sla_store_;

@@ -10,18 +10,9 @@ constexpr int kMaxArrivals = 2'000'000;
 Result<HistoryPlan> StaffingService::plan_from_history(const Principal& p,
                                                        HistoryPlanRequest request) {
   SP_TRY(require(p, Permission::ManageTeams));
-  TenantId tenant;
-  if (p.scope.tenant) {
-    if (request.tenant && *request.tenant != *p.scope.tenant) {
-      return invalid_input("tenant " + std::to_string(request.tenant->value) + " not found",
-                           "tenant_id");
-    }
-    tenant = *p.scope.tenant;
-  } else if (request.tenant) {
-    tenant = *request.tenant;
-  } else {
-    return invalid_input("tenant_id is required for platform administrators", "tenant_id");
-  }
+  auto resolved = resolve_tenant(store_, p, request.tenant);
+  if (!resolved) return resolved.error();
+  TenantId tenant = *resolved;
   auto tenant_row = store_.get_tenant(p.scope, tenant);
   if (!tenant_row) return invalid_input(tenant_row.error().message, "tenant_id");
   if (request.history_weeks < 1 || request.history_weeks > 104) {
