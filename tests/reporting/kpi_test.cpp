@@ -25,7 +25,8 @@ KpiReport run(const std::vector<TicketFacts>& tickets, const KpiQuery& query) {
   return report.ok() ? *report : KpiReport{};
 }
 
-const KpiFigures& only_group(const KpiReport& report) {
+// By value: callers pass a temporary report, so a reference into it would dangle.
+KpiFigures only_group(const KpiReport& report) {
   EXPECT_EQ(report.groups.size(), 1u);
   static const KpiFigures kEmpty;
   return report.groups.empty() ? kEmpty : report.groups.front().figures;
