@@ -151,7 +151,7 @@ int serve(const app::Config& config) {
   http::register_sla_routes(api, sla);
   service::StaffingService staffing(*store);
   http::register_staffing_routes(api, staffing);
-  service::ReportService reports(*store, *store, sla, clock);
+  service::ReportService reports(*store, *store, sla);
   http::register_report_routes(api, reports);
   jobs::SlaScheduler scheduler(sla, clock);
   scheduler.start();

@@ -48,7 +48,6 @@ Result<reporting::KpiReport> ReportService::kpis(const Principal& p, const KpiRe
     fact.events = std::move(*events);
     facts.push_back(std::move(fact));
   }
-  (void)clock_;
   return reporting::compute_kpis(facts, query);
 }
 

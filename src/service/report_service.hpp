@@ -4,7 +4,6 @@
 // aggregates planned for reporting; the error says so).
 #pragma once
 
-#include "core/clock.hpp"
 #include "reporting/kpi.hpp"
 #include "service/helpdesk.hpp"
 #include "service/sla_service.hpp"
@@ -24,16 +23,14 @@ struct KpiRequest {
 
 class ReportService {
  public:
-  ReportService(storage::Store& store, storage::SlaStore& sla_store, SlaService& sla,
-                const Clock& clock)
-      : store_(store), sla_store_(sla_store), sla_(sla), clock_(clock) {}
+  ReportService(storage::Store& store, storage::SlaStore& sla_store, SlaService& sla)
+      : store_(store), sla_store_(sla_store), sla_(sla) {}
   Result<reporting::KpiReport> kpis(const Principal& p, const KpiRequest& request);
 
  private:
   storage::Store& store_;
   storage::SlaStore& sla_store_;
   SlaService& sla_;
-  const Clock& clock_;
 };
 
 }  // namespace sp::service

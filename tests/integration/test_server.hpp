@@ -51,7 +51,7 @@ class TestServer {
     http::register_sla_routes(*api_, *sla_);
     staffing_ = std::make_unique<service::StaffingService>(*store_);
     http::register_staffing_routes(*api_, *staffing_);
-    reports_ = std::make_unique<service::ReportService>(*store_, *store_, *sla_, clock_);
+    reports_ = std::make_unique<service::ReportService>(*store_, *store_, *sla_);
     http::register_report_routes(*api_, *reports_);
     server_options.host = "127.0.0.1";
     server_options.port = 0;
