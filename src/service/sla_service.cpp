@@ -94,10 +94,7 @@ Result<storage::CalendarRecord> SlaService::update_calendar(const Principal& p, 
   record.updated_at = clock_.now();
   auto updated = sla_store_.update_calendar(p.scope, std::move(record));
   if (!updated) return updated.error();
-  invalidate(updated->tenant_id);
-  if (auto recomputed = recompute_all(updated->tenant_id); !recomputed) {
-    spdlog::warn("recompute after calendar change failed: {}", recomputed.error().message);
-  }
+  rules_changed(updated->tenant_id);
   return updated;
 }
 
@@ -146,10 +143,7 @@ Result<sla::SlaPolicy> SlaService::create_policy(const Principal& p, std::option
   if (!created) return created.error();
   policy->id = created->id;
   policy->tenant_id = *tenant_id;
-  invalidate(*tenant_id);
-  if (auto recomputed = recompute_all(*tenant_id); !recomputed) {
-    spdlog::warn("recompute after policy change failed: {}", recomputed.error().message);
-  }
+  rules_changed(*tenant_id);
   return policy;
 }
 
@@ -172,10 +166,7 @@ Result<sla::SlaPolicy> SlaService::update_policy(const Principal& p, std::int64_
   if (!updated) return updated.error();
   policy->id = updated->id;
   policy->tenant_id = updated->tenant_id;
-  invalidate(updated->tenant_id);
-  if (auto recomputed = recompute_all(updated->tenant_id); !recomputed) {
-    spdlog::warn("recompute after policy change failed: {}", recomputed.error().message);
-  }
+  rules_changed(updated->tenant_id);
   return policy;
 }
 
@@ -184,10 +175,7 @@ Result<void> SlaService::delete_policy(const Principal& p, std::int64_t id) {
   auto existing = sla_store_.get_policy(p.scope, id);
   if (!existing) return existing.error();
   SP_TRY(sla_store_.delete_policy(p.scope, id));
-  invalidate(existing->tenant_id);
-  if (auto recomputed = recompute_all(existing->tenant_id); !recomputed) {
-    spdlog::warn("recompute after policy change failed: {}", recomputed.error().message);
-  }
+  rules_changed(existing->tenant_id);
   return {};
 }
 
@@ -231,6 +219,14 @@ Result<sla::SlaPolicy> SlaService::get_policy(const Principal& p, std::int64_t i
 void SlaService::invalidate(TenantId tenant) {
   std::lock_guard lock(cache_mutex_);
   cache_.erase(tenant.value);
+}
+
+void SlaService::rules_changed(TenantId tenant) {
+  invalidate(tenant);
+  if (auto recomputed = recompute_all(tenant); !recomputed) {
+    spdlog::warn("recompute after a policy or calendar change failed: {}",
+                 recomputed.error().message);
+  }
 }
 
 Result<std::shared_ptr<const SlaService::TenantRules>> SlaService::rules_for(TenantId tenant) {

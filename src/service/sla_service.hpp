@@ -97,6 +97,8 @@ class SlaService final : public TicketObserver {
   };
   Result<std::shared_ptr<const TenantRules>> rules_for(TenantId tenant);
   void invalidate(TenantId tenant);
+  // Drops the cached rules and recomputes the tenant's open tickets (errors are logged).
+  void rules_changed(TenantId tenant);
   Result<TicketSla> evaluate_ticket(const Ticket& ticket, Timestamp now);
 
   storage::Store& store_;

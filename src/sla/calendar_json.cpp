@@ -5,52 +5,18 @@
 #include <optional>
 #include <string>
 
+#include "sla/json_errors.hpp"
+
 namespace sp::sla {
 
 namespace {
 
 using nlohmann::json;
-
-constexpr std::size_t kMaxQuotedChars = 64;
-
-// Quotes user text for an error message, shortened so a hostile key cannot bloat it.
-std::string quote_text(std::string_view text) {
-  std::string shown(text.substr(0, kMaxQuotedChars));
-  if (text.size() > kMaxQuotedChars) {
-    shown += "...";
-  }
-  return "'" + shown + "'";
-}
-
-Error field_error(const std::string& field, const std::string& why) {
-  return invalid_input(field + ": " + why, field);
-}
-
-std::string_view type_name(const json& value) {
-  switch (value.type()) {
-    case json::value_t::null:
-      return "null";
-    case json::value_t::object:
-      return "an object";
-    case json::value_t::array:
-      return "an array";
-    case json::value_t::string:
-      return "a string";
-    case json::value_t::boolean:
-      return "a boolean";
-    case json::value_t::binary:
-      return "binary";
-    case json::value_t::discarded:
-      return "discarded";
-    default:
-      return "a number";
-  }
-}
-
-Error type_error(const std::string& field, std::string_view expected, const json& value) {
-  return field_error(field,
-                     "must be " + std::string(expected) + ", got " + std::string(type_name(value)));
-}
+using detail::field_error;
+using detail::kMaxQuotedChars;
+using detail::quote_text;
+using detail::type_error;
+using detail::type_name;
 
 bool read_two_digits(std::string_view text, std::size_t pos, int& out) {
   if (pos + 2 > text.size() || text[pos] < '0' || text[pos] > '9' || text[pos + 1] < '0' ||

@@ -7,54 +7,23 @@
 
 #include "domain/validation.hpp"
 
+#include "sla/json_errors.hpp"
+
 namespace sp::sla {
 
 namespace {
 
 using nlohmann::json;
+using detail::field_error;
+using detail::kMaxQuotedChars;
+using detail::quote_text;
+using detail::type_error;
+using detail::type_name;
 
-constexpr std::size_t kMaxQuotedChars = 64;
 constexpr std::int64_t kMaxTargetMinutes = 525600;  // one year
 constexpr std::int64_t kMaxPosition = 1000000;
 constexpr double kMaxStepFraction = 10.0;
 constexpr std::size_t kMaxListEntries = 100;
-
-std::string quote_text(std::string_view text) {
-  std::string shown(text.substr(0, kMaxQuotedChars));
-  if (text.size() > kMaxQuotedChars) shown += "...";
-  return "'" + shown + "'";
-}
-
-Error field_error(const std::string& field, const std::string& why) {
-  return invalid_input(field + ": " + why, field);
-}
-
-std::string_view type_name(const json& value) {
-  switch (value.type()) {
-    case json::value_t::null:
-      return "null";
-    case json::value_t::object:
-      return "an object";
-    case json::value_t::array:
-      return "an array";
-    case json::value_t::string:
-      return "a string";
-    case json::value_t::boolean:
-      return "a boolean";
-    case json::value_t::number_float:
-      return "a fractional number";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-      return "an integer";
-    default:
-      return "an unsupported value";
-  }
-}
-
-Error type_error(const std::string& field, std::string_view expected, const json& value) {
-  return field_error(field,
-                     "must be " + std::string(expected) + ", got " + std::string(type_name(value)));
-}
 
 Error unknown_key(const std::string& prefix, const std::string& key, std::string_view accepted) {
   return field_error(prefix + key.substr(0, kMaxQuotedChars),
