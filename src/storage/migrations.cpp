@@ -211,10 +211,34 @@ constexpr std::string_view kArrivalIndex = R"sql(
 CREATE INDEX tickets_tenant_created ON tickets(tenant_id, created_at);
 )sql";
 
-constexpr std::array<Migration, 3> kSqliteMigrations{{
+// Customer portal: single-use sign-in links (sent by e-mail) and customer sessions, kept
+// apart from agent sessions so a customer cookie can never reach an agent route.
+constexpr std::string_view kPortalSchema = R"sql(
+CREATE TABLE portal_links(
+  token_hash  TEXT PRIMARY KEY,
+  tenant_id   INTEGER NOT NULL REFERENCES tenants(id),
+  customer_id INTEGER NOT NULL,
+  created_at  INTEGER NOT NULL,
+  expires_at  INTEGER NOT NULL,
+  used_at     INTEGER,
+  FOREIGN KEY (tenant_id, customer_id) REFERENCES customers(tenant_id, id)
+);
+CREATE TABLE customer_sessions(
+  token_hash  TEXT PRIMARY KEY,
+  tenant_id   INTEGER NOT NULL REFERENCES tenants(id),
+  customer_id INTEGER NOT NULL,
+  csrf_token  TEXT NOT NULL,
+  created_at  INTEGER NOT NULL,
+  expires_at  INTEGER NOT NULL,
+  FOREIGN KEY (tenant_id, customer_id) REFERENCES customers(tenant_id, id)
+);
+)sql";
+
+constexpr std::array<Migration, 4> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
+    {4, "customer portal: sign-in links and customer sessions", kPortalSchema},
 }};
 
 }  // namespace

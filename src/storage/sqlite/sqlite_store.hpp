@@ -105,9 +105,8 @@ class SqliteStore final : public Store, public SlaStore {
                                                        std::optional<AgentId> agent,
                                                        int limit) override;
 
- private:
-  SqliteStore(SqliteOptions options, std::unique_ptr<WriteQueue> writer);
-
+  // For sibling stores of other parts (mail, charter) that share this database: they
+  // read through the same bounded pool and write through the same group-commit queue.
   // Borrows a read connection for the duration of `fn`.
   template <typename Fn>
   auto read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
@@ -117,6 +116,11 @@ class SqliteStore final : public Store, public SlaStore {
     release_reader(std::move(*conn));
     return result;
   }
+  // Runs `work` in the writer's transaction; returns once it is durable.
+  Result<void> write(WriteQueue::Work work) { return writer_->submit(std::move(work)); }
+
+ private:
+  SqliteStore(SqliteOptions options, std::unique_ptr<WriteQueue> writer);
   Result<std::unique_ptr<Connection>> acquire_reader();
   void release_reader(std::unique_ptr<Connection> conn);
 
