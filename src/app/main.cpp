@@ -15,11 +15,15 @@
 #include "demo/demo_sla.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "http/portal_routes.hpp"
 #include "http/report_routes.hpp"
 #include "http/sla_routes.hpp"
 #include "http/staffing_routes.hpp"
+#include "http/static_files.hpp"
 #include "jobs/sla_scheduler.hpp"
+#include "service/change_feed.hpp"
 #include "service/helpdesk.hpp"
+#include "service/portal.hpp"
 #include "service/report_service.hpp"
 #include "service/sla_service.hpp"
 #include "service/staffing_service.hpp"
@@ -127,7 +131,10 @@ int serve(const app::Config& config) {
   service::Argon2idHasher hasher;
   service::HelpdeskService helpdesk(*store, clock, hasher);
   service::SlaService sla(*store, *store, clock);
-  helpdesk.set_observer(&sla);
+  service::ChangeFeed feed;
+  helpdesk.add_observer(&sla);
+  helpdesk.add_observer(&feed);
+  sla.set_escalation_observer(&feed);
   if (config.demo) {
     auto seeded = demo::seed_demo(
         *store, [&hasher](std::string_view password) { return hasher.hash(password).value(); },
@@ -153,6 +160,17 @@ int serve(const app::Config& config) {
   http::register_staffing_routes(api, staffing);
   service::ReportService reports(*store, *store, sla);
   http::register_report_routes(api, reports);
+  service::PortalService portal(helpdesk);
+  http::PortalOptions portal_options;
+  portal_options.demo_mode = config.demo;
+  http::register_portal_routes(api, portal, feed, portal_options);
+  http::register_stream_routes(api, feed);
+  auto pages = http::StaticFiles::load(config.web_root);
+  if (!pages) fail(pages.error().message);
+  if (pages->size() == 0) {
+    spdlog::warn("no web pages under '{}' (build web/ first): serving the API only", config.web_root);
+  }
+  api.set_fallback([pages = std::move(*pages)](const http::HttpRequest& r) { return pages.serve(r); });
   jobs::SlaScheduler scheduler(sla, clock);
   scheduler.start();
   http::ServerOptions server_options;
@@ -198,6 +216,8 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
   serve_cmd->add_option("--data", data_dir, "data folder holding servicepact.db (default ./data)");
   serve_cmd->add_flag("--demo", demo, "seed three demo tenants with ~5,000 tickets (once)");
+  std::string web_root;
+  serve_cmd->add_option("--web-root", web_root, "folder of the built web pages (default web/dist)");
   serve_cmd->add_option("--synchronous", synchronous, "SQLite durability: FULL (default) or NORMAL");
 
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply database migrations and exit");
@@ -239,6 +259,7 @@ int main(int argc, char** argv) {
     if (!listen.empty()) config.listen = listen;
     if (!synchronous.empty()) config.synchronous = synchronous;
     if (demo) config.demo = true;
+    if (!web_root.empty()) config.web_root = web_root;
     return serve(config);
   }
   if (*migrate_cmd) {

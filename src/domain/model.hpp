@@ -112,6 +112,15 @@ struct Ticket {
   std::int64_t version = 1;
 };
 
+// What a queue shows beside a ticket, filled by listings only (derived, not history): the
+// earliest running SLA due time and its state, and the requester's name.
+struct TicketSummary {
+  std::optional<Timestamp> sla_due_at;
+  bool sla_at_risk = false;
+  bool sla_breached = false;
+  std::string requester_name;
+};
+
 struct Actor {
   ActorType type = ActorType::System;
   std::int64_t id = 0;  // agent or customer id; 0 for the system

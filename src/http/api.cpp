@@ -366,15 +366,36 @@ HttpResponse list_tickets(Api::Context& ctx) {
     if (!since) return error_response(invalid_input(since.error().message, "updated_since"));
     filter.updated_since = *since;
   }
-  SP_OR_RESPOND(items, ctx.service.list_tickets(ctx.who(), filter));
-  if (filter.sort_by_due) {
-    json out = {{"items", array_of(*items)}};
-    out["next_cursor"] = static_cast<int>(items->size()) == *limit
-                             ? json("o" + std::to_string(filter.offset + *limit))
-                             : json(nullptr);
-    return json_response(200, out);
+  if (auto text = request.query_param("channel")) {
+    SP_OR_RESPOND(channel, parse_channel(*text));
+    filter.channel = *channel;
   }
-  return page_response(*items, *limit);
+  if (auto text = request.query_param("q")) {
+    if (text->size() > 200) return error_response(invalid_input("q is at most 200 bytes", "q"));
+    if (!text->empty()) filter.search = *text;
+  }
+  SP_OR_RESPOND(items, ctx.service.list_tickets(ctx.who(), filter));
+  // Each row carries what a queue shows beside it: SLA due time and state, requester name.
+  std::vector<TicketId> ids;
+  ids.reserve(items->size());
+  for (const auto& ticket : *items) ids.push_back(ticket.id);
+  SP_OR_RESPOND(summaries, ctx.service.store().ticket_summaries(ctx.who().scope, ids));
+  std::map<std::int64_t, const TicketSummary*> by_id;
+  for (const auto& [id, summary] : *summaries) by_id[id.value] = &summary;
+  json rows = json::array();
+  for (const auto& ticket : *items) {
+    json row = to_json(ticket);
+    if (auto it = by_id.find(ticket.id.value); it != by_id.end()) add_summary(row, *it->second);
+    rows.push_back(std::move(row));
+  }
+  json out = {{"items", std::move(rows)}};
+  bool full = static_cast<int>(items->size()) == *limit && !items->empty();
+  if (filter.sort_by_due) {
+    out["next_cursor"] = full ? json("o" + std::to_string(filter.offset + *limit)) : json(nullptr);
+  } else {
+    out["next_cursor"] = full ? json(std::to_string(items->back().id.value)) : json(nullptr);
+  }
+  return json_response(200, out);
 }
 
 HttpResponse update_ticket(Api::Context& ctx) {
@@ -591,6 +612,9 @@ HttpResponse Api::dispatch(const HttpRequest& request, std::size_t& metrics_inde
                               request.method + " is not supported here; use " + allow);
       response.header("Allow", allow);
       return response;
+    }
+    if (fallback_ && !request.path.starts_with("/api/")) {
+      if (auto page = fallback_(request)) return std::move(*page);
     }
     return problem(404, "not-found", "Not found", "no such resource: " + request.path.substr(0, 200));
   }

@@ -42,6 +42,9 @@ class Api {
   enum class Access { Public, Authenticated };
   // Registers a route; used by the part-specific route files (sla_routes.cpp).
   void add(const std::string& method, const std::string& pattern, Access access, Handler handler);
+  // Answers GET/HEAD requests no route matched (the web pages); nullopt means 404.
+  using Fallback = std::function<std::optional<HttpResponse>(const HttpRequest&)>;
+  void set_fallback(Fallback fallback) { fallback_ = std::move(fallback); }
 
  private:
   struct Route {
@@ -61,6 +64,7 @@ class Api {
   std::vector<Route> routes_;
   std::size_t unmatched_metrics_index_ = 0;
   std::atomic<bool> draining_{false};
+  Fallback fallback_;
 };
 
 struct Api::Context {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,11 +26,22 @@ struct HttpRequest {
   std::optional<std::string> cookie(std::string_view name) const;
 };
 
+// A response that goes on: server-sent events. The server writes the headers, then
+// calls poll() every few hundred milliseconds on its I/O thread and writes what it returns
+// (which must not block), until the client leaves, the server drains or finished() says so.
+class EventSource {
+ public:
+  virtual ~EventSource() = default;
+  virtual std::string poll() = 0;
+  virtual bool finished() const = 0;
+};
+
 struct HttpResponse {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  std::shared_ptr<EventSource> stream;  // set: body is the stream's first text
 
   HttpResponse& header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

@@ -75,6 +75,17 @@ json to_json(const Ticket& t) {
           {"version", t.version}};
 }
 
+void add_summary(json& ticket, const TicketSummary& summary) {
+  if (summary.sla_due_at) {
+    ticket["sla"] = {{"due_at", format_rfc3339(*summary.sla_due_at)},
+                     {"at_risk", summary.sla_at_risk},
+                     {"breached", summary.sla_breached}};
+  } else {
+    ticket["sla"] = nullptr;
+  }
+  ticket["requester_name"] = summary.requester_name;
+}
+
 json to_json(const Message& m) {
   return {{"id", m.id.value},
           {"ticket_id", m.ticket_id.value},

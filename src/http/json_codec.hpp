@@ -21,6 +21,8 @@ json to_json(const domain::Team&);
 json to_json(const domain::Agent&);
 json to_json(const domain::Customer&);
 json to_json(const domain::Ticket&);
+// Adds "sla": {"due_at", "at_risk", "breached"} (null when no clock runs) and "requester_name".
+void add_summary(json& ticket, const domain::TicketSummary& summary);
 json to_json(const domain::Message&);
 json to_json(const domain::TicketEvent&);
 

@@ -39,7 +39,7 @@ HttpResponse problem_from(const Error& error) {
       return problem(409, error.kind.empty() ? "conflict" : error.kind,
                      "The request conflicts with the current state", error.message);
     case ErrorCode::Forbidden:
-      return problem(403, "forbidden", "Forbidden", error.message);
+      return problem(403, error.kind.empty() ? "forbidden" : error.kind, "Forbidden", error.message);
     case ErrorCode::Unauthenticated:
       return problem(401, "unauthenticated", "Authentication required", error.message);
     case ErrorCode::Unavailable:

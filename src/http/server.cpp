@@ -11,6 +11,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -97,6 +98,7 @@ struct Server::Impl {
 
   asio::awaitable<void> accept_loop();
   asio::awaitable<void> session(tcp::socket socket);
+  asio::awaitable<void> write_event_stream(beast::tcp_stream& stream, HttpResponse& response);
   void begin_shutdown();
   HttpResponse respond(const HttpRequest& request) { return handler(request); }
 };
@@ -191,6 +193,10 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
         }
         if (stopping) keep_alive = false;
       }
+      if (response.stream) {
+        co_await write_event_stream(stream, response);
+        break;
+      }
       bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), version};
       out.set(bhttp::field::server, "servicepact");
       if (!response.content_type.empty()) out.set(bhttp::field::content_type, response.content_type);
@@ -213,6 +219,43 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
   stream.socket().close(ec);
   std::lock_guard lock(connections_mutex);
   connections.erase(self);
+}
+
+// Server-sent events: headers, then whatever the source has every 250 ms and a comment
+// line every 15 s (so proxies and the client see the connection alive). The body ends when
+// the connection closes, so no chunking is needed.
+asio::awaitable<void> Server::Impl::write_event_stream(beast::tcp_stream& stream,
+                                                       HttpResponse& response) {
+  boost::system::error_code ec;
+  std::string head = "HTTP/1.1 200 OK\r\nServer: servicepact\r\nContent-Type: text/event-stream\r\n"
+                     "Cache-Control: no-store\r\nConnection: close\r\nX-Accel-Buffering: no\r\n";
+  for (auto& [name, value] : response.headers) {
+    if (name == "Cache-Control") continue;
+    head += name + ": " + value + "\r\n";
+  }
+  head += "\r\n" + response.body;
+  stream.expires_after(std::chrono::seconds(options.request_timeout_seconds));
+  co_await asio::async_write(stream, asio::buffer(head), asio::redirect_error(asio::use_awaitable, ec));
+  {
+    std::lock_guard lock(connections_mutex);
+    for (const auto& connection : connections) {
+      if (connection->stream == &stream) connection->busy = false;  // drain may cancel it
+    }
+  }
+  asio::steady_timer timer(stream.get_executor());
+  auto last_write = std::chrono::steady_clock::now();
+  while (!ec && !stopping && !response.stream->finished()) {
+    timer.expires_after(std::chrono::milliseconds(250));
+    co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    if (ec || stopping) break;
+    std::string text = response.stream->poll();
+    auto now = std::chrono::steady_clock::now();
+    if (text.empty() && now - last_write >= std::chrono::seconds(15)) text = ": keep-alive\n\n";
+    if (text.empty()) continue;
+    stream.expires_after(std::chrono::seconds(options.request_timeout_seconds));
+    co_await asio::async_write(stream, asio::buffer(text), asio::redirect_error(asio::use_awaitable, ec));
+    last_write = now;
+  }
 }
 
 void Server::Impl::begin_shutdown() {

@@ -327,7 +327,7 @@ Result<Ticket> HelpdeskService::create_ticket(const Principal& p, NewTicketInput
     first = storage::NewMessage{MessageKind::Inbound, customer, *validated->first_message, now};
   }
   auto created = store_.create_ticket(std::move(draft), std::move(first));
-  if (created) notify(*created);
+  if (created) notify(*created, TicketChangeKind::Created);
   return created;
 }
 
@@ -364,7 +364,7 @@ Result<Ticket> HelpdeskService::update_ticket(const Principal& p, TicketId id,
         SP_TRY(check_version(expected_version, current));
         return apply_patch(current, patch, actor, now);
       });
-  if (updated) notify(*updated);
+  if (updated) notify(*updated, TicketChangeKind::Updated);
   return updated;
 }
 
@@ -382,8 +382,69 @@ Result<storage::AppendedMessage> HelpdeskService::add_message(
         SP_TRY(check_version(expected_version, current));
         return domain::add_message(current, kind, *text, actor, now);
       });
-  if (appended) notify(appended->ticket);
+  if (appended) notify(appended->ticket, TicketChangeKind::Message);
   return appended;
+}
+
+Result<Ticket> HelpdeskService::open_customer_ticket(TenantId tenant, CustomerId customer,
+                                                    NewTicket ticket) {
+  ticket.requester_id = customer;
+  ticket.team_id.reset();
+  ticket.assignee_id.reset();
+  auto validated = validate_new_ticket(std::move(ticket));
+  if (!validated) return validated.error();
+  if (!validated->first_message) return invalid_input("a request needs a message", "body");
+  SP_TRY(check_ticket_references(tenant, std::nullopt, std::nullopt, customer));
+  auto now = clock_.now();
+  Actor actor{ActorType::Customer, customer.value};
+  auto draft = draft_ticket(*validated, tenant, actor, now);
+  storage::NewMessage first{MessageKind::Inbound, actor, *validated->first_message, now};
+  auto created = store_.create_ticket(std::move(draft), std::move(first));
+  if (created) notify(*created, TicketChangeKind::Created);
+  return created;
+}
+
+Result<storage::AppendedMessage> HelpdeskService::add_customer_message(TenantId tenant,
+                                                                       CustomerId customer,
+                                                                       TicketId id,
+                                                                       std::string body) {
+  auto text = require_text(body, "body", kMaxBodyBytes, true);
+  if (!text) return text.error();
+  auto now = clock_.now();
+  Actor actor{ActorType::Customer, customer.value};
+  storage::NewMessage message{MessageKind::Inbound, actor, *text, now};
+  auto appended = store_.append_message(
+      Scope{tenant}, id, std::move(message), [&](const Ticket& current) -> Result<TicketChange> {
+        return domain::add_message(current, MessageKind::Inbound, *text, actor, now);
+      });
+  if (appended) notify(appended->ticket, TicketChangeKind::Message);
+  return appended;
+}
+
+Result<Customer> HelpdeskService::find_or_create_customer(TenantId tenant, const std::string& email,
+                                                          const std::string& name,
+                                                          Language language) {
+  auto normalised = normalise_email(email);
+  if (!normalised) return invalid_input("not an e-mail address", "email");
+  storage::CustomerFilter filter;
+  filter.email = *normalised;
+  filter.limit = 1;
+  auto found = store_.list_customers(Scope{tenant}, filter);
+  if (!found) return found.error();
+  if (!found->empty()) return found->front();
+  Customer customer;
+  customer.tenant_id = tenant;
+  customer.name = name.empty() ? normalised->substr(0, normalised->find('@')) : name;
+  customer.emails = {*normalised};
+  customer.language = language;
+  customer.created_at = clock_.now();
+  auto created = store_.create_customer(customer);
+  if (!created && created.error().code == ErrorCode::Conflict) {
+    // Another contact from the same address won the race; use theirs.
+    auto again = store_.list_customers(Scope{tenant}, filter);
+    if (again && !again->empty()) return again->front();
+  }
+  return created;
 }
 
 Result<std::vector<Message>> HelpdeskService::list_messages(const Principal& p, TicketId id) {

@@ -78,16 +78,20 @@ struct NewTicketInput {
   NewTicket ticket;
 };
 
-// Told after every committed ticket change (the SLA engine recomputes the ticket's clocks).
+enum class TicketChangeKind { Created, Updated, Message };
+
+// Told after every committed ticket change (the SLA engine recomputes the ticket's clocks;
+// the change feed tells open pages).
 class TicketObserver {
  public:
   virtual ~TicketObserver() = default;
-  virtual void ticket_changed(TenantId tenant, TicketId ticket) = 0;
+  virtual void ticket_changed(const Ticket& ticket, TicketChangeKind change) = 0;
 };
 
 class HelpdeskService {
  public:
-  void set_observer(TicketObserver* observer) { observer_ = observer; }
+  // Observers are added while wiring, before requests are served.
+  void add_observer(TicketObserver* observer) { observers_.push_back(observer); }
 
   HelpdeskService(storage::Store& store, const Clock& clock, const PasswordHasher& hasher,
                   Duration session_lifetime = std::chrono::hours(12));
@@ -131,6 +135,18 @@ class HelpdeskService {
   Result<std::vector<Message>> list_messages(const Principal& p, TicketId id);
   Result<std::vector<TicketEvent>> list_events(const Principal& p, TicketId id);
 
+  // Customer-originated contacts (portal, web form, e-mail, webhooks) have no agent: the
+  // channel has established tenant and customer. The first message is inbound, by them.
+  Result<Ticket> open_customer_ticket(TenantId tenant, CustomerId customer, NewTicket ticket);
+  // An inbound message by `customer` on a ticket of `tenant` (reopens a solved ticket).
+  Result<storage::AppendedMessage> add_customer_message(TenantId tenant, CustomerId customer,
+                                                        TicketId id, std::string body);
+  // Finds a customer by e-mail address in a tenant, or creates one with that address.
+  Result<Customer> find_or_create_customer(TenantId tenant, const std::string& email,
+                                           const std::string& name, Language language);
+  storage::Store& store() { return store_; }
+  const Clock& clock() const { return clock_; }
+
   // Readiness: the database answers.
   Result<void> ping() { return store_.ping(); }
 
@@ -148,10 +164,10 @@ class HelpdeskService {
   const PasswordHasher& hasher_;
   Duration session_lifetime_;
   std::string dummy_hash_;
-  TicketObserver* observer_ = nullptr;
-  void notify(const Ticket& ticket) {
-    if (observer_ != nullptr) observer_->ticket_changed(ticket.tenant_id, ticket.id);
-  }  // verified against on unknown e-mails to equalise timing
+  std::vector<TicketObserver*> observers_;
+  void notify(const Ticket& ticket, TicketChangeKind change) {
+    for (auto* observer : observers_) observer->ticket_changed(ticket, change);
+  }
 };
 
 }  // namespace sp::service

@@ -309,7 +309,11 @@ Result<std::vector<storage::Notification>> SlaService::notifications(const Princ
   return sla_store_.list_notifications(p.scope, agent, limit);
 }
 
-void SlaService::ticket_changed(TenantId tenant, TicketId ticket) {
+void SlaService::ticket_changed(const Ticket& ticket, TicketChangeKind) {
+  mark_changed(ticket.tenant_id, ticket.id);
+}
+
+void SlaService::mark_changed(TenantId tenant, TicketId ticket) {
   std::function<void()> wake;
   {
     std::lock_guard lock(changed_mutex_);
@@ -462,7 +466,12 @@ Result<int> SlaService::refresh(TenantId tenant, TicketId id, Timestamp now, Tim
           return apply_patch(current, patch, system, now);
         });
     if (!changed) spdlog::warn("escalation on T-{} failed: {}", id.value, changed.error().message);
-    if (changed) ticket_changed(tenant, id);  // a new priority may select another policy
+    if (changed) {
+      mark_changed(tenant, id);  // a new priority may select another policy
+      if (escalation_observer_ != nullptr) {
+        escalation_observer_->ticket_changed(*changed, TicketChangeKind::Updated);
+      }
+    }
   }
   return static_cast<int>(fired->size());
 }

@@ -69,7 +69,10 @@ class SlaService final : public TicketObserver {
   // TicketObserver: marks the ticket for recomputation and wakes the scheduler. Done off
   // the request path: the write that changed the ticket is already durable, and timers are
   // rebuilt from history at every start, so a lost mark is repaired then.
-  void ticket_changed(TenantId tenant, TicketId ticket) override;
+  void ticket_changed(const Ticket& ticket, TicketChangeKind change) override;
+  void mark_changed(TenantId tenant, TicketId ticket);
+  // Told about the ticket changes the SLA engine makes itself (escalations).
+  void set_escalation_observer(TicketObserver* observer) { escalation_observer_ = observer; }
   // Recomputes every ticket marked since the last call (one worker per ticket at a time,
   // so two quick changes can never leave a stale timer). Returns notices newly fired.
   Result<int> refresh_changed();
@@ -109,6 +112,7 @@ class SlaService final : public TicketObserver {
   std::mutex changed_mutex_;
   std::map<std::int64_t, TenantId> changed_;  // ticket id -> tenant
   std::function<void()> wake_;
+  TicketObserver* escalation_observer_ = nullptr;
 };
 
 }  // namespace sp::service

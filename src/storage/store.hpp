@@ -45,6 +45,9 @@ struct TicketFilter {
   bool unassigned_only = false;
   std::optional<CustomerId> requester;
   std::optional<Timestamp> updated_since;  // updated_at >= this
+  std::optional<Channel> channel;
+  // Case-insensitive substring of the subject or the requester's name (at most 200 bytes).
+  std::optional<std::string> search;
   std::optional<std::int64_t> before_id;   // cursor: tickets with id < before_id
   int limit = 50;                          // 1..kMaxPageSize
   // SLA views: only tickets whose running clocks are at risk / breached; and ordering by
@@ -54,6 +57,24 @@ struct TicketFilter {
   bool sort_by_due = false;
   // Paging for sort_by_due: due order shifts as clocks run, so it pages by offset.
   int offset = 0;
+};
+
+// A customer's single-use sign-in link for the portal; only the token's digest is stored.
+struct PortalLink {
+  std::string token_hash;
+  TenantId tenant_id;
+  CustomerId customer_id;
+  Timestamp created_at;
+  Timestamp expires_at;
+};
+
+struct CustomerSession {
+  std::string token_hash;
+  TenantId tenant_id;
+  CustomerId customer_id;
+  std::string csrf_token;
+  Timestamp created_at;
+  Timestamp expires_at;
 };
 
 struct CustomerFilter {
@@ -170,6 +191,18 @@ class Store {
   virtual Result<void> create_session(Session session) = 0;
   virtual Result<Session> find_session(const std::string& token_hash, Timestamp now) = 0;
   virtual Result<void> delete_session(const std::string& token_hash) = 0;
+
+  // Customer portal. consume_portal_link marks the link used and returns it, atomically;
+  // an unknown, used or expired link is Unauthenticated.
+  virtual Result<void> create_portal_link(PortalLink link) = 0;
+  virtual Result<PortalLink> consume_portal_link(const std::string& token_hash, Timestamp now) = 0;
+  virtual Result<void> create_customer_session(CustomerSession session) = 0;
+  virtual Result<CustomerSession> find_customer_session(const std::string& token_hash,
+                                                        Timestamp now) = 0;
+  virtual Result<void> delete_customer_session(const std::string& token_hash) = 0;
+  // Summaries for a page of tickets (same tenant scope rules as get_ticket), keyed by id.
+  virtual Result<std::vector<std::pair<TicketId, TicketSummary>>> ticket_summaries(
+      const Scope& scope, const std::vector<TicketId>& ids) = 0;
   virtual Result<ApiToken> create_api_token(ApiToken token) = 0;
   virtual Result<ApiToken> find_api_token(const std::string& token_hash) = 0;
 

@@ -10,10 +10,13 @@
 
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "http/portal_routes.hpp"
 #include "http/report_routes.hpp"
 #include "http/sla_routes.hpp"
 #include "http/staffing_routes.hpp"
 #include "jobs/sla_scheduler.hpp"
+#include "service/change_feed.hpp"
+#include "service/portal.hpp"
 #include "service/report_service.hpp"
 #include "service/sla_service.hpp"
 #include "service/staffing_service.hpp"
@@ -45,7 +48,9 @@ class TestServer {
     (void)store_->migrate().value();
     service_ = std::make_unique<service::HelpdeskService>(*store_, clock_, hasher_);
     sla_ = std::make_unique<service::SlaService>(*store_, *store_, clock_);
-    service_->set_observer(sla_.get());
+    service_->add_observer(sla_.get());
+    service_->add_observer(&feed_);
+    sla_->set_escalation_observer(&feed_);
     scheduler_ = std::make_unique<jobs::SlaScheduler>(*sla_, clock_);
     api_ = std::make_unique<http::Api>(*service_, metrics_);
     http::register_sla_routes(*api_, *sla_);
@@ -53,6 +58,11 @@ class TestServer {
     http::register_staffing_routes(*api_, *staffing_);
     reports_ = std::make_unique<service::ReportService>(*store_, *store_, *sla_);
     http::register_report_routes(*api_, *reports_);
+    portal_ = std::make_unique<service::PortalService>(*service_);
+    http::PortalOptions portal_options;
+    portal_options.demo_mode = true;  // sign-in links come back in the answer
+    http::register_portal_routes(*api_, *portal_, feed_, portal_options);
+    http::register_stream_routes(*api_, feed_);
     server_options.host = "127.0.0.1";
     server_options.port = 0;
     server_options.worker_threads = 16;
@@ -69,6 +79,7 @@ class TestServer {
     server_.reset();
     api_.reset();
     scheduler_.reset();
+    portal_.reset();
     reports_.reset();
     staffing_.reset();
     sla_.reset();
@@ -115,6 +126,8 @@ class TestServer {
   std::unique_ptr<service::SlaService> sla_;
   std::unique_ptr<service::StaffingService> staffing_;
   std::unique_ptr<service::ReportService> reports_;
+  service::ChangeFeed feed_;
+  std::unique_ptr<service::PortalService> portal_;
   std::unique_ptr<jobs::SlaScheduler> scheduler_;
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::Server> server_;

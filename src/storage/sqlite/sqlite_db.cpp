@@ -68,6 +68,11 @@ Result<void> Statement::run() {
   }
 }
 
+Result<void> Statement::reset() {
+  sqlite3_reset(stmt_);
+  return {};
+}
+
 std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
 
 std::string Statement::text(int column) const {

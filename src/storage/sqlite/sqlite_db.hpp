@@ -49,6 +49,8 @@ class Statement {
   Result<bool> step();
   // Runs to completion, expecting no rows.
   Result<void> run();
+  // Ends the current execution so the statement can be bound and stepped again.
+  Result<void> reset();
 
   std::int64_t int64(int column) const;
   std::string text(int column) const;

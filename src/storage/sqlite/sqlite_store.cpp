@@ -719,6 +719,24 @@ Result<std::vector<Ticket>> SqliteStore::list_tickets(const Scope& scope,
   if (filter.unassigned_only) sql += " AND t.assignee_id IS NULL";
   if (filter.requester) add_int(" AND t.requester_id = ?", filter.requester->value);
   if (filter.updated_since) add_int(" AND t.updated_at >= ?", to_unix_ms(*filter.updated_since));
+  if (filter.channel) {
+    sql += " AND t.channel = ?" + std::to_string(++index);
+    binds.push_back({index, true, 0, std::string(to_string(*filter.channel))});
+  }
+  if (filter.search && !filter.search->empty()) {
+    // LIKE with our own escape character, so % and _ typed by a user match literally.
+    std::string pattern = "%";
+    for (char c : *filter.search) {
+      if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+      pattern += c;
+    }
+    pattern += "%";
+    ++index;
+    sql += " AND (t.subject LIKE ?" + std::to_string(index) +
+           " ESCAPE '\\' OR EXISTS (SELECT 1 FROM customers c WHERE c.id = t.requester_id AND "
+           "c.name LIKE ?" + std::to_string(index) + " ESCAPE '\\'))";
+    binds.push_back({index, true, 0, pattern});
+  }
   if (filter.sla_at_risk_only) sql += " AND s.at_risk = 1";
   if (filter.sla_breached_only) sql += " AND s.breached = 1";
   constexpr const char* kDueKey = "COALESCE(s.due_at, 9223372036854775807)";
@@ -952,6 +970,117 @@ Result<void> SqliteStore::delete_session(const std::string& token_hash) {
     SP_PREPARE(stmt, conn, "DELETE FROM sessions WHERE token_hash = ?1");
     stmt.bind(1, token_hash);
     return stmt.run();
+  });
+}
+
+Result<void> SqliteStore::create_portal_link(PortalLink link) {
+  return writer_->submit([&](Connection& conn) -> Result<void> {
+    // Spent and expired links are swept on the path that creates new ones.
+    SP_PREPARE(sweep, conn, "DELETE FROM portal_links WHERE expires_at <= ?1 OR used_at IS NOT NULL");
+    sweep.bind(1, to_unix_ms(link.created_at));
+    SP_TRY(sweep.run());
+    SP_PREPARE(stmt, conn,
+               "INSERT INTO portal_links(token_hash, tenant_id, customer_id, created_at, expires_at) "
+               "VALUES(?1, ?2, ?3, ?4, ?5)");
+    stmt.bind(1, link.token_hash)
+        .bind(2, link.tenant_id.value)
+        .bind(3, link.customer_id.value)
+        .bind(4, to_unix_ms(link.created_at))
+        .bind(5, to_unix_ms(link.expires_at));
+    return stmt.run();
+  });
+}
+
+Result<PortalLink> SqliteStore::consume_portal_link(const std::string& token_hash, Timestamp now) {
+  PortalLink link;
+  bool found = false;
+  SP_TRY(writer_->submit([&](Connection& conn) -> Result<void> {
+    SP_PREPARE(stmt, conn,
+               "UPDATE portal_links SET used_at = ?2 WHERE token_hash = ?1 AND used_at IS NULL "
+               "AND expires_at > ?2 RETURNING tenant_id, customer_id, created_at, expires_at");
+    stmt.bind(1, token_hash).bind(2, to_unix_ms(now));
+    SP_STEP(has_row, stmt);
+    if (!has_row) return {};
+    found = true;
+    link = PortalLink{token_hash, TenantId{stmt.int64(0)}, CustomerId{stmt.int64(1)},
+                      from_unix_ms(stmt.int64(2)), from_unix_ms(stmt.int64(3))};
+    SP_STEP(more, stmt);  // finish the statement so the update is complete
+    (void)more;
+    return {};
+  }));
+  if (!found) return Error{ErrorCode::Unauthenticated, "sign-in link unknown, used or expired"};
+  return link;
+}
+
+Result<void> SqliteStore::create_customer_session(CustomerSession session) {
+  return writer_->submit([&](Connection& conn) -> Result<void> {
+    SP_PREPARE(sweep, conn, "DELETE FROM customer_sessions WHERE expires_at <= ?1");
+    sweep.bind(1, to_unix_ms(session.created_at));
+    SP_TRY(sweep.run());
+    SP_PREPARE(stmt, conn,
+               "INSERT INTO customer_sessions(token_hash, tenant_id, customer_id, csrf_token, "
+               "created_at, expires_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    stmt.bind(1, session.token_hash)
+        .bind(2, session.tenant_id.value)
+        .bind(3, session.customer_id.value)
+        .bind(4, session.csrf_token)
+        .bind(5, to_unix_ms(session.created_at))
+        .bind(6, to_unix_ms(session.expires_at));
+    return stmt.run();
+  });
+}
+
+Result<CustomerSession> SqliteStore::find_customer_session(const std::string& token_hash,
+                                                          Timestamp now) {
+  return read([&](Connection& conn) -> Result<CustomerSession> {
+    SP_PREPARE(stmt, conn,
+               "SELECT tenant_id, customer_id, csrf_token, created_at, expires_at "
+               "FROM customer_sessions WHERE token_hash = ?1 AND expires_at > ?2");
+    stmt.bind(1, token_hash).bind(2, to_unix_ms(now));
+    SP_STEP(has_row, stmt);
+    if (!has_row) return Error{ErrorCode::Unauthenticated, "session expired or unknown"};
+    return CustomerSession{token_hash, TenantId{stmt.int64(0)}, CustomerId{stmt.int64(1)},
+                           stmt.text(2), from_unix_ms(stmt.int64(3)), from_unix_ms(stmt.int64(4))};
+  });
+}
+
+Result<void> SqliteStore::delete_customer_session(const std::string& token_hash) {
+  return writer_->submit([&](Connection& conn) -> Result<void> {
+    SP_PREPARE(stmt, conn, "DELETE FROM customer_sessions WHERE token_hash = ?1");
+    stmt.bind(1, token_hash);
+    return stmt.run();
+  });
+}
+
+Result<std::vector<std::pair<TicketId, TicketSummary>>> SqliteStore::ticket_summaries(
+    const Scope& scope, const std::vector<TicketId>& ids) {
+  return read([&](Connection& conn) -> Result<std::vector<std::pair<TicketId, TicketSummary>>> {
+    SP_PREPARE(stmt, conn,
+               "SELECT s.due_at, COALESCE(s.at_risk, 0), COALESCE(s.breached, 0), c.name "
+               "FROM tickets t JOIN customers c ON c.id = t.requester_id "
+               "LEFT JOIN sla_timers s ON s.ticket_id = t.id "
+               "WHERE t.id = ?1 AND (?2 IS NULL OR t.tenant_id = ?2)");
+    std::vector<std::pair<TicketId, TicketSummary>> out;
+    out.reserve(ids.size());
+    for (auto id : ids) {
+      stmt.bind(1, id.value);
+      if (scope.tenant) {
+        stmt.bind(2, scope.tenant->value);
+      } else {
+        stmt.bind_null(2);
+      }
+      SP_STEP(has_row, stmt);
+      if (has_row) {
+        TicketSummary summary;
+        if (!stmt.is_null(0)) summary.sla_due_at = from_unix_ms(stmt.int64(0));
+        summary.sla_at_risk = stmt.int64(1) != 0;
+        summary.sla_breached = stmt.int64(2) != 0;
+        summary.requester_name = stmt.text(3);
+        out.emplace_back(id, std::move(summary));
+      }
+      SP_TRY(stmt.reset());
+    }
+    return out;
   });
 }
 

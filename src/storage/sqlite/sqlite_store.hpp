@@ -73,6 +73,14 @@ class SqliteStore final : public Store, public SlaStore {
   Result<void> create_session(Session session) override;
   Result<Session> find_session(const std::string& token_hash, Timestamp now) override;
   Result<void> delete_session(const std::string& token_hash) override;
+  Result<void> create_portal_link(PortalLink link) override;
+  Result<PortalLink> consume_portal_link(const std::string& token_hash, Timestamp now) override;
+  Result<void> create_customer_session(CustomerSession session) override;
+  Result<CustomerSession> find_customer_session(const std::string& token_hash,
+                                                Timestamp now) override;
+  Result<void> delete_customer_session(const std::string& token_hash) override;
+  Result<std::vector<std::pair<TicketId, TicketSummary>>> ticket_summaries(
+      const Scope& scope, const std::vector<TicketId>& ids) override;
   Result<ApiToken> create_api_token(ApiToken token) override;
   Result<ApiToken> find_api_token(const std::string& token_hash) override;
 

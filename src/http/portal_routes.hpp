@@ -1,0 +1,23 @@
+// The customer portal's API (/api/v1/portal/...) and the live change streams
+// (server-sent events) for agents and customers.
+#pragma once
+
+#include "http/api.hpp"
+#include "service/change_feed.hpp"
+#include "service/portal.hpp"
+
+namespace sp::http {
+
+struct PortalOptions {
+  // Demo mode: sign-in links are returned in the API answer and logged, since no e-mail
+  // is sent. Never on in production.
+  bool demo_mode = false;
+  // A sender for sign-in links (e-mail); unset: links are only logged in demo mode.
+  std::function<void(const service::PortalLink&)> send_link;
+};
+
+void register_portal_routes(Api& api, service::PortalService& portal, service::ChangeFeed& feed,
+                            PortalOptions options);
+void register_stream_routes(Api& api, service::ChangeFeed& feed);
+
+}  // namespace sp::http
