@@ -156,7 +156,7 @@ int serve(const app::Config& config) {
   api_options.max_body_bytes = config.max_body_bytes;
   http::Api api(helpdesk, metrics, api_options);
   http::register_sla_routes(api, sla);
-  service::StaffingService staffing(*store);
+  service::StaffingService staffing(*store, store.get());
   http::register_staffing_routes(api, staffing);
   service::ReportService reports(*store, *store, sla);
   http::register_report_routes(api, reports);

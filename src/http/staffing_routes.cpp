@@ -5,6 +5,7 @@
 #include "http/handler_util.hpp"
 #include "sla/calendar_json.hpp"
 #include "workforce/feasibility.hpp"
+#include "workforce/simulation_json.hpp"
 
 namespace sp::http {
 
@@ -321,6 +322,87 @@ HttpResponse feasibility(service::StaffingService& staffing, Api::Context& ctx) 
   return json_response(200, out);
 }
 
+// A simulation run: pure maths, seeded and reproducible; the request is bounded (at most
+// 10^8 simulated contacts, checked by simulate()).
+HttpResponse simulate(Api::Context& ctx) {
+  SP_OR_RESPOND(allowed, require(ctx.who(), service::Permission::ManageTeams));
+  SP_OR_RESPOND(body, body_of(ctx));
+  SP_OR_RESPOND(request, workforce::parse_simulation_request(*body));
+  std::mt19937_64 rng(request->seed);
+  SP_OR_RESPOND(report, workforce::simulate(request->config, rng));
+  return json_response(200, workforce::to_json(*report, request->seed));
+}
+
+// GET /api/v1/staffing/agent-load?from=&to=[&tenant_id=&calendar_id=&contracted_hours=
+// &break_minutes=&aht_email=...]
+HttpResponse agent_load(service::StaffingService& staffing, Api::Context& ctx) {
+  const auto& request = ctx.request;
+  service::AgentLoadRequest input;
+  auto time_param = [&](const char* name) -> Result<Timestamp> {
+    auto text = request.query_param(name);
+    if (!text) return invalid_input(std::string(name) + " is required (RFC 3339)", name);
+    auto parsed = parse_rfc3339(*text);
+    if (!parsed) return invalid_input(parsed.error().message, name);
+    return *parsed;
+  };
+  SP_OR_RESPOND(from, time_param("from"));
+  SP_OR_RESPOND(to, time_param("to"));
+  input.from = *from;
+  input.to = *to;
+  if (auto text = request.query_param("tenant_id")) {
+    SP_OR_RESPOND(id, parse_positive(*text, "tenant_id"));
+    input.tenant = TenantId{*id};
+  }
+  if (auto text = request.query_param("calendar_id")) {
+    SP_OR_RESPOND(id, parse_positive(*text, "calendar_id"));
+    input.calendar_id = *id;
+  }
+  auto number_param = [&](const std::string& name, double& out) -> Result<void> {
+    auto text = request.query_param(name);
+    if (!text) return {};
+    try {
+      std::size_t used = 0;
+      out = std::stod(*text, &used);
+      if (used != text->size()) throw std::invalid_argument(name);
+    } catch (const std::exception&) {
+      return invalid_input(name + " must be a number", name);
+    }
+    return {};
+  };
+  SP_OR_RESPOND(hours, number_param("contracted_hours", input.options.contracted_hours_per_day));
+  SP_OR_RESPOND(breaks, number_param("break_minutes", input.options.break_minutes));
+  for (auto channel : {Channel::Email, Channel::Phone, Channel::Web, Channel::Chat, Channel::Social,
+                       Channel::Api}) {
+    std::string name(to_string(channel));
+    double value = -1;
+    SP_OR_RESPOND(aht, number_param("aht_" + name, value));
+    if (value >= 0) input.options.aht_seconds[name] = value;
+  }
+  SP_OR_RESPOND(report, staffing.agent_load(ctx.who(), input));
+  json days = json::array();
+  for (const auto& d : report->days) {
+    days.push_back({{"agent_id", d.agent_id}, {"day", d.day}, {"replies", d.replies},
+                    {"notes", d.notes}, {"changes", d.changes}, {"calls", d.calls},
+                    {"tickets_handled", d.tickets_handled}, {"abusive_tickets", d.abusive_tickets},
+                    {"abusive_share", d.abusive_share}, {"work_seconds", d.work_seconds},
+                    {"active_span_seconds", d.active_span_seconds}, {"occupancy", d.occupancy},
+                    {"overtime_seconds", d.overtime_seconds}, {"breaks", d.breaks},
+                    {"break_seconds", d.break_seconds},
+                    {"long_day_without_break", d.long_day_without_break},
+                    {"out_of_hours_actions", d.out_of_hours_actions}});
+  }
+  json agents = json::array();
+  for (const auto& a : report->agents) {
+    agents.push_back({{"agent_id", a.agent_id}, {"days_worked", a.days_worked},
+                      {"work_hours", a.work_hours}, {"mean_occupancy", a.mean_occupancy},
+                      {"overtime_hours", a.overtime_hours}, {"days_without_break", a.days_without_break},
+                      {"out_of_hours_actions", a.out_of_hours_actions},
+                      {"tickets_handled", a.tickets_handled}, {"abusive_share", a.abusive_share}});
+  }
+  return json_response(200, {{"agents", agents}, {"days", days},
+                             {"definitions", workforce::agent_load_definitions()}});
+}
+
 }  // namespace
 
 void register_staffing_routes(Api& api, service::StaffingService& staffing) {
@@ -328,6 +410,9 @@ void register_staffing_routes(Api& api, service::StaffingService& staffing) {
           [&staffing](Api::Context& ctx) { return plan(staffing, ctx); });
   api.add("POST", "/api/v1/staffing/feasibility", Api::Access::Authenticated,
           [&staffing](Api::Context& ctx) { return feasibility(staffing, ctx); });
+  api.add("POST", "/api/v1/staffing/simulate", Api::Access::Authenticated, simulate);
+  api.add("GET", "/api/v1/staffing/agent-load", Api::Access::Authenticated,
+          [&staffing](Api::Context& ctx) { return agent_load(staffing, ctx); });
 }
 
 }  // namespace sp::http

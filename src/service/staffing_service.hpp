@@ -11,6 +11,8 @@
 
 #include "core/clock.hpp"
 #include "service/helpdesk.hpp"
+#include "storage/sla_store.hpp"
+#include "workforce/agent_load.hpp"
 #include "workforce/forecast.hpp"
 #include "workforce/plan.hpp"
 
@@ -32,15 +34,27 @@ struct HistoryPlan {
   workforce::StaffingPlan plan;
 };
 
+struct AgentLoadRequest {
+  std::optional<TenantId> tenant;  // platform administrators name one
+  Timestamp from, to;              // at most 93 days
+  std::optional<std::int64_t> calendar_id;  // opening hours for out-of-hours work
+  workforce::AgentLoadOptions options;
+};
+
 class StaffingService {
  public:
-  explicit StaffingService(storage::Store& store) : store_(store) {}
+  explicit StaffingService(storage::Store& store, storage::SlaStore* calendars = nullptr)
+      : store_(store), calendars_(calendars) {}
+  // Agent load and well-being figures per agent and local day (supervisors and admins; an
+  // agent sees only their own).
+  Result<workforce::AgentLoadReport> agent_load(const Principal& p, AgentLoadRequest request);
   // Fails with InvalidInput for bad parameters (field named), insufficient-history when the
   // window holds too little, Forbidden for roles that may not plan (agents, QA reviewers).
   Result<HistoryPlan> plan_from_history(const Principal& p, HistoryPlanRequest request);
 
  private:
   storage::Store& store_;
+  storage::SlaStore* calendars_;
 };
 
 }  // namespace sp::service

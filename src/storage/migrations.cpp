@@ -234,11 +234,76 @@ CREATE TABLE customer_sessions(
 );
 )sql";
 
-constexpr std::array<Migration, 4> kSqliteMigrations{{
+// E-mail (src/mail/): the durable outbound queue and the inbound IMAP checkpoints.
+// outbound_mail is worked by OutboxWorker: queued -> sending (attempts counted when claimed)
+// -> sent, or back to queued with a later next_attempt_at, or failed with last_error. A row
+// left in 'sending' by a crash is requeued at start. recipients is a JSON array of
+// addresses; raw is the complete RFC 5322 message, stored as a BLOB byte for byte.
+// mail_checkpoints holds, per mailbox (source), the UIDVALIDITY and the highest UID whose
+// message was stored: written in the same transaction as that message.
+constexpr std::string_view kMailSchema = R"sql(
+CREATE TABLE outbound_mail(
+  id              INTEGER PRIMARY KEY,
+  tenant_id       INTEGER NOT NULL REFERENCES tenants(id),
+  ticket_id       INTEGER,
+  message_id      TEXT NOT NULL,
+  envelope_from   TEXT NOT NULL,
+  recipients      TEXT NOT NULL,
+  raw             BLOB NOT NULL,
+  state           TEXT NOT NULL CHECK(state IN ('queued', 'sending', 'sent', 'failed')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_error      TEXT NOT NULL DEFAULT '',
+  created_at      INTEGER NOT NULL,
+  sent_at         INTEGER,
+  FOREIGN KEY(tenant_id, ticket_id) REFERENCES tickets(tenant_id, id)
+);
+CREATE INDEX outbound_mail_due ON outbound_mail(next_attempt_at, id) WHERE state = 'queued';
+CREATE INDEX outbound_mail_sending ON outbound_mail(id) WHERE state = 'sending';
+CREATE INDEX outbound_mail_ticket ON outbound_mail(tenant_id, ticket_id, id);
+CREATE TABLE mail_checkpoints(
+  source      TEXT PRIMARY KEY,
+  tenant_id   INTEGER NOT NULL REFERENCES tenants(id),
+  uidvalidity INTEGER NOT NULL,
+  last_uid    INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL
+);
+)sql";
+
+// Channels and agent load. inbound_receipts makes intake exactly-once: one row per
+// external message or event (e-mail Message-ID per mailbox, webhook event id), written in
+// the same transaction as the ticket or message it became. mail_message_ids maps every
+// Message-ID of a ticket's mail (in and out) to the ticket, for threading replies. The
+// time indexes serve agent-load figures over a period.
+constexpr std::string_view kChannelSchema = R"sql(
+CREATE TABLE inbound_receipts(
+  tenant_id   INTEGER NOT NULL REFERENCES tenants(id),
+  source      TEXT NOT NULL,
+  external_id TEXT NOT NULL,
+  ticket_id   INTEGER NOT NULL,
+  message_id  INTEGER,
+  created_at  INTEGER NOT NULL,
+  PRIMARY KEY(tenant_id, source, external_id),
+  FOREIGN KEY(tenant_id, ticket_id) REFERENCES tickets(tenant_id, id)
+);
+CREATE TABLE mail_message_ids(
+  tenant_id  INTEGER NOT NULL,
+  message_id TEXT NOT NULL,
+  ticket_id  INTEGER NOT NULL,
+  PRIMARY KEY(tenant_id, message_id),
+  FOREIGN KEY(tenant_id, ticket_id) REFERENCES tickets(tenant_id, id)
+);
+CREATE INDEX ticket_events_tenant_at ON ticket_events(tenant_id, at);
+CREATE INDEX messages_tenant_created ON messages(tenant_id, created_at);
+)sql";
+
+constexpr std::array<Migration, 6> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
     {4, "customer portal: sign-in links and customer sessions", kPortalSchema},
+    {5, "e-mail: outbound queue and IMAP checkpoints", kMailSchema},
+    {6, "channels: exactly-once intake receipts, mail threading; agent activity indexes", kChannelSchema},
 }};
 
 }  // namespace

@@ -181,6 +181,19 @@ class Store {
     Timestamp at;
     Channel channel;
   };
+  // What agents did in [from, to): replies and notes (messages they wrote) and other
+  // ticket changes (events they caused), with the ticket's channel and abusive flag (tag
+  // "abusive"). For agent-load figures; at most `limit` rows.
+  struct AgentActivity {
+    AgentId agent;
+    Timestamp at;
+    enum class Kind { Reply, Note, Change } kind = Kind::Reply;
+    Channel channel = Channel::Web;
+    TicketId ticket;
+    bool abusive = false;
+  };
+  virtual Result<std::vector<AgentActivity>> agent_activity(const Scope& scope, Timestamp from,
+                                                            Timestamp to, int limit) = 0;
   // Tickets a report over [from, to) needs: created in the window, or created before it and
   // still open or changed since `from` (they count in the backlog). At most `limit`.
   virtual Result<std::vector<Ticket>> tickets_for_report(const Scope& scope, Timestamp from,

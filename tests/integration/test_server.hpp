@@ -54,7 +54,7 @@ class TestServer {
     scheduler_ = std::make_unique<jobs::SlaScheduler>(*sla_, clock_);
     api_ = std::make_unique<http::Api>(*service_, metrics_);
     http::register_sla_routes(*api_, *sla_);
-    staffing_ = std::make_unique<service::StaffingService>(*store_);
+    staffing_ = std::make_unique<service::StaffingService>(*store_, store_.get());
     http::register_staffing_routes(*api_, *staffing_);
     reports_ = std::make_unique<service::ReportService>(*store_, *store_, *sla_);
     http::register_report_routes(*api_, *reports_);

@@ -931,6 +931,50 @@ Result<std::vector<Store::Arrival>> SqliteStore::ticket_arrivals(const Scope& sc
   });
 }
 
+Result<std::vector<Store::AgentActivity>> SqliteStore::agent_activity(const Scope& scope,
+                                                                    Timestamp from, Timestamp to,
+                                                                    int limit) {
+  return read([&](Connection& conn) -> Result<std::vector<AgentActivity>> {
+    // Tags are stored as "a,b" (sorted, unique); the abusive flag is the tag "abusive".
+    SP_PREPARE(stmt, conn,
+               "SELECT m.author_id, m.created_at, m.kind, t.channel, t.id, "
+               "  (',' || t.tags || ',') LIKE '%,abusive,%' "
+               "FROM messages m JOIN tickets t ON t.id = m.ticket_id "
+               "WHERE (?1 IS NULL OR m.tenant_id = ?1) AND m.created_at >= ?2 AND m.created_at < ?3 "
+               "  AND m.author_type = 'agent' "
+               "UNION ALL "
+               "SELECT e.actor_id, e.at, 'change', t.channel, t.id, 0 "
+               "FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id "
+               "WHERE (?1 IS NULL OR e.tenant_id = ?1) AND e.at >= ?2 AND e.at < ?3 "
+               "  AND e.actor_type = 'agent' AND e.type NOT IN ('created', 'message_added') "
+               // A status change that a reply or the creation caused is part of that action.
+               "  AND NOT EXISTS (SELECT 1 FROM ticket_events x WHERE x.ticket_id = e.ticket_id "
+               "    AND x.at = e.at AND x.type IN ('created', 'message_added')) "
+               "LIMIT ?4");
+    stmt.bind(1, raw_id(scope.tenant))
+        .bind(2, to_unix_ms(from))
+        .bind(3, to_unix_ms(to))
+        .bind(4, std::int64_t{limit});
+    std::vector<AgentActivity> out;
+    for (;;) {
+      SP_STEP(has_row, stmt);
+      if (!has_row) break;
+      AgentActivity activity;
+      activity.agent = AgentId{stmt.int64(0)};
+      activity.at = from_unix_ms(stmt.int64(1));
+      auto kind = stmt.text(2);
+      activity.kind = kind == "note"     ? AgentActivity::Kind::Note
+                      : kind == "change" ? AgentActivity::Kind::Change
+                                         : AgentActivity::Kind::Reply;
+      activity.channel = parse_or(parse_channel(stmt.text(3)), Channel::Web);
+      activity.ticket = TicketId{stmt.int64(4)};
+      activity.abusive = stmt.int64(5) != 0;
+      out.push_back(activity);
+    }
+    return out;
+  });
+}
+
 // ---------------------------------------------------------------------------------------
 // Sessions, tokens, settings
 

@@ -67,6 +67,8 @@ class SqliteStore final : public Store, public SlaStore {
   Result<std::int64_t> count_tickets(const Scope& scope) override;
   Result<std::vector<Ticket>> tickets_for_report(const Scope& scope, Timestamp from, Timestamp to,
                                                  int limit) override;
+  Result<std::vector<AgentActivity>> agent_activity(const Scope& scope, Timestamp from, Timestamp to,
+                                                    int limit) override;
   Result<std::vector<Arrival>> ticket_arrivals(const Scope& scope, Timestamp from, Timestamp to,
                                                int limit) override;
 
