@@ -1,0 +1,596 @@
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiClient, describeError, query } from '../lib/api';
+import { chooseLanguage, type Language, translator } from '../lib/i18n';
+import { startLive, type LiveMode } from '../lib/live';
+import {
+  CHANNELS,
+  OPEN_STATUSES,
+  PRIORITIES,
+  STATUSES,
+  type Agent,
+  type Customer,
+  type Page,
+  type StreamEvent,
+  type Team,
+  type Tenant,
+  type Ticket,
+  type TicketSla,
+} from '../lib/types';
+import { listedDue, summarizeListed, summarizeSla, type SlaSummary } from '../lib/urgency';
+import { clampIndex } from '../lib/virtual';
+import { I18nContext, LanguageSwitch, Modal, storeLanguage, storedLanguage, useDocumentLanguage } from '../lib/ui';
+import { LoginForm, type LoginAnswer } from './Login';
+import { QueueList } from './Queue';
+import { TicketView, type ComposerControl } from './TicketView';
+
+const client = new ApiClient();
+const MAX_QUEUE = 5000;
+const PAGE = 500;
+
+interface Filters {
+  status: string; // 'open-work' | 'all' | a status
+  priority: string;
+  team: string;
+  assignee: string; // '' | 'me' | 'none' | id
+  channel: string;
+  sla: string; // '' | 'at_risk' | 'breached'
+  tenant: string;
+  search: string;
+}
+
+const DEFAULT_FILTERS: Filters = { status: 'open-work', priority: '', team: '', assignee: '', channel: '', sla: '', tenant: '', search: '' };
+
+/** The text search the server runs (subject or customer name); references and e-mail addresses are matched here. */
+function serverSearch(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed || trimmed.includes('@') || /^t-?\d+$/i.test(trimmed)) return undefined;
+  return trimmed.slice(0, 200);
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+}
+
+export function App() {
+  const [agent, setAgent] = useState<Agent | null>(null);
+  const [checked, setChecked] = useState(false);
+  const [expired, setExpired] = useState(false);
+  const [session, setSession] = useState(0);
+  const [lang, setLang] = useState<Language>(() => chooseLanguage(storedLanguage(), null, navigator.languages ?? navigator.language));
+  const t = useMemo(() => translator(lang), [lang]);
+  useDocumentLanguage(lang, `${t('app.console')} · servicepact`);
+
+  const switchLanguage = (next: Language) => {
+    storeLanguage(next);
+    setLang(next);
+  };
+
+  const signedIn = (answer: LoginAnswer) => {
+    client.csrfToken = answer.csrf_token;
+    setAgent(answer.agent);
+    setExpired(false);
+    setSession((n) => n + 1);
+    setLang(chooseLanguage(storedLanguage(), answer.agent.language, navigator.languages ?? navigator.language));
+  };
+
+  useEffect(() => {
+    client.onUnauthorized = () => setExpired(true);
+    client
+      .get<{ agent: Agent; csrf_token?: string }>('/api/v1/auth/me', { quiet401: true })
+      .then((me) => {
+        if (me.csrf_token) signedIn({ agent: me.agent, csrf_token: me.csrf_token });
+      })
+      .catch(() => undefined)
+      .finally(() => setChecked(true));
+  }, []);
+
+  const signOut = async () => {
+    try {
+      await client.post('/api/v1/auth/logout', {});
+    } catch {
+      // signed out either way
+    }
+    client.csrfToken = null;
+    setAgent(null);
+  };
+
+  return (
+    <I18nContext.Provider value={{ lang, t }}>
+      <a class="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header class="topbar">
+        <p class="brand">
+          servicepact <span class="brand-sub">{t('app.console')}</span>
+        </p>
+        <div class="topbar-tools">
+          <LanguageSwitch value={lang} onChange={switchLanguage} />
+          {agent && (
+            <>
+              <span class="whoami">{t('auth.signedInAs', { name: agent.name })}</span>
+              <button type="button" onClick={() => void signOut()}>
+                {t('auth.signOut')}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {!checked ? (
+          <p class="loading">{t('common.loading')}</p>
+        ) : agent ? (
+          <Console agent={agent} session={session} />
+        ) : (
+          <section class="login-page" aria-labelledby="login-title">
+            <h1 id="login-title">{t('auth.title')}</h1>
+            <LoginForm client={client} onDone={signedIn} idPrefix="login" />
+          </section>
+        )}
+      </main>
+      <Modal id="expired" open={expired && agent !== null} title={t('auth.expiredTitle')}>
+        <p>{t('auth.expiredBody')}</p>
+        <LoginForm client={client} initialEmail={agent?.email} onDone={signedIn} idPrefix="relogin" />
+      </Modal>
+    </I18nContext.Provider>
+  );
+}
+
+function Console({ agent, session }: { agent: Agent; session: number }) {
+  const { t } = useContext(I18nContext);
+  const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
+  const [all, setAll] = useState<Ticket[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [queueError, setQueueError] = useState<string | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [agents, setAgents] = useState<Map<number, Agent>>(new Map());
+  const [teams, setTeams] = useState<Team[]>([]);
+  const [tenants, setTenants] = useState<Tenant[]>([]);
+  const [customers, setCustomers] = useState<Map<number, Customer>>(new Map());
+  const [slas, setSlas] = useState<Map<number, { version: number | undefined; sla: TicketSla | null }>>(new Map());
+  const [emailMatches, setEmailMatches] = useState<Set<number> | null>(null);
+  const [now, setNow] = useState(Date.now());
+  const [mode, setMode] = useState<LiveMode>('connecting');
+  const [liveVersions, setLiveVersions] = useState<Map<number, number>>(new Map());
+  const [help, setHelp] = useState(false);
+  const composer = useRef<ComposerControl | null>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const loadSeq = useRef(0);
+  const pending = useRef(new Set<string>());
+
+  // Countdowns tick every 30 s.
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  useEffect(() => {
+    client.get<Page<Agent>>('/api/v1/agents').then((p) => setAgents(new Map(p.items.map((a) => [a.id, a])))).catch(() => undefined);
+    client.get<Page<Team>>('/api/v1/teams').then((p) => setTeams(p.items)).catch(() => undefined);
+    client.get<Page<Tenant>>('/api/v1/tenants').then((p) => setTenants(p.items)).catch(() => undefined);
+  }, [agent.id]);
+
+  const serverQuery = (f: Filters, cursor?: string) =>
+    query({
+      sort: 'due',
+      limit: PAGE,
+      cursor,
+      status: f.status === 'open-work' ? OPEN_STATUSES.join(',') : f.status === 'all' ? undefined : f.status,
+      team_id: f.team || undefined,
+      assignee_id: f.assignee === 'me' ? agent.id : f.assignee || undefined,
+      sla: f.sla || undefined,
+      tenant_id: f.tenant || undefined,
+      channel: f.channel || undefined,
+      q: serverSearch(f.search),
+    });
+
+  /** Loads the queue page by page (the first page shows at once), up to MAX_QUEUE tickets. */
+  const loadQueue = useCallback(
+    async (f: Filters) => {
+      const seq = ++loadSeq.current;
+      setLoading(true);
+      setQueueError(null);
+      const items: Ticket[] = [];
+      let cursor: string | undefined;
+      try {
+        do {
+          const page = await client.get<Page<Ticket>>(`/api/v1/tickets${serverQuery(f, cursor)}`);
+          if (seq !== loadSeq.current) return;
+          items.push(...page.items);
+          setAll(items.slice());
+          cursor = page.next_cursor ?? undefined;
+        } while (cursor && items.length < MAX_QUEUE);
+      } catch (err) {
+        if (seq === loadSeq.current) setQueueError(describeError(err, t));
+      } finally {
+        if (seq === loadSeq.current) setLoading(false);
+      }
+    },
+    [agent.id, t],
+  );
+
+  // Typing in the search box reloads the queue once the typing pauses.
+  const [debouncedSearch, setDebouncedSearch] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setDebouncedSearch(serverSearch(filters.search) ?? ''), 300);
+    return () => clearTimeout(timer);
+  }, [filters.search]);
+  const serverKey = `${filters.status}|${filters.team}|${filters.assignee}|${filters.sla}|${filters.tenant}|${filters.channel}|${debouncedSearch}|${session}`;
+  useEffect(() => {
+    void loadQueue({ ...filters, search: debouncedSearch });
+  }, [serverKey]);
+
+  // Search by e-mail address: ask the API which customer has it.
+  useEffect(() => {
+    const text = filters.search.trim();
+    if (!text.includes('@')) {
+      setEmailMatches(null);
+      return;
+    }
+    const timer = setTimeout(() => {
+      client
+        .get<Page<Customer>>(`/api/v1/customers${query({ email: text, limit: 50 })}`)
+        .then((p) => setEmailMatches(new Set(p.items.map((c) => c.id))))
+        .catch(() => setEmailMatches(new Set()));
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [filters.search]);
+
+  // Client-side filters: the API has no priority, channel or text filter.
+  const tickets = useMemo(() => {
+    const needle = filters.search.trim().toLowerCase();
+    return all.filter((ticket) => {
+      if (filters.priority && ticket.priority !== filters.priority) return false;
+      if (filters.channel && ticket.channel !== filters.channel) return false;
+      if (needle) {
+        const customer = ticket.requester_id ? customers.get(ticket.requester_id) : undefined;
+        const hay = `${ticket.reference ?? ''} t-${ticket.id} ${ticket.subject} ${ticket.requester_name ?? ''} ${customer?.name ?? ''} ${(customer?.emails ?? []).join(' ')}`.toLowerCase();
+        const byEmail = emailMatches !== null && ticket.requester_id !== undefined && emailMatches.has(ticket.requester_id);
+        if (!hay.includes(needle) && !byEmail) return false;
+      }
+      return true;
+    });
+  }, [all, filters.priority, filters.channel, filters.search, customers, emailMatches]);
+
+  useEffect(() => {
+    setSelected((s) => clampIndex(s, tickets.length));
+  }, [tickets.length]);
+
+  // Details for the rows in view: customer names and SLA clocks, fetched lazily.
+  const fetchDetails = useCallback(
+    (start: number, end: number) => {
+      const slice = tickets.slice(start, end);
+      const missingCustomers = [
+        ...new Set(slice.filter((x) => x.requester_name === undefined).map((x) => x.requester_id).filter((id): id is number => !!id && !customers.has(id))),
+      ];
+      const missingSla = slice.filter((x) => {
+        if (listedDue(x) !== undefined) return false;
+        const cached = slas.get(x.id);
+        return !cached || cached.version !== x.version;
+      });
+      for (const id of missingCustomers) {
+        const key = `c${id}`;
+        if (pending.current.has(key)) continue;
+        pending.current.add(key);
+        client
+          .get<Customer>(`/api/v1/customers/${id}`)
+          .then((c) => setCustomers((m) => new Map(m).set(id, c)))
+          .catch(() => undefined)
+          .finally(() => pending.current.delete(key));
+      }
+      for (const ticket of missingSla) {
+        const key = `s${ticket.id}@${ticket.version}`;
+        if (pending.current.has(key)) continue;
+        pending.current.add(key);
+        client
+          .get<TicketSla>(`/api/v1/tickets/${ticket.id}/sla`)
+          .then((sla) => setSlas((m) => new Map(m).set(ticket.id, { version: ticket.version, sla })))
+          .catch(() => setSlas((m) => new Map(m).set(ticket.id, { version: ticket.version, sla: null })))
+          .finally(() => pending.current.delete(key));
+      }
+    },
+    [tickets, customers, slas],
+  );
+
+  const slaOf = (ticket: Ticket): SlaSummary | undefined => {
+    const listed = summarizeListed(ticket, now);
+    if (listed) return listed;
+    const cached = slas.get(ticket.id);
+    if (!cached) return undefined;
+    return cached.sla ? summarizeSla(cached.sla, now) : { state: 'none' };
+  };
+
+  const replaceTicket = useCallback((ticket: Ticket) => {
+    setAll((list) => {
+      const index = list.findIndex((x) => x.id === ticket.id);
+      if (index < 0) return list;
+      const next = list.slice();
+      const old = list[index];
+      // A single ticket's answer has no queue summary: keep the requester's name, and the
+      // SLA summary only while the version is unchanged (else the row asks for fresh clocks).
+      next[index] = {
+        ...ticket,
+        requester_name: ticket.requester_name ?? old.requester_name,
+        sla: ticket.sla !== undefined ? ticket.sla : ticket.version === old.version ? old.sla : undefined,
+      };
+      return next;
+    });
+  }, []);
+
+  // Live updates.
+  const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const filtersRef = useRef(filters);
+  filtersRef.current = filters;
+  const allRef = useRef(all);
+  allRef.current = all;
+  const lastPoll = useRef(new Date(Date.now() - 60_000).toISOString());
+
+  const onEvent = useCallback(
+    (event: StreamEvent) => {
+      if (event.version !== undefined) {
+        setLiveVersions((m) => new Map(m).set(event.ticket_id, Math.max(event.version ?? 0, m.get(event.ticket_id) ?? 0)));
+      }
+      const known = allRef.current.find((x) => x.id === event.ticket_id);
+      if (known) {
+        if (event.version !== undefined && known.version !== undefined && event.version <= known.version) return;
+        client.get<Ticket>(`/api/v1/tickets/${event.ticket_id}`).then(replaceTicket).catch(() => undefined);
+      } else {
+        // A ticket new to this queue: reload it in the server's order (debounced).
+        if (reloadTimer.current) clearTimeout(reloadTimer.current);
+        reloadTimer.current = setTimeout(() => void loadQueue({ ...filtersRef.current, search: serverSearch(filtersRef.current.search) ?? '' }), 1500);
+      }
+    },
+    [replaceTicket, loadQueue],
+  );
+
+  useEffect(() => {
+    const stop = startLive({
+      url: '/api/v1/stream',
+      onEvent,
+      onMode: setMode,
+      onResync: () => void loadQueue({ ...filtersRef.current, search: serverSearch(filtersRef.current.search) ?? '' }),
+      pollMs: 5000,
+      poll: async () => {
+        const since = lastPoll.current;
+        const started = new Date(Date.now() - 5000).toISOString();
+        const page = await client.get<Page<Ticket>>(`/api/v1/tickets${query({ updated_since: since, limit: 200 })}`);
+        lastPoll.current = started;
+        for (const ticket of page.items) onEvent({ ticket_id: ticket.id, version: ticket.version, change: 'updated' });
+      },
+    });
+    return stop;
+  }, [onEvent, loadQueue]);
+
+  // Keyboard shortcuts.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (document.querySelector('dialog[open]') && e.key !== '?') return;
+      if (isTyping(e.target)) {
+        if (e.key === 'Escape') (e.target as HTMLElement).blur();
+        return;
+      }
+      const target = e.target as HTMLElement;
+      switch (e.key) {
+        case 'j':
+          e.preventDefault();
+          setSelected((s) => clampIndex(s + 1, tickets.length));
+          break;
+        case 'k':
+          e.preventDefault();
+          setSelected((s) => clampIndex(s - 1, tickets.length));
+          break;
+        case 'Enter':
+          if (target && (target.tagName === 'BUTTON' || target.tagName === 'A')) return;
+          if (selected >= 0 && selected < tickets.length) {
+            e.preventDefault();
+            setOpenId(tickets[selected].id);
+          }
+          break;
+        case 'r':
+          if (openId !== null) {
+            e.preventDefault();
+            composer.current?.('outbound');
+          }
+          break;
+        case 'n':
+          if (openId !== null) {
+            e.preventDefault();
+            composer.current?.('note');
+          }
+          break;
+        case '/':
+          e.preventDefault();
+          searchBox.current?.focus();
+          break;
+        case '?':
+          e.preventDefault();
+          setHelp((h) => !h);
+          break;
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [tickets, selected, openId]);
+
+  const set = (key: keyof Filters) => (e: Event) =>
+    setFilters((f) => ({ ...f, [key]: (e.currentTarget as HTMLInputElement | HTMLSelectElement).value }));
+
+  const tenantTeams = filters.tenant ? teams.filter((x) => String(x.tenant_id) === filters.tenant) : teams;
+
+  return (
+    <div class="console">
+      <section class="queue" aria-labelledby="queue-title">
+        <div class="queue-head">
+          <h1 id="queue-title">{t('queue.title')}</h1>
+          <span class="queue-count" role="status">
+            {loading ? t('queue.loadingMore', { count: all.length }) : t(tickets.length === 1 ? 'queue.countOne' : 'queue.count', { count: tickets.length })}
+          </span>
+          <span class={`live-mode live-${mode}`}>{mode === 'live' ? t('live.on') : mode === 'polling' ? t('live.polling') : ''}</span>
+          <button type="button" class="icon" onClick={() => setHelp(true)} aria-label={t('help.open')}>
+            ?
+          </button>
+        </div>
+        <form class="filters" aria-label={t('queue.filters')} onSubmit={(e) => e.preventDefault()}>
+          <div class="field search">
+            <label for="f-search">{t('queue.search')}</label>
+            <input id="f-search" ref={searchBox} type="search" value={filters.search} onInput={set('search')} />
+          </div>
+          <div class="field">
+            <label for="f-status">{t('queue.status')}</label>
+            <select id="f-status" value={filters.status} onChange={set('status')}>
+              <option value="open-work">{t('queue.statusOpenWork')}</option>
+              <option value="all">{t('queue.statusAll')}</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="f-sla">{t('queue.sla')}</label>
+            <select id="f-sla" value={filters.sla} onChange={set('sla')}>
+              <option value="">{t('common.any')}</option>
+              <option value="at_risk">{t('queue.slaAtRisk')}</option>
+              <option value="breached">{t('queue.slaBreached')}</option>
+            </select>
+          </div>
+          <div class="field">
+            <label for="f-priority">{t('queue.priority')}</label>
+            <select id="f-priority" value={filters.priority} onChange={set('priority')}>
+              <option value="">{t('common.any')}</option>
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`priority.${p}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="f-channel">{t('queue.channel')}</label>
+            <select id="f-channel" value={filters.channel} onChange={set('channel')}>
+              <option value="">{t('common.any')}</option>
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`channel.${c}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="f-team">{t('queue.team')}</label>
+            <select id="f-team" value={filters.team} onChange={set('team')}>
+              <option value="">{t('common.any')}</option>
+              {tenantTeams.map((team) => (
+                <option key={team.id} value={String(team.id)}>
+                  {team.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="f-assignee">{t('queue.assignee')}</label>
+            <select id="f-assignee" value={filters.assignee} onChange={set('assignee')}>
+              <option value="">{t('common.any')}</option>
+              <option value="me">{t('queue.me')}</option>
+              <option value="none">{t('queue.unassigned')}</option>
+              {[...agents.values()].map((a) => (
+                <option key={a.id} value={String(a.id)}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          {tenants.length > 1 && (
+            <div class="field">
+              <label for="f-tenant">{t('queue.tenant')}</label>
+              <select id="f-tenant" value={filters.tenant} onChange={set('tenant')}>
+                <option value="">{t('common.any')}</option>
+                {tenants.map((x) => (
+                  <option key={x.id} value={String(x.id)}>
+                    {x.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </form>
+        {queueError && (
+          <div class="notice notice-error" role="alert">
+            <p>{queueError}</p>
+            <button type="button" onClick={() => void loadQueue({ ...filters, search: debouncedSearch })}>
+              {t('common.retry')}
+            </button>
+          </div>
+        )}
+        {!loading && tickets.length === 0 && !queueError && <p class="empty">{t('queue.empty')}</p>}
+        <QueueList
+          tickets={tickets}
+          selected={selected}
+          openId={openId}
+          now={now}
+          customerOf={(id) => (id ? customers.get(id) : undefined)}
+          slaOf={slaOf}
+          onSelect={setSelected}
+          onOpen={setOpenId}
+          onVisible={fetchDetails}
+        />
+      </section>
+      <section class="detail" aria-label={t('ticket.details')}>
+        {openId === null ? (
+          <p class="placeholder">{t('ticket.select')}</p>
+        ) : (
+          <TicketView
+            client={client}
+            ticketId={openId}
+            agents={agents}
+            now={now}
+            liveVersion={liveVersions.get(openId)}
+            composerControl={composer}
+            onOpen={setOpenId}
+            onChanged={replaceTicket}
+          />
+        )}
+      </section>
+      <Modal id="help" open={help} title={t('help.title')} onClose={() => setHelp(false)}>
+        <dl class="shortcuts">
+          <dt>
+            <kbd>j</kbd> / <kbd>k</kbd>
+          </dt>
+          <dd>{t('help.jk')}</dd>
+          <dt>
+            <kbd>Enter</kbd>
+          </dt>
+          <dd>{t('help.enter')}</dd>
+          <dt>
+            <kbd>r</kbd>
+          </dt>
+          <dd>{t('help.r')}</dd>
+          <dt>
+            <kbd>n</kbd>
+          </dt>
+          <dd>{t('help.n')}</dd>
+          <dt>
+            <kbd>/</kbd>
+          </dt>
+          <dd>{t('help.slash')}</dd>
+          <dt>
+            <kbd>?</kbd>
+          </dt>
+          <dd>{t('help.question')}</dd>
+          <dt>
+            <kbd>Esc</kbd>
+          </dt>
+          <dd>{t('help.escape')}</dd>
+        </dl>
+        <button type="button" onClick={() => setHelp(false)}>
+          {t('common.close')}
+        </button>
+      </Modal>
+    </div>
+  );
+}
+

@@ -1,0 +1,368 @@
+import type { RefObject } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiClient, describeError, isConflict, query } from '../lib/api';
+import { countdown, formatDateTime, parseTime } from '../lib/time';
+import {
+  PRIORITIES,
+  STATUSES,
+  type Agent,
+  type Customer,
+  type Message,
+  type MessageKind,
+  type Page,
+  type Priority,
+  type Status,
+  type Ticket,
+  type TicketSla,
+} from '../lib/types';
+import { summarizeSla } from '../lib/urgency';
+import { Notice, useI18n } from '../lib/ui';
+import { SlaBadge } from './SlaBadge';
+
+export type ComposerControl = (kind: 'outbound' | 'note') => void;
+
+interface Loaded {
+  ticket: Ticket;
+  messages: Message[];
+  sla: TicketSla | null;
+  customer: Customer | null;
+  others: Ticket[];
+}
+
+export function TicketView({
+  client,
+  ticketId,
+  agents,
+  now,
+  liveVersion,
+  composerControl,
+  onOpen,
+  onChanged,
+}: {
+  client: ApiClient;
+  ticketId: number;
+  agents: Map<number, Agent>;
+  now: number;
+  /** The newest version of this ticket announced by live updates. */
+  liveVersion: number | undefined;
+  composerControl: RefObject<ComposerControl | null>;
+  onOpen: (id: number) => void;
+  onChanged: (ticket: Ticket) => void;
+}) {
+  const { t, lang } = useI18n();
+  const [data, setData] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<{ text: string; conflict: boolean } | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [kind, setKind] = useState<'outbound' | 'note'>('outbound');
+  const [draft, setDraft] = useState('');
+  const [busy, setBusy] = useState(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const ownVersion = useRef<number>(0);
+
+  const load = async (focus: boolean) => {
+    try {
+      const ticketRes = await client.request<Ticket>('GET', `/api/v1/tickets/${ticketId}`);
+      const ticket = ticketRes.data;
+      const [messages, sla, customer, others] = await Promise.all([
+        client.get<Page<Message>>(`/api/v1/tickets/${ticketId}/messages`).then((p) => p.items),
+        client.get<TicketSla>(`/api/v1/tickets/${ticketId}/sla`).catch(() => null),
+        ticket.requester_id
+          ? client.get<Customer>(`/api/v1/customers/${ticket.requester_id}`).catch(() => null)
+          : Promise.resolve(null),
+        ticket.requester_id
+          ? client
+              .get<Page<Ticket>>(`/api/v1/tickets${query({ requester_id: ticket.requester_id, limit: 20 })}`)
+              .then((p) => p.items.filter((o) => o.id !== ticket.id))
+              .catch(() => [] as Ticket[])
+          : Promise.resolve([] as Ticket[]),
+      ]);
+      ownVersion.current = ticket.version ?? 0;
+      setData({ ticket, messages, sla, customer, others });
+      setLoadError(null);
+      onChanged(ticket);
+      if (focus) heading.current?.focus();
+    } catch (err) {
+      setLoadError(describeError(err, t));
+    }
+  };
+
+  useEffect(() => {
+    setData(null);
+    setActionError(null);
+    setStatus(null);
+    setDraft('');
+    void load(true);
+  }, [ticketId]);
+
+  // Someone else changed this ticket: show the new state and say so.
+  useEffect(() => {
+    if (liveVersion === undefined || !data) return;
+    if (liveVersion > ownVersion.current) {
+      void load(false).then(() => setStatus(t('ticket.changedElsewhere')));
+    }
+  }, [liveVersion]);
+
+  composerControl.current = (which) => {
+    setKind(which);
+    textarea.current?.focus();
+  };
+
+  if (loadError) {
+    return (
+      <section class="ticket" aria-labelledby="ticket-title">
+        <h2 id="ticket-title">T-{ticketId}</h2>
+        <Notice kind="error">{loadError}</Notice>
+        <button type="button" onClick={() => void load(false)}>
+          {t('common.retry')}
+        </button>
+      </section>
+    );
+  }
+  if (!data) return <p class="loading">{t('common.loading')}</p>;
+
+  const { ticket, messages, sla, customer, others } = data;
+
+  const change = async (patch: Partial<Record<'status' | 'priority' | 'assignee_id', unknown>>) => {
+    setBusy(true);
+    setActionError(null);
+    setStatus(null);
+    try {
+      const updated = await client.request<Ticket>('PATCH', `/api/v1/tickets/${ticket.id}`, {
+        body: patch,
+        ifMatch: ticket.version,
+      });
+      ownVersion.current = updated.data.version ?? ownVersion.current;
+      setData({ ...data, ticket: updated.data });
+      onChanged(updated.data);
+      setStatus(t('ticket.updated'));
+      void client
+        .get<TicketSla>(`/api/v1/tickets/${ticket.id}/sla`)
+        .then((s) => setData((d) => (d ? { ...d, sla: s } : d)))
+        .catch(() => undefined);
+    } catch (err) {
+      setActionError({ text: describeError(err, t), conflict: isConflict(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const send = async (e: Event) => {
+    e.preventDefault();
+    if (!draft.trim()) return;
+    setBusy(true);
+    setActionError(null);
+    setStatus(null);
+    try {
+      const added = await client.post<Message & { ticket: Ticket }>(`/api/v1/tickets/${ticket.id}/messages`, {
+        kind: kind as MessageKind,
+        body: draft,
+      });
+      const { ticket: newTicket, ...message } = added;
+      ownVersion.current = newTicket?.version ?? ownVersion.current;
+      setData({ ...data, ticket: newTicket ?? ticket, messages: [...messages, message as Message] });
+      if (newTicket) onChanged(newTicket);
+      setDraft('');
+      setStatus(kind === 'note' ? t('ticket.noteSaved') : t('ticket.replySent'));
+    } catch (err) {
+      setActionError({ text: describeError(err, t), conflict: isConflict(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const authorName = (m: Message): string => {
+    if (m.author_name) return m.author_name;
+    const type = m.author?.type;
+    if (type === 'agent' && m.author?.id != null) return agents.get(m.author.id)?.name ?? `#${m.author.id}`;
+    if (type === 'customer') return customer?.name ?? t('ticket.kind.inbound');
+    return t('ticket.system');
+  };
+
+  const tenantAgents = [...agents.values()].filter((a) => a.active !== false && (a.tenant_id === ticket.tenant_id || a.tenant_id == null));
+  const summary = summarizeSla(sla ?? undefined, now);
+
+  return (
+    <section class="ticket" aria-labelledby="ticket-title">
+      <header class="ticket-head">
+        <h2 id="ticket-title" tabIndex={-1} ref={heading}>
+          <span class="ticket-ref">{ticket.reference ?? `T-${ticket.id}`}</span> {ticket.subject}
+        </h2>
+        <p class="ticket-meta">
+          <SlaBadge summary={summary} now={now} /> · {t('ticket.created', { time: formatDateTime(ticket.created_at, lang) })} ·{' '}
+          {t('ticket.channelVia', { channel: t(`channel.${ticket.channel}`) })}
+        </p>
+      </header>
+
+      <div class="ticket-controls" aria-label={t('ticket.details')} role="group">
+        <div class="field inline">
+          <label for="ticket-status">{t('ticket.status')}</label>
+          <select
+            id="ticket-status"
+            value={ticket.status}
+            disabled={busy}
+            onChange={(e) => void change({ status: (e.currentTarget as HTMLSelectElement).value as Status })}
+          >
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field inline">
+          <label for="ticket-priority">{t('ticket.priority')}</label>
+          <select
+            id="ticket-priority"
+            value={ticket.priority}
+            disabled={busy}
+            onChange={(e) => void change({ priority: (e.currentTarget as HTMLSelectElement).value as Priority })}
+          >
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {t(`priority.${p}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field inline">
+          <label for="ticket-assignee">{t('ticket.assignee')}</label>
+          <select
+            id="ticket-assignee"
+            value={ticket.assignee_id == null ? '' : String(ticket.assignee_id)}
+            disabled={busy}
+            onChange={(e) => {
+              const value = (e.currentTarget as HTMLSelectElement).value;
+              void change({ assignee_id: value === '' ? null : Number(value) });
+            }}
+          >
+            <option value="">{t('queue.unassigned')}</option>
+            {tenantAgents.map((a) => (
+              <option key={a.id} value={String(a.id)}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      {actionError && (
+        <div class="notice notice-error" role="alert">
+          <p>{actionError.text}</p>
+          {actionError.conflict && (
+            <button
+              type="button"
+              onClick={() => {
+                setActionError(null);
+                void load(false);
+              }}
+            >
+              {t('ticket.reload')}
+            </button>
+          )}
+        </div>
+      )}
+      <div class="live-status" role="status" aria-live="polite">
+        {status}
+      </div>
+
+      <div class="ticket-columns">
+        <div class="ticket-main">
+          <h3>{t('ticket.thread')}</h3>
+          {messages.length === 0 && <p>{t('ticket.empty')}</p>}
+          <ol class="thread">
+            {messages.map((m) => (
+              <li key={m.id} class={`msg msg-${m.kind}`} data-kind={m.kind} data-message-id={m.id}>
+                <div class="msg-head">
+                  <span class={`msg-kind kind-${m.kind}`}>{t(`ticket.kind.${m.kind}`)}</span>
+                  <span class="msg-author">{authorName(m)}</span>
+                  <time dateTime={m.created_at}>{formatDateTime(m.created_at, lang)}</time>
+                </div>
+                {/* Bodies are text: Preact escapes them, so markup in a message never runs. */}
+                <p class="msg-body">{m.body}</p>
+              </li>
+            ))}
+          </ol>
+
+          <form class={`composer composer-${kind}`} onSubmit={send}>
+            <fieldset class="composer-kind">
+              <legend class="sr-only">{t('ticket.thread')}</legend>
+              <label>
+                <input type="radio" name="kind" value="outbound" checked={kind === 'outbound'} onChange={() => setKind('outbound')} />{' '}
+                {t('ticket.composeReply')}
+              </label>
+              <label>
+                <input type="radio" name="kind" value="note" checked={kind === 'note'} onChange={() => setKind('note')} />{' '}
+                {t('ticket.composeNote')}
+              </label>
+            </fieldset>
+            <label for="composer-text">{kind === 'note' ? t('ticket.note') : t('ticket.reply')}</label>
+            <textarea
+              id="composer-text"
+              ref={textarea}
+              rows={5}
+              value={draft}
+              onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
+            />
+            <button type="submit" class="primary" disabled={busy || !draft.trim()}>
+              {kind === 'note' ? t('ticket.saveNote') : t('ticket.sendReply')}
+            </button>
+          </form>
+        </div>
+
+        <aside class="ticket-side">
+          <h3>{t('ticket.customer')}</h3>
+          {customer ? (
+            <div class="customer">
+              <p class="customer-name">{customer.name}</p>
+              {customer.emails?.map((mail) => (
+                <p key={mail} class="customer-mail">
+                  {mail}
+                </p>
+              ))}
+            </div>
+          ) : (
+            <p>—</p>
+          )}
+
+          <h3>{t('sla.title')}</h3>
+          {sla?.policy && <p>{t('sla.policy', { name: sla.policy.name })}</p>}
+          {sla && sla.clocks.length > 0 ? (
+            <ul class="clocks">
+              {sla.clocks.map((c) => {
+                const due = parseTime(c.due_at);
+                const cd = due !== undefined ? countdown(due, now, lang) : undefined;
+                return (
+                  <li key={`${c.target}-${c.cycle}`}>
+                    <span class="clock-target">{t(`sla.target.${c.target}` as 'sla.target.resolution')}</span>{' '}
+                    <SlaBadge summary={summarizeSla({ ...sla, clocks: [c] }, now)} now={now} />
+                    {cd && <span class="clock-due"> {t('sla.dueAt', { time: formatDateTime(c.due_at, lang) })}</span>}
+                  </li>
+                );
+              })}
+            </ul>
+          ) : (
+            <p>{t('sla.none')}</p>
+          )}
+
+          <h3>{t('ticket.otherTickets')}</h3>
+          {others.length === 0 ? (
+            <p>{t('ticket.noOtherTickets')}</p>
+          ) : (
+            <ul class="others">
+              {others.map((o) => (
+                <li key={o.id}>
+                  <button type="button" class="link" onClick={() => onOpen(o.id)}>
+                    {o.reference ?? `T-${o.id}`} {o.subject}
+                  </button>{' '}
+                  <span class="chip">{t(`status.${o.status}`)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import '../styles.css';
+import { PortalApp } from './App';
+
+render(<PortalApp />, document.getElementById('app')!);
