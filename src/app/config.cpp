@@ -73,6 +73,82 @@ Result<void> apply_toml_file(Config& config, const std::string& path) {
     } else if (name == "secure_cookies") {
       if (!node.is_boolean()) return bad_type("true or false");
       config.secure_cookies = *node.value<bool>();
+    } else if (name == "smtp") {
+      auto* smtp = node.as_table();
+      if (smtp == nullptr) return bad_type("a table");
+      for (const auto& [smtp_key, value] : *smtp) {
+        std::string field = "smtp." + std::string(smtp_key.str());
+        auto text = value.value<std::string>();
+        if (!text) return invalid_input(path + ": '" + field + "' must be a string", field);
+        if (smtp_key == "url") {
+          config.smtp.url = *text;
+        } else if (smtp_key == "user") {
+          config.smtp.user = *text;
+        } else if (smtp_key == "password") {
+          config.smtp.password = *text;
+        } else if (smtp_key == "password_env") {
+          const char* secret = std::getenv(text->c_str());
+          config.smtp.password = secret != nullptr ? secret : "";
+        } else {
+          return invalid_input(path + ": unknown setting '" + field + "'", field);
+        }
+      }
+    } else if (name == "mail_desk") {
+      auto* desks = node.as_array();
+      if (desks == nullptr) return bad_type("an array of tables ([[mail_desk]])");
+      for (std::size_t idx = 0; idx < desks->size(); ++idx) {
+        auto* desk_table = (*desks)[idx].as_table();
+        std::string prefix = "mail_desk[" + std::to_string(idx) + "]";
+        if (desk_table == nullptr) return invalid_input(path + ": '" + prefix + "' must be a table", prefix);
+        MailDeskConfig desk;
+        for (const auto& [desk_key, value] : *desk_table) {
+          std::string field = prefix + "." + std::string(desk_key.str());
+          if (desk_key == "poll_seconds") {
+            auto seconds = value.value<std::int64_t>();
+            if (!seconds || *seconds < 1 || *seconds > 3600) {
+              return invalid_input(path + ": '" + field + "' must be 1..3600", field);
+            }
+            desk.poll_seconds = static_cast<int>(*seconds);
+            continue;
+          }
+          if (desk_key == "aliases") {
+            auto* list = value.as_array();
+            if (list == nullptr) return invalid_input(path + ": '" + field + "' must be a list", field);
+            for (const auto& alias : *list) {
+              auto text = alias.value<std::string>();
+              if (!text) return invalid_input(path + ": '" + field + "' must list strings", field);
+              desk.aliases.push_back(*text);
+            }
+            continue;
+          }
+          auto text = value.value<std::string>();
+          if (!text) return invalid_input(path + ": '" + field + "' must be a string", field);
+          if (desk_key == "tenant") {
+            desk.tenant = *text;
+          } else if (desk_key == "address") {
+            desk.address = *text;
+          } else if (desk_key == "display_name") {
+            desk.display_name = *text;
+          } else if (desk_key == "imap_url") {
+            desk.imap_url = *text;
+          } else if (desk_key == "imap_user") {
+            desk.imap_user = *text;
+          } else if (desk_key == "imap_password") {
+            desk.imap_password = *text;
+          } else if (desk_key == "imap_password_env") {
+            const char* secret = std::getenv(text->c_str());
+            desk.imap_password = secret != nullptr ? secret : "";
+          } else if (desk_key == "imap_mailbox") {
+            desk.imap_mailbox = *text;
+          } else {
+            return invalid_input(path + ": unknown setting '" + field + "'", field);
+          }
+        }
+        if (desk.tenant.empty() || desk.address.empty()) {
+          return invalid_input(path + ": '" + prefix + "' needs tenant and address", prefix);
+        }
+        config.mail_desks.push_back(std::move(desk));
+      }
     } else {
       return invalid_input(path + ": unknown setting '" + name + "'", name);
     }

@@ -6,10 +6,31 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 
 namespace sp::app {
+
+// One tenant's e-mail desk ([[mail_desk]] in the TOML file). Without imap_url, mail
+// arrives only through `servicepact mail-gateway`.
+struct MailDeskConfig {
+  std::string tenant;   // slug
+  std::string address;  // the desk's address
+  std::string display_name;
+  std::vector<std::string> aliases;
+  std::string imap_url;  // imap://host:143 or imaps://host
+  std::string imap_user;
+  std::string imap_password;  // or imap_password_env naming an environment variable
+  std::string imap_mailbox = "INBOX";
+  int poll_seconds = 30;
+};
+
+struct SmtpConfig {  // [smtp]; no url: replies and acknowledgements stay queued
+  std::string url;   // smtp://host:25, smtps://host:465
+  std::string user;
+  std::string password;
+};
 
 struct Config {
   std::string listen = "127.0.0.1:8080";
@@ -23,6 +44,8 @@ struct Config {
   std::string log_level = "info";
   std::string log_format = "text";  // text, or json: one JSON object per line
   bool secure_cookies = false;
+  std::vector<MailDeskConfig> mail_desks;
+  SmtpConfig smtp;
 };
 
 // Applies the TOML file at `path` onto `config`; unknown keys are errors.

@@ -2,6 +2,7 @@
 // This is the only place that names concrete adapters (SQLite, argon2id, the system
 // clock) and wires them into the service and the HTTP server.
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/spdlog.h>
 
@@ -10,18 +11,26 @@
 #include <string>
 
 #include "app/config.hpp"
+#include "app/mail_runtime.hpp"
 #include "core/clock.hpp"
 #include "demo/demo_seed.hpp"
 #include "demo/demo_sla.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "http/channel_routes.hpp"
+#include "http/charter_routes.hpp"
+#include "http/mail_routes.hpp"
 #include "http/portal_routes.hpp"
 #include "http/report_routes.hpp"
 #include "http/sla_routes.hpp"
 #include "http/staffing_routes.hpp"
 #include "http/static_files.hpp"
 #include "jobs/sla_scheduler.hpp"
+#include "intake/form_intake.hpp"
+#include "intake/webhook_intake.hpp"
+#include "mail/sqlite_outbox.hpp"
 #include "service/change_feed.hpp"
+#include "service/charter_service.hpp"
 #include "service/helpdesk.hpp"
 #include "service/portal.hpp"
 #include "service/report_service.hpp"
@@ -151,6 +160,8 @@ int serve(const app::Config& config) {
                 << (login.tenant_slug.empty() ? ", platform" : ", " + login.tenant_slug) << ")\n";
     }
   }
+  app::MailRuntime mail(config, *store, helpdesk, &sla, clock);
+  if (auto started = mail.start(); !started) fail(started.error().message);
   http::ApiOptions api_options;
   api_options.secure_cookies = config.secure_cookies;
   api_options.max_body_bytes = config.max_body_bytes;
@@ -160,11 +171,17 @@ int serve(const app::Config& config) {
   http::register_staffing_routes(api, staffing);
   service::ReportService reports(*store, *store, sla);
   http::register_report_routes(api, reports);
+  service::CharterService charters(*store, reports, clock);
+  http::register_charter_routes(api, charters);
   service::PortalService portal(helpdesk);
   http::PortalOptions portal_options;
   portal_options.demo_mode = config.demo;
   http::register_portal_routes(api, portal, feed, portal_options);
   http::register_stream_routes(api, feed);
+  http::register_mail_routes(api, mail.outbox());
+  intake::WebhookIntake webhooks(helpdesk, *store);
+  intake::FormIntake forms(helpdesk);
+  http::register_channel_routes(api, webhooks, forms);
   auto pages = http::StaticFiles::load(config.web_root);
   if (!pages) fail(pages.error().message);
   if (pages->size() == 0) {
@@ -189,6 +206,74 @@ int serve(const app::Config& config) {
   server.run(true);
   scheduler.stop();
   spdlog::info("stopped: all in-flight requests answered");
+  return 0;
+}
+
+// sysexits(3): what an MTA does with our answer. 75 is retried later; 65 and 67 bounce.
+constexpr int kExitDataErr = 65, kExitNoUser = 67, kExitTempFail = 75;
+
+// Reads one RFC 5322 message on stdin and ingests it like IMAP mail (Postfix pipe, Exim,
+// fetchmail). Never answers 0 for a message it did not store.
+int mail_gateway(const app::Config& config, const std::string& tenant_slug) {
+  spdlog::set_level(spdlog::level::warn);
+  constexpr std::size_t kMaxMessage = 25 * 1024 * 1024;
+  std::string raw;
+  raw.reserve(64 * 1024);
+  char buffer[65536];
+  while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+    raw.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+    if (raw.size() > kMaxMessage) {
+      std::cerr << "mail-gateway: message larger than 25 MiB refused\n";
+      return kExitDataErr;
+    }
+  }
+  storage::sqlite::SqliteOptions options;
+  options.path = (std::filesystem::path(config.data_dir) / "servicepact.db").string();
+  options.synchronous = config.synchronous;
+  options.max_readers = 2;
+  auto store = storage::sqlite::SqliteStore::open(options);
+  if (!store) {
+    std::cerr << "mail-gateway: " << store.error().message << "\n";
+    return kExitTempFail;
+  }
+  if (auto version = (*store)->migrate(); !version) {
+    std::cerr << "mail-gateway: " << version.error().message << "\n";
+    return kExitTempFail;
+  }
+  auto tenant = (*store)->find_tenant_by_slug(tenant_slug);
+  if (!tenant) {
+    std::cerr << "mail-gateway: no tenant '" << tenant_slug << "'\n";
+    return tenant.error().code == ErrorCode::NotFound ? kExitNoUser : kExitTempFail;
+  }
+  intake::MailDesk desk;
+  desk.tenant = tenant->id;
+  desk.address = "support@" + tenant_slug + ".invalid";
+  auto desks = app::resolve_mail_desks(config, **store);
+  if (desks) {
+    for (const auto& configured : *desks) {
+      if (configured.tenant == tenant->id) desk = configured;
+    }
+  }
+  SystemClock clock;
+  service::Argon2idHasher hasher;
+  service::HelpdeskService helpdesk(**store, clock, hasher);
+  service::SlaService sla(**store, **store, clock);
+  mail::SqliteOutbox outbox(**store);
+  intake::MailIntake intake(helpdesk, &sla, &outbox);
+  auto result = intake.ingest(desk, raw, "gateway");
+  if (!result) {
+    std::cerr << "mail-gateway: " << result.error().message << "\n";
+    return result.error().kind == "mail-refused" ? kExitDataErr : kExitTempFail;
+  }
+  nlohmann::json out = {{"ticket", result->ticket ? nlohmann::json("T-" + std::to_string(result->ticket->value))
+                                                  : nlohmann::json(nullptr)},
+                        {"ticket_id", result->ticket ? nlohmann::json(result->ticket->value) : nlohmann::json(nullptr)},
+                        {"created", result->created},
+                        {"duplicate", result->duplicate},
+                        {"bounce", result->bounce},
+                        {"acknowledged", result->acknowledged}};
+  if (!result->note.empty()) out["note"] = result->note;
+  std::cout << out.dump() << std::endl;
   return 0;
 }
 
@@ -242,6 +327,11 @@ int main(int argc, char** argv) {
   auto* calc_staffing = calc_cmd->add_subcommand(
       "staffing", "Erlang B/C/A staffing: one JSON object per line (see docs)");
 
+  auto* gateway_cmd = cli.add_subcommand(
+      "mail-gateway", "Ingest one RFC 5322 message from stdin (MTA pipe); exit 0, 65 (refused) or 75 (retry)");
+  gateway_cmd->add_option("--tenant", tenant_slug, "tenant slug the mail is for")->required();
+  gateway_cmd->add_option("--data", data_dir, "data folder (default ./data)");
+
   auto* version_cmd = cli.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(cli, argc, argv);
@@ -262,6 +352,7 @@ int main(int argc, char** argv) {
     if (!web_root.empty()) config.web_root = web_root;
     return serve(config);
   }
+  if (*gateway_cmd) return mail_gateway(config, tenant_slug);
   if (*migrate_cmd) {
     auto store = open_store(config, nullptr);
     std::cout << "schema at version " << *store->schema_version() << "\n";

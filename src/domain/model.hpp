@@ -150,6 +150,10 @@ enum class EventType {
   // due time (RFC 3339) of the clock cycle that became at risk or was breached.
   SlaAtRisk,
   SlaBreached,
+  // A telephony fact (intake/webhook_intake): `field` is "call", `to` a compact JSON object
+  // {"call_id","state","wait_seconds","talk_seconds","agent","caller"} (absent times are
+  // null). Changes no ticket field; reports read wait time and abandonment from it.
+  CallRecorded,
 };
 std::string_view to_string(EventType);
 Result<EventType> parse_event_type(std::string_view);

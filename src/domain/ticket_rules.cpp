@@ -209,6 +209,80 @@ Result<TicketChange> add_message(const Ticket& before, MessageKind kind, std::st
   return change;
 }
 
+namespace {
+
+void append_json_string(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (byte < 0x20) {
+      out += "\\u00";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xf];
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+}
+
+void append_json_seconds(std::string& out, const std::optional<int>& seconds) {
+  out += seconds ? std::to_string(*seconds) : std::string("null");
+}
+
+}  // namespace
+
+Result<TicketEvent> call_recorded_event(const Ticket& ticket, const CallFacts& call, Actor actor,
+                                        Timestamp now) {
+  if (call.call_id.empty() || call.call_id.size() > 128) {
+    return invalid_input("call_id must have 1 to 128 characters", "call_id");
+  }
+  if (call.state != "queued" && call.state != "answered" && call.state != "abandoned" &&
+      call.state != "ended") {
+    return invalid_input("state must be queued, answered, abandoned or ended", "state");
+  }
+  for (const auto& [value, field] : {std::pair{call.wait_seconds, "wait_seconds"},
+                                     std::pair{call.talk_seconds, "talk_seconds"}}) {
+    if (value && (*value < 0 || *value > 86400)) {
+      return invalid_input(std::string(field) + " must be between 0 and 86400", field);
+    }
+  }
+  if (call.agent.size() > 254 || call.caller.size() > 64) {
+    return invalid_input("agent or caller too long", call.agent.size() > 254 ? "agent" : "caller");
+  }
+  std::string json = "{\"call_id\":";
+  append_json_string(json, call.call_id);
+  json += ",\"state\":";
+  append_json_string(json, call.state);
+  json += ",\"wait_seconds\":";
+  append_json_seconds(json, call.wait_seconds);
+  json += ",\"talk_seconds\":";
+  append_json_seconds(json, call.talk_seconds);
+  json += ",\"agent\":";
+  append_json_string(json, call.agent);
+  json += ",\"caller\":";
+  append_json_string(json, call.caller);
+  json += '}';
+  auto event = make_event(ticket, EventType::CallRecorded, actor, now);
+  event.field = "call";
+  event.to = std::move(json);
+  return event;
+}
+
+Result<TicketChange> record_call(const Ticket& before, const CallFacts& call, Actor actor,
+                                 Timestamp now) {
+  auto event = call_recorded_event(before, call, actor, now);
+  if (!event) return event.error();
+  TicketChange change{before, {std::move(*event)}};
+  change.after.version = before.version + 1;
+  change.after.updated_at = now;
+  return change;
+}
+
 Ticket replay(const Ticket& created_state, std::span<const TicketEvent> history) {
   Ticket t = created_state;
   for (const auto& event : history) {
@@ -217,6 +291,7 @@ Ticket replay(const Ticket& created_state, std::span<const TicketEvent> history)
       case EventType::MessageAdded:
       case EventType::SlaAtRisk:
       case EventType::SlaBreached:
+      case EventType::CallRecorded:
         break;
       case EventType::StatusChanged:
         if (auto s = parse_status(event.to)) {

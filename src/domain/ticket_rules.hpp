@@ -81,6 +81,27 @@ Result<TicketChange> apply_patch(const Ticket& before, const TicketPatch& patch,
 Result<TicketChange> add_message(const Ticket& before, MessageKind kind, std::string_view body,
                                  Actor actor, Timestamp now);
 
+// One telephony event as the history records it (EventType::CallRecorded).
+struct CallFacts {
+  std::string call_id;              // 1-128 bytes
+  std::string state;                // "queued", "answered", "abandoned" or "ended"
+  std::optional<int> wait_seconds;  // 0..86400
+  std::optional<int> talk_seconds;  // 0..86400
+  std::string agent;                // the answering agent's e-mail, may be empty
+  std::string caller;               // the caller's number, may be empty
+};
+
+// The CallRecorded event for `ticket`: field "call", `to` the facts as compact JSON
+// ({"call_id":"c-1","state":"answered","wait_seconds":35,"talk_seconds":null,
+// "agent":"eva@desk.example","caller":"+31201234567"}). Fails with InvalidInput naming the
+// field for an unknown state, an empty or oversized call id or times out of range.
+Result<TicketEvent> call_recorded_event(const Ticket& ticket, const CallFacts& call, Actor actor,
+                                        Timestamp now);
+// Records a call on any ticket, closed ones included (it is a fact, not a change of the
+// case): one CallRecorded event; version and updated_at move, nothing else does.
+Result<TicketChange> record_call(const Ticket& before, const CallFacts& call, Actor actor,
+                                 Timestamp now);
+
 // Rebuilds status, priority, assignee, team, tags, category and subject by folding the
 // history over the ticket's creation state. Used to check that the stored row and the
 // history agree, and by the SLA engine to see the ticket as it was at any event.

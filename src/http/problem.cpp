@@ -30,7 +30,7 @@ HttpResponse problem_from(const Error& error) {
       return problem(422, error.kind.empty() ? "invalid-field" : error.kind,
                      "The request has an invalid value", error.message, extra);
     case ErrorCode::NotFound:
-      return problem(404, "not-found", "Not found", error.message);
+      return problem(404, error.kind.empty() ? "not-found" : error.kind, "Not found", error.message);
     case ErrorCode::Conflict:
       if (error.kind == "version-mismatch") {
         return problem(412, "version-mismatch", "The resource was changed by someone else",

@@ -382,12 +382,13 @@ Result<storage::AppendedMessage> HelpdeskService::add_message(
         SP_TRY(check_version(expected_version, current));
         return domain::add_message(current, kind, *text, actor, now);
       });
-  if (appended) notify(appended->ticket, TicketChangeKind::Message);
+  if (appended) notify(*appended);
   return appended;
 }
 
 Result<Ticket> HelpdeskService::open_customer_ticket(TenantId tenant, CustomerId customer,
-                                                    NewTicket ticket) {
+                                                    NewTicket ticket,
+                                                    std::optional<storage::InboundReceipt> receipt) {
   ticket.requester_id = customer;
   ticket.team_id.reset();
   ticket.assignee_id.reset();
@@ -398,26 +399,41 @@ Result<Ticket> HelpdeskService::open_customer_ticket(TenantId tenant, CustomerId
   auto now = clock_.now();
   Actor actor{ActorType::Customer, customer.value};
   auto draft = draft_ticket(*validated, tenant, actor, now);
-  storage::NewMessage first{MessageKind::Inbound, actor, *validated->first_message, now};
+  storage::NewMessage first{MessageKind::Inbound, actor, *validated->first_message, now,
+                            std::move(receipt)};
   auto created = store_.create_ticket(std::move(draft), std::move(first));
   if (created) notify(*created, TicketChangeKind::Created);
   return created;
 }
 
-Result<storage::AppendedMessage> HelpdeskService::add_customer_message(TenantId tenant,
-                                                                       CustomerId customer,
-                                                                       TicketId id,
-                                                                       std::string body) {
+Result<storage::AppendedMessage> HelpdeskService::add_customer_message(
+    TenantId tenant, CustomerId customer, TicketId id, std::string body,
+    std::optional<storage::InboundReceipt> receipt) {
   auto text = require_text(body, "body", kMaxBodyBytes, true);
   if (!text) return text.error();
   auto now = clock_.now();
   Actor actor{ActorType::Customer, customer.value};
-  storage::NewMessage message{MessageKind::Inbound, actor, *text, now};
+  storage::NewMessage message{MessageKind::Inbound, actor, *text, now, std::move(receipt)};
   auto appended = store_.append_message(
       Scope{tenant}, id, std::move(message), [&](const Ticket& current) -> Result<TicketChange> {
         return domain::add_message(current, MessageKind::Inbound, *text, actor, now);
       });
-  if (appended) notify(appended->ticket, TicketChangeKind::Message);
+  if (appended) notify(*appended);
+  return appended;
+}
+
+Result<storage::AppendedMessage> HelpdeskService::add_system_note(TenantId tenant, TicketId id,
+                                                                  std::string body) {
+  auto text = require_text(body, "body", kMaxBodyBytes, true);
+  if (!text) return text.error();
+  auto now = clock_.now();
+  Actor actor{ActorType::System, 0};
+  storage::NewMessage message{MessageKind::Note, actor, *text, now};
+  auto appended = store_.append_message(
+      Scope{tenant}, id, std::move(message), [&](const Ticket& current) -> Result<TicketChange> {
+        return domain::add_message(current, MessageKind::Note, *text, actor, now);
+      });
+  if (appended) notify(*appended);
   return appended;
 }
 

@@ -86,6 +86,8 @@ class TicketObserver {
  public:
   virtual ~TicketObserver() = default;
   virtual void ticket_changed(const Ticket& ticket, TicketChangeKind change) = 0;
+  // After ticket_changed(Message): the message itself (e-mail replies go out from here).
+  virtual void message_added(const Ticket& /*ticket*/, const Message& /*message*/) {}
 };
 
 class HelpdeskService {
@@ -137,10 +139,16 @@ class HelpdeskService {
 
   // Customer-originated contacts (portal, web form, e-mail, webhooks) have no agent: the
   // channel has established tenant and customer. The first message is inbound, by them.
-  Result<Ticket> open_customer_ticket(TenantId tenant, CustomerId customer, NewTicket ticket);
+  // With a receipt, intake is exactly-once: a second call with the same receipt fails with
+  // Conflict kind "duplicate-intake" and changes nothing (storage::InboundReceipt).
+  Result<Ticket> open_customer_ticket(TenantId tenant, CustomerId customer, NewTicket ticket,
+                                      std::optional<storage::InboundReceipt> receipt = {});
   // An inbound message by `customer` on a ticket of `tenant` (reopens a solved ticket).
-  Result<storage::AppendedMessage> add_customer_message(TenantId tenant, CustomerId customer,
-                                                        TicketId id, std::string body);
+  Result<storage::AppendedMessage> add_customer_message(
+      TenantId tenant, CustomerId customer, TicketId id, std::string body,
+      std::optional<storage::InboundReceipt> receipt = {});
+  // A system note (delivery failures, intake warnings) on a ticket.
+  Result<storage::AppendedMessage> add_system_note(TenantId tenant, TicketId id, std::string body);
   // Finds a customer by e-mail address in a tenant, or creates one with that address.
   Result<Customer> find_or_create_customer(TenantId tenant, const std::string& email,
                                            const std::string& name, Language language);
@@ -167,6 +175,10 @@ class HelpdeskService {
   std::vector<TicketObserver*> observers_;
   void notify(const Ticket& ticket, TicketChangeKind change) {
     for (auto* observer : observers_) observer->ticket_changed(ticket, change);
+  }
+  void notify(const storage::AppendedMessage& appended) {
+    notify(appended.ticket, TicketChangeKind::Message);
+    for (auto* observer : observers_) observer->message_added(appended.ticket, appended.message);
   }
 };
 

@@ -14,6 +14,13 @@ Result<reporting::KpiReport> ReportService::kpis(const Principal& p, const KpiRe
   TenantId tenant = *resolved;
   auto tenant_row = store_.get_tenant(p.scope, tenant);
   if (!tenant_row) return invalid_input(tenant_row.error().message, "tenant_id");
+  return tenant_kpis(*tenant_row, request);
+}
+
+Result<reporting::KpiReport> ReportService::tenant_kpis(const Tenant& tenant_row_value,
+                                                        const KpiRequest& request) {
+  const Tenant* tenant_row = &tenant_row_value;
+  TenantId tenant = tenant_row->id;
   if (request.to <= request.from) return invalid_input("to must be after from", "to");
   auto scope = storage::Scope::of(tenant);
   auto tickets = store_.tickets_for_report(scope, request.from, request.to, kMaxReportTickets + 1);
@@ -27,6 +34,7 @@ Result<reporting::KpiReport> ReportService::kpis(const Principal& p, const KpiRe
   query.from = request.from;
   query.to = request.to;
   query.time_zone = tenant_row->timezone;
+  query.breach_rules = request.breach_rules;
   if (request.business_time) {
     auto calendars = sla_store_.list_calendars(scope);
     if (!calendars) return calendars.error();

@@ -19,6 +19,7 @@ struct KpiRequest {
   Timestamp from;
   Timestamp to;
   bool business_time = true;  // use the tenant's default SLA calendar when it has one
+  reporting::BreachRules breach_rules;  // minor/major classes (from the tenant's charter)
 };
 
 class ReportService {
@@ -26,6 +27,8 @@ class ReportService {
   ReportService(storage::Store& store, storage::SlaStore& sla_store, SlaService& sla)
       : store_(store), sla_store_(sla_store), sla_(sla) {}
   Result<reporting::KpiReport> kpis(const Principal& p, const KpiRequest& request);
+  // The same without a principal, for figures the tenant publishes (the charter page).
+  Result<reporting::KpiReport> tenant_kpis(const Tenant& tenant, const KpiRequest& request);
 
  private:
   storage::Store& store_;

@@ -297,13 +297,37 @@ CREATE INDEX ticket_events_tenant_at ON ticket_events(tenant_id, at);
 CREATE INDEX messages_tenant_created ON messages(tenant_id, created_at);
 )sql";
 
-constexpr std::array<Migration, 6> kSqliteMigrations{{
+// Webhook intake (src/intake/webhook_intake): the nonces (and signatures) seen per tenant
+// within twice the timestamp tolerance, so a replayed request is refused; the customer
+// behind each social-media handle; and phone lookups for call records.
+constexpr std::string_view kWebhookSchema = R"sql(
+CREATE TABLE webhook_nonces(
+  tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+  nonce     TEXT NOT NULL,
+  seen_at   INTEGER NOT NULL,
+  PRIMARY KEY(tenant_id, nonce)
+) WITHOUT ROWID;
+CREATE INDEX webhook_nonces_seen ON webhook_nonces(seen_at);
+CREATE TABLE social_identities(
+  tenant_id   INTEGER NOT NULL,
+  platform    TEXT NOT NULL,
+  handle      TEXT NOT NULL,
+  customer_id INTEGER NOT NULL,
+  created_at  INTEGER NOT NULL,
+  PRIMARY KEY(tenant_id, platform, handle),
+  FOREIGN KEY(tenant_id, customer_id) REFERENCES customers(tenant_id, id)
+);
+CREATE INDEX customer_phones_phone ON customer_phones(tenant_id, phone);
+)sql";
+
+constexpr std::array<Migration, 7> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
     {4, "customer portal: sign-in links and customer sessions", kPortalSchema},
     {5, "e-mail: outbound queue and IMAP checkpoints", kMailSchema},
     {6, "channels: exactly-once intake receipts, mail threading; agent activity indexes", kChannelSchema},
+    {7, "webhooks: replay nonces, social identities, phone lookup", kWebhookSchema},
 }};
 
 }  // namespace

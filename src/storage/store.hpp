@@ -79,6 +79,7 @@ struct CustomerSession {
 
 struct CustomerFilter {
   std::optional<std::string> email;        // exact, normalised
+  std::optional<std::string> phone;        // exact, normalised ('+' and digits)
   std::optional<std::int64_t> before_id;
   int limit = 50;
 };
@@ -105,11 +106,29 @@ struct AgentCredentials {
 };
 
 // A message to append, with the ticket change it causes decided inside the transaction.
+// Where an inbound message came from, so intake is exactly-once: the receipt (unique per
+// tenant, source and external id), the Message-IDs that thread replies to the ticket and
+// the mailbox checkpoint are written in the same transaction as the message. A second
+// message with the same receipt fails with Conflict kind "duplicate-intake" and writes
+// nothing.
+struct MailboxCheckpoint {
+  std::string source;
+  std::int64_t uidvalidity = 0;
+  std::int64_t last_uid = 0;
+};
+struct InboundReceipt {
+  std::string source;       // "imap:desk@host/INBOX", "gateway", "webhook:phone", "form"
+  std::string external_id;  // Message-ID, event or call id
+  std::vector<std::string> mail_message_ids;
+  std::optional<MailboxCheckpoint> checkpoint;
+};
+
 struct NewMessage {
   MessageKind kind = MessageKind::Inbound;
   Actor author;
   std::string body;
   Timestamp at;
+  std::optional<InboundReceipt> receipt;
 };
 
 struct AppendedMessage {
@@ -204,6 +223,19 @@ class Store {
   virtual Result<void> create_session(Session session) = 0;
   virtual Result<Session> find_session(const std::string& token_hash, Timestamp now) = 0;
   virtual Result<void> delete_session(const std::string& token_hash) = 0;
+
+  // Intake: the ticket an external message already became (receipt), and the ticket a
+  // mail with one of these Message-IDs belongs to (threading; first match in order).
+  virtual Result<std::optional<TicketId>> find_intake(TenantId tenant, const std::string& source,
+                                                      const std::string& external_id) = 0;
+  virtual Result<std::optional<TicketId>> find_ticket_by_mail_ids(
+      TenantId tenant, const std::vector<std::string>& message_ids) = 0;
+  // Maps the Message-IDs of outbound mail to their ticket, so replies thread.
+  virtual Result<void> map_mail_ids(TenantId tenant, TicketId ticket,
+                                    const std::vector<std::string>& message_ids) = 0;
+  // Advances a mailbox checkpoint alone (a duplicate message was skipped).
+  virtual Result<void> put_mailbox_checkpoint(TenantId tenant, const MailboxCheckpoint& checkpoint,
+                                              Timestamp now) = 0;
 
   // Customer portal. consume_portal_link marks the link used and returns it, atomically;
   // an unknown, used or expired link is Unauthenticated.

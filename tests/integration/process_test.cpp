@@ -16,62 +16,12 @@
 #include <nlohmann/json.hpp>
 
 #include "support/http_client.hpp"
+#include "support/server_process.hpp"
 
 namespace sp::testing {
 namespace {
 
 using nlohmann::json;
-
-class ServerProcess {
- public:
-  explicit ServerProcess(const std::filesystem::path& data_dir) {
-    int out[2];
-    EXPECT_EQ(pipe(out), 0);
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(out[1], STDOUT_FILENO);
-      close(out[0]);
-      close(out[1]);
-      std::string data = data_dir.string();
-      execl(SP_BINARY_PATH, SP_BINARY_PATH, "serve", "--listen", "127.0.0.1:0", "--data",
-            data.c_str(), static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    close(out[1]);
-    // Read stdout until the "listening on http://127.0.0.1:PORT/" line.
-    std::string text;
-    char buf[256];
-    while (text.find("listening on") == std::string::npos || text.find('\n', text.find("listening on")) == std::string::npos) {
-      auto n = read(out[0], buf, sizeof buf);
-      if (n <= 0) break;
-      text.append(buf, static_cast<std::size_t>(n));
-    }
-    stdout_fd_ = out[0];
-    auto at = text.find("http://127.0.0.1:");
-    if (at != std::string::npos) port_ = static_cast<std::uint16_t>(std::stoi(text.substr(at + 17)));
-  }
-  ~ServerProcess() {
-    if (pid_ > 0) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-    close(stdout_fd_);
-  }
-  std::uint16_t port() const { return port_; }
-  // Sends `signal` and returns the exit status (or 128 + signal).
-  int stop(int signal) {
-    kill(pid_, signal);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  }
-
- private:
-  pid_t pid_ = -1;
-  int stdout_fd_ = -1;
-  std::uint16_t port_ = 0;
-};
 
 std::filesystem::path fresh_dir() {
   std::random_device rd;

@@ -10,6 +10,8 @@
 
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "http/channel_routes.hpp"
+#include "http/charter_routes.hpp"
 #include "http/portal_routes.hpp"
 #include "http/report_routes.hpp"
 #include "http/sla_routes.hpp"
@@ -58,11 +60,16 @@ class TestServer {
     http::register_staffing_routes(*api_, *staffing_);
     reports_ = std::make_unique<service::ReportService>(*store_, *store_, *sla_);
     http::register_report_routes(*api_, *reports_);
+    charters_ = std::make_unique<service::CharterService>(*store_, *reports_, clock_);
+    http::register_charter_routes(*api_, *charters_);
     portal_ = std::make_unique<service::PortalService>(*service_);
     http::PortalOptions portal_options;
     portal_options.demo_mode = true;  // sign-in links come back in the answer
     http::register_portal_routes(*api_, *portal_, feed_, portal_options);
     http::register_stream_routes(*api_, feed_);
+    webhooks_ = std::make_unique<intake::WebhookIntake>(*service_, *store_);
+    forms_ = std::make_unique<intake::FormIntake>(*service_);
+    http::register_channel_routes(*api_, *webhooks_, *forms_);
     server_options.host = "127.0.0.1";
     server_options.port = 0;
     server_options.worker_threads = 16;
@@ -80,6 +87,9 @@ class TestServer {
     api_.reset();
     scheduler_.reset();
     portal_.reset();
+    forms_.reset();
+    webhooks_.reset();
+    charters_.reset();
     reports_.reset();
     staffing_.reset();
     sla_.reset();
@@ -126,8 +136,11 @@ class TestServer {
   std::unique_ptr<service::SlaService> sla_;
   std::unique_ptr<service::StaffingService> staffing_;
   std::unique_ptr<service::ReportService> reports_;
+  std::unique_ptr<service::CharterService> charters_;
   service::ChangeFeed feed_;
   std::unique_ptr<service::PortalService> portal_;
+  std::unique_ptr<intake::WebhookIntake> webhooks_;
+  std::unique_ptr<intake::FormIntake> forms_;
   std::unique_ptr<jobs::SlaScheduler> scheduler_;
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::Server> server_;

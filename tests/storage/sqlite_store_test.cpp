@@ -141,5 +141,60 @@ TEST_F(SqliteStoreTest, ConcurrentWritersAreGroupCommittedWithoutLoss) {
   EXPECT_EQ(store_->count_tickets(Scope::platform()).value(), 320);
 }
 
+// Intake is exactly-once: the receipt, the Message-IDs and the mailbox checkpoint are
+// written with the message or not at all.
+TEST_F(SqliteStoreTest, InboundReceiptMakesIntakeExactlyOnceAndCarriesTheCheckpoint) {
+  auto make_draft = [&](const std::string& subject) {
+    NewTicket input;
+    input.subject = subject;
+    input.requester_id = customer_.id;
+    input.first_message = "hello";
+    return draft_ticket(validate_new_ticket(input).value(), tenant_.id,
+                        Actor{ActorType::Customer, customer_.id.value}, now_);
+  };
+  InboundReceipt receipt{"imap:desk@host/INBOX", "m1@example.nl", {"m1@example.nl"},
+                         MailboxCheckpoint{"imap:desk@host/INBOX", 7, 41}};
+  NewMessage first{MessageKind::Inbound, Actor{ActorType::Customer, customer_.id.value}, "hello", now_, receipt};
+  auto created = store_->create_ticket(make_draft("first"), first);
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  auto again = store_->create_ticket(make_draft("again"), first);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().kind, "duplicate-intake");
+  EXPECT_EQ(store_->count_tickets(Scope::of(tenant_.id)).value(), 1);  // nothing of the repeat stays
+  EXPECT_EQ(store_->find_intake(tenant_.id, receipt.source, "m1@example.nl").value(), created->id);
+  EXPECT_FALSE(store_->find_intake(tenant_.id, "gateway", "m1@example.nl").value());
+  EXPECT_EQ(store_->find_ticket_by_mail_ids(tenant_.id, {"unknown@x", "m1@example.nl"}).value(), created->id);
+  // Another tenant never finds it.
+  auto other = store_->create_tenant(Tenant{{}, "other", "Other", "UTC", Language::En, now_}).value();
+  EXPECT_FALSE(store_->find_ticket_by_mail_ids(other.id, {"m1@example.nl"}).value());
+  // The checkpoint only moves forward within one UIDVALIDITY, and resets with a new one.
+  ASSERT_TRUE(store_->put_mailbox_checkpoint(tenant_.id, {receipt.source, 7, 12}, now_).ok());
+  auto checkpoint = [&]() {
+    return store_->read([&](Connection& conn) -> Result<std::pair<std::int64_t, std::int64_t>> {
+      auto stmt = conn.prepare("SELECT uidvalidity, last_uid FROM mail_checkpoints WHERE source = ?1");
+      if (!stmt) return stmt.error();
+      stmt->bind(1, receipt.source);
+      auto row = stmt->step();
+      if (!row || !*row) return not_found("no checkpoint");
+      return std::make_pair(stmt->int64(0), stmt->int64(1));
+    });
+  };
+  EXPECT_EQ(checkpoint().value(), std::make_pair(std::int64_t{7}, std::int64_t{41}));
+  ASSERT_TRUE(store_->put_mailbox_checkpoint(tenant_.id, {receipt.source, 8, 3}, now_).ok());
+  EXPECT_EQ(checkpoint().value(), std::make_pair(std::int64_t{8}, std::int64_t{3}));
+}
+
+TEST_F(SqliteStoreTest, PortalLinksAreSingleUseAndExpire) {
+  PortalLink link{"digest-1", tenant_.id, customer_.id, now_, now_ + std::chrono::minutes(15)};
+  ASSERT_TRUE(store_->create_portal_link(link).ok());
+  auto used = store_->consume_portal_link("digest-1", now_ + std::chrono::minutes(1));
+  ASSERT_TRUE(used.ok()) << used.error().message;
+  EXPECT_EQ(used->customer_id, customer_.id);
+  EXPECT_EQ(store_->consume_portal_link("digest-1", now_ + std::chrono::minutes(2)).error().code,
+            ErrorCode::Unauthenticated);
+  ASSERT_TRUE(store_->create_portal_link({"digest-2", tenant_.id, customer_.id, now_, now_ + std::chrono::minutes(15)}).ok());
+  EXPECT_FALSE(store_->consume_portal_link("digest-2", now_ + std::chrono::minutes(16)).ok());
+}
+
 }  // namespace
 }  // namespace sp::storage::sqlite

@@ -622,11 +622,14 @@ Result<std::vector<Customer>> SqliteStore::list_customers(const Scope& scope,
                "WHERE p.customer_id = c.id ORDER BY position)) FROM customers c "
                "WHERE (?1 IS NULL OR c.tenant_id = ?1) AND (?2 IS NULL OR c.id < ?2) "
                "AND (?3 IS NULL OR c.id IN (SELECT customer_id FROM customer_emails "
-               "WHERE email = ?3)) ORDER BY c.id DESC LIMIT ?4");
+               "WHERE email = ?3)) AND (?5 IS NULL OR c.id IN (SELECT customer_id FROM "
+               "customer_phones WHERE tenant_id = c.tenant_id AND phone = ?5)) "
+               "ORDER BY c.id DESC LIMIT ?4");
     stmt.bind(1, raw_id(scope.tenant))
         .bind(2, filter.before_id)
         .bind(3, filter.email)
-        .bind(4, std::int64_t{filter.limit});
+        .bind(4, std::int64_t{filter.limit})
+        .bind(5, filter.phone);
     std::vector<Customer> out;
     for (;;) {
       SP_STEP(has_row, stmt);
@@ -656,6 +659,67 @@ Result<Customer> SqliteStore::get_customer(const Scope& scope, CustomerId id) {
 // ---------------------------------------------------------------------------------------
 // Tickets, messages, events
 
+namespace {
+
+Result<void> insert_mail_ids(Connection& conn, TenantId tenant, TicketId ticket,
+                             const std::vector<std::string>& message_ids) {
+  SP_PREPARE(stmt, conn,
+             "INSERT INTO mail_message_ids(tenant_id, message_id, ticket_id) VALUES(?1, ?2, ?3) "
+             "ON CONFLICT(tenant_id, message_id) DO NOTHING");
+  for (const auto& id : message_ids) {
+    if (id.empty() || id.size() > 998) continue;
+    stmt.bind(1, tenant.value).bind(2, id).bind(3, ticket.value);
+    SP_TRY(stmt.run());
+  }
+  return {};
+}
+
+Result<void> upsert_checkpoint(Connection& conn, TenantId tenant, const MailboxCheckpoint& checkpoint,
+                               Timestamp now) {
+  // A new UIDVALIDITY replaces the row; within one, the checkpoint only moves forward.
+  SP_PREPARE(stmt, conn,
+             "INSERT INTO mail_checkpoints(source, tenant_id, uidvalidity, last_uid, updated_at) "
+             "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(source) DO UPDATE SET "
+             "last_uid = CASE WHEN uidvalidity = excluded.uidvalidity "
+             "  THEN MAX(last_uid, excluded.last_uid) ELSE excluded.last_uid END, "
+             "uidvalidity = excluded.uidvalidity, updated_at = excluded.updated_at");
+  stmt.bind(1, checkpoint.source)
+      .bind(2, tenant.value)
+      .bind(3, checkpoint.uidvalidity)
+      .bind(4, checkpoint.last_uid)
+      .bind(5, to_unix_ms(now));
+  return stmt.run();
+}
+
+// Writes the receipt of an inbound message in the caller's transaction.
+Result<void> record_receipt(Connection& conn, const Ticket& ticket, MessageId message,
+                            const InboundReceipt& receipt, Timestamp now) {
+  SP_PREPARE(exists, conn,
+             "SELECT ticket_id FROM inbound_receipts WHERE tenant_id = ?1 AND source = ?2 "
+             "AND external_id = ?3");
+  exists.bind(1, ticket.tenant_id.value).bind(2, receipt.source).bind(3, receipt.external_id);
+  SP_STEP(duplicate, exists);
+  if (duplicate) {
+    return conflict("already received as T-" + std::to_string(exists.int64(0)), "duplicate-intake");
+  }
+  SP_TRY(exists.reset());
+  SP_PREPARE(stmt, conn,
+             "INSERT INTO inbound_receipts(tenant_id, source, external_id, ticket_id, message_id, "
+             "created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+  stmt.bind(1, ticket.tenant_id.value)
+      .bind(2, receipt.source)
+      .bind(3, receipt.external_id)
+      .bind(4, ticket.id.value)
+      .bind(5, message.value)
+      .bind(6, to_unix_ms(now));
+  SP_TRY(stmt.run());
+  SP_TRY(insert_mail_ids(conn, ticket.tenant_id, ticket.id, receipt.mail_message_ids));
+  if (receipt.checkpoint) SP_TRY(upsert_checkpoint(conn, ticket.tenant_id, *receipt.checkpoint, now));
+  return {};
+}
+
+}  // namespace
+
 Result<Ticket> SqliteStore::create_ticket(TicketDraft draft,
                                           std::optional<NewMessage> first_message) {
   SP_TRY(writer_->submit([&](Connection& conn) -> Result<void> {
@@ -667,10 +731,52 @@ Result<Ticket> SqliteStore::create_ticket(TicketDraft draft,
                                          first_message->at);
       if (!inserted) return inserted.error();
       message_id = *inserted;
+      if (first_message->receipt) {
+        SP_TRY(record_receipt(conn, draft.ticket, *message_id, *first_message->receipt,
+                              first_message->at));
+      }
     }
     return append_events(conn, draft.ticket, draft.events, message_id);
   }));
   return std::move(draft.ticket);
+}
+
+Result<std::optional<TicketId>> SqliteStore::find_intake(TenantId tenant, const std::string& source,
+                                                         const std::string& external_id) {
+  return read([&](Connection& conn) -> Result<std::optional<TicketId>> {
+    SP_PREPARE(stmt, conn,
+               "SELECT ticket_id FROM inbound_receipts WHERE tenant_id = ?1 AND source = ?2 "
+               "AND external_id = ?3");
+    stmt.bind(1, tenant.value).bind(2, source).bind(3, external_id);
+    SP_STEP(has_row, stmt);
+    if (!has_row) return std::optional<TicketId>{};
+    return std::optional<TicketId>{TicketId{stmt.int64(0)}};
+  });
+}
+
+Result<std::optional<TicketId>> SqliteStore::find_ticket_by_mail_ids(
+    TenantId tenant, const std::vector<std::string>& message_ids) {
+  return read([&](Connection& conn) -> Result<std::optional<TicketId>> {
+    SP_PREPARE(stmt, conn,
+               "SELECT ticket_id FROM mail_message_ids WHERE tenant_id = ?1 AND message_id = ?2");
+    for (const auto& id : message_ids) {
+      stmt.bind(1, tenant.value).bind(2, id);
+      SP_STEP(has_row, stmt);
+      if (has_row) return std::optional<TicketId>{TicketId{stmt.int64(0)}};
+      SP_TRY(stmt.reset());
+    }
+    return std::optional<TicketId>{};
+  });
+}
+
+Result<void> SqliteStore::map_mail_ids(TenantId tenant, TicketId ticket,
+                                       const std::vector<std::string>& message_ids) {
+  return writer_->submit([&](Connection& conn) { return insert_mail_ids(conn, tenant, ticket, message_ids); });
+}
+
+Result<void> SqliteStore::put_mailbox_checkpoint(TenantId tenant, const MailboxCheckpoint& checkpoint,
+                                                 Timestamp now) {
+  return writer_->submit([&](Connection& conn) { return upsert_checkpoint(conn, tenant, checkpoint, now); });
 }
 
 Result<Ticket> SqliteStore::get_ticket(const Scope& scope, TicketId id) {
@@ -804,6 +910,7 @@ Result<AppendedMessage> SqliteStore::append_message(const Scope& scope, TicketId
     auto message_id = insert_message_row(conn, change->after, message.kind, message.author,
                                          message.body, message.at);
     if (!message_id) return message_id.error();
+    if (message.receipt) SP_TRY(record_receipt(conn, change->after, *message_id, *message.receipt, message.at));
     SP_TRY(update_ticket_row(conn, change->after));
     SP_TRY(append_events(conn, change->after, change->events, *message_id));
     result.ticket = std::move(change->after);

@@ -75,6 +75,14 @@ class SqliteStore final : public Store, public SlaStore {
   Result<void> create_session(Session session) override;
   Result<Session> find_session(const std::string& token_hash, Timestamp now) override;
   Result<void> delete_session(const std::string& token_hash) override;
+  Result<std::optional<TicketId>> find_intake(TenantId tenant, const std::string& source,
+                                              const std::string& external_id) override;
+  Result<std::optional<TicketId>> find_ticket_by_mail_ids(
+      TenantId tenant, const std::vector<std::string>& message_ids) override;
+  Result<void> map_mail_ids(TenantId tenant, TicketId ticket,
+                            const std::vector<std::string>& message_ids) override;
+  Result<void> put_mailbox_checkpoint(TenantId tenant, const MailboxCheckpoint& checkpoint,
+                                      Timestamp now) override;
   Result<void> create_portal_link(PortalLink link) override;
   Result<PortalLink> consume_portal_link(const std::string& token_hash, Timestamp now) override;
   Result<void> create_customer_session(CustomerSession session) override;

@@ -1,0 +1,97 @@
+#include "app/mail_runtime.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "mail/imap_poller.hpp"
+
+namespace sp::app {
+
+Result<std::vector<intake::MailDesk>> resolve_mail_desks(const Config& config, storage::Store& store) {
+  std::vector<intake::MailDesk> desks;
+  for (const auto& desk : config.mail_desks) {
+    auto tenant = store.find_tenant_by_slug(desk.tenant);
+    if (!tenant) return invalid_input("mail_desk: no tenant '" + desk.tenant + "'", "mail_desk.tenant");
+    intake::MailDesk resolved;
+    resolved.tenant = tenant->id;
+    resolved.address = desk.address;
+    resolved.display_name = desk.display_name;
+    resolved.other_addresses = desk.aliases;
+    desks.push_back(std::move(resolved));
+  }
+  return desks;
+}
+
+MailRuntime::MailRuntime(const Config& config, storage::sqlite::SqliteStore& store,
+                         service::HelpdeskService& helpdesk, service::SlaService* sla,
+                         const Clock& clock)
+    : config_(config),
+      store_(store),
+      helpdesk_(helpdesk),
+      clock_(clock),
+      outbox_(store),
+      checkpoints_(store),
+      intake_(helpdesk, sla, &outbox_) {}
+
+MailRuntime::~MailRuntime() {
+  stopping_ = true;
+  for (auto& thread : pollers_) thread.join();
+  if (worker_) worker_->stop();
+}
+
+Result<void> MailRuntime::start() {
+  auto desks = resolve_mail_desks(config_, store_);
+  if (!desks) return desks.error();
+  replies_ = std::make_unique<intake::ReplyMailer>(intake_, *desks);
+  helpdesk_.add_observer(replies_.get());
+  if (!config_.smtp.url.empty()) {
+    mail::SmtpConfig smtp;
+    smtp.url = config_.smtp.url;
+    smtp.user = config_.smtp.user;
+    smtp.password = config_.smtp.password;
+    auto client = mail::SmtpClient::create(smtp);
+    if (!client) return client.error();
+    smtp_ = std::move(*client);
+    worker_ = std::make_unique<mail::OutboxWorker>(outbox_, *smtp_, clock_);
+    if (auto recovered = worker_->recover(); !recovered) return recovered.error();
+    worker_->start();
+    spdlog::info("outgoing mail through {}", config_.smtp.url);
+  } else if (!desks->empty()) {
+    spdlog::warn("no [smtp] configured: acknowledgements and replies stay queued");
+  }
+  for (std::size_t idx = 0; idx < desks->size(); ++idx) {
+    const auto& desk_config = config_.mail_desks[idx];
+    if (desk_config.imap_url.empty()) continue;
+    mail::MailboxConfig mailbox;
+    mailbox.tenant = (*desks)[idx].tenant;
+    mailbox.imap = {desk_config.imap_url, desk_config.imap_user, desk_config.imap_password};
+    mailbox.mailbox = desk_config.imap_mailbox;
+    mailbox.source = mail::mailbox_source(mailbox.imap, mailbox.mailbox);
+    auto desk = (*desks)[idx];
+    int poll_seconds = desk_config.poll_seconds;
+    pollers_.emplace_back([this, mailbox, desk, poll_seconds] {
+      mail::ImapPoller poller(mailbox, checkpoints_, [this, desk](const mail::RawMail& raw) -> Result<void> {
+        storage::MailboxCheckpoint checkpoint{raw.source, raw.uidvalidity, raw.uid};
+        auto ingested = intake_.ingest(desk, raw.bytes, raw.source, checkpoint);
+        if (!ingested && ingested.error().kind == "mail-refused") {
+          spdlog::warn("mail {} uid {} refused: {}", raw.source, raw.uid, ingested.error().message);
+          return {};  // refused mail never blocks the mailbox (its checkpoint was stored)
+        }
+        if (!ingested) return ingested.error();
+        if (worker_ && ingested->acknowledged) worker_->notify();
+        return {};
+      });
+      spdlog::info("polling {} every {} s", mailbox.source, poll_seconds);
+      while (!stopping_) {
+        auto polled = poller.run_once();
+        if (!polled) spdlog::warn("polling {}: {}", mailbox.source, polled.error().message);
+        bool more = polled && polled->more;
+        for (int tick = 0; !more && tick < poll_seconds * 10 && !stopping_; ++tick) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+      }
+    });
+  }
+  return {};
+}
+
+}  // namespace sp::app

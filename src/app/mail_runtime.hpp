@@ -1,0 +1,47 @@
+// The e-mail channel at run time: resolves the configured desks to tenants, sends queued
+// mail (acknowledgements, replies) through SMTP from the durable outbox, polls each desk's
+// IMAP mailbox on its own thread, and mails agents' replies on e-mail tickets.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "app/config.hpp"
+#include "intake/mail_intake.hpp"
+#include "mail/outbox_worker.hpp"
+#include "mail/smtp_client.hpp"
+#include "mail/sqlite_outbox.hpp"
+
+namespace sp::app {
+
+// The desks of `config` with their tenant ids; unknown tenant slugs are an error.
+Result<std::vector<intake::MailDesk>> resolve_mail_desks(const Config& config, storage::Store& store);
+
+class MailRuntime {
+ public:
+  MailRuntime(const Config& config, storage::sqlite::SqliteStore& store,
+              service::HelpdeskService& helpdesk, service::SlaService* sla, const Clock& clock);
+  ~MailRuntime();  // stops pollers and the outbox worker
+
+  Result<void> start();  // resolves desks, registers the reply observer, starts threads
+  intake::MailIntake& intake() { return intake_; }
+  mail::Outbox& outbox() { return outbox_; }
+
+ private:
+  const Config& config_;
+  storage::sqlite::SqliteStore& store_;
+  service::HelpdeskService& helpdesk_;
+  const Clock& clock_;
+  mail::SqliteOutbox outbox_;
+  mail::SqliteCheckpointStore checkpoints_;
+  intake::MailIntake intake_;
+  std::unique_ptr<mail::SmtpClient> smtp_;
+  std::unique_ptr<mail::OutboxWorker> worker_;
+  std::unique_ptr<intake::ReplyMailer> replies_;
+  std::atomic<bool> stopping_{false};
+  std::vector<std::thread> pollers_;
+};
+
+}  // namespace sp::app

@@ -1,0 +1,311 @@
+#include "intake/mail_intake.hpp"
+
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "channels/acknowledgement.hpp"
+#include "channels/auto_reply.hpp"
+#include "channels/compose.hpp"
+#include "channels/threading.hpp"
+#include "domain/validation.hpp"
+#include "service/auth.hpp"
+
+namespace sp::intake {
+
+namespace {
+
+// Threading questions answered from storage, for one tenant only.
+class StoreThreadLookup final : public channels::ThreadLookup {
+ public:
+  StoreThreadLookup(storage::Store& store, TenantId tenant) : store_(store), tenant_(tenant) {}
+  std::optional<TicketId> ticket_for_message_id(std::string_view message_id) const override {
+    auto found = store_.find_ticket_by_mail_ids(tenant_, {std::string(message_id)});
+    return found ? *found : std::nullopt;
+  }
+  bool ticket_exists(TicketId ticket) const override {
+    return store_.get_ticket(storage::Scope::of(tenant_), ticket).ok();
+  }
+
+ private:
+  storage::Store& store_;
+  TenantId tenant_;
+};
+
+Error refused(std::string message) {
+  Error error = invalid_input(std::move(message), "message");
+  error.kind = "mail-refused";
+  return error;
+}
+
+// A message without Message-ID is identified by the digest of its bytes.
+std::string external_id_of(const channels::ParsedMail& mail, std::string_view raw) {
+  if (!mail.message_id.empty()) return mail.message_id.substr(0, 900);
+  return "sha256:" + service::token_digest(raw);
+}
+
+// The customer's words: text, with a line per attachment that was kept or dropped.
+std::string body_of(const channels::ParsedMail& mail) {
+  std::string body = mail.text;
+  while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.pop_back();
+  if (body.empty()) body = "(no text)";
+  for (const auto& attachment : mail.attachments) {
+    body += "\n[attachment: " + attachment.filename + ", " + attachment.content_type + ", " +
+            std::to_string(attachment.bytes.size()) + " bytes]";
+  }
+  for (const auto& dropped : mail.dropped) {
+    body += "\n[attachment not kept: " + dropped.filename + " (" + dropped.reason + ")]";
+  }
+  if (body.size() > domain::kMaxBodyBytes) body.resize(domain::kMaxBodyBytes);
+  return body;
+}
+
+std::string subject_of(const channels::ParsedMail& mail) {
+  std::string subject = mail.subject;
+  if (subject.empty()) subject = "(no subject)";
+  if (subject.size() > 250) subject.resize(250);
+  return subject;
+}
+
+}  // namespace
+
+MailIntake::MailIntake(service::HelpdeskService& helpdesk, service::SlaService* sla,
+                       mail::Outbox* outbox)
+    : helpdesk_(helpdesk), sla_(sla), outbox_(outbox) {}
+
+Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_view raw,
+                                            const std::string& source,
+                                            std::optional<storage::MailboxCheckpoint> checkpoint) {
+  auto& store = helpdesk_.store();
+  auto now = helpdesk_.clock().now();
+  // Whatever happens to this message, the mailbox moves past it once we are done.
+  auto advance = [&]() -> Result<void> {
+    if (!checkpoint) return {};
+    return store.put_mailbox_checkpoint(desk.tenant, *checkpoint, now);
+  };
+  auto parsed = channels::parse_mail(raw);
+  if (!parsed) {
+    SP_TRY(advance());
+    return refused("unreadable message: " + parsed.error().message);
+  }
+  auto& mail = *parsed;
+  MailIntakeResult result;
+
+  if (mail.delivery_report) {
+    // A bounce never becomes a ticket: note it on the ticket whose mail bounced.
+    result.bounce = true;
+    const auto& report = *mail.delivery_report;
+    std::optional<TicketId> ticket;
+    if (!report.original_message_id.empty()) {
+      auto found = store.find_ticket_by_mail_ids(desk.tenant, {report.original_message_id});
+      if (!found) return found.error();
+      ticket = *found;
+    }
+    if (ticket && report.failed()) {
+      auto noted = helpdesk_.add_system_note(
+          desk.tenant, *ticket,
+          "Delivery failed to " + report.final_recipient + ": " + report.status + " " + report.diagnostic);
+      if (!noted) return noted.error();
+      result.ticket = ticket;
+      result.note = "bounce noted on the ticket";
+    } else {
+      result.note = "bounce for unknown mail dropped";
+    }
+    SP_TRY(advance());
+    return result;
+  }
+
+  auto sender = mail.from.address;
+  if (sender.empty()) {
+    SP_TRY(advance());
+    return refused("the message has no usable From address");
+  }
+  auto external_id = external_id_of(mail, raw);
+  if (auto seen = store.find_intake(desk.tenant, source, external_id); !seen) {
+    return seen.error();
+  } else if (*seen) {
+    SP_TRY(advance());
+    result.ticket = **seen;
+    result.duplicate = true;
+    return result;
+  }
+
+  auto tenant = store.get_tenant(storage::Scope::of(desk.tenant), desk.tenant);
+  if (!tenant) return tenant.error();
+  auto customer = helpdesk_.find_or_create_customer(desk.tenant, sender, mail.from.name,
+                                                    tenant->default_language);
+  if (!customer) {
+    if (customer.error().code == ErrorCode::InvalidInput) {
+      SP_TRY(advance());
+      return refused("sender address not usable: " + customer.error().message);
+    }
+    return customer.error();
+  }
+
+  storage::InboundReceipt receipt{source, external_id, {}, checkpoint};
+  if (!mail.message_id.empty()) receipt.mail_message_ids.push_back(mail.message_id);
+  StoreThreadLookup lookup(store, desk.tenant);
+  auto decision = channels::decide_thread(mail, lookup);
+  if (auto* append = std::get_if<channels::AppendTo>(&decision)) {
+    auto added = helpdesk_.add_customer_message(desk.tenant, customer->id, append->ticket,
+                                                body_of(mail), receipt);
+    if (added) {
+      result.ticket = added->ticket.id;
+      return result;
+    }
+    if (added.error().kind == "duplicate-intake") {
+      result.ticket = append->ticket;
+      result.duplicate = true;
+      return result;
+    }
+    // A closed ticket cannot take messages: the mail opens a new ticket below.
+    if (added.error().code != ErrorCode::Conflict && added.error().code != ErrorCode::InvalidInput) {
+      return added.error();
+    }
+  }
+
+  NewTicket ticket;
+  ticket.subject = subject_of(mail);
+  ticket.channel = Channel::Email;
+  ticket.first_message = body_of(mail);
+  auto created = helpdesk_.open_customer_ticket(desk.tenant, customer->id, std::move(ticket), receipt);
+  if (!created) {
+    if (created.error().kind == "duplicate-intake") {
+      auto seen = store.find_intake(desk.tenant, source, external_id);
+      result.ticket = seen && *seen ? std::optional<TicketId>(**seen) : std::nullopt;
+      result.duplicate = true;
+      return result;
+    }
+    return created.error();
+  }
+  result.ticket = created->id;
+  result.created = true;
+  return acknowledge(desk, mail, *created, *customer, std::move(result));
+}
+
+Result<MailIntakeResult> MailIntake::acknowledge(const MailDesk& desk, const channels::ParsedMail& mail,
+                                                 const Ticket& ticket, const Customer& customer,
+                                                 MailIntakeResult result) {
+  if (outbox_ == nullptr) {
+    result.note = "no outgoing mail configured";
+    return result;
+  }
+  auto now = helpdesk_.clock().now();
+  channels::AutoReplyPolicy policy;
+  policy.own_addresses = desk.other_addresses;
+  policy.own_addresses.push_back(desk.address);
+  policy.max_replies_per_address_per_hour = desk.max_auto_replies_per_hour;
+  auto decision = channels::should_auto_reply(mail, policy, auto_replies_last_hour(mail.from.address, now));
+  if (!decision.send || !take_auto_reply_slot(mail.from.address, now, desk.max_auto_replies_per_hour)) {
+    result.note = "no acknowledgement: " +
+                  std::string(decision.send ? "rate-limited" : channels::to_string(decision.reason));
+    return result;
+  }
+  auto& store = helpdesk_.store();
+  auto tenant = store.get_tenant(storage::Scope::of(desk.tenant), desk.tenant);
+  if (!tenant) return tenant.error();
+  // The promise: the first-response due time from the SLA engine, else the desk's target.
+  Timestamp due = now + desk.fallback_first_response;
+  if (sla_ != nullptr) {
+    if (auto state = sla_->evaluate(ticket, now); state && state->state) {
+      for (const auto& cycle : state->state->current) {
+        if (cycle.target == sla::SlaTarget::FirstResponse && cycle.due_at) due = *cycle.due_at;
+      }
+    }
+  }
+  channels::AcknowledgementInput input{customer.language, tenant->name, ticket.id, ticket.subject,
+                                       due, tenant->timezone};
+  auto ack = channels::make_acknowledgement(input);
+  if (!ack) return ack.error();
+  channels::OutboundMail out;
+  out.from = {desk.address, desk.display_name.empty() ? tenant->name : desk.display_name};
+  out.to = {{mail.from.address, mail.from.name}};
+  out.subject = ack->subject;
+  out.ticket = ticket.id;
+  out.text = ack->body;
+  out.date = now;
+  out.message_id = new_message_id(desk);
+  out.in_reply_to = mail.message_id;
+  out.references = mail.references;
+  if (!mail.message_id.empty()) out.references.push_back(mail.message_id);
+  out.auto_submitted = true;
+  auto raw = channels::compose_mail(out);
+  if (!raw) return raw.error();
+  auto queued = outbox_->enqueue({desk.tenant, ticket.id, "<" + out.message_id + ">", desk.address,
+                                  {mail.from.address}, *raw},
+                                 now);
+  if (!queued) return queued.error();
+  SP_TRY(store.map_mail_ids(desk.tenant, ticket.id, {out.message_id}));
+  result.acknowledged = true;
+  return result;
+}
+
+Result<std::optional<mail::OutboundMail>> MailIntake::send_reply(const MailDesk& desk,
+                                                                 const Ticket& ticket,
+                                                                 const Message& message) {
+  if (outbox_ == nullptr || message.kind != MessageKind::Outbound || ticket.channel != Channel::Email) {
+    return std::optional<mail::OutboundMail>{};
+  }
+  auto& store = helpdesk_.store();
+  auto scope = storage::Scope::of(desk.tenant);
+  auto customer = store.get_customer(scope, ticket.requester_id);
+  if (!customer) return customer.error();
+  if (customer->emails.empty()) return std::optional<mail::OutboundMail>{};
+  auto tenant = store.get_tenant(scope, desk.tenant);
+  if (!tenant) return tenant.error();
+  auto now = helpdesk_.clock().now();
+  channels::OutboundMail out;
+  out.from = {desk.address, desk.display_name.empty() ? tenant->name : desk.display_name};
+  out.to = {{customer->emails.front(), customer->name}};
+  out.subject = "Re: " + ticket.subject;
+  out.ticket = ticket.id;
+  out.text = message.body;
+  out.date = now;
+  out.message_id = new_message_id(desk);
+  auto raw = channels::compose_mail(out);
+  if (!raw) return raw.error();
+  auto queued = outbox_->enqueue({desk.tenant, ticket.id, "<" + out.message_id + ">", desk.address,
+                                  {customer->emails.front()}, *raw},
+                                 now);
+  if (!queued) return queued.error();
+  SP_TRY(store.map_mail_ids(desk.tenant, ticket.id, {out.message_id}));
+  return std::optional<mail::OutboundMail>{*queued};
+}
+
+int MailIntake::auto_replies_last_hour(const std::string& address, Timestamp now) {
+  std::lock_guard lock(replies_mutex_);
+  auto& times = auto_replies_[address];
+  std::erase_if(times, [&](Timestamp at) { return now - at >= std::chrono::hours(1); });
+  return static_cast<int>(times.size());
+}
+
+bool MailIntake::take_auto_reply_slot(const std::string& address, Timestamp now, int limit) {
+  std::lock_guard lock(replies_mutex_);
+  if (auto_replies_.size() > 100'000) auto_replies_.clear();  // bound the memory
+  auto& times = auto_replies_[address];
+  std::erase_if(times, [&](Timestamp at) { return now - at >= std::chrono::hours(1); });
+  if (static_cast<int>(times.size()) >= limit) return false;
+  times.push_back(now);
+  return true;
+}
+
+std::string MailIntake::new_message_id(const MailDesk& desk) const {
+  std::uint8_t random[16];
+  randombytes_buf(random, sizeof random);
+  auto at = desk.address.find('@');
+  std::string domain = at == std::string::npos ? "servicepact.invalid" : desk.address.substr(at + 1);
+  return channels::make_message_id(random, domain);
+}
+
+void ReplyMailer::message_added(const Ticket& ticket, const Message& message) {
+  if (message.kind != MessageKind::Outbound || ticket.channel != Channel::Email) return;
+  for (const auto& desk : desks_) {
+    if (desk.tenant != ticket.tenant_id) continue;
+    auto sent = intake_.send_reply(desk, ticket, message);
+    if (!sent) spdlog::error("reply on T-{} not queued for mail: {}", ticket.id.value, sent.error().message);
+    return;
+  }
+}
+
+}  // namespace sp::intake

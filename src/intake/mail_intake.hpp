@@ -1,0 +1,95 @@
+// E-mail becomes tickets, exactly once, whichever way it arrives (IMAP poller or the MTA
+// gateway): parse (channels/), drop or route bounces, find the customer by address, thread
+// into an existing ticket (Message-IDs, then the subject token) or open a new one, and
+// acknowledge new tickets once in the customer's language with the time by which they will
+// have an answer. The receipt (tenant, source, Message-ID) and the mailbox checkpoint are
+// stored in the same transaction as the message, so a crash neither loses nor doubles mail.
+//
+// Agent replies on e-mail tickets go out through the durable outbox (OutboundMailer).
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "channels/mime.hpp"
+#include "mail/outbox.hpp"
+#include "service/helpdesk.hpp"
+#include "service/sla_service.hpp"
+
+namespace sp::intake {
+
+using namespace sp::domain;  // NOLINT
+
+// A tenant's e-mail desk.
+struct MailDesk {
+  TenantId tenant;
+  std::string address;       // the desk's address: From of acknowledgements and replies
+  std::string display_name;  // e.g. "Telnet klantenservice"
+  std::vector<std::string> other_addresses;  // aliases; mail from these never gets auto-replies
+  int max_auto_replies_per_hour = 3;         // per sender address
+  // Used when no SLA policy gives a first-response due time.
+  std::chrono::minutes fallback_first_response{8 * 60};
+};
+
+struct MailIntakeResult {
+  std::optional<TicketId> ticket;
+  bool created = false;       // a new ticket
+  bool duplicate = false;     // this message was already received: nothing changed
+  bool bounce = false;        // a delivery report (noted on the ticket it belongs to, if any)
+  bool acknowledged = false;  // an acknowledgement was queued
+  std::string note;           // why no acknowledgement / what was done with a bounce
+};
+
+class MailIntake {
+ public:
+  // `sla` and `outbox` are optional (no acknowledgements without an outbox).
+  MailIntake(service::HelpdeskService& helpdesk, service::SlaService* sla, mail::Outbox* outbox);
+
+  // Ingests one raw RFC 5322 message that arrived for `desk` through `source`. With a
+  // checkpoint (IMAP), it is stored with the message, or alone for duplicates and refusals.
+  // Fails with InvalidInput kind "mail-refused" for mail that can never be ingested
+  // (unparseable, no sender): callers drop it (gateway exit 65); Unavailable when storage is
+  // busy (retry later, gateway exit 75).
+  Result<MailIntakeResult> ingest(const MailDesk& desk, std::string_view raw, const std::string& source,
+                                  std::optional<storage::MailboxCheckpoint> checkpoint = {});
+
+  // Queues the mail for an agent's outbound message on an e-mail ticket: to the requester,
+  // threaded with In-Reply-To/References to the customer's last mail, token in the subject.
+  Result<std::optional<mail::OutboundMail>> send_reply(const MailDesk& desk, const Ticket& ticket,
+                                                       const Message& message);
+
+ private:
+  Result<MailIntakeResult> acknowledge(const MailDesk& desk, const channels::ParsedMail& mail,
+                                       const Ticket& ticket, const Customer& customer,
+                                       MailIntakeResult result);
+  bool take_auto_reply_slot(const std::string& address, Timestamp now, int limit);
+  int auto_replies_last_hour(const std::string& address, Timestamp now);
+  std::string new_message_id(const MailDesk& desk) const;
+
+  service::HelpdeskService& helpdesk_;
+  service::SlaService* sla_;
+  mail::Outbox* outbox_;
+  std::mutex replies_mutex_;
+  std::map<std::string, std::vector<Timestamp>> auto_replies_;  // address -> recent sends
+};
+
+// Sends agents' outbound messages on e-mail tickets as mail (through the outbox), for the
+// tenants that have a desk. Called after the message is committed; a failure to queue is
+// logged and noted on the ticket, never lost silently.
+class ReplyMailer final : public service::TicketObserver {
+ public:
+  ReplyMailer(MailIntake& intake, std::vector<MailDesk> desks) : intake_(intake), desks_(std::move(desks)) {}
+  void ticket_changed(const Ticket&, service::TicketChangeKind) override {}
+  void message_added(const Ticket& ticket, const Message& message) override;
+
+ private:
+  MailIntake& intake_;
+  std::vector<MailDesk> desks_;
+};
+
+}  // namespace sp::intake

@@ -1,0 +1,68 @@
+// The service charter of a tenant (issue 8): configured once (admins), rendered as the
+// commitment letter (HTML, PDF) in nl, en and zh, and published without login with how well
+// each promise was kept last month and last quarter. Figures come from the KPI reports over
+// the tenant's own history; a public view is cached for ten minutes, since it reads every
+// ticket of a quarter and the page is meant to be fetched by anyone.
+//
+// Storage: the charter and the improvement actions ("you said, we did") are JSON documents in
+// the settings table under "tenant.<id>.charter" and "tenant.<id>.improvements".
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "charter/charter.hpp"
+#include "charter/evaluation.hpp"
+#include "charter/public_page.hpp"
+#include "core/clock.hpp"
+#include "service/helpdesk.hpp"
+#include "service/report_service.hpp"
+
+namespace sp::service {
+
+struct PublicCharterView {
+  Tenant tenant;
+  charter::Charter charter;
+  charter::Evaluation last_month;
+  charter::Evaluation last_quarter;
+  std::vector<charter::ImprovementAction> actions;
+};
+
+class CharterService {
+ public:
+  CharterService(storage::Store& store, ReportService& reports, const Clock& clock)
+      : store_(store), reports_(reports), clock_(clock) {}
+
+  // NotFound kind "no-charter" until one is configured.
+  Result<charter::Charter> get(const Principal& p, std::optional<TenantId> tenant);
+  // Admins; validated (field-named errors); replaces the charter.
+  Result<charter::Charter> put(const Principal& p, std::optional<TenantId> tenant, const nlohmann::json& body);
+  Result<std::vector<charter::ImprovementAction>> improvements(const Principal& p, std::optional<TenantId> tenant);
+  // Admins and supervisors; at most 200 actions of at most 2,000 characters per text.
+  Result<std::vector<charter::ImprovementAction>> put_improvements(const Principal& p, std::optional<TenantId> tenant,
+                                                                   const nlohmann::json& body);
+  // The evaluation of last month or last quarter in the tenant's zone.
+  Result<charter::Evaluation> evaluation(const Principal& p, std::optional<TenantId> tenant, bool quarter);
+
+  // Without login, by tenant slug: NotFound for unknown tenants and tenants without charter.
+  Result<PublicCharterView> public_view(const std::string& slug);
+
+ private:
+  Result<TenantId> tenant_of(const Principal& p, std::optional<TenantId> tenant);
+  Result<charter::Charter> load(TenantId tenant);
+  Result<std::vector<charter::ImprovementAction>> load_improvements(TenantId tenant);
+  Result<charter::Evaluation> evaluate_period(const Tenant& tenant, const charter::Charter& c, bool quarter);
+
+  storage::Store& store_;
+  ReportService& reports_;
+  const Clock& clock_;
+  std::mutex cache_mutex_;
+  std::map<std::int64_t, std::pair<Timestamp, PublicCharterView>> cache_;
+};
+
+}  // namespace sp::service

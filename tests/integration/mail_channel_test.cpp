@@ -1,0 +1,239 @@
+// The e-mail channel end to end on the real binary and real servers (Dovecot IMAP and an
+// SMTP sink started by scripts/mailtest/): the MTA gateway's exit codes and exactly-once
+// intake; IMAP mail becoming tickets with acknowledgements delivered over SMTP; and a
+// SIGKILL in the middle of ingesting 1,000 messages losing and doubling none.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "mail/mail_servers.hpp"
+#include "support/http_client.hpp"
+#include "support/server_process.hpp"
+
+namespace sp::testing {
+namespace {
+
+using nlohmann::json;
+using mail::testing::MailServers;
+using mail::testing::shell_quote;
+
+std::filesystem::path fresh_dir() {
+  std::random_device rd;
+  auto dir = std::filesystem::temp_directory_path() / ("sp-mailchan-" + std::to_string(rd()));
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// Runs the gateway with `raw` on stdin; returns {exit status, stdout}.
+std::pair<int, std::string> gateway(const std::filesystem::path& dir, const std::string& tenant,
+                                    const std::string& raw) {
+  auto input = dir / "gateway-input.eml";
+  std::ofstream(input, std::ios::binary) << raw;
+  std::string command = std::string(SP_BINARY_PATH) + " mail-gateway --tenant " + tenant + " --data " +
+                        shell_quote(dir.string()) + " < " + shell_quote(input.string()) + " 2>/dev/null";
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string out;
+  char buf[512];
+  while (auto n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+  int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string message(const std::string& from, const std::string& subject, const std::string& message_id,
+                    const std::string& extra_headers = "", const std::string& body = "Hallo, mijn modem is stuk.") {
+  return "From: Jan Jansen <" + from + ">\r\nTo: desk@telnet-nl.test\r\nSubject: " + subject +
+         "\r\nMessage-ID: <" + message_id + ">\r\nDate: Mon, 23 Nov 2026 10:00:00 +0100\r\n" + extra_headers +
+         "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n";
+}
+
+// An admin, a tenant "acme" made through the API of a first server run.
+HttpClient login(std::uint16_t port) {
+  HttpClient client(port);
+  auto response = client.post("/api/v1/auth/login", R"({"email":"root@mail.test","password":"correct horse battery"})");
+  EXPECT_EQ(response.status, 200) << response.body;
+  std::string cookie = response.header("set-cookie");
+  client.cookie = cookie.substr(0, cookie.find(';'));
+  client.csrf = json::parse(response.body)["csrf_token"];
+  return client;
+}
+
+void prepare_tenant(const std::filesystem::path& dir) {
+  ASSERT_EQ(std::system((std::string(SP_BINARY_PATH) + " admin create --email root@mail.test --password 'correct horse battery' --data " +
+                         shell_quote(dir.string()) + " >/dev/null").c_str()),
+            0);
+  ServerProcess server(dir);
+  ASSERT_NE(server.port(), 0);
+  auto client = login(server.port());
+  auto tenant = client.post("/api/v1/tenants", R"({"slug":"acme","name":"Acme","timezone":"Europe/Amsterdam","default_language":"nl"})");
+  ASSERT_EQ(tenant.status, 201) << tenant.body;
+}
+
+json tickets_of(const HttpClient& client) {
+  return json::parse(client.get("/api/v1/tickets?limit=500").body);
+}
+
+TEST(MailGateway, ExitCodesAndExactlyOnce) {
+  auto dir = fresh_dir();
+  prepare_tenant(dir);
+  auto [status, out] = gateway(dir, "acme", message("jan@example.nl", "Modem stuk", "m1@example.nl"));
+  ASSERT_EQ(status, 0) << out;
+  auto first = json::parse(out);
+  EXPECT_TRUE(first["created"]);
+  EXPECT_TRUE(first["acknowledged"]) << out;
+  auto ticket = first["ticket_id"].get<std::int64_t>();
+
+  auto [again_status, again] = gateway(dir, "acme", message("jan@example.nl", "Modem stuk", "m1@example.nl"));
+  ASSERT_EQ(again_status, 0);
+  EXPECT_TRUE(json::parse(again)["duplicate"]);
+  EXPECT_EQ(json::parse(again)["ticket_id"], ticket);
+
+  // A reply carrying the ticket token threads into the ticket; no second acknowledgement.
+  auto [reply_status, reply] = gateway(dir, "acme",
+      message("jan@example.nl", "Re: [#T-" + std::to_string(ticket) + "] Modem stuk", "m2@example.nl", "", "Nog steeds stuk."));
+  ASSERT_EQ(reply_status, 0) << reply;
+  EXPECT_EQ(json::parse(reply)["ticket_id"], ticket);
+  EXPECT_FALSE(json::parse(reply)["created"]);
+
+  // An auto-reply becomes a ticket but is never answered automatically.
+  auto [auto_status, auto_out] = gateway(dir, "acme",
+      message("jan@example.nl", "Out of office", "m3@example.nl", "Auto-Submitted: auto-replied\r\n"));
+  ASSERT_EQ(auto_status, 0);
+  EXPECT_FALSE(json::parse(auto_out)["acknowledged"]);
+
+  EXPECT_EQ(gateway(dir, "acme", "").first, 65);
+  EXPECT_EQ(gateway(dir, "acme", "this is not mail at all\r\n").first, 65);
+  EXPECT_EQ(gateway(dir, "nope", message("a@b.nl", "x", "m4@b.nl")).first, 67);
+
+  ServerProcess server(dir);
+  auto client = login(server.port());
+  auto list = tickets_of(client);
+  EXPECT_EQ(list["items"].size(), 2u) << list.dump();
+  auto messages = json::parse(client.get("/api/v1/tickets/" + std::to_string(ticket) + "/messages").body);
+  ASSERT_EQ(messages["items"].size(), 2u);
+  EXPECT_EQ(messages["items"][1]["body"], "Nog steeds stuk.");
+  auto deliveries = json::parse(client.get("/api/v1/tickets/" + std::to_string(ticket) + "/deliveries").body);
+  ASSERT_EQ(deliveries["items"].size(), 1u) << deliveries.dump();
+  EXPECT_EQ(deliveries["items"][0]["state"], "queued");  // no SMTP configured
+  server.stop(SIGTERM);
+  std::filesystem::remove_all(dir);
+}
+
+class MailChannel : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto problem = servers_.start();
+    ASSERT_FALSE(problem) << *problem;
+    dir_ = fresh_dir();
+    prepare_tenant(dir_);
+    config_ = dir_ / "servicepact.toml";
+    std::ofstream(config_) << "[smtp]\nurl = \"" << servers_.smtp_url() << "\"\n\n"
+                           << "[[mail_desk]]\ntenant = \"acme\"\naddress = \"desk@telnet-nl.test\"\n"
+                           << "imap_url = \"" << servers_.imap_url() << "\"\nimap_user = \"desk@telnet-nl.test\"\n"
+                           << "imap_password = \"secret\"\npoll_seconds = 1\n";
+  }
+  void TearDown() override {
+    servers_.stop();
+    std::filesystem::remove_all(dir_);
+  }
+  // Writes messages straight into the desk's maildir (Dovecot picks them up as new mail).
+  void drop_into_maildir(int count, const std::string& prefix) {
+    auto maildir = servers_.dir() / "mail" / MailServers::kUser;
+    for (const char* sub : {"new", "cur", "tmp"}) std::filesystem::create_directories(maildir / sub);
+    for (int idx = 0; idx < count; ++idx) {
+      std::ofstream(maildir / "new" / (prefix + std::to_string(idx) + ".sp"), std::ios::binary)
+          << message("sender" + std::to_string(idx % 50) + "@example.nl", prefix + " " + std::to_string(idx),
+                     prefix + std::to_string(idx) + "@example.nl");
+    }
+    ASSERT_EQ(std::system(("chown -R dovecot:dovecot " + shell_quote(maildir.string()) + " 2>/dev/null || true").c_str()), 0);
+  }
+  // Waits until the tenant has `count` tickets or `timeout` passes; returns the count.
+  std::size_t wait_for_tickets(std::uint16_t port, std::size_t count, std::chrono::seconds timeout) {
+    auto client = login(port);
+    auto until = std::chrono::steady_clock::now() + timeout;
+    std::size_t seen = 0;
+    while (std::chrono::steady_clock::now() < until) {
+      seen = count_tickets(client);
+      if (seen >= count) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    return seen;
+  }
+  static std::size_t count_tickets(const HttpClient& client) {
+    std::size_t total = 0;
+    std::string cursor;
+    for (;;) {
+      auto page = json::parse(client.get("/api/v1/tickets?limit=500" + (cursor.empty() ? "" : "&cursor=" + cursor)).body);
+      total += page["items"].size();
+      if (page["next_cursor"].is_null()) break;
+      cursor = page["next_cursor"].get<std::string>();
+    }
+    return total;
+  }
+
+  MailServers servers_;
+  std::filesystem::path dir_, config_;
+};
+
+TEST_F(MailChannel, ImapMailBecomesTicketsAndAcknowledgementsAreSent) {
+  drop_into_maildir(3, "hello");
+  ServerProcess server(dir_, {"--config", config_.string()});
+  ASSERT_NE(server.port(), 0);
+  ASSERT_EQ(wait_for_tickets(server.port(), 3, std::chrono::seconds(20)), 3u);
+  // Each sender hears back, in Dutch (the tenant's language), with the ticket token.
+  auto sent = servers_.sink_message("sender1@example.nl", std::chrono::seconds(20));
+  ASSERT_TRUE(sent) << "no acknowledgement reached the SMTP sink";
+  EXPECT_NE(sent->first.find("[#T-"), std::string::npos);
+  EXPECT_NE(sent->first.find("Auto-Submitted: auto-replied"), std::string::npos);
+  // An agent's reply on an e-mail ticket is mailed to the customer.
+  auto client = login(server.port());
+  auto list = tickets_of(client);
+  auto id = list["items"][0]["id"].get<std::int64_t>();
+  auto reply = client.post("/api/v1/tickets/" + std::to_string(id) + "/messages",
+                           R"({"kind":"outbound","body":"Wij sturen een nieuwe modem. REPLY-MARKER"})");
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  auto mailed = servers_.sink_message("REPLY-MARKER", std::chrono::seconds(20));
+  ASSERT_TRUE(mailed) << "the agent's reply was not mailed";
+  EXPECT_NE(mailed->first.find("[#T-" + std::to_string(id) + "]"), std::string::npos);
+  server.stop(SIGTERM);
+}
+
+TEST_F(MailChannel, SigkillDuringIngestionOfAThousandMessagesLosesAndDoublesNone) {
+  constexpr int kMessages = 1000;
+  drop_into_maildir(kMessages, "bulk");
+  std::size_t before_kill = 0;
+  {
+    ServerProcess server(dir_, {"--config", config_.string()});
+    ASSERT_NE(server.port(), 0);
+    before_kill = wait_for_tickets(server.port(), 150, std::chrono::seconds(60));
+    EXPECT_EQ(server.stop(SIGKILL), 128 + SIGKILL);
+  }
+  ASSERT_GT(before_kill, 0u) << "ingestion did not start";
+  ASSERT_LT(before_kill, std::size_t(kMessages)) << "the kill came after ingestion had finished";
+  ServerProcess restarted(dir_, {"--config", config_.string()});
+  ASSERT_EQ(wait_for_tickets(restarted.port(), kMessages, std::chrono::seconds(240)), std::size_t(kMessages));
+  // Exactly once: every subject once, and each ticket holds one message.
+  auto client = login(restarted.port());
+  std::set<std::string> subjects;
+  std::string cursor;
+  std::size_t total = 0;
+  for (;;) {
+    auto page = json::parse(client.get("/api/v1/tickets?limit=500" + (cursor.empty() ? "" : "&cursor=" + cursor)).body);
+    for (const auto& item : page["items"]) {
+      subjects.insert(item["subject"].get<std::string>());
+      ++total;
+    }
+    if (page["next_cursor"].is_null()) break;
+    cursor = page["next_cursor"].get<std::string>();
+  }
+  EXPECT_EQ(total, std::size_t(kMessages));
+  EXPECT_EQ(subjects.size(), std::size_t(kMessages));
+  restarted.stop(SIGTERM);
+}
+
+}  // namespace
+}  // namespace sp::testing
