@@ -518,4 +518,8 @@ nlohmann::json to_json(const Charter& charter) {
   };
 }
 
+std::string charter_setting_key(domain::TenantId tenant) {
+  return "tenant." + std::to_string(tenant.value) + ".charter";
+}
+
 }  // namespace sp::charter

@@ -37,4 +37,7 @@ namespace sp::charter {
 // Writes every field (defaults included). Never throws.
 nlohmann::json to_json(const Charter& charter);
 
+// Where a tenant's charter is stored (the settings table), as JSON of to_json.
+std::string charter_setting_key(domain::TenantId tenant);
+
 }  // namespace sp::charter

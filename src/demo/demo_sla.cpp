@@ -1,5 +1,10 @@
 #include "demo/demo_sla.hpp"
 
+#include <algorithm>
+
+#include "charter/charter.hpp"
+#include "charter/charter_json.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include "sla/calendar_json.hpp"
@@ -69,7 +74,30 @@ std::vector<json> policies_for(std::int64_t calendar_id) {
 
 }  // namespace
 
+// Each demo tenant publishes a service charter (the example one, in its own name and zone),
+// so the public page and the commitment letter work out of the box.
+Result<void> seed_demo_charters(storage::Store& store) {
+  auto tenants = store.list_tenants(storage::Scope::platform());
+  if (!tenants) return tenants.error();
+  for (const auto& tenant : *tenants) {
+    auto key = charter::charter_setting_key(tenant.id);
+    auto existing = store.get_setting(key);
+    if (!existing) return existing.error();
+    if (*existing) continue;
+    auto demo = charter::example_charter();
+    demo.organisation = charter::LocalText(tenant.name);
+    demo.time_zone = tenant.timezone;
+    demo.contacts.front().address = "support@" + tenant.slug + ".example";
+    std::stable_partition(demo.languages.begin(), demo.languages.end(),
+                          [&](domain::Language l) { return l == tenant.default_language; });
+    SP_TRY(charter::validate(demo));
+    SP_TRY(store.put_setting(key, charter::to_json(demo).dump()));
+  }
+  return {};
+}
+
 Result<int> seed_demo_sla(storage::Store& store, storage::SlaStore& sla_store, Timestamp now) {
+  SP_TRY(seed_demo_charters(store));
   auto done = store.get_setting("demo_sla_seeded");
   if (!done) return done.error();
   if (*done) return 0;

@@ -10,7 +10,7 @@ namespace sp::service {
 
 namespace {
 
-std::string charter_key(TenantId tenant) { return "tenant." + std::to_string(tenant.value) + ".charter"; }
+std::string charter_key(TenantId tenant) { return charter::charter_setting_key(tenant); }
 std::string improvements_key(TenantId tenant) {
   return "tenant." + std::to_string(tenant.value) + ".improvements";
 }

@@ -7,7 +7,10 @@
 #include <map>
 #include <set>
 
+#include "charter/charter.hpp"
+#include "charter/charter_json.hpp"
 #include "demo/demo_generate.hpp"
+#include "demo/demo_sla.hpp"
 #include "demo/history_check.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
@@ -209,6 +212,23 @@ TEST_F(DemoSeed, StoredTicketsAreTheReplayOfTheirEventsWithThreadsInTheTenantsLa
   EXPECT_GT(statuses[domain::Status::Open], 0);
   EXPECT_GT(statuses[domain::Status::Pending], 0);
   EXPECT_GT(statuses[domain::Status::New], 0);
+}
+
+TEST_F(DemoSeed, EveryTenantGetsAValidCharterInItsOwnNameAndZone) {
+  ASSERT_TRUE(seed().ok());
+  ASSERT_TRUE(seed_demo_sla(*store_, *store_, kNow).ok());
+  auto tenants = store_->list_tenants(Scope::platform()).value();
+  ASSERT_EQ(tenants.size(), 3u);
+  for (const auto& tenant : tenants) {
+    auto stored = store_->get_setting(charter::charter_setting_key(tenant.id)).value();
+    ASSERT_TRUE(stored) << tenant.slug;
+    auto parsed = charter::charter_from_json(nlohmann::json::parse(*stored));
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+    EXPECT_TRUE(charter::validate(*parsed).ok());
+    EXPECT_EQ(parsed->organisation.text, tenant.name);
+    EXPECT_EQ(parsed->time_zone, tenant.timezone);
+    EXPECT_EQ(parsed->languages.front(), tenant.default_language);
+  }
 }
 
 }  // namespace
