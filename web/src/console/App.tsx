@@ -21,6 +21,8 @@ import { clampIndex } from '../lib/virtual';
 import { I18nContext, LanguageSwitch, Modal, storeLanguage, storedLanguage, useDocumentLanguage } from '../lib/ui';
 import { LoginForm, type LoginAnswer } from './Login';
 import { QueueList } from './Queue';
+import { ReportsView } from './Reports';
+import { StaffingView } from './Staffing';
 import { TicketView, type ComposerControl } from './TicketView';
 
 const client = new ApiClient();
@@ -47,6 +49,25 @@ function serverSearch(text: string): string | undefined {
   return trimmed.slice(0, 200);
 }
 
+type View = 'queue' | 'staffing' | 'reports';
+const VIEWS: View[] = ['queue', 'staffing', 'reports'];
+
+/** The view named by the location's hash (#staffing, #reports); other hashes (#main) are not views. */
+function viewOfHash(hash: string): View | null {
+  const name = hash.replace(/^#/, '');
+  return (VIEWS as string[]).includes(name) ? (name as View) : null;
+}
+
+/**
+ * The views a person may open: supervisors and admins plan staffing and read reports; QA
+ * reviewers read reports; agents have the queue only (the API answers 403 to them anyway).
+ */
+export function viewsFor(agent: Agent | null): View[] {
+  if (!agent || agent.role === 'agent') return ['queue'];
+  if (agent.role === 'qa_reviewer') return ['queue', 'reports'];
+  return VIEWS;
+}
+
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el || !el.tagName) return false;
@@ -60,6 +81,27 @@ export function App() {
   const [session, setSession] = useState(0);
   const [lang, setLang] = useState<Language>(() => chooseLanguage(storedLanguage(), null, navigator.languages ?? navigator.language));
   const t = useMemo(() => translator(lang), [lang]);
+  const [view, setView] = useState<View>(() => viewOfHash(location.hash) ?? 'queue');
+  const viewChanged = useRef(false);
+  useEffect(() => {
+    const onHash = () => {
+      const next = viewOfHash(location.hash);
+      if (next) {
+        viewChanged.current = true;
+        setView(next);
+      }
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const allowed = viewsFor(agent);
+  const shown: View = allowed.includes(view) ? view : 'queue';
+  // After a switch, move focus to the new view's heading so screen readers announce it.
+  useEffect(() => {
+    if (!viewChanged.current) return;
+    viewChanged.current = false;
+    document.getElementById(`${shown}-title`)?.focus();
+  }, [shown]);
   useDocumentLanguage(lang, `${t('app.console')} · servicepact`);
 
   const switchLanguage = (next: Language) => {
@@ -105,6 +147,19 @@ export function App() {
         <p class="brand">
           servicepact <span class="brand-sub">{t('app.console')}</span>
         </p>
+        {allowed.length > 1 && (
+          <nav class="views-nav" aria-label={t('nav.label')}>
+            <ul>
+              {allowed.map((name) => (
+                <li key={name}>
+                  <a href={`#${name}`} aria-current={shown === name ? 'page' : undefined}>
+                    {t(`nav.${name}`)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         <div class="topbar-tools">
           <LanguageSwitch value={lang} onChange={switchLanguage} />
           {agent && (
@@ -121,7 +176,11 @@ export function App() {
         {!checked ? (
           <p class="loading">{t('common.loading')}</p>
         ) : agent ? (
-          <Console agent={agent} session={session} />
+          shown !== 'queue' ? (
+            <Supervision key={session} agent={agent} view={shown} />
+          ) : (
+            <Console agent={agent} session={session} />
+          )
         ) : (
           <section class="login-page" aria-labelledby="login-title">
             <h1 id="login-title">{t('auth.title')}</h1>
@@ -134,6 +193,42 @@ export function App() {
         <LoginForm client={client} initialEmail={agent?.email} onDone={signedIn} idPrefix="relogin" />
       </Modal>
     </I18nContext.Provider>
+  );
+}
+
+/** Staffing or Reports; a platform admin (no tenant of their own) first picks an organisation. */
+function Supervision({ agent, view }: { agent: Agent; view: 'staffing' | 'reports' }) {
+  const { t } = useContext(I18nContext);
+  const platform = agent.tenant_id === null;
+  const [tenants, setTenants] = useState<Tenant[]>([]);
+  const [tenant, setTenant] = useState<number | null>(null);
+  useEffect(() => {
+    if (!platform) return;
+    client
+      .get<Page<Tenant>>('/api/v1/tenants')
+      .then((p) => {
+        setTenants(p.items);
+        setTenant((current) => current ?? p.items[0]?.id ?? null);
+      })
+      .catch(() => undefined);
+  }, [platform]);
+  if (platform && tenant === null) return <p class="loading">{t('common.loading')}</p>;
+  return (
+    <>
+      {platform && (
+        <div class="field tenant-pick">
+          <label for="view-tenant">{t('queue.tenant')}</label>
+          <select id="view-tenant" value={String(tenant)} onChange={(e) => setTenant(Number((e.currentTarget as HTMLSelectElement).value))}>
+            {tenants.map((x) => (
+              <option key={x.id} value={String(x.id)}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {view === 'staffing' ? <StaffingView client={client} tenantId={tenant} /> : <ReportsView client={client} tenantId={tenant} />}
+    </>
   );
 }
 
@@ -424,7 +519,9 @@ function Console({ agent, session }: { agent: Agent; session: number }) {
     <div class="console">
       <section class="queue" aria-labelledby="queue-title">
         <div class="queue-head">
-          <h1 id="queue-title">{t('queue.title')}</h1>
+          <h1 id="queue-title" tabIndex={-1}>
+            {t('queue.title')}
+          </h1>
           <span class="queue-count" role="status">
             {loading ? t('queue.loadingMore', { count: all.length }) : t(tickets.length === 1 ? 'queue.countOne' : 'queue.count', { count: tickets.length })}
           </span>

@@ -126,3 +126,134 @@ export interface StreamEvent {
   version?: number;
   change: 'created' | 'updated' | 'message' | string;
 }
+
+// Staffing (src/http/staffing_routes.cpp).
+export interface StaffingIntervalChannel {
+  channel: string;
+  contacts: number;
+  aht_seconds: number;
+  agents_required: number;
+  scheduled_agents: number;
+  service_level: number;
+  asa_seconds: number;
+  abandon_rate: number;
+  occupancy: number;
+}
+
+export interface StaffingInterval {
+  start: string;
+  contacts: number;
+  agents_required: number;
+  scheduled_agents: number;
+  cost: number;
+  channels: StaffingIntervalChannel[];
+}
+
+export interface StaffingChannelSummary {
+  channel: string;
+  model: string;
+  contacts: number;
+  required_agent_hours: number;
+  paid_agent_hours: number;
+  service_level: number;
+  abandon_rate: number;
+  peak_agents_required: number;
+  forecast_method?: string;
+  history_contacts?: number;
+  fit_on_held_back_week?: { method: string; wape: number | null; bias: number | null; mape: number | null }[];
+}
+
+export interface StaffingPlan {
+  start: string;
+  interval_minutes: number;
+  total_contacts: number;
+  required_agent_hours: number;
+  paid_agent_hours: number;
+  total_cost: number;
+  cost_per_contact: number | null;
+  channels: StaffingChannelSummary[];
+  intervals: StaffingInterval[];
+}
+
+export interface AgentLoadSummary {
+  agent_id: number;
+  days_worked: number;
+  work_hours: number;
+  mean_occupancy: number;
+  overtime_hours: number;
+  days_without_break: number;
+  out_of_hours_actions: number;
+  tickets_handled: number;
+  abusive_share: number;
+}
+
+export interface AgentLoadReport {
+  agents: AgentLoadSummary[];
+  definitions: Record<string, string>;
+}
+
+// KPI report (src/reporting/kpi_json.cpp).
+export interface KpiSummary {
+  count: number;
+  mean: number | null;
+  median: number | null;
+  p90: number | null;
+}
+
+export interface KpiSlaTarget {
+  cycles_finished: number;
+  cycles_met: number;
+  compliance: number | null;
+  breaches: { minor: number; major: number };
+}
+
+export interface KpiFigures {
+  contacts_received: number;
+  contacts_handled: number;
+  first_response_time: KpiSummary | null;
+  resolution_time: KpiSummary | null;
+  resolution_rate: { value: number | null; resolved: number; received: number };
+  sla: Record<string, KpiSlaTarget>;
+  csat: { mean: number | null; responses: number };
+  [key: string]: unknown;
+}
+
+export interface KpiGroup {
+  key: string;
+  period: { label: string; start: string; end: string };
+  figures: KpiFigures;
+}
+
+export interface KpiReport {
+  dimension: string;
+  period: string;
+  from: string;
+  to: string;
+  time_zone: string;
+  excluded: { spam: number; mystery_shopper: number };
+  definitions: Record<string, string>;
+  groups: KpiGroup[];
+}
+
+// Charter evaluation (src/charter/public_page.cpp, to_json(Evaluation)).
+export interface CharterItem {
+  id: string;
+  kind: 'first_response' | 'resolution' | 'threshold' | string;
+  channel: string | null;
+  kpi: string;
+  comparator: 'at_least' | 'at_most' | string;
+  target: number;
+  unit: string;
+  measured: number | null;
+  outcome: 'kept' | 'missed' | 'no_data' | string;
+}
+
+export interface CharterEvaluation {
+  label: string;
+  kept: number;
+  missed: number;
+  no_data: number;
+  measured: number;
+  summary: Record<string, string>;
+  items: CharterItem[];
+}
