@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
+
 #include "mail/imap_poller.hpp"
 
 namespace sp::app {
@@ -30,7 +32,15 @@ MailRuntime::MailRuntime(const Config& config, storage::sqlite::SqliteStore& sto
       clock_(clock),
       outbox_(store),
       checkpoints_(store),
-      intake_(helpdesk, sla, &outbox_) {}
+      attachments_((std::filesystem::path(config.data_dir) / "attachments").string()),
+      intake_(helpdesk, sla, &outbox_, &attachments_) {}
+
+std::optional<intake::MailDesk> MailRuntime::desk_for(domain::TenantId tenant) const {
+  for (const auto& desk : desks_) {
+    if (desk.tenant == tenant) return desk;
+  }
+  return std::nullopt;
+}
 
 MailRuntime::~MailRuntime() {
   stopping_ = true;
@@ -41,6 +51,7 @@ MailRuntime::~MailRuntime() {
 Result<void> MailRuntime::start() {
   auto desks = resolve_mail_desks(config_, store_);
   if (!desks) return desks.error();
+  desks_ = *desks;
   replies_ = std::make_unique<intake::ReplyMailer>(intake_, *desks);
   helpdesk_.add_observer(replies_.get());
   if (!config_.smtp.url.empty()) {

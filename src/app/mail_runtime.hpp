@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <optional>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -27,6 +28,8 @@ class MailRuntime {
 
   Result<void> start();  // resolves desks, registers the reply observer, starts threads
   intake::MailIntake& intake() { return intake_; }
+  // The desk of a tenant (after start()), if it has one.
+  std::optional<intake::MailDesk> desk_for(domain::TenantId tenant) const;
   mail::Outbox& outbox() { return outbox_; }
 
  private:
@@ -36,6 +39,8 @@ class MailRuntime {
   const Clock& clock_;
   mail::SqliteOutbox outbox_;
   mail::SqliteCheckpointStore checkpoints_;
+  intake::AttachmentStore attachments_;
+  std::vector<intake::MailDesk> desks_;
   intake::MailIntake intake_;
   std::unique_ptr<mail::SmtpClient> smtp_;
   std::unique_ptr<mail::OutboxWorker> worker_;

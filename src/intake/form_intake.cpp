@@ -128,7 +128,11 @@ Result<FormResult> FormIntake::submit(TenantId tenant, const FormFields& fields,
   ticket.channel = Channel::Web;
   ticket.first_message = fields.body;
   auto opened = helpdesk_.open_customer_ticket(tenant, customer->id, std::move(ticket), receipt);
-  if (opened) return FormResult{std::move(*opened), false, std::nullopt};
+  if (opened) {
+    std::optional<Timestamp> due;
+    if (acknowledger_) due = acknowledger_(*opened);
+    return FormResult{std::move(*opened), false, due};
+  }
   if (opened.error().code == ErrorCode::Conflict && opened.error().kind == "duplicate-intake") {
     auto after = existing();
     if (after && *after) return std::move(**after);

@@ -10,6 +10,7 @@
 // restart forgives, a fleet of servers multiplies the allowance by its size.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -61,6 +62,10 @@ class FormIntake {
   // or the helpdesk's errors. A repeated token returns the ticket it opened, duplicate set.
   Result<FormResult> submit(TenantId tenant, const FormFields& fields,
                             const std::string& client_address, Timestamp now);
+  // Called for every new ticket (not for duplicates): acknowledges it (by e-mail) and
+  // returns the promised answer time for the thank-you page. Set while wiring.
+  using Acknowledger = std::function<std::optional<Timestamp>(const Ticket&)>;
+  void set_acknowledger(Acknowledger acknowledger) { acknowledger_ = std::move(acknowledger); }
 
  private:
   Result<std::string> secret_for(TenantId tenant);
@@ -68,6 +73,7 @@ class FormIntake {
   service::HelpdeskService& helpdesk_;
   FormOptions options_;
   channels::RateLimiter limiter_;
+  Acknowledger acknowledger_;
   std::mutex secrets_mutex_;
   std::map<std::int64_t, std::string> secrets_;  // tenant id -> form secret (cache)
 };

@@ -3,7 +3,11 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "channels/acknowledgement.hpp"
 #include "channels/auto_reply.hpp"
@@ -45,22 +49,6 @@ std::string external_id_of(const channels::ParsedMail& mail, std::string_view ra
   return "sha256:" + service::token_digest(raw);
 }
 
-// The customer's words: text, with a line per attachment that was kept or dropped.
-std::string body_of(const channels::ParsedMail& mail) {
-  std::string body = mail.text;
-  while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.pop_back();
-  if (body.empty()) body = "(no text)";
-  for (const auto& attachment : mail.attachments) {
-    body += "\n[attachment: " + attachment.filename + ", " + attachment.content_type + ", " +
-            std::to_string(attachment.bytes.size()) + " bytes]";
-  }
-  for (const auto& dropped : mail.dropped) {
-    body += "\n[attachment not kept: " + dropped.filename + " (" + dropped.reason + ")]";
-  }
-  if (body.size() > domain::kMaxBodyBytes) body.resize(domain::kMaxBodyBytes);
-  return body;
-}
-
 std::string subject_of(const channels::ParsedMail& mail) {
   std::string subject = mail.subject;
   if (subject.empty()) subject = "(no subject)";
@@ -70,9 +58,59 @@ std::string subject_of(const channels::ParsedMail& mail) {
 
 }  // namespace
 
+Result<std::string> AttachmentStore::put(std::string_view bytes) {
+  namespace fs = std::filesystem;
+  auto digest = service::token_digest(bytes);
+  fs::path target = path_of(digest);
+  std::error_code ec;
+  if (fs::exists(target, ec)) return digest;
+  fs::create_directories(target.parent_path(), ec);
+  if (ec) return unavailable("cannot create " + target.parent_path().string() + ": " + ec.message());
+  fs::path temporary = target;
+  temporary += ".tmp" + std::to_string(::getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.flush();
+    if (!out) return unavailable("cannot write attachment " + temporary.string());
+  }
+  fs::rename(temporary, target, ec);
+  if (ec) return unavailable("cannot store attachment: " + ec.message());
+  return digest;
+}
+
+std::string AttachmentStore::path_of(const std::string& digest) const {
+  return (std::filesystem::path(root_) / digest.substr(0, 2) / digest).string();
+}
+
 MailIntake::MailIntake(service::HelpdeskService& helpdesk, service::SlaService* sla,
-                       mail::Outbox* outbox)
-    : helpdesk_(helpdesk), sla_(sla), outbox_(outbox) {}
+                       mail::Outbox* outbox, AttachmentStore* attachments)
+    : helpdesk_(helpdesk), sla_(sla), outbox_(outbox), attachments_(attachments) {}
+
+// The customer's words: text, with a line per attachment kept (with its digest when stored)
+// or dropped.
+std::string MailIntake::body_with_attachments(const channels::ParsedMail& mail) {
+  std::string body = mail.text;
+  while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.pop_back();
+  if (body.empty()) body = "(no text)";
+  for (const auto& attachment : mail.attachments) {
+    std::string stored;
+    if (attachments_ != nullptr) {
+      if (auto digest = attachments_->put(attachment.bytes)) {
+        stored = ", sha256:" + *digest;
+      } else {
+        spdlog::warn("attachment {} not stored: {}", attachment.filename, digest.error().message);
+      }
+    }
+    body += "\n[attachment: " + attachment.filename + ", " + attachment.content_type + ", " +
+            std::to_string(attachment.bytes.size()) + " bytes" + stored + "]";
+  }
+  for (const auto& dropped : mail.dropped) {
+    body += "\n[attachment not kept: " + dropped.filename + " (" + dropped.reason + ")]";
+  }
+  if (body.size() > domain::kMaxBodyBytes) body.resize(domain::kMaxBodyBytes);
+  return body;
+}
 
 Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_view raw,
                                             const std::string& source,
@@ -101,6 +139,11 @@ Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_vi
       auto found = store.find_ticket_by_mail_ids(desk.tenant, {report.original_message_id});
       if (!found) return found.error();
       ticket = *found;
+    }
+    if (outbox_ != nullptr && report.failed() && !report.original_message_id.empty()) {
+      auto marked = outbox_->mark_bounced(desk.tenant, "<" + report.original_message_id + ">",
+                                          report.status + " " + report.diagnostic);
+      if (!marked) return marked.error();
     }
     if (ticket && report.failed()) {
       auto noted = helpdesk_.add_system_note(
@@ -149,7 +192,7 @@ Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_vi
   auto decision = channels::decide_thread(mail, lookup);
   if (auto* append = std::get_if<channels::AppendTo>(&decision)) {
     auto added = helpdesk_.add_customer_message(desk.tenant, customer->id, append->ticket,
-                                                body_of(mail), receipt);
+                                                body_with_attachments(mail), receipt);
     if (added) {
       result.ticket = added->ticket.id;
       return result;
@@ -168,7 +211,7 @@ Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_vi
   NewTicket ticket;
   ticket.subject = subject_of(mail);
   ticket.channel = Channel::Email;
-  ticket.first_message = body_of(mail);
+  ticket.first_message = body_with_attachments(mail);
   auto created = helpdesk_.open_customer_ticket(desk.tenant, customer->id, std::move(ticket), receipt);
   if (!created) {
     if (created.error().kind == "duplicate-intake") {
@@ -202,9 +245,16 @@ Result<MailIntakeResult> MailIntake::acknowledge(const MailDesk& desk, const cha
                   std::string(decision.send ? "rate-limited" : channels::to_string(decision.reason));
     return result;
   }
-  auto& store = helpdesk_.store();
-  auto tenant = store.get_tenant(storage::Scope::of(desk.tenant), desk.tenant);
-  if (!tenant) return tenant.error();
+  auto due = answer_due(desk, ticket, now);
+  std::vector<std::string> references = mail.references;
+  if (!mail.message_id.empty()) references.push_back(mail.message_id);
+  SP_TRY(queue_acknowledgement(desk, ticket, customer, {mail.from.address, mail.from.name}, due,
+                               mail.message_id, std::move(references)));
+  result.acknowledged = true;
+  return result;
+}
+
+Timestamp MailIntake::answer_due(const MailDesk& desk, const Ticket& ticket, Timestamp now) {
   // The promise: the first-response due time from the SLA engine, else the desk's target.
   Timestamp due = now + desk.fallback_first_response;
   if (sla_ != nullptr) {
@@ -214,31 +264,53 @@ Result<MailIntakeResult> MailIntake::acknowledge(const MailDesk& desk, const cha
       }
     }
   }
+  return due;
+}
+
+Result<void> MailIntake::queue_acknowledgement(const MailDesk& desk, const Ticket& ticket,
+                                               const Customer& customer, const channels::MailAddress& to,
+                                               Timestamp due, const std::string& in_reply_to,
+                                               std::vector<std::string> references) {
+  auto& store = helpdesk_.store();
+  auto tenant = store.get_tenant(storage::Scope::of(desk.tenant), desk.tenant);
+  if (!tenant) return tenant.error();
   channels::AcknowledgementInput input{customer.language, tenant->name, ticket.id, ticket.subject,
                                        due, tenant->timezone};
   auto ack = channels::make_acknowledgement(input);
   if (!ack) return ack.error();
+  auto now = helpdesk_.clock().now();
   channels::OutboundMail out;
   out.from = {desk.address, desk.display_name.empty() ? tenant->name : desk.display_name};
-  out.to = {{mail.from.address, mail.from.name}};
+  out.to = {to};
   out.subject = ack->subject;
   out.ticket = ticket.id;
   out.text = ack->body;
   out.date = now;
   out.message_id = new_message_id(desk);
-  out.in_reply_to = mail.message_id;
-  out.references = mail.references;
-  if (!mail.message_id.empty()) out.references.push_back(mail.message_id);
+  out.in_reply_to = in_reply_to;
+  out.references = std::move(references);
   out.auto_submitted = true;
   auto raw = channels::compose_mail(out);
   if (!raw) return raw.error();
   auto queued = outbox_->enqueue({desk.tenant, ticket.id, "<" + out.message_id + ">", desk.address,
-                                  {mail.from.address}, *raw},
+                                  {to.address}, *raw},
                                  now);
   if (!queued) return queued.error();
-  SP_TRY(store.map_mail_ids(desk.tenant, ticket.id, {out.message_id}));
-  result.acknowledged = true;
-  return result;
+  return store.map_mail_ids(desk.tenant, ticket.id, {out.message_id});
+}
+
+Result<std::optional<Timestamp>> MailIntake::acknowledge_contact(const MailDesk& desk, const Ticket& ticket) {
+  auto now = helpdesk_.clock().now();
+  auto due = answer_due(desk, ticket, now);
+  if (outbox_ == nullptr) return std::optional<Timestamp>{due};
+  auto customer = helpdesk_.store().get_customer(storage::Scope::of(desk.tenant), ticket.requester_id);
+  if (!customer) return customer.error();
+  if (customer->emails.empty()) return std::optional<Timestamp>{due};
+  if (!take_auto_reply_slot(customer->emails.front(), now, desk.max_auto_replies_per_hour)) {
+    return std::optional<Timestamp>{due};
+  }
+  SP_TRY(queue_acknowledgement(desk, ticket, *customer, {customer->emails.front(), customer->name}, due, "", {}));
+  return std::optional<Timestamp>{due};
 }
 
 Result<std::optional<mail::OutboundMail>> MailIntake::send_reply(const MailDesk& desk,

@@ -45,10 +45,31 @@ struct MailIntakeResult {
   std::string note;           // why no acknowledgement / what was done with a bounce
 };
 
+// Attachments and inline images, content-addressed: <root>/<first two hex digits>/<sha256>.
+// The same file sent twice is stored once; names never come from the sender.
+class AttachmentStore {
+ public:
+  explicit AttachmentStore(std::string root) : root_(std::move(root)) {}
+  // Returns the SHA-256 (hex) under which `bytes` are stored (written to a temporary file,
+  // flushed and renamed, so a crash never leaves half a file under a digest name).
+  Result<std::string> put(std::string_view bytes);
+  std::string path_of(const std::string& digest) const;
+
+ private:
+  std::string root_;
+};
+
 class MailIntake {
  public:
-  // `sla` and `outbox` are optional (no acknowledgements without an outbox).
-  MailIntake(service::HelpdeskService& helpdesk, service::SlaService* sla, mail::Outbox* outbox);
+  // `sla`, `outbox` and `attachments` are optional (no acknowledgements without an outbox;
+  // attachments only listed without a store).
+  MailIntake(service::HelpdeskService& helpdesk, service::SlaService* sla, mail::Outbox* outbox,
+             AttachmentStore* attachments = nullptr);
+
+  // Acknowledges a ticket opened by another channel (the web form) by e-mail to its
+  // requester; returns the promised answer time. Nothing is sent without an outbox or
+  // an address, or past the per-address hourly limit (the due time is still returned).
+  Result<std::optional<Timestamp>> acknowledge_contact(const MailDesk& desk, const Ticket& ticket);
 
   // Ingests one raw RFC 5322 message that arrived for `desk` through `source`. With a
   // checkpoint (IMAP), it is stored with the message, or alone for duplicates and refusals.
@@ -67,6 +88,12 @@ class MailIntake {
   Result<MailIntakeResult> acknowledge(const MailDesk& desk, const channels::ParsedMail& mail,
                                        const Ticket& ticket, const Customer& customer,
                                        MailIntakeResult result);
+  Timestamp answer_due(const MailDesk& desk, const Ticket& ticket, Timestamp now);
+  // Composes and queues the acknowledgement of `ticket` to `to`.
+  Result<void> queue_acknowledgement(const MailDesk& desk, const Ticket& ticket, const Customer& customer,
+                                     const channels::MailAddress& to, Timestamp due,
+                                     const std::string& in_reply_to, std::vector<std::string> references);
+  std::string body_with_attachments(const channels::ParsedMail& mail);
   bool take_auto_reply_slot(const std::string& address, Timestamp now, int limit);
   int auto_replies_last_hour(const std::string& address, Timestamp now);
   std::string new_message_id(const MailDesk& desk) const;
@@ -74,6 +101,7 @@ class MailIntake {
   service::HelpdeskService& helpdesk_;
   service::SlaService* sla_;
   mail::Outbox* outbox_;
+  AttachmentStore* attachments_;
   std::mutex replies_mutex_;
   std::map<std::string, std::vector<Timestamp>> auto_replies_;  // address -> recent sends
 };

@@ -240,6 +240,22 @@ Result<void> SqliteOutbox::mark_failed(std::int64_t id, std::string reason) {
   return finish_attempt(id, kMarkFailed, [&](Statement& stmt) { stmt.bind(2, reason); });
 }
 
+Result<bool> SqliteOutbox::mark_bounced(TenantId tenant, const std::string& message_id,
+                                        std::string reason) {
+  bool found = false;
+  SP_TRY(store_.write([&](Connection& conn) -> Result<void> {
+    auto stmt = conn.prepare(
+        "UPDATE outbound_mail SET state = 'failed', last_error = ?3 "
+        "WHERE tenant_id = ?1 AND message_id = ?2");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, tenant.value).bind(2, message_id).bind(3, "bounced: " + reason);
+    SP_TRY(stmt->run());
+    found = conn.changes() > 0;
+    return {};
+  }));
+  return found;
+}
+
 Result<int> SqliteOutbox::requeue_stuck(Timestamp now) {
   int requeued = 0;
   SP_TRY(store_.write([&](Connection& conn) -> Result<void> {

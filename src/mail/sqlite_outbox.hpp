@@ -43,6 +43,7 @@ class SqliteOutbox final : public Outbox {
   Result<void> mark_sent(std::int64_t id, Timestamp now) override;
   Result<void> reschedule(std::int64_t id, std::string reason, Timestamp next_attempt_at) override;
   Result<void> mark_failed(std::int64_t id, std::string reason) override;
+  Result<bool> mark_bounced(TenantId tenant, const std::string& message_id, std::string reason) override;
   Result<int> requeue_stuck(Timestamp now) override;
   Result<std::vector<OutboundMail>> list_for_ticket(TenantId tenant, TicketId ticket) override;
   Result<OutboundMail> get(std::int64_t id) override;

@@ -105,6 +105,25 @@ TEST(MailGateway, ExitCodesAndExactlyOnce) {
   ASSERT_EQ(auto_status, 0);
   EXPECT_FALSE(json::parse(auto_out)["acknowledged"]);
 
+  // An attachment is stored content-addressed under the data folder.
+  std::string with_attachment =
+      "From: jan@example.nl\r\nTo: desk@telnet-nl.test\r\nSubject: Foto\r\nMessage-ID: <m5@example.nl>\r\n"
+      "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
+      "Content-Type: text/plain; charset=utf-8\r\n\r\nZie bijlage.\r\n--b\r\n"
+      "Content-Type: image/png; name=\"../../etc/modem.png\"\r\nContent-Disposition: attachment; filename=\"../../etc/modem.png\"\r\n"
+      "Content-Transfer-Encoding: base64\r\n\r\naGVsbG8gbW9kZW0=\r\n--b--\r\n";
+  auto [attach_status, attach_out] = gateway(dir, "acme", with_attachment);
+  ASSERT_EQ(attach_status, 0) << attach_out;
+  std::size_t stored_files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir / "attachments")) {
+    if (entry.is_regular_file()) {
+      ++stored_files;
+      EXPECT_EQ(mail::testing::read_file(entry.path()), "hello modem");
+      EXPECT_EQ(entry.path().filename().string().size(), 64u);  // the SHA-256, never the sender's name
+    }
+  }
+  EXPECT_EQ(stored_files, 1u);
+
   EXPECT_EQ(gateway(dir, "acme", "").first, 65);
   EXPECT_EQ(gateway(dir, "acme", "this is not mail at all\r\n").first, 65);
   EXPECT_EQ(gateway(dir, "nope", message("a@b.nl", "x", "m4@b.nl")).first, 67);
@@ -112,13 +131,31 @@ TEST(MailGateway, ExitCodesAndExactlyOnce) {
   ServerProcess server(dir);
   auto client = login(server.port());
   auto list = tickets_of(client);
-  EXPECT_EQ(list["items"].size(), 2u) << list.dump();
+  EXPECT_EQ(list["items"].size(), 3u) << list.dump();
   auto messages = json::parse(client.get("/api/v1/tickets/" + std::to_string(ticket) + "/messages").body);
   ASSERT_EQ(messages["items"].size(), 2u);
   EXPECT_EQ(messages["items"][1]["body"], "Nog steeds stuk.");
   auto deliveries = json::parse(client.get("/api/v1/tickets/" + std::to_string(ticket) + "/deliveries").body);
   ASSERT_EQ(deliveries["items"].size(), 1u) << deliveries.dump();
   EXPECT_EQ(deliveries["items"][0]["state"], "queued");  // no SMTP configured
+
+  // A bounce of that acknowledgement marks it failed and is noted on the ticket.
+  std::string original = deliveries["items"][0]["message_id"].get<std::string>();
+  std::string bounce =
+      "From: Mail Delivery System <MAILER-DAEMON@mx.example.nl>\r\nTo: desk@telnet-nl.test\r\n"
+      "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <bounce-1@mx.example.nl>\r\n"
+      "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"dsn\"\r\n\r\n"
+      "--dsn\r\nContent-Type: text/plain\r\n\r\nUndeliverable.\r\n--dsn\r\nContent-Type: message/delivery-status\r\n\r\n"
+      "Reporting-MTA: dns; mx.example.nl\r\n\r\nFinal-Recipient: rfc822; jan@example.nl\r\nAction: failed\r\n"
+      "Status: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\r\n--dsn\r\n"
+      "Content-Type: text/rfc822-headers\r\n\r\nFrom: desk@telnet-nl.test\r\nMessage-ID: " + original + "\r\n--dsn--\r\n";
+  auto [bounce_status, bounce_out] = gateway(dir, "acme", bounce);
+  ASSERT_EQ(bounce_status, 0) << bounce_out;
+  EXPECT_TRUE(json::parse(bounce_out)["bounce"]);
+  auto after = json::parse(client.get("/api/v1/tickets/" + std::to_string(ticket) + "/deliveries").body);
+  EXPECT_EQ(after["items"][0]["state"], "failed") << after.dump();
+  EXPECT_NE(after["items"][0]["last_error"].get<std::string>().find("5.1.1"), std::string::npos);
+  EXPECT_EQ(tickets_of(client)["items"].size(), 3u);  // a bounce is never a ticket
   server.stop(SIGTERM);
   std::filesystem::remove_all(dir);
 }
@@ -199,6 +236,25 @@ TEST_F(MailChannel, ImapMailBecomesTicketsAndAcknowledgementsAreSent) {
   auto mailed = servers_.sink_message("REPLY-MARKER", std::chrono::seconds(20));
   ASSERT_TRUE(mailed) << "the agent's reply was not mailed";
   EXPECT_NE(mailed->first.find("[#T-" + std::to_string(id) + "]"), std::string::npos);
+  server.stop(SIGTERM);
+}
+
+TEST_F(MailChannel, WebFormContactsGetTheSameAcknowledgement) {
+  ServerProcess server(dir_, {"--config", config_.string()});
+  ASSERT_NE(server.port(), 0);
+  HttpClient visitor(server.port());
+  auto token = json::parse(visitor.get("/api/v1/forms/token?tenant=acme").body);
+  ASSERT_TRUE(token.contains("token")) << token.dump();
+  std::this_thread::sleep_for(std::chrono::milliseconds(3200));  // the time trap refuses bots under 3 s
+  auto sent = visitor.post("/api/v1/forms/submit",
+                           json{{"tenant", "acme"}, {"name", "Piet Form"}, {"email", "piet.form@example.nl"},
+                                {"subject", "Formulier"}, {"body", "Via het webformulier"}, {"website", ""},
+                                {"token", token["token"]}}.dump());
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  EXPECT_FALSE(json::parse(sent.body)["answer_due"].is_null());
+  auto mailed = servers_.sink_message("piet.form@example.nl", std::chrono::seconds(20));
+  ASSERT_TRUE(mailed) << "the web form contact was not acknowledged by mail";
+  EXPECT_NE(mailed->first.find("[#T-"), std::string::npos);
   server.stop(SIGTERM);
 }
 
