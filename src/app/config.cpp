@@ -46,6 +46,9 @@ Result<void> apply_toml_file(Config& config, const std::string& path) {
     } else if (name == "data") {
       if (!node.is_string()) return bad_type("a string");
       config.data_dir = *node.value<std::string>();
+    } else if (name == "public_url") {
+      if (!node.is_string()) return bad_type("a string");
+      config.public_url = *node.value<std::string>();
     } else if (name == "web_root") {
       if (!node.is_string()) return bad_type("a string");
       config.web_root = *node.value<std::string>();
@@ -165,6 +168,7 @@ Result<void> apply_environment(Config& config) {
   if (auto v = env("SERVICEPACT_LISTEN")) config.listen = *v;
   if (auto v = env("SERVICEPACT_DATA")) config.data_dir = *v;
   if (auto v = env("SERVICEPACT_WEB_ROOT")) config.web_root = *v;
+  if (auto v = env("SERVICEPACT_PUBLIC_URL")) config.public_url = *v;
   if (auto v = env("SERVICEPACT_DEMO")) {
     auto b = parse_bool(*v, "SERVICEPACT_DEMO");
     if (!b) return b.error();

@@ -37,6 +37,7 @@ struct Config {
   std::string data_dir = "./data";
   bool demo = false;
   std::string web_root = "web/dist";  // built web pages; missing folder = API only
+  std::string public_url;  // base of links in mail (portal sign-in); default http://<listen>
   std::string synchronous = "FULL";  // SQLite durability: FULL (power-safe) or NORMAL
   int io_threads = 2;
   int worker_threads = 16;
@@ -51,7 +52,7 @@ struct Config {
 // Applies the TOML file at `path` onto `config`; unknown keys are errors.
 Result<void> apply_toml_file(Config& config, const std::string& path);
 // Applies SERVICEPACT_LISTEN, _DATA, _DEMO, _SYNCHRONOUS, _IO_THREADS, _WORKERS,
-// _MAX_BODY_BYTES, _LOG_LEVEL, _SECURE_COOKIES, _WEB_ROOT.
+// _MAX_BODY_BYTES, _LOG_LEVEL, _SECURE_COOKIES, _WEB_ROOT, _PUBLIC_URL.
 Result<void> apply_environment(Config& config);
 // Splits "HOST:PORT" ("[::1]:8080" for IPv6).
 Result<std::pair<std::string, std::uint16_t>> split_listen(const std::string& listen);

@@ -1,4 +1,5 @@
-// servicepact: the one binary. Commands: serve, migrate, admin create, calc, version.
+// servicepact: the one binary. Commands: serve, migrate, admin create, calc, report kpis,
+// mail-gateway, version.
 // This is the only place that names concrete adapters (SQLite, argon2id, the system
 // clock) and wires them into the service and the HTTP server.
 #include <CLI/CLI.hpp>
@@ -12,6 +13,7 @@
 
 #include "app/config.hpp"
 #include "app/mail_runtime.hpp"
+#include "app/report_cli.hpp"
 #include "core/clock.hpp"
 #include "demo/demo_seed.hpp"
 #include "demo/demo_sla.hpp"
@@ -24,6 +26,7 @@
 #include "http/report_routes.hpp"
 #include "http/sla_routes.hpp"
 #include "http/staffing_routes.hpp"
+#include "http/survey_routes.hpp"
 #include "http/static_files.hpp"
 #include "jobs/sla_scheduler.hpp"
 #include "intake/form_intake.hpp"
@@ -36,8 +39,10 @@
 #include "service/report_service.hpp"
 #include "service/sla_service.hpp"
 #include "service/staffing_service.hpp"
+#include "service/survey_service.hpp"
 #include "sla/calc.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "storage/sqlite/sqlite_survey_store.hpp"
 #include "workforce/calc.hpp"
 
 namespace {
@@ -169,18 +174,37 @@ int serve(const app::Config& config) {
   http::register_sla_routes(api, sla);
   service::StaffingService staffing(*store, store.get());
   http::register_staffing_routes(api, staffing);
-  service::ReportService reports(*store, *store, sla);
+  storage::sqlite::SqliteSurveyStore survey_store(*store);
+  service::ReportService reports(*store, *store, sla, &survey_store);
   http::register_report_routes(api, reports);
   service::CharterService charters(*store, reports, clock);
   http::register_charter_routes(api, charters);
+  service::SurveyService surveys(helpdesk, survey_store);
+  http::register_survey_routes(api, surveys);
   service::PortalService portal(helpdesk);
   http::PortalOptions portal_options;
   portal_options.demo_mode = config.demo;
+  std::string public_url = config.public_url.empty() ? "http://" + config.listen : config.public_url;
+  while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
+  portal_options.send_link = [&mail, public_url](const service::PortalLink& link) {
+    auto desk = mail.desk_for(link.customer.tenant_id);
+    if (!desk) return;  // no e-mail desk: only demo mode shows the link
+    auto sent = mail.intake().send_portal_link(*desk, link.customer, public_url + "/portal#token=" + link.token,
+                                               link.expires_at);
+    if (!sent) spdlog::warn("sign-in link for customer {} not queued: {}", link.customer.id.value, sent.error().message);
+  };
   http::register_portal_routes(api, portal, feed, portal_options);
   http::register_stream_routes(api, feed);
   http::register_mail_routes(api, mail.outbox());
   intake::WebhookIntake webhooks(helpdesk, *store);
   intake::FormIntake forms(helpdesk);
+  forms.set_acknowledger([&mail](const domain::Ticket& ticket) -> std::optional<Timestamp> {
+    auto desk = mail.desk_for(ticket.tenant_id);
+    if (!desk) return std::nullopt;
+    auto due = mail.intake().acknowledge_contact(*desk, ticket);
+    if (!due) spdlog::warn("web form T-{} not acknowledged: {}", ticket.id.value, due.error().message);
+    return due ? *due : std::nullopt;
+  });
   http::register_channel_routes(api, webhooks, forms);
   auto pages = http::StaticFiles::load(config.web_root);
   if (!pages) fail(pages.error().message);
@@ -259,7 +283,8 @@ int mail_gateway(const app::Config& config, const std::string& tenant_slug) {
   service::HelpdeskService helpdesk(**store, clock, hasher);
   service::SlaService sla(**store, **store, clock);
   mail::SqliteOutbox outbox(**store);
-  intake::MailIntake intake(helpdesk, &sla, &outbox);
+  intake::AttachmentStore attachments((std::filesystem::path(config.data_dir) / "attachments").string());
+  intake::MailIntake intake(helpdesk, &sla, &outbox, &attachments);
   auto result = intake.ingest(desk, raw, "gateway");
   if (!result) {
     std::cerr << "mail-gateway: " << result.error().message << "\n";
@@ -332,9 +357,28 @@ int main(int argc, char** argv) {
   gateway_cmd->add_option("--tenant", tenant_slug, "tenant slug the mail is for")->required();
   gateway_cmd->add_option("--data", data_dir, "data folder (default ./data)");
 
+  auto* report_cmd = cli.add_subcommand("report", "Reports for people at a terminal");
+  report_cmd->require_subcommand(1);
+  app::ReportCliOptions report_options;
+  auto* report_kpis = report_cmd->add_subcommand(
+      "kpis", "KPI report of one tenant (exit 2: bad arguments, 1: other errors)");
+  report_kpis->add_option("--tenant", report_options.tenant, "tenant slug (required)");
+  report_kpis->add_option("--from", report_options.from, "first day YYYY-MM-DD in the tenant's zone (required)");
+  report_kpis->add_option("--to", report_options.to, "last day YYYY-MM-DD, inclusive (required)");
+  report_kpis->add_option("--group-by", report_options.group_by, "all (default), team, agent, channel or category");
+  report_kpis->add_option("--period", report_options.period, "custom (default: the whole range), day, week, month or half_year");
+  report_kpis->add_option("--format", report_options.format, "table (default), json or csv");
+  report_kpis->add_option("--data", data_dir, "data folder (default ./data)");
+
   auto* version_cmd = cli.add_subcommand("version", "Print the version");
 
-  CLI11_PARSE(cli, argc, argv);
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = cli.exit(e);
+    // `report` promises exit status 2 for bad arguments (CLI11 uses its own codes).
+    return code != 0 && report_cmd->count() > 0 ? 2 : code;
+  }
 
   if (*version_cmd) {
     std::cout << "servicepact " << kVersion << "\n";
@@ -353,6 +397,7 @@ int main(int argc, char** argv) {
     return serve(config);
   }
   if (*gateway_cmd) return mail_gateway(config, tenant_slug);
+  if (*report_kpis) return app::run_report_kpis(config, report_options);
   if (*migrate_cmd) {
     auto store = open_store(config, nullptr);
     std::cout << "schema at version " << *store->schema_version() << "\n";

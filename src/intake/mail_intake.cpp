@@ -335,6 +335,13 @@ Result<std::optional<mail::OutboundMail>> MailIntake::send_reply(const MailDesk&
   out.text = message.body;
   out.date = now;
   out.message_id = new_message_id(desk);
+  // Threaded under the ticket's mail so far: the customer's client shows one conversation.
+  auto earlier = store.mail_ids_of_ticket(desk.tenant, ticket.id, 20);
+  if (!earlier) return earlier.error();
+  if (!earlier->empty()) {
+    out.in_reply_to = earlier->back();
+    out.references = *earlier;
+  }
   auto raw = channels::compose_mail(out);
   if (!raw) return raw.error();
   auto queued = outbox_->enqueue({desk.tenant, ticket.id, "<" + out.message_id + ">", desk.address,
@@ -343,6 +350,50 @@ Result<std::optional<mail::OutboundMail>> MailIntake::send_reply(const MailDesk&
   if (!queued) return queued.error();
   SP_TRY(store.map_mail_ids(desk.tenant, ticket.id, {out.message_id}));
   return std::optional<mail::OutboundMail>{*queued};
+}
+
+Result<void> MailIntake::send_portal_link(const MailDesk& desk, const Customer& customer,
+                                          const std::string& url, Timestamp expires_at) {
+  if (outbox_ == nullptr || customer.emails.empty()) return {};
+  auto& store = helpdesk_.store();
+  auto tenant = store.get_tenant(storage::Scope::of(desk.tenant), desk.tenant);
+  if (!tenant) return tenant.error();
+  auto until = channels::format_local_time(expires_at, tenant->timezone, customer.language);
+  if (!until) return until.error();
+  std::string subject, text;
+  switch (customer.language) {
+    case Language::Nl:
+      subject = "Uw inloglink voor " + tenant->name;
+      text = "Beste " + customer.name + ",\n\nMet deze link logt u in om uw vragen te bekijken en te beantwoorden:\n\n" +
+             url + "\n\nDe link werkt één keer en tot " + *until + ". Heeft u niet om deze link gevraagd? Dan kunt u dit bericht negeren.\n";
+      break;
+    case Language::Zh:
+      subject = tenant->name + " 登录链接";
+      text = customer.name + "，您好：\n\n请通过以下链接登录，查看并回复您的咨询：\n\n" + url +
+             "\n\n该链接仅可使用一次，有效期至" + *until + "。如果您没有申请此链接，请忽略本邮件。\n";
+      break;
+    case Language::En:
+      subject = "Your sign-in link for " + tenant->name;
+      text = "Dear " + customer.name + ",\n\nUse this link to sign in, see your requests and answer them:\n\n" + url +
+             "\n\nThe link works once and until " + *until + ". If you did not ask for it, you can ignore this message.\n";
+      break;
+  }
+  auto now = helpdesk_.clock().now();
+  channels::OutboundMail out;
+  out.from = {desk.address, desk.display_name.empty() ? tenant->name : desk.display_name};
+  out.to = {{customer.emails.front(), customer.name}};
+  out.subject = subject;
+  out.text = text;
+  out.date = now;
+  out.message_id = new_message_id(desk);
+  out.auto_submitted = true;
+  auto raw = channels::compose_mail(out);
+  if (!raw) return raw.error();
+  auto queued = outbox_->enqueue({desk.tenant, std::nullopt, "<" + out.message_id + ">", desk.address,
+                                  {customer.emails.front()}, *raw},
+                                 now);
+  if (!queued) return queued.error();
+  return {};
 }
 
 int MailIntake::auto_replies_last_hour(const std::string& address, Timestamp now) {

@@ -79,6 +79,10 @@ class MailIntake {
   Result<MailIntakeResult> ingest(const MailDesk& desk, std::string_view raw, const std::string& source,
                                   std::optional<storage::MailboxCheckpoint> checkpoint = {});
 
+  // Mails a customer their portal sign-in link (nl, en, zh by the customer's language).
+  Result<void> send_portal_link(const MailDesk& desk, const Customer& customer, const std::string& url,
+                                Timestamp expires_at);
+
   // Queues the mail for an agent's outbound message on an e-mail ticket: to the requester,
   // threaded with In-Reply-To/References to the customer's last mail, token in the subject.
   Result<std::optional<mail::OutboundMail>> send_reply(const MailDesk& desk, const Ticket& ticket,

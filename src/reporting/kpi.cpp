@@ -80,6 +80,10 @@ constexpr FigureDefinition kDefinitions[] = {
      "among tickets with a score, in points from -100 to 100; null without answers; spam and "
      "mystery-shopper contacts excluded; attributed to the period and group in which the "
      "ticket was created"},
+    {"customer_effort", "customer_effort: mean answer to 'how much effort did it take?' on a "
+     "1-5 scale (1 very easy, 5 very hard; values outside 1-5 ignored) over tickets with an "
+     "answer; lower is better; null without answers; spam and mystery-shopper contacts "
+     "excluded; attributed to the period and group in which the ticket was created"},
     {"cost_per_contact", "cost_per_contact: approximation = cost per agent hour x configured "
      "agent minutes per handled contact / 60 x contacts_handled / contacts_received (effort of "
      "unhandled contacts assumed zero; no time tracking used); in the tenant's currency; null "
@@ -112,6 +116,8 @@ struct Acc {
   std::int64_t nps_count = 0;
   std::int64_t promoters = 0;
   std::int64_t detractors = 0;
+  std::int64_t effort_count = 0;
+  double effort_sum = 0;
   bool touched = false;
 };
 
@@ -343,6 +349,10 @@ Result<void> add_cohort(const TicketFacts& facts, const Scan& s, const KpiQuery&
       ++acc.detractors;
     }
   }
+  if (facts.effort_score && *facts.effort_score >= 1 && *facts.effort_score <= 5) {
+    ++acc.effort_count;
+    acc.effort_sum += *facts.effort_score;
+  }
   return {};
 }
 
@@ -389,6 +399,10 @@ KpiFigures finish(Acc& acc, const KpiQuery& q) {
   if (acc.nps_count > 0) {
     f.nps = 100.0 * static_cast<double>(acc.promoters - acc.detractors) /
             static_cast<double>(acc.nps_count);
+  }
+  f.effort_responses = acc.effort_count;
+  if (acc.effort_count > 0) {
+    f.effort_mean = acc.effort_sum / static_cast<double>(acc.effort_count);
   }
   if (q.cost && acc.received > 0) {
     f.cost_per_contact = q.cost->cost_per_agent_hour * q.cost->agent_minutes_per_handled_contact /

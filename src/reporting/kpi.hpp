@@ -52,6 +52,7 @@ struct TicketFacts {
   std::optional<int> csat_grade;            // 1..10; other values are ignored
   std::optional<int> nps_score;             // 0..10; other values are ignored
   std::optional<bool> helped;               // "were you helped?"
+  std::optional<int> effort_score;          // 1 (very easy) .. 5 (very hard); others ignored
 };
 
 // Stable names: "all", "tenant", "team", "agent", "channel", "category".
@@ -128,6 +129,8 @@ struct KpiFigures {
   std::optional<double> not_helped_share;  // 0..1
   std::int64_t nps_responses = 0;
   std::optional<double> nps;               // -100..100 points
+  std::int64_t effort_responses = 0;
+  std::optional<double> effort_mean;       // 1..5, lower is easier
   std::optional<double> cost_per_contact;
 };
 

@@ -54,6 +54,7 @@ json figures_json(const KpiFigures& f) {
       {"not_helped_share", {{"value", opt(f.not_helped_share)},
                             {"responses", f.helped_responses}}},
       {"nps", {{"value", opt(f.nps)}, {"responses", f.nps_responses}}},
+      {"customer_effort", {{"mean", opt(f.effort_mean)}, {"responses", f.effort_responses}}},
       {"cost_per_contact", opt(f.cost_per_contact)},
   };
 }

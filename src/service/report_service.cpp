@@ -1,6 +1,7 @@
 #include "service/report_service.hpp"
 
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "sla/calendar_json.hpp"
 
@@ -44,6 +45,13 @@ Result<reporting::KpiReport> ReportService::tenant_kpis(const Tenant& tenant_row
       if (parsed) query.calendar = *parsed;
     }
   }
+  // Survey answers of the tickets created in the window (answered before its end).
+  std::unordered_map<std::int64_t, storage::SurveyAnswer> answers;
+  if (surveys_ != nullptr) {
+    auto found = surveys_->answers_for_report(scope, request.from, request.to);
+    if (!found) return found.error();
+    for (auto& [ticket, answer] : *found) answers.emplace(ticket.value, std::move(answer));
+  }
   std::vector<reporting::TicketFacts> facts;
   facts.reserve(tickets->size());
   for (auto& ticket : *tickets) {
@@ -52,6 +60,12 @@ Result<reporting::KpiReport> ReportService::tenant_kpis(const Tenant& tenant_row
     reporting::TicketFacts fact;
     auto state = sla_.evaluate(ticket, request.to);
     if (state && state->state) fact.sla = std::move(*state->state);
+    if (auto answer = answers.find(ticket.id.value); answer != answers.end()) {
+      fact.csat_grade = answer->second.grade;
+      fact.helped = answer->second.helped;
+      fact.nps_score = answer->second.nps;
+      fact.effort_score = answer->second.effort;
+    }
     fact.ticket = std::move(ticket);
     fact.events = std::move(*events);
     facts.push_back(std::move(fact));

@@ -7,6 +7,7 @@
 #include "reporting/kpi.hpp"
 #include "service/helpdesk.hpp"
 #include "service/sla_service.hpp"
+#include "storage/survey_store.hpp"
 
 namespace sp::service {
 
@@ -24,8 +25,10 @@ struct KpiRequest {
 
 class ReportService {
  public:
-  ReportService(storage::Store& store, storage::SlaStore& sla_store, SlaService& sla)
-      : store_(store), sla_store_(sla_store), sla_(sla) {}
+  // With `surveys`, survey answers feed CSAT, not-helped share, NPS and customer effort.
+  ReportService(storage::Store& store, storage::SlaStore& sla_store, SlaService& sla,
+                storage::SurveyStore* surveys = nullptr)
+      : store_(store), sla_store_(sla_store), sla_(sla), surveys_(surveys) {}
   Result<reporting::KpiReport> kpis(const Principal& p, const KpiRequest& request);
   // The same without a principal, for figures the tenant publishes (the charter page).
   Result<reporting::KpiReport> tenant_kpis(const Tenant& tenant, const KpiRequest& request);
@@ -34,6 +37,7 @@ class ReportService {
   storage::Store& store_;
   storage::SlaStore& sla_store_;
   SlaService& sla_;
+  storage::SurveyStore* surveys_;
 };
 
 }  // namespace sp::service

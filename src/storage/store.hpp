@@ -230,6 +230,9 @@ class Store {
                                                       const std::string& external_id) = 0;
   virtual Result<std::optional<TicketId>> find_ticket_by_mail_ids(
       TenantId tenant, const std::vector<std::string>& message_ids) = 0;
+  // The Message-IDs of a ticket's mail (in and out), oldest first, at most `limit` newest.
+  virtual Result<std::vector<std::string>> mail_ids_of_ticket(TenantId tenant, TicketId ticket,
+                                                              int limit) = 0;
   // Maps the Message-IDs of outbound mail to their ticket, so replies thread.
   virtual Result<void> map_mail_ids(TenantId tenant, TicketId ticket,
                                     const std::vector<std::string>& message_ids) = 0;

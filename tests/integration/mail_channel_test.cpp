@@ -236,6 +236,8 @@ TEST_F(MailChannel, ImapMailBecomesTicketsAndAcknowledgementsAreSent) {
   auto mailed = servers_.sink_message("REPLY-MARKER", std::chrono::seconds(20));
   ASSERT_TRUE(mailed) << "the agent's reply was not mailed";
   EXPECT_NE(mailed->first.find("[#T-" + std::to_string(id) + "]"), std::string::npos);
+  EXPECT_NE(mailed->first.find("In-Reply-To: <"), std::string::npos);  // threaded under the customer's mail
+  EXPECT_NE(mailed->first.find("References: <"), std::string::npos);
   server.stop(SIGTERM);
 }
 
@@ -255,6 +257,25 @@ TEST_F(MailChannel, WebFormContactsGetTheSameAcknowledgement) {
   auto mailed = servers_.sink_message("piet.form@example.nl", std::chrono::seconds(20));
   ASSERT_TRUE(mailed) << "the web form contact was not acknowledged by mail";
   EXPECT_NE(mailed->first.find("[#T-"), std::string::npos);
+  server.stop(SIGTERM);
+}
+
+TEST_F(MailChannel, PortalSignInLinksAreMailed) {
+  ServerProcess server(dir_, {"--config", config_.string()});
+  ASSERT_NE(server.port(), 0);
+  auto admin = login(server.port());
+  auto tenants = json::parse(admin.get("/api/v1/tenants").body);
+  auto customer = admin.post("/api/v1/customers",
+                             json{{"tenant_id", tenants["items"][0]["id"]}, {"name", "Klaas Portaal"},
+                                  {"emails", {"klaas.portaal@example.nl"}}, {"language", "nl"}}.dump());
+  ASSERT_EQ(customer.status, 201) << customer.body;
+  HttpClient visitor(server.port());
+  auto asked = visitor.post("/api/v1/portal/links", R"({"tenant":"acme","email":"klaas.portaal@example.nl"})");
+  ASSERT_EQ(asked.status, 202);
+  EXPECT_FALSE(json::parse(asked.body).contains("demo_link"));  // not demo mode: only by mail
+  auto mailed = servers_.sink_message("klaas.portaal@example.nl", std::chrono::seconds(20));
+  ASSERT_TRUE(mailed) << "no sign-in link was mailed";
+  EXPECT_NE(mailed->first.find("/portal#token="), std::string::npos);
   server.stop(SIGTERM);
 }
 

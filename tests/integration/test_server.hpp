@@ -16,14 +16,17 @@
 #include "http/report_routes.hpp"
 #include "http/sla_routes.hpp"
 #include "http/staffing_routes.hpp"
+#include "http/survey_routes.hpp"
 #include "jobs/sla_scheduler.hpp"
 #include "service/change_feed.hpp"
 #include "service/portal.hpp"
 #include "service/report_service.hpp"
 #include "service/sla_service.hpp"
 #include "service/staffing_service.hpp"
+#include "service/survey_service.hpp"
 #include "service/helpdesk.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "storage/sqlite/sqlite_survey_store.hpp"
 #include "support/fake_clock.hpp"
 #include "support/http_client.hpp"
 
@@ -58,10 +61,13 @@ class TestServer {
     http::register_sla_routes(*api_, *sla_);
     staffing_ = std::make_unique<service::StaffingService>(*store_, store_.get());
     http::register_staffing_routes(*api_, *staffing_);
-    reports_ = std::make_unique<service::ReportService>(*store_, *store_, *sla_);
+    survey_store_ = std::make_unique<storage::sqlite::SqliteSurveyStore>(*store_);
+    reports_ = std::make_unique<service::ReportService>(*store_, *store_, *sla_, survey_store_.get());
     http::register_report_routes(*api_, *reports_);
     charters_ = std::make_unique<service::CharterService>(*store_, *reports_, clock_);
     http::register_charter_routes(*api_, *charters_);
+    surveys_ = std::make_unique<service::SurveyService>(*service_, *survey_store_);
+    http::register_survey_routes(*api_, *surveys_);
     portal_ = std::make_unique<service::PortalService>(*service_);
     http::PortalOptions portal_options;
     portal_options.demo_mode = true;  // sign-in links come back in the answer
@@ -89,8 +95,10 @@ class TestServer {
     portal_.reset();
     forms_.reset();
     webhooks_.reset();
+    surveys_.reset();
     charters_.reset();
     reports_.reset();
+    survey_store_.reset();
     staffing_.reset();
     sla_.reset();
     service_.reset();
@@ -137,6 +145,8 @@ class TestServer {
   std::unique_ptr<service::StaffingService> staffing_;
   std::unique_ptr<service::ReportService> reports_;
   std::unique_ptr<service::CharterService> charters_;
+  std::unique_ptr<storage::sqlite::SqliteSurveyStore> survey_store_;
+  std::unique_ptr<service::SurveyService> surveys_;
   service::ChangeFeed feed_;
   std::unique_ptr<service::PortalService> portal_;
   std::unique_ptr<intake::WebhookIntake> webhooks_;

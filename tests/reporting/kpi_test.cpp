@@ -357,6 +357,21 @@ TEST(Kpi, SurveysGiveCsatMeanNotHelpedShareAndNps) {
   EXPECT_DOUBLE_EQ(*f.nps, 25);  // 50% promoters - 25% detractors
 }
 
+TEST(Kpi, CustomerEffortIsTheMeanOfAnswersFromOneToFive) {
+  std::vector<TicketFacts> tickets;
+  for (int i = 0; i < 4; ++i) {
+    tickets.push_back(History(kT0).build());
+  }
+  tickets[0].effort_score = 1;
+  tickets[1].effort_score = 4;
+  tickets[2].effort_score = 6;  // out of range: ignored
+  const auto& f = only_group(run(tickets, week_query()));
+  EXPECT_EQ(f.effort_responses, 2);
+  EXPECT_DOUBLE_EQ(*f.effort_mean, 2.5);
+  std::vector<TicketFacts> none = {History(kT0).build()};
+  EXPECT_FALSE(only_group(run(none, week_query())).effort_mean.has_value());
+}
+
 TEST(Kpi, CostPerContactSpreadsHandledEffortOverReceivedContacts) {
   std::vector<TicketFacts> tickets = {
       History(kT0).reply(at(kT0, minutes{1})).build(),
@@ -410,7 +425,7 @@ TEST(Kpi, EveryDefinitionNamesItsExclusionsAndNamesAreUnique) {
           << d.name;
     }
   }
-  EXPECT_EQ(names.size(), 18u);
+  EXPECT_EQ(names.size(), 19u);
 }
 
 }  // namespace

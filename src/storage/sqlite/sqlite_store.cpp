@@ -769,6 +769,24 @@ Result<std::optional<TicketId>> SqliteStore::find_ticket_by_mail_ids(
   });
 }
 
+Result<std::vector<std::string>> SqliteStore::mail_ids_of_ticket(TenantId tenant, TicketId ticket,
+                                                                 int limit) {
+  return read([&](Connection& conn) -> Result<std::vector<std::string>> {
+    // rowid grows with every insert, so it orders the ids as they were received or sent.
+    SP_PREPARE(stmt, conn,
+               "SELECT message_id FROM (SELECT rowid, message_id FROM mail_message_ids "
+               "WHERE tenant_id = ?1 AND ticket_id = ?2 ORDER BY rowid DESC LIMIT ?3) ORDER BY rowid");
+    stmt.bind(1, tenant.value).bind(2, ticket.value).bind(3, std::int64_t{limit});
+    std::vector<std::string> out;
+    for (;;) {
+      SP_STEP(has_row, stmt);
+      if (!has_row) break;
+      if (stmt.text(0).find(' ') == std::string::npos) out.push_back(stmt.text(0));  // not a social thread key
+    }
+    return out;
+  });
+}
+
 Result<void> SqliteStore::map_mail_ids(TenantId tenant, TicketId ticket,
                                        const std::vector<std::string>& message_ids) {
   return writer_->submit([&](Connection& conn) { return insert_mail_ids(conn, tenant, ticket, message_ids); });

@@ -79,6 +79,8 @@ class SqliteStore final : public Store, public SlaStore {
                                               const std::string& external_id) override;
   Result<std::optional<TicketId>> find_ticket_by_mail_ids(
       TenantId tenant, const std::vector<std::string>& message_ids) override;
+  Result<std::vector<std::string>> mail_ids_of_ticket(TenantId tenant, TicketId ticket,
+                                                      int limit) override;
   Result<void> map_mail_ids(TenantId tenant, TicketId ticket,
                             const std::vector<std::string>& message_ids) override;
   Result<void> put_mailbox_checkpoint(TenantId tenant, const MailboxCheckpoint& checkpoint,
