@@ -5,6 +5,7 @@
 #include "channels/threading.hpp"
 #include "domain/validation.hpp"
 #include "http/handler_util.hpp"
+#include "http/html_page.hpp"
 
 namespace sp::http {
 
@@ -21,8 +22,6 @@ namespace {
 // The rate limiter refills one message every two minutes.
 constexpr const char* kRetryAfterSeconds = "120";
 // The contact page loads nothing and runs nothing; it may only post to itself.
-constexpr const char* kPagePolicy =
-    "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 std::string reference_of(TicketId id) { return channels::format_ticket_reference(id); }
 
@@ -184,50 +183,9 @@ const FormTexts& texts_for(Language language) {
   return kEnglish;
 }
 
-// Output encoding for text and attribute values (always double-quoted).
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 HttpResponse html_page(int status, const FormTexts& texts, const std::string& title,
                        const std::string& content) {
-  HttpResponse response;
-  response.status = status;
-  response.content_type = "text/html; charset=utf-8";
-  response.body = "<!DOCTYPE html>\n<html lang=\"" + std::string(texts.lang) +
-                  "\">\n<head>\n<meta charset=\"utf-8\">\n"
-                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                  "<title>" +
-                  escape_html(title) + "</title>\n</head>\n<body>\n<main>\n" + content +
-                  "</main>\n</body>\n</html>\n";
-  response.header("Content-Security-Policy", kPagePolicy);
-  // The page holds a form token: never cache it (Api::handle adds this for errors itself).
-  if (status < 400) response.header("Cache-Control", "no-store");
-  response.header("Referrer-Policy", "no-referrer");
-  return response;
+  return http::html_page(status, texts.lang, title, content);
 }
 
 struct FieldMessage {
@@ -314,46 +272,8 @@ HttpResponse message_page(int status, Language language, const std::string& titl
                    "<h1>" + escape_html(title) + "</h1>\n<p>" + escape_html(message) + "</p>\n");
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// application/x-www-form-urlencoded (WHATWG URL): '&'-separated name=value pairs, '+' for
-// space, percent escapes. The first value of each name wins; malformed escapes stay as
-// they are.
 std::map<std::string, std::string> parse_form_body(std::string_view body) {
-  auto decode = [](std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t idx = 0; idx < text.size(); ++idx) {
-      char c = text[idx];
-      if (c == '+') {
-        out += ' ';
-      } else if (c == '%' && idx + 2 < text.size() && hex_value(text[idx + 1]) >= 0 &&
-                 hex_value(text[idx + 2]) >= 0) {
-        out += static_cast<char>(hex_value(text[idx + 1]) * 16 + hex_value(text[idx + 2]));
-        idx += 2;
-      } else {
-        out += c;
-      }
-    }
-    return out;
-  };
-  std::map<std::string, std::string> fields;
-  while (!body.empty()) {
-    auto end = body.find('&');
-    auto pair = body.substr(0, end);
-    body = end == std::string_view::npos ? std::string_view() : body.substr(end + 1);
-    if (pair.empty()) continue;
-    auto eq = pair.find('=');
-    auto name = decode(pair.substr(0, eq));
-    auto value = eq == std::string_view::npos ? std::string() : decode(pair.substr(eq + 1));
-    fields.emplace(std::move(name), std::move(value));
-  }
-  return fields;
+  return parse_form_urlencoded(body);
 }
 
 std::string value_of(const std::map<std::string, std::string>& fields, const std::string& name) {
