@@ -2,8 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <filesystem>
 
+#include "mail/imap_idle.hpp"
 #include "mail/imap_poller.hpp"
 
 namespace sp::app {
@@ -91,13 +93,26 @@ Result<void> MailRuntime::start() {
         if (worker_ && ingested->acknowledged) worker_->notify();
         return {};
       });
-      spdlog::info("polling {} every {} s", mailbox.source, poll_seconds);
+      spdlog::info("polling {} every {} s (sooner when IMAP IDLE announces mail)", mailbox.source, poll_seconds);
+      mail::ImapIdleWatcher idle(mailbox.imap, mailbox.mailbox);
+      bool idle_works = true;
       while (!stopping_) {
         auto polled = poller.run_once();
         if (!polled) spdlog::warn("polling {}: {}", mailbox.source, polled.error().message);
-        bool more = polled && polled->more;
-        for (int tick = 0; !more && tick < poll_seconds * 10 && !stopping_; ++tick) {
-          std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (polled && polled->more) continue;
+        // Wait for the next poll: in IDLE (woken by new mail) in slices of at most 5 s so a
+        // shutdown is never held up long; by sleeping when the server has no IDLE.
+        auto until = std::chrono::steady_clock::now() + std::chrono::seconds(poll_seconds);
+        while (!stopping_ && std::chrono::steady_clock::now() < until) {
+          auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+          if (idle_works) {
+            auto wake = idle.wait(std::min<std::chrono::milliseconds>(left, std::chrono::seconds(5)));
+            if (wake && *wake == mail::IdleWake::NewMail) break;
+            if (wake) continue;
+            if (wake.error().kind == "idle-unsupported") idle_works = false;
+            spdlog::debug("IDLE on {}: {}", mailbox.source, wake.error().message);
+          }
+          std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(left, std::chrono::milliseconds(100)));
         }
       }
     });

@@ -241,6 +241,19 @@ TEST_F(MailChannel, ImapMailBecomesTicketsAndAcknowledgementsAreSent) {
   server.stop(SIGTERM);
 }
 
+TEST_F(MailChannel, ImapIdleBringsNewMailInLongBeforeTheNextPoll) {
+  std::ofstream(config_) << "[[mail_desk]]\ntenant = \"acme\"\naddress = \"desk@telnet-nl.test\"\n"
+                         << "imap_url = \"" << servers_.imap_url() << "\"\nimap_user = \"desk@telnet-nl.test\"\n"
+                         << "imap_password = \"secret\"\npoll_seconds = 300\n";
+  ServerProcess server(dir_, {"--config", config_.string()});
+  ASSERT_NE(server.port(), 0);
+  std::this_thread::sleep_for(std::chrono::seconds(2));  // the first poll found nothing; now in IDLE
+  ASSERT_TRUE(servers_.deliver("INBOX", message("idle@example.nl", "Via IDLE", "idle-1@example.nl")));
+  EXPECT_EQ(wait_for_tickets(server.port(), 1, std::chrono::seconds(20)), 1u)
+      << "new mail waited for the 5-minute poll instead of IDLE";
+  server.stop(SIGTERM);
+}
+
 TEST_F(MailChannel, WebFormContactsGetTheSameAcknowledgement) {
   ServerProcess server(dir_, {"--config", config_.string()});
   ASSERT_NE(server.port(), 0);
