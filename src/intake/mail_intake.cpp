@@ -108,6 +108,12 @@ std::string MailIntake::body_with_attachments(const channels::ParsedMail& mail) 
   for (const auto& dropped : mail.dropped) {
     body += "\n[attachment not kept: " + dropped.filename + " (" + dropped.reason + ")]";
   }
+  // The sanitised HTML version is kept beside the text (as a stored file), never shown raw.
+  if (mail.html && !mail.html->empty() && attachments_ != nullptr) {
+    if (auto digest = attachments_->put(*mail.html)) {
+      body += "\n[html version: text/html, " + std::to_string(mail.html->size()) + " bytes, sha256:" + *digest + "]";
+    }
+  }
   if (body.size() > domain::kMaxBodyBytes) body.resize(domain::kMaxBodyBytes);
   return body;
 }

@@ -124,6 +124,24 @@ TEST(MailGateway, ExitCodesAndExactlyOnce) {
   }
   EXPECT_EQ(stored_files, 1u);
 
+  // multipart/alternative: the text is the message, the sanitised HTML is kept beside it.
+  std::string alternative =
+      "From: jan@example.nl\r\nTo: desk@telnet-nl.test\r\nSubject: Opmaak\r\nMessage-ID: <m6@example.nl>\r\n"
+      "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"a\"\r\n\r\n--a\r\n"
+      "Content-Type: text/plain; charset=utf-8\r\n\r\nPlatte tekst.\r\n--a\r\n"
+      "Content-Type: text/html; charset=utf-8\r\n\r\n<p>Opgemaakte <b>tekst</b><script>alert(1)</script></p>\r\n--a--\r\n";
+  ASSERT_EQ(gateway(dir, "acme", alternative).first, 0);
+  bool html_kept = false;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir / "attachments")) {
+    if (!entry.is_regular_file()) continue;
+    auto text = mail::testing::read_file(entry.path());
+    if (text.find("Opgemaakte") != std::string::npos) {
+      html_kept = true;
+      EXPECT_EQ(text.find("<script"), std::string::npos) << "the kept HTML must be sanitised";
+    }
+  }
+  EXPECT_TRUE(html_kept);
+
   EXPECT_EQ(gateway(dir, "acme", "").first, 65);
   EXPECT_EQ(gateway(dir, "acme", "this is not mail at all\r\n").first, 65);
   EXPECT_EQ(gateway(dir, "nope", message("a@b.nl", "x", "m4@b.nl")).first, 67);
@@ -131,7 +149,7 @@ TEST(MailGateway, ExitCodesAndExactlyOnce) {
   ServerProcess server(dir);
   auto client = login(server.port());
   auto list = tickets_of(client);
-  EXPECT_EQ(list["items"].size(), 3u) << list.dump();
+  EXPECT_EQ(list["items"].size(), 4u) << list.dump();
   auto messages = json::parse(client.get("/api/v1/tickets/" + std::to_string(ticket) + "/messages").body);
   ASSERT_EQ(messages["items"].size(), 2u);
   EXPECT_EQ(messages["items"][1]["body"], "Nog steeds stuk.");
@@ -155,7 +173,7 @@ TEST(MailGateway, ExitCodesAndExactlyOnce) {
   auto after = json::parse(client.get("/api/v1/tickets/" + std::to_string(ticket) + "/deliveries").body);
   EXPECT_EQ(after["items"][0]["state"], "failed") << after.dump();
   EXPECT_NE(after["items"][0]["last_error"].get<std::string>().find("5.1.1"), std::string::npos);
-  EXPECT_EQ(tickets_of(client)["items"].size(), 3u);  // a bounce is never a ticket
+  EXPECT_EQ(tickets_of(client)["items"].size(), 4u);  // a bounce is never a ticket
   server.stop(SIGTERM);
   std::filesystem::remove_all(dir);
 }
