@@ -21,6 +21,7 @@
 #include "http/server.hpp"
 #include "http/channel_routes.hpp"
 #include "http/charter_routes.hpp"
+#include "http/report_run_routes.hpp"
 #include "http/mail_routes.hpp"
 #include "http/portal_routes.hpp"
 #include "http/report_routes.hpp"
@@ -28,6 +29,7 @@
 #include "http/staffing_routes.hpp"
 #include "http/survey_routes.hpp"
 #include "http/static_files.hpp"
+#include "jobs/report_job.hpp"
 #include "jobs/sla_scheduler.hpp"
 #include "intake/form_intake.hpp"
 #include "intake/webhook_intake.hpp"
@@ -41,6 +43,7 @@
 #include "service/staffing_service.hpp"
 #include "service/survey_service.hpp"
 #include "sla/calc.hpp"
+#include "storage/sqlite/sqlite_report_run_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "storage/sqlite/sqlite_survey_store.hpp"
 #include "workforce/calc.hpp"
@@ -179,6 +182,9 @@ int serve(const app::Config& config) {
   http::register_report_routes(api, reports);
   service::CharterService charters(*store, reports, clock);
   http::register_charter_routes(api, charters);
+  storage::sqlite::SqliteReportRunStore report_runs(*store);
+  service::ReportScheduleService report_schedules(*store, report_runs, reports, clock);
+  http::register_report_run_routes(api, report_schedules);
   service::SurveyService surveys(helpdesk, survey_store);
   http::register_survey_routes(api, surveys);
   service::PortalService portal(helpdesk);
@@ -214,6 +220,8 @@ int serve(const app::Config& config) {
   api.set_fallback([pages = std::move(*pages)](const http::HttpRequest& r) { return pages.serve(r); });
   jobs::SlaScheduler scheduler(sla, clock);
   scheduler.start();
+  jobs::ReportJob report_job(report_schedules, clock);
+  report_job.start();
   http::ServerOptions server_options;
   server_options.host = listen->first;
   server_options.port = listen->second;

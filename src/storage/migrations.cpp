@@ -342,7 +342,26 @@ CREATE TABLE surveys(
 CREATE INDEX surveys_answered ON surveys(tenant_id, answered_at) WHERE answered_at IS NOT NULL;
 )sql";
 
-constexpr std::array<Migration, 8> kSqliteMigrations{{
+// Scheduled reports: each run of a tenant's report for one period, produced once.
+constexpr std::string_view kReportRunSchema = R"sql(
+CREATE TABLE report_runs(
+  id           INTEGER PRIMARY KEY,
+  tenant_id    INTEGER NOT NULL REFERENCES tenants(id),
+  report       TEXT NOT NULL,
+  period_label TEXT NOT NULL,
+  period_from  INTEGER NOT NULL,
+  period_to    INTEGER NOT NULL,
+  run_at       INTEGER NOT NULL,
+  created_at   INTEGER NOT NULL,
+  html         TEXT NOT NULL,
+  csv          TEXT NOT NULL,
+  pdf          BLOB NOT NULL,
+  UNIQUE(tenant_id, report, period_label)
+);
+CREATE INDEX report_runs_latest ON report_runs(tenant_id, report, run_at);
+)sql";
+
+constexpr std::array<Migration, 9> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -351,6 +370,7 @@ constexpr std::array<Migration, 8> kSqliteMigrations{{
     {6, "channels: exactly-once intake receipts, mail threading; agent activity indexes", kChannelSchema},
     {7, "webhooks: replay nonces, social identities, phone lookup", kWebhookSchema},
     {8, "surveys: one per ticket, digest of the link token, the answer", kSurveySchema},
+    {9, "scheduled reports: one run per tenant, report and period", kReportRunSchema},
 }};
 
 }  // namespace

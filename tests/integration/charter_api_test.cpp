@@ -3,6 +3,8 @@
 // computed from tickets handled last month.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "charter/charter.hpp"
 #include "charter/charter_json.hpp"
 #include "test_server.hpp"
@@ -87,6 +89,50 @@ TEST(CharterApi, ConfiguredOnceRenderedAsLetterAndPublishedWithFigures) {
   auto json_view = body_of(anonymous.get("/public/charter.json?tenant=acme"));
   ASSERT_EQ(json_view["you_said_we_did"].size(), 1u);
   EXPECT_EQ(json_view["you_said_we_did"][0]["we_did"], "Extra dienst op maandag");
+}
+
+TEST(ReportRuns, TheLettersRhythmProducesEachRunOnceIncludingThoseMissedWhileDown) {
+  TestServer server(std::nullopt, from_unix_seconds(1'795'420'800));  // 2026-11-23T08:00:00Z
+  auto platform = server.agent_client(std::nullopt, Role::Admin, "root@platform.test");
+  auto tenant = body_of(platform.post("/api/v1/tenants",
+      R"({"slug":"acme","name":"Acme","timezone":"Europe/Amsterdam","default_language":"nl"})"))["id"].get<std::int64_t>();
+  auto admin = server.agent_client(domain::TenantId{tenant}, Role::Admin, "admin@acme.test");
+  auto agent = server.agent_client(domain::TenantId{tenant}, Role::Agent, "agent@acme.test");
+  // Without a charter nothing is promised, so nothing runs.
+  EXPECT_EQ(server.report_schedules().run_due(server.clock().now()).value(), 0);
+  ASSERT_EQ(admin.request("PUT", "/api/v1/charter", charter::to_json(charter::example_charter()).dump()).status, 200);
+
+  auto first = server.report_schedules().run_due(server.clock().now());
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_GE(*first, 1);  // yesterday's daily self-check
+  EXPECT_EQ(server.report_schedules().run_due(server.clock().now()).value(), 0);  // once only
+
+  // Three days down: each missed daily run is produced once after the restart.
+  server.clock().advance(std::chrono::hours(72));
+  auto caught_up = server.report_schedules().run_due(server.clock().now());
+  ASSERT_TRUE(caught_up.ok());
+  EXPECT_EQ(*caught_up, 3);
+
+  auto list = body_of(admin.get("/api/v1/reports/runs"));
+  ASSERT_GE(list["items"].size(), 4u) << list.dump();
+  std::set<std::string> periods;
+  for (const auto& item : list["items"]) {
+    if (item["report"] == "daily_self_check") {
+      EXPECT_TRUE(periods.insert(item["period"].get<std::string>()).second);
+    }
+  }
+  auto id = std::to_string(list["items"][0]["id"].get<std::int64_t>());
+  auto html = admin.get("/api/v1/reports/runs/" + id);
+  EXPECT_EQ(html.status, 200);
+  EXPECT_NE(html.body.find("<html"), std::string::npos);
+  EXPECT_EQ(admin.get("/api/v1/reports/runs/" + id + "?format=pdf").body.substr(0, 5), "%PDF-");
+  EXPECT_EQ(admin.get("/api/v1/reports/runs/" + id + "?format=csv").header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(admin.get("/api/v1/reports/runs/" + id + "?format=doc").status, 422);
+  EXPECT_EQ(agent.get("/api/v1/reports/runs").status, 403);
+  auto outsider = server.agent_client(
+      domain::TenantId{body_of(platform.post("/api/v1/tenants", R"({"slug":"globex","name":"Globex"})"))["id"].get<std::int64_t>()},
+      Role::Admin, "admin@globex.test");
+  EXPECT_EQ(outsider.get("/api/v1/reports/runs/" + id).status, 404);
 }
 
 }  // namespace

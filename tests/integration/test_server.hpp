@@ -12,6 +12,7 @@
 #include "http/server.hpp"
 #include "http/channel_routes.hpp"
 #include "http/charter_routes.hpp"
+#include "http/report_run_routes.hpp"
 #include "http/portal_routes.hpp"
 #include "http/report_routes.hpp"
 #include "http/sla_routes.hpp"
@@ -25,6 +26,7 @@
 #include "service/staffing_service.hpp"
 #include "service/survey_service.hpp"
 #include "service/helpdesk.hpp"
+#include "storage/sqlite/sqlite_report_run_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "storage/sqlite/sqlite_survey_store.hpp"
 #include "support/fake_clock.hpp"
@@ -66,6 +68,9 @@ class TestServer {
     http::register_report_routes(*api_, *reports_);
     charters_ = std::make_unique<service::CharterService>(*store_, *reports_, clock_);
     http::register_charter_routes(*api_, *charters_);
+    report_runs_ = std::make_unique<storage::sqlite::SqliteReportRunStore>(*store_);
+    report_schedules_ = std::make_unique<service::ReportScheduleService>(*store_, *report_runs_, *reports_, clock_);
+    http::register_report_run_routes(*api_, *report_schedules_);
     surveys_ = std::make_unique<service::SurveyService>(*service_, *survey_store_);
     http::register_survey_routes(*api_, *surveys_);
     portal_ = std::make_unique<service::PortalService>(*service_);
@@ -96,6 +101,8 @@ class TestServer {
     forms_.reset();
     webhooks_.reset();
     surveys_.reset();
+    report_schedules_.reset();
+    report_runs_.reset();
     charters_.reset();
     reports_.reset();
     survey_store_.reset();
@@ -114,6 +121,7 @@ class TestServer {
   http::Api& api() { return *api_; }
   FakeClock& clock() { return clock_; }
   service::SlaService& sla() { return *sla_; }
+  service::ReportScheduleService& report_schedules() { return *report_schedules_; }
   jobs::SlaScheduler& scheduler() { return *scheduler_; }
   const std::filesystem::path& dir() const { return dir_; }
 
@@ -145,6 +153,8 @@ class TestServer {
   std::unique_ptr<service::StaffingService> staffing_;
   std::unique_ptr<service::ReportService> reports_;
   std::unique_ptr<service::CharterService> charters_;
+  std::unique_ptr<storage::sqlite::SqliteReportRunStore> report_runs_;
+  std::unique_ptr<service::ReportScheduleService> report_schedules_;
   std::unique_ptr<storage::sqlite::SqliteSurveyStore> survey_store_;
   std::unique_ptr<service::SurveyService> surveys_;
   service::ChangeFeed feed_;
