@@ -4,8 +4,14 @@ namespace sp::storage::sqlite {
 
 namespace {
 
-constexpr const char* kColumns =
-    "id, tenant_id, report, period_label, period_from, period_to, run_at, created_at";
+// Literals, not built strings: the connection caches prepared statements by the SQL text's
+// address, which must outlive the connection.
+#define SP_RUN_COLUMNS "id, tenant_id, report, period_label, period_from, period_to, run_at, created_at"
+constexpr const char* kListRuns =
+    "SELECT " SP_RUN_COLUMNS " FROM report_runs WHERE (?1 IS NULL OR tenant_id = ?1) ORDER BY id DESC LIMIT ?2";
+constexpr const char* kGetRun =
+    "SELECT " SP_RUN_COLUMNS ", html, csv, pdf FROM report_runs WHERE id = ?1 AND (?2 IS NULL OR tenant_id = ?2)";
+#undef SP_RUN_COLUMNS
 
 ReportRun read_run(const Statement& s) {
   ReportRun run;
@@ -62,8 +68,7 @@ Result<std::optional<Timestamp>> SqliteReportRunStore::last_report_run(TenantId 
 
 Result<std::vector<ReportRun>> SqliteReportRunStore::list_report_runs(const Scope& scope, int limit) {
   return store_.read([&](Connection& conn) -> Result<std::vector<ReportRun>> {
-    auto stmt = conn.prepare(std::string("SELECT ") + kColumns +
-                             " FROM report_runs WHERE (?1 IS NULL OR tenant_id = ?1) ORDER BY id DESC LIMIT ?2");
+    auto stmt = conn.prepare(kListRuns);
     if (!stmt) return stmt.error();
     if (scope.tenant) {
       stmt->bind(1, scope.tenant->value);
@@ -84,8 +89,7 @@ Result<std::vector<ReportRun>> SqliteReportRunStore::list_report_runs(const Scop
 
 Result<ReportRun> SqliteReportRunStore::get_report_run(const Scope& scope, std::int64_t id) {
   return store_.read([&](Connection& conn) -> Result<ReportRun> {
-    auto stmt = conn.prepare(std::string("SELECT ") + kColumns +
-                             ", html, csv, pdf FROM report_runs WHERE id = ?1 AND (?2 IS NULL OR tenant_id = ?2)");
+    auto stmt = conn.prepare(kGetRun);
     if (!stmt) return stmt.error();
     stmt->bind(1, id);
     if (scope.tenant) {
