@@ -136,7 +136,7 @@ Result<Statement> Connection::prepare(std::string_view sql) {
   int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                               SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) return sqlite_error(rc, "prepare", db_);
-  statements_.emplace(sql, stmt);
+  statements_.emplace(std::string(sql), stmt);
   return Statement(stmt);
 }
 

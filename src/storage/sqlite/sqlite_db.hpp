@@ -91,7 +91,13 @@ class Connection {
  private:
   explicit Connection(sqlite3* db) : db_(db) {}
   sqlite3* db_;
-  std::unordered_map<std::string_view, sqlite3_stmt*> statements_;
+  // Keyed by the SQL text itself (owned), so a statement built at run time is as safe to
+  // cache as a literal; lookups by string_view do not allocate.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> statements_;
 };
 
 }  // namespace sp::storage::sqlite

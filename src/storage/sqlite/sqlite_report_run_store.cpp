@@ -4,8 +4,6 @@ namespace sp::storage::sqlite {
 
 namespace {
 
-// Literals, not built strings: the connection caches prepared statements by the SQL text's
-// address, which must outlive the connection.
 #define SP_RUN_COLUMNS "id, tenant_id, report, period_label, period_from, period_to, run_at, created_at"
 constexpr const char* kListRuns =
     "SELECT " SP_RUN_COLUMNS " FROM report_runs WHERE (?1 IS NULL OR tenant_id = ?1) ORDER BY id DESC LIMIT ?2";
