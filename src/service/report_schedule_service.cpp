@@ -73,7 +73,10 @@ Result<int> ReportScheduleService::run_tenant(const Tenant& tenant, const charte
       stored.pdf.assign(pdf->begin(), pdf->end());
       auto inserted = runs_.put_report_run(stored);
       if (!inserted) return inserted.error();
-      if (*inserted) ++produced;
+      if (*inserted) {
+        ++produced;
+        if (run_observer_) run_observer_(tenant, stored);
+      }
     }
   }
   return produced;

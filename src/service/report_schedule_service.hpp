@@ -5,6 +5,8 @@
 // once (the store keeps one per tenant, report and period), in HTML, CSV and PDF.
 #pragma once
 
+#include <functional>
+
 #include "charter/schedule.hpp"
 #include "service/charter_service.hpp"
 #include "storage/report_run_store.hpp"
@@ -24,6 +26,11 @@ class ReportScheduleService {
   Result<std::vector<storage::ReportRun>> list(const Principal& p, int limit);
   Result<storage::ReportRun> get(const Principal& p, std::int64_t id);
 
+  // Called once for each run this service newly stores (not for runs another process stored
+  // first), after it is durable: the place to mail it. Set before run_due is first called.
+  using RunObserver = std::function<void(const Tenant&, const storage::ReportRun&)>;
+  void set_run_observer(RunObserver observer) { run_observer_ = std::move(observer); }
+
  private:
   Result<int> run_tenant(const Tenant& tenant, const charter::Charter& charter, Timestamp now);
 
@@ -31,6 +38,7 @@ class ReportScheduleService {
   storage::ReportRunStore& runs_;
   ReportService& reports_;
   const Clock& clock_;
+  RunObserver run_observer_;
 };
 
 }  // namespace sp::service

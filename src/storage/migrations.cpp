@@ -361,7 +361,32 @@ CREATE TABLE report_runs(
 CREATE INDEX report_runs_latest ON report_runs(tenant_id, report, run_at);
 )sql";
 
-constexpr std::array<Migration, 9> kSqliteMigrations{{
+// KPI aggregates (issue 8): each ticket's contribution to the reports, kept up to date from its
+// events, and the daily rollup per dimension and key those contributions sum to, so a month's
+// report reads about 31 rows per group instead of every ticket. day = local day number (days
+// since 1970-01-01 in the tenant's zone). backlog_* are plain columns so SQL can sum them.
+constexpr std::string_view kKpiAggregateSchema = R"sql(
+CREATE TABLE kpi_ticket_facts(
+  tenant_id    INTEGER NOT NULL,
+  ticket_id    INTEGER NOT NULL,
+  contribution BLOB NOT NULL,
+  updated_at   INTEGER NOT NULL,
+  PRIMARY KEY(tenant_id, ticket_id),
+  FOREIGN KEY(tenant_id, ticket_id) REFERENCES tickets(tenant_id, id)
+) WITHOUT ROWID;
+CREATE TABLE kpi_daily(
+  tenant_id           INTEGER NOT NULL REFERENCES tenants(id),
+  dimension           TEXT NOT NULL,
+  day                 INTEGER NOT NULL,
+  key                 TEXT NOT NULL,
+  figures             BLOB NOT NULL,
+  backlog_delta       INTEGER NOT NULL,
+  backlog_created_sum INTEGER NOT NULL,
+  PRIMARY KEY(tenant_id, dimension, day, key)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 10> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -371,6 +396,7 @@ constexpr std::array<Migration, 9> kSqliteMigrations{{
     {7, "webhooks: replay nonces, social identities, phone lookup", kWebhookSchema},
     {8, "surveys: one per ticket, digest of the link token, the answer", kSurveySchema},
     {9, "scheduled reports: one run per tenant, report and period", kReportRunSchema},
+    {10, "kpi aggregates: per-ticket contributions and daily rollups", kKpiAggregateSchema},
 }};
 
 }  // namespace
