@@ -96,28 +96,13 @@ bool has_tag(const domain::Ticket& ticket, std::string_view tag) {
   return std::find(ticket.tags.begin(), ticket.tags.end(), tag) != ticket.tags.end();
 }
 
+// A group's figures in one period while the exact report is being summed.
 struct Acc {
-  std::int64_t received = 0;
-  std::int64_t handled = 0;
+  KpiCounts counts;
   std::vector<double> first_response, first_response_business;
   std::vector<double> next_response, next_response_business;
   std::vector<double> resolution, resolution_business;
-  std::int64_t resolved = 0;
-  std::int64_t solved_tickets = 0;
-  std::int64_t fcr = 0;
-  std::int64_t reopens = 0;
   std::vector<double> backlog_age;
-  std::array<SlaTargetFigures, sla::kSlaTargetCount> sla{};
-  std::int64_t major_late = 0;
-  std::int64_t csat_count = 0;
-  double csat_sum = 0;
-  std::int64_t helped_count = 0;
-  std::int64_t not_helped = 0;
-  std::int64_t nps_count = 0;
-  std::int64_t promoters = 0;
-  std::int64_t detractors = 0;
-  std::int64_t effort_count = 0;
-  double effort_sum = 0;
   bool touched = false;
 };
 
@@ -173,72 +158,6 @@ double seconds_between(Timestamp from, Timestamp to) {
 
 bool is_resolved_status(Status s) { return s == Status::Solved || s == Status::Closed; }
 
-// What one pass over a ticket's history (events before the report end) yields.
-struct Scan {
-  std::optional<Timestamp> first_reply;
-  std::optional<Timestamp> first_solved;
-  std::int64_t agent_replies = 0;
-  std::int64_t reopens = 0;
-  bool resolved_at_end = false;
-  std::vector<std::pair<Timestamp, Timestamp>> waits;  // answered next-response waits
-  std::vector<std::pair<Timestamp, Timestamp>> open;   // [opened, resolved) intervals
-};
-
-void scan_ticket(const TicketFacts& facts, Timestamp as_of, Scan& s) {
-  s.first_reply.reset();
-  s.first_solved.reset();
-  s.agent_replies = 0;
-  s.reopens = 0;
-  s.waits.clear();
-  s.open.clear();
-  const Timestamp created = facts.ticket.created_at;
-  std::optional<Timestamp> waiting_since;
-  bool is_open = true;
-  Timestamp open_since = created;
-  for (const auto& e : facts.events) {
-    if (e.at >= as_of) {
-      continue;
-    }
-    if (e.type == EventType::MessageAdded && e.message_kind) {
-      if (*e.message_kind == MessageKind::Outbound && e.actor.type == domain::ActorType::Agent) {
-        ++s.agent_replies;
-        if (!s.first_reply) {
-          s.first_reply = e.at;
-        } else if (waiting_since) {
-          s.waits.emplace_back(*waiting_since, e.at);
-        }
-        waiting_since.reset();
-      } else if (*e.message_kind == MessageKind::Inbound && s.first_reply && !waiting_since) {
-        waiting_since = e.at;
-      }
-    } else if (e.type == EventType::StatusChanged) {
-      auto to = domain::parse_status(e.to);
-      if (!to.ok()) {
-        continue;
-      }
-      if (*to == Status::Solved && !s.first_solved) {
-        s.first_solved = e.at;
-      }
-      if (e.from == "solved" && *to != Status::Closed) {
-        ++s.reopens;
-      }
-      if (is_resolved_status(*to)) {
-        if (is_open) {
-          s.open.emplace_back(open_since, e.at);
-          is_open = false;
-        }
-      } else if (!is_open) {
-        is_open = true;
-        open_since = e.at;
-      }
-    }
-  }
-  s.resolved_at_end = !is_open;
-  if (is_open) {
-    s.open.emplace_back(open_since, Timestamp::max());
-  }
-}
-
 bool breach_is_major(const TicketFacts& facts, const sla::ClockCycle& cycle,
                      const BreachRules& rules) {
   const auto& t = facts.ticket;
@@ -261,99 +180,13 @@ bool breach_is_major(const TicketFacts& facts, const sla::ClockCycle& cycle,
   return false;
 }
 
-Result<void> add_business(const KpiQuery& q, Timestamp from, Timestamp to,
-                          std::vector<double>& out) {
-  auto seconds = sla::business_seconds(*q.calendar, from, to);
+Result<double> business_between(const sla::BusinessCalendar& calendar, Timestamp from,
+                                Timestamp to) {
+  auto seconds = sla::business_seconds(calendar, from, to);
   if (!seconds.ok()) {
     return seconds.error();
   }
-  out.push_back(static_cast<double>(*seconds));
-  return {};
-}
-
-Result<void> add_cohort(const TicketFacts& facts, const Scan& s, const KpiQuery& q, Acc& acc) {
-  const auto& t = facts.ticket;
-  const Timestamp created = t.created_at;
-  acc.touched = true;
-  ++acc.received;
-  if (s.agent_replies > 0) {
-    ++acc.handled;
-  }
-  if (s.first_reply) {
-    acc.first_response.push_back(seconds_between(created, *s.first_reply));
-    if (q.calendar) {
-      SP_TRY(add_business(q, created, *s.first_reply, acc.first_response_business));
-    }
-  }
-  for (const auto& [from, to] : s.waits) {
-    acc.next_response.push_back(seconds_between(from, to));
-    if (q.calendar) {
-      SP_TRY(add_business(q, from, to, acc.next_response_business));
-    }
-  }
-  if (s.first_solved) {
-    ++acc.solved_tickets;
-    acc.resolution.push_back(seconds_between(created, *s.first_solved));
-    if (q.calendar) {
-      SP_TRY(add_business(q, created, *s.first_solved, acc.resolution_business));
-    }
-    if (s.agent_replies == 1 && s.reopens == 0) {
-      ++acc.fcr;
-    }
-  }
-  if (s.resolved_at_end) {
-    ++acc.resolved;
-  }
-  acc.reopens += s.reopens;
-  if (facts.sla) {
-    for (const auto& cycle : facts.sla->cycles) {
-      auto& fig = acc.sla[static_cast<std::size_t>(cycle.target)];
-      if (cycle.state == sla::ClockState::Met) {
-        ++fig.cycles_finished;
-        ++fig.cycles_met;
-      } else if (cycle.state == sla::ClockState::Breached) {
-        ++fig.cycles_finished;
-        if (breach_is_major(facts, cycle, q.breach_rules)) {
-          ++fig.breaches_major;
-        } else {
-          ++fig.breaches_minor;
-        }
-      }
-    }
-  }
-  const auto& rules = q.breach_rules;
-  if (rules.major_complaint_response_minutes &&
-      std::find(rules.major_categories.begin(), rules.major_categories.end(), t.category) !=
-          rules.major_categories.end()) {
-    const Duration limit = std::chrono::minutes{*rules.major_complaint_response_minutes};
-    const Timestamp answered = s.first_reply ? *s.first_reply : q.to;
-    if (answered - created > limit) {
-      ++acc.major_late;
-    }
-  }
-  if (facts.csat_grade && *facts.csat_grade >= 1 && *facts.csat_grade <= 10) {
-    ++acc.csat_count;
-    acc.csat_sum += *facts.csat_grade;
-  }
-  if (facts.helped) {
-    ++acc.helped_count;
-    if (!*facts.helped) {
-      ++acc.not_helped;
-    }
-  }
-  if (facts.nps_score && *facts.nps_score >= 0 && *facts.nps_score <= 10) {
-    ++acc.nps_count;
-    if (*facts.nps_score >= 9) {
-      ++acc.promoters;
-    } else if (*facts.nps_score <= 6) {
-      ++acc.detractors;
-    }
-  }
-  if (facts.effort_score && *facts.effort_score >= 1 && *facts.effort_score <= 5) {
-    ++acc.effort_count;
-    acc.effort_sum += *facts.effort_score;
-  }
-  return {};
+  return static_cast<double>(*seconds);
 }
 
 std::optional<double> ratio(std::int64_t num, std::int64_t den) {
@@ -363,10 +196,23 @@ std::optional<double> ratio(std::int64_t num, std::int64_t den) {
   return static_cast<double>(num) / static_cast<double>(den);
 }
 
+void push_all(std::vector<double>& to, const std::vector<double>& from) {
+  to.insert(to.end(), from.begin(), from.end());
+}
+
+void add_to(Acc& acc, const TicketKpi& kpi) {
+  acc.touched = true;
+  acc.counts.add(kpi);
+  if (kpi.first_response) acc.first_response.push_back(*kpi.first_response);
+  if (kpi.first_response_business) acc.first_response_business.push_back(*kpi.first_response_business);
+  push_all(acc.next_response, kpi.next_response);
+  push_all(acc.next_response_business, kpi.next_response_business);
+  if (kpi.resolution) acc.resolution.push_back(*kpi.resolution);
+  if (kpi.resolution_business) acc.resolution_business.push_back(*kpi.resolution_business);
+}
+
 KpiFigures finish(Acc& acc, const KpiQuery& q) {
   KpiFigures f;
-  f.contacts_received = acc.received;
-  f.contacts_handled = acc.handled;
   f.first_response_seconds = summarize(acc.first_response);
   f.next_response_seconds = summarize(acc.next_response);
   f.resolution_seconds = summarize(acc.resolution);
@@ -375,46 +221,254 @@ KpiFigures finish(Acc& acc, const KpiQuery& q) {
     f.next_response_business_seconds = summarize(acc.next_response_business);
     f.resolution_business_seconds = summarize(acc.resolution_business);
   }
-  f.resolved = acc.resolved;
-  f.resolution_rate = ratio(acc.resolved, acc.received);
-  f.solved_tickets = acc.solved_tickets;
-  f.first_contact_resolved = acc.fcr;
-  f.first_contact_resolution_rate = ratio(acc.fcr, acc.solved_tickets);
-  f.reopens = acc.reopens;
-  f.reopen_rate = ratio(acc.reopens, acc.solved_tickets);
   f.backlog = static_cast<std::int64_t>(acc.backlog_age.size());
   f.backlog_age_seconds = summarize(acc.backlog_age);
-  f.sla = acc.sla;
-  for (auto& target : f.sla) {
-    target.compliance = ratio(target.cycles_met, target.cycles_finished);
-  }
-  f.major_complaints_late = acc.major_late;
-  f.csat_responses = acc.csat_count;
-  if (acc.csat_count > 0) {
-    f.csat_mean = acc.csat_sum / static_cast<double>(acc.csat_count);
-  }
-  f.helped_responses = acc.helped_count;
-  f.not_helped_share = ratio(acc.not_helped, acc.helped_count);
-  f.nps_responses = acc.nps_count;
-  if (acc.nps_count > 0) {
-    f.nps = 100.0 * static_cast<double>(acc.promoters - acc.detractors) /
-            static_cast<double>(acc.nps_count);
-  }
-  f.effort_responses = acc.effort_count;
-  if (acc.effort_count > 0) {
-    f.effort_mean = acc.effort_sum / static_cast<double>(acc.effort_count);
-  }
-  if (q.cost && acc.received > 0) {
-    f.cost_per_contact = q.cost->cost_per_agent_hour * q.cost->agent_minutes_per_handled_contact /
-                         60.0 * static_cast<double>(acc.handled) /
-                         static_cast<double>(acc.received);
-  }
+  fill_counted_figures(acc.counts, q.cost, f);
   return f;
 }
 
 }  // namespace
 
 std::span<const FigureDefinition> kpi_definitions() { return kDefinitions; }
+
+Result<void> measure_ticket(const TicketFacts& facts, Timestamp as_of,
+                            const sla::BusinessCalendar* calendar, const BreachRules& rules,
+                            TicketKpi& out) {
+  out.handled = false;
+  out.first_response.reset();
+  out.first_response_business.reset();
+  out.next_response.clear();
+  out.next_response_business.clear();
+  out.resolution.reset();
+  out.resolution_business.reset();
+  out.solved_once = out.first_contact_resolved = out.resolved_at_end = false;
+  out.reopens = 0;
+  out.sla = {};
+  out.major_complaint_late = false;
+  out.csat_grade.reset();
+  out.nps_score.reset();
+  out.effort_score.reset();
+  out.helped.reset();
+  out.open.clear();
+
+  const Timestamp created = facts.ticket.created_at;
+  std::optional<Timestamp> first_reply;
+  std::optional<Timestamp> first_solved;
+  // A plain flag beside the instant: g++ 12 warns falsely on std::optional<Timestamp> here.
+  bool waiting = false;
+  Timestamp waiting_since{};
+  std::int64_t agent_replies = 0;
+  bool is_open = true;
+  Timestamp open_since = created;
+  for (const auto& e : facts.events) {
+    if (e.at >= as_of) {
+      continue;
+    }
+    if (e.type == EventType::MessageAdded && e.message_kind) {
+      if (*e.message_kind == MessageKind::Outbound && e.actor.type == domain::ActorType::Agent) {
+        ++agent_replies;
+        if (!first_reply) {
+          first_reply = e.at;
+        } else if (waiting) {
+          out.next_response.push_back(seconds_between(waiting_since, e.at));
+          if (calendar != nullptr) {
+            auto b = business_between(*calendar, waiting_since, e.at);
+            if (!b.ok()) return b.error();
+            out.next_response_business.push_back(*b);
+          }
+        }
+        waiting = false;
+      } else if (*e.message_kind == MessageKind::Inbound && first_reply && !waiting) {
+        waiting = true;
+        waiting_since = e.at;
+      }
+    } else if (e.type == EventType::StatusChanged) {
+      auto to = domain::parse_status(e.to);
+      if (!to.ok()) {
+        continue;
+      }
+      if (*to == Status::Solved && !first_solved) {
+        first_solved = e.at;
+      }
+      if (e.from == "solved" && *to != Status::Closed) {
+        ++out.reopens;
+      }
+      if (is_resolved_status(*to)) {
+        if (is_open) {
+          out.open.emplace_back(open_since, e.at);
+          is_open = false;
+        }
+      } else if (!is_open) {
+        is_open = true;
+        open_since = e.at;
+      }
+    }
+  }
+  out.resolved_at_end = !is_open;
+  if (is_open) {
+    out.open.emplace_back(open_since, Timestamp::max());
+  }
+  out.handled = agent_replies > 0;
+  if (first_reply) {
+    out.first_response = seconds_between(created, *first_reply);
+    if (calendar != nullptr) {
+      auto b = business_between(*calendar, created, *first_reply);
+      if (!b.ok()) return b.error();
+      out.first_response_business = *b;
+    }
+  }
+  if (first_solved) {
+    out.solved_once = true;
+    out.resolution = seconds_between(created, *first_solved);
+    if (calendar != nullptr) {
+      auto b = business_between(*calendar, created, *first_solved);
+      if (!b.ok()) return b.error();
+      out.resolution_business = *b;
+    }
+    out.first_contact_resolved = agent_replies == 1 && out.reopens == 0;
+  }
+  if (facts.sla) {
+    for (const auto& cycle : facts.sla->cycles) {
+      auto& fig = out.sla[static_cast<std::size_t>(cycle.target)];
+      if (cycle.state == sla::ClockState::Met) {
+        ++fig.cycles_finished;
+        ++fig.cycles_met;
+      } else if (cycle.state == sla::ClockState::Breached) {
+        ++fig.cycles_finished;
+        if (breach_is_major(facts, cycle, rules)) {
+          ++fig.breaches_major;
+        } else {
+          ++fig.breaches_minor;
+        }
+      }
+    }
+  }
+  const auto& t = facts.ticket;
+  if (rules.major_complaint_response_minutes &&
+      std::find(rules.major_categories.begin(), rules.major_categories.end(), t.category) !=
+          rules.major_categories.end()) {
+    const Duration limit = std::chrono::minutes{*rules.major_complaint_response_minutes};
+    const Timestamp answered = first_reply ? *first_reply : as_of;
+    out.major_complaint_late = answered - created > limit;
+  }
+  if (facts.csat_grade && *facts.csat_grade >= 1 && *facts.csat_grade <= 10) {
+    out.csat_grade = facts.csat_grade;
+  }
+  out.helped = facts.helped;
+  if (facts.nps_score && *facts.nps_score >= 0 && *facts.nps_score <= 10) {
+    out.nps_score = facts.nps_score;
+  }
+  if (facts.effort_score && *facts.effort_score >= 1 && *facts.effort_score <= 5) {
+    out.effort_score = facts.effort_score;
+  }
+  return {};
+}
+
+void KpiCounts::add(const TicketKpi& t) {
+  ++received;
+  handled += t.handled ? 1 : 0;
+  resolved += t.resolved_at_end ? 1 : 0;
+  solved_tickets += t.solved_once ? 1 : 0;
+  first_contact_resolved += t.first_contact_resolved ? 1 : 0;
+  reopens += t.reopens;
+  for (std::size_t i = 0; i < sla.size(); ++i) {
+    sla[i].cycles_finished += t.sla[i].cycles_finished;
+    sla[i].cycles_met += t.sla[i].cycles_met;
+    sla[i].breaches_minor += t.sla[i].breaches_minor;
+    sla[i].breaches_major += t.sla[i].breaches_major;
+  }
+  major_complaints_late += t.major_complaint_late ? 1 : 0;
+  if (t.csat_grade) {
+    ++csat_count;
+    csat_sum += *t.csat_grade;
+  }
+  if (t.helped) {
+    ++helped_count;
+    not_helped += *t.helped ? 0 : 1;
+  }
+  if (t.nps_score) {
+    ++nps_count;
+    promoters += *t.nps_score >= 9 ? 1 : 0;
+    detractors += *t.nps_score <= 6 ? 1 : 0;
+  }
+  if (t.effort_score) {
+    ++effort_count;
+    effort_sum += *t.effort_score;
+  }
+}
+
+void KpiCounts::merge(const KpiCounts& o, std::int64_t sign) {
+  received += sign * o.received;
+  handled += sign * o.handled;
+  resolved += sign * o.resolved;
+  solved_tickets += sign * o.solved_tickets;
+  first_contact_resolved += sign * o.first_contact_resolved;
+  reopens += sign * o.reopens;
+  for (std::size_t i = 0; i < sla.size(); ++i) {
+    sla[i].cycles_finished += sign * o.sla[i].cycles_finished;
+    sla[i].cycles_met += sign * o.sla[i].cycles_met;
+    sla[i].breaches_minor += sign * o.sla[i].breaches_minor;
+    sla[i].breaches_major += sign * o.sla[i].breaches_major;
+  }
+  major_complaints_late += sign * o.major_complaints_late;
+  csat_count += sign * o.csat_count;
+  csat_sum += sign * o.csat_sum;
+  helped_count += sign * o.helped_count;
+  not_helped += sign * o.not_helped;
+  nps_count += sign * o.nps_count;
+  promoters += sign * o.promoters;
+  detractors += sign * o.detractors;
+  effort_count += sign * o.effort_count;
+  effort_sum += sign * o.effort_sum;
+}
+
+bool KpiCounts::empty() const { return *this == KpiCounts{}; }
+
+void fill_counted_figures(const KpiCounts& c, const std::optional<CostModel>& cost,
+                          KpiFigures& f) {
+  f.contacts_received = c.received;
+  f.contacts_handled = c.handled;
+  f.resolved = c.resolved;
+  f.resolution_rate = ratio(c.resolved, c.received);
+  f.solved_tickets = c.solved_tickets;
+  f.first_contact_resolved = c.first_contact_resolved;
+  f.first_contact_resolution_rate = ratio(c.first_contact_resolved, c.solved_tickets);
+  f.reopens = c.reopens;
+  f.reopen_rate = ratio(c.reopens, c.solved_tickets);
+  f.sla = c.sla;
+  for (auto& target : f.sla) {
+    target.compliance = ratio(target.cycles_met, target.cycles_finished);
+  }
+  f.major_complaints_late = c.major_complaints_late;
+  f.csat_responses = c.csat_count;
+  if (c.csat_count > 0) {
+    f.csat_mean = static_cast<double>(c.csat_sum) / static_cast<double>(c.csat_count);
+  }
+  f.helped_responses = c.helped_count;
+  f.not_helped_share = ratio(c.not_helped, c.helped_count);
+  f.nps_responses = c.nps_count;
+  if (c.nps_count > 0) {
+    f.nps = 100.0 * static_cast<double>(c.promoters - c.detractors) /
+            static_cast<double>(c.nps_count);
+  }
+  f.effort_responses = c.effort_count;
+  if (c.effort_count > 0) {
+    f.effort_mean = static_cast<double>(c.effort_sum) / static_cast<double>(c.effort_count);
+  }
+  if (cost && c.received > 0) {
+    f.cost_per_contact = cost->cost_per_agent_hour * cost->agent_minutes_per_handled_contact /
+                         60.0 * static_cast<double>(c.handled) /
+                         static_cast<double>(c.received);
+  }
+}
+
+std::string group_key(const domain::Ticket& ticket, Dimension dimension) {
+  std::string key;
+  key_of(ticket, dimension, key);
+  return key;
+}
+
+bool group_key_less(const std::string& a, const std::string& b) { return order_of(a) < order_of(b); }
 
 bool is_excluded(const domain::Ticket& ticket) {
   return has_tag(ticket, kSpamTag) || has_tag(ticket, kMysteryShopperTag);
@@ -473,25 +527,27 @@ Result<KpiReport> compute_kpis(std::span<const TicketFacts> tickets, const KpiQu
   std::string key;
   std::string last_key;
   std::vector<Acc>* last_group = nullptr;
-  Scan scan;
+  TicketKpi kpi;
+  const sla::BusinessCalendar* calendar = query.calendar ? &*query.calendar : nullptr;
   for (const TicketFacts& facts : tickets) {
     const auto& t = facts.ticket;
+    const bool in_range = t.created_at >= query.from && t.created_at < query.to;
     if (has_tag(t, kSpamTag)) {
-      ++report.excluded_spam;
+      report.excluded_spam += in_range ? 1 : 0;
       continue;
     }
     if (has_tag(t, kMysteryShopperTag)) {
-      ++report.excluded_mystery_shopper;
+      report.excluded_mystery_shopper += in_range ? 1 : 0;
       continue;
     }
     if (t.created_at >= query.to) {
       continue;
     }
     const auto cohort = buckets->index_of(t.created_at);
-    scan_ticket(facts, query.to, scan);
+    SP_TRY(measure_ticket(facts, query.to, calendar, query.breach_rules, kpi));
     // Backlog: period ends E with opened < E <= resolved for some open interval.
     bool any_backlog = false;
-    for (const auto& [opened, resolved] : scan.open) {
+    for (const auto& [opened, resolved] : kpi.open) {
       auto it = std::upper_bound(ends.begin(), ends.end(), opened);
       if (it != ends.end() && *it <= resolved) {
         any_backlog = true;
@@ -512,9 +568,9 @@ Result<KpiReport> compute_kpis(std::span<const TicketFacts> tickets, const KpiQu
     }
     auto& per_bucket = *last_group;
     if (cohort) {
-      SP_TRY(add_cohort(facts, scan, query, per_bucket[*cohort]));
+      add_to(per_bucket[*cohort], kpi);
     }
-    for (const auto& [opened, resolved] : scan.open) {
+    for (const auto& [opened, resolved] : kpi.open) {
       for (auto it = std::upper_bound(ends.begin(), ends.end(), opened);
            it != ends.end() && *it <= resolved; ++it) {
         Acc& acc = per_bucket[static_cast<std::size_t>(it - ends.begin())];

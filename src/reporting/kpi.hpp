@@ -101,6 +101,7 @@ struct SlaTargetFigures {
   std::optional<double> compliance;  // met / finished; empty when nothing finished
   std::int64_t breaches_minor = 0;
   std::int64_t breaches_major = 0;
+  friend bool operator==(const SlaTargetFigures&, const SlaTargetFigures&) = default;
 };
 
 struct KpiFigures {
@@ -139,6 +140,70 @@ struct KpiGroup {
   Bucket period;
   KpiFigures figures;
 };
+
+// One ticket's own figures as of an instant: the unit both the exact report (compute_kpis) and
+// the daily aggregates (rollup.hpp) add up, so the two cannot define a figure differently.
+struct TicketKpi {
+  bool handled = false;                              // an agent reply before as_of
+  std::optional<double> first_response;              // calendar seconds
+  std::optional<double> first_response_business;     // with a calendar
+  std::vector<double> next_response;                 // one per answered wait
+  std::vector<double> next_response_business;
+  std::optional<double> resolution;                  // creation to first solved
+  std::optional<double> resolution_business;
+  bool solved_once = false;
+  bool first_contact_resolved = false;
+  bool resolved_at_end = false;                      // solved or closed at as_of
+  std::int64_t reopens = 0;
+  std::array<SlaTargetFigures, sla::kSlaTargetCount> sla{};  // counts only
+  bool major_complaint_late = false;
+  std::optional<int> csat_grade, nps_score, effort_score;     // only valid values
+  std::optional<bool> helped;
+  // [opened, resolved) intervals before as_of; resolved = Timestamp::max() while open.
+  std::vector<std::pair<Timestamp, Timestamp>> open;
+};
+
+// Measures one (not excluded) ticket as of `as_of` (events at or after it are ignored) into
+// `out`, reusing its buffers. Business figures need `calendar`; fails with its error when an
+// instant is outside 1970..2100.
+[[nodiscard]] Result<void> measure_ticket(const TicketFacts& facts, Timestamp as_of,
+                                          const sla::BusinessCalendar* calendar,
+                                          const BreachRules& rules, TicketKpi& out);
+
+// The counted (not distribution) part of a group's figures; summable and subtractable.
+struct KpiCounts {
+  std::int64_t received = 0;
+  std::int64_t handled = 0;
+  std::int64_t resolved = 0;
+  std::int64_t solved_tickets = 0;
+  std::int64_t first_contact_resolved = 0;
+  std::int64_t reopens = 0;
+  std::array<SlaTargetFigures, sla::kSlaTargetCount> sla{};  // compliance left empty
+  std::int64_t major_complaints_late = 0;
+  std::int64_t csat_count = 0;
+  std::int64_t csat_sum = 0;
+  std::int64_t helped_count = 0;
+  std::int64_t not_helped = 0;
+  std::int64_t nps_count = 0;
+  std::int64_t promoters = 0;
+  std::int64_t detractors = 0;
+  std::int64_t effort_count = 0;
+  std::int64_t effort_sum = 0;
+
+  void add(const TicketKpi& ticket);
+  void merge(const KpiCounts& other, std::int64_t sign);  // sign -1 subtracts
+  bool empty() const;
+  friend bool operator==(const KpiCounts&, const KpiCounts&) = default;
+};
+
+// Fills the figures that follow from counts alone (rates, means, NPS, SLA compliance, cost).
+void fill_counted_figures(const KpiCounts& counts, const std::optional<CostModel>& cost,
+                          KpiFigures& figures);
+
+// The group key of a ticket in a dimension ("all", ids, channel name, category; see
+// kpi_definitions), and the order groups are reported in.
+std::string group_key(const domain::Ticket& ticket, Dimension dimension);
+bool group_key_less(const std::string& a, const std::string& b);
 
 struct FigureDefinition {
   std::string_view name;        // the JSON key of the figure

@@ -149,4 +149,24 @@ std::optional<std::size_t> Buckets::index_of(Timestamp t) const {
   return static_cast<std::size_t>(it - starts_.begin()) - 1;
 }
 
+Result<DayClock> DayClock::create(std::string_view time_zone) {
+  DayClock clock;
+  try {
+    clock.zone_ = date::locate_zone(time_zone);
+  } catch (const std::exception&) {
+    return invalid_input("unknown time zone '" + std::string(time_zone) + "'", "time_zone");
+  }
+  return clock;
+}
+
+std::int64_t DayClock::day_of(Timestamp t) const {
+  const auto local = zone_->to_local(t);
+  return date::floor<date::days>(local).time_since_epoch().count();
+}
+
+Timestamp DayClock::start_of(std::int64_t day) const {
+  const date::local_days local{date::days{day}};
+  return date::floor<Duration>(zone_->to_sys(date::local_seconds{local}, date::choose::earliest));
+}
+
 }  // namespace sp::reporting

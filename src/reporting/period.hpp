@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,10 @@
 
 #include "core/result.hpp"
 #include "core/time.hpp"
+
+namespace date {
+class time_zone;
+}
 
 namespace sp::reporting {
 
@@ -52,6 +57,19 @@ class Buckets {
  private:
   std::vector<Bucket> buckets_;
   std::vector<Timestamp> starts_;  // buckets_[i].start, for binary search
+};
+
+// Local day numbers in one zone (days since 1970-01-01 local), the unit of the KPI aggregates.
+// A day starts at local midnight as Buckets cuts it (a midnight in a DST gap at the transition).
+class DayClock {
+ public:
+  // InvalidInput with field "time_zone" for an unknown zone.
+  [[nodiscard]] static Result<DayClock> create(std::string_view time_zone);
+  std::int64_t day_of(Timestamp t) const;
+  Timestamp start_of(std::int64_t day) const;
+
+ private:
+  const date::time_zone* zone_ = nullptr;
 };
 
 }  // namespace sp::reporting
