@@ -44,9 +44,14 @@ std::optional<intake::MailDesk> MailRuntime::desk_for(domain::TenantId tenant) c
   return std::nullopt;
 }
 
-MailRuntime::~MailRuntime() {
+MailRuntime::~MailRuntime() { stop(); }
+
+void MailRuntime::stop() {
   stopping_ = true;
-  for (auto& thread : pollers_) thread.join();
+  for (auto& thread : pollers_) {
+    if (thread.joinable()) thread.join();
+  }
+  pollers_.clear();
   if (worker_) worker_->stop();
 }
 

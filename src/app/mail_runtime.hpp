@@ -24,7 +24,11 @@ class MailRuntime {
  public:
   MailRuntime(const Config& config, storage::sqlite::SqliteStore& store,
               service::HelpdeskService& helpdesk, service::SlaService* sla, const Clock& clock);
-  ~MailRuntime();  // stops pollers and the outbox worker
+  ~MailRuntime();  // stop()
+
+  // Stops the pollers and the outbox worker (idempotent): call it at shutdown before the
+  // ticket observers wired after this runtime are destroyed, since polled mail notifies them.
+  void stop();
 
   Result<void> start();  // resolves desks, registers the reply observer, starts threads
   intake::MailIntake& intake() { return intake_; }

@@ -16,12 +16,15 @@
 #include "app/report_cli.hpp"
 #include "core/clock.hpp"
 #include "demo/demo_seed.hpp"
+#include "demo/demo_improvements.hpp"
 #include "demo/demo_sla.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "http/channel_routes.hpp"
 #include "http/charter_routes.hpp"
+#include "http/improvement_routes.hpp"
 #include "http/report_run_routes.hpp"
+#include "http/feedback_routes.hpp"
 #include "http/mail_routes.hpp"
 #include "http/portal_routes.hpp"
 #include "http/report_routes.hpp"
@@ -29,9 +32,11 @@
 #include "http/staffing_routes.hpp"
 #include "http/survey_routes.hpp"
 #include "http/static_files.hpp"
+#include "jobs/kpi_job.hpp"
 #include "jobs/report_job.hpp"
 #include "jobs/sla_scheduler.hpp"
 #include "intake/form_intake.hpp"
+#include "intake/report_mailer.hpp"
 #include "intake/webhook_intake.hpp"
 #include "mail/sqlite_outbox.hpp"
 #include "service/change_feed.hpp"
@@ -43,8 +48,10 @@
 #include "service/staffing_service.hpp"
 #include "service/survey_service.hpp"
 #include "sla/calc.hpp"
+#include "storage/sqlite/sqlite_improvement_store.hpp"
 #include "storage/sqlite/sqlite_report_run_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "storage/sqlite/sqlite_kpi_store.hpp"
 #include "storage/sqlite/sqlite_survey_store.hpp"
 #include "workforce/calc.hpp"
 
@@ -179,19 +186,62 @@ int serve(const app::Config& config) {
   http::register_staffing_routes(api, staffing);
   storage::sqlite::SqliteSurveyStore survey_store(*store);
   service::ReportService reports(*store, *store, sla, &survey_store);
+  // KPI aggregates: every ticket change is re-measured within half a second (KpiJob), and
+  // SLA notices (a breach changes no ticket) mark the ticket too.
+  storage::sqlite::SqliteKpiStore kpi_store(*store);
+  service::KpiAggregator kpi_aggregator(*store, kpi_store, *store, sla, &survey_store, clock,
+                                        service::charter_report_rules(*store));
+  helpdesk.add_observer(&kpi_aggregator);
+  sla.set_notice_observer([&kpi_aggregator](domain::TenantId tenant, domain::TicketId ticket) {
+    kpi_aggregator.mark(tenant, ticket);
+  });
+  reports.set_aggregates(&kpi_store, &kpi_aggregator);
+  reports.set_tenant_rules(service::charter_report_rules(*store));
   http::register_report_routes(api, reports);
   service::CharterService charters(*store, reports, clock);
   http::register_charter_routes(api, charters);
+  storage::sqlite::SqliteImprovementStore improvement_store(*store);
+  service::ImprovementService improvements(*store, improvement_store, clock);
+  charters.set_improvements(&improvements);
+  if (config.demo) {
+    auto actions = demo::seed_demo_improvements(*store, improvement_store, clock.now());
+    if (!actions) fail("demo improvement actions not seeded: " + actions.error().message);
+  }
+  http::register_improvement_routes(api, improvements);
   storage::sqlite::SqliteReportRunStore report_runs(*store);
-  service::ReportScheduleService report_schedules(*store, report_runs, reports, clock);
+  service::ReportScheduleService report_schedules(*store, report_runs, reports, clock, &sla,
+                                                  &survey_store);
+  // Scheduled reports are mailed to supervisors and admins of tenants with a mail desk.
+  intake::ReportMailer report_mailer(*store, mail.outbox(),
+                                     [&mail](domain::TenantId tenant) { return mail.desk_for(tenant); }, clock);
+  report_schedules.set_run_observer([&report_mailer](const domain::Tenant& tenant, const storage::ReportRun& run) {
+    report_mailer.on_run(tenant, run);
+  });
   http::register_report_run_routes(api, report_schedules);
+  http::register_feedback_routes(api, report_schedules);
   service::SurveyService surveys(helpdesk, survey_store);
+  surveys.set_answer_observer([&kpi_aggregator](domain::TenantId tenant, domain::TicketId ticket) {
+    kpi_aggregator.mark(tenant, ticket);
+  });
   http::register_survey_routes(api, surveys);
   service::PortalService portal(helpdesk);
   http::PortalOptions portal_options;
   portal_options.demo_mode = config.demo;
   std::string public_url = config.public_url.empty() ? "http://" + config.listen : config.public_url;
   while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
+  // Solving a ticket sends the survey link (registered last: other observers see the status
+  // change before the closing message); the portal shows it until it is answered.
+  service::SurveyInviter survey_inviter(helpdesk, surveys, public_url);
+  helpdesk.add_observer(&survey_inviter);
+  portal_options.survey_url = [&surveys, public_url](const domain::Ticket& ticket) -> std::optional<std::string> {
+    auto link = surveys.open_link(ticket);
+    if (!link) {
+      spdlog::warn("survey link for T-{} unavailable: {}", ticket.id.value, link.error().message);
+      return std::nullopt;
+    }
+    if (!*link) return std::nullopt;
+    return public_url + (*link)->path;
+  };
   portal_options.send_link = [&mail, public_url](const service::PortalLink& link) {
     auto desk = mail.desk_for(link.customer.tenant_id);
     if (!desk) return;  // no e-mail desk: only demo mode shows the link
@@ -222,6 +272,8 @@ int serve(const app::Config& config) {
   scheduler.start();
   jobs::ReportJob report_job(report_schedules, clock);
   report_job.start();
+  jobs::KpiJob kpi_job(kpi_aggregator);
+  kpi_job.start();
   http::ServerOptions server_options;
   server_options.host = listen->first;
   server_options.port = listen->second;
@@ -237,6 +289,9 @@ int serve(const app::Config& config) {
             << "/  (API: /api/v1, OpenAPI: /api/v1/openapi.json)" << std::endl;
   server.run(true);
   scheduler.stop();
+  report_job.stop();
+  kpi_job.stop();
+  mail.stop();  // no polled mail may reach the survey inviter once it is gone
   spdlog::info("stopped: all in-flight requests answered");
   return 0;
 }

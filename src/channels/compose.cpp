@@ -150,6 +150,65 @@ std::string fold_ascii(std::string_view value, std::size_t first_line_used) {
   return out;
 }
 
+bool is_safe_filename(std::string_view name) {
+  if (name.empty() || name.size() > 100 || name.front() == '.') {
+    return false;
+  }
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '_' || c == '-';
+    if (!ok) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool is_safe_content_type(std::string_view type) {
+  const auto slash = type.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == type.size() ||
+      type.size() > 100) {
+    return false;
+  }
+  for (std::size_t idx = 0; idx < type.size(); ++idx) {
+    const char c = type[idx];
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '+' ||
+                    c == '-' || (c == '/' && idx == slash);
+    if (!ok) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A text part's headers and body (after the part's own blank line).
+std::string text_part(std::string_view subtype, std::string_view body, BodyEncoding encoding) {
+  std::string out = "Content-Type: text/" + std::string(subtype) + "; charset=UTF-8\r\n";
+  if (encoding == BodyEncoding::Base64) {
+    out += "Content-Transfer-Encoding: base64\r\n\r\n";
+    out += encode_base64_lines(body);
+  } else {
+    out += "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
+    out += encode_quoted_printable(body);
+    out += "\r\n";
+  }
+  return out;
+}
+
+// Boundaries start with "=_": quoted-printable encodes every "=" as "=3D" and base64 has no
+// "_", so no encoded body line can ever equal a boundary line.
+constexpr std::string_view kMixedBoundary = "=_sp_mixed_7f3a";
+constexpr std::string_view kAlternativeBoundary = "=_sp_alt_7f3a";
+
+std::string alternative_part(const OutboundMail& mail) {
+  const std::string boundary(kAlternativeBoundary);
+  std::string out = "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
+  out += "--" + boundary + "\r\n" + text_part("plain", mail.text, mail.encoding);
+  out += "--" + boundary + "\r\n" + text_part("html", mail.html, BodyEncoding::QuotedPrintable);
+  out += "--" + boundary + "--\r\n";
+  return out;
+}
+
 }  // namespace
 
 std::string encode_header_text(std::string_view utf8) {
@@ -287,6 +346,23 @@ Result<std::string> compose_mail(const OutboundMail& mail) {
   if (!detail::is_valid_utf8(mail.text) || mail.text.find('\0') != std::string::npos) {
     return invalid_input("text: the body is not valid UTF-8 text", "text");
   }
+  if (!detail::is_valid_utf8(mail.html) || mail.html.find('\0') != std::string::npos) {
+    return invalid_input("html: the HTML body is not valid UTF-8 text", "html");
+  }
+  if (mail.attachments.size() > kMaxAttachments) {
+    return invalid_input("attachments: at most " + std::to_string(kMaxAttachments) + " files",
+                         "attachments");
+  }
+  for (const OutboundAttachment& file : mail.attachments) {
+    if (!is_safe_filename(file.filename)) {
+      return invalid_input("attachments: a filename must be 1-100 characters of A-Z a-z 0-9 . _ -",
+                           "attachments");
+    }
+    if (!is_safe_content_type(file.content_type)) {
+      return invalid_input("attachments: the content type must look like type/subtype",
+                           "attachments");
+    }
+  }
 
   std::string subject(detail::trim(mail.subject));
   if (mail.ticket) {
@@ -320,15 +396,23 @@ Result<std::string> compose_mail(const OutboundMail& mail) {
     out += "X-Auto-Response-Suppress: All\r\n";
   }
   out += "MIME-Version: 1.0\r\n";
-  out += "Content-Type: text/plain; charset=UTF-8\r\n";
-  if (mail.encoding == BodyEncoding::Base64) {
-    out += "Content-Transfer-Encoding: base64\r\n\r\n";
-    out += encode_base64_lines(mail.text);
-  } else {
-    out += "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
-    out += encode_quoted_printable(mail.text);
-    out += "\r\n";
+  if (mail.attachments.empty()) {
+    out += mail.html.empty() ? text_part("plain", mail.text, mail.encoding) : alternative_part(mail);
+    return out;
   }
+  const std::string boundary(kMixedBoundary);
+  out += "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n";
+  out += "This is a multi-part message in MIME format.\r\n";
+  out += "--" + boundary + "\r\n";
+  out += mail.html.empty() ? text_part("plain", mail.text, mail.encoding) : alternative_part(mail);
+  for (const OutboundAttachment& file : mail.attachments) {
+    out += "--" + boundary + "\r\n";
+    out += "Content-Type: " + file.content_type + "; name=\"" + file.filename + "\"\r\n";
+    out += "Content-Disposition: attachment; filename=\"" + file.filename + "\"\r\n";
+    out += "Content-Transfer-Encoding: base64\r\n\r\n";
+    out += encode_base64_lines(file.bytes);
+  }
+  out += "--" + boundary + "--\r\n";
   return out;
 }
 

@@ -1,5 +1,7 @@
-// Outbound e-mail: builds one RFC 5322 message (CRLF line endings, MIME 1.0, a single
-// text/plain; charset=UTF-8 body) from plain values. Pure and thread-safe: the Date and the
+// Outbound e-mail: builds one RFC 5322 message (CRLF line endings, MIME 1.0) from plain
+// values: a single text/plain; charset=UTF-8 body, or, with an HTML alternative and/or
+// attachments, multipart/mixed { multipart/alternative { text/plain, text/html }, files... }
+// (multipart/alternative alone when there are no attachments). Pure and thread-safe: the Date and the
 // Message-ID are passed in (make_message_id turns caller-supplied random bytes into one).
 //
 // Header injection is impossible by construction: every value that ends up in a header is
@@ -23,6 +25,14 @@ namespace sp::channels {
 
 enum class BodyEncoding { QuotedPrintable, Base64 };
 
+// A file sent with a message, always base64-encoded. The filename is chosen by us, never by a
+// sender: 1-100 characters of [A-Za-z0-9._-], not starting with a dot (checked).
+struct OutboundAttachment {
+  std::string filename;      // e.g. "report-weekly_feedback-2026-W47.pdf"
+  std::string content_type;  // "type/subtype" in lower-case ASCII, e.g. "application/pdf"
+  std::string bytes;         // the raw content
+};
+
 struct OutboundMail {
   MailAddress from;             // address required, name optional (UTF-8)
   std::vector<MailAddress> to;  // at least one
@@ -38,11 +48,18 @@ struct OutboundMail {
   // acknowledgements and other machine-sent replies.
   bool auto_submitted = false;
   BodyEncoding encoding = BodyEncoding::QuotedPrintable;
+  // Optional HTML alternative of `text` (UTF-8, sent quoted-printable); the caller is
+  // responsible for it being safe to display (our own rendered reports).
+  std::string html;
+  std::vector<OutboundAttachment> attachments;  // at most kMaxAttachments
 };
 
+inline constexpr std::size_t kMaxAttachments = 10;
+
 // Returns the complete message. Fails with InvalidInput (field named: "from", "to", "cc",
-// "subject", "message_id", "in_reply_to", "references", "text") on CR/LF/NUL in a header
-// value, an invalid address, a missing recipient or Message-ID, or a body that is not UTF-8.
+// "subject", "message_id", "in_reply_to", "references", "text", "html", "attachments") on
+// CR/LF/NUL in a header value, an invalid address, a missing recipient or Message-ID, a body
+// that is not UTF-8, or an attachment with an unsafe filename or content type (or too many).
 [[nodiscard]] Result<std::string> compose_mail(const OutboundMail& mail);
 
 // "<hex of random_bytes>@<domain>" without the angle brackets. REQUIRES: at least 16 random

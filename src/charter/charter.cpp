@@ -206,6 +206,19 @@ Result<void> validate(const Charter& charter) {
     return field_error("time_zone", "unknown time zone '" + charter.time_zone.substr(0, 64) + "'");
   }
   SP_TRY(check_text(charter.signing_place, "signing.place"));
+  if (charter.costs) {
+    const auto& c = *charter.costs;
+    const bool code = c.currency.size() == 3 &&
+                      std::all_of(c.currency.begin(), c.currency.end(),
+                                  [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+    if (!code) return field_error("costs.currency", "must be an ISO 4217 code such as EUR");
+    if (!(c.cost_per_agent_hour >= 0 && c.cost_per_agent_hour <= 1e6)) {
+      return field_error("costs.cost_per_agent_hour", "must be between 0 and 1000000");
+    }
+    if (!(c.agent_minutes_per_handled_contact >= 0 && c.agent_minutes_per_handled_contact <= 1440)) {
+      return field_error("costs.agent_minutes_per_handled_contact", "must be between 0 and 1440");
+    }
+  }
   {
     unsigned year = 0, month = 0, day = 0;
     char tail = 0;
@@ -296,6 +309,12 @@ Result<void> validate(const Charter& charter) {
   return {};
 }
 
+std::optional<reporting::CostModel> to_cost_model(const Charter& charter) {
+  if (!charter.costs) return std::nullopt;
+  return reporting::CostModel{charter.costs->cost_per_agent_hour,
+                              charter.costs->agent_minutes_per_handled_contact};
+}
+
 reporting::BreachRules to_reporting_rules(const Charter& charter) {
   reporting::BreachRules rules;
   rules.major_categories = charter.breach_rules.major_categories;
@@ -336,6 +355,7 @@ Charter example_charter() {
                              .set(Language::Zh, "示例客户服务有限公司");
   charter.letter_number = "SP-2026-001";
   charter.time_zone = "Europe/Amsterdam";
+  charter.costs = Costs{"EUR", 42.0, 9.0};
   charter.signing_place = LocalText("Utrecht").set(Language::Zh, "乌得勒支");
   charter.signing_date = "2026-11-23";
   charter.signatory.name = "J. de Vries";

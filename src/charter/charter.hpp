@@ -147,6 +147,14 @@ enum class PromiseStatistic { Median, P90, Mean };
 std::string_view to_string(PromiseStatistic statistic);
 Result<PromiseStatistic> parse_promise_statistic(std::string_view name);
 
+// What a contact costs, for the cost_per_contact KPI (an approximation; see its definition).
+struct Costs {
+  std::string currency = "EUR";             // ISO 4217 code, 3 upper-case letters
+  double cost_per_agent_hour = 0;           // loaded cost of one agent hour, >= 0
+  double agent_minutes_per_handled_contact = 0;  // average handling effort, >= 0
+  friend bool operator==(const Costs&, const Costs&) = default;
+};
+
 struct Signatory {
   LocalText name;
   LocalText title;
@@ -166,6 +174,7 @@ struct Charter {
   std::vector<KpiThreshold> thresholds;
   std::int64_t major_complaint_response_minutes = 30;
   BreachRules breach_rules;
+  std::optional<Costs> costs;  // cost_per_contact is reported only when set
   ComplaintRoute complaint_route;
   Rhythm rhythm;
   std::vector<domain::Language> languages = {domain::Language::Nl, domain::Language::En,
@@ -184,6 +193,8 @@ struct Charter {
 
 // The reporting core's breach rules for this charter (major-complaint minutes and major rules).
 reporting::BreachRules to_reporting_rules(const Charter& charter);
+// The reporting core's cost model, when the charter states costs.
+std::optional<reporting::CostModel> to_cost_model(const Charter& charter);
 
 // "08:30" for a minute of day; parse_minute_of_day fails with InvalidInput for anything but
 // HH:MM with HH 00..23 and MM 00..59.

@@ -409,6 +409,20 @@ Result<Charter> read_charter(const json& value) {
   if ((member = reader.find("breach_rules"))) {
     SP_READ(read_breach_rules(*member, "breach_rules"), charter.breach_rules);
   }
+  if ((member = reader.find("costs")) && !member->is_null()) {
+    SP_TRY(read_object(*member, "costs"));
+    ObjectReader costs(*member, "costs");
+    Costs c;
+    const json* item = nullptr;
+    if ((item = costs.find("currency"))) SP_READ(read_string(*item, costs.field("currency")), c.currency);
+    SP_READ(costs.require("cost_per_agent_hour"), item);
+    SP_READ(read_number(*item, costs.field("cost_per_agent_hour")), c.cost_per_agent_hour);
+    SP_READ(costs.require("agent_minutes_per_handled_contact"), item);
+    SP_READ(read_number(*item, costs.field("agent_minutes_per_handled_contact")),
+            c.agent_minutes_per_handled_contact);
+    SP_TRY(costs.finish());
+    charter.costs = c;
+  }
   SP_READ(reader.require("complaint_route"), member);
   SP_READ(read_route(*member, "complaint_route"), charter.complaint_route);
   if ((member = reader.find("rhythm"))) {
@@ -499,6 +513,11 @@ nlohmann::json to_json(const Charter& charter) {
                                       : json(nullptr)},
         {"major_priorities", priorities},
         {"major_categories", charter.breach_rules.major_categories}}},
+      {"costs", charter.costs ? json{{"currency", charter.costs->currency},
+                                     {"cost_per_agent_hour", charter.costs->cost_per_agent_hour},
+                                     {"agent_minutes_per_handled_contact",
+                                      charter.costs->agent_minutes_per_handled_contact}}
+                              : json(nullptr)},
       {"complaint_route",
        {{"negotiation_contact", text_json(charter.complaint_route.negotiation_contact)},
         {"negotiation_days", charter.complaint_route.negotiation_days},

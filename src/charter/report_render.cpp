@@ -200,6 +200,14 @@ std::string report_html(const reporting::KpiReport& report, std::string_view tit
           "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(title) +
           "</title>\n<link rel=\"stylesheet\" href=\"" + std::string(kCharterStylesheet) +
           "\">\n</head>\n<body class=\"report\">\n<main>\n<h1>" + html_escape(title) + "</h1>\n";
+  html += report_html_section(report, language);
+  html += "</main>\n</body>\n</html>\n";
+  return html;
+}
+
+std::string report_html_section(const reporting::KpiReport& report, Language language) {
+  std::string html;
+  html.reserve(16384);
   html += "<p>" + html_escape(range_text(report, language)) + "<br>" +
           html_escape(grouping_text(report, language)) + "<br>" +
           html_escape(excluded_text(report, language)) + "</p>\n";
@@ -233,16 +241,22 @@ std::string report_html(const reporting::KpiReport& report, std::string_view tit
     html += "<dt>" + html_escape(definition.name) + "</dt>\n<dd>" +
             html_escape(definition.definition) + "</dd>\n";
   }
-  html += "</dl>\n</footer>\n</main>\n</body>\n</html>\n";
+  html += "</dl>\n</footer>\n";
   return html;
 }
 
 Document report_document(const reporting::KpiReport& report, std::string_view title,
                          Language language) {
-  using Kind = Block::Kind;
   Document document;
   document.language = language;
   document.title = std::string(title);
+  append_report_blocks(document, report, language);
+  return document;
+}
+
+void append_report_blocks(Document& document, const reporting::KpiReport& report,
+                          Language language) {
+  using Kind = Block::Kind;
   document.blocks.push_back({Kind::Paragraph, range_text(report, language)});
   document.blocks.push_back({Kind::Paragraph, grouping_text(report, language)});
   document.blocks.push_back({Kind::Paragraph, excluded_text(report, language)});
@@ -268,7 +282,6 @@ Document report_document(const reporting::KpiReport& report, std::string_view ti
   for (const auto& definition : reporting::kpi_definitions()) {
     document.blocks.push_back({Kind::Note, std::string(definition.definition)});
   }
-  return document;
 }
 
 Result<std::vector<std::uint8_t>> report_pdf(const reporting::KpiReport& report,

@@ -40,10 +40,18 @@ std::string report_csv(const reporting::KpiReport& report, const CsvOptions& opt
 std::string report_html(const reporting::KpiReport& report, std::string_view title,
                         domain::Language language);
 
+// The body of report_html (range, table, charts, the definitions footer) without the page
+// around it, for pages that embed a KPI report (the daily self-check).
+std::string report_html_section(const reporting::KpiReport& report, domain::Language language);
+
 // The same content as a Document (for render_pdf): headings per group, figures as items, bars
 // for contacts received, definitions as notes.
 Document report_document(const reporting::KpiReport& report, std::string_view title,
                          domain::Language language);
+
+// Appends the blocks of report_document (everything but the title) to `document`.
+void append_report_blocks(Document& document, const reporting::KpiReport& report,
+                          domain::Language language);
 
 // report_document rendered with render_pdf.
 [[nodiscard]] Result<std::vector<std::uint8_t>> report_pdf(const reporting::KpiReport& report,

@@ -206,12 +206,18 @@ void register_portal_routes(Api& api, PortalService& portal, ChangeFeed& feed,
     response.header("Location", "/api/v1/portal/tickets/" + std::to_string(ticket->id.value));
     return response;
   });
-  api.add("GET", "/api/v1/portal/tickets/{id}", pub, [&portal](Api::Context& ctx) {
+  api.add("GET", "/api/v1/portal/tickets/{id}", pub, [&portal, survey_url = options.survey_url](Api::Context& ctx) {
     SP_OR_RESPOND(who, customer_of(portal, ctx.request));
     TicketId id{ctx.param("id")};
     SP_OR_RESPOND(ticket, portal.ticket(*who, id));
     SP_OR_RESPOND(messages, portal.messages(*who, id));
     json out = portal_ticket_json(*ticket, due_of(portal, *who, id));
+    // Only for the customer's own ticket (portal.ticket checked it) that is solved or closed.
+    std::optional<std::string> survey;
+    if (survey_url && (ticket->status == Status::Solved || ticket->status == Status::Closed)) {
+      survey = survey_url(*ticket);
+    }
+    out["survey_url"] = survey ? json(*survey) : json(nullptr);
     json thread = json::array();
     for (const auto& m : *messages) thread.push_back(portal_message_json(m));
     out["messages"] = std::move(thread);

@@ -14,6 +14,9 @@ struct PortalOptions {
   bool demo_mode = false;
   // A sender for sign-in links (e-mail); unset: links are only logged in demo mode.
   std::function<void(const service::PortalLink&)> send_link;
+  // The customer's survey link (absolute URL) for a solved or closed ticket they have not
+  // rated yet; unset or nullopt: no "survey_url" (null) in the ticket view.
+  std::function<std::optional<std::string>(const domain::Ticket&)> survey_url;
 };
 
 void register_portal_routes(Api& api, service::PortalService& portal, service::ChangeFeed& feed,

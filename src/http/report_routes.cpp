@@ -94,6 +94,11 @@ void register_report_routes(Api& api, service::ReportService& reports) {
           }
           query.business_time = *text == "true";
         }
+        if (auto text = request.query_param("source")) {
+          auto source = service::parse_kpi_source(*text);
+          if (!source) return error_response(source.error());
+          query.source = *source;
+        }
         const std::string format = request.query_param("format").value_or("json");
         if (format != "json" && format != "csv" && format != "html" && format != "pdf") {
           return error_response(invalid_input("format must be json, csv, html or pdf", "format"));

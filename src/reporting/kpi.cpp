@@ -231,6 +231,19 @@ KpiFigures finish(Acc& acc, const KpiQuery& q) {
 
 std::span<const FigureDefinition> kpi_definitions() { return kDefinitions; }
 
+std::string_view kpi_source_definition(bool aggregated) {
+  if (aggregated) {
+    return "source aggregates: summed from daily aggregates kept up to date from every ticket "
+           "event; the same definitions, but each ticket is measured as of its latest change "
+           "(events after the report end are included) and grouped by its current team, agent, "
+           "channel and category; median and p90 within 1% (log histograms); backlog age is a "
+           "mean only; used for windows of more than 50,000 tickets or when asked for, for "
+           "whole local days";
+  }
+  return "source exact: computed from each ticket's history as of the report end (events at or "
+         "after it ignored), exact percentiles";
+}
+
 Result<void> measure_ticket(const TicketFacts& facts, Timestamp as_of,
                             const sla::BusinessCalendar* calendar, const BreachRules& rules,
                             TicketKpi& out) {

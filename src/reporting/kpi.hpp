@@ -217,6 +217,9 @@ struct KpiReport {
   Timestamp to;
   std::string time_zone;
   bool business_time = false;  // a calendar was given
+  // From the daily aggregates (rollup.hpp) rather than the tickets' histories; the "source"
+  // definition says what differs.
+  bool aggregated = false;
   std::int64_t excluded_spam = 0;
   std::int64_t excluded_mystery_shopper = 0;
   // Groups with at least one received contact or backlog item, ordered by (key, period start).
@@ -226,6 +229,9 @@ struct KpiReport {
 
 // The definition of every figure, in report order (stable; one entry per JSON figure key).
 std::span<const FigureDefinition> kpi_definitions();
+
+// What the report's source means ("exact" or "aggregates"), for the API and report footers.
+std::string_view kpi_source_definition(bool aggregated);
 
 // True when the ticket is excluded from every figure (tagged spam or mystery_shopper).
 bool is_excluded(const domain::Ticket& ticket);

@@ -82,6 +82,8 @@ nlohmann::json to_json(const KpiReport& report) {
       {"to", format_rfc3339(report.to)},
       {"time_zone", report.time_zone},
       {"business_time", report.business_time},
+      {"source", report.aggregated ? "aggregates" : "exact"},
+      {"source_definition", std::string(kpi_source_definition(report.aggregated))},
       {"excluded", {{"spam", report.excluded_spam},
                     {"mystery_shopper", report.excluded_mystery_shopper}}},
       {"definitions", definitions},

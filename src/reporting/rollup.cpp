@@ -416,6 +416,7 @@ Result<KpiReport> kpis_from_rollup(std::span<const RollupRow> rows,
   report.to = query.to;
   report.time_zone = query.time_zone;
   report.business_time = query.calendar.has_value();
+  report.aggregated = true;
 
   for (const auto& base : before) {
     if (base.count != 0 || base.created_sum_ms != 0) group_of(base.key).base = base;

@@ -77,8 +77,26 @@ Result<charter::Charter> CharterService::load(TenantId tenant) {
   return charter::charter_from_json(parsed);
 }
 
+void CharterService::set_improvements(ImprovementService* improvements) {
+  improvements_ = improvements;
+  if (improvements_) improvements_->set_on_change([this](TenantId tenant) { invalidate(tenant); });
+}
+
+void CharterService::invalidate(TenantId tenant) {
+  std::lock_guard lock(cache_mutex_);
+  cache_.erase(tenant.value);
+}
+
 Result<std::vector<charter::ImprovementAction>> CharterService::load_improvements(TenantId tenant) {
   std::vector<charter::ImprovementAction> actions;
+  if (improvements_) {
+    auto rows = improvements_->all_of(tenant);
+    if (!rows) return rows.error();
+    for (const auto& row : *rows) {
+      actions.push_back({row.you_said, row.outcome.empty() ? row.we_did : row.we_did + " " + row.outcome, row.done_on});
+    }
+    return actions;
+  }
   auto stored = store_.get_setting(improvements_key(tenant));
   if (!stored) return stored.error();
   if (!*stored) return actions;
@@ -130,6 +148,7 @@ Result<std::vector<charter::ImprovementAction>> CharterService::put_improvements
   if (items->size() > 200) return invalid_input("at most 200 improvement actions", "items");
   nlohmann::json stored = nlohmann::json::array();
   std::vector<charter::ImprovementAction> actions;
+  std::vector<storage::ImprovementRecord> records;
   for (std::size_t idx = 0; idx < items->size(); ++idx) {
     const auto& item = (*items)[idx];
     std::string prefix = "items[" + std::to_string(idx) + "]";
@@ -179,6 +198,23 @@ Result<std::vector<charter::ImprovementAction>> CharterService::put_improvements
     stored.push_back({{"you_said", *you_said}, {"we_did", *we_did}, {"owner", *owner}, {"outcome", *outcome},
                       {"due_on", dates[0]}, {"done_on", dates[1]}, {"feedback_ticket_ids", tickets}});
     actions.push_back({*you_said, *we_did, dates[1]});
+    // The table's form, as migration 11 imports old documents: done when it has a date; the
+    // free-text owner (not an agent id) is kept at the end of the outcome.
+    storage::ImprovementRecord record;
+    record.you_said = *you_said;
+    record.we_did = *we_did;
+    record.due_on = dates[0];
+    record.done_on = dates[1];
+    record.status = dates[1].empty() ? "planned" : "done";
+    record.outcome = *outcome;
+    if (!owner->empty()) record.outcome += (record.outcome.empty() ? "" : " ") + std::string("(owner: ") + *owner + ")";
+    for (auto ticket : tickets) record.ticket_ids.push_back(TicketId{ticket});
+    records.push_back(std::move(record));
+  }
+  if (improvements_) {
+    auto replaced = improvements_->replace_all(*id, std::move(records));
+    if (!replaced) return replaced.error();
+    return actions;
   }
   SP_TRY(store_.put_setting(improvements_key(*id), stored.dump()));
   std::lock_guard lock(cache_mutex_);
@@ -243,6 +279,10 @@ Result<PublicCharterView> CharterService::public_view(const std::string& slug) {
   if (!quarter) return quarter.error();
   auto actions = load_improvements(tenant->id);
   if (!actions) return actions.error();
+  if (improvements_) {
+    // "You said, we did" shows what was done, not what is planned.
+    std::erase_if(*actions, [](const charter::ImprovementAction& a) { return a.done_on.empty(); });
+  }
   PublicCharterView view{*tenant, std::move(*c), std::move(*month), std::move(*quarter), std::move(*actions)};
   std::lock_guard lock(cache_mutex_);
   cache_[tenant->id.value] = {now, view};

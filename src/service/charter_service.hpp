@@ -4,8 +4,10 @@
 // the tenant's own history; a public view is cached for ten minutes, since it reads every
 // ticket of a quarter and the page is meant to be fetched by anyone.
 //
-// Storage: the charter and the improvement actions ("you said, we did") are JSON documents in
-// the settings table under "tenant.<id>.charter" and "tenant.<id>.improvements".
+// Storage: the charter is a JSON document in the settings table under "tenant.<id>.charter".
+// Improvement actions ("you said, we did") live in their own table (ImprovementService,
+// migration 11 imported the old "tenant.<id>.improvements" documents); the charter's
+// improvements endpoints are kept, deprecated, on top of it once set_improvements is called.
 #pragma once
 
 #include <map>
@@ -21,6 +23,7 @@
 #include "charter/public_page.hpp"
 #include "core/clock.hpp"
 #include "service/helpdesk.hpp"
+#include "service/improvement_service.hpp"
 #include "service/report_service.hpp"
 
 namespace sp::service {
@@ -50,7 +53,14 @@ class CharterService {
   Result<charter::Evaluation> evaluation(const Principal& p, std::optional<TenantId> tenant, bool quarter);
 
   // Without login, by tenant slug: NotFound for unknown tenants and tenants without charter.
+  // Its actions are the done ones ("you said, we did").
   Result<PublicCharterView> public_view(const std::string& slug);
+
+  // Reads and writes improvement actions through the table from now on (and drops cached
+  // public views when they change). Call while wiring, before requests are served.
+  void set_improvements(ImprovementService* improvements);
+  // Forgets the cached public view of `tenant`.
+  void invalidate(TenantId tenant);
 
  private:
   Result<TenantId> tenant_of(const Principal& p, std::optional<TenantId> tenant);
@@ -61,6 +71,7 @@ class CharterService {
   storage::Store& store_;
   ReportService& reports_;
   const Clock& clock_;
+  ImprovementService* improvements_ = nullptr;
   std::mutex cache_mutex_;
   std::map<std::int64_t, std::pair<Timestamp, PublicCharterView>> cache_;
 };

@@ -437,6 +437,21 @@ Result<storage::AppendedMessage> HelpdeskService::add_system_note(TenantId tenan
   return appended;
 }
 
+Result<storage::AppendedMessage> HelpdeskService::add_system_reply(TenantId tenant, TicketId id,
+                                                                   std::string body) {
+  auto text = require_text(body, "body", kMaxBodyBytes, true);
+  if (!text) return text.error();
+  auto now = clock_.now();
+  Actor actor{ActorType::System, 0};
+  storage::NewMessage message{MessageKind::Outbound, actor, *text, now};
+  auto appended = store_.append_message(
+      Scope{tenant}, id, std::move(message), [&](const Ticket& current) -> Result<TicketChange> {
+        return domain::add_message(current, MessageKind::Outbound, *text, actor, now);
+      });
+  if (appended) notify(*appended);
+  return appended;
+}
+
 Result<Customer> HelpdeskService::find_or_create_customer(TenantId tenant, const std::string& email,
                                                           const std::string& name,
                                                           Language language) {

@@ -149,6 +149,9 @@ class HelpdeskService {
       std::optional<storage::InboundReceipt> receipt = {});
   // A system note (delivery failures, intake warnings) on a ticket.
   Result<storage::AppendedMessage> add_system_note(TenantId tenant, TicketId id, std::string body);
+  // An outbound message written by the system (the survey invitation on solving), shown to
+  // the customer and mailed on e-mail tickets like an agent's reply. Never changes status.
+  Result<storage::AppendedMessage> add_system_reply(TenantId tenant, TicketId id, std::string body);
   // Finds a customer by e-mail address in a tenant, or creates one with that address.
   Result<Customer> find_or_create_customer(TenantId tenant, const std::string& email,
                                            const std::string& name, Language language);

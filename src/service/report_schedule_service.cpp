@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include "charter/charter_json.hpp"
+#include "charter/feedback_report.hpp"
+#include "charter/pdf.hpp"
 #include "charter/report_render.hpp"
 
 namespace sp::service {
@@ -26,7 +28,7 @@ std::string title_of(const std::string& report, domain::Language language) {
   };
   static const Titles kTitles[] = {
       {"daily_self_check", "Dagelijkse zelfcontrole", "Daily self-check", "每日自查"},
-      {"weekly_feedback", "Wekelijks overzicht", "Weekly summary", "每周反馈汇总"},
+      {"weekly_feedback", "Wekelijks feedbackoverzicht", "Weekly feedback summary", "每周反馈汇总"},
       {"monthly_sla", "Maandelijks SLA-rapport", "Monthly SLA report", "月度服务水平报告"},
       {"semiannual_quality", "Halfjaarlijks kwaliteitsrapport", "Semi-annual quality report", "半年度质量报告"},
   };
@@ -38,6 +40,52 @@ std::string title_of(const std::string& report, domain::Language language) {
 
 }  // namespace
 
+Result<void> ReportScheduleService::render_run(const Tenant& tenant, const charter::Charter& c,
+                                              const std::string& report,
+                                              const charter::ScheduledRun& run, Timestamp now,
+                                              storage::ReportRun& stored) {
+  const auto language = c.languages.front();
+  const auto title = title_of(report, language) + " " + run.period_label;
+  if (content_ && report == "weekly_feedback") {
+    auto overview = content_->feedback_overview(tenant, run.period_from, run.period_to);
+    if (!overview) return overview.error();
+    const auto summary = weekly_feedback(*overview, tenant.timezone, language);
+    stored.html = charter::weekly_feedback_html(summary, title, language);
+    stored.csv = charter::weekly_feedback_csv(summary);
+    auto pdf = charter::render_pdf(charter::weekly_feedback_document(summary, title, language));
+    if (!pdf) return pdf.error();
+    stored.pdf.assign(pdf->begin(), pdf->end());
+    return {};
+  }
+  KpiRequest request;
+  request.tenant = tenant.id;
+  request.dimension = dimension_of(report);
+  request.period = reporting::Period::Custom;
+  request.from = run.period_from;
+  request.to = run.period_to;
+  request.breach_rules = charter::to_reporting_rules(c);
+  auto kpis = reports_.tenant_kpis(tenant, request);
+  if (!kpis) return kpis.error();
+  if (content_ && report == "daily_self_check") {
+    auto check = content_->daily_self_check(tenant, request.breach_rules, run.period_from,
+                                            run.period_to, now);
+    if (!check) return check.error();
+    check->kpis = std::move(*kpis);
+    stored.html = charter::self_check_html(*check, title, language);
+    stored.csv = charter::self_check_csv(*check);
+    auto pdf = charter::render_pdf(charter::self_check_document(*check, title, language));
+    if (!pdf) return pdf.error();
+    stored.pdf.assign(pdf->begin(), pdf->end());
+    return {};
+  }
+  stored.html = charter::report_html(*kpis, title, language);
+  stored.csv = charter::report_csv(*kpis);
+  auto pdf = charter::report_pdf(*kpis, title, language);
+  if (!pdf) return pdf.error();
+  stored.pdf.assign(pdf->begin(), pdf->end());
+  return {};
+}
+
 Result<int> ReportScheduleService::run_tenant(const Tenant& tenant, const charter::Charter& c, Timestamp now) {
   int produced = 0;
   for (const auto& named : charter::charter_schedules(c)) {
@@ -47,17 +95,6 @@ Result<int> ReportScheduleService::run_tenant(const Tenant& tenant, const charte
     auto due = charter::runs_due(named.schedule, tenant.timezone, since, now);
     if (!due) return due.error();
     for (const auto& run : *due) {
-      KpiRequest request;
-      request.tenant = tenant.id;
-      request.dimension = dimension_of(named.report);
-      request.period = reporting::Period::Custom;
-      request.from = run.period_from;
-      request.to = run.period_to;
-      request.breach_rules = charter::to_reporting_rules(c);
-      auto report = reports_.tenant_kpis(tenant, request);
-      if (!report) return report.error();
-      auto language = c.languages.front();
-      auto title = title_of(named.report, language) + " " + run.period_label;
       storage::ReportRun stored;
       stored.tenant_id = tenant.id;
       stored.report = named.report;
@@ -66,11 +103,9 @@ Result<int> ReportScheduleService::run_tenant(const Tenant& tenant, const charte
       stored.period_to = run.period_to;
       stored.run_at = run.run_at;
       stored.created_at = clock_.now();
-      stored.html = charter::report_html(*report, title, language);
-      stored.csv = charter::report_csv(*report);
-      auto pdf = charter::report_pdf(*report, title, language);
-      if (!pdf) return pdf.error();
-      stored.pdf.assign(pdf->begin(), pdf->end());
+      if (auto rendered = render_run(tenant, c, named.report, run, now, stored); !rendered) {
+        return rendered.error();
+      }
       auto inserted = runs_.put_report_run(stored);
       if (!inserted) return inserted.error();
       if (*inserted) {
@@ -113,6 +148,23 @@ Result<std::vector<storage::ReportRun>> ReportScheduleService::list(const Princi
 Result<storage::ReportRun> ReportScheduleService::get(const Principal& p, std::int64_t id) {
   if (p.agent.role == Role::Agent) return forbidden("the role agent may not read reports");
   return runs_.get_report_run(p.scope, id);
+}
+
+Result<FeedbackOverview> ReportScheduleService::feedback_topics(const Principal& p,
+                                                                std::optional<TenantId> tenant,
+                                                                Timestamp from, Timestamp to) {
+  if (p.agent.role != Role::Admin && p.agent.role != Role::Supervisor) {
+    return forbidden("feedback topics are for supervisors and administrators");
+  }
+  if (!content_) return unavailable("feedback topics are not configured on this server");
+  std::optional<TenantId> wanted = p.scope.tenant ? p.scope.tenant : tenant;
+  if (!wanted) return invalid_input("a platform administrator names the tenant", "tenant_id");
+  if (tenant && p.scope.tenant && *tenant != *p.scope.tenant) {
+    return not_found("no such tenant");
+  }
+  auto found = store_.get_tenant(p.scope, *wanted);
+  if (!found) return found.error();
+  return content_->feedback_overview(*found, from, to);
 }
 
 }  // namespace sp::service

@@ -3,12 +3,19 @@
 // monthly SLA report per channel and a semi-annual quality report per team. Schedules are in
 // the tenant's zone; every run that fell due, also while the server was down, is produced
 // once (the store keeps one per tenant, report and period), in HTML, CSV and PDF.
+//
+// With the SLA service and the survey store (report_content.hpp), the daily self-check lists per
+// agent and team what was promised and missed yesterday and the open items at risk today, before
+// the KPI table; the weekly feedback summary holds the week's grades, comments by topic and
+// recurring issues. Without them both fall back to the generic KPI report.
 #pragma once
 
 #include <functional>
+#include <memory>
 
 #include "charter/schedule.hpp"
 #include "service/charter_service.hpp"
+#include "service/report_content.hpp"
 #include "storage/report_run_store.hpp"
 
 namespace sp::service {
@@ -16,8 +23,13 @@ namespace sp::service {
 class ReportScheduleService {
  public:
   ReportScheduleService(storage::Store& store, storage::ReportRunStore& runs, ReportService& reports,
-                        const Clock& clock)
-      : store_(store), runs_(runs), reports_(reports), clock_(clock) {}
+                        const Clock& clock, SlaService* sla = nullptr,
+                        storage::SurveyStore* surveys = nullptr)
+      : store_(store), runs_(runs), reports_(reports), clock_(clock) {
+    if (sla != nullptr && surveys != nullptr) {
+      content_ = std::make_unique<ReportContent>(store, *sla, *surveys);
+    }
+  }
 
   // Produces every run due at `now` for every tenant with a charter; returns how many new.
   // A tenant's first time produces only runs due in the last two days (no backfill of years).
@@ -26,6 +38,12 @@ class ReportScheduleService {
   Result<std::vector<storage::ReportRun>> list(const Principal& p, int limit);
   Result<storage::ReportRun> get(const Principal& p, std::int64_t id);
 
+  // Survey comments of [from, to) by topic and the recurring issues among the tickets created
+  // then, for the principal's tenant (supervisors and admins; a platform administrator names the
+  // tenant). Fails with Unavailable when the service was built without SLA service and surveys.
+  Result<FeedbackOverview> feedback_topics(const Principal& p, std::optional<TenantId> tenant,
+                                           Timestamp from, Timestamp to);
+
   // Called once for each run this service newly stores (not for runs another process stored
   // first), after it is durable: the place to mail it. Set before run_due is first called.
   using RunObserver = std::function<void(const Tenant&, const storage::ReportRun&)>;
@@ -33,12 +51,17 @@ class ReportScheduleService {
 
  private:
   Result<int> run_tenant(const Tenant& tenant, const charter::Charter& charter, Timestamp now);
+  // The HTML, CSV and PDF of one run into `stored`.
+  Result<void> render_run(const Tenant& tenant, const charter::Charter& charter,
+                          const std::string& report, const charter::ScheduledRun& run,
+                          Timestamp now, storage::ReportRun& stored);
 
   storage::Store& store_;
   storage::ReportRunStore& runs_;
   ReportService& reports_;
   const Clock& clock_;
   RunObserver run_observer_;
+  std::unique_ptr<ReportContent> content_;
 };
 
 }  // namespace sp::service

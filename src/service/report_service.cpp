@@ -18,24 +18,29 @@ Result<reporting::KpiReport> ReportService::kpis(const Principal& p, const KpiRe
   return tenant_kpis(*tenant_row, request);
 }
 
-Result<reporting::KpiReport> ReportService::tenant_kpis(const Tenant& tenant_row_value,
+Result<KpiSource> parse_kpi_source(std::string_view name) {
+  if (name == "auto") return KpiSource::Auto;
+  if (name == "exact") return KpiSource::Exact;
+  if (name == "aggregates") return KpiSource::Aggregates;
+  return invalid_input("source must be one of auto, exact, aggregates", "source");
+}
+
+Result<reporting::KpiReport> ReportService::tenant_kpis(const Tenant& tenant,
                                                         const KpiRequest& request) {
-  const Tenant* tenant_row = &tenant_row_value;
-  TenantId tenant = tenant_row->id;
   if (request.to <= request.from) return invalid_input("to must be after from", "to");
-  auto scope = storage::Scope::of(tenant);
-  auto tickets = store_.tickets_for_report(scope, request.from, request.to, kMaxReportTickets + 1);
-  if (!tickets) return tickets.error();
-  if (static_cast<int>(tickets->size()) > kMaxReportTickets) {
-    return invalid_input("the window holds more than 50,000 tickets; choose a shorter period", "from");
-  }
+  auto scope = storage::Scope::of(tenant.id);
   reporting::KpiQuery query;
   query.dimension = request.dimension;
   query.period = request.period;
   query.from = request.from;
   query.to = request.to;
-  query.time_zone = tenant_row->timezone;
+  query.time_zone = tenant.timezone;
   query.breach_rules = request.breach_rules;
+  if (rules_for_) {
+    auto rules = rules_for_(tenant.id);
+    query.breach_rules = std::move(rules.breach_rules);
+    query.cost = rules.cost;
+  }
   if (request.business_time) {
     auto calendars = sla_store_.list_calendars(scope);
     if (!calendars) return calendars.error();
@@ -45,10 +50,65 @@ Result<reporting::KpiReport> ReportService::tenant_kpis(const Tenant& tenant_row
       if (parsed) query.calendar = *parsed;
     }
   }
+  KpiSource source = request.source;
+  if (source == KpiSource::Aggregates && kpis_ == nullptr) {
+    return invalid_input("this server keeps no KPI aggregates", "source");
+  }
+  if (source == KpiSource::Auto) {
+    source = KpiSource::Exact;
+    if (kpis_ != nullptr) {
+      auto count = kpis_->count_created(scope, request.from, request.to);
+      if (!count) return count.error();
+      if (*count > kMaxReportTickets) source = KpiSource::Aggregates;
+    }
+  }
+  if (source == KpiSource::Aggregates) return aggregated_kpis(tenant, std::move(query));
+  return exact_kpis(tenant, query);
+}
+
+Result<reporting::KpiReport> ReportService::aggregated_kpis(const Tenant& tenant,
+                                                            reporting::KpiQuery query) {
+  // Read our own writes: changes made before this request are measured first.
+  if (aggregator_ != nullptr) {
+    if (auto flushed = aggregator_->flush(); !flushed) return flushed.error();
+  }
+  auto scope = storage::Scope::of(tenant.id);
+  auto days = reporting::DayClock::create(query.time_zone);
+  if (!days) return days.error();
+  const auto stored = query.dimension == reporting::Dimension::Tenant
+                          ? reporting::Dimension::All
+                          : query.dimension;
+  const std::int64_t from_day = days->day_of(query.from);
+  const std::int64_t to_day = days->day_of(query.to);
+  auto rows = kpis_->rollup_rows(scope, stored, from_day, to_day);
+  if (!rows) return rows.error();
+  auto before = kpis_->backlog_before(scope, stored, from_day);
+  if (!before) return before.error();
+  const auto wanted = query.dimension;
+  query.dimension = stored;
+  auto report = reporting::kpis_from_rollup(*rows, *before, query);
+  if (!report) return report.error();
+  if (wanted == reporting::Dimension::Tenant) {
+    report->dimension = wanted;
+    for (auto& group : report->groups) group.key = std::to_string(tenant.id.value);
+  }
+  return report;
+}
+
+Result<reporting::KpiReport> ReportService::exact_kpis(const Tenant& tenant,
+                                                       const reporting::KpiQuery& query) {
+  auto scope = storage::Scope::of(tenant.id);
+  auto tickets = store_.tickets_for_report(scope, query.from, query.to, kMaxReportTickets + 1);
+  if (!tickets) return tickets.error();
+  if (static_cast<int>(tickets->size()) > kMaxReportTickets) {
+    return invalid_input(
+        "the window holds more than 50,000 tickets; ask for source=aggregates or a shorter period",
+        "from");
+  }
   // Survey answers of the tickets created in the window (answered before its end).
   std::unordered_map<std::int64_t, storage::SurveyAnswer> answers;
   if (surveys_ != nullptr) {
-    auto found = surveys_->answers_for_report(scope, request.from, request.to);
+    auto found = surveys_->answers_for_report(scope, query.from, query.to);
     if (!found) return found.error();
     for (auto& [ticket, answer] : *found) answers.emplace(ticket.value, std::move(answer));
   }
@@ -58,7 +118,7 @@ Result<reporting::KpiReport> ReportService::tenant_kpis(const Tenant& tenant_row
     auto events = store_.list_events(scope, ticket.id);
     if (!events) return events.error();
     reporting::TicketFacts fact;
-    auto state = sla_.evaluate(ticket, request.to);
+    auto state = sla_.evaluate(ticket, query.to);
     if (state && state->state) fact.sla = std::move(*state->state);
     if (auto answer = answers.find(ticket.id.value); answer != answers.end()) {
       fact.csat_grade = answer->second.grade;

@@ -1,17 +1,28 @@
-// KPI reports over the tenant's tickets: loads the tickets a period needs with their
-// histories and SLA states, and lets reporting/ compute every figure with its definition.
-// Bounded: at most kMaxReportTickets tickets per report (larger windows need the indexed
-// aggregates planned for reporting; the error says so).
+// KPI reports over the tenant's tickets, from one of two sources with the same definitions:
+//  - exact: loads the tickets a period needs with their histories and SLA states, and lets
+//    reporting/ compute every figure as of the report end; at most kMaxReportTickets tickets.
+//  - aggregates: merges the daily rollups KpiAggregator keeps (reporting/rollup.hpp), about 31
+//    rows per group for a month however many tickets it holds; whole local days only.
+// Auto picks exact up to kMaxReportTickets tickets created in the window, else aggregates.
 #pragma once
+
+#include <functional>
 
 #include "reporting/kpi.hpp"
 #include "service/helpdesk.hpp"
+#include "service/kpi_aggregator.hpp"
+#include "service/report_rules.hpp"
 #include "service/sla_service.hpp"
 #include "storage/survey_store.hpp"
 
 namespace sp::service {
 
 inline constexpr int kMaxReportTickets = 50'000;
+
+enum class KpiSource { Auto, Exact, Aggregates };
+
+// "auto", "exact", "aggregates"; InvalidInput (field "source") otherwise.
+Result<KpiSource> parse_kpi_source(std::string_view name);
 
 struct KpiRequest {
   std::optional<TenantId> tenant;  // platform administrators name one
@@ -21,6 +32,7 @@ struct KpiRequest {
   Timestamp to;
   bool business_time = true;  // use the tenant's default SLA calendar when it has one
   reporting::BreachRules breach_rules;  // minor/major classes (from the tenant's charter)
+  KpiSource source = KpiSource::Auto;
 };
 
 class ReportService {
@@ -33,11 +45,27 @@ class ReportService {
   // The same without a principal, for figures the tenant publishes (the charter page).
   Result<reporting::KpiReport> tenant_kpis(const Tenant& tenant, const KpiRequest& request);
 
+  // When set, every report of a tenant uses the breach classes and cost model its charter
+  // configures (so the API, the charter page, the scheduled reports and the aggregates agree).
+  void set_tenant_rules(TenantRulesFor rules_for) { rules_for_ = std::move(rules_for); }
+
+  // Enables the aggregates source (without it, only exact reports are made).
+  void set_aggregates(storage::KpiStore* kpis, KpiAggregator* aggregator) {
+    kpis_ = kpis;
+    aggregator_ = aggregator;
+  }
+
  private:
   storage::Store& store_;
   storage::SlaStore& sla_store_;
   SlaService& sla_;
   storage::SurveyStore* surveys_;
+  storage::KpiStore* kpis_ = nullptr;
+  TenantRulesFor rules_for_;
+  KpiAggregator* aggregator_ = nullptr;
+
+  Result<reporting::KpiReport> exact_kpis(const Tenant& tenant, const reporting::KpiQuery& query);
+  Result<reporting::KpiReport> aggregated_kpis(const Tenant& tenant, reporting::KpiQuery query);
 };
 
 }  // namespace sp::service

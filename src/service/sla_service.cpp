@@ -443,6 +443,7 @@ Result<int> SlaService::refresh(TenantId tenant, TicketId id, Timestamp now, Tim
   }
   auto fired = sla_store_.fire_sla_notices(tenant, notices, notifications, timer, now);
   if (!fired) return fired.error();
+  if (!fired->empty() && notice_observer_) notice_observer_(tenant, id);
   // Escalation actions that change the ticket run after their notice is recorded, so
   // each runs at most once (a crash in between loses the action, never repeats it).
   for (const auto& record : *fired) {

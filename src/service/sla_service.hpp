@@ -73,6 +73,11 @@ class SlaService final : public TicketObserver {
   void mark_changed(TenantId tenant, TicketId ticket);
   // Told about the ticket changes the SLA engine makes itself (escalations).
   void set_escalation_observer(TicketObserver* observer) { escalation_observer_ = observer; }
+  // Told after notices (at risk, breached, escalation) of a ticket are recorded, also when the
+  // ticket itself does not change: a breach changes what the KPI aggregates count.
+  void set_notice_observer(std::function<void(TenantId, TicketId)> observer) {
+    notice_observer_ = std::move(observer);
+  }
   // Recomputes every ticket marked since the last call (one worker per ticket at a time,
   // so two quick changes can never leave a stale timer). Returns notices newly fired.
   Result<int> refresh_changed();
@@ -113,6 +118,7 @@ class SlaService final : public TicketObserver {
   std::map<std::int64_t, TenantId> changed_;  // ticket id -> tenant
   std::function<void()> wake_;
   TicketObserver* escalation_observer_ = nullptr;
+  std::function<void(TenantId, TicketId)> notice_observer_;
 };
 
 }  // namespace sp::service

@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <spdlog/spdlog.h>
+
 #include <charconv>
 
 #include "domain/validation.hpp"
@@ -120,16 +122,64 @@ Result<SurveyService::Parsed> SurveyService::verify(const std::string& token, Ti
   return parsed;
 }
 
+bool SurveyService::excluded(const Ticket& ticket) {
+  for (const auto& tag : ticket.tags) {
+    if (tag == "spam" || tag == "mystery_shopper") return true;
+  }
+  return false;
+}
+
 Result<SurveyLink> SurveyService::issue(const Principal& p, TicketId id) {
   SP_TRY(require(p, Permission::WriteTickets));
   auto ticket = helpdesk_.get_ticket(p, id);
   if (!ticket) return ticket.error();
-  if (!is_resolved(ticket->status)) {
+  return issue_ticket(*ticket);
+}
+
+Result<SurveyLink> SurveyService::issue_system(const Ticket& ticket) {
+  if (excluded(ticket)) {
+    return conflict("spam and mystery-shopper tickets get no survey", "survey-excluded");
+  }
+  return issue_ticket(ticket);
+}
+
+Result<std::optional<SurveyLink>> SurveyService::open_link(const Ticket& ticket) {
+  if (!is_resolved(ticket.status) || excluded(ticket)) return std::optional<SurveyLink>{};
+  auto existing = surveys_.get_survey(Scope::of(ticket.tenant_id), ticket.id);
+  if (!existing) return existing.error();
+  if (*existing && (*existing)->answered_at) return std::optional<SurveyLink>{};
+  auto link = issue_ticket(ticket);
+  if (!link && link.error().kind == "survey-already-answered") return std::optional<SurveyLink>{};
+  if (!link) return link.error();
+  return std::optional<SurveyLink>{*link};
+}
+
+Result<std::optional<SurveyLink>> SurveyService::invitation_on_solve(const Ticket& ticket) {
+  if (ticket.status != Status::Solved || excluded(ticket)) return std::optional<SurveyLink>{};
+  auto existing = surveys_.get_survey(Scope::of(ticket.tenant_id), ticket.id);
+  if (!existing) return existing.error();
+  if (*existing) {
+    const auto& survey = **existing;
+    if (survey.answered_at || survey.expires_at > helpdesk_.clock().now()) {
+      return std::optional<SurveyLink>{};
+    }
+  }
+  auto link = issue_ticket(ticket);
+  if (!link && link.error().kind == "survey-already-answered") return std::optional<SurveyLink>{};
+  if (!link) return link.error();
+  // Another process may have issued it between our read and our write: send only ours.
+  if (!link->created) return std::optional<SurveyLink>{};
+  return std::optional<SurveyLink>{*link};
+}
+
+Result<SurveyLink> SurveyService::issue_ticket(const Ticket& ticket) {
+  const TicketId id = ticket.id;
+  if (!is_resolved(ticket.status)) {
     return conflict("a survey is sent once the ticket is solved; its status is " +
-                        std::string(to_string(ticket->status)),
+                        std::string(to_string(ticket.status)),
                     "ticket-not-solved");
   }
-  const auto scope = Scope::of(ticket->tenant_id);
+  const auto scope = Scope::of(ticket.tenant_id);
   auto existing = surveys_.get_survey(scope, id);
   if (!existing) return existing.error();
   if (*existing && (*existing)->answered_at) {
@@ -139,10 +189,10 @@ Result<SurveyLink> SurveyService::issue(const Principal& p, TicketId id) {
   const Timestamp now = helpdesk_.clock().now();
   // Whole seconds, so the expiry in the token and in the row agree.
   const Timestamp expires_at = std::chrono::floor<std::chrono::seconds>(now + link_lifetime_);
-  auto token = sign(ticket->tenant_id, id, expires_at);
+  auto token = sign(ticket.tenant_id, id, expires_at);
   if (!token) return token.error();
   storage::SurveyRecord record{
-      ticket->tenant_id, id, token_digest(*token), now, expires_at, {}, {}};
+      ticket.tenant_id, id, token_digest(*token), now, expires_at, {}, {}};
   auto stored = surveys_.issue_survey(record);
   if (!stored) return stored.error();
   if (stored->answered_at) {
@@ -154,7 +204,7 @@ Result<SurveyLink> SurveyService::issue(const Principal& p, TicketId id) {
   link.created = stored->token_hash == record.token_hash && stored->created_at == now;
   link.token = *token;
   if (stored->token_hash != record.token_hash) {
-    auto kept = sign(ticket->tenant_id, id,
+    auto kept = sign(ticket.tenant_id, id,
                      stored->expires_at);  // the link issued before
     if (!kept) return kept.error();
     if (token_digest(*kept) != stored->token_hash) return internal_error("survey token mismatch");
@@ -190,7 +240,41 @@ Result<void> SurveyService::answer(const std::string& token, const storage::Surv
   auto parsed = verify(token, now);
   if (!parsed) return parsed.error();
   SP_TRY(check_answer(answer));
-  return surveys_.answer_survey(parsed->tenant, parsed->ticket, token_digest(token), answer, now);
+  SP_TRY(surveys_.answer_survey(parsed->tenant, parsed->ticket, token_digest(token), answer, now));
+  if (answer_observer_) answer_observer_(parsed->tenant, parsed->ticket);
+  return {};
+}
+
+std::string SurveyInviter::closing_message(Language language, TicketId ticket, const std::string& url) {
+  const std::string ref = "T-" + std::to_string(ticket.value);
+  switch (language) {
+    case Language::Nl:
+      return "Uw vraag " + ref + " is opgelost. Hoe hebben we het gedaan? Laat het ons weten:\n" + url;
+    case Language::Zh:
+      return "您的请求 " + ref + " 已解决。我们做得怎么样？请告诉我们：\n" + url;
+    case Language::En:
+      break;
+  }
+  return "Your request " + ref + " is solved. How did we do? Let us know:\n" + url;
+}
+
+void SurveyInviter::ticket_changed(const Ticket& ticket, TicketChangeKind change) {
+  // Only the update that made the ticket solved: it sets solved_at to its own instant.
+  if (change != TicketChangeKind::Updated || ticket.status != Status::Solved || !ticket.solved_at ||
+      *ticket.solved_at != ticket.updated_at) {
+    return;
+  }
+  auto link = surveys_.invitation_on_solve(ticket);
+  if (!link) {
+    spdlog::warn("survey for T-{} not issued: {}", ticket.id.value, link.error().message);
+    return;
+  }
+  if (!*link) return;
+  auto customer = helpdesk_.store().get_customer(Scope::of(ticket.tenant_id), ticket.requester_id);
+  const Language language = customer ? customer->language : Language::En;
+  auto sent = helpdesk_.add_system_reply(ticket.tenant_id, ticket.id,
+                                         closing_message(language, ticket.id, public_url_ + (*link)->path));
+  if (!sent) spdlog::warn("survey invitation on T-{} not added: {}", ticket.id.value, sent.error().message);
 }
 
 }  // namespace sp::service

@@ -15,6 +15,7 @@
 // reads the clock once per call.
 #pragma once
 
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -56,6 +57,26 @@ class SurveyService {
   // "survey-already-answered" when answered; NotFound as for get_ticket.
   Result<SurveyLink> issue(const Principal& p, TicketId id);
 
+  // The system-level variant (no principal) for the closing message and the portal.
+  // REQUIRES: `ticket` was loaded through its tenant's scope (the caller is trusted: the
+  // helpdesk's observer, or the portal after checking the customer owns the ticket).
+  // Errors as issue(); Conflict "survey-excluded" for spam and mystery-shopper tickets.
+  Result<SurveyLink> issue_system(const Ticket& ticket);
+
+  // The link the customer may still use for a solved or closed ticket (issued now when
+  // none is valid), or nullopt when answered, excluded or not solved. For the portal.
+  Result<std::optional<SurveyLink>> open_link(const Ticket& ticket);
+
+  // The invitation to send when `ticket` was just solved: a new link, or nullopt when none
+  // should be sent. Decision (issue 8, "only once per ticket"): no invitation when the
+  // ticket already has an answered survey or an unexpired link (a reopened ticket solved
+  // again within 30 days is not asked twice); a new one when the earlier link expired
+  // unanswered; never for tickets tagged "spam" or "mystery_shopper" (they never count).
+  Result<std::optional<SurveyLink>> invitation_on_solve(const Ticket& ticket);
+
+  // Tickets that never get a survey: tagged "spam" or "mystery_shopper".
+  static bool excluded(const Ticket& ticket);
+
   // The survey behind `token` (also when answered: answered_at is set).
   // NotFound "survey-link-unknown" for malformed, forged or superseded tokens;
   // Unauthenticated "survey-link-expired" after expiry.
@@ -64,6 +85,12 @@ class SurveyService {
   // Records the answer (checked by check_answer first). Errors as form(), plus
   // Conflict "survey-already-answered" for a second answer.
   Result<void> answer(const std::string& token, const storage::SurveyAnswer& answer);
+
+  // Told after an answer is stored (the KPI aggregates re-measure the ticket). Set while
+  // wiring, before requests are served.
+  void set_answer_observer(std::function<void(TenantId, TicketId)> observer) {
+    answer_observer_ = std::move(observer);
+  }
 
   // InvalidInput naming the field ("grade", "nps", "effort", "comment") when
   // out of range.
@@ -80,11 +107,35 @@ class SurveyService {
   Result<std::string> sign(TenantId tenant, TicketId ticket, Timestamp expires_at,
                            bool create_secret = true);
   Result<Parsed> verify(const std::string& token, Timestamp now);
+  // issue() after the principal's checks: the ticket is trusted to be its tenant's.
+  Result<SurveyLink> issue_ticket(const Ticket& ticket);
 
   HelpdeskService& helpdesk_;
   storage::SurveyStore& surveys_;
   Duration link_lifetime_;
   std::mutex secret_mutex_;
+  std::function<void(TenantId, TicketId)> answer_observer_;
+};
+
+// Sends the survey link automatically: when a ticket's status changes to solved, adds an
+// outbound system message to the customer in their language ("Your request T-12 is solved.
+// How did we do? <public_url>/survey?token=..."), which ReplyMailer mails on e-mail tickets.
+// Register it last (after the SLA engine, the change feed and the mailers), so they see
+// the status change before the message. Failures are logged, never thrown.
+class SurveyInviter final : public TicketObserver {
+ public:
+  // `public_url` without a trailing slash, e.g. "https://support.example.com".
+  SurveyInviter(HelpdeskService& helpdesk, SurveyService& surveys, std::string public_url)
+      : helpdesk_(helpdesk), surveys_(surveys), public_url_(std::move(public_url)) {}
+  void ticket_changed(const Ticket& ticket, TicketChangeKind change) override;
+
+  // The closing message's text in `language`. Pure.
+  static std::string closing_message(Language language, TicketId ticket, const std::string& url);
+
+ private:
+  HelpdeskService& helpdesk_;
+  SurveyService& surveys_;
+  std::string public_url_;
 };
 
 }  // namespace sp::service

@@ -364,7 +364,9 @@ CREATE INDEX report_runs_latest ON report_runs(tenant_id, report, run_at);
 // KPI aggregates (issue 8): each ticket's contribution to the reports, kept up to date from its
 // events, and the daily rollup per dimension and key those contributions sum to, so a month's
 // report reads about 31 rows per group instead of every ticket. day = local day number (days
-// since 1970-01-01 in the tenant's zone). backlog_* are plain columns so SQL can sum them.
+// since 1970-01-01 in the tenant's zone). backlog_* are plain columns so SQL can sum them;
+// kpi_backlog_totals holds their sum over all days, so the backlog before a recent day is the
+// total minus the few days since (not a scan of the tenant's whole history).
 constexpr std::string_view kKpiAggregateSchema = R"sql(
 CREATE TABLE kpi_ticket_facts(
   tenant_id    INTEGER NOT NULL,
@@ -384,9 +386,63 @@ CREATE TABLE kpi_daily(
   backlog_created_sum INTEGER NOT NULL,
   PRIMARY KEY(tenant_id, dimension, day, key)
 ) WITHOUT ROWID;
+CREATE INDEX kpi_daily_backlog ON kpi_daily(tenant_id, dimension, day, key, backlog_delta,
+  backlog_created_sum) WHERE backlog_delta != 0 OR backlog_created_sum != 0;
+CREATE TABLE kpi_backlog_totals(
+  tenant_id    INTEGER NOT NULL REFERENCES tenants(id),
+  dimension    TEXT NOT NULL,
+  key          TEXT NOT NULL,
+  open_count   INTEGER NOT NULL,
+  created_sum  INTEGER NOT NULL,
+  PRIMARY KEY(tenant_id, dimension, key)
+) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 10> kSqliteMigrations{{
+// Improvement actions ("you said, we did", issue 8) as a table instead of the settings
+// document "tenant.<id>.improvements": each tenant's document is imported here, once, and
+// removed. Legacy items become "done" when they had a done_on date, else "planned"; their
+// free-text owner (not an agent id) is kept at the end of the outcome.
+constexpr std::string_view kImprovementSchema = R"sql(
+CREATE TABLE improvement_actions(
+  id          INTEGER PRIMARY KEY,
+  tenant_id   INTEGER NOT NULL REFERENCES tenants(id),
+  you_said    TEXT NOT NULL,
+  we_did      TEXT NOT NULL,
+  owner_id    INTEGER REFERENCES agents(id),
+  due_on      TEXT,
+  status      TEXT NOT NULL CHECK (status IN ('planned', 'in_progress', 'done', 'dropped')),
+  outcome     TEXT NOT NULL DEFAULT '',
+  done_on     TEXT,
+  topic       TEXT,
+  ticket_ids  TEXT NOT NULL DEFAULT '',
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL
+);
+CREATE INDEX improvement_actions_tenant ON improvement_actions(tenant_id, id);
+INSERT INTO improvement_actions(tenant_id, you_said, we_did, due_on, status, outcome, done_on,
+                                ticket_ids, created_at, updated_at)
+SELECT t.id,
+       coalesce(json_extract(j.value, '$.you_said'), ''),
+       coalesce(json_extract(j.value, '$.we_did'), ''),
+       nullif(coalesce(json_extract(j.value, '$.due_on'), ''), ''),
+       CASE WHEN coalesce(json_extract(j.value, '$.done_on'), '') <> '' THEN 'done' ELSE 'planned' END,
+       trim(coalesce(json_extract(j.value, '$.outcome'), '') ||
+            CASE WHEN coalesce(json_extract(j.value, '$.owner'), '') <> ''
+                 THEN ' (owner: ' || json_extract(j.value, '$.owner') || ')' ELSE '' END),
+       nullif(coalesce(json_extract(j.value, '$.done_on'), ''), ''),
+       replace(replace(replace(coalesce(json_extract(j.value, '$.feedback_ticket_ids'), '[]'),
+                               '[', ''), ']', ''), ' ', ''),
+       CAST(strftime('%s', 'now') AS INTEGER) * 1000,
+       CAST(strftime('%s', 'now') AS INTEGER) * 1000
+FROM tenants t
+JOIN settings s ON s.key = 'tenant.' || t.id || '.improvements'
+JOIN json_each(CASE WHEN json_valid(s.value) AND json_type(s.value) = 'array' THEN s.value ELSE '[]' END) j
+WHERE json_type(j.value) = 'object'
+ORDER BY t.id, j.key;
+DELETE FROM settings WHERE key IN (SELECT 'tenant.' || id || '.improvements' FROM tenants);
+)sql";
+
+constexpr std::array<Migration, 11> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -397,6 +453,7 @@ constexpr std::array<Migration, 10> kSqliteMigrations{{
     {8, "surveys: one per ticket, digest of the link token, the answer", kSurveySchema},
     {9, "scheduled reports: one run per tenant, report and period", kReportRunSchema},
     {10, "kpi aggregates: per-ticket contributions and daily rollups", kKpiAggregateSchema},
+    {11, "improvement actions: a table, imported from the settings documents", kImprovementSchema},
 }};
 
 }  // namespace

@@ -32,6 +32,19 @@ struct SurveyRecord {
   std::optional<SurveyAnswer> answer;  // set when answered
 };
 
+// An answer with the ticket it is about, for feedback topics and recurring issues.
+struct SurveyFeedback {
+  TicketId ticket_id;
+  CustomerId customer_id;  // the ticket's requester
+  std::string subject;
+  std::string category;
+  Timestamp ticket_created_at;
+  Timestamp answered_at;
+  SurveyAnswer answer;
+};
+
+inline constexpr int kMaxFeedbackAnswers = 5'000;
+
 class SurveyStore {
  public:
   virtual ~SurveyStore() = default;
@@ -56,6 +69,13 @@ class SurveyStore {
   // to), for KPI reports: (ticket, answer) pairs in ticket order.
   virtual Result<std::vector<std::pair<TicketId, SurveyAnswer>>> answers_for_report(
       const Scope& scope, Timestamp from, Timestamp to) = 0;
+
+  // Answers given in [from, to) with their ticket's requester, subject and category, oldest
+  // answer first (then ticket id), at most `limit` (clamped to 1..kMaxFeedbackAnswers).
+  // Requires a tenant scope (InvalidInput otherwise).
+  virtual Result<std::vector<SurveyFeedback>> answers_with_tickets(const Scope& scope,
+                                                                   Timestamp from, Timestamp to,
+                                                                   int limit) = 0;
 };
 
 }  // namespace sp::storage

@@ -147,6 +147,94 @@ TEST(Compose, QuotedDisplayNames) {
   EXPECT_EQ(parsed.from.name, "Eva \"the fixer\" (Telco), NL");
 }
 
+std::string binary_pdf() {
+  std::string bytes = "%PDF-1.4\n";
+  for (int value = 0; value < 600; ++value) {
+    bytes.push_back(static_cast<char>(value % 256));  // NULs, CRs and high bytes too
+  }
+  return bytes + "%%EOF\n";
+}
+
+TEST(Compose, HtmlAlternativeAndPdfAttachmentRoundTrip) {
+  OutboundMail mail = sample();
+  mail.html = "<p>Beste Jan, <b>we kijken ernaar</b>. €</p>";
+  mail.attachments.push_back({"report-weekly_feedback-2026-W47.pdf", "application/pdf", binary_pdf()});
+  const std::string raw = *compose_mail(mail);
+  EXPECT_NE(raw.find("Content-Type: multipart/mixed; boundary="), std::string::npos);
+  EXPECT_NE(raw.find("Content-Type: multipart/alternative; boundary="), std::string::npos);
+  EXPECT_LT(raw.find("multipart/mixed"), raw.find("multipart/alternative"));
+  EXPECT_NE(raw.find("Content-Disposition: attachment; filename=\"report-weekly_feedback-2026-W47.pdf\""),
+            std::string::npos);
+  for (std::size_t pos = raw.find('\n'); pos != std::string::npos; pos = raw.find('\n', pos + 1)) {
+    ASSERT_GT(pos, 0u);
+    EXPECT_EQ(raw[pos - 1], '\r') << "bare LF at " << pos;
+  }
+  const ParsedMail parsed = round_trip(mail);
+  EXPECT_EQ(parsed.subject, "Re: Geen internet [#T-1234]");
+  EXPECT_EQ(parsed.text, "Beste Jan,\n\nWe kijken ernaar.\nGroet, Eva");
+  EXPECT_FALSE(parsed.text_from_html);
+  ASSERT_TRUE(parsed.html.has_value());
+  EXPECT_NE(parsed.html->find("we kijken ernaar"), std::string::npos);
+  ASSERT_EQ(parsed.attachments.size(), 1u);
+  EXPECT_EQ(parsed.attachments[0].filename, "report-weekly_feedback-2026-W47.pdf");
+  EXPECT_EQ(parsed.attachments[0].content_type, "application/pdf");
+  EXPECT_EQ(parsed.attachments[0].bytes, binary_pdf());
+  EXPECT_TRUE(parsed.warnings.empty());
+}
+
+TEST(Compose, HtmlWithoutAttachmentsIsMultipartAlternative) {
+  OutboundMail mail = sample();
+  mail.html = "<p>Hallo</p>";
+  const std::string raw = *compose_mail(mail);
+  EXPECT_EQ(raw.find("multipart/mixed"), std::string::npos);
+  EXPECT_NE(raw.find("Content-Type: multipart/alternative; boundary="), std::string::npos);
+  const ParsedMail parsed = round_trip(mail);
+  EXPECT_EQ(parsed.text, "Beste Jan,\n\nWe kijken ernaar.\nGroet, Eva");
+  ASSERT_TRUE(parsed.html.has_value());
+  EXPECT_NE(parsed.html->find("Hallo"), std::string::npos);
+  EXPECT_TRUE(parsed.attachments.empty());
+}
+
+TEST(Compose, AttachmentWithoutHtmlKeepsThePlainTextBody) {
+  OutboundMail mail = sample();
+  mail.attachments.push_back({"a.csv", "text/csv", "x,y\n1,2\n"});
+  const ParsedMail parsed = round_trip(mail);
+  EXPECT_EQ(parsed.text, "Beste Jan,\n\nWe kijken ernaar.\nGroet, Eva");
+  ASSERT_EQ(parsed.attachments.size(), 1u);
+  EXPECT_EQ(parsed.attachments[0].bytes, "x,y\n1,2\n");
+}
+
+TEST(Compose, UnsafeAttachmentNamesAndTypesAreRejected) {
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {"../etc/passwd", "application/pdf"},
+      {"a\"b.pdf", "application/pdf"},
+      {"a.pdf\r\nX-Evil: 1", "application/pdf"},
+      {".hidden", "application/pdf"},
+      {"", "application/pdf"},
+      {std::string(101, 'a'), "application/pdf"},
+      {"ok.pdf", "application/pdf\r\nX-Evil: 1"},
+      {"ok.pdf", "pdf"},
+      {"ok.pdf", "application/pdf; name=x"},
+  };
+  for (const auto& [name, type] : bad) {
+    OutboundMail mail = sample();
+    mail.attachments.push_back({name, type, "x"});
+    auto raw = compose_mail(mail);
+    ASSERT_FALSE(raw.ok()) << name << " " << type;
+    EXPECT_EQ(raw.error().field, "attachments");
+  }
+  OutboundMail many = sample();
+  for (std::size_t idx = 0; idx <= kMaxAttachments; ++idx) {
+    many.attachments.push_back({"f" + std::to_string(idx) + ".txt", "text/plain", "x"});
+  }
+  EXPECT_FALSE(compose_mail(many).ok());
+  OutboundMail bad_html = sample();
+  bad_html.html = std::string("\xff\xfe", 2);
+  auto raw = compose_mail(bad_html);
+  ASSERT_FALSE(raw.ok());
+  EXPECT_EQ(raw.error().field, "html");
+}
+
 TEST(MessageId, HexOfRandomBytesAtDomain) {
   const std::array<std::uint8_t, 16> bytes{0x00, 0x01, 0xab, 0xff, 4,  5,  6,  7,
                                            8,    9,    10,   11,   12, 13, 14, 15};

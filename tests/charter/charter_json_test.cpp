@@ -124,3 +124,38 @@ TEST(CharterJson, ReportingRulesCarryTheCharterBreachRules) {
 
 }  // namespace
 }  // namespace sp::charter
+
+namespace sp::charter {
+namespace {
+
+TEST(CharterJson, CostsAreOptionalCheckedAndFeedTheCostModel) {
+  Charter charter = example_charter();
+  ASSERT_TRUE(charter.costs.has_value());
+  auto model = to_cost_model(charter);
+  ASSERT_TRUE(model.has_value());
+  EXPECT_DOUBLE_EQ(model->cost_per_agent_hour, 42.0);
+  EXPECT_DOUBLE_EQ(model->agent_minutes_per_handled_contact, 9.0);
+
+  json input = to_json(charter);
+  input["costs"] = nullptr;
+  auto without = charter_from_json(input);
+  ASSERT_TRUE(without.ok());
+  EXPECT_FALSE(without->costs.has_value());
+  EXPECT_FALSE(to_cost_model(*without).has_value());
+
+  input = to_json(charter);
+  input["costs"]["currency"] = "euro";
+  EXPECT_EQ(error_field(input), "costs.currency");
+  input = to_json(charter);
+  input["costs"]["cost_per_agent_hour"] = -1;
+  EXPECT_EQ(error_field(input), "costs.cost_per_agent_hour");
+  input = to_json(charter);
+  input["costs"].erase("agent_minutes_per_handled_contact");
+  EXPECT_EQ(error_field(input), "costs.agent_minutes_per_handled_contact");
+  input = to_json(charter);
+  input["costs"]["bonus"] = 1;
+  EXPECT_EQ(error_field(input), "costs.bonus");
+}
+
+}  // namespace
+}  // namespace sp::charter

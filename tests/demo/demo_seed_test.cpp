@@ -10,8 +10,10 @@
 #include "charter/charter.hpp"
 #include "charter/charter_json.hpp"
 #include "demo/demo_generate.hpp"
+#include "demo/demo_improvements.hpp"
 #include "demo/demo_sla.hpp"
 #include "demo/history_check.hpp"
+#include "storage/sqlite/sqlite_improvement_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace sp::demo {
@@ -228,6 +230,22 @@ TEST_F(DemoSeed, EveryTenantGetsAValidCharterInItsOwnNameAndZone) {
     EXPECT_EQ(parsed->organisation.text, tenant.name);
     EXPECT_EQ(parsed->time_zone, tenant.timezone);
     EXPECT_EQ(parsed->languages.front(), tenant.default_language);
+  }
+}
+
+TEST_F(DemoSeed, EveryTenantGetsOneDoneAndOneOngoingImprovementActionOnce) {
+  ASSERT_TRUE(seed().ok());
+  storage::sqlite::SqliteImprovementStore improvements(*store_);
+  EXPECT_EQ(seed_demo_improvements(*store_, improvements, kNow).value(), 6);
+  EXPECT_EQ(seed_demo_improvements(*store_, improvements, kNow).value(), 0);  // idempotent
+  const auto tenants = store_->list_tenants(Scope::platform()).value();
+  for (const auto& tenant : tenants) {
+    auto actions = improvements.list_improvements(Scope::of(tenant.id), 10).value();
+    ASSERT_EQ(actions.size(), 2u) << tenant.slug;
+    EXPECT_EQ(actions[0].status, "done");
+    EXPECT_FALSE(actions[0].done_on.empty());
+    EXPECT_EQ(actions[1].status, "in_progress");
+    EXPECT_TRUE(actions[1].done_on.empty());
   }
 }
 

@@ -437,6 +437,73 @@ TEST(Api, KpiReportCountsTicketsAndExplainsEveryFigure) {
   EXPECT_EQ(w.tenant_admin.get("/api/v1/reports/kpis?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z").status, 422);
 }
 
+// The daily aggregates answer what the exact report answers for the same tickets, read their
+// own writes (a change just made is in the next report), and refuse what they cannot answer.
+TEST(Api, KpiReportFromAggregatesAgreesWithTheExactReport) {
+  World w;
+  std::vector<std::string> paths;
+  for (int i = 0; i < 6; ++i) {
+    auto ticket = w.create_ticket("Storing " + std::to_string(i));
+    paths.push_back("/api/v1/tickets/" + std::to_string(ticket["id"].get<std::int64_t>()));
+  }
+  w.server.clock().advance(std::chrono::minutes(7));
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_EQ(w.agent.post(paths[i] + "/messages", R"({"body":"We are on it."})").status, 201);
+    w.server.clock().advance(std::chrono::minutes(3 * (i + 1)));
+  }
+  ASSERT_EQ(w.agent.request("PATCH", paths[0], R"({"status":"solved"})").status, 200);
+  ASSERT_EQ(w.agent.request("PATCH", paths[1], R"({"status":"solved"})").status, 200);
+  w.server.clock().advance(std::chrono::hours(2));
+  ASSERT_EQ(w.agent.request("PATCH", paths[1], R"({"status":"open"})").status, 200);  // reopened
+  ASSERT_EQ(w.agent.post("/api/v1/tickets", json{{"subject", "Prize"}, {"requester_id", w.customer_id},
+                                                 {"tags", {"spam"}}}.dump()).status, 201);
+
+  // November in Amsterdam: aggregates cover whole local days.
+  const std::string range = "from=2026-10-31T23:00:00Z&to=2026-11-30T23:00:00Z";
+  for (const std::string dimension : {"all", "channel", "agent"}) {
+    auto exact = body_of(w.tenant_admin.get("/api/v1/reports/kpis?period=month&source=exact&dimension=" +
+                                            dimension + "&" + range));
+    auto fast = body_of(w.tenant_admin.get("/api/v1/reports/kpis?period=month&source=aggregates&dimension=" +
+                                           dimension + "&" + range));
+    EXPECT_EQ(exact["source"], "exact");
+    EXPECT_EQ(fast["source"], "aggregates");
+    EXPECT_FALSE(fast["source_definition"].get<std::string>().empty());
+    EXPECT_EQ(fast["excluded"], exact["excluded"]);
+    ASSERT_EQ(fast["groups"].size(), exact["groups"].size()) << fast.dump();
+    ASSERT_FALSE(exact["groups"].empty());
+    for (std::size_t g = 0; g < exact["groups"].size(); ++g) {
+      const auto& e = exact["groups"][g];
+      const auto& a = fast["groups"][g];
+      EXPECT_EQ(a["key"], e["key"]);
+      for (const char* figure : {"contacts_received", "contacts_handled", "resolution_rate",
+                                 "first_contact_resolution", "reopen_rate"}) {
+        EXPECT_EQ(a["figures"][figure], e["figures"][figure]) << dimension << " " << figure;
+      }
+      EXPECT_EQ(a["figures"]["backlog"]["count"], e["figures"]["backlog"]["count"]) << dimension;
+      EXPECT_EQ(a["figures"]["backlog"]["age_mean_seconds"], e["figures"]["backlog"]["age_mean_seconds"]);
+      EXPECT_EQ(a["figures"]["first_response_time"]["count"], e["figures"]["first_response_time"]["count"]);
+      EXPECT_DOUBLE_EQ(a["figures"]["first_response_time"]["mean"].get<double>(),
+                       e["figures"]["first_response_time"]["mean"].get<double>());
+    }
+  }
+  auto before = body_of(w.tenant_admin.get("/api/v1/reports/kpis?period=month&source=aggregates&" + range));
+  EXPECT_EQ(before["groups"][0]["figures"]["contacts_received"], 6);
+  EXPECT_EQ(before["groups"][0]["figures"]["contacts_handled"], 4);
+  ASSERT_EQ(w.agent.post(paths[5] + "/messages", R"({"body":"Done."})").status, 201);
+  auto after = body_of(w.tenant_admin.get("/api/v1/reports/kpis?period=month&source=aggregates&" + range));
+  EXPECT_EQ(after["groups"][0]["figures"]["contacts_handled"], 5);
+
+  auto unaligned = w.tenant_admin.get("/api/v1/reports/kpis?source=aggregates&from=2026-11-01T10:00:00Z&to=2026-12-01T00:00:00Z");
+  EXPECT_EQ(unaligned.status, 422);
+  EXPECT_EQ(body_of(unaligned)["field"], "from");
+  auto bogus = w.tenant_admin.get("/api/v1/reports/kpis?source=guess&" + range);
+  EXPECT_EQ(bogus.status, 422);
+  EXPECT_EQ(body_of(bogus)["field"], "source");
+  // Another tenant's aggregates hold none of these tickets.
+  auto other = body_of(w.other_admin.get("/api/v1/reports/kpis?source=aggregates&" + range));
+  EXPECT_TRUE(other["groups"].empty()) << other.dump();
+}
+
 TEST(Api, ConcurrentUpdatesWithIfMatchLetExactlyOneWin) {
   World w;
   json ticket = w.create_ticket();

@@ -63,6 +63,16 @@ TEST(CharterApi, ConfiguredOnceRenderedAsLetterAndPublishedWithFigures) {
                        R"({"kind":"outbound","body":"Antwoord"})").status, 201);
   server.clock().set(from_unix_seconds(1'795'420'800));
 
+  // The charter's costs and breach rules apply to every report of the tenant, from either
+  // source: one handled contact at 42/h x 9 min = 6.30.
+  for (const char* source : {"exact", "aggregates"}) {
+    auto kpis = body_of(admin.get(std::string("/api/v1/reports/kpis?source=") + source +
+                                  "&from=2026-09-30T22:00:00Z&to=2026-10-31T23:00:00Z"));
+    ASSERT_EQ(kpis["groups"].size(), 1u) << kpis.dump();
+    EXPECT_NEAR(kpis["groups"][0]["figures"]["cost_per_contact"].get<double>(), 6.3, 1e-9)
+        << source << " " << kpis["groups"][0]["figures"]["cost_per_contact"].dump();
+  }
+
   auto page = anonymous.get("/public/charter?tenant=acme&lang=en");
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_NE(page.header("content-security-policy").find("default-src 'self'"), std::string::npos);

@@ -243,6 +243,13 @@ TEST_F(SurveyApi, KpiReportShowsTheAnswersExactlyInEveryFormat) {
   EXPECT_EQ(figures["customer_effort"]["responses"], 2);
   EXPECT_DOUBLE_EQ(figures["customer_effort"]["mean"].get<double>(), 3.0);
   EXPECT_TRUE(body_of(report)["definitions"].contains("customer_effort"));
+  // The aggregates hear of each answer too (the survey service tells the KPI aggregator).
+  auto aggregated = body_of(admin->get(query + "&source=aggregates"));
+  ASSERT_EQ(aggregated["source"], "aggregates");
+  auto same = aggregated["groups"][0]["figures"];
+  for (const char* figure : {"csat", "not_helped_share", "nps", "customer_effort"}) {
+    EXPECT_EQ(same[figure], figures[figure]) << figure;
+  }
 
   // A report that ended before the answers came in does not count them.
   auto earlier = body_of(admin->get("/api/v1/reports/kpis?from=2026-11-01T00:00:00Z&to=2026-11-02T10:00:00Z&period=custom"));
@@ -347,6 +354,143 @@ TEST_F(SurveyApi, ReportCliPrintsTableJsonAndCsvAndRefusesBadArguments) {
   nowhere.data_dir = (server.dir() / "missing").string();
   std::ostringstream ignored_out, ignored_err;
   EXPECT_EQ(app::run_report_kpis(nowhere, options, ignored_out, ignored_err), 1);
+}
+
+// Issue 8, "link in the closing message and in the portal": solving sends the link once.
+class SurveyInvitations : public SurveyApi {
+ protected:
+  SurveyInvitations() { server.enable_survey_invitations("https://support.acme.test"); }
+
+  // The outbound system messages of a ticket that carry a survey link.
+  std::vector<json> invitations(std::int64_t id) {
+    std::vector<json> out;
+    auto listed = body_of(agent->get(path(id) + "/messages"));
+    for (const auto& message : listed["items"]) {
+      if (message["kind"] == "outbound" && message["author"]["type"] == "system" &&
+          contains(message["body"].get<std::string>(), "/survey?token=")) {
+        out.push_back(message);
+      }
+    }
+    return out;
+  }
+  static std::string token_in(const json& message) {
+    std::string body = message["body"];
+    auto start = body.find("token=") + 6;
+    return body.substr(start, body.find('\n', start) - start);
+  }
+  // A customer with an address, signed in to the portal.
+  std::pair<std::int64_t, HttpClient> portal_customer(const std::string& email, const std::string& language) {
+    auto created = agent->post("/api/v1/customers",
+                               json{{"name", "Klant"}, {"emails", {email}}, {"language", language}}.dump());
+    EXPECT_EQ(created.status, 201) << created.body;
+    HttpClient client(server.port());
+    auto link = client.post("/api/v1/portal/links", json{{"tenant", "acme"}, {"email", email}}.dump());
+    std::string demo_link = body_of(link).value("demo_link", std::string());
+    auto session = client.post("/api/v1/portal/session",
+                               json{{"token", demo_link.substr(demo_link.find("token=") + 6)}}.dump());
+    EXPECT_EQ(session.status, 200) << session.body;
+    auto cookie = session.header("set-cookie");
+    client.cookie = cookie.substr(0, cookie.find(';'));
+    client.csrf = body_of(session)["csrf_token"];
+    return {body_of(created)["id"].get<std::int64_t>(), std::move(client)};
+  }
+  std::int64_t open_for(std::int64_t requester, const std::string& subject) {
+    auto created = agent->post("/api/v1/tickets", json{{"subject", subject}, {"requester_id", requester},
+                                                       {"channel", "email"}, {"body", "?"}}.dump());
+    EXPECT_EQ(created.status, 201) << created.body;
+    return body_of(created)["id"].get<std::int64_t>();
+  }
+};
+
+TEST_F(SurveyInvitations, SolvingSendsTheLinkOnceInTheCustomersLanguageAndThePortalShowsIt) {
+  auto [li, portal] = portal_customer("li@example.cn", "zh");
+  auto id = open_for(li, "网络断了");
+  auto open_view = body_of(portal.get("/api/v1/portal/tickets/" + std::to_string(id)));
+  EXPECT_TRUE(open_view["survey_url"].is_null());
+  EXPECT_TRUE(invitations(id).empty());
+
+  solve(id);
+  auto sent = invitations(id);
+  ASSERT_EQ(sent.size(), 1u);
+  const std::string token = token_in(sent[0]);
+  EXPECT_EQ(sent[0]["body"], "您的请求 T-" + std::to_string(id) +
+                                 " 已解决。我们做得怎么样？请告诉我们：\nhttps://support.acme.test/survey?token=" + token);
+  EXPECT_EQ(body_of(agent->get(path(id)))["status"], "solved");  // the message leaves it solved
+  auto form = anonymous.get("/api/v1/surveys/form?token=" + token);
+  ASSERT_EQ(form.status, 200) << form.body;
+  EXPECT_EQ(body_of(form)["language"], "zh");
+  server.clock().advance(minutes(1));
+  auto agent_link = agent->post(path(id) + "/survey", "");
+  EXPECT_EQ(agent_link.status, 200);  // the link the customer got, not a new one
+  EXPECT_EQ(body_of(agent_link)["token"], token);
+
+  auto view = body_of(portal.get("/api/v1/portal/tickets/" + std::to_string(id)));
+  EXPECT_EQ(view["survey_url"], "https://support.acme.test/survey?token=" + token);
+  bool shown = false;
+  for (const auto& message : view["messages"]) {
+    if (contains(message["body"].get<std::string>(), token)) shown = true;
+  }
+  EXPECT_TRUE(shown);
+
+  // Reopened by the customer and solved again within 30 days: not asked twice.
+  ASSERT_EQ(portal.post("/api/v1/portal/tickets/" + std::to_string(id) + "/messages", R"({"body":"Nog een vraag"})").status,
+            201);
+  EXPECT_EQ(body_of(agent->get(path(id)))["status"], "open");
+  server.clock().advance(hours(2));
+  ASSERT_EQ(agent->request("PATCH", path(id), R"({"status":"solved"})").status, 200);
+  EXPECT_EQ(invitations(id).size(), 1u);
+  // Other updates of a solved ticket send nothing either.
+  ASSERT_EQ(agent->request("PATCH", path(id), R"({"priority":"high"})").status, 200);
+  EXPECT_EQ(invitations(id).size(), 1u);
+
+  ASSERT_EQ(answer({{"token", token}, {"grade", 8}, {"helped", true}}).status, 201);
+  auto answered = body_of(portal.get("/api/v1/portal/tickets/" + std::to_string(id)));
+  EXPECT_TRUE(answered["survey_url"].is_null());
+  ASSERT_EQ(agent->request("PATCH", path(id), R"({"status":"closed"})").status, 200);
+  EXPECT_TRUE(body_of(portal.get("/api/v1/portal/tickets/" + std::to_string(id)))["survey_url"].is_null());
+  EXPECT_EQ(invitations(id).size(), 1u);
+}
+
+TEST_F(SurveyInvitations, DutchAndEnglishTexts) {
+  auto nl = open_ticket("Factuur");  // Jan speaks Dutch
+  solve(nl);
+  auto sent = invitations(nl);
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0]["body"].get<std::string>().rfind("Uw vraag T-" + std::to_string(nl) + " is opgelost. Hoe hebben we het gedaan?", 0),
+            0u);
+  auto [en_customer, portal] = portal_customer("kim@example.com", "en");
+  (void)portal;
+  auto en = open_for(en_customer, "Invoice");
+  solve(en);
+  sent = invitations(en);
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0]["body"].get<std::string>().rfind("Your request T-" + std::to_string(en) + " is solved. How did we do?", 0),
+            0u);
+}
+
+TEST_F(SurveyInvitations, NeverForSpamOrMysteryShopperTickets) {
+  auto [customer_id, portal] = portal_customer("piet@example.nl", "nl");
+  for (const char* tag : {"spam", "mystery_shopper"}) {
+    auto id = open_for(customer_id, std::string("Test ") + tag);
+    ASSERT_EQ(agent->request("PATCH", path(id), json{{"tags", json::array({tag})}}.dump()).status, 200);
+    solve(id);
+    EXPECT_TRUE(invitations(id).empty()) << tag;
+    EXPECT_TRUE(body_of(portal.get("/api/v1/portal/tickets/" + std::to_string(id)))["survey_url"].is_null()) << tag;
+  }
+}
+
+TEST_F(SurveyInvitations, AnExpiredUnansweredLinkIsRenewedOnTheNextSolve) {
+  auto id = open_ticket("Vraag");
+  solve(id);
+  auto first = invitations(id);
+  ASSERT_EQ(first.size(), 1u);
+  server.clock().advance(hours(24 * 31));
+  ASSERT_EQ(agent->request("PATCH", path(id), R"({"status":"open"})").status, 200);
+  ASSERT_EQ(agent->request("PATCH", path(id), R"({"status":"solved"})").status, 200);
+  auto both = invitations(id);
+  ASSERT_EQ(both.size(), 2u);
+  EXPECT_NE(token_in(both[0]), token_in(both[1]));
+  EXPECT_EQ(anonymous.get("/api/v1/surveys/form?token=" + token_in(both[1])).status, 200);
 }
 
 }  // namespace

@@ -126,3 +126,53 @@ test('portal language switch and a wrong link', async () => {
     await context.close();
   }
 });
+
+test('a solved request offers "Rate this answer", which opens the survey page', async (t) => {
+  const { context, page } = await newPage(browser);
+  try {
+    const signedIn = await signInAsCustomer(page);
+    if (!signedIn) {
+      t.skip('the server returned no demo_link (not in demo mode?): cannot sign in as a customer');
+      return;
+    }
+    await page.locator('#language').selectOption('en');
+    const subject = `Portal E2E survey ${stamp}`;
+    await page.getByRole('button', { name: 'New request' }).click();
+    await page.locator('#new-subject').fill(subject);
+    await page.locator('#new-body').fill('My invoice is wrong.');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.locator('#portal-ticket-title', { hasText: subject }).waitFor();
+    assert.equal(await page.locator('[data-testid=survey-link]').count(), 0, 'no survey before it is solved');
+
+    const found = await waitFor(
+      async () => {
+        const list = await admin.call('GET', `/api/v1/tickets?requester_id=${customer.id}&limit=50`);
+        return list.body.items.find((x) => x.subject === subject);
+      },
+      { message: 'the portal ticket in the agent API' },
+    );
+    assert.equal((await admin.call('POST', `/api/v1/tickets/${found.id}/messages`, { kind: 'outbound', body: 'Corrected.' })).status, 201);
+    assert.equal((await admin.call('PATCH', `/api/v1/tickets/${found.id}`, { status: 'solved' })).status, 200);
+
+    // The closing message with the link arrives live; the view offers the survey.
+    await page.locator('.msg-outbound', { hasText: `T-${found.id}` }).waitFor({ timeout: 20_000 });
+    const rate = page.locator('[data-testid=survey-link]');
+    await rate.waitFor({ timeout: 20_000 });
+    assert.equal((await rate.textContent()).trim(), 'Rate this answer');
+    const href = await rate.getAttribute('href');
+    assert.ok(href.startsWith(`${BASE_URL}/survey?token=`), href);
+    await checkA11y(page, 'portal solved ticket');
+    await screenshot(page, 'portal-survey-link');
+    await page.locator('#language').selectOption('nl');
+    await page.locator('[data-testid=survey-link]', { hasText: 'Beoordeel dit antwoord' }).waitFor();
+    await page.locator('#language').selectOption('zh');
+    await page.locator('[data-testid=survey-link]', { hasText: '评价此答复' }).waitFor();
+
+    await rate.click();
+    await page.waitForURL(/\/survey\?token=/);
+    await page.locator('form[action="/survey"]').waitFor();
+    assertClean(page, 'portal survey');
+  } finally {
+    await context.close();
+  }
+});

@@ -39,6 +39,8 @@ class Statement {
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
   Statement& bind_null(int index);
+  // Binds bytes as a BLOB (no text encoding assumed).
+  Statement& bind_blob(int index, std::string_view bytes);
   template <typename T>
   Statement& bind(int index, const std::optional<T>& value) {
     if (value) return bind(index, *value);
@@ -54,6 +56,7 @@ class Statement {
 
   std::int64_t int64(int column) const;
   std::string text(int column) const;
+  std::string blob(int column) const;
   bool is_null(int column) const;
   std::optional<std::int64_t> optional_int64(int column) const;
 

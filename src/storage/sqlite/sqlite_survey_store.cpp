@@ -1,5 +1,7 @@
 #include "storage/sqlite/sqlite_survey_store.hpp"
 
+#include <algorithm>
+
 namespace sp::storage::sqlite {
 
 namespace {
@@ -38,6 +40,13 @@ constexpr std::string_view kForReport =
     "WHERE s.tenant_id = ?1 AND s.answered_at IS NOT NULL AND s.answered_at < "
     "?3 "
     "AND t.created_at >= ?2 AND t.created_at < ?3 ORDER BY s.ticket_id";
+// Answers given in a window with their ticket (feedback topics, weekly summary).
+constexpr std::string_view kWithTickets =
+    "SELECT s.ticket_id, s.grade, s.helped, s.nps, s.effort, s.comment, s.answered_at, "
+    "t.requester_id, t.subject, t.category, t.created_at FROM surveys s "
+    "JOIN tickets t ON t.tenant_id = s.tenant_id AND t.id = s.ticket_id "
+    "WHERE s.tenant_id = ?1 AND s.answered_at >= ?2 AND s.answered_at < ?3 "
+    "ORDER BY s.answered_at, s.ticket_id LIMIT ?4";
 
 #undef SP_SURVEY_COLUMNS
 
@@ -158,6 +167,38 @@ Result<std::vector<std::pair<TicketId, SurveyAnswer>>> SqliteSurveyStore::answer
       if (!row) return row.error();
       if (!*row) break;
       answers.emplace_back(TicketId{stmt->int64(0)}, read_answer(*stmt, 1));
+    }
+    return answers;
+  });
+}
+
+Result<std::vector<SurveyFeedback>> SqliteSurveyStore::answers_with_tickets(const Scope& scope,
+                                                                           Timestamp from,
+                                                                           Timestamp to,
+                                                                           int limit) {
+  using Answers = std::vector<SurveyFeedback>;
+  if (!scope.tenant) return invalid_input("survey feedback needs one tenant", "tenant_id");
+  return store_.read([&](Connection& conn) -> Result<Answers> {
+    auto stmt = conn.prepare(kWithTickets);
+    if (!stmt) return stmt.error();
+    stmt->bind(1, scope.tenant->value)
+        .bind(2, to_unix_ms(from))
+        .bind(3, to_unix_ms(to))
+        .bind(4, static_cast<std::int64_t>(std::clamp(limit, 1, kMaxFeedbackAnswers)));
+    Answers answers;
+    for (;;) {
+      auto row = stmt->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      SurveyFeedback feedback;
+      feedback.ticket_id = TicketId{stmt->int64(0)};
+      feedback.answer = read_answer(*stmt, 1);
+      feedback.answered_at = from_unix_ms(stmt->int64(6));
+      feedback.customer_id = CustomerId{stmt->int64(7)};
+      feedback.subject = stmt->text(8);
+      if (!stmt->is_null(9)) feedback.category = stmt->text(9);
+      feedback.ticket_created_at = from_unix_ms(stmt->int64(10));
+      answers.push_back(std::move(feedback));
     }
     return answers;
   });

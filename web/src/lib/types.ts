@@ -65,6 +65,8 @@ export interface Ticket {
   sla?: TicketSlaSummary | null;
   /** The requester's name (GET /tickets rows). */
   requester_name?: string;
+  /** Portal ticket view: the customer's survey link for a solved or closed ticket not yet rated. */
+  survey_url?: string | null;
   /** Other spellings of a due time some answers may carry. */
   due_at?: string | null;
   sla_due_at?: string | null;

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiClient, ApiError, describeError } from '../lib/api';
 import { chooseLanguage, type Language, translator } from '../lib/i18n';
 import { startLive } from '../lib/live';
+import { safeSurveyUrl } from '../lib/survey';
 import { formatDateTime } from '../lib/time';
 import type { Customer, Message, Page, Ticket } from '../lib/types';
 import { I18nContext, LanguageSwitch, Modal, Notice, storeLanguage, storedLanguage, useDocumentLanguage, useI18n } from '../lib/ui';
@@ -225,6 +226,20 @@ function RequestLink({ error, compact }: { error: string | null; compact?: boole
   );
 }
 
+// "Rate this answer" on a solved or closed ticket the customer has not rated (issue 8).
+function SurveyLink({ ticket }: { ticket: Ticket }) {
+  const { t } = useI18n();
+  const href = safeSurveyUrl(ticket.survey_url, window.location.origin);
+  if (!href || (ticket.status !== 'solved' && ticket.status !== 'closed')) return null;
+  return (
+    <p class="survey-invite">
+      <a class="survey-link button primary" href={href} data-testid="survey-link">
+        {t('portal.rate')}
+      </a>
+    </p>
+  );
+}
+
 function AnswerDue({ ticket }: { ticket: Ticket }) {
   const { t, lang } = useI18n();
   if (ticket.answer_due) return <span class="answer-due">{t('portal.answerBy', { time: formatDateTime(ticket.answer_due, lang) })}</span>;
@@ -432,6 +447,7 @@ function PortalTicketView({ id, tick, onBack }: { id: number; tick: number; onBa
           <p class="ticket-meta">
             <span class="chip">{t(`status.${ticket.status}`)}</span> <AnswerDue ticket={ticket} />
           </p>
+          <SurveyLink ticket={ticket} />
           <ol class="thread">
             {(ticket.messages ?? []).map((m) => (
               <li key={m.id} class={`msg msg-${m.kind}`} data-kind={m.kind} data-message-id={m.id}>

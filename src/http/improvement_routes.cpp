@@ -1,0 +1,89 @@
+#include "http/improvement_routes.hpp"
+
+#include <algorithm>
+
+#include "http/handler_util.hpp"
+
+namespace sp::http {
+
+namespace {
+
+using service::ImprovementService;
+
+#define SP_OR_RESPOND(var, expr) \
+  auto var = (expr);             \
+  if (!var) return error_response(var.error())
+
+Result<std::optional<domain::TenantId>> tenant_param(const HttpRequest& request) {
+  auto text = request.query_param("tenant_id");
+  if (!text) return std::optional<domain::TenantId>{};
+  auto id = parse_positive(*text, "tenant_id");
+  if (!id) return id.error();
+  return std::optional<domain::TenantId>{domain::TenantId{*id}};
+}
+
+// The body as a JSON object, at most kMaxImprovementBodyBytes.
+Result<json> small_body(const Api::Context& ctx) {
+  if (ctx.request.body.size() > kMaxImprovementBodyBytes) {
+    Error error = invalid_input("the body must be at most 64 KiB");
+    error.kind = "payload-too-large";
+    return error;
+  }
+  return body_of(ctx);
+}
+
+HttpResponse respond_error(const Error& error) {
+  if (error.kind == "payload-too-large") {
+    return problem(413, "payload-too-large", "Payload too large", error.message);
+  }
+  return error_response(error);
+}
+
+}  // namespace
+
+void register_improvement_routes(Api& api, ImprovementService& improvements) {
+  auto auth = Api::Access::Authenticated;
+  api.add("GET", "/api/v1/improvements", auth, [&improvements](Api::Context& ctx) {
+    SP_OR_RESPOND(tenant, tenant_param(ctx.request));
+    int limit = 200;
+    if (auto text = ctx.request.query_param("limit")) {
+      SP_OR_RESPOND(parsed, parse_positive(*text, "limit"));
+      limit = static_cast<int>(std::min<std::int64_t>(*parsed, 100'000));
+    }
+    SP_OR_RESPOND(items, improvements.list(ctx.who(), *tenant, limit));
+    json out = json::array();
+    for (const auto& item : *items) out.push_back(ImprovementService::to_json(item));
+    return json_response(200, {{"items", std::move(out)}});
+  });
+  api.add("POST", "/api/v1/improvements", auth, [&improvements](Api::Context& ctx) {
+    SP_OR_RESPOND(tenant, tenant_param(ctx.request));
+    auto body = small_body(ctx);
+    if (!body) return respond_error(body.error());
+    SP_OR_RESPOND(created, improvements.create(ctx.who(), *tenant, *body));
+    auto response = json_response(201, ImprovementService::to_json(*created));
+    response.header("Location", "/api/v1/improvements/" + std::to_string(created->id));
+    return response;
+  });
+  api.add("GET", "/api/v1/improvements/{id}", auth, [&improvements](Api::Context& ctx) {
+    SP_OR_RESPOND(tenant, tenant_param(ctx.request));
+    SP_OR_RESPOND(item, improvements.get(ctx.who(), *tenant, ctx.param("id")));
+    return json_response(200, ImprovementService::to_json(*item));
+  });
+  api.add("PATCH", "/api/v1/improvements/{id}", auth, [&improvements](Api::Context& ctx) {
+    SP_OR_RESPOND(tenant, tenant_param(ctx.request));
+    auto body = small_body(ctx);
+    if (!body) return respond_error(body.error());
+    SP_OR_RESPOND(updated, improvements.update(ctx.who(), *tenant, ctx.param("id"), *body));
+    return json_response(200, ImprovementService::to_json(*updated));
+  });
+  api.add("DELETE", "/api/v1/improvements/{id}", auth, [&improvements](Api::Context& ctx) {
+    SP_OR_RESPOND(tenant, tenant_param(ctx.request));
+    SP_OR_RESPOND(deleted, improvements.remove(ctx.who(), *tenant, ctx.param("id")));
+    HttpResponse response;
+    response.status = 204;
+    response.content_type.clear();
+    return response;
+  });
+}
+
+}  // namespace sp::http
