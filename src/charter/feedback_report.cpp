@@ -119,7 +119,15 @@ std::string target_text(const SelfCheckItem& item, Language language) {
 
 std::string late_text(const SelfCheckItem& item, Language language) {
   if (item.late_minutes <= 0) return std::string(kDash);
-  std::string text = format_minutes(item.late_minutes, language);
+  // Readable at a glance: whole hours from two hours late, whole days from two days (the CSV
+  // keeps the exact minutes).
+  std::int64_t late = item.late_minutes;
+  if (late >= 48 * 60) {
+    late = (late + 12 * 60) / (24 * 60) * (24 * 60);
+  } else if (late >= 120) {
+    late = (late + 30) / 60 * 60;
+  }
+  std::string text = format_minutes(late, language);
   if (item.still_open) text += " (" + s(kStillOpen, language) + ")";
   return text;
 }

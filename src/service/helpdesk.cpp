@@ -364,7 +364,14 @@ Result<Ticket> HelpdeskService::update_ticket(const Principal& p, TicketId id,
         SP_TRY(check_version(expected_version, current));
         return apply_patch(current, patch, actor, now);
       });
-  if (updated) notify(*updated, TicketChangeKind::Updated);
+  if (!updated) return updated;
+  notify(*updated, TicketChangeKind::Updated);
+  // Solving may make an observer add the closing message (the survey invitation), which bumps
+  // the version: answer with the ticket as it is now, so the caller's next If-Match holds.
+  if (patch.status == Status::Solved && updated->status == Status::Solved) {
+    auto fresh = store_.get_ticket(p.scope, id);
+    if (fresh) return fresh;
+  }
   return updated;
 }
 

@@ -416,6 +416,14 @@ TEST_F(SurveyInvitations, SolvingSendsTheLinkOnceInTheCustomersLanguageAndThePor
   EXPECT_EQ(sent[0]["body"], "您的请求 T-" + std::to_string(id) +
                                  " 已解决。我们做得怎么样？请告诉我们：\nhttps://support.acme.test/survey?token=" + token);
   EXPECT_EQ(body_of(agent->get(path(id)))["status"], "solved");  // the message leaves it solved
+  // The solving PATCH answered with the ticket after the closing message: its ETag still holds.
+  auto reopen_id = open_for(li, "Nog een vraag");
+  auto solved = agent->request("PATCH", path(reopen_id), R"({"status":"solved"})");
+  ASSERT_EQ(solved.status, 200) << solved.body;
+  EXPECT_EQ(invitations(reopen_id).size(), 1u);
+  EXPECT_EQ(solved.header("etag"), agent->get(path(reopen_id)).header("etag"));
+  auto next = agent->request("PATCH", path(reopen_id), R"({"priority":"high"})", {{"If-Match", solved.header("etag")}});
+  EXPECT_EQ(next.status, 200) << next.body;
   auto form = anonymous.get("/api/v1/surveys/form?token=" + token);
   ASSERT_EQ(form.status, 200) << form.body;
   EXPECT_EQ(body_of(form)["language"], "zh");
