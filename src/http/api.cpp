@@ -77,10 +77,6 @@ std::string session_cookie(const std::string& value, std::int64_t max_age_second
   return cookie;
 }
 
-#define SP_OR_RESPOND(var, expr)                       \
-  auto var = (expr);                                   \
-  if (!var) return error_response(var.error())
-
 // --- Handlers --------------------------------------------------------------------------
 
 HttpResponse login(Api::Context& ctx) {

@@ -15,10 +15,6 @@ using intake::WebhookChannel;
 
 namespace {
 
-#define SP_OR_RESPOND(var, expr) \
-  auto var = (expr);             \
-  if (!var) return error_response(var.error())
-
 // The rate limiter refills one message every two minutes.
 constexpr const char* kRetryAfterSeconds = "120";
 // The contact page loads nothing and runs nothing; it may only post to itself.

@@ -12,18 +12,6 @@ namespace {
 
 using service::CharterService;
 
-#define SP_OR_RESPOND(var, expr) \
-  auto var = (expr);             \
-  if (!var) return error_response(var.error())
-
-Result<std::optional<domain::TenantId>> tenant_param(const HttpRequest& request) {
-  auto text = request.query_param("tenant_id");
-  if (!text) return std::optional<domain::TenantId>{};
-  auto id = parse_positive(*text, "tenant_id");
-  if (!id) return id.error();
-  return std::optional<domain::TenantId>{domain::TenantId{*id}};
-}
-
 Result<domain::Language> language_param(const HttpRequest& request, domain::Language fallback) {
   auto text = request.query_param("lang");
   if (!text) return fallback;

@@ -87,12 +87,8 @@ void register_feedback_routes(Api& api, service::ReportScheduleService& schedule
   api.add("GET", "/api/v1/feedback/topics", Api::Access::Authenticated,
           [&schedules](Api::Context& ctx) -> HttpResponse {
             const auto& request = ctx.request;
-            std::optional<domain::TenantId> tenant;
-            if (auto text = request.query_param("tenant_id")) {
-              auto id = parse_positive(*text, "tenant_id");
-              if (!id) return error_response(id.error());
-              tenant = domain::TenantId{*id};
-            }
+            SP_OR_RESPOND(tenant_or_none, tenant_param(request));
+            const std::optional<domain::TenantId> tenant = *tenant_or_none;
             Timestamp from;
             Timestamp to;
             for (const char* name : {"from", "to"}) {

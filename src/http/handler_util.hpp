@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <optional>
 #include <vector>
 
 #include "http/api.hpp"
@@ -55,6 +56,20 @@ inline HttpResponse error_response(const Error& error) {
   }
   if (error.code == ErrorCode::Internal) spdlog::error("internal error: {}", error.message);
   return problem_from(error);
+}
+
+// Binds `var` to the result of `expr`, or returns its error as problem+json.
+#define SP_OR_RESPOND(var, expr) \
+  auto var = (expr);             \
+  if (!var) return error_response(var.error())
+
+// The optional ?tenant_id= a platform administrator names (positive integer).
+inline Result<std::optional<domain::TenantId>> tenant_param(const HttpRequest& request) {
+  auto text = request.query_param("tenant_id");
+  if (!text) return std::optional<domain::TenantId>{};
+  auto id = parse_positive(*text, "tenant_id");
+  if (!id) return id.error();
+  return std::optional<domain::TenantId>{domain::TenantId{*id}};
 }
 
 inline Result<int> page_limit(const HttpRequest& request) {

@@ -10,18 +10,6 @@ namespace {
 
 using service::ImprovementService;
 
-#define SP_OR_RESPOND(var, expr) \
-  auto var = (expr);             \
-  if (!var) return error_response(var.error())
-
-Result<std::optional<domain::TenantId>> tenant_param(const HttpRequest& request) {
-  auto text = request.query_param("tenant_id");
-  if (!text) return std::optional<domain::TenantId>{};
-  auto id = parse_positive(*text, "tenant_id");
-  if (!id) return id.error();
-  return std::optional<domain::TenantId>{domain::TenantId{*id}};
-}
-
 // The body as a JSON object, at most kMaxImprovementBodyBytes.
 Result<json> small_body(const Api::Context& ctx) {
   if (ctx.request.body.size() > kMaxImprovementBodyBytes) {

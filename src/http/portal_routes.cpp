@@ -17,10 +17,6 @@ namespace {
 
 constexpr const char* kPortalCookie = "sp_portal";
 
-#define SP_OR_RESPOND(var, expr) \
-  auto var = (expr);             \
-  if (!var) return error_response(var.error())
-
 std::string portal_cookie(const std::string& value, std::int64_t max_age_seconds, bool secure) {
   std::string cookie = std::string(kPortalCookie) + "=" + value +
                        "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +

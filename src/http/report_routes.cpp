@@ -61,11 +61,8 @@ void register_report_routes(Api& api, service::ReportService& reports) {
       [&reports](Api::Context& ctx) -> HttpResponse {
         const auto& request = ctx.request;
         service::KpiRequest query;
-        if (auto text = request.query_param("tenant_id")) {
-          auto id = parse_positive(*text, "tenant_id");
-          if (!id) return error_response(id.error());
-          query.tenant = domain::TenantId{*id};
-        }
+        SP_OR_RESPOND(tenant, tenant_param(request));
+        query.tenant = *tenant;
         if (auto text = request.query_param("dimension")) {
           auto dimension = reporting::parse_dimension(*text);
           if (!dimension)

@@ -11,10 +11,6 @@ namespace {
 using service::SlaService;
 using namespace sp::domain;
 
-#define SP_OR_RESPOND(var, expr) \
-  auto var = (expr);             \
-  if (!var) return error_response(var.error())
-
 json opt_time(const std::optional<Timestamp>& t) {
   return t ? json(format_rfc3339(*t)) : json(nullptr);
 }

@@ -13,10 +13,6 @@ namespace {
 
 using namespace sp::domain;
 
-#define SP_OR_RESPOND(var, expr) \
-  auto var = (expr);             \
-  if (!var) return error_response(var.error())
-
 json opt_number(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
 
 // Reads one channel's spec: {"channel":"phone","model":"queue","aht_seconds":240,

@@ -15,7 +15,7 @@ using service::SurveyService;
 
 namespace {
 
-#define SP_OR_RESPOND(var, expr) \
+#define SP_OR_SURVEY_PROBLEM(var, expr) \
   auto var = (expr);             \
   if (!var) return survey_problem(var.error())
 
@@ -399,7 +399,7 @@ void register_survey_routes(Api& api, SurveyService& surveys) {
   auto pub = Api::Access::Public;
   api.add("POST", "/api/v1/tickets/{id}/survey", Api::Access::Authenticated,
           [&surveys](Api::Context& ctx) {
-            SP_OR_RESPOND(link, surveys.issue(ctx.who(), TicketId{ctx.param("id")}));
+            SP_OR_SURVEY_PROBLEM(link, surveys.issue(ctx.who(), TicketId{ctx.param("id")}));
             return json_response(link->created ? 201 : 200,
                                  {{"ticket_id", link->ticket.value},
                                   {"token", link->token},
@@ -410,7 +410,7 @@ void register_survey_routes(Api& api, SurveyService& surveys) {
   api.add("GET", "/api/v1/surveys/form", pub, [&surveys](Api::Context& ctx) {
     auto token = ctx.request.query_param("token");
     if (!token) return error_response(invalid_input("token is required", "token"));
-    SP_OR_RESPOND(form, surveys.form(*token));
+    SP_OR_SURVEY_PROBLEM(form, surveys.form(*token));
     return json_response(
         200, {{"ticket_id", form->ticket.id.value},
               {"reference", "T-" + std::to_string(form->ticket.id.value)},
