@@ -1,11 +1,17 @@
 #include "service/kpi_aggregator.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include "sla/calendar_json.hpp"
 
 namespace sp::service {
+
+namespace {
+constexpr std::size_t kTicketsPerTransaction = 64;
+}
 
 void KpiAggregator::mark(TenantId tenant, TicketId ticket) {
   std::lock_guard lock(pending_mutex_);
@@ -57,17 +63,21 @@ Result<int> KpiAggregator::measure(TenantId tenant, const std::vector<TicketId>&
     return {};
   };
   for (TicketId id : tickets) {
-    auto ticket = store_.get_ticket(scope, id);
-    if (!ticket) {
-      if (ticket.error().code == ErrorCode::NotFound) continue;  // gone: nothing to measure
-      return ticket.error();
+    auto history = store_.ticket_history(scope, id);
+    if (!history) {
+      if (history.error().code == ErrorCode::NotFound) continue;  // gone: nothing to measure
+      return history.error();
     }
-    auto events = store_.list_events(scope, id);
-    if (!events) return events.error();
     reporting::TicketFacts facts;
-    auto state = sla_.evaluate(*ticket, now);
+    auto state = sla_.evaluate(history->ticket, history->events, now);
     if (state && state->state) facts.sla = std::move(*state->state);
-    if (surveys_ != nullptr) {
+    // Surveys exist only for tickets that were solved or closed at some time: skip the read
+    // for the others (most changes are to open tickets).
+    const bool ever_resolved = std::any_of(
+        history->events.begin(), history->events.end(), [](const TicketEvent& e) {
+          return e.type == domain::EventType::StatusChanged && (e.to == "solved" || e.to == "closed");
+        });
+    if (surveys_ != nullptr && ever_resolved) {
       auto survey = surveys_->get_survey(scope, id);
       if (!survey) return survey.error();
       if (*survey && (*survey)->answer) {
@@ -78,8 +88,8 @@ Result<int> KpiAggregator::measure(TenantId tenant, const std::vector<TicketId>&
         facts.effort_score = answer.effort;
       }
     }
-    facts.ticket = std::move(*ticket);
-    facts.events = std::move(*events);
+    facts.ticket = std::move(history->ticket);
+    facts.events = std::move(history->events);
     auto contribution = reporting::contribution_of(facts, as_of, context->days, calendar, context->rules);
     if (!contribution) {
       spdlog::warn("ticket {}: not measured for the KPI aggregates: {}", id.value,
@@ -87,7 +97,9 @@ Result<int> KpiAggregator::measure(TenantId tenant, const std::vector<TicketId>&
       continue;
     }
     batch.push_back({id, std::move(*contribution)});
-    if (batch.size() == storage::kMaxContributionBatch) SP_TRY(store_batch());
+    // Small transactions: the single writer also serves requests, and a long one would
+    // show in their latency.
+    if (batch.size() == kTicketsPerTransaction) SP_TRY(store_batch());
   }
   SP_TRY(store_batch());
   return measured;

@@ -268,6 +268,17 @@ Result<std::shared_ptr<const SlaService::TenantRules>> SlaService::rules_for(Ten
 }
 
 Result<TicketSla> SlaService::evaluate_ticket(const Ticket& ticket, Timestamp now) {
+  return evaluate_with(ticket, nullptr, now);
+}
+
+Result<TicketSla> SlaService::evaluate(const Ticket& ticket, const std::vector<TicketEvent>& events,
+                                       Timestamp now) {
+  return evaluate_with(ticket, &events, now);
+}
+
+Result<TicketSla> SlaService::evaluate_with(const Ticket& ticket,
+                                            const std::vector<TicketEvent>* known_events,
+                                            Timestamp now) {
   TicketSla out;
   auto rules = rules_for(ticket.tenant_id);
   if (!rules) return rules.error();
@@ -277,13 +288,18 @@ Result<TicketSla> SlaService::evaluate_ticket(const Ticket& ticket, Timestamp no
   if (calendar == (*rules)->calendars.end()) {
     return internal_error("policy " + std::to_string(policy->id) + " names a missing calendar");
   }
-  auto events = store_.list_events(storage::Scope::of(ticket.tenant_id), ticket.id);
-  if (!events) return events.error();
+  std::vector<TicketEvent> loaded;
+  if (known_events == nullptr) {
+    auto events = store_.list_events(storage::Scope::of(ticket.tenant_id), ticket.id);
+    if (!events) return events.error();
+    loaded = std::move(*events);
+    known_events = &loaded;
+  }
   // The created state: replay() re-derives status from the history, so start from New.
   Ticket created = ticket;
   created.status = Status::New;
   created.solved_at.reset();
-  auto state = sla::evaluate(*policy, calendar->second, created, *events, now);
+  auto state = sla::evaluate(*policy, calendar->second, created, *known_events, now);
   if (!state) return state.error();
   out.policy = *policy;
   out.state = std::move(*state);

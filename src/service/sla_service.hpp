@@ -64,6 +64,9 @@ class SlaService final : public TicketObserver {
   Result<TicketSla> ticket_sla(const Principal& p, TicketId id);
   // The SLA state of a ticket (no permission check: for reports built by other services).
   Result<TicketSla> evaluate(const Ticket& ticket, Timestamp now) { return evaluate_ticket(ticket, now); }
+  // The same with the ticket's events already loaded (saves reading them again).
+  Result<TicketSla> evaluate(const Ticket& ticket, const std::vector<TicketEvent>& events,
+                             Timestamp now);
   Result<std::vector<storage::Notification>> notifications(const Principal& p, int limit);
 
   // TicketObserver: marks the ticket for recomputation and wakes the scheduler. Done off
@@ -108,6 +111,8 @@ class SlaService final : public TicketObserver {
   // Drops the cached rules and recomputes the tenant's open tickets (errors are logged).
   void rules_changed(TenantId tenant);
   Result<TicketSla> evaluate_ticket(const Ticket& ticket, Timestamp now);
+  Result<TicketSla> evaluate_with(const Ticket& ticket, const std::vector<TicketEvent>* known_events,
+                                  Timestamp now);
 
   storage::Store& store_;
   storage::SlaStore& sla_store_;

@@ -147,6 +147,11 @@ struct ImportedTicket {
 // read-check-write (version check, transition rule) is atomic.
 using TicketDecision = std::function<Result<TicketChange>(const Ticket& current)>;
 
+struct TicketHistory {
+  Ticket ticket;
+  std::vector<TicketEvent> events;  // in seq order
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -191,6 +196,8 @@ class Store {
                                                  const TicketDecision& decide) = 0;
   virtual Result<std::vector<Message>> list_messages(const Scope& scope, TicketId id) = 0;
   virtual Result<std::vector<TicketEvent>> list_events(const Scope& scope, TicketId id) = 0;
+  // The ticket and its events, read together (one read instead of two).
+  virtual Result<TicketHistory> ticket_history(const Scope& scope, TicketId id) = 0;
   // Imports complete tickets in one transaction (demo seed, migrations from other desks).
   virtual Result<void> import_tickets(std::vector<ImportedTicket> tickets) = 0;
   virtual Result<std::int64_t> count_tickets(const Scope& scope) = 0;

@@ -10,8 +10,6 @@ namespace {
 
 constexpr std::string_view kOldContribution =
     "SELECT contribution FROM kpi_ticket_facts WHERE tenant_id = ?1 AND ticket_id = ?2";
-constexpr std::string_view kTicketExists =
-    "SELECT 1 FROM tickets WHERE tenant_id = ?1 AND id = ?2";
 constexpr std::string_view kPutContribution =
     "INSERT INTO kpi_ticket_facts(tenant_id, ticket_id, contribution, updated_at) "
     "VALUES(?1, ?2, ?3, ?4) ON CONFLICT(tenant_id, ticket_id) DO UPDATE SET "
@@ -130,13 +128,6 @@ Result<void> SqliteKpiStore::put_contributions(const Scope& scope,
         auto decoded = reporting::TicketContribution::decode(old_blob);
         if (!decoded) return decoded.error();
         reporting::rollup_deltas(*decoded, -1, deltas);
-      } else {
-        auto exists = conn.prepare(kTicketExists);
-        if (!exists) return exists.error();
-        exists->bind(1, tenant).bind(2, update.ticket.value);
-        auto there = exists->step();
-        if (!there) return there.error();
-        if (!*there) return not_found("ticket " + std::to_string(update.ticket.value));
       }
       if (auto done = old->reset(); !done) return done.error();
       reporting::rollup_deltas(update.contribution, 1, deltas);
@@ -149,7 +140,13 @@ Result<void> SqliteKpiStore::put_contributions(const Scope& scope,
       auto put = conn.prepare(kPutContribution);
       if (!put) return put.error();
       put->bind(1, tenant).bind(2, update.ticket.value).bind_blob(3, blob).bind(4, to_unix_ms(now));
-      if (auto ran = put->run(); !ran) return ran.error();
+      if (auto ran = put->run(); !ran) {
+        // The foreign key to tickets(tenant_id, id) is the tenant check: no extra lookup.
+        if (ran.error().kind == "constraint") {
+          return not_found("ticket " + std::to_string(update.ticket.value));
+        }
+        return ran.error();
+      }
     }
     for (const auto& [key, change] : pending) {
       if (change.figures.empty() && change.backlog_delta == 0 && change.backlog_created_sum == 0) {

@@ -959,7 +959,13 @@ Result<std::vector<Message>> SqliteStore::list_messages(const Scope& scope, Tick
 }
 
 Result<std::vector<TicketEvent>> SqliteStore::list_events(const Scope& scope, TicketId id) {
-  return read([&](Connection& conn) -> Result<std::vector<TicketEvent>> {
+  auto history = ticket_history(scope, id);
+  if (!history) return history.error();
+  return std::move(history->events);
+}
+
+Result<TicketHistory> SqliteStore::ticket_history(const Scope& scope, TicketId id) {
+  return read([&](Connection& conn) -> Result<TicketHistory> {
     auto ticket = load_ticket(conn, scope, id);
     if (!ticket) return ticket.error();
     SP_PREPARE(stmt, conn,
@@ -967,11 +973,11 @@ Result<std::vector<TicketEvent>> SqliteStore::list_events(const Scope& scope, Ti
                "from_value, to_value, message_kind, message_id FROM ticket_events "
                "WHERE ticket_id = ?1 ORDER BY seq");
     stmt.bind(1, id.value);
-    std::vector<TicketEvent> out;
+    TicketHistory out{std::move(*ticket), {}};
     for (;;) {
       SP_STEP(has_row, stmt);
       if (!has_row) break;
-      out.push_back(read_event(stmt));
+      out.events.push_back(read_event(stmt));
     }
     return out;
   });

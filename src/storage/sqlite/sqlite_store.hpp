@@ -63,6 +63,7 @@ class SqliteStore final : public Store, public SlaStore {
                                          const TicketDecision& decide) override;
   Result<std::vector<Message>> list_messages(const Scope& scope, TicketId id) override;
   Result<std::vector<TicketEvent>> list_events(const Scope& scope, TicketId id) override;
+  Result<TicketHistory> ticket_history(const Scope& scope, TicketId id) override;
   Result<void> import_tickets(std::vector<ImportedTicket> tickets) override;
   Result<std::int64_t> count_tickets(const Scope& scope) override;
   Result<std::vector<Ticket>> tickets_for_report(const Scope& scope, Timestamp from, Timestamp to,
