@@ -3,6 +3,7 @@
 #include <map>
 
 #include "feedback/topics.hpp"
+#include "feedback/topics_json.hpp"
 #include "http/handler_util.hpp"
 
 namespace sp::http {
@@ -13,8 +14,7 @@ namespace {
 // stable while a week fills up).
 constexpr std::size_t kExamplesPerTopic = 5;
 
-json topic_names(const std::string& id) {
-  const auto& topics = feedback::default_topics();
+json topic_names(std::span<const feedback::Topic> topics, const std::string& id) {
   return {{"nl", feedback::topic_name(topics, id, domain::Language::Nl)},
           {"en", feedback::topic_name(topics, id, domain::Language::En)},
           {"zh", feedback::topic_name(topics, id, domain::Language::Zh)}};
@@ -22,12 +22,12 @@ json topic_names(const std::string& id) {
 
 json overview_json(const service::FeedbackOverview& overview) {
   std::vector<std::string> order;
-  for (const auto& topic : feedback::default_topics()) order.push_back(topic.id);
+  for (const auto& topic : overview.topics) order.push_back(topic.id);
   order.emplace_back(feedback::kOtherTopic);
   std::map<std::string, json> by_topic;
   for (const auto& id : order) {
     by_topic[id] = {{"id", id},
-                    {"names", topic_names(id)},
+                    {"names", topic_names(overview.topics, id)},
                     {"answers", 0},
                     {"comments", 0},
                     {"examples", json::array()}};
@@ -104,6 +104,27 @@ void register_feedback_routes(Api& api, service::ReportScheduleService& schedule
             auto overview = schedules.feedback_topics(ctx.who(), tenant, from, to);
             if (!overview) return error_response(overview.error());
             return json_response(200, overview_json(*overview));
+          });
+  // The tenant's own topic rules (keywords per language, categories), or the defaults.
+  api.add("GET", "/api/v1/feedback/topic-rules", Api::Access::Authenticated,
+          [&schedules](Api::Context& ctx) -> HttpResponse {
+            SP_OR_RESPOND(tenant, tenant_param(ctx.request));
+            SP_OR_RESPOND(rules, schedules.topic_rules(ctx.who(), *tenant));
+            json body = feedback::topics_to_json(rules->first);
+            body["customised"] = rules->second;
+            return json_response(200, body);
+          });
+  api.add("PUT", "/api/v1/feedback/topic-rules", Api::Access::Authenticated,
+          [&schedules](Api::Context& ctx) -> HttpResponse {
+            SP_OR_RESPOND(tenant, tenant_param(ctx.request));
+            SP_OR_RESPOND(body, body_of(ctx));
+            json rules_json = *body;
+            rules_json.erase("customised");  // what GET answered may be sent back as it is
+            SP_OR_RESPOND(topics, feedback::topics_from_json(rules_json));
+            SP_OR_RESPOND(stored, schedules.put_topic_rules(ctx.who(), *tenant, std::move(*topics)));
+            json answer = feedback::topics_to_json(*stored);
+            answer["customised"] = !rules_json["topics"].empty();
+            return json_response(200, answer);
           });
 }
 

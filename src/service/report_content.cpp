@@ -1,5 +1,10 @@
 #include "service/report_content.hpp"
 
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "feedback/topics_json.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -225,7 +230,10 @@ Result<FeedbackOverview> ReportContent::feedback_overview(const Tenant& tenant, 
   FeedbackOverview overview;
   overview.from = from;
   overview.to = to;
-  const auto& topics = feedback::default_topics();
+  auto tenant_topics = topics_of(tenant.id);
+  if (!tenant_topics) return tenant_topics.error();
+  overview.topics = std::move(*tenant_topics);
+  const auto& topics = overview.topics;
 
   auto answers = surveys_.answers_with_tickets(scope, from, to, storage::kMaxFeedbackAnswers + 1);
   if (!answers) return answers.error();
@@ -321,7 +329,7 @@ charter::WeeklyFeedback weekly_feedback(const FeedbackOverview& overview,
   }
   if (efforts > 0) summary.effort_mean = effort_sum / static_cast<double>(efforts);
 
-  const auto& topics = feedback::default_topics();
+  const auto& topics = overview.topics;
   std::vector<std::string> order;
   for (const auto& topic : topics) order.push_back(topic.id);
   order.emplace_back(feedback::kOtherTopic);
@@ -348,6 +356,32 @@ charter::WeeklyFeedback weekly_feedback(const FeedbackOverview& overview,
                                  issue.customer_count, issue.first_seen, issue.last_seen});
   }
   return summary;
+}
+
+std::string feedback_topics_key(TenantId tenant) {
+  return "tenant." + std::to_string(tenant.value) + ".feedback_topics";
+}
+
+Result<std::vector<feedback::Topic>> ReportContent::topics_of(TenantId tenant, bool* customised) {
+  if (customised != nullptr) *customised = false;
+  auto stored = store_.get_setting(feedback_topics_key(tenant));
+  if (!stored) return stored.error();
+  if (*stored && **stored != "null") {
+    auto parsed = feedback::topics_from_json(nlohmann::json::parse(**stored, nullptr, false));
+    if (parsed) {
+      if (customised != nullptr) *customised = true;
+      return parsed;
+    }
+    spdlog::warn("tenant {}: stored feedback topics unreadable ({}); using the defaults",
+                 tenant.value, parsed.error().message);
+  }
+  return feedback::default_topics();
+}
+
+Result<void> ReportContent::put_topics(TenantId tenant, std::span<const feedback::Topic> topics) {
+  // An empty list means "the defaults again": stored as absent rather than as no topics.
+  if (topics.empty()) return store_.put_setting(feedback_topics_key(tenant), "null");
+  return store_.put_setting(feedback_topics_key(tenant), feedback::topics_to_json(topics).dump());
 }
 
 }  // namespace sp::service

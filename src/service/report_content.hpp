@@ -41,7 +41,11 @@ struct FeedbackOverview {
   std::vector<ClassifiedAnswer> answers;            // answered in [from, to), oldest first
   std::vector<feedback::RecurringIssue> recurring;  // over tickets created in [from, to)
   bool truncated = false;
+  std::vector<feedback::Topic> topics;  // the tenant's topic rules the answers were sorted by
 };
+
+// The settings key of a tenant's own feedback topic rules (absent: the defaults).
+std::string feedback_topics_key(TenantId tenant);
 
 class ReportContent {
  public:
@@ -59,6 +63,12 @@ class ReportContent {
   // created in [from, to). Fails with InvalidInput (field "to") for an empty or too long window.
   Result<FeedbackOverview> feedback_overview(const Tenant& tenant, Timestamp from, Timestamp to);
 
+  // The tenant's topic rules: its own when configured, else feedback::default_topics().
+  // `customised` says which.
+  Result<std::vector<feedback::Topic>> topics_of(TenantId tenant, bool* customised = nullptr);
+  // Stores the tenant's own rules (validated by the caller), or the defaults again when empty.
+  Result<void> put_topics(TenantId tenant, std::span<const feedback::Topic> topics);
+
  private:
   storage::Store& store_;
   SlaService& sla_;
@@ -66,7 +76,7 @@ class ReportContent {
 };
 
 // The weekly summary model from an overview: grades over all answers, topics in the order of
-// feedback::default_topics() with "other" last (topics without answers left out), comments
+// overview.topics with "other" last (topics without answers left out), comments
 // oldest first (at most `max_comments_per_topic` each), names in `language`.
 charter::WeeklyFeedback weekly_feedback(const FeedbackOverview& overview,
                                         const std::string& time_zone, domain::Language language,

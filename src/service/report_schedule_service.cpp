@@ -150,9 +150,8 @@ Result<storage::ReportRun> ReportScheduleService::get(const Principal& p, std::i
   return runs_.get_report_run(p.scope, id);
 }
 
-Result<FeedbackOverview> ReportScheduleService::feedback_topics(const Principal& p,
-                                                                std::optional<TenantId> tenant,
-                                                                Timestamp from, Timestamp to) {
+Result<TenantId> ReportScheduleService::feedback_tenant(const Principal& p,
+                                                       std::optional<TenantId> tenant) {
   if (p.agent.role != Role::Admin && p.agent.role != Role::Supervisor) {
     return forbidden("feedback topics are for supervisors and administrators");
   }
@@ -164,7 +163,38 @@ Result<FeedbackOverview> ReportScheduleService::feedback_topics(const Principal&
   }
   auto found = store_.get_tenant(p.scope, *wanted);
   if (!found) return found.error();
+  return found->id;
+}
+
+Result<FeedbackOverview> ReportScheduleService::feedback_topics(const Principal& p,
+                                                                std::optional<TenantId> tenant,
+                                                                Timestamp from, Timestamp to) {
+  auto id = feedback_tenant(p, tenant);
+  if (!id) return id.error();
+  auto found = store_.get_tenant(p.scope, *id);
+  if (!found) return found.error();
   return content_->feedback_overview(*found, from, to);
+}
+
+Result<std::pair<std::vector<feedback::Topic>, bool>> ReportScheduleService::topic_rules(
+    const Principal& p, std::optional<TenantId> tenant) {
+  auto id = feedback_tenant(p, tenant);
+  if (!id) return id.error();
+  bool customised = false;
+  auto topics = content_->topics_of(*id, &customised);
+  if (!topics) return topics.error();
+  return std::make_pair(std::move(*topics), customised);
+}
+
+Result<std::vector<feedback::Topic>> ReportScheduleService::put_topic_rules(
+    const Principal& p, std::optional<TenantId> tenant, std::vector<feedback::Topic> topics) {
+  auto id = feedback_tenant(p, tenant);
+  if (!id) return id.error();
+  if (auto valid = feedback::validate_topics(topics); !valid) return valid.error();
+  if (auto stored = content_->put_topics(*id, topics); !stored) return stored.error();
+  auto now = content_->topics_of(*id);
+  if (!now) return now.error();
+  return std::move(*now);
 }
 
 }  // namespace sp::service

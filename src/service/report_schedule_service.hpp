@@ -41,6 +41,15 @@ class ReportScheduleService {
   // Survey comments of [from, to) by topic and the recurring issues among the tickets created
   // then, for the principal's tenant (supervisors and admins; a platform administrator names the
   // tenant). Fails with Unavailable when the service was built without SLA service and surveys.
+  // The tenant's feedback topic rules (supervisors and admins), and whether they are its own
+  // rather than the defaults; put_topic_rules replaces them (an empty list restores the
+  // defaults). Errors as feedback_topics.
+  Result<std::pair<std::vector<feedback::Topic>, bool>> topic_rules(const Principal& p,
+                                                                    std::optional<TenantId> tenant);
+  Result<std::vector<feedback::Topic>> put_topic_rules(const Principal& p,
+                                                       std::optional<TenantId> tenant,
+                                                       std::vector<feedback::Topic> topics);
+
   Result<FeedbackOverview> feedback_topics(const Principal& p, std::optional<TenantId> tenant,
                                            Timestamp from, Timestamp to);
 
@@ -61,6 +70,7 @@ class ReportScheduleService {
   ReportService& reports_;
   const Clock& clock_;
   RunObserver run_observer_;
+  Result<TenantId> feedback_tenant(const Principal& p, std::optional<TenantId> tenant);
   std::unique_ptr<ReportContent> content_;
 };
 

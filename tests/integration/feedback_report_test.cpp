@@ -262,5 +262,55 @@ TEST_F(FeedbackReports, DailySelfCheckAndWeeklySummaryShowWhatWasPromised) {
   EXPECT_TRUE(foreign["recurring_issues"].empty());
 }
 
+// A tenant names its own topics: the rules are checked, stored, used for the next overview,
+// and an empty list brings the defaults back.
+TEST_F(FeedbackReports, TenantsConfigureTheirOwnTopicRules) {
+  auto defaults = supervisor->get("/api/v1/feedback/topic-rules");
+  ASSERT_EQ(defaults.status, 200) << defaults.body;
+  EXPECT_FALSE(body_of(defaults)["customised"].get<bool>());
+  EXPECT_GE(body_of(defaults)["topics"].size(), 9u);
+
+  json rules = {{"topics",
+                 {{{"id", "router"},
+                   {"names", {{"nl", "Modem en router"}, {"en", "Modem and router"}, {"zh", "调制解调器"}}},
+                   {"keywords", {{"nl", {"modem", "wifi*"}}, {"en", {"modem"}}, {"zh", {"路由器"}}}},
+                   {"categories", {"hardware"}}}}}};
+  EXPECT_EQ(alice->request("PUT", "/api/v1/feedback/topic-rules", rules.dump()).status, 403);
+  json bad = rules;
+  bad["topics"][0]["id"] = "Router!";
+  auto refused = supervisor->request("PUT", "/api/v1/feedback/topic-rules", bad.dump());
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(body_of(refused)["field"], "topics[0].id");
+  bad = rules;
+  bad["topics"][0]["names"].erase("zh");
+  EXPECT_EQ(body_of(supervisor->request("PUT", "/api/v1/feedback/topic-rules", bad.dump()))["field"],
+            "topics[0].names.zh");
+  auto saved = supervisor->request("PUT", "/api/v1/feedback/topic-rules", rules.dump());
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  auto now = body_of(supervisor->get("/api/v1/feedback/topic-rules"));
+  EXPECT_TRUE(now["customised"].get<bool>());
+  ASSERT_EQ(now["topics"].size(), 1u);
+  EXPECT_EQ(now["topics"][0]["keywords"]["nl"], json({"modem", "wifi*"}));
+
+  const auto id = open_ticket("Internet", customers[0]);
+  server.clock().advance(std::chrono::minutes(5));
+  solve_and_answer(id, 7, "De wifimodem valt steeds uit");
+  const auto overview = body_of(supervisor->get(
+      "/api/v1/feedback/topics?from=2026-11-18T00:00:00Z&to=2026-11-19T00:00:00Z"));
+  ASSERT_EQ(overview["topics"].size(), 1u) << overview.dump();
+  EXPECT_EQ(overview["topics"][0]["id"], "router");
+  EXPECT_EQ(overview["topics"][0]["names"]["en"], "Modem and router");
+
+  ASSERT_EQ(supervisor->request("PUT", "/api/v1/feedback/topic-rules", R"({"topics":[]})").status, 200);
+  EXPECT_FALSE(body_of(supervisor->get("/api/v1/feedback/topic-rules"))["customised"].get<bool>());
+  // Another tenant still has the defaults.
+  auto outsider = server.agent_client(
+      domain::TenantId{
+          body_of(platform->post("/api/v1/tenants", R"({"slug":"globex","name":"Globex"})"))["id"]
+              .get<std::int64_t>()},
+      Role::Supervisor, "lead@globex.test");
+  EXPECT_FALSE(body_of(outsider.get("/api/v1/feedback/topic-rules"))["customised"].get<bool>());
+}
+
 }  // namespace
 }  // namespace sp::testing
