@@ -1,4 +1,4 @@
-// The OpenAPI 3.1 description of the REST API. tests/http/openapi_test.cpp fails when a
+// The OpenAPI 3.1 description of the REST API. tests/integration/api_test.cpp fails when a
 // registered route is missing here, so the document cannot drift from the code.
 #include <string>
 

@@ -136,13 +136,6 @@ Result<SurveyLink> SurveyService::issue(const Principal& p, TicketId id) {
   return issue_ticket(*ticket);
 }
 
-Result<SurveyLink> SurveyService::issue_system(const Ticket& ticket) {
-  if (excluded(ticket)) {
-    return conflict("spam and mystery-shopper tickets get no survey", "survey-excluded");
-  }
-  return issue_ticket(ticket);
-}
-
 Result<std::optional<SurveyLink>> SurveyService::open_link(const Ticket& ticket) {
   if (!is_resolved(ticket.status) || excluded(ticket)) return std::optional<SurveyLink>{};
   auto existing = surveys_.get_survey(Scope::of(ticket.tenant_id), ticket.id);
