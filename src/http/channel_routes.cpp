@@ -205,21 +205,21 @@ std::string input_row(const FormTexts& texts, const char* id, const char* label,
   }
   (void)texts;
   std::string row =
-      "<p>\n<label for=\"" + std::string(id) + "\">" + escape_html(label) + "</label><br>\n";
+      "<p>\n<label for=\"" + std::string(id) + "\">" + html_escape(label) + "</label><br>\n";
   if (!error.empty()) {
-    row += "<strong id=\"" + std::string(id) + "-error\">" + escape_html(error) + "</strong><br>\n";
+    row += "<strong id=\"" + std::string(id) + "-error\">" + html_escape(error) + "</strong><br>\n";
   }
   std::string invalid =
       error.empty() ? std::string()
                     : " aria-invalid=\"true\" aria-describedby=\"" + std::string(id) + "-error\"";
   if (std::string_view(type) == "textarea") {
     row += "<textarea id=\"" + std::string(id) + "\" name=\"" + std::string(id) +
-           "\" rows=\"10\" cols=\"60\" required" + invalid + ">" + escape_html(value) +
+           "\" rows=\"10\" cols=\"60\" required" + invalid + ">" + html_escape(value) +
            "</textarea>\n";
   } else {
     row += "<input id=\"" + std::string(id) + "\" name=\"" + std::string(id) + "\" type=\"" + type +
            "\" autocomplete=\"" + autocomplete + "\" maxlength=\"" + std::to_string(max_length) +
-           "\" required value=\"" + escape_html(value) + "\"" + invalid + ">\n";
+           "\" required value=\"" + html_escape(value) + "\"" + invalid + ">\n";
   }
   return row + "</p>\n";
 }
@@ -232,20 +232,20 @@ HttpResponse form_page(int status, const Tenant& tenant, const std::string& toke
   const FormTexts& texts = texts_for(tenant.default_language);
   std::string title = std::string(texts.title) + tenant.name;
   std::string content =
-      "<h1>" + escape_html(title) + "</h1>\n<p>" + escape_html(texts.intro) + "</p>\n";
+      "<h1>" + html_escape(title) + "</h1>\n<p>" + html_escape(texts.intro) + "</p>\n";
   if (!notice.empty())
-    content += "<p role=\"alert\"><strong>" + escape_html(notice) + "</strong></p>\n";
+    content += "<p role=\"alert\"><strong>" + html_escape(notice) + "</strong></p>\n";
   if (!errors.empty()) {
-    content += "<div role=\"alert\">\n<h2>" + escape_html(texts.error_heading) + "</h2>\n<ul>\n";
+    content += "<div role=\"alert\">\n<h2>" + html_escape(texts.error_heading) + "</h2>\n<ul>\n";
     for (const auto& error : errors) {
       content +=
-          "<li><a href=\"#" + error.field + "\">" + escape_html(error.message) + "</a></li>\n";
+          "<li><a href=\"#" + error.field + "\">" + html_escape(error.message) + "</a></li>\n";
     }
     content += "</ul>\n</div>\n";
   }
   content += "<form method=\"post\" action=\"/contact\" accept-charset=\"utf-8\">\n";
-  content += "<input type=\"hidden\" name=\"tenant\" value=\"" + escape_html(tenant.slug) + "\">\n";
-  content += "<input type=\"hidden\" name=\"token\" value=\"" + escape_html(token) + "\">\n";
+  content += "<input type=\"hidden\" name=\"tenant\" value=\"" + html_escape(tenant.slug) + "\">\n";
+  content += "<input type=\"hidden\" name=\"token\" value=\"" + html_escape(token) + "\">\n";
   content += input_row(texts, "name", texts.name, values.name, errors, "text", "name",
                        static_cast<int>(kMaxNameBytes));
   content += input_row(texts, "email", texts.email, values.email, errors, "email", "email", 254);
@@ -254,10 +254,10 @@ HttpResponse form_page(int status, const Tenant& tenant, const std::string& toke
   content += input_row(texts, "body", texts.body, values.body, errors, "textarea", "off", 0);
   // The honeypot: hidden from people (and from screen readers, through `hidden`), filled
   // in by bots that complete every field they find.
-  content += "<div hidden>\n<label for=\"website\">" + escape_html(texts.honeypot) +
+  content += "<div hidden>\n<label for=\"website\">" + html_escape(texts.honeypot) +
              "</label>\n<input id=\"website\" name=\"website\" type=\"text\" tabindex=\"-1\" "
              "autocomplete=\"off\" value=\"\">\n</div>\n";
-  content += "<p><button type=\"submit\">" + escape_html(texts.send) + "</button></p>\n</form>\n";
+  content += "<p><button type=\"submit\">" + html_escape(texts.send) + "</button></p>\n</form>\n";
   return html_page(status, texts, title, content);
 }
 
@@ -265,7 +265,7 @@ HttpResponse message_page(int status, Language language, const std::string& titl
                           const std::string& message) {
   const FormTexts& texts = texts_for(language);
   return html_page(status, texts, title,
-                   "<h1>" + escape_html(title) + "</h1>\n<p>" + escape_html(message) + "</p>\n");
+                   "<h1>" + html_escape(title) + "</h1>\n<p>" + html_escape(message) + "</p>\n");
 }
 
 std::map<std::string, std::string> parse_form_body(std::string_view body) {

@@ -1,5 +1,6 @@
 #include "intake/form_intake.hpp"
 
+#include "core/text.hpp"
 #include "domain/validation.hpp"
 #include "service/auth.hpp"
 
@@ -17,17 +18,7 @@ std::string secret_key(TenantId tenant) {
 // on another's.
 std::string context_of(TenantId tenant) { return "form:" + std::to_string(tenant.value); }
 
-std::string trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' ||
-                           text.front() == '\n')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                           text.back() == '\n')) {
-    text.remove_suffix(1);
-  }
-  return std::string(text);
-}
+std::string trimmed(std::string_view text) { return std::string(text::trim(text)); }
 
 }  // namespace
 
