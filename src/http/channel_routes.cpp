@@ -26,7 +26,7 @@ std::string reference_of(TicketId id) { return channels::format_ticket_reference
 
 HttpResponse webhook_problem(const Error& error) {
   if (error.code == ErrorCode::Unauthenticated) {
-    std::string kind = error.kind.empty() ? "webhook.bad_signature" : error.kind;
+    std::string kind = error.kind.empty() ? std::string(kinds::kWebhookBadSignature) : error.kind;
     auto response = problem(401, kind, "The webhook could not be authenticated", error.message);
     return response;
   }
@@ -45,14 +45,15 @@ HttpResponse webhook_event(Api::Context& ctx, intake::WebhookIntake& webhooks,
                                  "send X-Servicepact-Tenant, X-Servicepact-Timestamp, "
                                  "X-Servicepact-Nonce and X-Servicepact-Signature",
                                  {},
-                                 "webhook.bad_signature"});
+                                 std::string(kinds::kWebhookBadSignature)});
   }
   // An unknown tenant answers like a bad signature: the endpoint tells strangers nothing.
   auto tenant = ctx.service.store().find_tenant_by_slug(*slug);
   if (!tenant) {
     if (tenant.error().code != ErrorCode::NotFound) return error_response(tenant.error());
     return webhook_problem(Error{
-        ErrorCode::Unauthenticated, "the signature does not match", {}, "webhook.bad_signature"});
+        ErrorCode::Unauthenticated, "the signature does not match", {},
+        std::string(kinds::kWebhookBadSignature)});
   }
   auto result =
       webhooks.handle(tenant->id, channel, *timestamp, *signature, nonce.value_or(std::string()),
@@ -329,20 +330,20 @@ HttpResponse contact_submit(Api::Context& ctx, intake::FormIntake& forms) {
     return page;
   }
   const Error& error = result.error();
-  if (error.kind == "form.honeypot") {
+  if (error.kind == kinds::kFormHoneypot) {
     return message_page(403, tenant->default_language, texts.refused, texts.refused);
   }
-  if (error.kind == "form.too_fast" || error.kind == "form.expired" ||
-      error.kind == "form.bad_token") {
+  if (error.kind == kinds::kFormTooFast || error.kind == kinds::kFormExpired ||
+      error.kind == kinds::kFormBadToken) {
     // A fresh token; the person sends again (a bot that fills too fast just fails again).
     auto token = forms.form_token(tenant->id, now);
     if (!token)
       return message_page(503, tenant->default_language, texts.refused, texts.unavailable);
     fields.token.clear();
     return form_page(403, *tenant, *token, fields, {},
-                     error.kind == "form.expired" ? texts.expired : texts.send_again);
+                     error.kind == kinds::kFormExpired ? texts.expired : texts.send_again);
   }
-  if (error.kind == "rate-limited") {
+  if (error.kind == kinds::kRateLimited) {
     auto page = message_page(429, tenant->default_language, texts.refused, texts.rate_limited);
     page.header("Retry-After", kRetryAfterSeconds);
     return page;
@@ -408,8 +409,8 @@ void register_channel_routes(Api& api, intake::WebhookIntake& webhooks, intake::
     auto result =
         forms.submit(tenant->id, fields, client_of(ctx.request), ctx.service.clock().now());
     if (!result) {
-      if (result.error().kind == "rate-limited") {
-        auto response = problem(429, "rate-limited", "Too many requests", result.error().message);
+      if (result.error().kind == kinds::kRateLimited) {
+        auto response = problem(429, kinds::kRateLimited, "Too many requests", result.error().message);
         response.header("Retry-After", kRetryAfterSeconds);
         return response;
       }

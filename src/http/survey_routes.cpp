@@ -21,8 +21,8 @@ namespace {
 
 
 HttpResponse survey_problem(const Error& error) {
-  if (error.kind == "survey-link-expired") {
-    return problem(410, "survey-link-expired", "The survey link has expired", error.message);
+  if (error.kind == kinds::kSurveyLinkExpired) {
+    return problem(410, kinds::kSurveyLinkExpired, "The survey link has expired", error.message);
   }
   return error_response(error);
 }
@@ -182,8 +182,8 @@ HttpResponse message_page(int status, Language language, const std::string& mess
 // `language`.
 HttpResponse error_page(const Error& error, Language language) {
   const SurveyTexts& texts = texts_for(language);
-  if (error.kind == "survey-link-expired") return message_page(410, language, texts.expired);
-  if (error.kind == "survey-already-answered") return message_page(409, language, texts.answered);
+  if (error.kind == kinds::kSurveyLinkExpired) return message_page(410, language, texts.expired);
+  if (error.kind == kinds::kSurveyAlreadyAnswered) return message_page(409, language, texts.answered);
   if (error.code == ErrorCode::NotFound) return message_page(404, language, texts.unknown);
   if (error.code == ErrorCode::Internal) spdlog::error("survey page: {}", error.message);
   return message_page(503, language, "Service unavailable; please try again later.");

@@ -87,7 +87,7 @@ Result<FormResult> FormIntake::submit(TenantId tenant, const FormFields& fields,
   // field checks, so guessing valid fields costs attempts too.
   if (!limiter_.allow(client_address, now)) {
     Error error = unavailable("too many messages from this address; try again in a few minutes");
-    error.kind = "rate-limited";
+    error.kind = kinds::kRateLimited;
     return error;
   }
   auto errors = check_form_fields(fields);
@@ -124,7 +124,7 @@ Result<FormResult> FormIntake::submit(TenantId tenant, const FormFields& fields,
     if (acknowledger_) due = acknowledger_(*opened);
     return FormResult{std::move(*opened), false, due};
   }
-  if (opened.error().code == ErrorCode::Conflict && opened.error().kind == "duplicate-intake") {
+  if (opened.error().code == ErrorCode::Conflict && opened.error().kind == kinds::kDuplicateIntake) {
     auto after = existing();
     if (after && *after) return std::move(**after);
   }

@@ -80,7 +80,7 @@ std::string call_note(const channels::CallRecord& call) {
 }
 
 bool is_duplicate(const Error& error) {
-  return error.code == ErrorCode::Conflict && error.kind == "duplicate-intake";
+  return error.code == ErrorCode::Conflict && error.kind == kinds::kDuplicateIntake;
 }
 
 }  // namespace
@@ -336,7 +336,7 @@ Result<WebhookResult> WebhookIntake::ingest_social(TenantId tenant,
     if (appended) return WebhookResult{**thread, false, false};
     if (is_duplicate(appended.error())) return WebhookResult{**thread, false, true};
     // A closed case is archived: the message opens a follow-up ticket below.
-    if (appended.error().kind != "ticket-closed") return appended.error();
+    if (appended.error().kind != kinds::kTicketClosed) return appended.error();
   }
   NewTicket ticket;
   ticket.subject = subject_from(message.text, "Message from " + customer->name);

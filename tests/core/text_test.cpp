@@ -25,7 +25,7 @@ TEST(DecodeUtf8, DecodesOneToFourByteSequences) {
 }
 
 TEST(DecodeUtf8, InvalidSequencesDecodeAsOneReplacementByte) {
-  for (const std::string bad : {"\x80"s, "\xBF"s, "\xFF"s, "\xFE"s, "\xF5\x80\x80\x80"s,
+  for (const std::string& bad : {"\x80"s, "\xBF"s, "\xFF"s, "\xFE"s, "\xF5\x80\x80\x80"s,
                                 "\xC3\x28"s, "\xE6\x89\x28"s}) {
     const auto decoded = decode_utf8(bad, 0);
     EXPECT_FALSE(decoded.valid) << bad;
