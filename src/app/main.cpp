@@ -172,7 +172,7 @@ int mail_gateway(const app::Config& config, const std::string& tenant_slug) {
   auto result = intake.ingest(desk, raw, "gateway");
   if (!result) {
     std::cerr << "mail-gateway: " << result.error().message << "\n";
-    return result.error().kind == "mail-refused" ? kExitDataErr : kExitTempFail;
+    return result.error().kind == kinds::kMailRefused ? kExitDataErr : kExitTempFail;
   }
   nlohmann::json out = {{"ticket", result->ticket ? nlohmann::json("T-" + std::to_string(result->ticket->value))
                                                   : nlohmann::json(nullptr)},
