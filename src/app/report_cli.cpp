@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "app/wiring.hpp"
-#include "charter/report_render.hpp"
+#include "documents/report_render.hpp"
 #include "reporting/kpi_json.hpp"
 #include "service/report_service.hpp"
 #include "storage/store.hpp"
@@ -275,7 +275,7 @@ int run_report_kpis(const Config& config, const ReportCliOptions& options, std::
   if (options.format == "json") {
     out << reporting::to_json(*report).dump(2) << "\n";
   } else if (options.format == "csv") {
-    out << charter::report_csv(*report);
+    out << documents::report_csv(*report);
   } else {
     const std::string range = tenant->name + ", " + options.from + " to " + options.to +
                               " inclusive (" + tenant->timezone + "), grouped by " +

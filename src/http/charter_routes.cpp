@@ -1,8 +1,8 @@
 #include "http/charter_routes.hpp"
 
 #include "charter/charter_json.hpp"
-#include "charter/letter.hpp"
-#include "charter/pdf.hpp"
+#include "documents/letter.hpp"
+#include "documents/pdf.hpp"
 #include "http/handler_util.hpp"
 #include "http/static_files.hpp"
 
@@ -35,14 +35,14 @@ HttpResponse letter(const charter::Charter& c, const HttpRequest& request, bool 
   SP_OR_RESPOND(language, language_param(request, c.languages.front()));
   auto format = request.query_param("format").value_or("html");
   if (format == "pdf") {
-    SP_OR_RESPOND(pdf, charter::render_letter_pdf(c, *language));
+    SP_OR_RESPOND(pdf, documents::render_letter_pdf(c, *language));
     auto response = document("application/pdf", std::string(pdf->begin(), pdf->end()), cacheable);
     response.header("Content-Disposition", "inline; filename=\"commitment-letter-" +
                                                std::string(domain::to_string(*language)) + ".pdf\"");
     return response;
   }
   if (format != "html") return error_response(invalid_input("format must be html or pdf", "format"));
-  SP_OR_RESPOND(html, charter::render_letter_html(c, *language));
+  SP_OR_RESPOND(html, documents::render_letter_html(c, *language));
   return document("text/html; charset=utf-8", std::move(*html), cacheable);
 }
 
@@ -80,7 +80,7 @@ void register_charter_routes(Api& api, CharterService& charters) {
       return error_response(invalid_input("period must be last_month or last_quarter", "period"));
     }
     SP_OR_RESPOND(evaluation, charters.evaluation(ctx.who(), *tenant, period == "last_quarter"));
-    return json_response(200, charter::to_json(*evaluation));
+    return json_response(200, documents::to_json(*evaluation));
   });
   api.add("GET", "/api/v1/charter/improvements", auth, [&charters](Api::Context& ctx) {
     SP_OR_RESPOND(tenant, tenant_param(ctx.request));
@@ -102,7 +102,7 @@ void register_charter_routes(Api& api, CharterService& charters) {
     SP_OR_RESPOND(language, language_param(ctx.request, view->tenant.default_language));
     std::string letter_href = "/public/letter?tenant=" + view->tenant.slug + "&lang=" +
                               std::string(domain::to_string(*language));
-    SP_OR_RESPOND(html, charter::render_public_page(view->charter, view->last_month, view->last_quarter,
+    SP_OR_RESPOND(html, documents::render_public_page(view->charter, view->last_month, view->last_quarter,
                                                     view->actions, *language, letter_href));
     return document("text/html; charset=utf-8", std::move(*html), true);
   });
@@ -113,7 +113,7 @@ void register_charter_routes(Api& api, CharterService& charters) {
   api.add("GET", "/public/charter.json", pub, [&charters](Api::Context& ctx) {
     SP_OR_RESPOND(view, public_view(charters, ctx.request));
     auto response = document("application/json",
-                             charter::public_summary_json(view->charter, view->last_month, view->last_quarter,
+                             documents::public_summary_json(view->charter, view->last_month, view->last_quarter,
                                                           view->actions).dump(),
                              true);
     response.header("Access-Control-Allow-Origin", "*");  // embeddable on the client's own site
@@ -124,14 +124,14 @@ void register_charter_routes(Api& api, CharterService& charters) {
     SP_OR_RESPOND(language, language_param(ctx.request, view->tenant.default_language));
     bool quarter = ctx.request.query_param("period").value_or("") == "last_quarter";
     return document("image/svg+xml",
-                    charter::charter_badge_svg(quarter ? view->last_quarter : view->last_month,
-                                               quarter ? charter::BadgePeriod::LastQuarter
-                                                       : charter::BadgePeriod::LastMonth,
+                    documents::charter_badge_svg(quarter ? view->last_quarter : view->last_month,
+                                               quarter ? documents::BadgePeriod::LastQuarter
+                                                       : documents::BadgePeriod::LastMonth,
                                                *language),
                     true);
   });
   api.add("GET", "/public/charter.css", pub, [](Api::Context&) {
-    auto response = document("text/css; charset=utf-8", std::string(charter::charter_css()), true);
+    auto response = document("text/css; charset=utf-8", std::string(documents::charter_css()), true);
     return response;
   });
 }

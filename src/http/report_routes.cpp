@@ -1,6 +1,6 @@
 #include "http/report_routes.hpp"
 
-#include "charter/report_render.hpp"
+#include "documents/report_render.hpp"
 #include "http/handler_util.hpp"
 #include "http/static_files.hpp"
 #include "reporting/kpi_json.hpp"
@@ -36,15 +36,15 @@ HttpResponse render_report(const reporting::KpiReport& report, const std::string
   HttpResponse response;
   if (format == "csv") {
     response.content_type = "text/csv; charset=utf-8";
-    response.body = charter::report_csv(report);
+    response.body = documents::report_csv(report);
     response.header("Content-Disposition",
                     "attachment; filename=\"" + file_stem(report) + ".csv\"");
   } else if (format == "html") {
     response.content_type = "text/html; charset=utf-8";
-    response.body = charter::report_html(report, report_title(language), language);
+    response.body = documents::report_html(report, report_title(language), language);
     response.header("Content-Security-Policy", kContentSecurityPolicy);
   } else {
-    auto pdf = charter::report_pdf(report, report_title(language), language);
+    auto pdf = documents::report_pdf(report, report_title(language), language);
     if (!pdf) return error_response(pdf.error());
     response.content_type = "application/pdf";
     response.body.assign(pdf->begin(), pdf->end());

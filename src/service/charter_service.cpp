@@ -87,8 +87,8 @@ void CharterService::invalidate(TenantId tenant) {
   cache_.erase(tenant.value);
 }
 
-Result<std::vector<charter::ImprovementAction>> CharterService::load_improvements(TenantId tenant) {
-  std::vector<charter::ImprovementAction> actions;
+Result<std::vector<documents::ImprovementAction>> CharterService::load_improvements(TenantId tenant) {
+  std::vector<documents::ImprovementAction> actions;
   if (improvements_) {
     auto rows = improvements_->all_of(tenant);
     if (!rows) return rows.error();
@@ -130,7 +130,7 @@ Result<charter::Charter> CharterService::put(const Principal& p, std::optional<T
   return parsed;
 }
 
-Result<std::vector<charter::ImprovementAction>> CharterService::improvements(const Principal& p,
+Result<std::vector<documents::ImprovementAction>> CharterService::improvements(const Principal& p,
                                                                               std::optional<TenantId> tenant) {
   SP_TRY(require(p, Permission::Read));
   auto id = tenant_of(p, tenant);
@@ -138,7 +138,7 @@ Result<std::vector<charter::ImprovementAction>> CharterService::improvements(con
   return load_improvements(*id);
 }
 
-Result<std::vector<charter::ImprovementAction>> CharterService::put_improvements(
+Result<std::vector<documents::ImprovementAction>> CharterService::put_improvements(
     const Principal& p, std::optional<TenantId> tenant, const nlohmann::json& body) {
   SP_TRY(require(p, Permission::ManageTeams));
   auto id = tenant_of(p, tenant);
@@ -147,7 +147,7 @@ Result<std::vector<charter::ImprovementAction>> CharterService::put_improvements
   if (items == body.end() || !items->is_array()) return invalid_input("items must be an array", "items");
   if (items->size() > 200) return invalid_input("at most 200 improvement actions", "items");
   nlohmann::json stored = nlohmann::json::array();
-  std::vector<charter::ImprovementAction> actions;
+  std::vector<documents::ImprovementAction> actions;
   std::vector<storage::ImprovementRecord> records;
   for (std::size_t idx = 0; idx < items->size(); ++idx) {
     const auto& item = (*items)[idx];
@@ -281,7 +281,7 @@ Result<PublicCharterView> CharterService::public_view(const std::string& slug) {
   if (!actions) return actions.error();
   if (improvements_) {
     // "You said, we did" shows what was done, not what is planned.
-    std::erase_if(*actions, [](const charter::ImprovementAction& a) { return a.done_on.empty(); });
+    std::erase_if(*actions, [](const documents::ImprovementAction& a) { return a.done_on.empty(); });
   }
   PublicCharterView view{*tenant, std::move(*c), std::move(*month), std::move(*quarter), std::move(*actions)};
   std::lock_guard lock(cache_mutex_);

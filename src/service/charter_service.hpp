@@ -20,7 +20,7 @@
 
 #include "charter/charter.hpp"
 #include "charter/evaluation.hpp"
-#include "charter/public_page.hpp"
+#include "documents/public_page.hpp"
 #include "core/clock.hpp"
 #include "service/helpdesk.hpp"
 #include "service/improvement_service.hpp"
@@ -37,7 +37,7 @@ struct PublicCharterView {
   charter::Charter charter;
   charter::Evaluation last_month;
   charter::Evaluation last_quarter;
-  std::vector<charter::ImprovementAction> actions;
+  std::vector<documents::ImprovementAction> actions;
 };
 
 class CharterService {
@@ -49,9 +49,9 @@ class CharterService {
   Result<charter::Charter> get(const Principal& p, std::optional<TenantId> tenant);
   // Admins; validated (field-named errors); replaces the charter.
   Result<charter::Charter> put(const Principal& p, std::optional<TenantId> tenant, const nlohmann::json& body);
-  Result<std::vector<charter::ImprovementAction>> improvements(const Principal& p, std::optional<TenantId> tenant);
+  Result<std::vector<documents::ImprovementAction>> improvements(const Principal& p, std::optional<TenantId> tenant);
   // Admins and supervisors; at most 200 actions of at most 2,000 characters per text.
-  Result<std::vector<charter::ImprovementAction>> put_improvements(const Principal& p, std::optional<TenantId> tenant,
+  Result<std::vector<documents::ImprovementAction>> put_improvements(const Principal& p, std::optional<TenantId> tenant,
                                                                    const nlohmann::json& body);
   // The evaluation of last month or last quarter in the tenant's zone.
   Result<charter::Evaluation> evaluation(const Principal& p, std::optional<TenantId> tenant, bool quarter);
@@ -69,7 +69,7 @@ class CharterService {
  private:
   Result<TenantId> tenant_of(const Principal& p, std::optional<TenantId> tenant);
   Result<charter::Charter> load(TenantId tenant);
-  Result<std::vector<charter::ImprovementAction>> load_improvements(TenantId tenant);
+  Result<std::vector<documents::ImprovementAction>> load_improvements(TenantId tenant);
   Result<charter::Evaluation> evaluate_period(const Tenant& tenant, const charter::Charter& c, bool quarter);
 
   storage::Store& store_;

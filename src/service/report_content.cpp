@@ -13,7 +13,7 @@
 namespace sp::service {
 namespace {
 
-using charter::SelfCheckItem;
+using documents::SelfCheckItem;
 
 constexpr std::int64_t kMinute = 60'000;
 
@@ -44,12 +44,12 @@ struct AgentItems {
 
 }  // namespace
 
-Result<charter::DailySelfCheck> ReportContent::daily_self_check(const Tenant& tenant,
+Result<documents::DailySelfCheck> ReportContent::daily_self_check(const Tenant& tenant,
                                                                 const reporting::BreachRules& rules,
                                                                 Timestamp from, Timestamp to,
                                                                 Timestamp now) {
   const auto scope = storage::Scope::of(tenant.id);
-  charter::DailySelfCheck check;
+  documents::DailySelfCheck check;
   check.from = from;
   check.to = to;
   check.as_of = now;
@@ -173,18 +173,18 @@ Result<charter::DailySelfCheck> ReportContent::daily_self_check(const Tenant& te
     return it == team_name.end() ? std::string() : it->second;
   };
 
-  std::map<std::string, charter::SelfCheckTeam> team_totals;
+  std::map<std::string, documents::SelfCheckTeam> team_totals;
   auto by_due = [](const SelfCheckItem& a, const SelfCheckItem& b) {
     if (a.due_at != b.due_at) return a.due_at < b.due_at;
     if (a.ticket_id != b.ticket_id) return a.ticket_id < b.ticket_id;
     return a.target < b.target;
   };
-  std::vector<charter::SelfCheckAgent> assigned;
-  std::optional<charter::SelfCheckAgent> unassigned;
+  std::vector<documents::SelfCheckAgent> assigned;
+  std::optional<documents::SelfCheckAgent> unassigned;
   for (auto& [key, agent_items] : items) {
     std::sort(agent_items.missed.begin(), agent_items.missed.end(), by_due);
     std::sort(agent_items.at_risk.begin(), agent_items.at_risk.end(), by_due);
-    charter::SelfCheckAgent row;
+    documents::SelfCheckAgent row;
     if (key >= 0) {
       auto it = agent_by_id.find(key);
       row.agent = it == agent_by_id.end() ? "#" + std::to_string(key) : it->second->name;
@@ -281,10 +281,10 @@ Result<FeedbackOverview> ReportContent::feedback_overview(const Tenant& tenant, 
   return overview;
 }
 
-charter::WeeklyFeedback weekly_feedback(const FeedbackOverview& overview,
+documents::WeeklyFeedback weekly_feedback(const FeedbackOverview& overview,
                                         const std::string& time_zone, domain::Language language,
                                         std::size_t max_comments_per_topic) {
-  charter::WeeklyFeedback summary;
+  documents::WeeklyFeedback summary;
   summary.from = overview.from;
   summary.to = overview.to;
   summary.time_zone = time_zone;
@@ -334,7 +334,7 @@ charter::WeeklyFeedback weekly_feedback(const FeedbackOverview& overview,
   for (const auto& topic : topics) order.push_back(topic.id);
   order.emplace_back(feedback::kOtherTopic);
   for (const auto& id : order) {
-    charter::TopicSection section;
+    documents::TopicSection section;
     section.id = id;
     section.name = feedback::topic_name(topics, id, language);
     for (const auto& classified : overview.answers) {

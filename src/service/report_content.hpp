@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "charter/feedback_report.hpp"
+#include "documents/feedback_report.hpp"
 #include "feedback/recurring.hpp"
 #include "feedback/topics.hpp"
 #include "reporting/kpi.hpp"
@@ -55,7 +55,7 @@ class ReportContent {
   // Yesterday's misses ([from, to), SLA states as of `to`) and today's risks (open tickets
   // whose running SLA cycle falls due before the local midnight after `to`, evaluated at
   // `now`), per assignee and team. The KPI report is left empty for the caller.
-  Result<charter::DailySelfCheck> daily_self_check(const Tenant& tenant,
+  Result<documents::DailySelfCheck> daily_self_check(const Tenant& tenant,
                                                    const reporting::BreachRules& rules,
                                                    Timestamp from, Timestamp to, Timestamp now);
 
@@ -78,7 +78,7 @@ class ReportContent {
 // The weekly summary model from an overview: grades over all answers, topics in the order of
 // overview.topics with "other" last (topics without answers left out), comments
 // oldest first (at most `max_comments_per_topic` each), names in `language`.
-charter::WeeklyFeedback weekly_feedback(const FeedbackOverview& overview,
+documents::WeeklyFeedback weekly_feedback(const FeedbackOverview& overview,
                                         const std::string& time_zone, domain::Language language,
                                         std::size_t max_comments_per_topic = 50);
 

@@ -3,9 +3,9 @@
 #include <spdlog/spdlog.h>
 
 #include "charter/charter_json.hpp"
-#include "charter/feedback_report.hpp"
-#include "charter/pdf.hpp"
-#include "charter/report_render.hpp"
+#include "documents/feedback_report.hpp"
+#include "documents/pdf.hpp"
+#include "documents/report_render.hpp"
 
 namespace sp::service {
 
@@ -50,9 +50,9 @@ Result<void> ReportScheduleService::render_run(const Tenant& tenant, const chart
     auto overview = content_->feedback_overview(tenant, run.period_from, run.period_to);
     if (!overview) return overview.error();
     const auto summary = weekly_feedback(*overview, tenant.timezone, language);
-    stored.html = charter::weekly_feedback_html(summary, title, language);
-    stored.csv = charter::weekly_feedback_csv(summary);
-    auto pdf = charter::render_pdf(charter::weekly_feedback_document(summary, title, language));
+    stored.html = documents::weekly_feedback_html(summary, title, language);
+    stored.csv = documents::weekly_feedback_csv(summary);
+    auto pdf = documents::render_pdf(documents::weekly_feedback_document(summary, title, language));
     if (!pdf) return pdf.error();
     stored.pdf.assign(pdf->begin(), pdf->end());
     return {};
@@ -71,16 +71,16 @@ Result<void> ReportScheduleService::render_run(const Tenant& tenant, const chart
                                             run.period_to, now);
     if (!check) return check.error();
     check->kpis = std::move(*kpis);
-    stored.html = charter::self_check_html(*check, title, language);
-    stored.csv = charter::self_check_csv(*check);
-    auto pdf = charter::render_pdf(charter::self_check_document(*check, title, language));
+    stored.html = documents::self_check_html(*check, title, language);
+    stored.csv = documents::self_check_csv(*check);
+    auto pdf = documents::render_pdf(documents::self_check_document(*check, title, language));
     if (!pdf) return pdf.error();
     stored.pdf.assign(pdf->begin(), pdf->end());
     return {};
   }
-  stored.html = charter::report_html(*kpis, title, language);
-  stored.csv = charter::report_csv(*kpis);
-  auto pdf = charter::report_pdf(*kpis, title, language);
+  stored.html = documents::report_html(*kpis, title, language);
+  stored.csv = documents::report_csv(*kpis);
+  auto pdf = documents::report_pdf(*kpis, title, language);
   if (!pdf) return pdf.error();
   stored.pdf.assign(pdf->begin(), pdf->end());
   return {};

@@ -1,9 +1,11 @@
-#include "charter/document.hpp"
+#include "documents/document.hpp"
 
-#include "charter/svg.hpp"
+#include "documents/svg.hpp"
 #include "charter/text.hpp"
 
-namespace sp::charter {
+namespace sp::documents {
+
+using namespace sp::charter;  // the charter model and its labels (charter/text.hpp)
 
 std::string document_html(const Document& document, std::string_view body_class) {
   std::string html;
@@ -84,4 +86,4 @@ std::string document_html(const Document& document, std::string_view body_class)
   return html;
 }
 
-}  // namespace sp::charter
+}  // namespace sp::documents

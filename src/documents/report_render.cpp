@@ -1,16 +1,18 @@
-#include "charter/report_render.hpp"
+#include "documents/report_render.hpp"
 
 #include <algorithm>
 #include <array>
 #include <functional>
 #include <nlohmann/json.hpp>
 
-#include "charter/pdf.hpp"
-#include "charter/svg.hpp"
+#include "documents/pdf.hpp"
+#include "documents/svg.hpp"
 #include "charter/text.hpp"
 #include "reporting/kpi_json.hpp"
 
-namespace sp::charter {
+namespace sp::documents {
+
+using namespace sp::charter;  // the charter model and its labels (charter/text.hpp)
 namespace {
 
 using domain::Language;
@@ -289,4 +291,4 @@ Result<std::vector<std::uint8_t>> report_pdf(const reporting::KpiReport& report,
   return render_pdf(report_document(report, title, language));
 }
 
-}  // namespace sp::charter
+}  // namespace sp::documents

@@ -1,4 +1,4 @@
-#include "charter/pdf.hpp"
+#include "documents/pdf.hpp"
 
 #include <hpdf.h>
 #include <iconv.h>
@@ -7,9 +7,11 @@
 #include <cstdio>
 #include <memory>
 
-#include "charter/letter.hpp"
+#include "documents/letter.hpp"
 
-namespace sp::charter {
+namespace sp::documents {
+
+using namespace sp::charter;  // the charter model and its labels (charter/text.hpp)
 namespace {
 
 constexpr float kPageWidth = 595.276f;  // A4 in points
@@ -327,4 +329,4 @@ Result<std::vector<std::uint8_t>> render_letter_pdf(const Charter& charter,
   return render_pdf(*document);
 }
 
-}  // namespace sp::charter
+}  // namespace sp::documents

@@ -15,11 +15,11 @@
 #include <string_view>
 #include <vector>
 
-#include "charter/document.hpp"
+#include "documents/document.hpp"
 #include "core/result.hpp"
 #include "reporting/kpi.hpp"
 
-namespace sp::charter {
+namespace sp::documents {
 
 struct CsvOptions {
   bool byte_order_mark = false;  // prefix U+FEFF so spreadsheet programs detect UTF-8
@@ -58,4 +58,4 @@ void append_report_blocks(Document& document, const reporting::KpiReport& report
                                                            std::string_view title,
                                                            domain::Language language);
 
-}  // namespace sp::charter
+}  // namespace sp::documents

@@ -16,21 +16,21 @@
 #include <string>
 
 #include "charter/charter.hpp"
-#include "charter/document.hpp"
+#include "documents/document.hpp"
 #include "core/result.hpp"
 
-namespace sp::charter {
+namespace sp::documents {
 
 // The letter as a document (for HTML and PDF). Fails with InvalidInput when the charter is not
 // valid (validate's field) or when a template placeholder has no value (field = its name).
-[[nodiscard]] Result<Document> letter_document(const Charter& charter, domain::Language language);
+[[nodiscard]] Result<Document> letter_document(const charter::Charter& charter, domain::Language language);
 
 // The letter as a complete HTML page (document_html with body class "letter").
-[[nodiscard]] Result<std::string> render_letter_html(const Charter& charter,
+[[nodiscard]] Result<std::string> render_letter_html(const charter::Charter& charter,
                                                      domain::Language language);
 
 // "23 november 2026" / "23 November 2026" / "2026年11月23日" for a valid "YYYY-MM-DD";
 // the input unchanged otherwise.
 std::string format_local_date(std::string_view iso_date, domain::Language language);
 
-}  // namespace sp::charter
+}  // namespace sp::documents

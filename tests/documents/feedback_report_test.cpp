@@ -1,11 +1,13 @@
-#include "charter/feedback_report.hpp"
+#include "documents/feedback_report.hpp"
 
 #include <gtest/gtest.h>
 
-#include "charter/pdf.hpp"
+#include "documents/pdf.hpp"
 
-namespace sp::charter {
+namespace sp::documents {
 namespace {
+
+using namespace sp::charter;
 
 using domain::Language;
 
@@ -122,4 +124,4 @@ TEST(WeeklyFeedbackRender, EmptyWeekSaysSo) {
 }
 
 }  // namespace
-}  // namespace sp::charter
+}  // namespace sp::documents

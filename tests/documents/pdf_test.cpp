@@ -1,4 +1,4 @@
-#include "charter/pdf.hpp"
+#include "documents/pdf.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -9,8 +9,10 @@
 #include <fstream>
 #include <sstream>
 
-namespace sp::charter {
+namespace sp::documents {
 namespace {
+
+using namespace sp::charter;
 
 using domain::Language;
 
@@ -28,7 +30,7 @@ int page_count(const std::string& pdf) {
   return pages;
 }
 
-// Extracts the text with poppler's pdftotext (a test-only tool, see scripts/deps/charter.sh).
+// Extracts the text with poppler's pdftotext (a test-only tool, see scripts/deps/documents.sh).
 std::string extract_text(const std::vector<std::uint8_t>& bytes) {
   const auto dir = std::filesystem::temp_directory_path();
   const std::string stem = (dir / ("charter_pdf_" + std::to_string(::getpid()))).string();
@@ -119,4 +121,4 @@ TEST(Pdf, LongDocumentsGetMorePages) {
 }
 
 }  // namespace
-}  // namespace sp::charter
+}  // namespace sp::documents

@@ -1,9 +1,11 @@
-#include "charter/letter.hpp"
+#include "documents/letter.hpp"
 
 #include <gtest/gtest.h>
 
-namespace sp::charter {
+namespace sp::documents {
 namespace {
+
+using namespace sp::charter;
 
 using domain::Language;
 
@@ -75,4 +77,4 @@ TEST(Letter, ZeroCountsLeaveTheirSentenceOut) {
 }
 
 }  // namespace
-}  // namespace sp::charter
+}  // namespace sp::documents

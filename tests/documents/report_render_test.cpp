@@ -1,11 +1,13 @@
-#include "charter/report_render.hpp"
+#include "documents/report_render.hpp"
 
 #include <gtest/gtest.h>
 
-#include "charter/pdf.hpp"
+#include "documents/pdf.hpp"
 
-namespace sp::charter {
+namespace sp::documents {
 namespace {
+
+using namespace sp::charter;
 
 using domain::Language;
 
@@ -92,4 +94,4 @@ TEST(ReportRender, PdfRendersInEnglishAndChinese) {
 }
 
 }  // namespace
-}  // namespace sp::charter
+}  // namespace sp::documents

@@ -1,4 +1,4 @@
-#include "charter/svg.hpp"
+#include "documents/svg.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,9 @@
 
 #include "charter/text.hpp"
 
-namespace sp::charter {
+namespace sp::documents {
+
+using namespace sp::charter;  // the charter model and its labels (charter/text.hpp)
 namespace {
 
 constexpr int kWidth = 640;
@@ -63,4 +65,4 @@ std::string bar_chart_svg(std::span<const BarDatum> bars, std::string_view title
   return svg;
 }
 
-}  // namespace sp::charter
+}  // namespace sp::documents

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace sp::charter {
+namespace sp::documents {
 
 struct BarDatum {
   std::string label;       // left of the bar
@@ -22,4 +22,4 @@ struct BarDatum {
 std::string bar_chart_svg(std::span<const BarDatum> bars, std::string_view title,
                           double target_share = -1);
 
-}  // namespace sp::charter
+}  // namespace sp::documents

@@ -18,16 +18,16 @@
 #include <vector>
 
 #include "charter/charter.hpp"
-#include "charter/document.hpp"
+#include "documents/document.hpp"
 #include "core/result.hpp"
 
-namespace sp::charter {
+namespace sp::documents {
 
 // Renders `document` as a PDF. Fails with Internal when libharu or iconv reports an error.
 [[nodiscard]] Result<std::vector<std::uint8_t>> render_pdf(const Document& document);
 
 // The commitment letter as a PDF (letter_document + render_pdf); fails as letter_document.
-[[nodiscard]] Result<std::vector<std::uint8_t>> render_letter_pdf(const Charter& charter,
+[[nodiscard]] Result<std::vector<std::uint8_t>> render_letter_pdf(const charter::Charter& charter,
                                                                   domain::Language language);
 
-}  // namespace sp::charter
+}  // namespace sp::documents

@@ -18,7 +18,7 @@
 #include "charter/charter.hpp"
 #include "charter/evaluation.hpp"
 
-namespace sp::charter {
+namespace sp::documents {
 
 // One entry of "you said, we did": feedback and the improvement it led to (capability 7).
 struct ImprovementAction {
@@ -28,15 +28,15 @@ struct ImprovementAction {
 };
 
 // "e-mail: first response within 8 business hours", "resolution rate: at least 85%".
-std::string item_description(const ItemEvaluation& item, domain::Language language);
+std::string item_description(const charter::ItemEvaluation& item, domain::Language language);
 
 // The public page. `last_month` and `last_quarter` must come from evaluate() on this charter
 // (items are matched by id; an item missing from a period shows as no data). `letter_href`,
 // when not empty, is linked as "read our full commitment letter" (the route is the HTTP
 // layer's). Fails with InvalidInput when the charter is not valid.
-[[nodiscard]] Result<std::string> render_public_page(const Charter& charter,
-                                                     const Evaluation& last_month,
-                                                     const Evaluation& last_quarter,
+[[nodiscard]] Result<std::string> render_public_page(const charter::Charter& charter,
+                                                     const charter::Evaluation& last_month,
+                                                     const charter::Evaluation& last_quarter,
                                                      std::span<const ImprovementAction> actions,
                                                      domain::Language language,
                                                      std::string_view letter_href = {});
@@ -48,19 +48,19 @@ enum class BadgePeriod { LastMonth, LastQuarter };
 
 // A small standalone SVG badge: "promises kept | 11/12 · last month" (measured items only;
 // "–" when nothing was measured). Escaped; safe to serve as image/svg+xml.
-std::string charter_badge_svg(const Evaluation& evaluation, BadgePeriod period,
+std::string charter_badge_svg(const charter::Evaluation& evaluation, BadgePeriod period,
                               domain::Language language);
 
 // One period's evaluation as JSON (P below), e.g. for GET /api/v1/charter/evaluation.
-nlohmann::json to_json(const Evaluation& evaluation);
+nlohmann::json to_json(const charter::Evaluation& evaluation);
 
 // The embeddable JSON: {"organisation": {"default", "nl", "en", "zh"}, "languages": [...],
 //  "periods": {"last_month": P, "last_quarter": P}, "you_said_we_did": [{"you_said", "we_did",
 //  "done_on"}]} with P = {"label", "kept", "missed", "no_data", "measured",
 //  "summary": {"nl", "en", "zh"}, "items": [{"id", "kind", "channel" (or null), "kpi",
 //  "comparator", "target", "unit", "measured" (or null), "outcome"}]}. Never throws.
-nlohmann::json public_summary_json(const Charter& charter, const Evaluation& last_month,
-                                   const Evaluation& last_quarter,
+nlohmann::json public_summary_json(const charter::Charter& charter, const charter::Evaluation& last_month,
+                                   const charter::Evaluation& last_quarter,
                                    std::span<const ImprovementAction> actions);
 
-}  // namespace sp::charter
+}  // namespace sp::documents

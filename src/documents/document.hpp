@@ -9,7 +9,7 @@
 
 #include "domain/model.hpp"
 
-namespace sp::charter {
+namespace sp::documents {
 
 struct Block {
   // Bar: a labelled horizontal bar (text = label, value_text = the figure shown, bar = length
@@ -38,4 +38,4 @@ inline constexpr std::string_view kCharterStylesheet = "/public/charter.css";
 // on <body> (e.g. "letter", "report").
 std::string document_html(const Document& document, std::string_view body_class);
 
-}  // namespace sp::charter
+}  // namespace sp::documents

@@ -15,12 +15,12 @@
 #include <string>
 #include <vector>
 
-#include "charter/document.hpp"
+#include "documents/document.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
 #include "reporting/kpi.hpp"
 
-namespace sp::charter {
+namespace sp::documents {
 
 // One promise of a ticket: a missed one of yesterday or one at risk today.
 struct SelfCheckItem {
@@ -115,4 +115,4 @@ Document self_check_document(const DailySelfCheck& check, std::string_view title
 Document weekly_feedback_document(const WeeklyFeedback& summary, std::string_view title,
                                   domain::Language language);
 
-}  // namespace sp::charter
+}  // namespace sp::documents

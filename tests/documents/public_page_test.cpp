@@ -1,9 +1,11 @@
-#include "charter/public_page.hpp"
+#include "documents/public_page.hpp"
 
 #include <gtest/gtest.h>
 
-namespace sp::charter {
+namespace sp::documents {
 namespace {
+
+using namespace sp::charter;
 
 using domain::Channel;
 using domain::Language;
@@ -113,4 +115,4 @@ TEST(PublicPage, SummaryJsonCarriesBothPeriods) {
 }
 
 }  // namespace
-}  // namespace sp::charter
+}  // namespace sp::documents

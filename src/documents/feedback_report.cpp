@@ -1,12 +1,14 @@
-#include "charter/feedback_report.hpp"
+#include "documents/feedback_report.hpp"
 
 #include <array>
 
-#include "charter/report_render.hpp"
-#include "charter/svg.hpp"
+#include "documents/report_render.hpp"
+#include "documents/svg.hpp"
 #include "charter/text.hpp"
 
-namespace sp::charter {
+namespace sp::documents {
+
+using namespace sp::charter;  // the charter model and its labels (charter/text.hpp)
 namespace {
 
 using domain::Language;
@@ -490,4 +492,4 @@ Document weekly_feedback_document(const WeeklyFeedback& summary, std::string_vie
   return document;
 }
 
-}  // namespace sp::charter
+}  // namespace sp::documents

@@ -1,15 +1,17 @@
-#include "charter/public_page.hpp"
+#include "documents/public_page.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 
-#include "charter/document.hpp"
-#include "charter/letter.hpp"
-#include "charter/svg.hpp"
+#include "documents/document.hpp"
+#include "documents/letter.hpp"
+#include "documents/svg.hpp"
 #include "charter/text.hpp"
 
-namespace sp::charter {
+namespace sp::documents {
+
+using namespace sp::charter;  // the charter model and its labels (charter/text.hpp)
 namespace {
 
 using domain::Language;
@@ -391,4 +393,4 @@ json public_summary_json(const Charter& charter, const Evaluation& last_month,
       {"you_said_we_did", said}};
 }
 
-}  // namespace sp::charter
+}  // namespace sp::documents

@@ -1,11 +1,13 @@
-#include "charter/letter.hpp"
+#include "documents/letter.hpp"
 
 #include <array>
 #include <cstdio>
 
 #include "charter/text.hpp"
 
-namespace sp::charter {
+namespace sp::documents {
+
+using namespace sp::charter;  // the charter model and its labels (charter/text.hpp)
 namespace {
 
 using domain::Language;
@@ -363,4 +365,4 @@ Result<std::string> render_letter_html(const Charter& charter, Language language
   return document_html(*document, "letter");
 }
 
-}  // namespace sp::charter
+}  // namespace sp::documents
