@@ -1,6 +1,7 @@
 // The SLA decision (sla/decision.hpp) over clocks evaluated from ticket histories built with
-// the domain rules. The calendar is open around the clock in UTC, so business minutes are
-// plain minutes; times are minutes after the ticket's creation, Monday 2026-11-23 09:00 UTC.
+// the domain rules (ticket_history.hpp). The ticket is created on Monday at 10:00 CET, within
+// the office hours, and times are given as minutes after that; every threshold falls within
+// Monday's opening hours (up to minute 420), so business minutes are plain minutes.
 #include "sla/decision.hpp"
 
 #include <gtest/gtest.h>
@@ -8,8 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/ticket_rules.hpp"
-#include "sla/sla_test_util.hpp"
+#include "sla/ticket_history.hpp"
 
 namespace sp::sla {
 namespace {
@@ -19,91 +19,47 @@ using domain::Status;
 
 constexpr domain::AgentId kAssignee{3};
 constexpr domain::TeamId kTeam{2};
-const domain::Actor kCustomer{domain::ActorType::Customer, 7};
-const domain::Actor kAgent{domain::ActorType::Agent, 3};
 
-Timestamp minute(int minutes) {
-  return testing::at("2026-11-23T09:00:00Z") + std::chrono::minutes(minutes);
-}
+Timestamp minute(int minutes) { return testing::cet("mon 10:00") + std::chrono::minutes(minutes); }
 
-const BusinessCalendar& around_the_clock() {
-  static const BusinessCalendar calendar = *BusinessCalendar::always_open("UTC");
-  return calendar;
-}
-
-// A customer's ticket created at minute 0, assigned at once to kAssignee in kTeam.
+// A customer's ticket created at minute 0 and assigned at once to kAssignee in kTeam.
 class History {
  public:
-  History() {
-    domain::NewTicket input;
-    input.subject = "Invoice missing";
-    input.requester_id = domain::CustomerId{7};
-    input.first_message = "Where is my invoice?";
-    auto validated = domain::validate_new_ticket(input);
-    EXPECT_TRUE(validated.ok());
-    auto draft = domain::draft_ticket(*validated, domain::TenantId{1}, kCustomer, minute(0));
-    created_ = draft.ticket;
-    ticket_ = draft.ticket;
-    record(draft.events);
+  History() : ticket_(minute(0)) {
     domain::TicketPatch assign;
     assign.assignee_id = std::optional<domain::AgentId>(kAssignee);
     assign.team_id = std::optional<domain::TeamId>(kTeam);
-    change(domain::apply_patch(ticket_, assign, kAgent, minute(0)));
+    ticket_.patch(assign, minute(0));
   }
 
   History& reply(int at_minute) {
-    return change(domain::add_message(ticket_, domain::MessageKind::Outbound, "Here it is.",
-                                      kAgent, minute(at_minute)));
+    ticket_.outbound(minute(at_minute));
+    return *this;
   }
 
   History& status(Status status, int at_minute) {
-    domain::TicketPatch patch;
-    patch.status = status;
-    return change(domain::apply_patch(ticket_, patch, kAgent, minute(at_minute)));
+    ticket_.status(status, minute(at_minute));
+    return *this;
   }
 
   SlaState state(const SlaPolicy& policy, int now_minute) const {
-    auto evaluated = evaluate(policy, around_the_clock(), created_, events_, minute(now_minute));
-    EXPECT_TRUE(evaluated.ok()) << evaluated.error().message;
-    return evaluated.ok() ? *evaluated : SlaState{};
+    return ticket_.at(policy, minute(now_minute));
   }
 
   SlaDecision decision(const SlaPolicy& policy, int now_minute,
                        const std::vector<NoticeKey>& already_fired = {}) const {
-    return decide(policy, state(policy, now_minute), ticket_, already_fired, minute(now_minute));
+    return decide(policy, state(policy, now_minute), ticket(), already_fired, minute(now_minute));
   }
 
-  const domain::Ticket& ticket() const { return ticket_; }
+  const domain::Ticket& ticket() const { return ticket_.current(); }
 
  private:
-  History& change(const Result<domain::TicketChange>& changed) {
-    EXPECT_TRUE(changed.ok()) << changed.error().message;
-    if (changed.ok()) {
-      ticket_ = changed->after;
-      record(changed->events);
-    }
-    return *this;
-  }
-
-  void record(std::vector<domain::TicketEvent> events) {
-    for (auto& event : events) {
-      event.seq = static_cast<std::int64_t>(events_.size()) + 1;
-      events_.push_back(std::move(event));
-    }
-  }
-
-  domain::Ticket created_;
-  domain::Ticket ticket_;
-  std::vector<domain::TicketEvent> events_;
+  testing::Ticket ticket_;
 };
 
 // First response within 60 minutes, at risk at 75% (minute 45).
 SlaPolicy first_response_policy() {
-  SlaPolicy policy;
-  policy.id = 9;
-  policy.tenant_id = domain::TenantId{1};
-  policy.name = "Standard";
-  policy.calendar_id = 1;
+  SlaPolicy policy = testing::standard_policy(9);
   policy.first_response_minutes = 60;
   return policy;
 }
