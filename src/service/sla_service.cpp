@@ -453,7 +453,9 @@ Result<int> SlaService::refresh(TenantId tenant, TicketId id, Timestamp now, Tim
                                            timer, now);
   if (!fired) return fired.error();
   if (!fired->empty() && notice_observer_) notice_observer_(tenant, id);
-  if (!decision->changes.empty()) apply_escalations(tenant, id, decision->changes, keys_of(*fired), now);
+  if (!decision->changes.empty()) {
+    apply_escalations(tenant, id, decision->changes, keys_of(*fired), now);
+  }
   return static_cast<int>(fired->size());
 }
 

@@ -123,7 +123,8 @@ TEST(SlaDecision, UnassignedTicketsNotifyTheManagers) {
   domain::Ticket unassigned = history.ticket();
   unassigned.assignee_id.reset();
   const SlaPolicy policy = first_response_policy();
-  const SlaDecision decision = decide(policy, history.state(policy, 60), unassigned, {}, minute(60));
+  const SlaDecision decision =
+      decide(policy, history.state(policy, 60), unassigned, {}, minute(60));
   ASSERT_EQ(decision.notices.size(), 2u);
   EXPECT_EQ(decision.notices[0].recipient, Recipient{});
   EXPECT_EQ(decision.notices[1].recipient, Recipient{});
@@ -137,13 +138,14 @@ TEST(SlaDecision, EscalationStepsFireAtTheirFractionsWithTheirRecipients) {
   EXPECT_EQ(history.decision(policy, 30).timer.next_deadline, minute(45));
   const std::vector<NoticeKey> fired = {escalation(0), at_risk()};
   EXPECT_EQ(history.decision(policy, 60, fired).notices,
-            (std::vector<NoticeToFire>{
-                {breached(), minute(60), kToAssignee, std::nullopt},
-                {escalation(1), minute(60), Recipient{std::nullopt, kTeam}, Action::NotifyTeamLead}}));
-  const SlaDecision at_150 = history.decision(policy, 90, {at_risk(), breached(), escalation(0),
-                                                           escalation(1)});
-  EXPECT_EQ(at_150.notices, (std::vector<NoticeToFire>{
-                                {escalation(2), minute(90), Recipient{}, Action::RaisePriority}}));
+            (std::vector<NoticeToFire>{{breached(), minute(60), kToAssignee, std::nullopt},
+                                       {escalation(1), minute(60), Recipient{std::nullopt, kTeam},
+                                        Action::NotifyTeamLead}}));
+  const SlaDecision at_150 =
+      history.decision(policy, 90, {at_risk(), breached(), escalation(0), escalation(1)});
+  EXPECT_EQ(
+      at_150.notices,
+      (std::vector<NoticeToFire>{{escalation(2), minute(90), Recipient{}, Action::RaisePriority}}));
   EXPECT_EQ(at_150.changes,
             (std::vector<EscalationChange>{{escalation(2), Action::RaisePriority, std::nullopt}}));
   EXPECT_EQ(at_150.timer.next_deadline, minute(120));
@@ -157,14 +159,15 @@ TEST(SlaDecision, ReassigningNotifiesTheNewTeamAndNamesItInTheChange) {
                 {escalation(3), minute(120), Recipient{std::nullopt, domain::TeamId{8}},
                  Action::ReassignTeam},
                 {escalation(4), minute(120), Recipient{}, Action::NotifyManager}}));
-  EXPECT_EQ(decision.changes, (std::vector<EscalationChange>{
-                                  {escalation(3), Action::ReassignTeam, domain::TeamId{8}}}));
+  EXPECT_EQ(
+      decision.changes,
+      (std::vector<EscalationChange>{{escalation(3), Action::ReassignTeam, domain::TeamId{8}}}));
   EXPECT_EQ(decision.timer.next_deadline, std::nullopt);
 }
 
 TEST(SlaDecision, AlreadyFiredNoticesAreNeverRepeatedWhateverTheirOrder) {
-  const std::vector<NoticeKey> all = {escalation(4), escalation(2), breached(), escalation(0),
-                                      escalation(3), at_risk(), escalation(1)};
+  const std::vector<NoticeKey> all = {escalation(4), escalation(2), breached(),   escalation(0),
+                                      escalation(3), at_risk(),     escalation(1)};
   const SlaDecision decision = History().decision(ladder_policy(), 500, all);
   EXPECT_TRUE(decision.notices.empty());
   EXPECT_TRUE(decision.changes.empty());
@@ -235,8 +238,8 @@ TEST(SlaDecision, AStepMissingFromTheLadderIsSkipped) {
   const History history;
   SlaState state = history.state(first_response_policy(), 10);
   state.escalations_due.push_back({3, SlaTarget::FirstResponse, 1, minute(5)});
-  const SlaDecision decision = decide(first_response_policy(), state, history.ticket(), {},
-                                      minute(10));
+  const SlaDecision decision =
+      decide(first_response_policy(), state, history.ticket(), {}, minute(10));
   EXPECT_TRUE(decision.notices.empty());
   EXPECT_TRUE(decision.changes.empty());
 }
@@ -261,7 +264,8 @@ TEST(SlaDecision, ReassigningMovesTheTicketToTheStepsTeam) {
 TEST(SlaDecision, AClosedTicketIsNeverChangedByAnEscalation) {
   domain::Ticket ticket = History().ticket();
   ticket.status = Status::Closed;
-  EXPECT_TRUE(escalation_patch({escalation(2), Action::RaisePriority, std::nullopt}, ticket).empty());
+  EXPECT_TRUE(
+      escalation_patch({escalation(2), Action::RaisePriority, std::nullopt}, ticket).empty());
   EXPECT_TRUE(
       escalation_patch({escalation(3), Action::ReassignTeam, domain::TeamId{8}}, ticket).empty());
 }
@@ -274,9 +278,9 @@ TEST(NoticeKind, StoredTextKeepsTheSpellingOfExistingRows) {
 }
 
 TEST(NoticeKind, TextRoundTripsToTheSameKind) {
-  for (const NoticeKind kind : {NoticeKind::at_risk(), NoticeKind::breached(),
-                                NoticeKind::escalation(0), NoticeKind::escalation(7),
-                                NoticeKind::escalation(123)}) {
+  for (const NoticeKind kind :
+       {NoticeKind::at_risk(), NoticeKind::breached(), NoticeKind::escalation(0),
+        NoticeKind::escalation(7), NoticeKind::escalation(123)}) {
     auto parsed = parse_notice_kind(to_string(kind));
     ASSERT_TRUE(parsed.ok()) << to_string(kind);
     EXPECT_EQ(*parsed, kind);
@@ -284,10 +288,9 @@ TEST(NoticeKind, TextRoundTripsToTheSameKind) {
 }
 
 TEST(NoticeKind, AnyOtherTextIsRejected) {
-  for (const std::string text : {"", "AT_RISK", "breach", "escalation", "escalation:",
-                                 "escalation:01", "escalation:-1", "escalation:+1",
-                                 "escalation:1x", "escalation: 1",
-                                 "escalation:99999999999999999999999"}) {
+  for (const std::string text :
+       {"", "AT_RISK", "breach", "escalation", "escalation:", "escalation:01", "escalation:-1",
+        "escalation:+1", "escalation:1x", "escalation: 1", "escalation:99999999999999999999999"}) {
     auto parsed = parse_notice_kind(text);
     ASSERT_FALSE(parsed.ok()) << text;
     EXPECT_EQ(parsed.error().code, ErrorCode::InvalidInput);

@@ -30,9 +30,8 @@ inline const domain::Actor kAgent{domain::ActorType::Agent, 3};
 // Monday after). Seconds may be given: "mon 10:44:59".
 inline Timestamp cet(std::string_view when) {
   static const std::vector<std::pair<std::string_view, std::string_view>> days = {
-      {"mon2", "2026-11-30"}, {"mon", "2026-11-23"}, {"tue", "2026-11-24"},
-      {"wed", "2026-11-25"},  {"thu", "2026-11-26"}, {"fri", "2026-11-27"},
-      {"sat", "2026-11-28"},  {"sun", "2026-11-29"}};
+      {"mon2", "2026-11-30"}, {"mon", "2026-11-23"}, {"tue", "2026-11-24"}, {"wed", "2026-11-25"},
+      {"thu", "2026-11-26"},  {"fri", "2026-11-27"}, {"sat", "2026-11-28"}, {"sun", "2026-11-29"}};
   const auto space = when.find(' ');
   const std::string_view day = when.substr(0, space);
   std::string time(when.substr(space + 1));
@@ -46,9 +45,9 @@ inline Timestamp cet(std::string_view when) {
 
 // An instant, written as cet() text or given as it is.
 struct When {
-  When(const char* cet_text) : at(cet(cet_text)) {}  // NOLINT: implicit on purpose
+  When(const char* cet_text) : at(cet(cet_text)) {}       // NOLINT: implicit on purpose
   When(std::string_view cet_text) : at(cet(cet_text)) {}  // NOLINT
-  When(Timestamp instant) : at(instant) {}  // NOLINT
+  When(Timestamp instant) : at(instant) {}                // NOLINT
   Timestamp at;
 };
 
