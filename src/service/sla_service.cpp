@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -18,37 +19,64 @@ Error bad_json(const char* what, const std::exception& e) {
   return invalid_input(std::string(what) + ": " + e.what());
 }
 
-std::string notice_kind(const sla::SlaNotice& notice) {
-  return notice.kind == sla::SlaNotice::Kind::AtRisk ? "at_risk" : "breached";
+// The storage boundary: sla_notices rows keep text (the `kind` column's spelling is fixed by
+// sla::to_string(NoticeKind)); everything above works with sla::NoticeKey.
+storage::SlaNoticeRecord record_of(TicketId ticket, const sla::NoticeToFire& notice) {
+  return {ticket, std::string(sla::to_string(notice.key.target)), notice.key.cycle,
+          sla::to_string(notice.key.kind), notice.at};
 }
 
-// What the scheduler stores for a ticket: the next instant it must look again, and the
-// flags the queue filters on.
-storage::SlaTimer timer_for(const Ticket& ticket, const std::optional<sla::SlaState>& state,
-                            Timestamp now) {
-  storage::SlaTimer timer;
-  timer.ticket_id = ticket.id;
-  timer.tenant_id = ticket.tenant_id;
-  if (!state) return timer;
-  timer.next_deadline = state->next_deadline;
-  for (const auto& cycle : state->current) {
-    if (cycle.state == sla::ClockState::Breached && !cycle.met_at) {
-      timer.breached = true;
-      // An overdue clock is the most urgent of all: it sorts by the time it fell due.
-      if (cycle.due_at && (!timer.due_at || *cycle.due_at < *timer.due_at)) timer.due_at = cycle.due_at;
+// Rows this version cannot read can never match a key it decides, so they are dropped.
+std::vector<sla::NoticeKey> keys_of(const std::vector<storage::SlaNoticeRecord>& records) {
+  std::vector<sla::NoticeKey> keys;
+  keys.reserve(records.size());
+  for (const auto& record : records) {
+    auto target = sla::parse_sla_target(record.target);
+    auto kind = sla::parse_notice_kind(record.kind);
+    if (!target || !kind) {
+      spdlog::warn("SLA notice of T-{} with unreadable target '{}' or kind '{}' ignored",
+                   record.ticket_id.value, record.target, record.kind);
+      continue;
     }
-    if (cycle.state == sla::ClockState::Running) {
-      if (cycle.due_at && (!timer.due_at || *cycle.due_at < *timer.due_at)) timer.due_at = cycle.due_at;
-      if (cycle.at_risk_at && *cycle.at_risk_at <= now) timer.at_risk = true;
-    }
+    keys.push_back({*target, record.cycle, *kind});
   }
-  return timer;
+  return keys;
+}
+
+storage::SlaTimer timer_row(const Ticket& ticket, const sla::TimerEntry& entry) {
+  return {ticket.id, ticket.tenant_id, entry.next_deadline, entry.due_at, entry.at_risk,
+          entry.breached};
+}
+
+sla::TimerEntry timer_entry_of(const std::optional<storage::SlaTimer>& row) {
+  if (!row) return {};
+  return {row->next_deadline, row->due_at, row->at_risk, row->breached};
 }
 
 std::string describe(const Ticket& ticket, std::string_view target, std::string_view what,
                      Timestamp at) {
   return "T-" + std::to_string(ticket.id.value) + ": " + std::string(target) + " " +
          std::string(what) + " (" + format_rfc3339(at) + ")";
+}
+
+storage::Notification notification_for(const Ticket& ticket, const sla::NoticeToFire& notice) {
+  storage::Notification note;
+  note.tenant_id = ticket.tenant_id;
+  note.ticket_id = ticket.id;
+  note.agent_id = notice.recipient.agent;
+  note.team_id = notice.recipient.team;
+  std::string what;
+  if (notice.key.kind.type == sla::NoticeKind::Type::Escalation) {
+    note.kind = "escalation";
+    what = "escalated: ";
+    if (notice.action) what += sla::to_string(*notice.action);
+  } else {
+    const bool at_risk = notice.key.kind.type == sla::NoticeKind::Type::AtRisk;
+    note.kind = "sla_" + sla::to_string(notice.key.kind);
+    what = at_risk ? "at risk" : "breached";
+  }
+  note.message = describe(ticket, sla::to_string(notice.key.target), what, notice.at);
+  return note;
 }
 
 }  // namespace
@@ -308,9 +336,9 @@ Result<TicketSla> SlaService::evaluate_with(const Ticket& ticket,
 
 Result<TicketSla> SlaService::ticket_sla(const Principal& p, TicketId id) {
   SP_TRY(require(p, Permission::Read));
-  auto ticket = store_.get_ticket(p.scope, id);
-  if (!ticket) return ticket.error();
-  auto result = evaluate_ticket(*ticket, clock_.now());
+  auto history = store_.ticket_history(p.scope, id);
+  if (!history) return history.error();
+  auto result = evaluate_with(history->ticket, &history->events, clock_.now());
   if (!result) return result.error();
   auto fired = sla_store_.list_sla_notices(p.scope, id);
   if (!fired) return fired.error();
@@ -378,119 +406,82 @@ Result<int> SlaService::refresh_changed() {
   return fired.load();
 }
 
-Result<int> SlaService::refresh(TenantId tenant, TicketId id, Timestamp now, TimerBatch* batch) {
-  auto ticket = store_.get_ticket(storage::Scope::of(tenant), id);
-  if (!ticket) return ticket.error();
-  auto evaluated = evaluate_ticket(*ticket, now);
-  if (!evaluated) return evaluated.error();
-  auto timer = timer_for(*ticket, evaluated->state, now);
-  std::vector<storage::SlaNoticeRecord> notices;
-  std::vector<std::optional<storage::Notification>> notifications;
-  if (evaluated->state) {
-    for (const auto& notice : evaluated->state->due_notices) {
-      std::string target(sla::to_string(notice.target));
-      std::string kind = notice_kind(notice);
-      notices.push_back({id, target, notice.cycle, kind, notice.at});
-      storage::Notification note;
-      note.tenant_id = tenant;
-      note.ticket_id = id;
-      note.agent_id = ticket->assignee_id;
-      note.kind = "sla_" + kind;
-      note.message = describe(*ticket, target, kind == "at_risk" ? "at risk" : "breached", notice.at);
-      notifications.push_back(note);
-    }
-    for (const auto& due : evaluated->state->escalations_due) {
-      const auto& step = evaluated->policy->escalation.at(due.step);
-      std::string target(sla::to_string(due.target));
-      notices.push_back({id, target, due.cycle, "escalation:" + std::to_string(due.step), due.at});
-      storage::Notification note;
-      note.tenant_id = tenant;
-      note.ticket_id = id;
-      note.kind = "escalation";
-      note.message = describe(*ticket, target, std::string("escalated: ") +
-                                                   std::string(sla::to_string(step.action)),
-                              due.at);
-      using Action = sla::EscalationStep::Action;
-      if (step.action == Action::NotifyAssignee) note.agent_id = ticket->assignee_id;
-      if (step.action == Action::NotifyTeamLead || step.action == Action::ReassignTeam) {
-        note.team_id = step.team ? step.team : ticket->team_id;
-      }
-      notifications.push_back(note);
-    }
+Result<sla::SlaDecision> SlaService::decide(const Ticket& ticket, const TicketSla& evaluated,
+                                            Timestamp now) {
+  if (!evaluated.policy || !evaluated.state) return sla::SlaDecision{};
+  const sla::SlaState& state = *evaluated.state;
+  std::vector<sla::NoticeKey> already_fired;
+  // Until some instant is reached nothing can have fired: most refreshes skip the read.
+  if (!state.due_notices.empty() || !state.escalations_due.empty()) {
+    auto records = sla_store_.list_sla_notices(storage::Scope::of(ticket.tenant_id), ticket.id);
+    if (!records) return records.error();
+    already_fired = keys_of(*records);
   }
+  return sla::decide(*evaluated.policy, state, ticket, already_fired, now);
+}
+
+Result<int> SlaService::refresh(TenantId tenant, TicketId id, Timestamp now, TimerBatch* batch) {
+  auto history = store_.ticket_history(storage::Scope::of(tenant), id);
+  if (!history) return history.error();
+  const Ticket& ticket = history->ticket;
+  auto evaluated = evaluate_with(ticket, &history->events, now);
+  if (!evaluated) return evaluated.error();
+  auto decision = decide(ticket, *evaluated, now);
+  if (!decision) return decision.error();
+  const storage::SlaTimer timer = timer_row(ticket, decision->timer);
   // Most changes neither fire anything nor move the deadline: skip the write then, so the
   // SLA engine does not double the commits of ordinary ticket traffic.
-  if (!notices.empty()) {
-    auto already = sla_store_.list_sla_notices(storage::Scope::of(tenant), id);
-    if (!already) return already.error();
-    std::vector<storage::SlaNoticeRecord> fresh_notices;
-    std::vector<std::optional<storage::Notification>> fresh_notifications;
-    for (std::size_t idx = 0; idx < notices.size(); ++idx) {
-      bool seen = false;
-      for (const auto& old : *already) {
-        if (old.target == notices[idx].target && old.cycle == notices[idx].cycle &&
-            old.kind == notices[idx].kind) {
-          seen = true;
-          break;
-        }
-      }
-      if (!seen) {
-        fresh_notices.push_back(notices[idx]);
-        fresh_notifications.push_back(notifications[idx]);
-      }
-    }
-    notices = std::move(fresh_notices);
-    notifications = std::move(fresh_notifications);
-  }
-  if (notices.empty()) {
+  if (decision->notices.empty()) {
     auto existing = sla_store_.get_sla_timer(id);
     if (!existing) return existing.error();
-    bool unchanged = (!*existing && !timer.next_deadline && !timer.due_at && !timer.at_risk &&
-                      !timer.breached) ||
-                     (*existing && (*existing)->next_deadline == timer.next_deadline &&
-                      (*existing)->due_at == timer.due_at && (*existing)->at_risk == timer.at_risk &&
-                      (*existing)->breached == timer.breached);
-    if (unchanged) return 0;
+    if (timer_entry_of(*existing) == decision->timer) return 0;
     if (batch != nullptr) {
       std::lock_guard lock(batch->mutex);
       batch->timers.push_back(timer);
       return 0;
     }
   }
-  auto fired = sla_store_.fire_sla_notices(tenant, notices, notifications, timer, now);
+  std::vector<storage::SlaNoticeRecord> records;
+  std::vector<std::optional<storage::Notification>> notifications;
+  for (const auto& notice : decision->notices) {
+    records.push_back(record_of(id, notice));
+    notifications.push_back(notification_for(ticket, notice));
+  }
+  // The store inserts each notice under the table's uniqueness constraint and returns those
+  // that were new, so a racing refresh of the same ticket cannot fire one twice.
+  auto fired = sla_store_.fire_sla_notices(tenant, std::move(records), std::move(notifications),
+                                           timer, now);
   if (!fired) return fired.error();
   if (!fired->empty() && notice_observer_) notice_observer_(tenant, id);
-  // Escalation actions that change the ticket run after their notice is recorded, so
-  // each runs at most once (a crash in between loses the action, never repeats it).
-  for (const auto& record : *fired) {
-    if (record.kind.rfind("escalation:", 0) != 0) continue;
-    auto step_index = static_cast<std::size_t>(std::stoul(record.kind.substr(11)));
-    if (!evaluated->policy || step_index >= evaluated->policy->escalation.size()) continue;
-    const auto& step = evaluated->policy->escalation[step_index];
-    using Action = sla::EscalationStep::Action;
-    if (step.action != Action::RaisePriority && step.action != Action::ReassignTeam) continue;
-    Actor system{ActorType::System, 0};
-    auto changed = store_.update_ticket(
-        storage::Scope::of(tenant), id, [&](const Ticket& current) -> Result<TicketChange> {
-          TicketPatch patch;
-          if (step.action == Action::RaisePriority && current.priority != Priority::Urgent) {
-            patch.priority = static_cast<Priority>(static_cast<int>(current.priority) + 1);
-          }
-          if (step.action == Action::ReassignTeam && step.team) {
-            patch.team_id = std::optional<TeamId>(*step.team);
-          }
-          if (patch.empty() || current.status == Status::Closed) return TicketChange{current, {}};
-          return apply_patch(current, patch, system, now);
-        });
-    if (!changed) spdlog::warn("escalation on T-{} failed: {}", id.value, changed.error().message);
-    if (changed) {
-      mark_changed(tenant, id);  // a new priority may select another policy
-      if (escalation_observer_ != nullptr) {
-        escalation_observer_->ticket_changed(*changed, TicketChangeKind::Updated);
-      }
-    }
+  if (!decision->changes.empty()) {
+    apply_escalations(tenant, id, decision->changes, keys_of(*fired), now);
   }
   return static_cast<int>(fired->size());
+}
+
+void SlaService::apply_escalations(TenantId tenant, TicketId id,
+                                   const std::vector<sla::EscalationChange>& changes,
+                                   const std::vector<sla::NoticeKey>& recorded, Timestamp now) {
+  const Actor system{ActorType::System, 0};
+  // Each change runs after its notice is recorded, and only if this refresh recorded it, so
+  // each runs at most once (a crash in between loses the change, never repeats it).
+  for (const auto& change : changes) {
+    if (std::find(recorded.begin(), recorded.end(), change.notice) == recorded.end()) continue;
+    auto changed = store_.update_ticket(
+        storage::Scope::of(tenant), id, [&](const Ticket& current) -> Result<TicketChange> {
+          auto patch = sla::escalation_patch(change, current);
+          if (patch.empty()) return TicketChange{current, {}};
+          return apply_patch(current, patch, system, now);
+        });
+    if (!changed) {
+      spdlog::warn("escalation on T-{} failed: {}", id.value, changed.error().message);
+      continue;
+    }
+    mark_changed(tenant, id);  // a new priority may select another policy
+    if (escalation_observer_ != nullptr) {
+      escalation_observer_->ticket_changed(*changed, TicketChangeKind::Updated);
+    }
+  }
 }
 
 Result<int> SlaService::process_due(int batch) {

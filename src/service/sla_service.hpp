@@ -3,7 +3,9 @@
 // ticket's state is recomputed from its full event history and its next deadline put in
 // the timer index; the scheduler (jobs/) calls process_due() to fire at-risk, breach and
 // escalation notices exactly once, including those whose time passed while the server
-// was down (recompute_all() at start finds them).
+// was down (recompute_all() at start finds them). What fires, who hears of it and what an
+// escalation changes is decided by sla::decide() (sla/decision.hpp); this service only
+// reads its inputs and writes its result.
 //
 // Rule for policy and calendar changes: a ticket's SLA state is always derived from its
 // whole history under the policy that matches the ticket now, with the calendar as it is
@@ -24,6 +26,7 @@
 #include "core/clock.hpp"
 #include "service/helpdesk.hpp"
 #include "sla/business_calendar.hpp"
+#include "sla/decision.hpp"
 #include "sla/policy.hpp"
 #include "sla/sla_clock.hpp"
 #include "storage/sla_store.hpp"
@@ -113,6 +116,12 @@ class SlaService final : public TicketObserver {
   Result<TicketSla> evaluate_ticket(const Ticket& ticket, Timestamp now);
   Result<TicketSla> evaluate_with(const Ticket& ticket, const std::vector<TicketEvent>* known_events,
                                   Timestamp now);
+  // sla::decide() with the keys of the notices already recorded for the ticket.
+  Result<sla::SlaDecision> decide(const Ticket& ticket, const TicketSla& evaluated, Timestamp now);
+  // Runs the ticket changes of escalation notices this refresh recorded (`recorded`).
+  void apply_escalations(TenantId tenant, TicketId id,
+                         const std::vector<sla::EscalationChange>& changes,
+                         const std::vector<sla::NoticeKey>& recorded, Timestamp now);
 
   storage::Store& store_;
   storage::SlaStore& sla_store_;

@@ -14,6 +14,7 @@
 #include "domain/ticket_rules.hpp"
 #include "sla/business_time.hpp"
 #include "sla/sla_test_util.hpp"
+#include "sla/ticket_history.hpp"
 
 namespace sp::sla {
 namespace {
@@ -22,128 +23,12 @@ using domain::MessageKind;
 using domain::Status;
 using testing::calendar_from;
 
-constexpr std::string_view kOffice = R"({
-  "timezone": "Europe/Amsterdam",
-  "weekly": {"mon": [["09:00","17:00"]], "tue": [["09:00","17:00"]], "wed": [["09:00","17:00"]],
-             "thu": [["09:00","17:00"]], "fri": [["09:00","17:00"]]}
-})";
-
-const domain::Actor kCustomer{domain::ActorType::Customer, 7};
-const domain::Actor kAgent{domain::ActorType::Agent, 3};
-
-// "mon 10:00" .. "mon2 09:30": a CET wall-clock time in the week of 2026-11-23 (mon2 is the
-// Monday after). Seconds may be given: "mon 10:44:59".
-Timestamp cet(std::string_view when) {
-  static const std::vector<std::pair<std::string_view, std::string_view>> days = {
-      {"mon2", "2026-11-30"}, {"mon", "2026-11-23"}, {"tue", "2026-11-24"},
-      {"wed", "2026-11-25"},  {"thu", "2026-11-26"}, {"fri", "2026-11-27"},
-      {"sat", "2026-11-28"},  {"sun", "2026-11-29"}};
-  const auto space = when.find(' ');
-  const std::string_view day = when.substr(0, space);
-  std::string time(when.substr(space + 1));
-  if (time.size() == 5) time += ":00";
-  for (const auto& [name, date] : days) {
-    if (name == day) return testing::at(std::string(date) + "T" + time + "+01:00");
-  }
-  ADD_FAILURE() << "bad day in test: " << when;
-  return Timestamp{};
-}
-
-// A ticket and its history, changed through the domain rules.
-class Ticket {
- public:
-  explicit Ticket(std::string_view created, bool with_first_message = true) {
-    domain::NewTicket input;
-    input.subject = "Router broken";
-    input.requester_id = domain::CustomerId{7};
-    if (with_first_message) input.first_message = "My router is broken.";
-    auto validated = domain::validate_new_ticket(input);
-    EXPECT_TRUE(validated.ok());
-    auto draft = domain::draft_ticket(*validated, domain::TenantId{1}, kCustomer, cet(created));
-    created_ = draft.ticket;
-    current_ = draft.ticket;
-    append(draft.events);
-  }
-
-  Ticket& inbound(std::string_view when) { return message(MessageKind::Inbound, kCustomer, when); }
-  Ticket& outbound(std::string_view when) { return message(MessageKind::Outbound, kAgent, when); }
-  Ticket& note(std::string_view when) { return message(MessageKind::Note, kAgent, when); }
-
-  Ticket& status(Status status, std::string_view when) {
-    domain::TicketPatch patch;
-    patch.status = status;
-    auto change = domain::apply_patch(current_, patch, kAgent, cet(when));
-    EXPECT_TRUE(change.ok()) << change.error().message;
-    if (change.ok()) apply(*change);
-    return *this;
-  }
-
-  Ticket& priority(domain::Priority priority, std::string_view when) {
-    domain::TicketPatch patch;
-    patch.priority = priority;
-    auto change = domain::apply_patch(current_, patch, kAgent, cet(when));
-    EXPECT_TRUE(change.ok());
-    if (change.ok()) apply(*change);
-    return *this;
-  }
-
-  // An event the SLA scheduler wrote (an output, which evaluation must ignore).
-  Ticket& sla_event(domain::EventType type, std::string_view field, std::string_view when) {
-    domain::TicketEvent event;
-    event.type = type;
-    event.field = std::string(field);
-    event.at = cet(when);
-    append({event});
-    return *this;
-  }
-
-  Result<SlaState> evaluate_at(const SlaPolicy& policy, const BusinessCalendar& calendar,
-                               Timestamp now) const {
-    return evaluate(policy, calendar, created_, events_, now);
-  }
-
-  SlaState at(const SlaPolicy& policy, std::string_view now) const {
-    static const BusinessCalendar office = calendar_from(kOffice);
-    auto state = evaluate_at(policy, office, cet(now));
-    EXPECT_TRUE(state.ok()) << state.error().message;
-    return state.ok() ? *state : SlaState{};
-  }
-
-  const std::vector<domain::TicketEvent>& events() const { return events_; }
-  const domain::Ticket& created() const { return created_; }
-  const domain::Ticket& current() const { return current_; }
-
- private:
-  Ticket& message(MessageKind kind, domain::Actor actor, std::string_view when) {
-    auto change = domain::add_message(current_, kind, "Some words.", actor, cet(when));
-    EXPECT_TRUE(change.ok()) << change.error().message;
-    if (change.ok()) apply(*change);
-    return *this;
-  }
-
-  void apply(const domain::TicketChange& change) {
-    current_ = change.after;
-    append(change.events);
-  }
-
-  void append(const std::vector<domain::TicketEvent>& events) {
-    for (domain::TicketEvent event : events) {
-      event.seq = static_cast<std::int64_t>(events_.size()) + 1;
-      events_.push_back(std::move(event));
-    }
-  }
-
-  domain::Ticket created_;
-  domain::Ticket current_;
-  std::vector<domain::TicketEvent> events_;
-};
+using testing::cet;
+using testing::kOffice;
+using testing::Ticket;
 
 SlaPolicy office_policy() {
-  SlaPolicy policy;
-  policy.id = 42;
-  policy.tenant_id = domain::TenantId{1};
-  policy.name = "Standard";
-  policy.calendar_id = 1;
+  SlaPolicy policy = testing::standard_policy(42);
   policy.first_response_minutes = 60;
   policy.next_response_minutes = 120;
   policy.periodic_update_minutes = 240;

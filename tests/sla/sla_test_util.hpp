@@ -1,4 +1,5 @@
-// Helpers shared by the sla tests: calendars from JSON text and instants from RFC 3339 text.
+// Helpers shared by the sla tests: calendars from JSON text, instants from RFC 3339 text,
+// histories numbered as storage numbers them, and a policy to start from.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -6,10 +7,13 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string_view>
+#include <vector>
 
 #include "core/time.hpp"
+#include "domain/model.hpp"
 #include "sla/business_calendar.hpp"
 #include "sla/calendar_json.hpp"
+#include "sla/policy.hpp"
 
 namespace sp::sla::testing {
 
@@ -34,5 +38,24 @@ inline Timestamp at(std::string_view rfc3339) {
 }
 
 constexpr std::int64_t kHour_s = 3600;
+
+// Appends `events` to `history` with seq numbers continuing 1..n, as storage assigns them.
+inline void append_numbered(std::vector<domain::TicketEvent>& history,
+                            std::vector<domain::TicketEvent> events) {
+  for (auto& event : events) {
+    event.seq = static_cast<std::int64_t>(history.size()) + 1;
+    history.push_back(std::move(event));
+  }
+}
+
+// Policy `id` ("Standard") of tenant 1 on calendar 1, with no target set yet.
+inline SlaPolicy standard_policy(std::int64_t id) {
+  SlaPolicy policy;
+  policy.id = id;
+  policy.tenant_id = domain::TenantId{1};
+  policy.name = "Standard";
+  policy.calendar_id = 1;
+  return policy;
+}
 
 }  // namespace sp::sla::testing
