@@ -347,11 +347,16 @@ int mail_gateway(const app::Config& config, const std::string& tenant_slug) {
   service::SlaService sla(**store, **store, clock);
   mail::SqliteOutbox outbox(**store);
   intake::AttachmentStore attachments((std::filesystem::path(config.data_dir) / "attachments").string());
-  intake::MailIntake intake(helpdesk, &sla, &outbox, &attachments);
+  storage::sqlite::SqliteMailIntakeStore mail_store(**store);
+  intake::MailIntake intake(helpdesk, mail_store, &sla, &outbox, &attachments);
   auto result = intake.ingest(desk, raw, "gateway");
   if (!result) {
     std::cerr << "mail-gateway: " << result.error().message << "\n";
-    return result.error().kind == "mail-refused" ? kExitDataErr : kExitTempFail;
+    // A property of the message never passes, so it is refused (intake reports all of them
+    // as "mail-refused"); only what can pass (a locked or busy database, a full disk, a race
+    // with another gateway) is worth the MTA's retries.
+    bool refused = result.error().kind == "mail-refused" || result.error().code == ErrorCode::InvalidInput;
+    return refused ? kExitDataErr : kExitTempFail;
   }
   nlohmann::json out = {{"ticket", result->ticket ? nlohmann::json("T-" + std::to_string(result->ticket->value))
                                                   : nlohmann::json(nullptr)},
@@ -359,7 +364,9 @@ int mail_gateway(const app::Config& config, const std::string& tenant_slug) {
                         {"created", result->created},
                         {"duplicate", result->duplicate},
                         {"bounce", result->bounce},
-                        {"acknowledged", result->acknowledged}};
+                        {"acknowledged", result->acknowledged},
+                        {"automatic", result->automatic}};
+  if (result->linked_to) out["linked_to"] = "T-" + std::to_string(result->linked_to->value);
   if (!result->note.empty()) out["note"] = result->note;
   std::cout << out.dump() << std::endl;
   return 0;
