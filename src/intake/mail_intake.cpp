@@ -39,7 +39,7 @@ class StoreThreadLookup final : public channels::ThreadLookup {
 
 Error refused(std::string message) {
   Error error = invalid_input(std::move(message), "message");
-  error.kind = "mail-refused";
+  error.kind = kinds::kMailRefused;
   return error;
 }
 
@@ -78,7 +78,7 @@ std::string subject_of(const channels::ParsedMail& mail) {
 // A message that a property of its own makes impossible to store (helpdesk validation) is
 // refused like unparseable mail: retrying it can never help.
 Error refused_if_invalid(Error error) {
-  if (error.code != ErrorCode::InvalidInput || error.kind == "mail-refused") return error;
+  if (error.code != ErrorCode::InvalidInput || error.kind == kinds::kMailRefused) return error;
   return refused("message not storable: " + error.message);
 }
 
@@ -164,7 +164,7 @@ Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_vi
   // A storage call failed because of the message itself: refused, and the mailbox moves on.
   auto refuse_if_invalid = [&](Error error) -> Error {
     error = refused_if_invalid(std::move(error));
-    if (error.kind == "mail-refused") {
+    if (error.kind == kinds::kMailRefused) {
       if (auto advanced = advance(); !advanced) return advanced.error();
     }
     return error;
@@ -263,7 +263,7 @@ Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_vi
         record_participants(desk, added->ticket.id, mail);
         return result;
       }
-      if (added.error().kind == "duplicate-intake") {
+      if (added.error().kind == kinds::kDuplicateIntake) {
         result.ticket = append->ticket;
         result.duplicate = true;
         return result;
@@ -281,7 +281,7 @@ Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_vi
   if (result.linked_to) ticket.tags = {"refers-to:" + channels::format_ticket_reference(*result.linked_to)};
   auto created = helpdesk_.open_customer_ticket(desk.tenant, customer->id, std::move(ticket), receipt);
   if (!created) {
-    if (created.error().kind == "duplicate-intake") {
+    if (created.error().kind == kinds::kDuplicateIntake) {
       auto seen = store.find_intake(desk.tenant, source, external_id);
       result.ticket = seen && *seen ? std::optional<TicketId>(**seen) : std::nullopt;
       result.duplicate = true;

@@ -24,6 +24,10 @@
 #include "service/sla_service.hpp"
 #include "storage/mail_intake_store.hpp"
 
+namespace sp::kinds {
+inline constexpr std::string_view kMailRefused = "mail-refused";
+}  // namespace sp::kinds
+
 namespace sp::intake {
 
 using namespace sp::domain;  // NOLINT
@@ -82,7 +86,7 @@ class MailIntake {
 
   // Ingests one raw RFC 5322 message that arrived for `desk` through `source`. With a
   // checkpoint (IMAP), it is stored with the message, or alone for duplicates and refusals.
-  // Fails with InvalidInput kind "mail-refused" for mail that can never be ingested
+  // Fails with InvalidInput kind kinds::kMailRefused for mail that can never be ingested
   // (unparseable, no usable sender, from the desk's own address): callers drop it (gateway
   // exit 65). A property of the message is never any other error: control characters are
   // left out of the stored text, MIME past the nesting cap is not read (the raw message is

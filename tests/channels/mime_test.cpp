@@ -266,14 +266,14 @@ TEST(Mime, EmptyInputIsAStableError) {
     auto parsed = parse_mail(raw);
     ASSERT_FALSE(parsed.ok());
     EXPECT_EQ(parsed.error().code, ErrorCode::InvalidInput);
-    EXPECT_EQ(parsed.error().kind, "mime.empty");
+    EXPECT_EQ(parsed.error().kind, kinds::kMimeEmpty);
   }
 }
 
 TEST(Mime, BinaryJunkIsRejectedOrHarmless) {
   auto parsed = parse_mail(corpus::binary_junk());
   if (!parsed.ok()) {
-    EXPECT_EQ(parsed.error().kind, "mime.unparseable");
+    EXPECT_EQ(parsed.error().kind, kinds::kMimeUnparseable);
   } else {
     EXPECT_TRUE(parsed->subject.empty());
   }
@@ -284,7 +284,7 @@ TEST(Mime, OversizedMessageIsRefused) {
   limits.max_message_bytes = 1024;
   auto parsed = parse_mail(corpus::single_part("utf-8", std::string(2000, 'a')), limits);
   ASSERT_FALSE(parsed.ok());
-  EXPECT_EQ(parsed.error().kind, "mime.too_large");
+  EXPECT_EQ(parsed.error().kind, kinds::kMimeTooLarge);
 }
 
 TEST(Mime, OversizedAttachmentIsDroppedWithANote) {
@@ -341,7 +341,7 @@ TEST(Mime, NestingDeeperThanTheLimitKeepsTheTopTextAndStopsDescending) {
   // Far beyond any limit: GMime's own nesting guard or ours, never a stack overflow.
   auto hostile = parse_mail(nested_multiparts(5000));
   ASSERT_FALSE(hostile.ok());
-  EXPECT_EQ(hostile.error().kind, "mime.too_many_parts");
+  EXPECT_EQ(hostile.error().kind, kinds::kMimeTooManyParts);
 }
 
 TEST(Mime, DeeplyNestedEmbeddedMessagesAreReadDownToTheCap) {
@@ -381,7 +381,7 @@ TEST(Mime, TooManyPartsIsRefused) {
   raw += "--b--\n";
   auto parsed = parse_mail(raw, limits);
   ASSERT_FALSE(parsed.ok());
-  EXPECT_EQ(parsed.error().kind, "mime.too_many_parts");
+  EXPECT_EQ(parsed.error().kind, kinds::kMimeTooManyParts);
 }
 
 TEST(Mime, EveryCorpusMessageParsesOrFailsCleanly) {

@@ -117,7 +117,7 @@ TEST_F(MailIntakeTest, MailFromTheDesksOwnAddressIsRefusedBeforeThreading) {
     auto id = "own-" + std::to_string(++sent) + "@acme.test";
     auto refused = intake_->ingest(desk_, mail(from, "Re: " + token(*first.ticket), id), "test");
     ASSERT_FALSE(refused.ok()) << from;
-    EXPECT_EQ(refused.error().kind, "mail-refused") << from;
+    EXPECT_EQ(refused.error().kind, kinds::kMailRefused) << from;
   }
   EXPECT_EQ(messages_of(*first.ticket).size(), 1u);
   EXPECT_EQ(store_->list_tickets(storage::Scope::of(tenant_), {}).value().size(), 1u);

@@ -410,7 +410,7 @@ Result<Tenant> SqliteStore::create_tenant(Tenant tenant) {
         .bind(5, to_unix_ms(tenant.created_at));
     auto ran = stmt.run();
     if (!ran && ran.error().code == ErrorCode::Conflict) {
-      return conflict("a tenant with slug '" + tenant.slug + "' exists", "duplicate");
+      return conflict("a tenant with slug '" + tenant.slug + "' exists", kinds::kDuplicate);
     }
     SP_TRY(ran);
     tenant.id = TenantId{conn.last_insert_rowid()};
@@ -470,7 +470,7 @@ Result<Team> SqliteStore::create_team(Team team) {
         .bind(4, to_unix_ms(team.created_at));
     auto ran = stmt.run();
     if (!ran && ran.error().code == ErrorCode::Conflict) {
-      return conflict("a team named '" + team.name + "' exists in this tenant", "duplicate");
+      return conflict("a team named '" + team.name + "' exists in this tenant", kinds::kDuplicate);
     }
     SP_TRY(ran);
     team.id = TeamId{conn.last_insert_rowid()};
@@ -523,7 +523,7 @@ Result<Agent> SqliteStore::create_agent(Agent agent, std::string password_hash) 
         .bind(9, to_unix_ms(agent.created_at));
     auto ran = stmt.run();
     if (!ran && ran.error().code == ErrorCode::Conflict) {
-      return conflict("an agent with e-mail '" + agent.email + "' exists", "duplicate");
+      return conflict("an agent with e-mail '" + agent.email + "' exists", kinds::kDuplicate);
     }
     SP_TRY(ran);
     agent.id = AgentId{conn.last_insert_rowid()};
@@ -595,7 +595,7 @@ Result<Customer> SqliteStore::create_customer(Customer customer) {
       if (!ran && ran.error().code == ErrorCode::Conflict) {
         return conflict("another customer of this tenant has e-mail '" + customer.emails[idx] +
                             "'",
-                        "duplicate");
+                        kinds::kDuplicate);
       }
       SP_TRY(ran);
     }
@@ -703,7 +703,7 @@ Result<void> record_receipt(Connection& conn, const Ticket& ticket, MessageId me
   exists.bind(1, ticket.tenant_id.value).bind(2, receipt.source).bind(3, receipt.external_id);
   SP_STEP(duplicate, exists);
   if (duplicate) {
-    return conflict("already received as T-" + std::to_string(exists.int64(0)), "duplicate-intake");
+    return conflict("already received as T-" + std::to_string(exists.int64(0)), kinds::kDuplicateIntake);
   }
   SP_TRY(exists.reset());
   SP_PREPARE(stmt, conn,
@@ -1359,7 +1359,7 @@ Result<void> write_timer(Connection& conn, const SlaTimer& timer) {
 
 Error duplicate_name(const Error& error, const std::string& what, const std::string& name) {
   if (error.code == ErrorCode::Conflict && error.message.find("UNIQUE") != std::string::npos) {
-    return conflict("a " + what + " named '" + name + "' exists in this tenant", "duplicate");
+    return conflict("a " + what + " named '" + name + "' exists in this tenant", kinds::kDuplicate);
   }
   if (error.code == ErrorCode::Conflict && error.message.find("FOREIGN KEY") != std::string::npos) {
     return invalid_input("calendar_id does not name a calendar of this tenant", "calendar_id");
