@@ -35,7 +35,8 @@ MailRuntime::MailRuntime(const Config& config, storage::sqlite::SqliteStore& sto
       outbox_(store),
       checkpoints_(store),
       attachments_((std::filesystem::path(config.data_dir) / "attachments").string()),
-      intake_(helpdesk, sla, &outbox_, &attachments_) {}
+      mail_store_(store),
+      intake_(helpdesk, mail_store_, sla, &outbox_, &attachments_) {}
 
 std::optional<intake::MailDesk> MailRuntime::desk_for(domain::TenantId tenant) const {
   for (const auto& desk : desks_) {

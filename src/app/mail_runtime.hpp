@@ -14,6 +14,7 @@
 #include "mail/outbox_worker.hpp"
 #include "mail/smtp_client.hpp"
 #include "mail/sqlite_outbox.hpp"
+#include "storage/sqlite/sqlite_mail_intake_store.hpp"
 
 namespace sp::app {
 
@@ -44,6 +45,7 @@ class MailRuntime {
   mail::SqliteOutbox outbox_;
   mail::SqliteCheckpointStore checkpoints_;
   intake::AttachmentStore attachments_;
+  storage::sqlite::SqliteMailIntakeStore mail_store_;
   std::vector<intake::MailDesk> desks_;
   intake::MailIntake intake_;
   std::unique_ptr<mail::SmtpClient> smtp_;

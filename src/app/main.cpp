@@ -172,7 +172,11 @@ int mail_gateway(const app::Config& config, const std::string& tenant_slug) {
   auto result = intake.ingest(desk, raw, "gateway");
   if (!result) {
     std::cerr << "mail-gateway: " << result.error().message << "\n";
-    return result.error().kind == kinds::kMailRefused ? kExitDataErr : kExitTempFail;
+    // A property of the message never passes, so it is refused (intake reports all of them
+    // as kMailRefused); only what can pass (a locked or busy database, a full disk, a race
+    // with another gateway) is worth the MTA's retries.
+    bool refused = result.error().kind == kinds::kMailRefused || result.error().code == ErrorCode::InvalidInput;
+    return refused ? kExitDataErr : kExitTempFail;
   }
   nlohmann::json out = {{"ticket", result->ticket ? nlohmann::json("T-" + std::to_string(result->ticket->value))
                                                   : nlohmann::json(nullptr)},
@@ -180,7 +184,9 @@ int mail_gateway(const app::Config& config, const std::string& tenant_slug) {
                         {"created", result->created},
                         {"duplicate", result->duplicate},
                         {"bounce", result->bounce},
-                        {"acknowledged", result->acknowledged}};
+                        {"acknowledged", result->acknowledged},
+                        {"automatic", result->automatic}};
+  if (result->linked_to) out["linked_to"] = "T-" + std::to_string(result->linked_to->value);
   if (!result->note.empty()) out["note"] = result->note;
   std::cout << out.dump() << std::endl;
   return 0;

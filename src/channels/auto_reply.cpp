@@ -30,6 +30,25 @@ std::string_view to_string(AutoReplyReason reason) {
   return "unknown";
 }
 
+bool is_own_address(std::string_view address, const std::vector<std::string>& own_addresses) {
+  const std::string_view wanted = detail::trim(address);
+  if (wanted.empty()) {
+    return false;
+  }
+  for (const std::string& own : own_addresses) {
+    if (detail::iequals(detail::trim(own), wanted)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_automatic(const ParsedMail& mail) {
+  const AutoSignals& signals = mail.auto_signals;
+  return mail.delivery_report.has_value() || !signals.auto_submitted.empty() ||
+         !signals.precedence.empty() || signals.suppress_header || signals.mailer_daemon_sender;
+}
+
 AutoReplyDecision should_auto_reply(const ParsedMail& mail, const AutoReplyPolicy& policy,
                                     int replies_to_address_last_hour) {
   const auto block = [](AutoReplyReason reason, std::string detail = {}) {
@@ -58,10 +77,8 @@ AutoReplyDecision should_auto_reply(const ParsedMail& mail, const AutoReplyPolic
   if (signals.mailer_daemon_sender) {
     return block(AutoReplyReason::MailerDaemon, from);
   }
-  for (const std::string& own : policy.own_addresses) {
-    if (detail::iequals(detail::trim(own), from)) {
-      return block(AutoReplyReason::OwnAddress, from);
-    }
+  if (is_own_address(from, policy.own_addresses)) {
+    return block(AutoReplyReason::OwnAddress, from);
   }
   if (replies_to_address_last_hour >= policy.max_replies_per_address_per_hour) {
     return block(AutoReplyReason::RateLimited,

@@ -40,6 +40,17 @@ struct AutoReplyDecision {
   std::string detail;  // e.g. the header value that blocked the reply
 };
 
+// Whether `address` (normalised, as in MailAddress) is one of `own_addresses` (any case,
+// surrounding spaces ignored).
+bool is_own_address(std::string_view address, const std::vector<std::string>& own_addresses);
+
+// Whether a machine sent `mail` rather than a person answering: Auto-Submitted other than
+// "no" (out-of-office, vacation, auto-generated), Precedence bulk/list/junk,
+// X-Auto-Response-Suppress, a mailer-daemon or noreply-style sender, or a delivery report.
+// List-Id alone does not count: people write through mailing lists. Such mail is stored
+// marked automatic and never reopens a ticket or starts a next-response clock.
+bool is_automatic(const ParsedMail& mail);
+
 // Returns send=true with reason Allowed, or send=false with the first reason that blocks the
 // reply, checked in the order of the enum above.
 AutoReplyDecision should_auto_reply(const ParsedMail& mail, const AutoReplyPolicy& policy,

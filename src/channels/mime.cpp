@@ -296,14 +296,17 @@ std::string warning_code(GMimeParserWarning code) {
   return "parser_warning";
 }
 
+// Each warning code once, at most 50 of them.
+void add_warning(std::vector<std::string>& warnings, std::string code) {
+  if (warnings.size() < 50 && std::find(warnings.begin(), warnings.end(), code) == warnings.end()) {
+    warnings.push_back(std::move(code));
+  }
+}
+void add_warning(ParsedMail& mail, std::string code) { add_warning(mail.warnings, std::move(code)); }
+
 void on_parser_warning(gint64 /*offset*/, GMimeParserWarning code, const gchar* /*item*/,
                        gpointer user_data) {
-  auto* warnings = static_cast<std::vector<std::string>*>(user_data);
-  std::string text = warning_code(code);
-  if (warnings->size() < 50 &&
-      std::find(warnings->begin(), warnings->end(), text) == warnings->end()) {
-    warnings->push_back(std::move(text));
-  }
+  add_warning(*static_cast<std::vector<std::string>*>(user_data), warning_code(code));
 }
 
 // An HTML part without a charset parameter may declare one in <meta charset="..."> or
@@ -333,6 +336,20 @@ std::string sniff_meta_charset(std::string_view html) {
   return name;
 }
 
+// Removes C0 control characters other than tab and newline, and DEL: an 8bit body may
+// carry a NUL from a broken sender, and it is no text (the ticket store refuses it).
+// Returns whether anything was removed.
+bool remove_control_characters(std::string& text) {
+  const auto is_control = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && c != '\t' && c != '\n') || u == 0x7F;
+  };
+  const auto kept_end = std::remove_if(text.begin(), text.end(), is_control);
+  const bool removed = kept_end != text.end();
+  text.erase(kept_end, text.end());
+  return removed;
+}
+
 // Text collected from one level of the tree; multipart/alternative picks from its own.
 struct Bodies {
   std::vector<std::string> texts;
@@ -354,15 +371,11 @@ class Walker {
   }
 
  private:
-  Result<void> count_part(std::size_t depth) {
+  Result<void> count_part() {
     if (++parts_ > limits_.max_parts) {
       return mime_error(
           kinds::kMimeTooManyParts,
           "the message has more than " + std::to_string(limits_.max_parts) + " MIME parts");
-    }
-    if (depth > limits_.max_depth) {
-      return mime_error(kinds::kMimeTooDeep, "MIME parts are nested deeper than " +
-                                             std::to_string(limits_.max_depth) + " levels");
     }
     return {};
   }
@@ -395,7 +408,14 @@ class Walker {
 };
 
 Result<void> Walker::walk(GMimeObject* object, std::size_t depth, Bodies& bodies, bool in_report) {
-  SP_TRY(count_part(depth));
+  if (depth > limits_.max_depth) {
+    // Real mail gets this deep only by forwarding a forward of a forward; what the sender
+    // wrote is near the top, so keep that and leave the rest to the raw message.
+    add_warning(out_, "nesting_truncated");
+    out_.lossy = true;
+    return {};
+  }
+  SP_TRY(count_part());
   GMimeContentType* content_type = g_mime_object_get_content_type(object);
   const std::string type = to_lower(
       str_or_empty(content_type ? g_mime_content_type_get_media_type(content_type) : nullptr));
@@ -487,6 +507,10 @@ Result<void> Walker::walk_message_part(GMimeMessagePart* part, std::size_t depth
   }
   while (!text.empty() && detail::is_space(text.back())) {
     text.pop_back();
+  }
+  if (remove_control_characters(text)) {
+    add_warning(out_, "control_characters_removed");
+    out_.lossy = true;
   }
   forwarded.text = std::move(text);
 
@@ -813,7 +837,9 @@ Result<ParsedMail> parse_mail(std::string_view raw, const MimeLimits& limits) {
   }
   if (std::find(mail.warnings.begin(), mail.warnings.end(), "nesting_overflow") !=
       mail.warnings.end()) {
-    return mime_error(kinds::kMimeTooDeep, "MIME parts are nested too deeply");
+    // GMime stopped building the tree at its own nesting guard; what it built is read.
+    add_warning(mail, "nesting_truncated");
+    mail.lossy = true;
   }
   GMimeObject* object = GMIME_OBJECT(message.get());
   GMimeHeaderList* headers = g_mime_object_get_header_list(object);
@@ -883,6 +909,10 @@ Result<ParsedMail> parse_mail(std::string_view raw, const MimeLimits& limits) {
                                   ? forwarded.from.address
                                   : forwarded.from.name + " <" + forwarded.from.address + ">") +
                              "\nSubject: " + forwarded.subject + "\n\n" + forwarded.text);
+  }
+  if (remove_control_characters(mail.text)) {
+    add_warning(mail, "control_characters_removed");
+    mail.lossy = true;
   }
   while (!mail.text.empty() && detail::is_space(mail.text.back())) {
     mail.text.pop_back();

@@ -8,11 +8,12 @@
 //   kinds::kMimeEmpty         0 bytes or only whitespace
 //   kinds::kMimeTooLarge      more than MimeLimits::max_message_bytes
 //   kinds::kMimeTooManyParts  more MIME parts than MimeLimits::max_parts
-//   kinds::kMimeTooDeep       nesting deeper than MimeLimits::max_depth
 //   kinds::kMimeUnparseable   GMime could not build a message, or it has no header fields
 // Everything else that is wrong but survivable (an unknown charset, a missing closing
-// boundary, an attachment over the size limit) is reported in ParsedMail::warnings or
-// ParsedMail::dropped and the rest of the message is kept.
+// boundary, an attachment over the size limit, parts nested deeper than
+// MimeLimits::max_depth, control characters in a body) is reported in ParsedMail::warnings
+// or ParsedMail::dropped and the rest of the message is kept; ParsedMail::lossy says when
+// only the raw bytes hold all of it.
 #pragma once
 
 #include <cstddef>
@@ -28,7 +29,6 @@ namespace sp::kinds {
 inline constexpr std::string_view kMimeEmpty = "mime-empty";
 inline constexpr std::string_view kMimeTooLarge = "mime-too-large";
 inline constexpr std::string_view kMimeTooManyParts = "mime-too-many-parts";
-inline constexpr std::string_view kMimeTooDeep = "mime-too-deep";
 inline constexpr std::string_view kMimeUnparseable = "mime-unparseable";
 }  // namespace sp::kinds
 
@@ -39,7 +39,9 @@ struct MimeLimits {
   std::size_t max_attachment_bytes = 10 * 1024 * 1024;
   std::size_t max_attachments = 50;
   std::size_t max_parts = 200;  // every MIME entity, including multiparts and embedded messages
-  std::size_t max_depth = 16;   // nesting of multiparts / message/rfc822
+  // Nesting of multiparts / message/rfc822: parts below it are not read (warning
+  // "nesting_truncated"), the text found above it is kept.
+  std::size_t max_depth = 16;
   std::size_t max_filename_chars = 120;
 };
 
@@ -106,7 +108,9 @@ struct ParsedMail {
   std::vector<MailAddress> cc;
   std::string subject;  // decoded UTF-8
   std::optional<Timestamp> date;
-  std::string text;                 // plain text body, UTF-8, LF line endings
+  // Plain text body, UTF-8, LF line endings, no control characters but tab and newline
+  // (NUL and the like are left out, warning "control_characters_removed").
+  std::string text;
   std::optional<std::string> html;  // sanitised HTML (html_sanitize.hpp), when an HTML part exists
   bool text_from_html = false;      // no text/plain part: `text` was derived from the HTML
   bool charset_fallback = false;    // some text used an unknown/undecodable charset (best effort)
@@ -116,8 +120,13 @@ struct ParsedMail {
   AutoSignals auto_signals;
   std::optional<DeliveryReport> delivery_report;
   // Stable, lower-case codes for survivable problems, e.g. "unknown_charset:x-foo",
-  // "malformed_multipart", "truncated_message", "invalid_header_name", "bad_date".
+  // "malformed_multipart", "truncated_message", "invalid_header_name", "bad_date",
+  // "nesting_truncated", "control_characters_removed".
   std::vector<std::string> warnings;
+  // The values above leave out something the raw bytes hold (control characters removed
+  // from the text, parts past max_depth not read): a caller that stores mail keeps the raw
+  // message too.
+  bool lossy = false;
 };
 
 // Parses `raw` (one message, CRLF or LF line endings). See the header comment for errors.

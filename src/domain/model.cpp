@@ -102,4 +102,9 @@ Result<EventType> parse_event_type(std::string_view t) {
   return parse_name(kEventTypeNames, t, "event_type");
 }
 
+bool is_automatic_message(const TicketEvent& event) {
+  return event.type == EventType::MessageAdded && event.message_kind == MessageKind::Inbound &&
+         event.field == kAutomaticMessageField;
+}
+
 }  // namespace sp::domain

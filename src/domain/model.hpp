@@ -134,6 +134,7 @@ struct Message {
   Actor author;
   std::string body;
   Timestamp created_at;
+  bool automatic = false;  // inbound mail a machine sent (out-of-office): changes no status
 };
 
 enum class EventType {
@@ -175,5 +176,10 @@ struct TicketEvent {
   std::optional<MessageKind> message_kind;
   std::optional<MessageId> message_id;
 };
+
+// The MessageAdded event of an automatic inbound message (Message::automatic) carries this
+// field, so every fold of the history (status rules, SLA clocks) can tell it apart.
+inline constexpr std::string_view kAutomaticMessageField = "automatic";
+bool is_automatic_message(const TicketEvent& event);
 
 }  // namespace sp::domain

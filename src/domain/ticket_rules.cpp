@@ -100,6 +100,7 @@ TicketDraft draft_ticket(const NewTicket& validated, TenantId tenant, Actor acto
   if (validated.first_message) {
     auto added = make_event(t, EventType::MessageAdded, actor, now);
     added.message_kind = MessageKind::Inbound;
+    if (validated.first_message_automatic) added.field = std::string(kAutomaticMessageField);
     draft.events.push_back(std::move(added));
   }
   return draft;
@@ -177,8 +178,10 @@ Result<TicketChange> apply_patch(const Ticket& before, const TicketPatch& patch,
   return change;
 }
 
-Result<TicketChange> add_message(const Ticket& before, MessageKind kind, std::string_view body,
-                                 Actor actor, Timestamp now) {
+namespace {
+
+Result<TicketChange> add_message_of(const Ticket& before, MessageKind kind, std::string_view body,
+                                    Actor actor, Timestamp now, bool automatic) {
   if (before.status == Status::Closed) {
     return conflict("ticket is closed; open a follow-up ticket instead", kinds::kTicketClosed);
   }
@@ -187,9 +190,10 @@ Result<TicketChange> add_message(const Ticket& before, MessageKind kind, std::st
   TicketChange change{before, {}};
   auto added = make_event(before, EventType::MessageAdded, actor, now);
   added.message_kind = kind;
+  if (automatic) added.field = std::string(kAutomaticMessageField);
   change.events.push_back(std::move(added));
   std::optional<Status> next;
-  if (kind == MessageKind::Inbound &&
+  if (kind == MessageKind::Inbound && !automatic &&
       (before.status == Status::Pending || before.status == Status::Solved)) {
     next = Status::Open;
   } else if (kind == MessageKind::Outbound && before.status == Status::New) {
@@ -207,6 +211,18 @@ Result<TicketChange> add_message(const Ticket& before, MessageKind kind, std::st
   change.after.version = before.version + 1;
   change.after.updated_at = now;
   return change;
+}
+
+}  // namespace
+
+Result<TicketChange> add_message(const Ticket& before, MessageKind kind, std::string_view body,
+                                 Actor actor, Timestamp now) {
+  return add_message_of(before, kind, body, actor, now, false);
+}
+
+Result<TicketChange> add_automatic_message(const Ticket& before, std::string_view body,
+                                           Actor actor, Timestamp now) {
+  return add_message_of(before, MessageKind::Inbound, body, actor, now, true);
 }
 
 namespace {

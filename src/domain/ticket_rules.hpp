@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -39,6 +40,7 @@ struct NewTicket {
   std::optional<AgentId> assignee_id;
   CustomerId requester_id;
   std::optional<std::string> first_message;  // the customer's words, stored as inbound
+  bool first_message_automatic = false;      // sent by a machine (see add_automatic_message)
 };
 
 // Validates and normalises a new ticket (subject, category, tags, body sizes).
@@ -85,6 +87,13 @@ Result<TicketChange> apply_patch(const Ticket& before, const TicketPatch& patch,
 // kinds::kTicketClosed) on a closed ticket and InvalidInput for an empty or oversized body.
 Result<TicketChange> add_message(const Ticket& before, MessageKind kind, std::string_view body,
                                  Actor actor, Timestamp now);
+
+// An inbound message that a machine sent (out-of-office, auto-reply): stored visibly marked
+// automatic, its MessageAdded event carries field kAutomaticMessageField
+// (is_automatic_message), and it changes no status (a pending or solved ticket stays so), so
+// the SLA engine starts no next-response cycle for it. Fails as add_message does.
+Result<TicketChange> add_automatic_message(const Ticket& before, std::string_view body,
+                                           Actor actor, Timestamp now);
 
 // One telephony event as the history records it (EventType::CallRecorded).
 struct CallFacts {

@@ -93,7 +93,8 @@ json to_json(const Message& m) {
           {"kind", to_string(m.kind)},
           {"author", actor_json(m.author)},
           {"body", m.body},
-          {"created_at", format_rfc3339(m.created_at)}};
+          {"created_at", format_rfc3339(m.created_at)},
+          {"automatic", m.automatic}};
 }
 
 json to_json(const TicketEvent& e) {

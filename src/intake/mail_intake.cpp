@@ -49,11 +49,37 @@ std::string external_id_of(const channels::ParsedMail& mail, std::string_view ra
   return "sha256:" + service::token_digest(raw);
 }
 
+// Cuts `text` to at most `max_bytes` without splitting a UTF-8 sequence (a split one would
+// make the whole text invalid, and the store refuse it).
+std::string cut_utf8(std::string text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  text.resize(end);
+  return text;
+}
+
+// Control characters other than tab and newline out: the store refuses them, and what a
+// sender's software put there is no reason to lose the mail.
+std::string without_controls(std::string text) {
+  std::erase_if(text, [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && c != '\t' && c != '\n') || u == 0x7F;
+  });
+  return text;
+}
+
 std::string subject_of(const channels::ParsedMail& mail) {
   std::string subject = mail.subject;
   if (subject.empty()) subject = "(no subject)";
-  if (subject.size() > 250) subject.resize(250);
-  return subject;
+  return cut_utf8(std::move(subject), 250);
+}
+
+// A message that a property of its own makes impossible to store (helpdesk validation) is
+// refused like unparseable mail: retrying it can never help.
+Error refused_if_invalid(Error error) {
+  if (error.code != ErrorCode::InvalidInput || error.kind == kinds::kMailRefused) return error;
+  return refused("message not storable: " + error.message);
 }
 
 }  // namespace
@@ -83,13 +109,13 @@ std::string AttachmentStore::path_of(const std::string& digest) const {
   return (std::filesystem::path(root_) / digest.substr(0, 2) / digest).string();
 }
 
-MailIntake::MailIntake(service::HelpdeskService& helpdesk, service::SlaService* sla,
-                       mail::Outbox* outbox, AttachmentStore* attachments)
-    : helpdesk_(helpdesk), sla_(sla), outbox_(outbox), attachments_(attachments) {}
+MailIntake::MailIntake(service::HelpdeskService& helpdesk, storage::MailIntakeStore& mail_store,
+                       service::SlaService* sla, mail::Outbox* outbox, AttachmentStore* attachments)
+    : helpdesk_(helpdesk), mail_store_(mail_store), sla_(sla), outbox_(outbox), attachments_(attachments) {}
 
 // The customer's words: text, with a line per attachment kept (with its digest when stored)
-// or dropped.
-std::string MailIntake::body_with_attachments(const channels::ParsedMail& mail) {
+// or dropped, and the raw message when the text leaves something out.
+std::string MailIntake::body_with_attachments(const channels::ParsedMail& mail, std::string_view raw) {
   std::string body = mail.text;
   while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.pop_back();
   if (body.empty()) body = "(no text)";
@@ -114,8 +140,15 @@ std::string MailIntake::body_with_attachments(const channels::ParsedMail& mail) 
       body += "\n[html version: text/html, " + std::to_string(mail.html->size()) + " bytes, sha256:" + *digest + "]";
     }
   }
-  if (body.size() > domain::kMaxBodyBytes) body.resize(domain::kMaxBodyBytes);
-  return body;
+  // Control characters removed or MIME past the nesting cap: the bytes as received are kept.
+  if (mail.lossy && attachments_ != nullptr) {
+    if (auto digest = attachments_->put(raw)) {
+      body += "\n[original message: message/rfc822, " + std::to_string(raw.size()) + " bytes, sha256:" + *digest + "]";
+    } else {
+      spdlog::warn("raw message not stored: {}", digest.error().message);
+    }
+  }
+  return cut_utf8(without_controls(std::move(body)), domain::kMaxBodyBytes);
 }
 
 Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_view raw,
@@ -127,6 +160,14 @@ Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_vi
   auto advance = [&]() -> Result<void> {
     if (!checkpoint) return {};
     return store.put_mailbox_checkpoint(desk.tenant, *checkpoint, now);
+  };
+  // A storage call failed because of the message itself: refused, and the mailbox moves on.
+  auto refuse_if_invalid = [&](Error error) -> Error {
+    error = refused_if_invalid(std::move(error));
+    if (error.kind == kinds::kMailRefused) {
+      if (auto advanced = advance(); !advanced) return advanced.error();
+    }
+    return error;
   };
   auto parsed = channels::parse_mail(raw);
   if (!parsed) {
@@ -170,6 +211,13 @@ Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_vi
     SP_TRY(advance());
     return refused("the message has no usable From address");
   }
+  std::vector<std::string> own_addresses = desk.other_addresses;
+  own_addresses.push_back(desk.address);
+  if (channels::is_own_address(sender, own_addresses)) {
+    // Our own mail coming back (a forwarding loop, a misrouted copy): it is no customer's.
+    SP_TRY(advance());
+    return refused("mail from the desk's own address " + sender);
+  }
   auto external_id = external_id_of(mail, raw);
   if (auto seen = store.find_intake(desk.tenant, source, external_id); !seen) {
     return seen.error();
@@ -182,7 +230,8 @@ Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_vi
 
   auto tenant = store.get_tenant(storage::Scope::of(desk.tenant), desk.tenant);
   if (!tenant) return tenant.error();
-  auto customer = helpdesk_.find_or_create_customer(desk.tenant, sender, mail.from.name,
+  auto customer = helpdesk_.find_or_create_customer(desk.tenant, sender,
+                                                    cut_utf8(mail.from.name, domain::kMaxNameBytes),
                                                     tenant->default_language);
   if (!customer) {
     if (customer.error().code == ErrorCode::InvalidInput) {
@@ -194,30 +243,42 @@ Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_vi
 
   storage::InboundReceipt receipt{source, external_id, {}, checkpoint};
   if (!mail.message_id.empty()) receipt.mail_message_ids.push_back(mail.message_id);
+  result.automatic = channels::is_automatic(mail);
+  auto body = body_with_attachments(mail, raw);
   StoreThreadLookup lookup(store, desk.tenant);
   auto decision = channels::decide_thread(mail, lookup);
+  std::optional<channels::ThreadEvidence> link_evidence;
   if (auto* append = std::get_if<channels::AppendTo>(&decision)) {
-    auto added = helpdesk_.add_customer_message(desk.tenant, customer->id, append->ticket,
-                                                body_with_attachments(mail), receipt);
-    if (added) {
-      result.ticket = added->ticket.id;
-      return result;
-    }
-    if (added.error().kind == kinds::kDuplicateIntake) {
-      result.ticket = append->ticket;
-      result.duplicate = true;
-      return result;
-    }
-    // A closed ticket cannot take messages: the mail opens a new ticket below.
-    if (added.error().code != ErrorCode::Conflict && added.error().code != ErrorCode::InvalidInput) {
-      return added.error();
+    auto participant = is_participant(desk, append->ticket, *customer, sender);
+    if (!participant) return participant.error();
+    if (!*participant) {
+      // Anyone can type "[#T-1830]": a stranger's mail must not read as the customer's own.
+      result.linked_to = append->ticket;
+      link_evidence = append->evidence;
+    } else {
+      auto added = helpdesk_.add_customer_message(desk.tenant, customer->id, append->ticket, body,
+                                                  receipt, result.automatic);
+      if (added) {
+        result.ticket = added->ticket.id;
+        record_participants(desk, added->ticket.id, mail);
+        return result;
+      }
+      if (added.error().kind == kinds::kDuplicateIntake) {
+        result.ticket = append->ticket;
+        result.duplicate = true;
+        return result;
+      }
+      // A closed ticket cannot take messages: the mail opens a new ticket below.
+      if (added.error().code != ErrorCode::Conflict) return refuse_if_invalid(added.error());
     }
   }
 
   NewTicket ticket;
   ticket.subject = subject_of(mail);
   ticket.channel = Channel::Email;
-  ticket.first_message = body_with_attachments(mail);
+  ticket.first_message = std::move(body);
+  ticket.first_message_automatic = result.automatic;
+  if (result.linked_to) ticket.tags = {"refers-to:" + channels::format_ticket_reference(*result.linked_to)};
   auto created = helpdesk_.open_customer_ticket(desk.tenant, customer->id, std::move(ticket), receipt);
   if (!created) {
     if (created.error().kind == kinds::kDuplicateIntake) {
@@ -226,11 +287,70 @@ Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_vi
       result.duplicate = true;
       return result;
     }
-    return created.error();
+    return refuse_if_invalid(created.error());
   }
   result.ticket = created->id;
   result.created = true;
+  record_participants(desk, created->id, mail);
+  if (result.linked_to) note_link(desk, mail, *result.linked_to, *link_evidence, created->id);
   return acknowledge(desk, mail, *created, *customer, std::move(result));
+}
+
+Result<bool> MailIntake::is_participant(const MailDesk& desk, TicketId ticket, const Customer& customer,
+                                        const std::string& sender) {
+  auto& store = helpdesk_.store();
+  auto found = store.get_ticket(storage::Scope::of(desk.tenant), ticket);
+  if (!found) return found.error();
+  if (found->requester_id == customer.id) return true;
+  auto copied = mail_store_.is_mail_participant(desk.tenant, ticket, sender);
+  if (!copied) return copied.error();
+  if (*copied) return true;
+  auto agent = store.find_agent_by_email(sender);
+  if (!agent) {
+    if (agent.error().code == ErrorCode::NotFound) return false;
+    return agent.error();
+  }
+  return agent->agent.active && agent->agent.tenant_id == desk.tenant;
+}
+
+// Everyone the accepted mail was from, to or copied to (the desk's own addresses aside) may
+// write on the ticket later: that is how a colleague in Cc answering "reply all" joins.
+// The mail is stored when this runs: a failure is logged, never a reason to take it again.
+void MailIntake::record_participants(const MailDesk& desk, TicketId ticket,
+                                     const channels::ParsedMail& mail) {
+  std::vector<std::string> own = desk.other_addresses;
+  own.push_back(desk.address);
+  std::vector<std::string> addresses;
+  auto consider = [&](const channels::MailAddress& address) {
+    if (addresses.size() >= 50) return;  // a mail to a whole list adds no more than this
+    auto normalised = channels::normalize_address(address.address);
+    if (!normalised || channels::is_own_address(*normalised, own)) return;
+    if (std::find(addresses.begin(), addresses.end(), *normalised) == addresses.end()) {
+      addresses.push_back(std::move(*normalised));
+    }
+  };
+  consider(mail.from);
+  for (const auto& address : mail.to) consider(address);
+  for (const auto& address : mail.cc) consider(address);
+  auto added = mail_store_.add_mail_participants(desk.tenant, ticket, addresses, helpdesk_.clock().now());
+  if (!added) spdlog::error("mail participants of T-{} not recorded: {}", ticket.value, added.error().message);
+}
+
+void MailIntake::note_link(const MailDesk& desk, const channels::ParsedMail& mail,
+                           TicketId referred, channels::ThreadEvidence evidence, TicketId opened) {
+  auto referred_ref = channels::format_ticket_reference(referred);
+  auto opened_ref = channels::format_ticket_reference(opened);
+  std::string why = "the sender " + mail.from.address + " is not a participant of " + referred_ref +
+                    " (not its requester, a contact its mail went to or an agent of this desk)";
+  auto on_new = helpdesk_.add_system_note(
+      desk.tenant, opened,
+      "This mail refers to " + referred_ref + " (" + std::string(channels::to_string(evidence)) +
+          ") but was opened as a new ticket: " + why + ". Merge or answer it as fits.");
+  auto on_referred = helpdesk_.add_system_note(
+      desk.tenant, referred, "Mail referring to this ticket was opened as " + opened_ref + ": " + why + ".");
+  for (const auto* noted : {&on_new, &on_referred}) {
+    if (!*noted) spdlog::error("link note {} / {} not added: {}", referred_ref, opened_ref, noted->error().message);
+  }
 }
 
 Result<MailIntakeResult> MailIntake::acknowledge(const MailDesk& desk, const channels::ParsedMail& mail,
@@ -245,8 +365,9 @@ Result<MailIntakeResult> MailIntake::acknowledge(const MailDesk& desk, const cha
   policy.own_addresses = desk.other_addresses;
   policy.own_addresses.push_back(desk.address);
   policy.max_replies_per_address_per_hour = desk.max_auto_replies_per_hour;
-  auto decision = channels::should_auto_reply(mail, policy, auto_replies_last_hour(mail.from.address, now));
-  if (!decision.send || !take_auto_reply_slot(mail.from.address, now, desk.max_auto_replies_per_hour)) {
+  // The hourly limit is counted (and the slot taken) in the database, below.
+  auto decision = channels::should_auto_reply(mail, policy, 0);
+  if (!decision.send || !take_auto_reply_slot(desk, mail.from.address, now)) {
     result.note = "no acknowledgement: " +
                   std::string(decision.send ? "rate-limited" : channels::to_string(decision.reason));
     return result;
@@ -312,7 +433,7 @@ Result<std::optional<Timestamp>> MailIntake::acknowledge_contact(const MailDesk&
   auto customer = helpdesk_.store().get_customer(storage::Scope::of(desk.tenant), ticket.requester_id);
   if (!customer) return customer.error();
   if (customer->emails.empty()) return std::optional<Timestamp>{due};
-  if (!take_auto_reply_slot(customer->emails.front(), now, desk.max_auto_replies_per_hour)) {
+  if (!take_auto_reply_slot(desk, customer->emails.front(), now)) {
     return std::optional<Timestamp>{due};
   }
   SP_TRY(queue_acknowledgement(desk, ticket, *customer, {customer->emails.front(), customer->name}, due, "", {}));
@@ -402,21 +523,15 @@ Result<void> MailIntake::send_portal_link(const MailDesk& desk, const Customer& 
   return {};
 }
 
-int MailIntake::auto_replies_last_hour(const std::string& address, Timestamp now) {
-  std::lock_guard lock(replies_mutex_);
-  auto& times = auto_replies_[address];
-  std::erase_if(times, [&](Timestamp at) { return now - at >= std::chrono::hours(1); });
-  return static_cast<int>(times.size());
-}
-
-bool MailIntake::take_auto_reply_slot(const std::string& address, Timestamp now, int limit) {
-  std::lock_guard lock(replies_mutex_);
-  if (auto_replies_.size() > 100'000) auto_replies_.clear();  // bound the memory
-  auto& times = auto_replies_[address];
-  std::erase_if(times, [&](Timestamp at) { return now - at >= std::chrono::hours(1); });
-  if (static_cast<int>(times.size()) >= limit) return false;
-  times.push_back(now);
-  return true;
+bool MailIntake::take_auto_reply_slot(const MailDesk& desk, const std::string& address, Timestamp now) {
+  auto taken = mail_store_.take_auto_reply_slot(desk.tenant, address, now, std::chrono::hours(1),
+                                                desk.max_auto_replies_per_hour);
+  if (!taken) {
+    // The mail is stored already; an acknowledgement is not worth a retry of it.
+    spdlog::warn("auto-reply limit for {} not readable, no acknowledgement: {}", address, taken.error().message);
+    return false;
+  }
+  return *taken;
 }
 
 std::string MailIntake::new_message_id(const MailDesk& desk) const {

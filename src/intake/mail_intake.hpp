@@ -1,25 +1,28 @@
 // E-mail becomes tickets, exactly once, whichever way it arrives (IMAP poller or the MTA
-// gateway): parse (channels/), drop or route bounces, find the customer by address, thread
-// into an existing ticket (Message-IDs, then the subject token) or open a new one, and
-// acknowledge new tickets once in the customer's language with the time by which they will
-// have an answer. The receipt (tenant, source, Message-ID) and the mailbox checkpoint are
-// stored in the same transaction as the message, so a crash neither loses nor doubles mail.
+// gateway): parse (channels/), drop or route bounces, refuse the desk's own mail coming
+// back, find the customer by address, thread into an existing ticket (Message-IDs, then the
+// subject token) when the sender is one of its participants or open a new one (linked to
+// the ticket it referred to when the sender is not), and acknowledge new tickets once in the
+// customer's language with the time by which they will have an answer. Automatic mail
+// (out-of-office) is stored marked automatic and changes no status. The receipt (tenant,
+// source, Message-ID) and the mailbox checkpoint are stored in the same transaction as the
+// message, so a crash neither loses nor doubles mail.
 //
 // Agent replies on e-mail tickets go out through the durable outbox (OutboundMailer).
 #pragma once
 
 #include <chrono>
-#include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "channels/mime.hpp"
+#include "channels/threading.hpp"
 #include "mail/outbox.hpp"
 #include "service/helpdesk.hpp"
 #include "service/sla_service.hpp"
+#include "storage/mail_intake_store.hpp"
 
 namespace sp::kinds {
 inline constexpr std::string_view kMailRefused = "mail-refused";
@@ -34,8 +37,9 @@ struct MailDesk {
   TenantId tenant;
   std::string address;       // the desk's address: From of acknowledgements and replies
   std::string display_name;  // e.g. "Telnet klantenservice"
-  std::vector<std::string> other_addresses;  // aliases; mail from these never gets auto-replies
-  int max_auto_replies_per_hour = 3;         // per sender address
+  // Aliases. Mail from the address or an alias is the desk's own coming back: refused.
+  std::vector<std::string> other_addresses;
+  int max_auto_replies_per_hour = 3;  // per sender address, held in the database
   // Used when no SLA policy gives a first-response due time.
   std::chrono::minutes fallback_first_response{8 * 60};
 };
@@ -46,6 +50,10 @@ struct MailIntakeResult {
   bool duplicate = false;     // this message was already received: nothing changed
   bool bounce = false;        // a delivery report (noted on the ticket it belongs to, if any)
   bool acknowledged = false;  // an acknowledgement was queued
+  bool automatic = false;     // sent by a machine (out-of-office): stored marked, no status change
+  // The ticket the mail referred to when its sender is not a participant of it: the mail
+  // opened `ticket` instead, with a note on both.
+  std::optional<TicketId> linked_to;
   std::string note;           // why no acknowledgement / what was done with a bounce
 };
 
@@ -66,9 +74,10 @@ class AttachmentStore {
 class MailIntake {
  public:
   // `sla`, `outbox` and `attachments` are optional (no acknowledgements without an outbox;
-  // attachments only listed without a store).
-  MailIntake(service::HelpdeskService& helpdesk, service::SlaService* sla, mail::Outbox* outbox,
-             AttachmentStore* attachments = nullptr);
+  // attachments only listed, and raw messages not kept, without a store). `mail_store` holds
+  // the auto-reply limit and the tickets' mail participants.
+  MailIntake(service::HelpdeskService& helpdesk, storage::MailIntakeStore& mail_store,
+             service::SlaService* sla, mail::Outbox* outbox, AttachmentStore* attachments = nullptr);
 
   // Acknowledges a ticket opened by another channel (the web form) by e-mail to its
   // requester; returns the promised answer time. Nothing is sent without an outbox or
@@ -78,8 +87,11 @@ class MailIntake {
   // Ingests one raw RFC 5322 message that arrived for `desk` through `source`. With a
   // checkpoint (IMAP), it is stored with the message, or alone for duplicates and refusals.
   // Fails with InvalidInput kind kinds::kMailRefused for mail that can never be ingested
-  // (unparseable, no sender): callers drop it (gateway exit 65); Unavailable when storage is
-  // busy (retry later, gateway exit 75).
+  // (unparseable, no usable sender, from the desk's own address): callers drop it (gateway
+  // exit 65). A property of the message is never any other error: control characters are
+  // left out of the stored text, MIME past the nesting cap is not read (the raw message is
+  // kept beside it in both cases), over-long texts are cut at a UTF-8 boundary. Other errors
+  // are storage trouble that can pass (Unavailable when busy: retry later, gateway exit 75).
   Result<MailIntakeResult> ingest(const MailDesk& desk, std::string_view raw, const std::string& source,
                                   std::optional<storage::MailboxCheckpoint> checkpoint = {});
 
@@ -101,17 +113,23 @@ class MailIntake {
   Result<void> queue_acknowledgement(const MailDesk& desk, const Ticket& ticket, const Customer& customer,
                                      const channels::MailAddress& to, Timestamp due,
                                      const std::string& in_reply_to, std::vector<std::string> references);
-  std::string body_with_attachments(const channels::ParsedMail& mail);
-  bool take_auto_reply_slot(const std::string& address, Timestamp now, int limit);
-  int auto_replies_last_hour(const std::string& address, Timestamp now);
+  std::string body_with_attachments(const channels::ParsedMail& mail, std::string_view raw);
+  // Whether `sender` (customer `customer`) may add to `ticket` by mail: its requester, one of
+  // its mail participants or an agent of the tenant.
+  Result<bool> is_participant(const MailDesk& desk, TicketId ticket, const Customer& customer,
+                              const std::string& sender);
+  void record_participants(const MailDesk& desk, TicketId ticket, const channels::ParsedMail& mail);
+  // System notes on both tickets saying why the mail did not join `referred`.
+  void note_link(const MailDesk& desk, const channels::ParsedMail& mail, TicketId referred,
+                 channels::ThreadEvidence evidence, TicketId opened);
+  bool take_auto_reply_slot(const MailDesk& desk, const std::string& address, Timestamp now);
   std::string new_message_id(const MailDesk& desk) const;
 
   service::HelpdeskService& helpdesk_;
+  storage::MailIntakeStore& mail_store_;
   service::SlaService* sla_;
   mail::Outbox* outbox_;
   AttachmentStore* attachments_;
-  std::mutex replies_mutex_;
-  std::map<std::string, std::vector<Timestamp>> auto_replies_;  // address -> recent sends
 };
 
 // Sends agents' outbound messages on e-mail tickets as mail (through the outbox), for the

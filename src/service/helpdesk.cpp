@@ -407,7 +407,7 @@ Result<Ticket> HelpdeskService::open_customer_ticket(TenantId tenant, CustomerId
   Actor actor{ActorType::Customer, customer.value};
   auto draft = draft_ticket(*validated, tenant, actor, now);
   storage::NewMessage first{MessageKind::Inbound, actor, *validated->first_message, now,
-                            std::move(receipt)};
+                            std::move(receipt), validated->first_message_automatic};
   auto created = store_.create_ticket(std::move(draft), std::move(first));
   if (created) notify(*created, TicketChangeKind::Created);
   return created;
@@ -415,14 +415,15 @@ Result<Ticket> HelpdeskService::open_customer_ticket(TenantId tenant, CustomerId
 
 Result<storage::AppendedMessage> HelpdeskService::add_customer_message(
     TenantId tenant, CustomerId customer, TicketId id, std::string body,
-    std::optional<storage::InboundReceipt> receipt) {
+    std::optional<storage::InboundReceipt> receipt, bool automatic) {
   auto text = require_text(body, "body", kMaxBodyBytes, true);
   if (!text) return text.error();
   auto now = clock_.now();
   Actor actor{ActorType::Customer, customer.value};
-  storage::NewMessage message{MessageKind::Inbound, actor, *text, now, std::move(receipt)};
+  storage::NewMessage message{MessageKind::Inbound, actor, *text, now, std::move(receipt), automatic};
   auto appended = store_.append_message(
       Scope{tenant}, id, std::move(message), [&](const Ticket& current) -> Result<TicketChange> {
+        if (automatic) return domain::add_automatic_message(current, *text, actor, now);
         return domain::add_message(current, MessageKind::Inbound, *text, actor, now);
       });
   if (appended) notify(*appended);

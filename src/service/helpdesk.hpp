@@ -143,10 +143,13 @@ class HelpdeskService {
   // Conflict kind "duplicate-intake" and changes nothing (storage::InboundReceipt).
   Result<Ticket> open_customer_ticket(TenantId tenant, CustomerId customer, NewTicket ticket,
                                       std::optional<storage::InboundReceipt> receipt = {});
-  // An inbound message by `customer` on a ticket of `tenant` (reopens a solved ticket).
+  // An inbound message by `customer` on a ticket of `tenant` (reopens a solved ticket). An
+  // `automatic` one (out-of-office) is stored marked so and changes no status
+  // (domain::add_automatic_message). `NewTicket::first_message_automatic` does the same for
+  // open_customer_ticket.
   Result<storage::AppendedMessage> add_customer_message(
       TenantId tenant, CustomerId customer, TicketId id, std::string body,
-      std::optional<storage::InboundReceipt> receipt = {});
+      std::optional<storage::InboundReceipt> receipt = {}, bool automatic = false);
   // A system note (delivery failures, intake warnings) on a ticket.
   Result<storage::AppendedMessage> add_system_note(TenantId tenant, TicketId id, std::string body);
   // An outbound message written by the system (the survey invitation on solving), shown to

@@ -118,6 +118,7 @@ class Evaluator {
     switch (event.type) {
       case EventType::MessageAdded:
         if (!event.message_kind) return true;
+        if (domain::is_automatic_message(event)) return true;  // an out-of-office awaits no answer
         if (*event.message_kind == MessageKind::Inbound) return on_inbound(at);
         if (*event.message_kind == MessageKind::Outbound) return on_outbound(at);
         return true;  // notes never count

@@ -16,7 +16,8 @@
 //    solved); inbound messages before that are covered by the first response. Further inbound
 //    messages while a cycle runs do not restart it: the oldest unanswered message counts. Met by
 //    the next Outbound message, or by solving the ticket. A customer message on a solved ticket
-//    (which reopens it) therefore starts a cycle.
+//    (which reopens it) therefore starts a cycle. An automatic inbound message (out-of-office,
+//    domain::is_automatic_message) starts nothing.
 //  - Periodic update: while the ticket is not solved the customer hears from us at least every
 //    N minutes. Cycle 1 starts at creation; each Outbound message meets the running cycle and
 //    starts the next one at the same instant; solving meets the running cycle; reopening

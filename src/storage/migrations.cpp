@@ -442,7 +442,31 @@ ORDER BY t.id, j.key;
 DELETE FROM settings WHERE key IN (SELECT 'tenant.' || id || '.improvements' FROM tenants);
 )sql";
 
-constexpr std::array<Migration, 11> kSqliteMigrations{{
+// Mail intake edge cases (issue 16 section 5): automatic inbound messages (out-of-office)
+// are marked, so they neither reopen a ticket nor start a next-response clock; the automatic
+// replies sent per tenant and address in the last hour, so "at most K per hour" holds across
+// mail-gateway processes and restarts (rows older than an hour are removed as new ones come);
+// and the addresses a ticket's mail was from, to or copied to, so a subject token from anyone
+// else opens a linked ticket instead of joining the conversation.
+constexpr std::string_view kMailGuardSchema = R"sql(
+ALTER TABLE messages ADD COLUMN automatic INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE auto_replies_sent(
+  tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+  address   TEXT NOT NULL,
+  sent_at   INTEGER NOT NULL
+);
+CREATE INDEX auto_replies_sent_address ON auto_replies_sent(tenant_id, address, sent_at);
+CREATE TABLE mail_participants(
+  tenant_id INTEGER NOT NULL,
+  ticket_id INTEGER NOT NULL,
+  address   TEXT NOT NULL,
+  added_at  INTEGER NOT NULL,
+  PRIMARY KEY(tenant_id, ticket_id, address),
+  FOREIGN KEY(tenant_id, ticket_id) REFERENCES tickets(tenant_id, id)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 12> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -454,6 +478,7 @@ constexpr std::array<Migration, 11> kSqliteMigrations{{
     {9, "scheduled reports: one run per tenant, report and period", kReportRunSchema},
     {10, "kpi aggregates: per-ticket contributions and daily rollups", kKpiAggregateSchema},
     {11, "improvement actions: a table, imported from the settings documents", kImprovementSchema},
+    {12, "mail intake: automatic messages, auto-reply limit, ticket mail participants", kMailGuardSchema},
 }};
 
 }  // namespace

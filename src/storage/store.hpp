@@ -129,6 +129,7 @@ struct NewMessage {
   std::string body;
   Timestamp at;
   std::optional<InboundReceipt> receipt;
+  bool automatic = false;  // Message::automatic
 };
 
 struct AppendedMessage {

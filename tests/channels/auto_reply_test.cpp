@@ -66,5 +66,26 @@ TEST(AutoReply, NoSenderNoReply) {
   EXPECT_EQ(to_string(AutoReplyReason::RateLimited), "rate_limited");
 }
 
+TEST(AutoReply, OwnAddressMatchesInAnyCaseAndIgnoresSpaces) {
+  const std::vector<std::string> own = {" Support@Desk.Example ", "alias@desk.example"};
+  EXPECT_TRUE(is_own_address("support@desk.example", own));
+  EXPECT_TRUE(is_own_address("ALIAS@desk.example", own));
+  EXPECT_FALSE(is_own_address("jan@example.nl", own));
+  EXPECT_FALSE(is_own_address("", own));
+}
+
+TEST(AutoReply, MachineMailIsAutomaticButListMailIsNot) {
+  auto automatic = [](const std::string& raw) { return is_automatic(parse_mail(raw).value()); };
+  EXPECT_TRUE(automatic(corpus::auto_submitted()));
+  EXPECT_TRUE(automatic(corpus::precedence_bulk()));
+  EXPECT_TRUE(automatic(corpus::suppress_header()));
+  EXPECT_TRUE(automatic(corpus::mailer_daemon()));
+  EXPECT_TRUE(automatic(corpus::noreply_sender()));
+  EXPECT_TRUE(automatic(corpus::dsn_bounce()));
+  EXPECT_FALSE(automatic(corpus::multipart_alternative()));
+  EXPECT_FALSE(automatic(corpus::auto_submitted_no()));
+  EXPECT_FALSE(automatic(corpus::list_id()));  // a person writing through a list
+}
+
 }  // namespace
 }  // namespace sp::channels

@@ -281,6 +281,30 @@ inline std::string rfc2047_subject() {
          "\nBody.\n";
 }
 
+// Found trying real mail (issue 16): a NUL in an 8bit body, from a sender's broken software.
+inline std::string nul_in_8bit_body() {
+  std::string body = "Mijn modem is stuk.";
+  body.push_back('\0');
+  body += "Na de NUL: nog steeds stuk.";
+  return single_part("utf-8", body);
+}
+
+// A text part at the top, then multiparts nested `depth` levels (beyond the cap of 16).
+inline std::string nested_beyond_cap(int depth = 20) {
+  std::string raw = headers("Diep genest") +
+                    "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"top\"\n\n--top\n"
+                    "Content-Type: text/plain; charset=utf-8\n\nBovenste tekst.\n--top\n";
+  for (int level = 0; level < depth; ++level) {
+    raw += "Content-Type: multipart/mixed; boundary=\"n" + std::to_string(level) + "\"\n\n--n" +
+           std::to_string(level) + "\n";
+  }
+  raw += "Content-Type: text/plain\n\nonderin\n";
+  for (int level = depth - 1; level >= 0; --level) {
+    raw += "--n" + std::to_string(level) + "--\n";
+  }
+  return raw + "--top--\n";
+}
+
 inline std::vector<std::pair<std::string, std::string>> all_corpus() {
   return {
       {"latin1", single_part("ISO-8859-1", kLatin1Bytes)},
@@ -306,6 +330,8 @@ inline std::vector<std::pair<std::string, std::string>> all_corpus() {
       {"garbage_headers", garbage_headers()},
       {"binary_junk", binary_junk()},
       {"rfc2047", rfc2047_subject()},
+      {"nul_in_8bit_body", nul_in_8bit_body()},
+      {"nested_beyond_cap", nested_beyond_cap()},
   };
 }
 

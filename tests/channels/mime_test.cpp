@@ -321,19 +321,30 @@ std::string nested_multiparts(int depth) {
   return raw;
 }
 
-TEST(Mime, NestingDeeperThanTheLimitIsRefused) {
+TEST(Mime, NestingDeeperThanTheLimitKeepsTheTopTextAndStopsDescending) {
   MimeLimits limits;
   limits.max_depth = 5;
-  EXPECT_EQ(parse_ok(nested_multiparts(3), limits).text, "deep text");
-  auto parsed = parse_mail(nested_multiparts(8), limits);
-  ASSERT_FALSE(parsed.ok());
-  EXPECT_EQ(parsed.error().kind, kinds::kMimeTooDeep);
+  const ParsedMail shallow = parse_ok(nested_multiparts(3), limits);
+  EXPECT_EQ(shallow.text, "deep text");
+  EXPECT_FALSE(shallow.lossy);
+  // A text part at the top, the rest nested past the cap: the top text is the message.
+  std::string raw = corpus::headers("deep") +
+                    "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"top\"\n\n--top\n"
+                    "Content-Type: text/plain\n\ntop text\n--top\n";
+  const std::string nested = nested_multiparts(8);
+  raw += nested.substr(nested.find("Content-Type: multipart"));
+  raw += "--top--\n";
+  const ParsedMail deep = parse_ok(raw, limits);
+  EXPECT_EQ(deep.text, "top text");
+  EXPECT_TRUE(deep.lossy);
+  EXPECT_TRUE(has_warning(deep, "nesting_truncated"));
   // Far beyond any limit: GMime's own nesting guard or ours, never a stack overflow.
   auto hostile = parse_mail(nested_multiparts(5000));
   ASSERT_FALSE(hostile.ok());
+  EXPECT_EQ(hostile.error().kind, kinds::kMimeTooManyParts);
 }
 
-TEST(Mime, DeeplyNestedEmbeddedMessagesAreRefused) {
+TEST(Mime, DeeplyNestedEmbeddedMessagesAreReadDownToTheCap) {
   // message/rfc822 nesting needs no boundary lines, so only the depth checks stop it.
   for (int depth : {100, 20000}) {
     std::string raw;
@@ -342,9 +353,21 @@ TEST(Mime, DeeplyNestedEmbeddedMessagesAreRefused) {
     }
     raw += "From: a@b.c\nSubject: inner\n\ntext\n";
     auto parsed = parse_mail(raw);
-    ASSERT_FALSE(parsed.ok()) << depth;
-    EXPECT_EQ(parsed.error().kind, kinds::kMimeTooDeep);
+    ASSERT_TRUE(parsed.ok()) << depth << ": " << parsed.error().message;
+    EXPECT_TRUE(parsed->lossy) << depth;
+    EXPECT_TRUE(has_warning(*parsed, "nesting_truncated")) << depth;
   }
+}
+
+TEST(Mime, NulAndOtherControlCharactersAreLeftOutOfTheText) {
+  std::string body = "Hallo,\n\nmijn modem";
+  body.push_back('\0');
+  body += " is stuk.\x01\x7F\tEcht.\n";
+  const ParsedMail mail = parse_ok(corpus::single_part("utf-8", body));
+  EXPECT_EQ(mail.text, "Hallo,\n\nmijn modem is stuk.\tEcht.");
+  EXPECT_TRUE(mail.lossy);
+  EXPECT_TRUE(has_warning(mail, "control_characters_removed"));
+  EXPECT_FALSE(parse_ok(corpus::single_part("utf-8", "plain\n")).lossy);
 }
 
 TEST(Mime, TooManyPartsIsRefused) {

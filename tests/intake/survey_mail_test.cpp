@@ -7,6 +7,7 @@
 #include "intake_fixture.hpp"
 #include "mail/sqlite_outbox.hpp"
 #include "service/survey_service.hpp"
+#include "storage/sqlite/sqlite_mail_intake_store.hpp"
 #include "storage/sqlite/sqlite_survey_store.hpp"
 
 namespace sp::intake {
@@ -17,7 +18,8 @@ class SurveyMailTest : public testing::IntakeFixture {
   void SetUp() override {
     IntakeFixture::SetUp();
     outbox_ = std::make_unique<mail::SqliteOutbox>(*store_);
-    intake_ = std::make_unique<MailIntake>(*helpdesk_, nullptr, outbox_.get());
+    mail_store_ = std::make_unique<storage::sqlite::SqliteMailIntakeStore>(*store_);
+    intake_ = std::make_unique<MailIntake>(*helpdesk_, *mail_store_, nullptr, outbox_.get());
     MailDesk desk;
     desk.tenant = tenant_;
     desk.address = "support@acme.test";
@@ -54,6 +56,7 @@ class SurveyMailTest : public testing::IntakeFixture {
   }
 
   std::unique_ptr<mail::SqliteOutbox> outbox_;
+  std::unique_ptr<storage::sqlite::SqliteMailIntakeStore> mail_store_;
   std::unique_ptr<MailIntake> intake_;
   std::unique_ptr<ReplyMailer> replies_;
   std::unique_ptr<storage::sqlite::SqliteSurveyStore> survey_store_;

@@ -178,6 +178,75 @@ TEST(MailGateway, ExitCodesAndExactlyOnce) {
   std::filesystem::remove_all(dir);
 }
 
+// Issue 16 section 5, through the real binary: what the MTA hears for mail that used to be
+// retried for days or to open tickets it should not.
+TEST(MailGateway, EdgeCasesFoundTryingRealMail) {
+  auto dir = fresh_dir();
+  prepare_tenant(dir);
+  // A NUL in an 8bit body: stored (0), never "retry later" (75) for a property of the message.
+  std::string with_nul = message("jan@example.nl", "NUL", "nul@example.nl", "Content-Transfer-Encoding: 8bit\r\n",
+                                 std::string("Voor de NUL.") + '\0' + "Na de NUL.");
+  auto [nul_status, nul_out] = gateway(dir, "acme", with_nul);
+  ASSERT_EQ(nul_status, 0) << nul_out;
+  auto ticket = json::parse(nul_out)["ticket_id"].get<std::int64_t>();
+  EXPECT_TRUE(json::parse(nul_out)["created"]);
+
+  // MIME nested past the cap of 16: stored with its top text.
+  std::string deep = "From: jan@example.nl\r\nTo: desk@telnet-nl.test\r\nSubject: Diep\r\nMessage-ID: <deep@example.nl>\r\n"
+                     "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"top\"\r\n\r\n--top\r\n"
+                     "Content-Type: text/plain\r\n\r\nBovenste tekst.\r\n--top\r\n";
+  for (int level = 0; level < 20; ++level) {
+    deep += "Content-Type: multipart/mixed; boundary=\"n" + std::to_string(level) + "\"\r\n\r\n--n" + std::to_string(level) + "\r\n";
+  }
+  deep += "Content-Type: text/plain\r\n\r\nonderin\r\n";
+  for (int level = 19; level >= 0; --level) deep += "--n" + std::to_string(level) + "--\r\n";
+  deep += "--top--\r\n";
+  auto [deep_status, deep_out] = gateway(dir, "acme", deep);
+  ASSERT_EQ(deep_status, 0) << deep_out;
+
+  // Our own mail coming back (the gateway's desk is support@acme.invalid without a config).
+  EXPECT_EQ(gateway(dir, "acme", message("support@acme.invalid", "Re: [#T-" + std::to_string(ticket) + "]", "own@acme.invalid")).first, 65);
+  EXPECT_EQ(gateway(dir, "acme", "From: Acme <SUPPORT@Acme.Invalid>\r\nSubject: x\r\nMessage-ID: <own2@acme.invalid>\r\n\r\nx\r\n").first, 65);
+
+  // An out-of-office on the ticket is stored, marked automatic.
+  auto [ooo_status, ooo_out] = gateway(dir, "acme", message("jan@example.nl", "Re: [#T-" + std::to_string(ticket) + "] NUL",
+                                                            "ooo@example.nl", "Auto-Submitted: auto-replied\r\n", "Afwezig."));
+  ASSERT_EQ(ooo_status, 0) << ooo_out;
+  EXPECT_TRUE(json::parse(ooo_out)["automatic"]);
+  EXPECT_EQ(json::parse(ooo_out)["ticket_id"], ticket);
+
+  // A stranger quoting the token gets a ticket of their own, linked to the one referred to.
+  auto [stranger_status, stranger_out] = gateway(dir, "acme", message("mallory@evil.example", "Re: [#T-" + std::to_string(ticket) + "]", "s@evil.example"));
+  ASSERT_EQ(stranger_status, 0) << stranger_out;
+  EXPECT_TRUE(json::parse(stranger_out)["created"]);
+  EXPECT_EQ(json::parse(stranger_out)["linked_to"], "T-" + std::to_string(ticket));
+
+  // At most 3 acknowledgements per address per hour, across gateway processes.
+  std::vector<bool> acknowledged;
+  for (int idx = 0; idx < 4; ++idx) {
+    auto [status, out] = gateway(dir, "acme", message("kees@example.nl", "Vraag " + std::to_string(idx), "k" + std::to_string(idx) + "@example.nl"));
+    ASSERT_EQ(status, 0) << out;
+    acknowledged.push_back(json::parse(out)["acknowledged"].get<bool>());
+  }
+  EXPECT_EQ(acknowledged, (std::vector<bool>{true, true, true, false}));
+
+  ServerProcess server(dir);
+  auto client = login(server.port());
+  auto messages = json::parse(client.get("/api/v1/tickets/" + std::to_string(ticket) + "/messages").body);
+  ASSERT_GE(messages["items"].size(), 2u) << messages.dump();
+  auto body = messages["items"][0]["body"].get<std::string>();
+  EXPECT_TRUE(body.starts_with("Voor de NUL.Na de NUL.")) << body;
+  EXPECT_NE(body.find("[original message: message/rfc822"), std::string::npos) << body;
+  EXPECT_FALSE(messages["items"][0]["automatic"]);
+  bool ooo_marked = false;
+  for (const auto& item : messages["items"]) {
+    if (item["body"] == "Afwezig.") ooo_marked = item["automatic"].get<bool>();
+  }
+  EXPECT_TRUE(ooo_marked) << messages.dump();
+  server.stop(SIGTERM);
+  std::filesystem::remove_all(dir);
+}
+
 class MailChannel : public ::testing::Test {
  protected:
   void SetUp() override {

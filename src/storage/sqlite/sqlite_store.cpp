@@ -149,6 +149,7 @@ Message read_message(const Statement& s) {
   m.author.id = s.int64(5);
   m.body = s.text(6);
   m.created_at = from_unix_ms(s.int64(7));
+  m.automatic = s.int64(8) != 0;
   return m;
 }
 
@@ -225,17 +226,19 @@ Result<void> update_ticket_row(Connection& conn, const Ticket& ticket) {
 }
 
 Result<MessageId> insert_message_row(Connection& conn, const Ticket& ticket, MessageKind kind,
-                                     Actor author, const std::string& body, Timestamp at) {
+                                     Actor author, const std::string& body, Timestamp at,
+                                     bool automatic) {
   SP_PREPARE(stmt, conn,
              "INSERT INTO messages(ticket_id, tenant_id, kind, author_type, author_id, body, "
-             "created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+             "created_at, automatic) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   stmt.bind(1, ticket.id.value)
       .bind(2, ticket.tenant_id.value)
       .bind(3, to_string(kind))
       .bind(4, to_string(author.type))
       .bind(5, author.id)
       .bind(6, body)
-      .bind(7, to_unix_ms(at));
+      .bind(7, to_unix_ms(at))
+      .bind(8, std::int64_t{automatic ? 1 : 0});
   SP_TRY(stmt.run());
   return MessageId{conn.last_insert_rowid()};
 }
@@ -728,7 +731,7 @@ Result<Ticket> SqliteStore::create_ticket(TicketDraft draft,
     if (first_message) {
       auto inserted = insert_message_row(conn, draft.ticket, first_message->kind,
                                          first_message->author, first_message->body,
-                                         first_message->at);
+                                         first_message->at, first_message->automatic);
       if (!inserted) return inserted.error();
       message_id = *inserted;
       if (first_message->receipt) {
@@ -926,7 +929,7 @@ Result<AppendedMessage> SqliteStore::append_message(const Scope& scope, TicketId
     auto change = decide(*current);
     if (!change) return change.error();
     auto message_id = insert_message_row(conn, change->after, message.kind, message.author,
-                                         message.body, message.at);
+                                         message.body, message.at, message.automatic);
     if (!message_id) return message_id.error();
     if (message.receipt) SP_TRY(record_receipt(conn, change->after, *message_id, *message.receipt, message.at));
     SP_TRY(update_ticket_row(conn, change->after));
@@ -934,7 +937,7 @@ Result<AppendedMessage> SqliteStore::append_message(const Scope& scope, TicketId
     result.ticket = std::move(change->after);
     result.message = Message{*message_id,    result.ticket.id, result.ticket.tenant_id,
                              message.kind,   message.author,   std::move(message.body),
-                             message.at};
+                             message.at,     message.automatic};
     return {};
   }));
   return result;
@@ -945,8 +948,8 @@ Result<std::vector<Message>> SqliteStore::list_messages(const Scope& scope, Tick
     auto ticket = load_ticket(conn, scope, id);
     if (!ticket) return ticket.error();
     SP_PREPARE(stmt, conn,
-               "SELECT id, ticket_id, tenant_id, kind, author_type, author_id, body, created_at "
-               "FROM messages WHERE ticket_id = ?1 ORDER BY id");
+               "SELECT id, ticket_id, tenant_id, kind, author_type, author_id, body, created_at, "
+               "automatic FROM messages WHERE ticket_id = ?1 ORDER BY id");
     stmt.bind(1, id.value);
     std::vector<Message> out;
     for (;;) {
@@ -990,7 +993,7 @@ Result<void> SqliteStore::import_tickets(std::vector<ImportedTicket> tickets) {
       std::vector<MessageId> message_ids;
       for (const auto& message : imported.messages) {
         auto inserted = insert_message_row(conn, imported.ticket, message.kind, message.author,
-                                           message.body, message.created_at);
+                                           message.body, message.created_at, message.automatic);
         if (!inserted) return inserted.error();
         message_ids.push_back(*inserted);
       }
