@@ -38,7 +38,7 @@
 #include "intake/form_intake.hpp"
 #include "intake/report_mailer.hpp"
 #include "intake/webhook_intake.hpp"
-#include "mail/sqlite_outbox.hpp"
+#include "storage/sqlite/sqlite_mail_store.hpp"
 #include "service/change_feed.hpp"
 #include "service/charter_service.hpp"
 #include "service/helpdesk.hpp"
@@ -345,7 +345,7 @@ int mail_gateway(const app::Config& config, const std::string& tenant_slug) {
   service::Argon2idHasher hasher;
   service::HelpdeskService helpdesk(**store, clock, hasher);
   service::SlaService sla(**store, **store, clock);
-  mail::SqliteOutbox outbox(**store);
+  storage::sqlite::SqliteOutboxStore outbox(**store);
   intake::AttachmentStore attachments((std::filesystem::path(config.data_dir) / "attachments").string());
   intake::MailIntake intake(helpdesk, &sla, &outbox, &attachments);
   auto result = intake.ingest(desk, raw, "gateway");
