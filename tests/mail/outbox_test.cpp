@@ -15,6 +15,7 @@ namespace {
 
 using namespace std::chrono_literals;
 using namespace sp::domain;  // NOLINT: tenants, tickets and customers for fixtures
+using storage::MailCheckpoint;
 using storage::sqlite::SqliteMailCheckpointStore;
 using storage::sqlite::SqliteOptions;
 using storage::sqlite::SqliteOutboxStore;
