@@ -8,7 +8,7 @@ PACKAGES=(
   libboost-dev libboost-system-dev libsqlite3-dev nlohmann-json3-dev libsodium-dev
   libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev libhowardhinnant-date-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
-  wrk curl ca-certificates
+  wrk curl ca-certificates jq time python3
 )
 
 missing=()

@@ -90,7 +90,7 @@ Result<void> MailRuntime::start() {
       mail::ImapPoller poller(mailbox, checkpoints_, [this, desk](const mail::RawMail& raw) -> Result<void> {
         storage::MailboxCheckpoint checkpoint{raw.source, raw.uidvalidity, raw.uid};
         auto ingested = intake_.ingest(desk, raw.bytes, raw.source, checkpoint);
-        if (!ingested && ingested.error().kind == "mail-refused") {
+        if (!ingested && ingested.error().kind == kinds::kMailRefused) {
           spdlog::warn("mail {} uid {} refused: {}", raw.source, raw.uid, ingested.error().message);
           return {};  // refused mail never blocks the mailbox (its checkpoint was stored)
         }
@@ -114,7 +114,7 @@ Result<void> MailRuntime::start() {
             auto wake = idle.wait(std::min<std::chrono::milliseconds>(left, std::chrono::seconds(5)));
             if (wake && *wake == mail::IdleWake::NewMail) break;
             if (wake) continue;
-            if (wake.error().kind == "idle-unsupported") idle_works = false;
+            if (wake.error().kind == kinds::kIdleUnsupported) idle_works = false;
             spdlog::debug("IDLE on {}: {}", mailbox.source, wake.error().message);
           }
           std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(left, std::chrono::milliseconds(100)));

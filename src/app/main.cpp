@@ -1,7 +1,7 @@
 // servicepact: the one binary. Commands: serve, migrate, admin create, calc, report kpis,
 // mail-gateway, version.
-// This is the only place that names concrete adapters (SQLite, argon2id, the system
-// clock) and wires them into the service and the HTTP server.
+// The application itself is built by app/wiring (the composition root); this file reads
+// flags and configuration and runs one command.
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <spdlog/pattern_formatter.h>
@@ -14,45 +14,10 @@
 #include "app/config.hpp"
 #include "app/mail_runtime.hpp"
 #include "app/report_cli.hpp"
-#include "core/clock.hpp"
-#include "demo/demo_seed.hpp"
-#include "demo/demo_improvements.hpp"
-#include "demo/demo_sla.hpp"
-#include "http/api.hpp"
-#include "http/server.hpp"
-#include "http/channel_routes.hpp"
-#include "http/charter_routes.hpp"
-#include "http/improvement_routes.hpp"
-#include "http/report_run_routes.hpp"
-#include "http/feedback_routes.hpp"
-#include "http/mail_routes.hpp"
-#include "http/portal_routes.hpp"
-#include "http/report_routes.hpp"
-#include "http/sla_routes.hpp"
-#include "http/staffing_routes.hpp"
-#include "http/survey_routes.hpp"
-#include "http/static_files.hpp"
-#include "jobs/kpi_job.hpp"
-#include "jobs/report_job.hpp"
-#include "jobs/sla_scheduler.hpp"
-#include "intake/form_intake.hpp"
-#include "intake/report_mailer.hpp"
-#include "intake/webhook_intake.hpp"
-#include "storage/sqlite/sqlite_mail_store.hpp"
-#include "service/change_feed.hpp"
-#include "service/charter_service.hpp"
+#include "app/wiring.hpp"
 #include "service/helpdesk.hpp"
-#include "service/portal.hpp"
-#include "service/report_service.hpp"
-#include "service/sla_service.hpp"
-#include "service/staffing_service.hpp"
-#include "service/survey_service.hpp"
 #include "sla/calc.hpp"
-#include "storage/sqlite/sqlite_improvement_store.hpp"
-#include "storage/sqlite/sqlite_report_run_store.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
-#include "storage/sqlite/sqlite_kpi_store.hpp"
-#include "storage/sqlite/sqlite_survey_store.hpp"
+#include "storage/store.hpp"
 #include "workforce/calc.hpp"
 
 namespace {
@@ -61,12 +26,6 @@ using namespace sp;
 
 constexpr const char* kVersion = "0.1.0";
 
-class SystemClock final : public Clock {
- public:
-  Timestamp now() const override {
-    return std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
-  }
-};
 
 // %* in a log pattern: the message as a JSON string body (quotes, backslashes and control
 // characters escaped), so `log_format = "json"` writes one valid JSON object per line.
@@ -126,172 +85,43 @@ app::Config load_config(const std::string& config_path) {
   return config;
 }
 
-std::unique_ptr<storage::sqlite::SqliteStore> open_store(const app::Config& config,
-                                                         storage::CommitObserver* observer) {
-  std::error_code ec;
-  std::filesystem::create_directories(config.data_dir, ec);
-  if (ec) fail("cannot create data folder " + config.data_dir + ": " + ec.message());
-  storage::sqlite::SqliteOptions options;
-  options.path = (std::filesystem::path(config.data_dir) / "servicepact.db").string();
-  options.synchronous = config.synchronous;
-  options.observer = observer;
-  // Workers, the SLA scheduler's refresh threads and a spare each get a reader.
-  options.max_readers = config.worker_threads + 10;
-  auto store = storage::sqlite::SqliteStore::open(options);
-  if (!store) fail(store.error().message);
-  auto version = (*store)->migrate();
-  if (!version) fail(version.error().message);
-  spdlog::info("database {} at schema version {}", options.path, *version);
-  return std::move(*store);
+std::unique_ptr<app::Application> open_application(const app::Config& config, app::WiringOptions options = {}) {
+  auto application = app::Application::open(config, options);
+  if (!application) fail(application.error().message);
+  return std::move(*application);
 }
 
 int serve(const app::Config& config) {
   configure_logging(config);
   auto listen = app::split_listen(config.listen);
   if (!listen) fail(listen.error().message);
-  http::Metrics metrics;
-  auto store = open_store(config, &metrics);
-  SystemClock clock;
-  service::Argon2idHasher hasher;
-  service::HelpdeskService helpdesk(*store, clock, hasher);
-  service::SlaService sla(*store, *store, clock);
-  service::ChangeFeed feed;
-  helpdesk.add_observer(&sla);
-  helpdesk.add_observer(&feed);
-  sla.set_escalation_observer(&feed);
+  auto application = open_application(config);
   if (config.demo) {
-    auto seeded = demo::seed_demo(
-        *store, [&hasher](std::string_view password) { return hasher.hash(password).value(); },
-        clock.now());
-    if (!seeded) fail("demo seed failed: " + seeded.error().message);
+    auto seeded = application->seed_demo();
+    if (!seeded) fail(seeded.error().message);
     spdlog::info("demo data {}: {} tenants, {} agents, {} customers, {} tickets",
                  seeded->seeded_now ? "seeded" : "already present", seeded->tenants,
                  seeded->agents, seeded->customers, seeded->tickets);
-    auto policies = demo::seed_demo_sla(*store, *store, clock.now());
-    if (!policies) fail("demo SLA seed failed: " + policies.error().message);
     std::cout << "Demo logins:\n";
     for (const auto& login : seeded->logins) {
       std::cout << "  " << login.email << "  password " << login.password << "  (" << login.role
                 << (login.tenant_slug.empty() ? ", platform" : ", " + login.tenant_slug) << ")\n";
     }
   }
-  app::MailRuntime mail(config, *store, helpdesk, &sla, clock);
-  if (auto started = mail.start(); !started) fail(started.error().message);
-  http::ApiOptions api_options;
-  api_options.secure_cookies = config.secure_cookies;
-  api_options.max_body_bytes = config.max_body_bytes;
-  http::Api api(helpdesk, metrics, api_options);
-  http::register_sla_routes(api, sla);
-  service::StaffingService staffing(*store, store.get());
-  http::register_staffing_routes(api, staffing);
-  storage::sqlite::SqliteSurveyStore survey_store(*store);
-  service::ReportService reports(*store, *store, sla, &survey_store);
-  // KPI aggregates: every ticket change is re-measured within half a second (KpiJob), and
-  // SLA notices (a breach changes no ticket) mark the ticket too.
-  storage::sqlite::SqliteKpiStore kpi_store(*store);
-  service::KpiAggregator kpi_aggregator(*store, kpi_store, *store, sla, &survey_store, clock,
-                                        service::charter_report_rules(*store));
-  helpdesk.add_observer(&kpi_aggregator);
-  sla.set_notice_observer([&kpi_aggregator](domain::TenantId tenant, domain::TicketId ticket) {
-    kpi_aggregator.mark(tenant, ticket);
-  });
-  reports.set_aggregates(&kpi_store, &kpi_aggregator);
-  reports.set_tenant_rules(service::charter_report_rules(*store));
-  http::register_report_routes(api, reports);
-  service::CharterService charters(*store, reports, clock);
-  http::register_charter_routes(api, charters);
-  storage::sqlite::SqliteImprovementStore improvement_store(*store);
-  service::ImprovementService improvements(*store, improvement_store, clock);
-  charters.set_improvements(&improvements);
-  if (config.demo) {
-    auto actions = demo::seed_demo_improvements(*store, improvement_store, clock.now());
-    if (!actions) fail("demo improvement actions not seeded: " + actions.error().message);
-  }
-  http::register_improvement_routes(api, improvements);
-  storage::sqlite::SqliteReportRunStore report_runs(*store);
-  service::ReportScheduleService report_schedules(*store, report_runs, reports, clock, &sla,
-                                                  &survey_store);
-  // Scheduled reports are mailed to supervisors and admins of tenants with a mail desk.
-  intake::ReportMailer report_mailer(*store, mail.outbox(),
-                                     [&mail](domain::TenantId tenant) { return mail.desk_for(tenant); }, clock);
-  report_schedules.set_run_observer([&report_mailer](const domain::Tenant& tenant, const storage::ReportRun& run) {
-    report_mailer.on_run(tenant, run);
-  });
-  http::register_report_run_routes(api, report_schedules);
-  http::register_feedback_routes(api, report_schedules);
-  service::SurveyService surveys(helpdesk, survey_store);
-  surveys.set_answer_observer([&kpi_aggregator](domain::TenantId tenant, domain::TicketId ticket) {
-    kpi_aggregator.mark(tenant, ticket);
-  });
-  http::register_survey_routes(api, surveys);
-  service::PortalService portal(helpdesk);
-  http::PortalOptions portal_options;
-  portal_options.demo_mode = config.demo;
-  std::string public_url = config.public_url.empty() ? "http://" + config.listen : config.public_url;
-  while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
-  // Solving a ticket sends the survey link (registered last: other observers see the status
-  // change before the closing message); the portal shows it until it is answered.
-  service::SurveyInviter survey_inviter(helpdesk, surveys, public_url);
-  helpdesk.add_observer(&survey_inviter);
-  portal_options.survey_url = [&surveys, public_url](const domain::Ticket& ticket) -> std::optional<std::string> {
-    auto link = surveys.open_link(ticket);
-    if (!link) {
-      spdlog::warn("survey link for T-{} unavailable: {}", ticket.id.value, link.error().message);
-      return std::nullopt;
-    }
-    if (!*link) return std::nullopt;
-    return public_url + (*link)->path;
-  };
-  portal_options.send_link = [&mail, public_url](const service::PortalLink& link) {
-    auto desk = mail.desk_for(link.customer.tenant_id);
-    if (!desk) return;  // no e-mail desk: only demo mode shows the link
-    auto sent = mail.intake().send_portal_link(*desk, link.customer, public_url + "/portal#token=" + link.token,
-                                               link.expires_at);
-    if (!sent) spdlog::warn("sign-in link for customer {} not queued: {}", link.customer.id.value, sent.error().message);
-  };
-  http::register_portal_routes(api, portal, feed, portal_options);
-  http::register_stream_routes(api, feed);
-  http::register_mail_routes(api, mail.outbox());
-  intake::WebhookIntake webhooks(helpdesk, *store);
-  intake::FormIntake forms(helpdesk);
-  forms.set_acknowledger([&mail](const domain::Ticket& ticket) -> std::optional<Timestamp> {
-    auto desk = mail.desk_for(ticket.tenant_id);
-    if (!desk) return std::nullopt;
-    auto due = mail.intake().acknowledge_contact(*desk, ticket);
-    if (!due) spdlog::warn("web form T-{} not acknowledged: {}", ticket.id.value, due.error().message);
-    return due ? *due : std::nullopt;
-  });
-  http::register_channel_routes(api, webhooks, forms);
-  auto pages = http::StaticFiles::load(config.web_root);
-  if (!pages) fail(pages.error().message);
-  if (pages->size() == 0) {
-    spdlog::warn("no web pages under '{}' (build web/ first): serving the API only", config.web_root);
-  }
-  api.set_fallback([pages = std::move(*pages)](const http::HttpRequest& r) { return pages.serve(r); });
-  jobs::SlaScheduler scheduler(sla, clock);
-  scheduler.start();
-  jobs::ReportJob report_job(report_schedules, clock);
-  report_job.start();
-  jobs::KpiJob kpi_job(kpi_aggregator);
-  kpi_job.start();
+  if (auto started = application->start_background(); !started) fail(started.error().message);
   http::ServerOptions server_options;
   server_options.host = listen->first;
   server_options.port = listen->second;
   server_options.io_threads = config.io_threads;
   server_options.worker_threads = config.worker_threads;
   server_options.max_body_bytes = config.max_body_bytes;
-  http::Server server(server_options, [&api](const http::HttpRequest& r) { return api.handle(r); });
-  server.set_on_drain([&api] { api.set_draining(); });
-  auto port = server.listen();
+  auto port = application->listen(server_options);
   if (!port) fail(port.error().message);
   std::string host = listen->first.find(':') != std::string::npos ? "[" + listen->first + "]" : listen->first;
   std::cout << "servicepact " << kVersion << " listening on http://" << host << ":" << *port
             << "/  (API: /api/v1, OpenAPI: /api/v1/openapi.json)" << std::endl;
-  server.run(true);
-  scheduler.stop();
-  report_job.stop();
-  kpi_job.stop();
-  mail.stop();  // no polled mail may reach the survey inviter once it is gone
+  application->run(true);
+  application->stop_background();
   spdlog::info("stopped: all in-flight requests answered");
   return 0;
 }
@@ -314,20 +144,17 @@ int mail_gateway(const app::Config& config, const std::string& tenant_slug) {
       return kExitDataErr;
     }
   }
-  storage::sqlite::SqliteOptions options;
-  options.path = (std::filesystem::path(config.data_dir) / "servicepact.db").string();
-  options.synchronous = config.synchronous;
-  options.max_readers = 2;
-  auto store = storage::sqlite::SqliteStore::open(options);
-  if (!store) {
-    std::cerr << "mail-gateway: " << store.error().message << "\n";
+  app::WiringOptions wiring;
+  wiring.max_readers = 2;
+  wiring.web_pages = false;
+  wiring.log_database = false;
+  auto application = app::Application::open(config, wiring);
+  if (!application) {
+    std::cerr << "mail-gateway: " << application.error().message << "\n";
     return kExitTempFail;
   }
-  if (auto version = (*store)->migrate(); !version) {
-    std::cerr << "mail-gateway: " << version.error().message << "\n";
-    return kExitTempFail;
-  }
-  auto tenant = (*store)->find_tenant_by_slug(tenant_slug);
+  storage::Store& store = (*application)->store();
+  auto tenant = store.find_tenant_by_slug(tenant_slug);
   if (!tenant) {
     std::cerr << "mail-gateway: no tenant '" << tenant_slug << "'\n";
     return tenant.error().code == ErrorCode::NotFound ? kExitNoUser : kExitTempFail;
@@ -335,23 +162,17 @@ int mail_gateway(const app::Config& config, const std::string& tenant_slug) {
   intake::MailDesk desk;
   desk.tenant = tenant->id;
   desk.address = "support@" + tenant_slug + ".invalid";
-  auto desks = app::resolve_mail_desks(config, **store);
+  auto desks = app::resolve_mail_desks(config, store);
   if (desks) {
     for (const auto& configured : *desks) {
       if (configured.tenant == tenant->id) desk = configured;
     }
   }
-  SystemClock clock;
-  service::Argon2idHasher hasher;
-  service::HelpdeskService helpdesk(**store, clock, hasher);
-  service::SlaService sla(**store, **store, clock);
-  storage::sqlite::SqliteOutboxStore outbox(**store);
-  intake::AttachmentStore attachments((std::filesystem::path(config.data_dir) / "attachments").string());
-  intake::MailIntake intake(helpdesk, &sla, &outbox, &attachments);
+  intake::MailIntake& intake = (*application)->mail().intake();
   auto result = intake.ingest(desk, raw, "gateway");
   if (!result) {
     std::cerr << "mail-gateway: " << result.error().message << "\n";
-    return result.error().kind == "mail-refused" ? kExitDataErr : kExitTempFail;
+    return result.error().kind == kinds::kMailRefused ? kExitDataErr : kExitTempFail;
   }
   nlohmann::json out = {{"ticket", result->ticket ? nlohmann::json("T-" + std::to_string(result->ticket->value))
                                                   : nlohmann::json(nullptr)},
@@ -462,18 +283,19 @@ int main(int argc, char** argv) {
   if (*gateway_cmd) return mail_gateway(config, tenant_slug);
   if (*report_kpis) return app::run_report_kpis(config, report_options);
   if (*migrate_cmd) {
-    auto store = open_store(config, nullptr);
-    std::cout << "schema at version " << *store->schema_version() << "\n";
+    auto application = open_application(config);
+    std::cout << "schema at version " << *application->store().schema_version() << "\n";
     return 0;
   }
   if (*admin_create) {
     if (password.empty()) {
       if (const char* env = std::getenv("SERVICEPACT_ADMIN_PASSWORD")) password = env;
     }
-    auto store = open_store(config, nullptr);
-    SystemClock clock;
-    service::Argon2idHasher hasher;
-    service::HelpdeskService helpdesk(*store, clock, hasher);
+    app::WiringOptions wiring;
+    wiring.web_pages = false;
+    auto application = open_application(config, wiring);
+    storage::Store& store = application->store();
+    service::HelpdeskService& helpdesk = application->helpdesk();
     service::NewAgentInput input;
     input.email = email;
     input.name = name;
@@ -482,7 +304,7 @@ int main(int argc, char** argv) {
     if (!parsed_role) fail(parsed_role.error().message);
     input.role = *parsed_role;
     if (!tenant_slug.empty()) {
-      auto tenant = store->find_tenant_by_slug(tenant_slug);
+      auto tenant = store.find_tenant_by_slug(tenant_slug);
       if (!tenant) fail(tenant.error().message);
       input.tenant_id = tenant->id;
     }

@@ -11,13 +11,11 @@
 #include <sstream>
 #include <vector>
 
+#include "app/wiring.hpp"
 #include "charter/report_render.hpp"
-#include "core/clock.hpp"
 #include "reporting/kpi_json.hpp"
 #include "service/report_service.hpp"
-#include "service/sla_service.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
-#include "storage/sqlite/sqlite_survey_store.hpp"
+#include "storage/store.hpp"
 
 namespace sp::app {
 
@@ -26,12 +24,6 @@ namespace {
 constexpr int kExitUsage = 2;
 constexpr int kExitFailure = 1;
 
-class WallClock final : public Clock {
- public:
-  Timestamp now() const override {
-    return std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
-  }
-};
 
 // YYYY-MM-DD by hand (date::parse trips a false g++ 12 warning).
 std::optional<date::year_month_day> parse_day(const std::string& text) {
@@ -239,20 +231,17 @@ int run_report_kpis(const Config& config, const ReportCliOptions& options, std::
         << " (set --data to the server's data folder)\n";
     return kExitFailure;
   }
-  storage::sqlite::SqliteOptions store_options;
-  store_options.path = path.string();
-  store_options.synchronous = config.synchronous;
-  store_options.max_readers = 2;
-  auto store = storage::sqlite::SqliteStore::open(store_options);
-  if (!store) {
-    err << "servicepact report kpis: " << store.error().message << "\n";
+  WiringOptions wiring;
+  wiring.max_readers = 2;
+  wiring.web_pages = false;
+  wiring.log_database = false;
+  auto app = Application::open(config, wiring);
+  if (!app) {
+    err << "servicepact report kpis: " << app.error().message << "\n";
     return kExitFailure;
   }
-  if (auto version = (*store)->migrate(); !version) {
-    err << "servicepact report kpis: " << version.error().message << "\n";
-    return kExitFailure;
-  }
-  auto tenant = (*store)->find_tenant_by_slug(options.tenant);
+  storage::Store& store = (*app)->store();
+  auto tenant = store.find_tenant_by_slug(options.tenant);
   if (!tenant) {
     if (tenant.error().code == ErrorCode::NotFound) {
       return usage("unknown tenant '" + options.tenant + "'");
@@ -275,11 +264,9 @@ int run_report_kpis(const Config& config, const ReportCliOptions& options, std::
   request.from = local_midnight(zone, date::local_days{*from_day});
   request.to = local_midnight(zone, date::local_days{*to_day} + date::days{1});
 
-  WallClock clock;
-  service::SlaService sla(**store, **store, clock);
-  storage::sqlite::SqliteSurveyStore surveys(**store);
-  service::ReportService reports(**store, **store, sla, &surveys);
-  auto report = reports.tenant_kpis(*tenant, request);
+  // The server's own wiring, so the terminal report applies the charter's breach classes
+  // and costs and reads the aggregates exactly as the API does.
+  auto report = (*app)->reports().tenant_kpis(*tenant, request);
   if (!report) {
     if (report.error().code == ErrorCode::InvalidInput) return usage(report.error().message);
     err << "servicepact report kpis: " << report.error().message << "\n";
@@ -293,7 +280,7 @@ int run_report_kpis(const Config& config, const ReportCliOptions& options, std::
     const std::string range = tenant->name + ", " + options.from + " to " + options.to +
                               " inclusive (" + tenant->timezone + "), grouped by " +
                               std::string(reporting::to_string(*dimension));
-    print_table(out, *report, group_names(**store, tenant->id, *dimension), range);
+    print_table(out, *report, group_names(store, tenant->id, *dimension), range);
   }
   out.flush();
   return out ? 0 : kExitFailure;

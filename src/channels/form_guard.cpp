@@ -11,8 +11,8 @@
 namespace sp::channels {
 namespace {
 
-Error refused(std::string kind, std::string message) {
-  return Error{ErrorCode::Forbidden, std::move(message), {}, std::move(kind)};
+Error refused(std::string_view kind, std::string message) {
+  return Error{ErrorCode::Forbidden, std::move(message), {}, std::string(kind)};
 }
 
 std::array<unsigned char, crypto_auth_hmacsha256_BYTES> form_mac(std::string_view secret,
@@ -49,16 +49,16 @@ Result<void> check_form_submission(std::string_view secret, std::string_view con
                                    const FormSubmission& submission, Timestamp now,
                                    const FormGuardPolicy& policy) {
   if (!detail::trim(submission.honeypot).empty()) {
-    return refused("form.honeypot", "the submission was refused");
+    return refused(kinds::kFormHoneypot, "the submission was refused");
   }
   const std::string_view token = detail::trim(submission.token);
   if (secret.empty() || !token.starts_with("v1.")) {
-    return refused("form.bad_token", "the form token is missing or invalid; reload the form");
+    return refused(kinds::kFormBadToken, "the form token is missing or invalid; reload the form");
   }
   const std::string_view rest = token.substr(3);
   const std::size_t dot = rest.find('.');
   if (dot == std::string_view::npos || dot == 0 || dot > 15) {
-    return refused("form.bad_token", "the form token is missing or invalid; reload the form");
+    return refused(kinds::kFormBadToken, "the form token is missing or invalid; reload the form");
   }
   const std::string_view millis = rest.substr(0, dot);
   const std::string_view hex = rest.substr(dot + 1);
@@ -71,18 +71,18 @@ Result<void> check_form_submission(std::string_view secret, std::string_view con
       sodium_hex2bin(given.data(), given.size(), hex.data(), hex.size(), nullptr, &given_len,
                      nullptr) != 0 ||
       given_len != given.size()) {
-    return refused("form.bad_token", "the form token is missing or invalid; reload the form");
+    return refused(kinds::kFormBadToken, "the form token is missing or invalid; reload the form");
   }
   const auto expected = form_mac(secret, context, millis);
   if (sodium_memcmp(expected.data(), given.data(), expected.size()) != 0) {
-    return refused("form.bad_token", "the form token is missing or invalid; reload the form");
+    return refused(kinds::kFormBadToken, "the form token is missing or invalid; reload the form");
   }
   const Duration elapsed = now - from_unix_ms(rendered_ms);
   if (elapsed < policy.min_fill_time) {
-    return refused("form.too_fast", "the form was submitted too quickly; please try again");
+    return refused(kinds::kFormTooFast, "the form was submitted too quickly; please try again");
   }
   if (elapsed > policy.max_age) {
-    return refused("form.expired", "the form has expired; reload the page and submit again");
+    return refused(kinds::kFormExpired, "the form has expired; reload the page and submit again");
   }
   return {};
 }

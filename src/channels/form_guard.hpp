@@ -14,6 +14,13 @@
 #include "core/result.hpp"
 #include "core/time.hpp"
 
+namespace sp::kinds {
+inline constexpr std::string_view kFormHoneypot = "form-honeypot";
+inline constexpr std::string_view kFormBadToken = "form-bad-token";  // missing, malformed, forged
+inline constexpr std::string_view kFormTooFast = "form-too-fast";
+inline constexpr std::string_view kFormExpired = "form-expired";
+}  // namespace sp::kinds
+
 namespace sp::channels {
 
 struct FormGuardPolicy {
@@ -32,9 +39,9 @@ struct FormSubmission {
   std::string_view token;     // the token issued when the form was rendered
 };
 
-// Accepts a submission. Fails with ErrorCode::Forbidden and Error::kind "form.honeypot",
-// "form.bad_token" (missing, malformed or forged), "form.too_fast" (< min_fill_time after
-// rendering, or rendered in the future) or "form.expired" (> max_age).
+// Accepts a submission. Fails with ErrorCode::Forbidden and Error::kind kFormHoneypot,
+// kFormBadToken (missing, malformed or forged), kFormTooFast (< min_fill_time after
+// rendering, or rendered in the future) or kFormExpired (> max_age).
 [[nodiscard]] Result<void> check_form_submission(std::string_view secret, std::string_view context,
                                                  const FormSubmission& submission, Timestamp now,
                                                  const FormGuardPolicy& policy = {});

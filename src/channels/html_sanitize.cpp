@@ -350,7 +350,7 @@ bool small_number(std::string_view value) {
 }
 
 std::string attribute_text(std::string_view name, std::string_view value) {
-  return " " + std::string(name) + "=\"" + escape_html(value) + "\"";
+  return " " + std::string(name) + "=\"" + text::html_escape(value) + "\"";
 }
 
 std::string safe_start_tag(const Token& token) {
@@ -497,36 +497,6 @@ class TextWriter {
 
 }  // namespace
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case '\0':
-        out += "\xEF\xBF\xBD";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
 std::string sanitize_html(std::string_view html) {
   const std::string valid = detail::make_valid_utf8(html);
   Tokenizer tokenizer(valid);
@@ -537,7 +507,7 @@ std::string sanitize_html(std::string_view html) {
       case Token::Kind::Skip:
         break;
       case Token::Kind::Text:
-        out += escape_html(decode_entities(token->text));
+        out += text::html_escape(decode_entities(token->text));
         break;
       case Token::Kind::StartTag: {
         if (is_dropped_container(token->name)) {

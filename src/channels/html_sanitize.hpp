@@ -25,7 +25,4 @@ std::string sanitize_html(std::string_view html);
 // decoded, invisible containers (script, style, head, ...) are dropped.
 std::string html_to_text(std::string_view html);
 
-// Escapes & < > " ' for use in HTML text or a quoted attribute value.
-std::string escape_html(std::string_view text);
-
 }  // namespace sp::channels

@@ -43,8 +43,8 @@ struct GFree {
   void operator()(void* p) const { g_free(p); }
 };
 
-Error mime_error(std::string kind, std::string message) {
-  return Error{ErrorCode::InvalidInput, std::move(message), {}, std::move(kind)};
+Error mime_error(std::string_view kind, std::string message) {
+  return Error{ErrorCode::InvalidInput, std::move(message), {}, std::string(kind)};
 }
 
 std::string str_or_empty(const char* s) { return s == nullptr ? std::string() : std::string(s); }
@@ -357,11 +357,11 @@ class Walker {
   Result<void> count_part(std::size_t depth) {
     if (++parts_ > limits_.max_parts) {
       return mime_error(
-          "mime.too_many_parts",
+          kinds::kMimeTooManyParts,
           "the message has more than " + std::to_string(limits_.max_parts) + " MIME parts");
     }
     if (depth > limits_.max_depth) {
-      return mime_error("mime.too_deep", "MIME parts are nested deeper than " +
+      return mime_error(kinds::kMimeTooDeep, "MIME parts are nested deeper than " +
                                              std::to_string(limits_.max_depth) + " levels");
     }
     return {};
@@ -786,15 +786,15 @@ std::string safe_filename(std::string_view name, std::size_t max_chars) {
 
 Result<ParsedMail> parse_mail(std::string_view raw, const MimeLimits& limits) {
   if (trim(raw).empty()) {
-    return mime_error("mime.empty", "the message is empty");
+    return mime_error(kinds::kMimeEmpty, "the message is empty");
   }
   if (raw.size() > limits.max_message_bytes) {
-    return mime_error("mime.too_large", "the message has " + std::to_string(raw.size()) +
+    return mime_error(kinds::kMimeTooLarge, "the message has " + std::to_string(raw.size()) +
                                             " bytes, more than the limit of " +
                                             std::to_string(limits.max_message_bytes));
   }
   if (delimiter_lines(raw) > std::max<std::size_t>(1000, limits.max_parts * 5)) {
-    return mime_error("mime.too_many_parts", "the message has too many MIME boundary lines");
+    return mime_error(kinds::kMimeTooManyParts, "the message has too many MIME boundary lines");
   }
   ensure_gmime_initialised();
 
@@ -809,16 +809,16 @@ Result<ParsedMail> parse_mail(std::string_view raw, const MimeLimits& limits) {
   g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
   GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), options.get()));
   if (!message) {
-    return mime_error("mime.unparseable", "the input is not an RFC 5322 message");
+    return mime_error(kinds::kMimeUnparseable, "the input is not an RFC 5322 message");
   }
   if (std::find(mail.warnings.begin(), mail.warnings.end(), "nesting_overflow") !=
       mail.warnings.end()) {
-    return mime_error("mime.too_deep", "MIME parts are nested too deeply");
+    return mime_error(kinds::kMimeTooDeep, "MIME parts are nested too deeply");
   }
   GMimeObject* object = GMIME_OBJECT(message.get());
   GMimeHeaderList* headers = g_mime_object_get_header_list(object);
   if (headers == nullptr || g_mime_header_list_get_count(headers) == 0) {
-    return mime_error("mime.unparseable", "the input has no header fields");
+    return mime_error(kinds::kMimeUnparseable, "the input has no header fields");
   }
 
   mail.message_id = detail::make_valid_utf8(

@@ -5,11 +5,11 @@
 //
 // Contract: never crashes and never throws on bad input. Messages that cannot be accepted
 // at all fail with ErrorCode::InvalidInput and a stable Error::kind:
-//   "mime.empty"           0 bytes or only whitespace
-//   "mime.too_large"       more than MimeLimits::max_message_bytes
-//   "mime.too_many_parts"  more MIME parts than MimeLimits::max_parts
-//   "mime.too_deep"        nesting deeper than MimeLimits::max_depth
-//   "mime.unparseable"     GMime could not build a message, or it has no header fields
+//   kinds::kMimeEmpty         0 bytes or only whitespace
+//   kinds::kMimeTooLarge      more than MimeLimits::max_message_bytes
+//   kinds::kMimeTooManyParts  more MIME parts than MimeLimits::max_parts
+//   kinds::kMimeTooDeep       nesting deeper than MimeLimits::max_depth
+//   kinds::kMimeUnparseable   GMime could not build a message, or it has no header fields
 // Everything else that is wrong but survivable (an unknown charset, a missing closing
 // boundary, an attachment over the size limit) is reported in ParsedMail::warnings or
 // ParsedMail::dropped and the rest of the message is kept.
@@ -23,6 +23,14 @@
 
 #include "core/result.hpp"
 #include "core/time.hpp"
+
+namespace sp::kinds {
+inline constexpr std::string_view kMimeEmpty = "mime-empty";
+inline constexpr std::string_view kMimeTooLarge = "mime-too-large";
+inline constexpr std::string_view kMimeTooManyParts = "mime-too-many-parts";
+inline constexpr std::string_view kMimeTooDeep = "mime-too-deep";
+inline constexpr std::string_view kMimeUnparseable = "mime-unparseable";
+}  // namespace sp::kinds
 
 namespace sp::channels {
 

@@ -25,8 +25,8 @@ void ensure_sodium_initialised() {
   });
 }
 
-Error unauthenticated(std::string kind, std::string message) {
-  return Error{ErrorCode::Unauthenticated, std::move(message), {}, std::move(kind)};
+Error unauthenticated(std::string_view kind, std::string message) {
+  return Error{ErrorCode::Unauthenticated, std::move(message), {}, std::string(kind)};
 }
 
 std::array<unsigned char, crypto_auth_hmacsha256_BYTES> hmac(std::string_view secret,
@@ -207,7 +207,7 @@ Result<void> verify_webhook(std::string_view secret, std::string_view timestamp,
                             std::string_view body, std::string_view signature, Timestamp now,
                             Duration tolerance) {
   if (secret.empty()) {
-    return unauthenticated("webhook.bad_signature", "no webhook secret is configured");
+    return unauthenticated(kinds::kWebhookBadSignature, "no webhook secret is configured");
   }
   timestamp = detail::trim(timestamp);
   std::int64_t seconds = 0;
@@ -215,11 +215,11 @@ Result<void> verify_webhook(std::string_view secret, std::string_view timestamp,
       std::from_chars(timestamp.data(), timestamp.data() + timestamp.size(), seconds);
   if (timestamp.empty() || timestamp.size() > 12 || ec != std::errc() ||
       ptr != timestamp.data() + timestamp.size() || seconds < 0) {
-    return unauthenticated("webhook.bad_timestamp", "the signature timestamp must be Unix seconds");
+    return unauthenticated(kinds::kWebhookBadTimestamp, "the signature timestamp must be Unix seconds");
   }
   const Duration skew = now - from_unix_seconds(seconds);
   if (skew > tolerance || -skew > tolerance) {
-    return unauthenticated("webhook.stale",
+    return unauthenticated(kinds::kWebhookStale,
                            "the signature timestamp is outside the accepted window");
   }
   signature = detail::trim(signature);
@@ -232,11 +232,11 @@ Result<void> verify_webhook(std::string_view secret, std::string_view timestamp,
       sodium_hex2bin(given.data(), given.size(), signature.data(), signature.size(), nullptr,
                      &given_len, nullptr) != 0 ||
       given_len != given.size()) {
-    return unauthenticated("webhook.bad_signature", "the signature is not 64 hexadecimal digits");
+    return unauthenticated(kinds::kWebhookBadSignature, "the signature is not 64 hexadecimal digits");
   }
   const auto expected = hmac(secret, timestamp, body);
   if (sodium_memcmp(expected.data(), given.data(), expected.size()) != 0) {
-    return unauthenticated("webhook.bad_signature", "the signature does not match");
+    return unauthenticated(kinds::kWebhookBadSignature, "the signature does not match");
   }
   return {};
 }

@@ -5,8 +5,8 @@
 // Signature scheme: hex(HMAC-SHA256(secret, timestamp + "." + body)), where timestamp is the
 // decimal Unix time in seconds sent by the platform (header X-Signature-Timestamp) and the
 // signature header (X-Signature) may carry a "sha256=" prefix. Failures are
-// ErrorCode::Unauthenticated with Error::kind "webhook.bad_timestamp", "webhook.stale" or
-// "webhook.bad_signature"; JSON problems are InvalidInput naming the field.
+// ErrorCode::Unauthenticated with Error::kind "webhook-bad-timestamp", "webhook-stale" or
+// "webhook-bad-signature" (kinds::kWebhook…); JSON problems are InvalidInput naming the field.
 #pragma once
 
 #include <optional>
@@ -15,6 +15,12 @@
 
 #include "core/result.hpp"
 #include "core/time.hpp"
+
+namespace sp::kinds {
+inline constexpr std::string_view kWebhookBadSignature = "webhook-bad-signature";
+inline constexpr std::string_view kWebhookBadTimestamp = "webhook-bad-timestamp";
+inline constexpr std::string_view kWebhookStale = "webhook-stale";
+}  // namespace sp::kinds
 
 namespace sp::channels {
 

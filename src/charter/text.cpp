@@ -11,31 +11,6 @@ using domain::Language;
 
 std::size_t lang_index(Language language) { return static_cast<std::size_t>(language); }
 
-// Length of the valid UTF-8 sequence starting at text[at], or 0 when it is invalid.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
-  const auto byte = static_cast<unsigned char>(text[at]);
-  std::size_t length = 0;
-  if (byte < 0x80) return 1;
-  if (byte >= 0xC2 && byte <= 0xDF)
-    length = 2;
-  else if (byte >= 0xE0 && byte <= 0xEF)
-    length = 3;
-  else if (byte >= 0xF0 && byte <= 0xF4)
-    length = 4;
-  else
-    return 0;
-  if (at + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((static_cast<unsigned char>(text[at + k]) & 0xC0) != 0x80) return 0;
-  }
-  const auto second = static_cast<unsigned char>(text[at + 1]);
-  if (byte == 0xE0 && second < 0xA0) return 0;  // overlong
-  if (byte == 0xED && second > 0x9F) return 0;  // surrogates
-  if (byte == 0xF0 && second < 0x90) return 0;  // overlong
-  if (byte == 0xF4 && second > 0x8F) return 0;  // beyond U+10FFFF
-  return length;
-}
-
 bool is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
          c == '.';
@@ -88,57 +63,6 @@ std::string_view lookup_kpi(std::string_view key, Language language) {
 }
 
 }  // namespace
-
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (std::size_t at = 0; at < text.size();) {
-    const std::size_t length = utf8_sequence_length(text, at);
-    if (length == 0) {
-      out += "\xEF\xBF\xBD";
-      ++at;
-      continue;
-    }
-    if (length == 1) {
-      switch (text[at]) {
-        case '&':
-          out += "&amp;";
-          break;
-        case '<':
-          out += "&lt;";
-          break;
-        case '>':
-          out += "&gt;";
-          break;
-        case '"':
-          out += "&quot;";
-          break;
-        case '\'':
-          out += "&#39;";
-          break;
-        // Braces too, so no value can ever show up as a "{{placeholder}}" in the output.
-        case '{':
-          out += "&#123;";
-          break;
-        case '}':
-          out += "&#125;";
-          break;
-        default:
-          // Control characters other than tab and newlines are not allowed in HTML text.
-          if (static_cast<unsigned char>(text[at]) < 0x20 && text[at] != '\n' && text[at] != '\t' &&
-              text[at] != '\r') {
-            out += "\xEF\xBF\xBD";
-          } else {
-            out += text[at];
-          }
-      }
-    } else {
-      out.append(text.substr(at, length));
-    }
-    at += length;
-  }
-  return out;
-}
 
 Result<std::string> fill_template(std::string_view tpl, const TemplateValues& values) {
   std::string out;

@@ -1,4 +1,4 @@
-// Text helpers shared by the charter renderers: HTML/XML escaping, the strict {{placeholder}}
+// Text helpers shared by the charter renderers: HTML/XML escaping (core's), the strict {{placeholder}}
 // template filler, number and duration formatting, and the nl/en/zh labels of channels, KPIs,
 // units and comparators. Pure; no locale or global state is consulted (the decimal separator
 // follows the language argument: "8,5" in nl, "8.5" in en and zh).
@@ -10,13 +10,14 @@
 
 #include "charter/charter.hpp"
 #include "core/result.hpp"
+#include "core/text.hpp"
 #include "domain/model.hpp"
 
 namespace sp::charter {
 
-// Escapes & < > " ' { } for HTML/XML text and attribute values. Bytes that are not valid UTF-8
-// are replaced by U+FFFD so the output is always well-formed.
-std::string html_escape(std::string_view text);
+// Escapes & < > " ' { } for HTML/XML text and attribute values; bad UTF-8 and control
+// characters become U+FFFD (core/text.hpp).
+using text::html_escape;
 
 using TemplateValues = std::map<std::string, std::string, std::less<>>;
 

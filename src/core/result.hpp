@@ -6,6 +6,7 @@
 
 #include <cassert>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
@@ -27,7 +28,7 @@ struct Error {
   ErrorCode code = ErrorCode::Internal;
   std::string message;
   // Optional machine-readable detail, e.g. the offending field ("priority") or a
-  // refined problem type suffix ("version-mismatch"). Empty when not applicable.
+  // refined problem type suffix (kinds::kVersionMismatch). Empty when not applicable.
   std::string field = {};
   std::string kind = {};
 };
@@ -36,12 +37,32 @@ inline Error invalid_input(std::string message, std::string field = {}) {
   return Error{ErrorCode::InvalidInput, std::move(message), std::move(field)};
 }
 inline Error not_found(std::string message) { return Error{ErrorCode::NotFound, std::move(message)}; }
-inline Error conflict(std::string message, std::string kind = {}) {
-  return Error{ErrorCode::Conflict, std::move(message), {}, std::move(kind)};
+inline Error conflict(std::string message, std::string_view kind = {}) {
+  return Error{ErrorCode::Conflict, std::move(message), {}, std::string(kind)};
 }
 inline Error forbidden(std::string message) { return Error{ErrorCode::Forbidden, std::move(message)}; }
 inline Error internal_error(std::string message) { return Error{ErrorCode::Internal, std::move(message)}; }
 inline Error unavailable(std::string message) { return Error{ErrorCode::Unavailable, std::move(message)}; }
+
+// Error kinds: stable, kebab-case names ("version-mismatch"), each a named constant so that
+// producers and the code that tests for one share a single spelling. The HTTP layer publishes
+// the kind of an InvalidInput, NotFound, Conflict or Forbidden error as the problem type
+// "/problems/<kind>" (http/problem.cpp): renaming a kind changes the published API. A kind
+// lives in the header of the part that produces it; the ones below cross parts (produced by
+// storage or service and tested for in service, intake or http).
+namespace kinds {
+inline constexpr std::string_view kVersionMismatch = "version-mismatch";
+inline constexpr std::string_view kInvalidJson = "invalid-json";
+inline constexpr std::string_view kDuplicate = "duplicate";                // a uniqueness rule
+inline constexpr std::string_view kDuplicateIntake = "duplicate-intake";  // a message seen before
+inline constexpr std::string_view kConstraint = "constraint";  // a foreign key or check failed
+inline constexpr std::string_view kSurveyLinkUnknown = "survey-link-unknown";
+inline constexpr std::string_view kSurveyLinkExpired = "survey-link-expired";
+inline constexpr std::string_view kSurveyAlreadyAnswered = "survey-already-answered";
+inline constexpr std::string_view kSurveyExcluded = "survey-excluded";
+inline constexpr std::string_view kTicketNotSolved = "ticket-not-solved";
+inline constexpr std::string_view kTooManyImprovements = "too-many-improvements";
+}  // namespace kinds
 
 template <typename T>
 class [[nodiscard]] Result {

@@ -56,7 +56,7 @@ Result<void> check_transition(Status from, Status to) {
   if (from == to || can_transition(from, to)) return {};
   return conflict("a ticket cannot go from " + std::string(to_string(from)) + " to " +
                       std::string(to_string(to)),
-                  "invalid-transition");
+                  kinds::kInvalidTransition);
 }
 
 Result<NewTicket> validate_new_ticket(NewTicket input) {
@@ -117,7 +117,7 @@ Result<TicketChange> apply_patch(const Ticket& before, const TicketPatch& patch,
     change.events.push_back(std::move(event));
   };
   if (before.status == Status::Closed) {
-    return conflict("ticket is closed and can no longer be changed", "ticket-closed");
+    return conflict("ticket is closed and can no longer be changed", kinds::kTicketClosed);
   }
   if (patch.subject) {
     auto subject = require_text(*patch.subject, "subject", kMaxSubjectBytes);
@@ -180,7 +180,7 @@ Result<TicketChange> apply_patch(const Ticket& before, const TicketPatch& patch,
 Result<TicketChange> add_message(const Ticket& before, MessageKind kind, std::string_view body,
                                  Actor actor, Timestamp now) {
   if (before.status == Status::Closed) {
-    return conflict("ticket is closed; open a follow-up ticket instead", "ticket-closed");
+    return conflict("ticket is closed; open a follow-up ticket instead", kinds::kTicketClosed);
   }
   auto text = require_text(body, "body", kMaxBodyBytes, true);
   if (!text) return text.error();

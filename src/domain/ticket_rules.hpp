@@ -11,6 +11,11 @@
 #include "core/result.hpp"
 #include "domain/model.hpp"
 
+namespace sp::kinds {
+inline constexpr std::string_view kInvalidTransition = "invalid-transition";
+inline constexpr std::string_view kTicketClosed = "ticket-closed";
+}  // namespace sp::kinds
+
 namespace sp::domain {
 
 // Allowed status changes (a change to the same status is a no-op, not a transition):
@@ -21,7 +26,7 @@ namespace sp::domain {
 //   solved   -> open (reopen), closed
 //   closed   -> nothing: a closed ticket is archived; a follow-up is a new ticket.
 bool can_transition(Status from, Status to);
-// Fails with Conflict (kind "invalid-transition") naming both statuses.
+// Fails with Conflict (kind kinds::kInvalidTransition) naming both statuses.
 Result<void> check_transition(Status from, Status to);
 
 struct NewTicket {
@@ -77,7 +82,7 @@ Result<TicketChange> apply_patch(const Ticket& before, const TicketPatch& patch,
 // Adding a message: the MessageAdded event, plus the status consequences helpdesks expect:
 // a customer writing on a pending or solved ticket reopens it (open); the first agent reply
 // on a new ticket opens it. Notes never change status. Fails with Conflict (kind
-// "ticket-closed") on a closed ticket and InvalidInput for an empty or oversized body.
+// kinds::kTicketClosed) on a closed ticket and InvalidInput for an empty or oversized body.
 Result<TicketChange> add_message(const Ticket& before, MessageKind kind, std::string_view body,
                                  Actor actor, Timestamp now);
 

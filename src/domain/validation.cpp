@@ -8,57 +8,10 @@ namespace {
 
 bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
+using text::ascii_lower;
+using text::trim;
 
 }  // namespace
-
-bool is_valid_utf8(std::string_view text) {
-  std::size_t pos = 0;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  while (pos < text.size()) {
-    unsigned char c = bytes[pos];
-    if (c < 0x80) {
-      ++pos;
-      continue;
-    }
-    std::size_t extra;
-    std::uint32_t code;
-    if ((c & 0xE0) == 0xC0) {
-      extra = 1;
-      code = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-      code = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3;
-      code = c & 0x07;
-    } else {
-      return false;
-    }
-    if (pos + extra >= text.size()) return false;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      unsigned char cc = bytes[pos + k];
-      if ((cc & 0xC0) != 0x80) return false;
-      code = (code << 6) | (cc & 0x3F);
-    }
-    if ((extra == 1 && code < 0x80) || (extra == 2 && code < 0x800) ||
-        (extra == 3 && code < 0x10000) || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-      return false;
-    }
-    pos += extra + 1;
-  }
-  return true;
-}
 
 Result<std::string> require_text(std::string_view value, std::string_view field,
                                  std::size_t max_bytes, bool allow_newlines) {

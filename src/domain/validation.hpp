@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "core/text.hpp"
 
 namespace sp::domain {
 
@@ -23,8 +24,8 @@ inline constexpr std::size_t kMaxContactsPerCustomer = 10;
 Result<std::string> require_text(std::string_view value, std::string_view field,
                                  std::size_t max_bytes, bool allow_newlines = false);
 
-// True when `text` is well-formed UTF-8 (no overlongs, no surrogates).
-bool is_valid_utf8(std::string_view text);
+// True when `text` is well-formed UTF-8 (no overlongs, no surrogates): core/text.hpp's.
+using text::is_valid_utf8;
 
 // Lower-cases and checks "local@domain.tld"; fails on anything else.
 Result<std::string> normalise_email(std::string_view email, std::string_view field = "email");

@@ -5,15 +5,17 @@
 #include <map>
 #include <set>
 
+#include "core/text.hpp"
 #include "feedback/text_scan.hpp"
 #include "feedback/topics.hpp"
 
 namespace sp::feedback {
 namespace {
 
-using detail::decode_at;
 using detail::is_cjk;
 using detail::is_latin_letter;
+using text::ascii_lower;
+using text::decode_utf8;
 
 // Words that carry no subject (nl and en), compared after lowercasing.
 const std::set<std::string, std::less<>>& stop_words() {
@@ -107,15 +109,15 @@ std::string subject_signature(std::string_view subject) {
     kind = 0;
   };
   for (std::size_t pos = 0; pos < text.size();) {
-    std::size_t length = 1;
-    const char32_t cp = decode_at(text, pos, length);
+    const auto decoded = decode_utf8(text, pos);
+    const char32_t cp = decoded.code_point;
     const int cp_kind = is_latin_letter(cp) ? 1 : is_cjk(cp) ? 2 : 0;
     if (cp_kind != kind) flush();
     if (cp_kind != 0) {
       kind = cp_kind;
-      word.append(text, pos, length);
+      word.append(text, pos, decoded.length);
     }
-    pos += length;
+    pos += decoded.length;
   }
   flush();
   std::string signature;

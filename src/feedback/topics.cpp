@@ -3,14 +3,17 @@
 #include <algorithm>
 #include <set>
 
+#include "core/text.hpp"
 #include "feedback/text_scan.hpp"
 
 namespace sp::feedback {
 namespace {
 
-using detail::decode_at;
 using detail::is_word_char;
-using detail::previous_start;
+using text::ascii_lower;
+using text::decode_utf8;
+using text::iequals;
+using text::previous_code_point_start;
 
 Topic make_topic(std::string id, std::array<std::string, 3> names, std::vector<std::string> nl,
                  std::vector<std::string> en, std::vector<std::string> zh,
@@ -21,10 +24,6 @@ Topic make_topic(std::string id, std::array<std::string, 3> names, std::vector<s
   topic.keywords = {std::move(nl), std::move(en), std::move(zh)};
   topic.categories = std::move(categories);
   return topic;
-}
-
-bool equals_ignoring_ascii_case(std::string_view left, std::string_view right) {
-  return left.size() == right.size() && ascii_lower(left) == ascii_lower(right);
 }
 
 bool valid_id(std::string_view id) {
@@ -38,26 +37,18 @@ constexpr std::array<std::string_view, 3> kLanguageKeys = {"nl", "en", "zh"};
 
 }  // namespace
 
-std::string ascii_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 bool contains_word(std::string_view lowered, std::string_view keyword) {
   const bool prefix = !keyword.empty() && keyword.back() == '*';
   if (prefix) keyword.remove_suffix(1);
   if (keyword.empty()) return false;
   for (std::size_t pos = lowered.find(keyword); pos != std::string_view::npos;
        pos = lowered.find(keyword, pos + 1)) {
-    std::size_t length = 0;
-    if (pos > 0 && is_word_char(decode_at(lowered, previous_start(lowered, pos), length))) {
+    if (pos > 0 &&
+        is_word_char(decode_utf8(lowered, previous_code_point_start(lowered, pos)).code_point)) {
       continue;
     }
     const std::size_t end = pos + keyword.size();
-    if (!prefix && end < lowered.size() && is_word_char(decode_at(lowered, end, length))) {
+    if (!prefix && end < lowered.size() && is_word_char(decode_utf8(lowered, end).code_point)) {
       continue;
     }
     return true;
@@ -182,7 +173,7 @@ std::vector<std::string> classify(std::span<const Topic> topics, const FeedbackT
   for (const Topic& topic : topics) {
     bool match = std::any_of(
         topic.categories.begin(), topic.categories.end(), [&](const std::string& category) {
-          return !text.category.empty() && equals_ignoring_ascii_case(category, text.category);
+          return !text.category.empty() && iequals(category, text.category);
         });
     for (std::size_t language = 0; language < 2 && !match; ++language) {
       for (const auto& keyword : topic.keywords[language]) {

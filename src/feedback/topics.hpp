@@ -66,10 +66,7 @@ std::string topic_name(std::span<const Topic> topics, std::string_view id,
                        domain::Language language);
 
 // True when `keyword` (nl/en rules above) occurs as a whole word or phrase in `lowered`, the
-// text already lowercased with ascii_lower. Exposed for tests.
+// text already lowercased with text::ascii_lower. Exposed for tests.
 bool contains_word(std::string_view lowered, std::string_view keyword);
-
-// `text` with ASCII A-Z lowered; other bytes unchanged.
-std::string ascii_lower(std::string_view text);
 
 }  // namespace sp::feedback

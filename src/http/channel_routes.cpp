@@ -26,7 +26,7 @@ std::string reference_of(TicketId id) { return channels::format_ticket_reference
 
 HttpResponse webhook_problem(const Error& error) {
   if (error.code == ErrorCode::Unauthenticated) {
-    std::string kind = error.kind.empty() ? "webhook.bad_signature" : error.kind;
+    std::string kind = error.kind.empty() ? std::string(kinds::kWebhookBadSignature) : error.kind;
     auto response = problem(401, kind, "The webhook could not be authenticated", error.message);
     return response;
   }
@@ -45,14 +45,15 @@ HttpResponse webhook_event(Api::Context& ctx, intake::WebhookIntake& webhooks,
                                  "send X-Servicepact-Tenant, X-Servicepact-Timestamp, "
                                  "X-Servicepact-Nonce and X-Servicepact-Signature",
                                  {},
-                                 "webhook.bad_signature"});
+                                 std::string(kinds::kWebhookBadSignature)});
   }
   // An unknown tenant answers like a bad signature: the endpoint tells strangers nothing.
   auto tenant = ctx.service.store().find_tenant_by_slug(*slug);
   if (!tenant) {
     if (tenant.error().code != ErrorCode::NotFound) return error_response(tenant.error());
     return webhook_problem(Error{
-        ErrorCode::Unauthenticated, "the signature does not match", {}, "webhook.bad_signature"});
+        ErrorCode::Unauthenticated, "the signature does not match", {},
+        std::string(kinds::kWebhookBadSignature)});
   }
   auto result =
       webhooks.handle(tenant->id, channel, *timestamp, *signature, nonce.value_or(std::string()),
@@ -205,21 +206,21 @@ std::string input_row(const FormTexts& texts, const char* id, const char* label,
   }
   (void)texts;
   std::string row =
-      "<p>\n<label for=\"" + std::string(id) + "\">" + escape_html(label) + "</label><br>\n";
+      "<p>\n<label for=\"" + std::string(id) + "\">" + html_escape(label) + "</label><br>\n";
   if (!error.empty()) {
-    row += "<strong id=\"" + std::string(id) + "-error\">" + escape_html(error) + "</strong><br>\n";
+    row += "<strong id=\"" + std::string(id) + "-error\">" + html_escape(error) + "</strong><br>\n";
   }
   std::string invalid =
       error.empty() ? std::string()
                     : " aria-invalid=\"true\" aria-describedby=\"" + std::string(id) + "-error\"";
   if (std::string_view(type) == "textarea") {
     row += "<textarea id=\"" + std::string(id) + "\" name=\"" + std::string(id) +
-           "\" rows=\"10\" cols=\"60\" required" + invalid + ">" + escape_html(value) +
+           "\" rows=\"10\" cols=\"60\" required" + invalid + ">" + html_escape(value) +
            "</textarea>\n";
   } else {
     row += "<input id=\"" + std::string(id) + "\" name=\"" + std::string(id) + "\" type=\"" + type +
            "\" autocomplete=\"" + autocomplete + "\" maxlength=\"" + std::to_string(max_length) +
-           "\" required value=\"" + escape_html(value) + "\"" + invalid + ">\n";
+           "\" required value=\"" + html_escape(value) + "\"" + invalid + ">\n";
   }
   return row + "</p>\n";
 }
@@ -232,20 +233,20 @@ HttpResponse form_page(int status, const Tenant& tenant, const std::string& toke
   const FormTexts& texts = texts_for(tenant.default_language);
   std::string title = std::string(texts.title) + tenant.name;
   std::string content =
-      "<h1>" + escape_html(title) + "</h1>\n<p>" + escape_html(texts.intro) + "</p>\n";
+      "<h1>" + html_escape(title) + "</h1>\n<p>" + html_escape(texts.intro) + "</p>\n";
   if (!notice.empty())
-    content += "<p role=\"alert\"><strong>" + escape_html(notice) + "</strong></p>\n";
+    content += "<p role=\"alert\"><strong>" + html_escape(notice) + "</strong></p>\n";
   if (!errors.empty()) {
-    content += "<div role=\"alert\">\n<h2>" + escape_html(texts.error_heading) + "</h2>\n<ul>\n";
+    content += "<div role=\"alert\">\n<h2>" + html_escape(texts.error_heading) + "</h2>\n<ul>\n";
     for (const auto& error : errors) {
       content +=
-          "<li><a href=\"#" + error.field + "\">" + escape_html(error.message) + "</a></li>\n";
+          "<li><a href=\"#" + error.field + "\">" + html_escape(error.message) + "</a></li>\n";
     }
     content += "</ul>\n</div>\n";
   }
   content += "<form method=\"post\" action=\"/contact\" accept-charset=\"utf-8\">\n";
-  content += "<input type=\"hidden\" name=\"tenant\" value=\"" + escape_html(tenant.slug) + "\">\n";
-  content += "<input type=\"hidden\" name=\"token\" value=\"" + escape_html(token) + "\">\n";
+  content += "<input type=\"hidden\" name=\"tenant\" value=\"" + html_escape(tenant.slug) + "\">\n";
+  content += "<input type=\"hidden\" name=\"token\" value=\"" + html_escape(token) + "\">\n";
   content += input_row(texts, "name", texts.name, values.name, errors, "text", "name",
                        static_cast<int>(kMaxNameBytes));
   content += input_row(texts, "email", texts.email, values.email, errors, "email", "email", 254);
@@ -254,10 +255,10 @@ HttpResponse form_page(int status, const Tenant& tenant, const std::string& toke
   content += input_row(texts, "body", texts.body, values.body, errors, "textarea", "off", 0);
   // The honeypot: hidden from people (and from screen readers, through `hidden`), filled
   // in by bots that complete every field they find.
-  content += "<div hidden>\n<label for=\"website\">" + escape_html(texts.honeypot) +
+  content += "<div hidden>\n<label for=\"website\">" + html_escape(texts.honeypot) +
              "</label>\n<input id=\"website\" name=\"website\" type=\"text\" tabindex=\"-1\" "
              "autocomplete=\"off\" value=\"\">\n</div>\n";
-  content += "<p><button type=\"submit\">" + escape_html(texts.send) + "</button></p>\n</form>\n";
+  content += "<p><button type=\"submit\">" + html_escape(texts.send) + "</button></p>\n</form>\n";
   return html_page(status, texts, title, content);
 }
 
@@ -265,7 +266,7 @@ HttpResponse message_page(int status, Language language, const std::string& titl
                           const std::string& message) {
   const FormTexts& texts = texts_for(language);
   return html_page(status, texts, title,
-                   "<h1>" + escape_html(title) + "</h1>\n<p>" + escape_html(message) + "</p>\n");
+                   "<h1>" + html_escape(title) + "</h1>\n<p>" + html_escape(message) + "</p>\n");
 }
 
 std::map<std::string, std::string> parse_form_body(std::string_view body) {
@@ -329,20 +330,20 @@ HttpResponse contact_submit(Api::Context& ctx, intake::FormIntake& forms) {
     return page;
   }
   const Error& error = result.error();
-  if (error.kind == "form.honeypot") {
+  if (error.kind == kinds::kFormHoneypot) {
     return message_page(403, tenant->default_language, texts.refused, texts.refused);
   }
-  if (error.kind == "form.too_fast" || error.kind == "form.expired" ||
-      error.kind == "form.bad_token") {
+  if (error.kind == kinds::kFormTooFast || error.kind == kinds::kFormExpired ||
+      error.kind == kinds::kFormBadToken) {
     // A fresh token; the person sends again (a bot that fills too fast just fails again).
     auto token = forms.form_token(tenant->id, now);
     if (!token)
       return message_page(503, tenant->default_language, texts.refused, texts.unavailable);
     fields.token.clear();
     return form_page(403, *tenant, *token, fields, {},
-                     error.kind == "form.expired" ? texts.expired : texts.send_again);
+                     error.kind == kinds::kFormExpired ? texts.expired : texts.send_again);
   }
-  if (error.kind == "rate-limited") {
+  if (error.kind == kinds::kRateLimited) {
     auto page = message_page(429, tenant->default_language, texts.refused, texts.rate_limited);
     page.header("Retry-After", kRetryAfterSeconds);
     return page;
@@ -408,8 +409,8 @@ void register_channel_routes(Api& api, intake::WebhookIntake& webhooks, intake::
     auto result =
         forms.submit(tenant->id, fields, client_of(ctx.request), ctx.service.clock().now());
     if (!result) {
-      if (result.error().kind == "rate-limited") {
-        auto response = problem(429, "rate-limited", "Too many requests", result.error().message);
+      if (result.error().kind == kinds::kRateLimited) {
+        auto response = problem(429, kinds::kRateLimited, "Too many requests", result.error().message);
         response.header("Retry-After", kRetryAfterSeconds);
         return response;
       }

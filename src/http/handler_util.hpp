@@ -44,14 +44,14 @@ inline Result<json> body_of(const Api::Context& ctx) {
   auto type = ctx.request.header("content-type");
   if (!type || type->find("application/json") != 0) {
     Error error = invalid_input("send the body as application/json");
-    error.kind = "unsupported-media-type";
+    error.kind = kinds::kUnsupportedMediaType;
     return error;
   }
   return parse_json_object(ctx.request.body);
 }
 
 inline HttpResponse error_response(const Error& error) {
-  if (error.kind == "unsupported-media-type") {
+  if (error.kind == kinds::kUnsupportedMediaType) {
     return problem(415, "unsupported-media-type", "Unsupported media type", error.message);
   }
   if (error.code == ErrorCode::Internal) spdlog::error("internal error: {}", error.message);

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/text.hpp"
 #include "http/http_types.hpp"
 
 namespace sp::http {
@@ -15,8 +16,8 @@ namespace sp::http {
 inline constexpr const char* kFormPagePolicy =
     "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-// Text and (double-quoted) attribute values, encoded for HTML.
-std::string escape_html(std::string_view text);
+// Text and (double-quoted) attribute values, encoded for HTML (core/text.hpp).
+using text::html_escape;
 
 // A complete page: `content` is trusted markup, `title` is escaped here. The page carries
 // a token (form or survey link), so it is never cached and never leaks in a Referer.

@@ -1,38 +1,8 @@
 #include "http/http_types.hpp"
 
+#include "core/text.hpp"
+
 namespace sp::http {
-
-namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-bool percent_decode(std::string_view in, std::string& out, bool plus_is_space) {
-  out.clear();
-  out.reserve(in.size());
-  for (std::size_t idx = 0; idx < in.size(); ++idx) {
-    char c = in[idx];
-    if (c == '%') {
-      if (idx + 2 >= in.size()) return false;
-      int hi = hex_value(in[idx + 1]);
-      int lo = hex_value(in[idx + 2]);
-      if (hi < 0 || lo < 0) return false;
-      out.push_back(static_cast<char>(hi * 16 + lo));
-      idx += 2;
-    } else if (c == '+' && plus_is_space) {
-      out.push_back(' ');
-    } else {
-      out.push_back(c);
-    }
-  }
-  return true;
-}
-
-}  // namespace
 
 std::optional<std::string> HttpRequest::header(const std::string& lower_name) const {
   auto found = headers.find(lower_name);
@@ -68,7 +38,9 @@ bool parse_target(std::string_view target, std::string& path,
                   std::multimap<std::string, std::string>& query) {
   if (target.empty() || target.front() != '/') return false;
   auto question = target.find('?');
-  if (!percent_decode(target.substr(0, question), path, false)) return false;
+  auto decoded_path = text::percent_decode(target.substr(0, question));
+  if (!decoded_path) return false;
+  path = std::move(*decoded_path);
   if (path.find('\0') != std::string::npos) return false;
   if (question == std::string_view::npos) return true;
   std::string_view rest = target.substr(question + 1);
@@ -77,12 +49,14 @@ bool parse_target(std::string_view target, std::string& path,
     auto pair = rest.substr(0, amp);
     if (!pair.empty()) {
       auto eq = pair.find('=');
-      std::string key, value;
-      if (!percent_decode(pair.substr(0, eq), key, true)) return false;
-      if (eq != std::string_view::npos && !percent_decode(pair.substr(eq + 1), value, true)) {
-        return false;
+      auto key = text::percent_decode(pair.substr(0, eq), text::PlusSign::Space);
+      if (!key) return false;
+      std::optional<std::string> value = std::string();
+      if (eq != std::string_view::npos) {
+        value = text::percent_decode(pair.substr(eq + 1), text::PlusSign::Space);
+        if (!value) return false;
       }
-      query.emplace(std::move(key), std::move(value));
+      query.emplace(std::move(*key), std::move(*value));
     }
     if (amp == std::string_view::npos) break;
     rest.remove_prefix(amp + 1);

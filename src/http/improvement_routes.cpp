@@ -14,14 +14,14 @@ using service::ImprovementService;
 Result<json> small_body(const Api::Context& ctx) {
   if (ctx.request.body.size() > kMaxImprovementBodyBytes) {
     Error error = invalid_input("the body must be at most 64 KiB");
-    error.kind = "payload-too-large";
+    error.kind = kinds::kPayloadTooLarge;
     return error;
   }
   return body_of(ctx);
 }
 
 HttpResponse respond_error(const Error& error) {
-  if (error.kind == "payload-too-large") {
+  if (error.kind == kinds::kPayloadTooLarge) {
     return problem(413, "payload-too-large", "Payload too large", error.message);
   }
   return error_response(error);

@@ -1,6 +1,7 @@
 #include "http/json_codec.hpp"
 
 #include "core/time.hpp"
+#include "http/problem.hpp"
 
 namespace sp::http {
 
@@ -135,7 +136,7 @@ Result<json> parse_json_object(std::string_view body) {
       if (++depth > kMaxJsonDepth) {
         Error error = invalid_input("JSON is nested deeper than " + std::to_string(kMaxJsonDepth) +
                                     " levels (at byte " + std::to_string(pos) + ")");
-        error.kind = "invalid-json";
+        error.kind = kinds::kInvalidJson;
         return error;
       }
     } else if (c == '}' || c == ']') {
@@ -153,12 +154,12 @@ Result<json> parse_json_object(std::string_view body) {
       detail = "malformed JSON at byte " + std::to_string(e.byte) + ": " + e.what();
     }
     Error error = invalid_input(detail);
-    error.kind = "invalid-json";
+    error.kind = kinds::kInvalidJson;
     return error;
   }
   if (!parsed.is_object()) {
     Error error = invalid_input("the request body must be a JSON object");
-    error.kind = "invalid-json";
+    error.kind = kinds::kInvalidJson;
     return error;
   }
   return parsed;
@@ -183,7 +184,7 @@ std::optional<std::string> BodyReader::string(const char* key, bool required) {
   if (value == nullptr) return std::nullopt;
   if (!value->is_string()) {
     Error error = invalid_input(std::string(key) + " must be a string", key);
-    error.kind = "wrong-type";
+    error.kind = kinds::kWrongType;
     fail(std::move(error));
     return std::nullopt;
   }
@@ -195,7 +196,7 @@ std::optional<std::int64_t> BodyReader::integer(const char* key, bool required) 
   if (value == nullptr) return std::nullopt;
   if (!value->is_number_integer()) {
     Error error = invalid_input(std::string(key) + " must be an integer", key);
-    error.kind = "wrong-type";
+    error.kind = kinds::kWrongType;
     fail(std::move(error));
     return std::nullopt;
   }
@@ -207,7 +208,7 @@ std::optional<bool> BodyReader::boolean(const char* key) {
   if (value == nullptr) return std::nullopt;
   if (!value->is_boolean()) {
     Error error = invalid_input(std::string(key) + " must be true or false", key);
-    error.kind = "wrong-type";
+    error.kind = kinds::kWrongType;
     fail(std::move(error));
     return std::nullopt;
   }
@@ -219,7 +220,7 @@ std::optional<std::vector<std::string>> BodyReader::strings(const char* key) {
   if (value == nullptr) return std::nullopt;
   if (!value->is_array() || value->size() > 100) {
     Error error = invalid_input(std::string(key) + " must be an array of at most 100 strings", key);
-    error.kind = "wrong-type";
+    error.kind = kinds::kWrongType;
     fail(std::move(error));
     return std::nullopt;
   }
@@ -227,7 +228,7 @@ std::optional<std::vector<std::string>> BodyReader::strings(const char* key) {
   for (const auto& item : *value) {
     if (!item.is_string()) {
       Error error = invalid_input(std::string(key) + " must contain only strings", key);
-      error.kind = "wrong-type";
+      error.kind = kinds::kWrongType;
       fail(std::move(error));
       return std::nullopt;
     }
@@ -243,7 +244,7 @@ std::optional<std::optional<std::int64_t>> BodyReader::nullable_id(const char* k
   if (found->is_null()) return std::optional<std::int64_t>{};
   if (!found->is_number_integer() || found->get<std::int64_t>() <= 0) {
     Error error = invalid_input(std::string(key) + " must be a positive integer id or null", key);
-    error.kind = "wrong-type";
+    error.kind = kinds::kWrongType;
     fail(std::move(error));
     return std::nullopt;
   }
@@ -255,7 +256,7 @@ Result<void> BodyReader::finish() {
   for (const auto& [key, value] : object_.items()) {
     if (!seen_.count(key)) {
       Error error = invalid_input("unknown member '" + key.substr(0, 64) + "'", key.substr(0, 64));
-      error.kind = "unknown-field";
+      error.kind = kinds::kUnknownField;
       return error;
     }
   }

@@ -35,7 +35,7 @@ Result<CustomerPrincipal> customer_of(PortalService& portal, const HttpRequest& 
     auto token = request.header("x-csrf-token");
     if (!token || !service::constant_time_equal(*token, who->csrf_token)) {
       Error error = forbidden("send the csrf_token from sign-in in the X-CSRF-Token header");
-      error.kind = "csrf-token-invalid";
+      error.kind = kinds::kCsrfTokenInvalid;
       return error;
     }
   }

@@ -24,16 +24,16 @@ HttpResponse problem_from(const Error& error) {
   if (!error.field.empty()) extra["field"] = error.field;
   switch (error.code) {
     case ErrorCode::InvalidInput:
-      if (error.kind == "invalid-json") {
-        return problem(400, "invalid-json", "The request body is not valid JSON", error.message);
+      if (error.kind == kinds::kInvalidJson) {
+        return problem(400, kinds::kInvalidJson, "The request body is not valid JSON", error.message);
       }
       return problem(422, error.kind.empty() ? "invalid-field" : error.kind,
                      "The request has an invalid value", error.message, extra);
     case ErrorCode::NotFound:
       return problem(404, error.kind.empty() ? "not-found" : error.kind, "Not found", error.message);
     case ErrorCode::Conflict:
-      if (error.kind == "version-mismatch") {
-        return problem(412, "version-mismatch", "The resource was changed by someone else",
+      if (error.kind == kinds::kVersionMismatch) {
+        return problem(412, kinds::kVersionMismatch, "The resource was changed by someone else",
                        error.message);
       }
       return problem(409, error.kind.empty() ? "conflict" : error.kind,

@@ -10,6 +10,15 @@
 #include "core/result.hpp"
 #include "http/http_types.hpp"
 
+namespace sp::kinds {
+// Kinds the HTTP layer itself gives to a request it refuses.
+inline constexpr std::string_view kUnknownField = "unknown-field";
+inline constexpr std::string_view kWrongType = "wrong-type";
+inline constexpr std::string_view kPayloadTooLarge = "payload-too-large";
+inline constexpr std::string_view kUnsupportedMediaType = "unsupported-media-type";
+inline constexpr std::string_view kCsrfTokenInvalid = "csrf-token-invalid";
+}  // namespace sp::kinds
+
 namespace sp::http {
 
 // Builds a problem response. `extra` members (e.g. "field", "position") are merged in.

@@ -70,11 +70,11 @@ HttpResponse create_calendar(SlaService& sla, Api::Context& ctx) {
   for (const auto& [key, value] : body->items()) {
     if (key != "calendar" && key != "name" && key != "tenant_id") {
       Error unknown = invalid_input("unknown member '" + key.substr(0, 64) + "'", key.substr(0, 64));
-      unknown.kind = "unknown-field";
+      unknown.kind = kinds::kUnknownField;
       return error_response(unknown);
     }
   }
-  if (auto done = reader.finish(); !done && done.error().kind != "unknown-field") {
+  if (auto done = reader.finish(); !done && done.error().kind != kinds::kUnknownField) {
     return error_response(done.error());
   }
   if (error) return error_response(*error);
@@ -96,7 +96,7 @@ HttpResponse update_calendar(SlaService& sla, Api::Context& ctx) {
     } else if (key != "calendar" && key != "id" && key != "tenant_id" && key != "created_at" &&
                key != "updated_at") {
       Error error = invalid_input("unknown member '" + key.substr(0, 64) + "'", key.substr(0, 64));
-      error.kind = "unknown-field";
+      error.kind = kinds::kUnknownField;
       return error_response(error);
     }
   }

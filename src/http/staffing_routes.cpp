@@ -76,7 +76,7 @@ workforce::ChannelPlanSpec read_channel(const json& item, std::size_t index,
     if (!kKnown.count(key) && !(with_contacts && key == "contacts") && !error) {
       Error e = invalid_input(prefix + ": unknown member '" + key.substr(0, 64) + "'",
                               prefix + "." + key.substr(0, 64));
-      e.kind = "unknown-field";
+      e.kind = kinds::kUnknownField;
       error = e;
     }
   }
@@ -217,7 +217,7 @@ HttpResponse feasibility(service::StaffingService& staffing, Api::Context& ctx) 
   for (const auto& [key, value] : body->items()) {
     if (!kKnown.count(key)) {
       Error e = invalid_input("unknown member '" + key.substr(0, 64) + "'", key.substr(0, 64));
-      e.kind = "unknown-field";
+      e.kind = kinds::kUnknownField;
       return error_response(e);
     }
   }

@@ -21,8 +21,8 @@ namespace {
 
 
 HttpResponse survey_problem(const Error& error) {
-  if (error.kind == "survey-link-expired") {
-    return problem(410, "survey-link-expired", "The survey link has expired", error.message);
+  if (error.kind == kinds::kSurveyLinkExpired) {
+    return problem(410, kinds::kSurveyLinkExpired, "The survey link has expired", error.message);
   }
   return error_response(error);
 }
@@ -175,15 +175,15 @@ HttpResponse html_page(int status, const SurveyTexts& texts, const std::string& 
 
 HttpResponse message_page(int status, Language language, const std::string& message) {
   const SurveyTexts& texts = texts_for(language);
-  return html_page(status, texts, message, "<h1>" + escape_html(message) + "</h1>\n");
+  return html_page(status, texts, message, "<h1>" + html_escape(message) + "</h1>\n");
 }
 
 // The page for an error of the service (unknown, expired, answered), in
 // `language`.
 HttpResponse error_page(const Error& error, Language language) {
   const SurveyTexts& texts = texts_for(language);
-  if (error.kind == "survey-link-expired") return message_page(410, language, texts.expired);
-  if (error.kind == "survey-already-answered") return message_page(409, language, texts.answered);
+  if (error.kind == kinds::kSurveyLinkExpired) return message_page(410, language, texts.expired);
+  if (error.kind == kinds::kSurveyAlreadyAnswered) return message_page(409, language, texts.answered);
   if (error.code == ErrorCode::NotFound) return message_page(404, language, texts.unknown);
   if (error.code == ErrorCode::Internal) spdlog::error("survey page: {}", error.message);
   return message_page(503, language, "Service unavailable; please try again later.");
@@ -219,9 +219,9 @@ std::string radio_group(const char* name, const std::string& legend,
   const std::string error = error_of(errors, name);
   std::string out = "<fieldset id=\"" + std::string(name) + "\"";
   if (!error.empty()) out += " aria-describedby=\"" + std::string(name) + "-error\"";
-  out += ">\n<legend>" + escape_html(legend) + "</legend>\n";
+  out += ">\n<legend>" + html_escape(legend) + "</legend>\n";
   if (!error.empty()) {
-    out += "<p><strong id=\"" + std::string(name) + "-error\">" + escape_html(error) +
+    out += "<p><strong id=\"" + std::string(name) + "-error\">" + html_escape(error) +
            "</strong></p>\n";
   }
   const std::string chosen = value_of(posted, name);
@@ -230,7 +230,7 @@ std::string radio_group(const char* name, const std::string& legend,
     out += "<input type=\"radio\" id=\"" + id + "\" name=\"" + name + "\" value=\"" + value + "\"";
     if (required) out += " required";
     if (chosen == value) out += " checked";
-    out += "><label for=\"" + id + "\">" + escape_html(label) + "</label>\n";
+    out += "><label for=\"" + id + "\">" + html_escape(label) + "</label>\n";
   }
   return out + "</fieldset>\n";
 }
@@ -252,19 +252,19 @@ HttpResponse form_page(int status, const service::SurveyForm& form, const std::s
                        const Posted& posted, const std::vector<FieldMessage>& errors) {
   const SurveyTexts& t = texts_for(form.language);
   const std::string title = std::string(t.title) + form.tenant.name;
-  std::string content = "<h1>" + escape_html(title) + "</h1>\n<p>" + escape_html(t.intro) + "T-" +
+  std::string content = "<h1>" + html_escape(title) + "</h1>\n<p>" + html_escape(t.intro) + "T-" +
                         std::to_string(form.ticket.id.value) + ": " +
-                        escape_html(form.ticket.subject) + "</p>\n";
+                        html_escape(form.ticket.subject) + "</p>\n";
   if (!errors.empty()) {
-    content += "<div role=\"alert\">\n<h2>" + escape_html(t.error_heading) + "</h2>\n<ul>\n";
+    content += "<div role=\"alert\">\n<h2>" + html_escape(t.error_heading) + "</h2>\n<ul>\n";
     for (const auto& error : errors) {
       content +=
-          "<li><a href=\"#" + error.field + "\">" + escape_html(error.message) + "</a></li>\n";
+          "<li><a href=\"#" + error.field + "\">" + html_escape(error.message) + "</a></li>\n";
     }
     content += "</ul>\n</div>\n";
   }
   content += "<form method=\"post\" action=\"/survey\" accept-charset=\"utf-8\">\n";
-  content += "<input type=\"hidden\" name=\"token\" value=\"" + escape_html(token) + "\">\n";
+  content += "<input type=\"hidden\" name=\"token\" value=\"" + html_escape(token) + "\">\n";
   auto low_high = [](const char* low, const char* high) {
     // "1 = very poor" -> "very poor": the number is already in the label.
     auto strip = [](std::string_view text) {
@@ -288,10 +288,10 @@ HttpResponse form_page(int status, const service::SurveyForm& form, const std::s
   content +=
       radio_group("effort", std::string(t.effort) + t.optional, effort, posted, errors, false);
   const std::string comment_error = error_of(errors, "comment");
-  content += "<p>\n<label for=\"comment\">" + escape_html(t.comment) + escape_html(t.optional) +
+  content += "<p>\n<label for=\"comment\">" + html_escape(t.comment) + html_escape(t.optional) +
              "</label><br>\n";
   if (!comment_error.empty()) {
-    content += "<strong id=\"comment-error\">" + escape_html(comment_error) + "</strong><br>\n";
+    content += "<strong id=\"comment-error\">" + html_escape(comment_error) + "</strong><br>\n";
   }
   content +=
       "<textarea id=\"comment\" name=\"comment\" rows=\"6\" cols=\"60\" "
@@ -300,8 +300,8 @@ HttpResponse form_page(int status, const service::SurveyForm& form, const std::s
       (comment_error.empty()
            ? std::string()
            : std::string(" aria-invalid=\"true\" aria-describedby=\"comment-error\"")) +
-      ">" + escape_html(value_of(posted, "comment")) + "</textarea>\n</p>\n";
-  content += "<p><button type=\"submit\">" + escape_html(t.send) + "</button></p>\n</form>\n";
+      ">" + html_escape(value_of(posted, "comment")) + "</textarea>\n</p>\n";
+  content += "<p><button type=\"submit\">" + html_escape(t.send) + "</button></p>\n</form>\n";
   return html_page(status, t, title, content);
 }
 
@@ -390,7 +390,7 @@ HttpResponse survey_submit(Api::Context& ctx, SurveyService& surveys) {
   }
   return html_page(
       201, t, t.thanks_title,
-      "<h1>" + escape_html(t.thanks_title) + "</h1>\n<p>" + escape_html(t.thanks) + "</p>\n");
+      "<h1>" + html_escape(t.thanks_title) + "</h1>\n<p>" + html_escape(t.thanks) + "</p>\n");
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "intake/form_intake.hpp"
 
+#include "core/text.hpp"
 #include "domain/validation.hpp"
 #include "service/auth.hpp"
 
@@ -17,17 +18,7 @@ std::string secret_key(TenantId tenant) {
 // on another's.
 std::string context_of(TenantId tenant) { return "form:" + std::to_string(tenant.value); }
 
-std::string trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' ||
-                           text.front() == '\n')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                           text.back() == '\n')) {
-    text.remove_suffix(1);
-  }
-  return std::string(text);
-}
+std::string trimmed(std::string_view text) { return std::string(text::trim(text)); }
 
 }  // namespace
 
@@ -96,7 +87,7 @@ Result<FormResult> FormIntake::submit(TenantId tenant, const FormFields& fields,
   // field checks, so guessing valid fields costs attempts too.
   if (!limiter_.allow(client_address, now)) {
     Error error = unavailable("too many messages from this address; try again in a few minutes");
-    error.kind = "rate-limited";
+    error.kind = kinds::kRateLimited;
     return error;
   }
   auto errors = check_form_fields(fields);
@@ -133,7 +124,7 @@ Result<FormResult> FormIntake::submit(TenantId tenant, const FormFields& fields,
     if (acknowledger_) due = acknowledger_(*opened);
     return FormResult{std::move(*opened), false, due};
   }
-  if (opened.error().code == ErrorCode::Conflict && opened.error().kind == "duplicate-intake") {
+  if (opened.error().code == ErrorCode::Conflict && opened.error().kind == kinds::kDuplicateIntake) {
     auto after = existing();
     if (after && *after) return std::move(**after);
   }

@@ -20,6 +20,10 @@
 #include "channels/form_guard.hpp"
 #include "service/helpdesk.hpp"
 
+namespace sp::kinds {
+inline constexpr std::string_view kRateLimited = "rate-limited";
+}  // namespace sp::kinds
+
 namespace sp::intake {
 
 using namespace sp::domain;  // NOLINT
@@ -57,8 +61,8 @@ class FormIntake {
   Result<std::string> form_token(TenantId tenant, Timestamp now);
 
   // Checks and files a submission from `client_address`. Fails with Forbidden (kind
-  // "form.honeypot", "form.bad_token", "form.too_fast" or "form.expired"), Unavailable kind
-  // "rate-limited" when the address sent too much, InvalidInput naming the first bad field,
+  // kinds::kFormHoneypot, kFormBadToken, kFormTooFast or kFormExpired), Unavailable kind
+  // kinds::kRateLimited when the address sent too much, InvalidInput naming the first bad field,
   // or the helpdesk's errors. A repeated token returns the ticket it opened, duplicate set.
   Result<FormResult> submit(TenantId tenant, const FormFields& fields,
                             const std::string& client_address, Timestamp now);

@@ -39,7 +39,7 @@ class StoreThreadLookup final : public channels::ThreadLookup {
 
 Error refused(std::string message) {
   Error error = invalid_input(std::move(message), "message");
-  error.kind = "mail-refused";
+  error.kind = kinds::kMailRefused;
   return error;
 }
 
@@ -203,7 +203,7 @@ Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_vi
       result.ticket = added->ticket.id;
       return result;
     }
-    if (added.error().kind == "duplicate-intake") {
+    if (added.error().kind == kinds::kDuplicateIntake) {
       result.ticket = append->ticket;
       result.duplicate = true;
       return result;
@@ -220,7 +220,7 @@ Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_vi
   ticket.first_message = body_with_attachments(mail);
   auto created = helpdesk_.open_customer_ticket(desk.tenant, customer->id, std::move(ticket), receipt);
   if (!created) {
-    if (created.error().kind == "duplicate-intake") {
+    if (created.error().kind == kinds::kDuplicateIntake) {
       auto seen = store.find_intake(desk.tenant, source, external_id);
       result.ticket = seen && *seen ? std::optional<TicketId>(**seen) : std::nullopt;
       result.duplicate = true;

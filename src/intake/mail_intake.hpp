@@ -21,6 +21,10 @@
 #include "service/helpdesk.hpp"
 #include "service/sla_service.hpp"
 
+namespace sp::kinds {
+inline constexpr std::string_view kMailRefused = "mail-refused";
+}  // namespace sp::kinds
+
 namespace sp::intake {
 
 using namespace sp::domain;  // NOLINT
@@ -73,7 +77,7 @@ class MailIntake {
 
   // Ingests one raw RFC 5322 message that arrived for `desk` through `source`. With a
   // checkpoint (IMAP), it is stored with the message, or alone for duplicates and refusals.
-  // Fails with InvalidInput kind "mail-refused" for mail that can never be ingested
+  // Fails with InvalidInput kind kinds::kMailRefused for mail that can never be ingested
   // (unparseable, no sender): callers drop it (gateway exit 65); Unavailable when storage is
   // busy (retry later, gateway exit 75).
   Result<MailIntakeResult> ingest(const MailDesk& desk, std::string_view raw, const std::string& source,

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "core/text.hpp"
 #include "domain/validation.hpp"
 #include "service/auth.hpp"
 
@@ -37,19 +38,12 @@ Result<std::string> check_nonce(std::string_view nonce) {
 // The signature as the replay key: without the optional "sha256=" prefix, lower case.
 std::string signature_key(std::string_view signature) {
   if (signature.starts_with("sha256=")) signature.remove_prefix(7);
-  std::string out = "sig:";
-  for (char c : signature) {
-    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  return out;
+  return "sig:" + text::ascii_lower(signature);
 }
 
 // Cuts at a UTF-8 character boundary at or below `max_bytes`.
 std::string truncate_utf8(std::string_view text, std::size_t max_bytes) {
-  if (text.size() <= max_bytes) return std::string(text);
-  std::size_t end = max_bytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return std::string(text.substr(0, end));
+  return std::string(text::truncate_utf8(text, max_bytes));
 }
 
 // A subject from the first line of a social message.
@@ -85,7 +79,7 @@ std::string call_note(const channels::CallRecord& call) {
 }
 
 bool is_duplicate(const Error& error) {
-  return error.code == ErrorCode::Conflict && error.kind == "duplicate-intake";
+  return error.code == ErrorCode::Conflict && error.kind == kinds::kDuplicateIntake;
 }
 
 }  // namespace
@@ -293,7 +287,7 @@ Result<WebhookResult> WebhookIntake::ingest_social(TenantId tenant,
     if (appended) return WebhookResult{**thread, false, false};
     if (is_duplicate(appended.error())) return WebhookResult{**thread, false, true};
     // A closed case is archived: the message opens a follow-up ticket below.
-    if (appended.error().kind != "ticket-closed") return appended.error();
+    if (appended.error().kind != kinds::kTicketClosed) return appended.error();
   }
   NewTicket ticket;
   ticket.subject = subject_from(message.text, "Message from " + customer->name);

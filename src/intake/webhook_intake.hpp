@@ -63,8 +63,8 @@ class WebhookIntake {
   // and returns it; the old one stops verifying at once.
   Result<std::string> rotate_secret(TenantId tenant);
 
-  // Verifies and ingests one event. Fails with Unauthenticated (kind "webhook.bad_signature",
-  // "webhook.stale" or "webhook.bad_timestamp"; also for a tenant without a secret),
+  // Verifies and ingests one event. Fails with Unauthenticated (kind kinds::kWebhookBadSignature,
+  // kWebhookStale or kWebhookBadTimestamp; also for a tenant without a secret),
   // InvalidInput naming the field ("nonce", "state", "caller_number", ... or "body"),
   // Conflict kind "replayed-nonce" when the nonce or signature was seen within twice the
   // tolerance, and Unavailable when storage is busy (the nonce is then forgotten, so the

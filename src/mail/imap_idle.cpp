@@ -128,7 +128,7 @@ Result<void> ImapIdleWatcher::connect() {
   for (const auto& line : *after_login) idle = idle || line.find(" IDLE") != std::string::npos;
   if (!idle) {
     Error error = invalid_input("the IMAP server does not offer IDLE", "imap");
-    error.kind = "idle-unsupported";
+    error.kind = kinds::kIdleUnsupported;
     return error;
   }
   SP_TRY(connection->command("EXAMINE " + quoted(mailbox_)));

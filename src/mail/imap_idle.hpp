@@ -13,6 +13,10 @@
 #include "core/result.hpp"
 #include "mail/imap_client.hpp"
 
+namespace sp::kinds {
+inline constexpr std::string_view kIdleUnsupported = "idle-unsupported";
+}  // namespace sp::kinds
+
 namespace sp::mail {
 
 enum class IdleWake { NewMail, Timeout };
@@ -26,7 +30,7 @@ class ImapIdleWatcher {
 
   // Blocks until new mail is announced or `timeout` passes (at most 29 minutes, as RFC 2177
   // advises). Fails with Unavailable on network errors and with InvalidInput kind
-  // "idle-unsupported" when the server has no IDLE capability; the connection is dropped
+  // kinds::kIdleUnsupported when the server has no IDLE capability; the connection is dropped
   // and made again on the next call.
   Result<IdleWake> wait(std::chrono::milliseconds timeout);
 

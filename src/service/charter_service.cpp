@@ -17,7 +17,7 @@ std::string improvements_key(TenantId tenant) {
 
 Error no_charter() {
   Error error = not_found("this tenant has no service charter yet");
-  error.kind = "no-charter";
+  error.kind = kinds::kNoCharter;
   return error;
 }
 

@@ -26,6 +26,10 @@
 #include "service/improvement_service.hpp"
 #include "service/report_service.hpp"
 
+namespace sp::kinds {
+inline constexpr std::string_view kNoCharter = "no-charter";
+}  // namespace sp::kinds
+
 namespace sp::service {
 
 struct PublicCharterView {
@@ -41,7 +45,7 @@ class CharterService {
   CharterService(storage::Store& store, ReportService& reports, const Clock& clock)
       : store_(store), reports_(reports), clock_(clock) {}
 
-  // NotFound kind "no-charter" until one is configured.
+  // NotFound kind kinds::kNoCharter until one is configured.
   Result<charter::Charter> get(const Principal& p, std::optional<TenantId> tenant);
   // Admins; validated (field-named errors); replaces the charter.
   Result<charter::Charter> put(const Principal& p, std::optional<TenantId> tenant, const nlohmann::json& body);

@@ -22,7 +22,7 @@ Result<void> check_version(std::optional<std::int64_t> expected, const Ticket& c
   if (expected && *expected != current.version) {
     return conflict("the ticket was changed by someone else (now version " +
                         std::to_string(current.version) + ")",
-                    "version-mismatch");
+                    kinds::kVersionMismatch);
   }
   return {};
 }

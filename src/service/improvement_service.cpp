@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/text.hpp"
 #include "domain/validation.hpp"
 
 namespace sp::service {
@@ -20,10 +21,7 @@ Result<std::string> text_field(const json& value, const std::string& field, std:
                                bool required) {
   if (value.is_null() && !required) return std::string();
   if (!value.is_string()) return invalid_input(field + " must be a string", field);
-  std::string text = value.get<std::string>();
-  auto first = text.find_first_not_of(" \t\r\n");
-  auto last = text.find_last_not_of(" \t\r\n");
-  text = first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
+  std::string text(text::trim(value.get<std::string>()));
   if (required && text.empty()) return invalid_input(field + " must not be empty", field);
   if (text.size() > max_bytes) {
     return invalid_input(field + " must be at most " + std::to_string(max_bytes) + " bytes", field);

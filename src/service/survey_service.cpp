@@ -13,12 +13,12 @@ namespace sp::service {
 namespace {
 
 Error unknown_link() {
-  return Error{ErrorCode::NotFound, "this survey link is unknown", {}, "survey-link-unknown"};
+  return Error{ErrorCode::NotFound, "this survey link is unknown", {}, std::string(kinds::kSurveyLinkUnknown)};
 }
 
 Error expired_link() {
   return Error{
-      ErrorCode::Unauthenticated, "this survey link has expired", {}, "survey-link-expired"};
+      ErrorCode::Unauthenticated, "this survey link has expired", {}, std::string(kinds::kSurveyLinkExpired)};
 }
 
 std::string setting_key(TenantId tenant) {
@@ -136,20 +136,13 @@ Result<SurveyLink> SurveyService::issue(const Principal& p, TicketId id) {
   return issue_ticket(*ticket);
 }
 
-Result<SurveyLink> SurveyService::issue_system(const Ticket& ticket) {
-  if (excluded(ticket)) {
-    return conflict("spam and mystery-shopper tickets get no survey", "survey-excluded");
-  }
-  return issue_ticket(ticket);
-}
-
 Result<std::optional<SurveyLink>> SurveyService::open_link(const Ticket& ticket) {
   if (!is_resolved(ticket.status) || excluded(ticket)) return std::optional<SurveyLink>{};
   auto existing = surveys_.get_survey(Scope::of(ticket.tenant_id), ticket.id);
   if (!existing) return existing.error();
   if (*existing && (*existing)->answered_at) return std::optional<SurveyLink>{};
   auto link = issue_ticket(ticket);
-  if (!link && link.error().kind == "survey-already-answered") return std::optional<SurveyLink>{};
+  if (!link && link.error().kind == kinds::kSurveyAlreadyAnswered) return std::optional<SurveyLink>{};
   if (!link) return link.error();
   return std::optional<SurveyLink>{*link};
 }
@@ -165,7 +158,7 @@ Result<std::optional<SurveyLink>> SurveyService::invitation_on_solve(const Ticke
     }
   }
   auto link = issue_ticket(ticket);
-  if (!link && link.error().kind == "survey-already-answered") return std::optional<SurveyLink>{};
+  if (!link && link.error().kind == kinds::kSurveyAlreadyAnswered) return std::optional<SurveyLink>{};
   if (!link) return link.error();
   // Another process may have issued it between our read and our write: send only ours.
   if (!link->created) return std::optional<SurveyLink>{};
@@ -177,14 +170,14 @@ Result<SurveyLink> SurveyService::issue_ticket(const Ticket& ticket) {
   if (!is_resolved(ticket.status)) {
     return conflict("a survey is sent once the ticket is solved; its status is " +
                         std::string(to_string(ticket.status)),
-                    "ticket-not-solved");
+                    kinds::kTicketNotSolved);
   }
   const auto scope = Scope::of(ticket.tenant_id);
   auto existing = surveys_.get_survey(scope, id);
   if (!existing) return existing.error();
   if (*existing && (*existing)->answered_at) {
     return conflict("the customer has already answered this ticket's survey",
-                    "survey-already-answered");
+                    kinds::kSurveyAlreadyAnswered);
   }
   const Timestamp now = helpdesk_.clock().now();
   // Whole seconds, so the expiry in the token and in the row agree.
@@ -197,7 +190,7 @@ Result<SurveyLink> SurveyService::issue_ticket(const Ticket& ticket) {
   if (!stored) return stored.error();
   if (stored->answered_at) {
     return conflict("the customer has already answered this ticket's survey",
-                    "survey-already-answered");
+                    kinds::kSurveyAlreadyAnswered);
   }
   SurveyLink link;
   link.ticket = id;

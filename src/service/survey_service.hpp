@@ -57,12 +57,6 @@ class SurveyService {
   // "survey-already-answered" when answered; NotFound as for get_ticket.
   Result<SurveyLink> issue(const Principal& p, TicketId id);
 
-  // The system-level variant (no principal) for the closing message and the portal.
-  // REQUIRES: `ticket` was loaded through its tenant's scope (the caller is trusted: the
-  // helpdesk's observer, or the portal after checking the customer owns the ticket).
-  // Errors as issue(); Conflict "survey-excluded" for spam and mystery-shopper tickets.
-  Result<SurveyLink> issue_system(const Ticket& ticket);
-
   // The link the customer may still use for a solved or closed ticket (issued now when
   // none is valid), or nullopt when answered, excluded or not solved. For the portal.
   Result<std::optional<SurveyLink>> open_link(const Ticket& ticket);

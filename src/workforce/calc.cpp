@@ -17,7 +17,6 @@ namespace {
 using Json = nlohmann::json;
 using OrderedJson = nlohmann::ordered_json;
 
-constexpr std::string_view kInvalidJson = "invalid-json";
 
 std::string dump(const OrderedJson& value) {
   // `replace` keeps dump() from throwing on invalid UTF-8 (never expected: the parser
@@ -268,7 +267,7 @@ std::string calc_line_or_throw(std::string_view json_line) {
   const Json request = Json::parse(json_line.begin(), json_line.end(), /*cb=*/nullptr,
                                    /*allow_exceptions=*/false);
   if (request.is_discarded()) {
-    return error_line(kInvalidJson, "the line is not valid JSON");
+    return error_line(kinds::kInvalidJson, "the line is not valid JSON");
   }
   if (!request.is_object()) {
     return error_line(kInvalidRequest, "the request must be a JSON object");

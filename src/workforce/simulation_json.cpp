@@ -10,7 +10,7 @@ using nlohmann::json;
 
 Error bad(const std::string& field, const std::string& what) {
   Error error = invalid_input(field + " " + what, field);
-  error.kind = "invalid-request";
+  error.kind = std::string(kInvalidRequest);
   return error;
 }
 

@@ -266,14 +266,14 @@ TEST(Mime, EmptyInputIsAStableError) {
     auto parsed = parse_mail(raw);
     ASSERT_FALSE(parsed.ok());
     EXPECT_EQ(parsed.error().code, ErrorCode::InvalidInput);
-    EXPECT_EQ(parsed.error().kind, "mime.empty");
+    EXPECT_EQ(parsed.error().kind, kinds::kMimeEmpty);
   }
 }
 
 TEST(Mime, BinaryJunkIsRejectedOrHarmless) {
   auto parsed = parse_mail(corpus::binary_junk());
   if (!parsed.ok()) {
-    EXPECT_EQ(parsed.error().kind, "mime.unparseable");
+    EXPECT_EQ(parsed.error().kind, kinds::kMimeUnparseable);
   } else {
     EXPECT_TRUE(parsed->subject.empty());
   }
@@ -284,7 +284,7 @@ TEST(Mime, OversizedMessageIsRefused) {
   limits.max_message_bytes = 1024;
   auto parsed = parse_mail(corpus::single_part("utf-8", std::string(2000, 'a')), limits);
   ASSERT_FALSE(parsed.ok());
-  EXPECT_EQ(parsed.error().kind, "mime.too_large");
+  EXPECT_EQ(parsed.error().kind, kinds::kMimeTooLarge);
 }
 
 TEST(Mime, OversizedAttachmentIsDroppedWithANote) {
@@ -327,7 +327,7 @@ TEST(Mime, NestingDeeperThanTheLimitIsRefused) {
   EXPECT_EQ(parse_ok(nested_multiparts(3), limits).text, "deep text");
   auto parsed = parse_mail(nested_multiparts(8), limits);
   ASSERT_FALSE(parsed.ok());
-  EXPECT_EQ(parsed.error().kind, "mime.too_deep");
+  EXPECT_EQ(parsed.error().kind, kinds::kMimeTooDeep);
   // Far beyond any limit: GMime's own nesting guard or ours, never a stack overflow.
   auto hostile = parse_mail(nested_multiparts(5000));
   ASSERT_FALSE(hostile.ok());
@@ -343,7 +343,7 @@ TEST(Mime, DeeplyNestedEmbeddedMessagesAreRefused) {
     raw += "From: a@b.c\nSubject: inner\n\ntext\n";
     auto parsed = parse_mail(raw);
     ASSERT_FALSE(parsed.ok()) << depth;
-    EXPECT_EQ(parsed.error().kind, "mime.too_deep");
+    EXPECT_EQ(parsed.error().kind, kinds::kMimeTooDeep);
   }
 }
 
@@ -358,7 +358,7 @@ TEST(Mime, TooManyPartsIsRefused) {
   raw += "--b--\n";
   auto parsed = parse_mail(raw, limits);
   ASSERT_FALSE(parsed.ok());
-  EXPECT_EQ(parsed.error().kind, "mime.too_many_parts");
+  EXPECT_EQ(parsed.error().kind, kinds::kMimeTooManyParts);
 }
 
 TEST(Mime, EveryCorpusMessageParsesOrFailsCleanly) {

@@ -40,15 +40,15 @@ TEST(WebhookSignature, BadSignaturesAreRejected) {
     EXPECT_EQ(result.error().code, ErrorCode::Unauthenticated);
     EXPECT_EQ(result.error().kind, kind);
   };
-  expect_bad("other", ts, body, signature, "webhook.bad_signature");
-  expect_bad("s3cret", ts, body + " ", signature, "webhook.bad_signature");
+  expect_bad("other", ts, body, signature, kinds::kWebhookBadSignature);
+  expect_bad("s3cret", ts, body + " ", signature, kinds::kWebhookBadSignature);
   expect_bad("s3cret", ts, body, signature.substr(0, 63) + (signature[63] == '0' ? "1" : "0"),
-             "webhook.bad_signature");
-  expect_bad("s3cret", ts, body, "", "webhook.bad_signature");
-  expect_bad("s3cret", ts, body, "zz" + signature.substr(2), "webhook.bad_signature");
-  expect_bad("", ts, body, signature, "webhook.bad_signature");
+             kinds::kWebhookBadSignature);
+  expect_bad("s3cret", ts, body, "", kinds::kWebhookBadSignature);
+  expect_bad("s3cret", ts, body, "zz" + signature.substr(2), kinds::kWebhookBadSignature);
+  expect_bad("", ts, body, signature, kinds::kWebhookBadSignature);
   // The timestamp is covered by the MAC: shifting it breaks the signature.
-  expect_bad("s3cret", "1795000001", body, signature, "webhook.bad_signature");
+  expect_bad("s3cret", "1795000001", body, signature, kinds::kWebhookBadSignature);
 }
 
 TEST(WebhookSignature, StaleAndMalformedTimestampsAreRejected) {
@@ -56,14 +56,14 @@ TEST(WebhookSignature, StaleAndMalformedTimestampsAreRejected) {
   const std::string old_ts = "1794999000";  // 1000 s before now
   auto stale = verify_webhook("k", old_ts, body, sign_webhook("k", old_ts, body), kNow);
   ASSERT_FALSE(stale.ok());
-  EXPECT_EQ(stale.error().kind, "webhook.stale");
+  EXPECT_EQ(stale.error().kind, kinds::kWebhookStale);
   const std::string future_ts = "1795001000";
   EXPECT_EQ(
       verify_webhook("k", future_ts, body, sign_webhook("k", future_ts, body), kNow).error().kind,
-      "webhook.stale");
+      kinds::kWebhookStale);
   for (const char* ts : {"", "abc", "-5", "1795000000.5", "99999999999999999999"}) {
     EXPECT_EQ(verify_webhook("k", ts, body, sign_webhook("k", ts, body), kNow).error().kind,
-              "webhook.bad_timestamp")
+              kinds::kWebhookBadTimestamp)
         << ts;
   }
 }

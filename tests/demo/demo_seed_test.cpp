@@ -15,6 +15,7 @@
 #include "demo/history_check.hpp"
 #include "storage/sqlite/sqlite_improvement_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "support/temp_dir.hpp"
 
 namespace sp::demo {
 namespace {
@@ -36,10 +37,6 @@ struct CountingHash {
 class DemoSeed : public ::testing::Test {
  protected:
   void SetUp() override {
-    static int counter = 0;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("sp-demo-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-    std::filesystem::create_directories(dir_);
     storage::sqlite::SqliteOptions options;
     options.path = (dir_ / "demo.db").string();
     // Durability is not under test here; NORMAL spares a thousand fsyncs.
@@ -53,8 +50,6 @@ class DemoSeed : public ::testing::Test {
 
   void TearDown() override {
     store_.reset();
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
   }
 
   Result<DemoSummary> seed() { return seed_demo(*store_, std::ref(hash_), kNow, 42); }
@@ -75,7 +70,7 @@ class DemoSeed : public ::testing::Test {
     }
   }
 
-  std::filesystem::path dir_;
+  sp::testing::TempDir dir_{"sp-demo-test"};
   std::unique_ptr<storage::sqlite::SqliteStore> store_;
   CountingHash hash_;
 };

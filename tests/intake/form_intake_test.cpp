@@ -61,19 +61,19 @@ TEST_F(FormIntakeTest, SubmissionOpensAWebTicketForTheCustomerFoundByEmail) {
 TEST_F(FormIntakeTest, HoneypotTooFastExpiredAndForgedTokensAreRefused) {
   auto bot = filled();
   bot.honeypot = "http://spam.example";
-  EXPECT_EQ(submit(bot, "192.0.2.1").error().kind, "form.honeypot");
+  EXPECT_EQ(submit(bot, "192.0.2.1").error().kind, kinds::kFormHoneypot);
 
   auto fast = filled(std::chrono::seconds(1));
   auto refused = submit(fast, "192.0.2.1");
   EXPECT_EQ(refused.error().code, ErrorCode::Forbidden);
-  EXPECT_EQ(refused.error().kind, "form.too_fast");
+  EXPECT_EQ(refused.error().kind, kinds::kFormTooFast);
 
   auto old = filled(std::chrono::seconds(3 * 3600));
-  EXPECT_EQ(submit(old, "192.0.2.1").error().kind, "form.expired");
+  EXPECT_EQ(submit(old, "192.0.2.1").error().kind, kinds::kFormExpired);
 
   auto forged = filled();
   forged.token = "v1.1795000000000.00";
-  EXPECT_EQ(submit(forged, "192.0.2.1").error().kind, "form.bad_token");
+  EXPECT_EQ(submit(forged, "192.0.2.1").error().kind, kinds::kFormBadToken);
 
   // A token of another tenant's form is useless here.
   domain::Tenant other;
@@ -83,7 +83,7 @@ TEST_F(FormIntakeTest, HoneypotTooFastExpiredAndForgedTokensAreRefused) {
   auto other_id = store_->create_tenant(other).value().id;
   auto foreign = filled();
   foreign.token = intake_->form_token(other_id, clock_.now() - std::chrono::seconds(30)).value();
-  EXPECT_EQ(submit(foreign, "192.0.2.1").error().kind, "form.bad_token");
+  EXPECT_EQ(submit(foreign, "192.0.2.1").error().kind, kinds::kFormBadToken);
   EXPECT_TRUE(store_->list_tickets(storage::Scope::platform(), {}).value().empty());
 }
 

@@ -93,13 +93,13 @@ TEST_F(WebhookIntakeTest, BadSignatureStaleTimestampAndMissingSecretAreUnauthent
                       channels::sign_webhook("not-the-secret", timestamp, body), "n1", body, now);
   ASSERT_FALSE(forged.ok());
   EXPECT_EQ(forged.error().code, ErrorCode::Unauthenticated);
-  EXPECT_EQ(forged.error().kind, "webhook.bad_signature");
+  EXPECT_EQ(forged.error().kind, kinds::kWebhookBadSignature);
 
   std::string old = std::to_string(to_unix_ms(now) / 1000 - 600);
   auto stale = intake_->handle(tenant_, WebhookChannel::Phone, old,
                                channels::sign_webhook(secret_, old, body), "n2", body, now);
   ASSERT_FALSE(stale.ok());
-  EXPECT_EQ(stale.error().kind, "webhook.stale");
+  EXPECT_EQ(stale.error().kind, kinds::kWebhookStale);
 
   // A rotated secret replaces the old one at once.
   auto signed_with_old = channels::sign_webhook(secret_, timestamp, body);

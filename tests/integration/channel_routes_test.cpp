@@ -135,12 +135,12 @@ TEST(ChannelRoutes, BadSignatureStaleTimestampReplayAndBadFieldsAreRefused) {
   auto forged =
       world.webhook("phone", body, {}, channels::sign_webhook("wrong", world.now_seconds(), body));
   EXPECT_EQ(forged.status, 401);
-  EXPECT_EQ(body_of(forged)["type"], "/problems/webhook.bad_signature");
+  EXPECT_EQ(body_of(forged)["type"], "/problems/webhook-bad-signature");
 
   std::string old = std::to_string(to_unix_ms(world.server.clock().now()) / 1000 - 3600);
   auto stale = world.webhook("phone", body, old);
   EXPECT_EQ(stale.status, 401);
-  EXPECT_EQ(body_of(stale)["type"], "/problems/webhook.stale");
+  EXPECT_EQ(body_of(stale)["type"], "/problems/webhook-stale");
 
   ASSERT_EQ(world.webhook("phone", body, {}, {}, "once").status, 202);
   auto replayed = world.webhook("phone", ChannelWorld::call("c-4", "queued"), {}, {}, "once");
@@ -203,13 +203,13 @@ TEST(ChannelRoutes, JsonFormOpensOneTicketAndRefusesBotsAndBadFields) {
 
   auto too_fast = visitor.post("/api/v1/forms/submit", form.dump());
   EXPECT_EQ(too_fast.status, 403);
-  EXPECT_EQ(body_of(too_fast)["type"], "/problems/form.too_fast");
+  EXPECT_EQ(body_of(too_fast)["type"], "/problems/form-too-fast");
 
   world.server.clock().advance(std::chrono::seconds(30));
   json bot = form;
   bot["website"] = "http://spam.example";
   EXPECT_EQ(body_of(visitor.post("/api/v1/forms/submit", bot.dump()))["type"],
-            "/problems/form.honeypot");
+            "/problems/form-honeypot");
 
   json bad = form;
   bad["email"] = "jan-at-example";

@@ -9,6 +9,7 @@
 #include "charter/charter.hpp"
 #include "charter/charter_json.hpp"
 #include "test_server.hpp"
+#include "support/temp_dir.hpp"
 
 namespace sp::testing {
 namespace {
@@ -214,9 +215,8 @@ TEST(ImprovementApi, PublicPageShowsDoneActionsAndTheCharterEndpointsMapToTheTab
 }
 
 TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
-  std::random_device rd;
-  auto dir = std::filesystem::temp_directory_path() /
-             ("servicepact-improvements-" + std::to_string(rd()) + std::to_string(rd()));
+  TempDir kept("servicepact-improvements");
+  const auto dir = kept.path();
   std::int64_t tenant = 0, ticket = 0;
   {
     ImprovementWorld w(dir);
@@ -260,8 +260,6 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
     auto supervisor = again.agent_client(domain::TenantId{tenant}, Role::Supervisor, "sup3@acme.test");
     EXPECT_EQ(body_of(supervisor.get("/api/v1/improvements"))["items"].size(), 2u);
   }
-  std::error_code ec;
-  std::filesystem::remove_all(dir, ec);
 }
 
 }  // namespace

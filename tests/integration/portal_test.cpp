@@ -7,6 +7,7 @@
 
 #include "http/static_files.hpp"
 #include "test_server.hpp"
+#include "support/temp_dir.hpp"
 
 namespace sp::testing {
 namespace {
@@ -234,7 +235,8 @@ TEST(Queue, RowsCarrySlaSummaryAndRequesterAndFilterByChannelAndSearch) {
 }
 
 TEST(StaticFiles, ServesPagesWithCspAndAssetsImmutable) {
-  auto root = std::filesystem::temp_directory_path() / ("sp-web-" + std::to_string(::getpid()));
+  TempDir dir("sp-web");
+  const auto root = dir.path();
   std::filesystem::create_directories(root / "assets");
   std::ofstream(root / "index.html") << "<!doctype html><title>console</title>";
   std::ofstream(root / "portal.html") << "<!doctype html><title>portal</title>";
@@ -265,7 +267,6 @@ TEST(StaticFiles, ServesPagesWithCspAndAssetsImmutable) {
   request.method = "POST";
   request.path = "/";
   EXPECT_FALSE(files.serve(request));
-  std::filesystem::remove_all(root);
 }
 
 }  // namespace

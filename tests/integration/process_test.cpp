@@ -17,18 +17,14 @@
 
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
+#include "support/temp_dir.hpp"
 
 namespace sp::testing {
 namespace {
 
 using nlohmann::json;
 
-std::filesystem::path fresh_dir() {
-  std::random_device rd;
-  auto dir = std::filesystem::temp_directory_path() / ("sp-process-" + std::to_string(rd()));
-  std::filesystem::create_directories(dir);
-  return dir;
-}
+TempDir fresh_dir() { return TempDir("sp-process"); }
 
 int run_cli(const std::string& args) {
   return std::system((std::string(SP_BINARY_PATH) + " " + args + " >/dev/null").c_str());
@@ -90,7 +86,8 @@ void expect_all_present(std::uint16_t port, const std::map<std::int64_t, std::st
 }
 
 TEST(Process, SigkillLosesNoAcknowledgedTicket) {
-  auto dir = fresh_dir();
+  auto kept = fresh_dir();
+  const auto& dir = kept.path();
   ASSERT_EQ(run_cli("admin create --email root@crash.test --password 'correct horse battery' --data " + dir.string()), 0);
   std::map<std::int64_t, std::string> acknowledged;
   {
@@ -110,11 +107,11 @@ TEST(Process, SigkillLosesNoAcknowledgedTicket) {
   ServerProcess restarted(dir);
   ASSERT_NE(restarted.port(), 0);
   expect_all_present(restarted.port(), acknowledged);
-  std::filesystem::remove_all(dir);
 }
 
 TEST(Process, SigtermDrainsInFlightRequestsAndExitsCleanly) {
-  auto dir = fresh_dir();
+  auto kept = fresh_dir();
+  const auto& dir = kept.path();
   ASSERT_EQ(run_cli("admin create --email root@crash.test --password 'correct horse battery' --data " + dir.string()), 0);
   std::map<std::int64_t, std::string> acknowledged;
   {
@@ -132,16 +129,15 @@ TEST(Process, SigtermDrainsInFlightRequestsAndExitsCleanly) {
   ASSERT_GT(acknowledged.size(), 10u);
   ServerProcess restarted(dir);
   expect_all_present(restarted.port(), acknowledged);
-  std::filesystem::remove_all(dir);
 }
 
 TEST(Process, CliReportsBadInputClearly) {
-  auto dir = fresh_dir();
+  auto kept = fresh_dir();
+  const auto& dir = kept.path();
   EXPECT_NE(run_cli("admin create --email root@crash.test --password short --data " + dir.string() + " 2>/dev/null"), 0);
   EXPECT_NE(run_cli("serve --listen nonsense --data " + dir.string() + " 2>/dev/null"), 0);
   EXPECT_EQ(run_cli("migrate --data " + dir.string()), 0);
   EXPECT_EQ(run_cli("version"), 0);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

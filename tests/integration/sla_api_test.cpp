@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "test_server.hpp"
+#include "support/temp_dir.hpp"
 
 namespace sp::testing {
 namespace {
@@ -138,8 +139,8 @@ TEST(SlaApi, DueTimesSkipNightsWeekendsAndHolidays) {
 TEST(SlaApi, BreachDueWhileServerWasDownFiresExactlyOnceAfterStart) {
   std::int64_t id = 0;
   // One database folder kept across two server lifetimes: the second starts 3 h later.
-  std::random_device rd;
-  auto kept = std::filesystem::temp_directory_path() / ("sp-sla-restart-" + std::to_string(rd()));
+  TempDir dir("sp-sla-restart");
+  const auto kept = dir.path();
   {
     SlaWorld w(kept, kMonday9);
     w.setup(kAlwaysOpen, {{"first_response_minutes", 60}});
@@ -164,7 +165,6 @@ TEST(SlaApi, BreachDueWhileServerWasDownFiresExactlyOnceAfterStart) {
     auto notes = body_of(restarted.admin.get("/api/v1/notifications"))["items"];
     EXPECT_GE(notes.size(), 2u);
   }
-  std::filesystem::remove_all(kept);
 }
 
 TEST(SlaApi, SchedulerFiresAtRiskThenBreachAsTimePasses) {

@@ -13,7 +13,7 @@ Error sqlite_error(int code, std::string_view context, sqlite3* db) {
     case SQLITE_LOCKED:
       return unavailable(std::move(message));
     case SQLITE_CONSTRAINT:
-      return conflict(std::move(message), "constraint");
+      return conflict(std::move(message), kinds::kConstraint);
     case SQLITE_FULL:
     case SQLITE_IOERR:
       return unavailable(std::move(message));

@@ -81,7 +81,7 @@ Result<Tenant> SqliteStore::create_tenant(Tenant tenant) {
         .bind(5, to_unix_ms(tenant.created_at));
     auto ran = stmt.run();
     if (!ran && ran.error().code == ErrorCode::Conflict) {
-      return conflict("a tenant with slug '" + tenant.slug + "' exists", "duplicate");
+      return conflict("a tenant with slug '" + tenant.slug + "' exists", kinds::kDuplicate);
     }
     SP_TRY(ran);
     tenant.id = TenantId{conn.last_insert_rowid()};
@@ -135,7 +135,7 @@ Result<Team> SqliteStore::create_team(Team team) {
         .bind(4, to_unix_ms(team.created_at));
     auto ran = stmt.run();
     if (!ran && ran.error().code == ErrorCode::Conflict) {
-      return conflict("a team named '" + team.name + "' exists in this tenant", "duplicate");
+      return conflict("a team named '" + team.name + "' exists in this tenant", kinds::kDuplicate);
     }
     SP_TRY(ran);
     team.id = TeamId{conn.last_insert_rowid()};
@@ -182,7 +182,7 @@ Result<Agent> SqliteStore::create_agent(Agent agent, std::string password_hash) 
         .bind(9, to_unix_ms(agent.created_at));
     auto ran = stmt.run();
     if (!ran && ran.error().code == ErrorCode::Conflict) {
-      return conflict("an agent with e-mail '" + agent.email + "' exists", "duplicate");
+      return conflict("an agent with e-mail '" + agent.email + "' exists", kinds::kDuplicate);
     }
     SP_TRY(ran);
     agent.id = AgentId{conn.last_insert_rowid()};
@@ -248,7 +248,7 @@ Result<Customer> SqliteStore::create_customer(Customer customer) {
       if (!ran && ran.error().code == ErrorCode::Conflict) {
         return conflict("another customer of this tenant has e-mail '" + customer.emails[idx] +
                             "'",
-                        "duplicate");
+                        kinds::kDuplicate);
       }
       SP_TRY(ran);
     }

@@ -147,7 +147,7 @@ Result<ImprovementRecord> SqliteImprovementStore::create_improvement(const Impro
     if (!row) return row.error();
     if (*row && count->int64(0) >= kMaxImprovementsPerTenant) {
       return conflict("at most " + std::to_string(kMaxImprovementsPerTenant) + " improvement actions per tenant",
-                      "too-many-improvements");
+                      kinds::kTooManyImprovements);
     }
     auto id = insert_action(conn, action.tenant_id, action);
     if (!id) return id.error();

@@ -50,7 +50,8 @@ Result<void> record_receipt(Connection& conn, const Ticket& ticket, MessageId me
   exists.bind(1, ticket.tenant_id.value).bind(2, receipt.source).bind(3, receipt.external_id);
   SP_STEP(duplicate, exists);
   if (duplicate) {
-    return conflict("already received as T-" + std::to_string(exists.int64(0)), "duplicate-intake");
+    return conflict("already received as T-" + std::to_string(exists.int64(0)),
+                    kinds::kDuplicateIntake);
   }
   SP_TRY(exists.reset());
   SP_PREPARE(stmt, conn,

@@ -142,7 +142,7 @@ Result<void> SqliteKpiStore::put_contributions(const Scope& scope,
       put->bind(1, tenant).bind(2, update.ticket.value).bind_blob(3, blob).bind(4, to_unix_ms(now));
       if (auto ran = put->run(); !ran) {
         // The foreign key to tickets(tenant_id, id) is the tenant check: no extra lookup.
-        if (ran.error().kind == "constraint") {
+        if (ran.error().kind == kinds::kConstraint) {
           return not_found("ticket " + std::to_string(update.ticket.value));
         }
         return ran.error();

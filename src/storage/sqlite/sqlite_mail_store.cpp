@@ -125,7 +125,7 @@ Result<std::int64_t> insert_outbound(Connection& conn, const NewOutboundMail& ma
   }
   auto ran = stmt->run();
   if (!ran && ran.error().code == ErrorCode::Conflict) {
-    return conflict("the message's ticket or tenant does not exist", "constraint");
+    return conflict("the message's ticket or tenant does not exist", kinds::kConstraint);
   }
   SP_TRY(ran);
   return conn.last_insert_rowid();

@@ -52,7 +52,7 @@ Result<void> write_timer(Connection& conn, const SlaTimer& timer) {
 
 Error duplicate_name(const Error& error, const std::string& what, const std::string& name) {
   if (error.code == ErrorCode::Conflict && error.message.find("UNIQUE") != std::string::npos) {
-    return conflict("a " + what + " named '" + name + "' exists in this tenant", "duplicate");
+    return conflict("a " + what + " named '" + name + "' exists in this tenant", kinds::kDuplicate);
   }
   if (error.code == ErrorCode::Conflict && error.message.find("FOREIGN KEY") != std::string::npos) {
     return invalid_input("calendar_id does not name a calendar of this tenant", "calendar_id");

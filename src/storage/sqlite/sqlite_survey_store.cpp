@@ -148,8 +148,8 @@ Result<void> SqliteSurveyStore::answer_survey(TenantId tenant, TicketId ticket,
     check->bind(1, tenant.value).bind(2, ticket.value).bind(3, token_hash);
     auto row = check->step();
     if (!row) return row.error();
-    if (!*row) return Error{ErrorCode::NotFound, "survey link unknown", {}, "survey-link-unknown"};
-    return conflict("this survey has already been answered; thank you", "survey-already-answered");
+    if (!*row) return Error{ErrorCode::NotFound, "survey link unknown", {}, std::string(kinds::kSurveyLinkUnknown)};
+    return conflict("this survey has already been answered; thank you", kinds::kSurveyAlreadyAnswered);
   });
 }
 

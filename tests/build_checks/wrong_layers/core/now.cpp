@@ -1,0 +1,3 @@
+// Wrong on purpose: a pure part reading the clock.
+#include <chrono>
+auto now() { return std::chrono::system_clock::now(); }

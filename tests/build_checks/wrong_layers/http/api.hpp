@@ -1,0 +1,3 @@
+// Allowed: http may use sla and, through it, core.
+#pragma once
+#include "sla/clock.hpp"
