@@ -13,7 +13,7 @@
 #include "intake/mail_intake.hpp"
 #include "mail/outbox_worker.hpp"
 #include "mail/smtp_client.hpp"
-#include "mail/sqlite_outbox.hpp"
+#include "storage/sqlite/sqlite_mail_store.hpp"
 #include "storage/sqlite/sqlite_mail_intake_store.hpp"
 
 namespace sp::app {
@@ -42,8 +42,8 @@ class MailRuntime {
   storage::sqlite::SqliteStore& store_;
   service::HelpdeskService& helpdesk_;
   const Clock& clock_;
-  mail::SqliteOutbox outbox_;
-  mail::SqliteCheckpointStore checkpoints_;
+  storage::sqlite::SqliteOutboxStore outbox_;
+  storage::sqlite::SqliteMailCheckpointStore checkpoints_;
   intake::AttachmentStore attachments_;
   storage::sqlite::SqliteMailIntakeStore mail_store_;
   std::vector<intake::MailDesk> desks_;

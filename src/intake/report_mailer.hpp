@@ -17,7 +17,7 @@
 #include "intake/mail_intake.hpp"
 #include "mail/outbox.hpp"
 #include "storage/report_run_store.hpp"
-#include "storage/store.hpp"
+#include "storage/directory_store.hpp"
 
 namespace sp::intake {
 
@@ -35,7 +35,7 @@ class ReportMailer {
   // Returns the tenant's desk, if it has one.
   using DeskLookup = std::function<std::optional<MailDesk>(TenantId)>;
 
-  ReportMailer(storage::Store& store, mail::Outbox& outbox, DeskLookup desk_for, const Clock& clock)
+  ReportMailer(storage::DirectoryStore& store, mail::Outbox& outbox, DeskLookup desk_for, const Clock& clock)
       : store_(store), outbox_(outbox), desk_for_(std::move(desk_for)), clock_(clock) {}
 
   // Queues one mail per recipient; returns how many were queued (0 without a desk or
@@ -47,7 +47,7 @@ class ReportMailer {
   void on_run(const Tenant& tenant, const storage::ReportRun& run);
 
  private:
-  storage::Store& store_;
+  storage::DirectoryStore& store_;
   mail::Outbox& outbox_;
   DeskLookup desk_for_;
   const Clock& clock_;

@@ -10,7 +10,6 @@ namespace sp::intake {
 
 using storage::InboundReceipt;
 using storage::Scope;
-using storage::sqlite::Connection;
 
 namespace {
 
@@ -89,9 +88,9 @@ std::string_view to_string(WebhookChannel channel) {
   return channel == WebhookChannel::Phone ? "phone" : "social";
 }
 
-WebhookIntake::WebhookIntake(service::HelpdeskService& helpdesk,
-                             storage::sqlite::SqliteStore& store, WebhookOptions options)
-    : helpdesk_(helpdesk), store_(store), options_(options) {}
+WebhookIntake::WebhookIntake(service::HelpdeskService& helpdesk, storage::WebhookStore& webhooks,
+                             WebhookOptions options)
+    : helpdesk_(helpdesk), store_(helpdesk.store()), webhooks_(webhooks), options_(options) {}
 
 std::mutex& WebhookIntake::lock_for(std::array<std::mutex, 64>& locks, std::string_view key) {
   return locks[std::hash<std::string_view>{}(key) % locks.size()];
@@ -140,39 +139,13 @@ Result<void> WebhookIntake::remember_nonce(TenantId tenant, const std::string& n
                                            const std::string& signature, Timestamp now) {
   // A request is accepted while its timestamp is within the tolerance of the clock, so one
   // seen at s can be replayed until s + 2 x tolerance at the latest; older rows can go.
-  auto cutoff = to_unix_ms(now - 2 * options_.tolerance);
-  return store_.write([&](Connection& conn) -> Result<void> {
-    auto sweep = conn.prepare("DELETE FROM webhook_nonces WHERE seen_at < ?1");
-    if (!sweep) return sweep.error();
-    sweep->bind(1, cutoff);
-    SP_TRY(sweep->run());
-    auto insert = conn.prepare(
-        "INSERT INTO webhook_nonces(tenant_id, nonce, seen_at) VALUES(?1, ?2, ?3) "
-        "ON CONFLICT(tenant_id, nonce) DO NOTHING");
-    if (!insert) return insert.error();
-    for (const std::string* key : {&nonce, &signature}) {
-      insert->bind(1, tenant.value).bind(2, *key).bind(3, to_unix_ms(now));
-      SP_TRY(insert->run());
-      if (conn.changes() == 0) {
-        // The writer rolls this job's savepoint back, so the first key is not kept either.
-        return conflict(
-            key == &nonce ? "this nonce was already used" : "this request was already received",
-            "replayed-nonce");
-      }
-    }
-    return {};
-  });
+  return webhooks_.remember_replay_keys(tenant, nonce, signature, now,
+                                        now - 2 * options_.tolerance);
 }
 
 void WebhookIntake::forget_nonce(TenantId tenant, const std::string& nonce,
                                  const std::string& signature) {
-  (void)store_.write([&](Connection& conn) -> Result<void> {
-    auto remove =
-        conn.prepare("DELETE FROM webhook_nonces WHERE tenant_id = ?1 AND nonce IN (?2, ?3)");
-    if (!remove) return remove.error();
-    remove->bind(1, tenant.value).bind(2, nonce).bind(3, signature);
-    return remove->run();
-  });
+  (void)webhooks_.forget_replay_keys(tenant, nonce, signature);
 }
 
 Result<Language> WebhookIntake::tenant_language(TenantId tenant) {
@@ -204,19 +177,7 @@ Result<Customer> WebhookIntake::customer_by_handle(TenantId tenant, const std::s
                                                    const std::string& handle) {
   std::lock_guard lock(
       lock_for(customer_locks_, std::to_string(tenant.value) + " " + platform + " " + handle));
-  auto lookup = [&]() -> Result<std::optional<CustomerId>> {
-    return store_.read([&](Connection& conn) -> Result<std::optional<CustomerId>> {
-      auto stmt = conn.prepare(
-          "SELECT customer_id FROM social_identities WHERE tenant_id = ?1 AND platform = ?2 "
-          "AND handle = ?3");
-      if (!stmt) return stmt.error();
-      stmt->bind(1, tenant.value).bind(2, platform).bind(3, handle);
-      auto row = stmt->step();
-      if (!row) return row.error();
-      if (!*row) return std::optional<CustomerId>{};
-      return std::optional<CustomerId>{CustomerId{stmt->int64(0)}};
-    });
-  };
+  auto lookup = [&] { return webhooks_.find_social_identity(tenant, platform, handle); };
   auto known = lookup();
   if (!known) return known.error();
   if (*known) return store_.get_customer(Scope::of(tenant), **known);
@@ -233,18 +194,8 @@ Result<Customer> WebhookIntake::customer_by_handle(TenantId tenant, const std::s
   if (!created) return created.error();
   // Another process may have mapped the handle meanwhile; the first mapping wins (the
   // customer made here then stays without contacts, which is harmless).
-  SP_TRY(store_.write([&](Connection& conn) -> Result<void> {
-    auto insert = conn.prepare(
-        "INSERT INTO social_identities(tenant_id, platform, handle, customer_id, created_at) "
-        "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(tenant_id, platform, handle) DO NOTHING");
-    if (!insert) return insert.error();
-    insert->bind(1, tenant.value)
-        .bind(2, platform)
-        .bind(3, handle)
-        .bind(4, created->id.value)
-        .bind(5, to_unix_ms(created->created_at));
-    return insert->run();
-  }));
+  SP_TRY(webhooks_.map_social_identity(tenant, platform, handle, created->id,
+                                       created->created_at));
   auto mapped = lookup();
   if (!mapped) return mapped.error();
   if (*mapped && **mapped != created->id) return store_.get_customer(Scope::of(tenant), **mapped);

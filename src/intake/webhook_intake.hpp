@@ -1,7 +1,7 @@
 // Telephony and social-media webhooks become tickets, exactly once. A request is accepted only
 // when its HMAC-SHA256 signature (channels/webhook.hpp: hex(HMAC(secret, timestamp + "." +
 // body))) verifies with the tenant's secret, its timestamp lies within the tolerance, and
-// neither its nonce nor its signature was seen before (table webhook_nonces, migration 7).
+// neither its nonce nor its signature was seen before (storage/webhook_store.hpp).
 // The signature is remembered as well as the nonce because the nonce header is not signed:
 // a captured request replayed with a fresh nonce still carries the old signature.
 //
@@ -12,8 +12,9 @@
 // and talk times (receipt "webhook:phone" / "<call id>:<state>"), note and event in one
 // transaction.
 //
-// Social: each (platform, handle) is one customer (table social_identities; the customer has
-// no e-mail and is named "@handle (platform)"), each thread one ticket (channel social). A
+// Social: each (platform, handle) is one customer (a WebhookStore social identity; the
+// customer has no e-mail and is named "@handle (platform)"), each thread one ticket (channel
+// social). A
 // message's receipt is "webhook:social:<platform>" / message id; the thread is mapped to its
 // ticket through the ticket's thread keys ("social <platform> <thread id>", stored with the
 // first message's receipt in the same transaction; the space keeps them apart from mail
@@ -31,7 +32,7 @@
 
 #include "channels/webhook.hpp"
 #include "service/helpdesk.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/webhook_store.hpp"
 
 namespace sp::intake {
 
@@ -52,9 +53,10 @@ struct WebhookResult {
 
 class WebhookIntake {
  public:
-  // REQUIRES: `store` is the helpdesk's store, migrated to version 7 or later; both outlive
-  // this object.
-  WebhookIntake(service::HelpdeskService& helpdesk, storage::sqlite::SqliteStore& store,
+  // Tickets, customers and settings are read and written through the helpdesk's store;
+  // `webhooks` keeps the replay keys and social identities. REQUIRES: the database is
+  // migrated to version 7 or later; both outlive this object.
+  WebhookIntake(service::HelpdeskService& helpdesk, storage::WebhookStore& webhooks,
                 WebhookOptions options = {});
 
   // Creates or replaces the tenant's webhook secret (setting "tenant.<id>.webhook_secret")
@@ -84,7 +86,8 @@ class WebhookIntake {
   static std::mutex& lock_for(std::array<std::mutex, 64>& locks, std::string_view key);
 
   service::HelpdeskService& helpdesk_;
-  storage::sqlite::SqliteStore& store_;
+  storage::Store& store_;
+  storage::WebhookStore& webhooks_;
   WebhookOptions options_;
   // Striped locks: calls and threads first, then customers (never the other way round).
   std::array<std::mutex, 64> thread_locks_;

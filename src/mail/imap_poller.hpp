@@ -4,8 +4,8 @@
 // (UIDVALIDITY, last stored UID) from a CheckpointStore once, then only advances its own
 // in-memory cursor after the handler returned ok for a message. The handler must store
 // the message and the checkpoint {source, uidvalidity, uid} in one transaction (see
-// sqlite_outbox.hpp: put_checkpoint), so a crash between fetch and commit neither loses
-// nor duplicates mail. When UIDVALIDITY changes the mailbox is read again from UID 1;
+// storage/sqlite/sqlite_mail_store.hpp: put_checkpoint), so a crash between fetch and
+// commit neither loses nor duplicates mail. When UIDVALIDITY changes the mailbox is read again from UID 1;
 // de-duplication by Message-ID downstream absorbs the repeats.
 // Polling only (no IDLE): call run_once() at an interval. Not thread-safe.
 #pragma once
@@ -20,24 +20,15 @@
 #include "core/time.hpp"
 #include "domain/model.hpp"
 #include "mail/imap_client.hpp"
+#include "storage/mail_store.hpp"
 
 namespace sp::mail {
 
 using domain::TenantId;
 
-struct MailCheckpoint {
-  std::string source;
-  TenantId tenant;
-  std::uint32_t uidvalidity = 0;
-  std::uint32_t last_uid = 0;  // highest UID whose message is stored
-};
-
-class CheckpointStore {
- public:
-  virtual ~CheckpointStore() = default;
-  // The checkpoint of `source`, or nullopt before its first message.
-  virtual Result<std::optional<MailCheckpoint>> get_checkpoint(const std::string& source) = 0;
-};
+// The checkpoint and its store are storage's (storage/mail_store.hpp).
+using storage::MailCheckpoint;
+using CheckpointStore = storage::MailCheckpointStore;
 
 // A stable checkpoint key for a mailbox: "imap:USER@HOST[:PORT]/MAILBOX" (the URL's scheme
 // and any path are dropped). Pure.

@@ -2,28 +2,6 @@
 
 namespace sp::mail {
 
-std::string_view to_string(OutboundState state) {
-  switch (state) {
-    case OutboundState::Queued:
-      return "queued";
-    case OutboundState::Sending:
-      return "sending";
-    case OutboundState::Sent:
-      return "sent";
-    case OutboundState::Failed:
-      return "failed";
-  }
-  return "queued";
-}
-
-Result<OutboundState> parse_outbound_state(std::string_view text) {
-  if (text == "queued") return OutboundState::Queued;
-  if (text == "sending") return OutboundState::Sending;
-  if (text == "sent") return OutboundState::Sent;
-  if (text == "failed") return OutboundState::Failed;
-  return invalid_input("unknown outbound state '" + std::string(text) + "'", "state");
-}
-
 Duration retry_delay(const RetryPolicy& policy, int attempts) {
   Duration delay = policy.initial_delay;
   // Doubling stops at the cap, which also keeps the arithmetic far from overflow.

@@ -6,7 +6,7 @@
 
 namespace sp::service {
 
-TenantRulesFor charter_report_rules(storage::Store& store) {
+TenantRulesFor charter_report_rules(storage::SettingsStore& store) {
   return [&store](domain::TenantId tenant) {
     TenantReportRules rules;
     auto stored = store.get_setting(charter::charter_setting_key(tenant));

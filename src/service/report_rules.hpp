@@ -7,7 +7,7 @@
 #include <optional>
 
 #include "reporting/kpi.hpp"
-#include "storage/store.hpp"
+#include "storage/settings_store.hpp"
 
 namespace sp::service {
 
@@ -19,6 +19,6 @@ using TenantRulesFor = std::function<TenantReportRules(domain::TenantId)>;
 
 // Reads the tenant's stored charter on every call (a changed charter applies at once); the
 // defaults when it has none or it is unreadable.
-TenantRulesFor charter_report_rules(storage::Store& store);
+TenantRulesFor charter_report_rules(storage::SettingsStore& store);
 
 }  // namespace sp::service

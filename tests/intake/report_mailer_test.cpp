@@ -13,7 +13,7 @@
 #include "intake_fixture.hpp"
 #include "mail/mail_servers.hpp"
 #include "mail/outbox_worker.hpp"
-#include "mail/sqlite_outbox.hpp"
+#include "storage/sqlite/sqlite_mail_store.hpp"
 #include "service/report_schedule_service.hpp"
 #include "service/report_service.hpp"
 #include "service/sla_service.hpp"
@@ -63,7 +63,7 @@ class ReportMailerTest : public testing::IntakeFixture {
     sla_ = std::make_unique<service::SlaService>(*store_, *store_, clock_);
     reports_ = std::make_unique<service::ReportService>(*store_, *store_, *sla_, nullptr);
     runs_ = std::make_unique<storage::sqlite::SqliteReportRunStore>(*store_);
-    outbox_ = std::make_unique<mail::SqliteOutbox>(*store_);
+    outbox_ = std::make_unique<storage::sqlite::SqliteOutboxStore>(*store_);
     schedules_ = std::make_unique<service::ReportScheduleService>(*store_, *runs_, *reports_, clock_);
   }
 
@@ -85,7 +85,7 @@ class ReportMailerTest : public testing::IntakeFixture {
   std::unique_ptr<service::SlaService> sla_;
   std::unique_ptr<service::ReportService> reports_;
   std::unique_ptr<storage::sqlite::SqliteReportRunStore> runs_;
-  std::unique_ptr<mail::SqliteOutbox> outbox_;
+  std::unique_ptr<storage::sqlite::SqliteOutboxStore> outbox_;
   std::unique_ptr<service::ReportScheduleService> schedules_;
 };
 
@@ -189,7 +189,7 @@ TEST_F(ReportMailerSmtpTest, QueuedReportIsDeliveredWithItsPdf) {
   agent.role = domain::Role::Supervisor;
   agent.created_at = clock.now();
   ASSERT_TRUE(store->create_agent(agent, "x").ok());
-  mail::SqliteOutbox outbox(*store);
+  storage::sqlite::SqliteOutboxStore outbox(*store);
   MailDesk desk;
   desk.tenant = tenant.id;
   desk.address = "desk@telnet-nl.test";

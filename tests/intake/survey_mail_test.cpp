@@ -5,7 +5,7 @@
 #include "channels/mime.hpp"
 #include "intake/mail_intake.hpp"
 #include "intake_fixture.hpp"
-#include "mail/sqlite_outbox.hpp"
+#include "storage/sqlite/sqlite_mail_store.hpp"
 #include "service/survey_service.hpp"
 #include "storage/sqlite/sqlite_mail_intake_store.hpp"
 #include "storage/sqlite/sqlite_survey_store.hpp"
@@ -17,7 +17,7 @@ class SurveyMailTest : public testing::IntakeFixture {
  protected:
   void SetUp() override {
     IntakeFixture::SetUp();
-    outbox_ = std::make_unique<mail::SqliteOutbox>(*store_);
+    outbox_ = std::make_unique<storage::sqlite::SqliteOutboxStore>(*store_);
     mail_store_ = std::make_unique<storage::sqlite::SqliteMailIntakeStore>(*store_);
     intake_ = std::make_unique<MailIntake>(*helpdesk_, *mail_store_, nullptr, outbox_.get());
     MailDesk desk;
@@ -55,8 +55,9 @@ class SurveyMailTest : public testing::IntakeFixture {
     ASSERT_TRUE(helpdesk_->update_ticket(principal_, id, patch, std::nullopt).ok());
   }
 
-  std::unique_ptr<mail::SqliteOutbox> outbox_;
-  std::unique_ptr<storage::sqlite::SqliteMailIntakeStore> mail_store_;
+    outbox_ = std::make_unique<storage::sqlite::SqliteOutboxStore>(*store_);
+    mail_store_ = std::make_unique<storage::sqlite::SqliteMailIntakeStore>(*store_);
+    intake_ = std::make_unique<MailIntake>(*helpdesk_, *mail_store_, nullptr, outbox_.get());
   std::unique_ptr<MailIntake> intake_;
   std::unique_ptr<ReplyMailer> replies_;
   std::unique_ptr<storage::sqlite::SqliteSurveyStore> survey_store_;

@@ -5,7 +5,7 @@
 
 #include <map>
 
-#include "mail/sqlite_outbox.hpp"
+#include "storage/sqlite/sqlite_mail_store.hpp"
 #include "mail_servers.hpp"
 
 namespace sp::mail {

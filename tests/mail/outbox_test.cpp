@@ -1,4 +1,5 @@
-// The retry policy (pure) and SqliteOutbox / SqliteCheckpointStore on a real database file.
+// The retry policy (pure) and SqliteOutboxStore / SqliteMailCheckpointStore on a real database
+// file.
 #include "mail/outbox.hpp"
 
 #include <gtest/gtest.h>
@@ -7,14 +8,17 @@
 #include <random>
 
 #include "domain/ticket_rules.hpp"
-#include "mail/sqlite_outbox.hpp"
+#include "storage/sqlite/sqlite_mail_store.hpp"
 
 namespace sp::mail {
 namespace {
 
 using namespace std::chrono_literals;
 using namespace sp::domain;  // NOLINT: tenants, tickets and customers for fixtures
+using storage::MailCheckpoint;
+using storage::sqlite::SqliteMailCheckpointStore;
 using storage::sqlite::SqliteOptions;
+using storage::sqlite::SqliteOutboxStore;
 using storage::sqlite::SqliteStore;
 
 TEST(RetryPolicy, DelayDoublesFromTheInitialDelayUpToTheCap) {
@@ -85,7 +89,7 @@ class SqliteOutboxTest : public ::testing::Test {
     options.path = (dir_ / "test.db").string();
     store_ = SqliteStore::open(options).value();
     ASSERT_TRUE(store_->migrate().ok());
-    outbox_ = std::make_unique<SqliteOutbox>(*store_);
+    outbox_ = std::make_unique<SqliteOutboxStore>(*store_);
   }
   TicketId create_ticket(TenantId tenant) {
     std::string email = "jan" + std::to_string(++customers_) + "@example.nl";
@@ -115,7 +119,7 @@ class SqliteOutboxTest : public ::testing::Test {
 
   std::filesystem::path dir_;
   std::unique_ptr<SqliteStore> store_;
-  std::unique_ptr<SqliteOutbox> outbox_;
+  std::unique_ptr<SqliteOutboxStore> outbox_;
   Timestamp now_ = from_unix_seconds(1'795'000'000);
   Tenant tenant_;
   Tenant other_tenant_;
@@ -285,7 +289,7 @@ TEST_F(SqliteOutboxTest, ListForTicketShowsDeliveryStateWithoutTheMessage) {
 TEST_F(SqliteOutboxTest, InsertOutboundJoinsAnotherWritersTransaction) {
   std::int64_t id = 0;
   auto failed = store_->write([&](storage::sqlite::Connection& conn) -> Result<void> {
-    auto inserted = insert_outbound(conn, mail("<rolled-back@desk.test>"), now_);
+    auto inserted = storage::sqlite::insert_outbound(conn, mail("<rolled-back@desk.test>"), now_);
     if (!inserted) return inserted.error();
     id = *inserted;
     return internal_error("the rest of the change failed");
@@ -295,14 +299,14 @@ TEST_F(SqliteOutboxTest, InsertOutboundJoinsAnotherWritersTransaction) {
 }
 
 TEST_F(SqliteOutboxTest, CheckpointsAreUpsertedPerSource) {
-  SqliteCheckpointStore checkpoints(*store_);
+  SqliteMailCheckpointStore checkpoints(*store_);
   EXPECT_EQ(checkpoints.get_checkpoint("imap:desk/INBOX").value(), std::nullopt);
   ASSERT_TRUE(checkpoints.put(MailCheckpoint{"imap:desk/INBOX", tenant_.id, 7, 12}, now_).ok());
   ASSERT_TRUE(checkpoints.put(MailCheckpoint{"imap:desk/INBOX", tenant_.id, 8, 1}, now_).ok());
   ASSERT_TRUE(
       checkpoints.put(MailCheckpoint{"imap:other/INBOX", tenant_.id, 3, 4000000000u}, now_).ok());
   reopen();
-  SqliteCheckpointStore reopened(*store_);
+  SqliteMailCheckpointStore reopened(*store_);
   auto stored = reopened.get_checkpoint("imap:desk/INBOX").value();
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(stored->uidvalidity, 8u);

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <random>
 
-#include "mail/sqlite_outbox.hpp"
+#include "storage/sqlite/sqlite_mail_store.hpp"
 #include "mail_servers.hpp"
 #include "support/fake_clock.hpp"
 
@@ -50,7 +50,7 @@ class OutboxFixture {
                       Tenant{{}, "telnet", "Telnet", "UTC", Language::Nl, from_unix_seconds(0)})
                   .value()
                   .id;
-    outbox_ = std::make_unique<SqliteOutbox>(*store_);
+    outbox_ = std::make_unique<storage::sqlite::SqliteOutboxStore>(*store_);
   }
   ~OutboxFixture() {
     outbox_.reset();
@@ -69,7 +69,7 @@ class OutboxFixture {
 
   std::filesystem::path dir_;
   std::unique_ptr<SqliteStore> store_;
-  std::unique_ptr<SqliteOutbox> outbox_;
+  std::unique_ptr<storage::sqlite::SqliteOutboxStore> outbox_;
   TenantId tenant_;
 };
 

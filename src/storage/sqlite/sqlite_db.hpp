@@ -9,7 +9,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -64,6 +66,34 @@ class Statement {
   sqlite3_stmt* stmt_;
   bool owned_ = false;
 };
+
+// The one loop that reads a result set: steps `stmt` to its end and calls `on_row(stmt)` for
+// each row. `on_row` returns void, or a Result<void> whose error stops the loop and is
+// returned (e.g. an undecodable blob). Step errors are returned as they come.
+template <typename OnRow>
+Result<void> for_each_row(Statement& stmt, OnRow&& on_row) {
+  for (;;) {
+    auto has_row = stmt.step();
+    if (!has_row) return has_row.error();
+    if (!*has_row) return {};
+    if constexpr (std::is_void_v<std::invoke_result_t<OnRow&, Statement&>>) {
+      on_row(stmt);
+    } else {
+      auto handled = on_row(stmt);
+      if (!handled) return handled.error();
+    }
+  }
+}
+
+// Every row of `stmt` read by `read_row(const Statement&) -> T`, in order.
+template <typename ReadRow>
+auto collect_rows(Statement& stmt, ReadRow&& read_row)
+    -> Result<std::vector<std::invoke_result_t<ReadRow&, const Statement&>>> {
+  std::vector<std::invoke_result_t<ReadRow&, const Statement&>> rows;
+  auto done = for_each_row(stmt, [&](const Statement& row) { rows.push_back(read_row(row)); });
+  if (!done) return done.error();
+  return rows;
+}
 
 struct ConnectionOptions {
   std::string path;

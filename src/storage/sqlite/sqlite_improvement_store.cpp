@@ -98,14 +98,7 @@ Result<std::vector<ImprovementRecord>> select_all(Connection& conn, TenantId ten
   auto stmt = conn.prepare(kList);
   if (!stmt) return stmt.error();
   stmt->bind(1, tenant.value).bind(2, static_cast<std::int64_t>(limit));
-  std::vector<ImprovementRecord> out;
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    out.push_back(read_action(*stmt));
-  }
-  return out;
+  return collect_rows(*stmt, read_action);
 }
 
 Result<std::int64_t> insert_action(Connection& conn, TenantId tenant, const ImprovementRecord& action) {

@@ -169,20 +169,18 @@ Result<std::vector<reporting::RollupRow>> SqliteKpiStore::rollup_rows(
     stmt->bind(1, scope.tenant->value).bind(2, reporting::to_string(dimension));
     stmt->bind(3, from_day).bind(4, to_day);
     Rows rows;
-    for (;;) {
-      auto row = stmt->step();
-      if (!row) return row.error();
-      if (!*row) break;
+    SP_TRY(for_each_row(*stmt, [&rows](const Statement& row) -> Result<void> {
       reporting::RollupRow r;
-      r.day = stmt->int64(0);
-      r.key = stmt->text(1);
-      auto figures = reporting::DayFigures::decode(stmt->blob(2));
+      r.day = row.int64(0);
+      r.key = row.text(1);
+      auto figures = reporting::DayFigures::decode(row.blob(2));
       if (!figures) return figures.error();
       r.figures = std::move(*figures);
-      r.backlog_delta = stmt->int64(3);
-      r.backlog_created_sum_ms = stmt->int64(4);
+      r.backlog_delta = row.int64(3);
+      r.backlog_created_sum_ms = row.int64(4);
       rows.push_back(std::move(r));
-    }
+      return {};
+    }));
     return rows;
   });
 }
@@ -198,25 +196,19 @@ Result<std::vector<reporting::BacklogBase>> SqliteKpiStore::backlog_before(
     auto totals = conn.prepare(kTotals);
     if (!totals) return totals.error();
     totals->bind(1, scope.tenant->value).bind(2, reporting::to_string(dimension));
-    for (;;) {
-      auto row = totals->step();
-      if (!row) return row.error();
-      if (!*row) break;
-      std::string key = totals->text(0);
-      bases[key] = {key, totals->int64(1), totals->int64(2)};
-    }
+    SP_TRY(for_each_row(*totals, [&bases](const Statement& row) {
+      std::string key = row.text(0);
+      bases[key] = {key, row.int64(1), row.int64(2)};
+    }));
     auto since = conn.prepare(kBacklogSince);
     if (!since) return since.error();
     since->bind(1, scope.tenant->value).bind(2, reporting::to_string(dimension)).bind(3, day);
-    for (;;) {
-      auto row = since->step();
-      if (!row) return row.error();
-      if (!*row) break;
-      auto& base = bases[since->text(0)];
-      base.key = since->text(0);
-      base.count -= since->int64(1);
-      base.created_sum_ms -= since->int64(2);
-    }
+    SP_TRY(for_each_row(*since, [&bases](const Statement& row) {
+      auto& base = bases[row.text(0)];
+      base.key = row.text(0);
+      base.count -= row.int64(1);
+      base.created_sum_ms -= row.int64(2);
+    }));
     Bases out;
     for (auto& [key, base] : bases) {
       if (base.count != 0 || base.created_sum_ms != 0) out.push_back(std::move(base));
@@ -237,14 +229,9 @@ Result<std::vector<std::pair<TenantId, TicketId>>> SqliteKpiStore::tickets_witho
       stmt->bind_null(1);
     }
     stmt->bind(2, after.value).bind(3, static_cast<std::int64_t>(std::clamp(limit, 1, 10'000)));
-    Ids ids;
-    for (;;) {
-      auto row = stmt->step();
-      if (!row) return row.error();
-      if (!*row) break;
-      ids.emplace_back(TenantId{stmt->int64(0)}, TicketId{stmt->int64(1)});
-    }
-    return ids;
+    return collect_rows(*stmt, [](const Statement& row) {
+      return std::pair<TenantId, TicketId>{TenantId{row.int64(0)}, TicketId{row.int64(1)}};
+    });
   });
 }
 

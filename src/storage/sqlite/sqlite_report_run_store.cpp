@@ -74,14 +74,7 @@ Result<std::vector<ReportRun>> SqliteReportRunStore::list_report_runs(const Scop
       stmt->bind_null(1);
     }
     stmt->bind(2, std::int64_t{limit});
-    std::vector<ReportRun> out;
-    for (;;) {
-      auto row = stmt->step();
-      if (!row) return row.error();
-      if (!*row) break;
-      out.push_back(read_run(*stmt));
-    }
-    return out;
+    return collect_rows(*stmt, read_run);
   });
 }
 

@@ -1,6 +1,8 @@
-// Store on embedded SQLite: WAL journal, synchronous=FULL by default, foreign keys on.
-// Reads run on a small pool of connections (WAL lets them proceed during writes); writes
-// go through WriteQueue, whose single writer group-commits concurrent requests.
+// Store, SlaStore and WebhookStore on embedded SQLite: WAL journal, synchronous=FULL by
+// default, foreign keys on. Reads run on a small pool of connections (WAL lets them proceed
+// during writes); writes go through WriteQueue, whose single writer group-commits
+// concurrent requests. One class, because every part shares that pool and that writer;
+// each interface it implements has its own .cpp file (named below).
 #pragma once
 
 #include <memory>
@@ -13,6 +15,7 @@
 #include "storage/sqlite/write_queue.hpp"
 #include "storage/sla_store.hpp"
 #include "storage/store.hpp"
+#include "storage/webhook_store.hpp"
 
 namespace sp::storage::sqlite {
 
@@ -25,16 +28,21 @@ struct SqliteOptions {
   CommitObserver* observer = nullptr;  // optional, must outlive the store
 };
 
-class SqliteStore final : public Store, public SlaStore {
+class SqliteStore final : public Store, public SlaStore, public WebhookStore {
  public:
   // Opens (and creates) the database; does not migrate.
   static Result<std::unique_ptr<SqliteStore>> open(const SqliteOptions& options);
   ~SqliteStore() override;
 
+  // SchemaStore and SettingsStore (sqlite_store.cpp)
   Result<int> migrate() override;
   Result<int> schema_version() override;
   Result<void> ping() override;
 
+  Result<std::optional<std::string>> get_setting(const std::string& key) override;
+  Result<void> put_setting(const std::string& key, const std::string& value) override;
+
+  // DirectoryStore (sqlite_directory_store.cpp)
   Result<Tenant> create_tenant(Tenant tenant) override;
   Result<std::vector<Tenant>> list_tenants(const Scope& scope) override;
   Result<Tenant> get_tenant(const Scope& scope, TenantId id) override;
@@ -54,6 +62,7 @@ class SqliteStore final : public Store, public SlaStore {
                                                const CustomerFilter& filter) override;
   Result<Customer> get_customer(const Scope& scope, CustomerId id) override;
 
+  // TicketStore (sqlite_ticket_store.cpp)
   Result<Ticket> create_ticket(TicketDraft draft, std::optional<NewMessage> first_message) override;
   Result<Ticket> get_ticket(const Scope& scope, TicketId id) override;
   Result<std::vector<Ticket>> list_tickets(const Scope& scope, const TicketFilter& filter) override;
@@ -66,6 +75,8 @@ class SqliteStore final : public Store, public SlaStore {
   Result<TicketHistory> ticket_history(const Scope& scope, TicketId id) override;
   Result<void> import_tickets(std::vector<ImportedTicket> tickets) override;
   Result<std::int64_t> count_tickets(const Scope& scope) override;
+  Result<std::vector<std::pair<TicketId, TicketSummary>>> ticket_summaries(
+      const Scope& scope, const std::vector<TicketId>& ids) override;
   Result<std::vector<Ticket>> tickets_for_report(const Scope& scope, Timestamp from, Timestamp to,
                                                  int limit) override;
   Result<std::vector<AgentActivity>> agent_activity(const Scope& scope, Timestamp from, Timestamp to,
@@ -73,9 +84,7 @@ class SqliteStore final : public Store, public SlaStore {
   Result<std::vector<Arrival>> ticket_arrivals(const Scope& scope, Timestamp from, Timestamp to,
                                                int limit) override;
 
-  Result<void> create_session(Session session) override;
-  Result<Session> find_session(const std::string& token_hash, Timestamp now) override;
-  Result<void> delete_session(const std::string& token_hash) override;
+  // IntakeStore (sqlite_intake_store.cpp)
   Result<std::optional<TicketId>> find_intake(TenantId tenant, const std::string& source,
                                               const std::string& external_id) override;
   Result<std::optional<TicketId>> find_ticket_by_mail_ids(
@@ -86,19 +95,19 @@ class SqliteStore final : public Store, public SlaStore {
                             const std::vector<std::string>& message_ids) override;
   Result<void> put_mailbox_checkpoint(TenantId tenant, const MailboxCheckpoint& checkpoint,
                                       Timestamp now) override;
+
+  // AuthStore (sqlite_auth_store.cpp)
+  Result<void> create_session(Session session) override;
+  Result<Session> find_session(const std::string& token_hash, Timestamp now) override;
+  Result<void> delete_session(const std::string& token_hash) override;
+  Result<ApiToken> create_api_token(ApiToken token) override;
+  Result<ApiToken> find_api_token(const std::string& token_hash) override;
   Result<void> create_portal_link(PortalLink link) override;
   Result<PortalLink> consume_portal_link(const std::string& token_hash, Timestamp now) override;
   Result<void> create_customer_session(CustomerSession session) override;
   Result<CustomerSession> find_customer_session(const std::string& token_hash,
                                                 Timestamp now) override;
   Result<void> delete_customer_session(const std::string& token_hash) override;
-  Result<std::vector<std::pair<TicketId, TicketSummary>>> ticket_summaries(
-      const Scope& scope, const std::vector<TicketId>& ids) override;
-  Result<ApiToken> create_api_token(ApiToken token) override;
-  Result<ApiToken> find_api_token(const std::string& token_hash) override;
-
-  Result<std::optional<std::string>> get_setting(const std::string& key) override;
-  Result<void> put_setting(const std::string& key, const std::string& value) override;
 
   // SlaStore (sqlite_sla_store.cpp)
   Result<CalendarRecord> create_calendar(CalendarRecord calendar) override;
@@ -126,8 +135,22 @@ class SqliteStore final : public Store, public SlaStore {
                                                        std::optional<AgentId> agent,
                                                        int limit) override;
 
-  // For sibling stores of other parts (mail, charter) that share this database: they
-  // read through the same bounded pool and write through the same group-commit queue.
+  // WebhookStore (sqlite_webhook_store.cpp)
+  Result<void> remember_replay_keys(TenantId tenant, const std::string& nonce,
+                                    const std::string& signature, Timestamp now,
+                                    Timestamp forget_before) override;
+  Result<void> forget_replay_keys(TenantId tenant, const std::string& nonce,
+                                  const std::string& signature) override;
+  Result<std::optional<CustomerId>> find_social_identity(TenantId tenant,
+                                                         const std::string& platform,
+                                                         const std::string& handle) override;
+  Result<void> map_social_identity(TenantId tenant, const std::string& platform,
+                                   const std::string& handle, CustomerId customer,
+                                   Timestamp at) override;
+
+  // For the sibling stores in this folder (surveys, KPIs, mail, ...) that share this
+  // database: they read through the same bounded pool and write through the same
+  // group-commit queue.
   // Borrows a read connection for the duration of `fn`.
   template <typename Fn>
   auto read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {

@@ -161,14 +161,9 @@ Result<std::vector<std::pair<TicketId, SurveyAnswer>>> SqliteSurveyStore::answer
     auto stmt = conn.prepare(kForReport);
     if (!stmt) return stmt.error();
     stmt->bind(1, scope.tenant->value).bind(2, to_unix_ms(from)).bind(3, to_unix_ms(to));
-    Answers answers;
-    for (;;) {
-      auto row = stmt->step();
-      if (!row) return row.error();
-      if (!*row) break;
-      answers.emplace_back(TicketId{stmt->int64(0)}, read_answer(*stmt, 1));
-    }
-    return answers;
+    return collect_rows(*stmt, [](const Statement& row) {
+      return std::pair<TicketId, SurveyAnswer>{TicketId{row.int64(0)}, read_answer(row, 1)};
+    });
   });
 }
 
@@ -185,22 +180,17 @@ Result<std::vector<SurveyFeedback>> SqliteSurveyStore::answers_with_tickets(cons
         .bind(2, to_unix_ms(from))
         .bind(3, to_unix_ms(to))
         .bind(4, static_cast<std::int64_t>(std::clamp(limit, 1, kMaxFeedbackAnswers)));
-    Answers answers;
-    for (;;) {
-      auto row = stmt->step();
-      if (!row) return row.error();
-      if (!*row) break;
+    return collect_rows(*stmt, [](const Statement& row) {
       SurveyFeedback feedback;
-      feedback.ticket_id = TicketId{stmt->int64(0)};
-      feedback.answer = read_answer(*stmt, 1);
-      feedback.answered_at = from_unix_ms(stmt->int64(6));
-      feedback.customer_id = CustomerId{stmt->int64(7)};
-      feedback.subject = stmt->text(8);
-      if (!stmt->is_null(9)) feedback.category = stmt->text(9);
-      feedback.ticket_created_at = from_unix_ms(stmt->int64(10));
-      answers.push_back(std::move(feedback));
-    }
-    return answers;
+      feedback.ticket_id = TicketId{row.int64(0)};
+      feedback.answer = read_answer(row, 1);
+      feedback.answered_at = from_unix_ms(row.int64(6));
+      feedback.customer_id = CustomerId{row.int64(7)};
+      feedback.subject = row.text(8);
+      if (!row.is_null(9)) feedback.category = row.text(9);
+      feedback.ticket_created_at = from_unix_ms(row.int64(10));
+      return feedback;
+    });
   });
 }
 

@@ -1,12 +1,9 @@
-#include "mail/sqlite_outbox.hpp"
+#include "storage/sqlite/sqlite_mail_store.hpp"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-namespace sp::mail {
-
-using storage::sqlite::Connection;
-using storage::sqlite::Statement;
+namespace sp::storage::sqlite {
 
 namespace {
 
@@ -93,14 +90,12 @@ Result<OutboundMail> read_mail(const Statement& row) {
 
 Result<std::vector<OutboundMail>> read_all(Statement& stmt) {
   std::vector<OutboundMail> rows;
-  for (;;) {
-    auto has_row = stmt.step();
-    if (!has_row) return has_row.error();
-    if (!*has_row) break;
-    auto mail = read_mail(stmt);
+  SP_TRY(for_each_row(stmt, [&rows](const Statement& row) -> Result<void> {
+    auto mail = read_mail(row);
     if (!mail) return mail.error();
     rows.push_back(std::move(*mail));
-  }
+    return {};
+  }));
   return rows;
 }
 
@@ -160,7 +155,7 @@ Result<std::optional<MailCheckpoint>> read_checkpoint(Connection& conn, const st
                                                       static_cast<std::uint32_t>(stmt->int64(3))}};
 }
 
-Result<OutboundMail> SqliteOutbox::enqueue(NewOutboundMail mail, Timestamp now) {
+Result<OutboundMail> SqliteOutboxStore::enqueue(NewOutboundMail mail, Timestamp now) {
   SP_TRY(validate(mail));
   std::int64_t id = 0;
   SP_TRY(store_.write([&](Connection& conn) -> Result<void> {
@@ -183,7 +178,7 @@ Result<OutboundMail> SqliteOutbox::enqueue(NewOutboundMail mail, Timestamp now) 
   return queued;
 }
 
-Result<std::vector<OutboundMail>> SqliteOutbox::claim_due(Timestamp now, int limit) {
+Result<std::vector<OutboundMail>> SqliteOutboxStore::claim_due(Timestamp now, int limit) {
   std::vector<OutboundMail> claimed;
   if (limit <= 0) return claimed;
   SP_TRY(store_.write([&](Connection& conn) -> Result<void> {
@@ -204,7 +199,7 @@ Result<std::vector<OutboundMail>> SqliteOutbox::claim_due(Timestamp now, int lim
   return claimed;
 }
 
-Result<void> SqliteOutbox::finish_attempt(std::int64_t id, std::string_view sql,
+Result<void> SqliteOutboxStore::finish_attempt(std::int64_t id, std::string_view sql,
                                           const std::function<void(Statement&)>& bind) {
   return store_.write([&](Connection& conn) -> Result<void> {
     auto stmt = conn.prepare(sql);
@@ -225,22 +220,22 @@ Result<void> SqliteOutbox::finish_attempt(std::int64_t id, std::string_view sql,
   });
 }
 
-Result<void> SqliteOutbox::mark_sent(std::int64_t id, Timestamp now) {
+Result<void> SqliteOutboxStore::mark_sent(std::int64_t id, Timestamp now) {
   return finish_attempt(id, kMarkSent, [&](Statement& stmt) { stmt.bind(2, to_unix_ms(now)); });
 }
 
-Result<void> SqliteOutbox::reschedule(std::int64_t id, std::string reason,
+Result<void> SqliteOutboxStore::reschedule(std::int64_t id, std::string reason,
                                       Timestamp next_attempt_at) {
   return finish_attempt(id, kReschedule, [&](Statement& stmt) {
     stmt.bind(2, to_unix_ms(next_attempt_at)).bind(3, reason);
   });
 }
 
-Result<void> SqliteOutbox::mark_failed(std::int64_t id, std::string reason) {
+Result<void> SqliteOutboxStore::mark_failed(std::int64_t id, std::string reason) {
   return finish_attempt(id, kMarkFailed, [&](Statement& stmt) { stmt.bind(2, reason); });
 }
 
-Result<bool> SqliteOutbox::mark_bounced(TenantId tenant, const std::string& message_id,
+Result<bool> SqliteOutboxStore::mark_bounced(TenantId tenant, const std::string& message_id,
                                         std::string reason) {
   bool found = false;
   SP_TRY(store_.write([&](Connection& conn) -> Result<void> {
@@ -256,7 +251,7 @@ Result<bool> SqliteOutbox::mark_bounced(TenantId tenant, const std::string& mess
   return found;
 }
 
-Result<int> SqliteOutbox::requeue_stuck(Timestamp now) {
+Result<int> SqliteOutboxStore::requeue_stuck(Timestamp now) {
   int requeued = 0;
   SP_TRY(store_.write([&](Connection& conn) -> Result<void> {
     auto stmt = conn.prepare(kRequeue);
@@ -269,7 +264,7 @@ Result<int> SqliteOutbox::requeue_stuck(Timestamp now) {
   return requeued;
 }
 
-Result<std::vector<OutboundMail>> SqliteOutbox::list_for_ticket(TenantId tenant, TicketId ticket) {
+Result<std::vector<OutboundMail>> SqliteOutboxStore::list_for_ticket(TenantId tenant, TicketId ticket) {
   return store_.read([&](Connection& conn) -> Result<std::vector<OutboundMail>> {
     auto stmt = conn.prepare(kListForTicket);
     if (!stmt) return stmt.error();
@@ -278,7 +273,7 @@ Result<std::vector<OutboundMail>> SqliteOutbox::list_for_ticket(TenantId tenant,
   });
 }
 
-Result<OutboundMail> SqliteOutbox::get(std::int64_t id) {
+Result<OutboundMail> SqliteOutboxStore::get(std::int64_t id) {
   return store_.read([&](Connection& conn) -> Result<OutboundMail> {
     auto stmt = conn.prepare(kGet);
     if (!stmt) return stmt.error();
@@ -290,7 +285,7 @@ Result<OutboundMail> SqliteOutbox::get(std::int64_t id) {
   });
 }
 
-Result<std::optional<Timestamp>> SqliteOutbox::next_due() {
+Result<std::optional<Timestamp>> SqliteOutboxStore::next_due() {
   return store_.read([&](Connection& conn) -> Result<std::optional<Timestamp>> {
     auto stmt = conn.prepare(kNextDue);
     if (!stmt) return stmt.error();
@@ -301,14 +296,14 @@ Result<std::optional<Timestamp>> SqliteOutbox::next_due() {
   });
 }
 
-Result<std::optional<MailCheckpoint>> SqliteCheckpointStore::get_checkpoint(
+Result<std::optional<MailCheckpoint>> SqliteMailCheckpointStore::get_checkpoint(
     const std::string& source) {
   return store_.read([&](Connection& conn) { return read_checkpoint(conn, source); });
 }
 
-Result<void> SqliteCheckpointStore::put(const MailCheckpoint& checkpoint, Timestamp now) {
+Result<void> SqliteMailCheckpointStore::put(const MailCheckpoint& checkpoint, Timestamp now) {
   return store_.write(
       [&](Connection& conn) -> Result<void> { return put_checkpoint(conn, checkpoint, now); });
 }
 
-}  // namespace sp::mail
+}  // namespace sp::storage::sqlite

@@ -1,5 +1,6 @@
-// The mail tables (migration 5) on the shared SQLite database: the outbound queue
-// (SqliteOutbox) and the IMAP checkpoints (SqliteCheckpointStore). Both borrow the
+// The mail tables (migration 5, storage/mail_store.hpp) on the shared SQLite database: the
+// outbound queue (SqliteOutboxStore) and the IMAP checkpoints (SqliteMailCheckpointStore).
+// Both borrow the
 // SqliteStore's reader pool and group-commit writer, so they are as thread-safe and durable
 // as the store itself.
 //
@@ -13,30 +14,32 @@
 #include <optional>
 #include <string>
 
-#include "mail/imap_poller.hpp"
-#include "mail/outbox.hpp"
+#include <functional>
+#include <string_view>
+
+#include "storage/mail_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
-namespace sp::mail {
+namespace sp::storage::sqlite {
 
 // Inserts a queued message due at `now`; returns its id. Fails with InvalidInput without
 // recipients or Message-ID, Conflict when the ticket is not the tenant's.
-Result<std::int64_t> insert_outbound(storage::sqlite::Connection& conn, const NewOutboundMail& mail,
+Result<std::int64_t> insert_outbound(Connection& conn, const NewOutboundMail& mail,
                                      Timestamp now);
 
 // Records that the message with `checkpoint.last_uid` of `checkpoint.source` is stored.
 // Upserts: the row is replaced, also when UIDVALIDITY changed.
-Result<void> put_checkpoint(storage::sqlite::Connection& conn, const MailCheckpoint& checkpoint,
+Result<void> put_checkpoint(Connection& conn, const MailCheckpoint& checkpoint,
                             Timestamp now);
 
 // The checkpoint of `source`, or nullopt.
-Result<std::optional<MailCheckpoint>> read_checkpoint(storage::sqlite::Connection& conn,
+Result<std::optional<MailCheckpoint>> read_checkpoint(Connection& conn,
                                                       const std::string& source);
 
-class SqliteOutbox final : public Outbox {
+class SqliteOutboxStore final : public OutboxStore {
  public:
   // REQUIRES: `store` is migrated (version >= 5) and outlives this object.
-  explicit SqliteOutbox(storage::sqlite::SqliteStore& store) : store_(store) {}
+  explicit SqliteOutboxStore(SqliteStore& store) : store_(store) {}
 
   Result<OutboundMail> enqueue(NewOutboundMail mail, Timestamp now) override;
   Result<std::vector<OutboundMail>> claim_due(Timestamp now, int limit) override;
@@ -53,15 +56,15 @@ class SqliteOutbox final : public Outbox {
   // Applies `sql` (binding ?1 = id and whatever `bind` adds) to a message in `sending`;
   // NotFound / Conflict when there is no such message or it is not sending.
   Result<void> finish_attempt(std::int64_t id, std::string_view sql,
-                              const std::function<void(storage::sqlite::Statement&)>& bind);
+                              const std::function<void(Statement&)>& bind);
 
-  storage::sqlite::SqliteStore& store_;
+  SqliteStore& store_;
 };
 
-class SqliteCheckpointStore final : public CheckpointStore {
+class SqliteMailCheckpointStore final : public MailCheckpointStore {
  public:
   // REQUIRES: `store` is migrated and outlives this object.
-  explicit SqliteCheckpointStore(storage::sqlite::SqliteStore& store) : store_(store) {}
+  explicit SqliteMailCheckpointStore(SqliteStore& store) : store_(store) {}
 
   Result<std::optional<MailCheckpoint>> get_checkpoint(const std::string& source) override;
 
@@ -69,7 +72,7 @@ class SqliteCheckpointStore final : public CheckpointStore {
   Result<void> put(const MailCheckpoint& checkpoint, Timestamp now);
 
  private:
-  storage::sqlite::SqliteStore& store_;
+  SqliteStore& store_;
 };
 
-}  // namespace sp::mail
+}  // namespace sp::storage::sqlite

@@ -1,0 +1,51 @@
+// Who is who: tenants, their teams, agents (with their password hashes, read only for
+// sign-in) and customers (with their e-mail addresses and phone numbers). Contract as in
+// scope.hpp; duplicates (a slug, a team name, an agent's or a customer's e-mail) are
+// Conflict kind "duplicate".
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/scope.hpp"
+
+namespace sp::storage {
+
+struct CustomerFilter {
+  std::optional<std::string> email;        // exact, normalised
+  std::optional<std::string> phone;        // exact, normalised ('+' and digits)
+  std::optional<std::int64_t> before_id;
+  int limit = 50;
+};
+
+struct AgentCredentials {
+  Agent agent;
+  std::string password_hash;  // argon2id encoded string
+};
+
+class DirectoryStore {
+ public:
+  virtual ~DirectoryStore() = default;
+
+  virtual Result<Tenant> create_tenant(Tenant tenant) = 0;
+  virtual Result<std::vector<Tenant>> list_tenants(const Scope& scope) = 0;
+  virtual Result<Tenant> get_tenant(const Scope& scope, TenantId id) = 0;
+  virtual Result<Tenant> find_tenant_by_slug(const std::string& slug) = 0;
+
+  virtual Result<Team> create_team(Team team) = 0;
+  virtual Result<std::vector<Team>> list_teams(const Scope& scope) = 0;
+  virtual Result<Team> get_team(const Scope& scope, TeamId id) = 0;
+
+  virtual Result<Agent> create_agent(Agent agent, std::string password_hash) = 0;
+  virtual Result<std::vector<Agent>> list_agents(const Scope& scope) = 0;
+  virtual Result<Agent> get_agent(const Scope& scope, AgentId id) = 0;
+  virtual Result<AgentCredentials> find_agent_by_email(const std::string& email) = 0;
+
+  virtual Result<Customer> create_customer(Customer customer) = 0;
+  virtual Result<std::vector<Customer>> list_customers(const Scope& scope,
+                                                       const CustomerFilter& filter) = 0;
+  virtual Result<Customer> get_customer(const Scope& scope, CustomerId id) = 0;
+};
+
+}  // namespace sp::storage

@@ -1,0 +1,127 @@
+// Tickets with their messages and event history: created, changed (the change decided from
+// the current row inside the write transaction), listed, read back and summarised for queues
+// and reports. Contract as in scope.hpp.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/ticket_rules.hpp"
+#include "storage/intake_store.hpp"
+#include "storage/scope.hpp"
+
+namespace sp::storage {
+
+struct TicketFilter {
+  std::optional<TenantId> tenant;  // narrows a platform scope to one tenant
+  std::vector<Status> statuses;    // any of these; empty = all
+  std::optional<TeamId> team;
+  std::optional<AgentId> assignee;
+  bool unassigned_only = false;
+  std::optional<CustomerId> requester;
+  std::optional<Timestamp> updated_since;  // updated_at >= this
+  std::optional<Channel> channel;
+  // Case-insensitive substring of the subject or the requester's name (at most 200 bytes).
+  std::optional<std::string> search;
+  std::optional<std::int64_t> before_id;   // cursor: tickets with id < before_id
+  int limit = 50;                          // 1..kMaxPageSize
+  // SLA views: only tickets whose running clocks are at risk / breached; and ordering by
+  // the earliest running due time (tickets without one last) instead of newest first.
+  bool sla_at_risk_only = false;
+  bool sla_breached_only = false;
+  bool sort_by_due = false;
+  // Paging for sort_by_due: due order shifts as clocks run, so it pages by offset.
+  int offset = 0;
+};
+
+// A message to append, with the ticket change it causes decided inside the transaction.
+// With a receipt, the message is recorded exactly once (intake_store.hpp).
+struct NewMessage {
+  MessageKind kind = MessageKind::Inbound;
+  Actor author;
+  std::string body;
+  Timestamp at;
+  std::optional<InboundReceipt> receipt;
+  bool automatic = false;  // Message::automatic
+};
+
+struct AppendedMessage {
+  Ticket ticket;
+  Message message;
+};
+
+// A complete ticket with its history, for the demo seed and imports.
+struct ImportedTicket {
+  Ticket ticket;                 // ids are assigned on import
+  std::vector<Message> messages;  // in order; message_id in events refers to the index + 1
+  std::vector<TicketEvent> events;
+};
+
+// Decides a ticket change from the current row, inside the write transaction, so a
+// read-check-write (version check, transition rule) is atomic.
+using TicketDecision = std::function<Result<TicketChange>(const Ticket& current)>;
+
+struct TicketHistory {
+  Ticket ticket;
+  std::vector<TicketEvent> events;  // in seq order
+};
+
+class TicketStore {
+ public:
+  virtual ~TicketStore() = default;
+
+  // Inserts the drafted ticket, its first message (if any) and its opening events.
+  virtual Result<Ticket> create_ticket(TicketDraft draft,
+                                       std::optional<NewMessage> first_message) = 0;
+  virtual Result<Ticket> get_ticket(const Scope& scope, TicketId id) = 0;
+  virtual Result<std::vector<Ticket>> list_tickets(const Scope& scope,
+                                                   const TicketFilter& filter) = 0;
+  // Loads the ticket, calls `decide`, stores the new row and appends the events. When the
+  // decision fails, nothing is written and its error is returned.
+  virtual Result<Ticket> update_ticket(const Scope& scope, TicketId id,
+                                       const TicketDecision& decide) = 0;
+  virtual Result<AppendedMessage> append_message(const Scope& scope, TicketId id,
+                                                 NewMessage message,
+                                                 const TicketDecision& decide) = 0;
+  virtual Result<std::vector<Message>> list_messages(const Scope& scope, TicketId id) = 0;
+  virtual Result<std::vector<TicketEvent>> list_events(const Scope& scope, TicketId id) = 0;
+  // The ticket and its events, read together (one read instead of two).
+  virtual Result<TicketHistory> ticket_history(const Scope& scope, TicketId id) = 0;
+  // Imports complete tickets in one transaction (demo seed, migrations from other desks).
+  virtual Result<void> import_tickets(std::vector<ImportedTicket> tickets) = 0;
+  virtual Result<std::int64_t> count_tickets(const Scope& scope) = 0;
+  // Summaries for a page of tickets (same tenant scope rules as get_ticket), keyed by id.
+  virtual Result<std::vector<std::pair<TicketId, TicketSummary>>> ticket_summaries(
+      const Scope& scope, const std::vector<TicketId>& ids) = 0;
+
+  // Arrival instants and channels of the tickets created in [from, to), oldest first, at
+  // most `limit` (the contact history that forecasts learn from).
+  struct Arrival {
+    Timestamp at;
+    Channel channel;
+  };
+  // What agents did in [from, to): replies and notes (messages they wrote) and other
+  // ticket changes (events they caused), with the ticket's channel and abusive flag (tag
+  // "abusive"). For agent-load figures; at most `limit` rows.
+  struct AgentActivity {
+    AgentId agent;
+    Timestamp at;
+    enum class Kind { Reply, Note, Change } kind = Kind::Reply;
+    Channel channel = Channel::Web;
+    TicketId ticket;
+    bool abusive = false;
+  };
+  virtual Result<std::vector<AgentActivity>> agent_activity(const Scope& scope, Timestamp from,
+                                                            Timestamp to, int limit) = 0;
+  // Tickets a report over [from, to) needs: created in the window, or created before it and
+  // still open or changed since `from` (they count in the backlog). At most `limit`.
+  virtual Result<std::vector<Ticket>> tickets_for_report(const Scope& scope, Timestamp from,
+                                                         Timestamp to, int limit) = 0;
+  virtual Result<std::vector<Arrival>> ticket_arrivals(const Scope& scope, Timestamp from,
+                                                       Timestamp to, int limit) = 0;
+};
+
+}  // namespace sp::storage
