@@ -12,16 +12,13 @@
 #include "service/helpdesk.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "support/fake_clock.hpp"
+#include "support/temp_dir.hpp"
 
 namespace sp::testing {
 
 class IntakeFixture : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::random_device rd;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("servicepact-intake-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(dir_);
     storage::sqlite::SqliteOptions options;
     options.path = (dir_ / "servicepact.db").string();
     store_ = storage::sqlite::SqliteStore::open(options).value();
@@ -38,8 +35,6 @@ class IntakeFixture : public ::testing::Test {
   void TearDown() override {
     helpdesk_.reset();
     store_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
   }
 
   std::vector<domain::TicketEvent> events_of(domain::TicketId ticket, domain::EventType type) {
@@ -51,7 +46,7 @@ class IntakeFixture : public ::testing::Test {
     return out;
   }
 
-  std::filesystem::path dir_;
+  sp::testing::TempDir dir_{"servicepact-intake"};
   FakeClock clock_{from_unix_seconds(1'795'000'000)};
   service::Argon2idHasher hasher_{service::Argon2idHasher::Strength::Minimum};
   std::unique_ptr<storage::sqlite::SqliteStore> store_;

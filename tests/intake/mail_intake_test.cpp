@@ -12,7 +12,7 @@
 #include "channels/mail_corpus.hpp"
 #include "intake/mail_intake.hpp"
 #include "intake_fixture.hpp"
-#include "mail/sqlite_outbox.hpp"
+#include "storage/sqlite/sqlite_mail_store.hpp"
 #include "sla/sla_clock.hpp"
 #include "storage/sqlite/sqlite_mail_intake_store.hpp"
 
@@ -32,7 +32,7 @@ class MailIntakeTest : public testing::IntakeFixture {
  protected:
   void SetUp() override {
     IntakeFixture::SetUp();
-    outbox_ = std::make_unique<mail::SqliteOutbox>(*store_);
+    outbox_ = std::make_unique<storage::sqlite::SqliteOutboxStore>(*store_);
     mail_store_ = std::make_unique<storage::sqlite::SqliteMailIntakeStore>(*store_);
     attachments_ = std::make_unique<AttachmentStore>((dir_ / "attachments").string());
     intake_ = std::make_unique<MailIntake>(*helpdesk_, *mail_store_, nullptr, outbox_.get(), attachments_.get());
@@ -82,7 +82,7 @@ class MailIntakeTest : public testing::IntakeFixture {
     return bytes.str();
   }
 
-  std::unique_ptr<mail::SqliteOutbox> outbox_;
+  std::unique_ptr<storage::sqlite::SqliteOutboxStore> outbox_;
   std::unique_ptr<storage::sqlite::SqliteMailIntakeStore> mail_store_;
   std::unique_ptr<AttachmentStore> attachments_;
   std::unique_ptr<MailIntake> intake_;

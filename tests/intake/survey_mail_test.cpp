@@ -55,9 +55,8 @@ class SurveyMailTest : public testing::IntakeFixture {
     ASSERT_TRUE(helpdesk_->update_ticket(principal_, id, patch, std::nullopt).ok());
   }
 
-    outbox_ = std::make_unique<storage::sqlite::SqliteOutboxStore>(*store_);
-    mail_store_ = std::make_unique<storage::sqlite::SqliteMailIntakeStore>(*store_);
-    intake_ = std::make_unique<MailIntake>(*helpdesk_, *mail_store_, nullptr, outbox_.get());
+  std::unique_ptr<storage::sqlite::SqliteOutboxStore> outbox_;
+  std::unique_ptr<storage::sqlite::SqliteMailIntakeStore> mail_store_;
   std::unique_ptr<MailIntake> intake_;
   std::unique_ptr<ReplyMailer> replies_;
   std::unique_ptr<storage::sqlite::SqliteSurveyStore> survey_store_;

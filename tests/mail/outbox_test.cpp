@@ -9,6 +9,7 @@
 
 #include "domain/ticket_rules.hpp"
 #include "storage/sqlite/sqlite_mail_store.hpp"
+#include "support/temp_dir.hpp"
 
 namespace sp::mail {
 namespace {
@@ -66,9 +67,6 @@ TEST(OutboundStateNames, RoundTrip) {
 class SqliteOutboxTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::random_device rd;
-    dir_ = std::filesystem::temp_directory_path() / ("sp-outbox-" + std::to_string(rd()));
-    std::filesystem::create_directories(dir_);
     reopen();
     tenant_ =
         store_
@@ -80,7 +78,6 @@ class SqliteOutboxTest : public ::testing::Test {
   void TearDown() override {
     outbox_.reset();
     store_.reset();
-    std::filesystem::remove_all(dir_);
   }
   void reopen() {
     outbox_.reset();
@@ -117,7 +114,7 @@ class SqliteOutboxTest : public ::testing::Test {
                            "Subject: Re: Storing\r\n\r\nWe kijken ernaar.\r\n"};
   }
 
-  std::filesystem::path dir_;
+  sp::testing::TempDir dir_{"sp-outbox"};
   std::unique_ptr<SqliteStore> store_;
   std::unique_ptr<SqliteOutboxStore> outbox_;
   Timestamp now_ = from_unix_seconds(1'795'000'000);

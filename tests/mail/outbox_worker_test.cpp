@@ -11,6 +11,7 @@
 #include "storage/sqlite/sqlite_mail_store.hpp"
 #include "mail_servers.hpp"
 #include "support/fake_clock.hpp"
+#include "support/temp_dir.hpp"
 
 namespace sp::mail {
 namespace {
@@ -38,9 +39,6 @@ class ScriptedSender : public MailSender {
 class OutboxFixture {
  public:
   OutboxFixture() {
-    std::random_device rd;
-    dir_ = std::filesystem::temp_directory_path() / ("sp-worker-" + std::to_string(rd()));
-    std::filesystem::create_directories(dir_);
     SqliteOptions options;
     options.path = (dir_ / "test.db").string();
     store_ = SqliteStore::open(options).value();
@@ -55,7 +53,6 @@ class OutboxFixture {
   ~OutboxFixture() {
     outbox_.reset();
     store_.reset();
-    std::filesystem::remove_all(dir_);
   }
   NewOutboundMail mail(const std::string& message_id, std::vector<std::string> recipients) {
     return NewOutboundMail{tenant_,
@@ -67,7 +64,7 @@ class OutboxFixture {
                                message_id + "\r\nSubject: Re: [#T-1]\r\n\r\nBedankt.\r\n"};
   }
 
-  std::filesystem::path dir_;
+  sp::testing::TempDir dir_{"sp-worker"};
   std::unique_ptr<SqliteStore> store_;
   std::unique_ptr<storage::sqlite::SqliteOutboxStore> outbox_;
   TenantId tenant_;

@@ -1,6 +1,7 @@
 // SqliteImprovementStore (migration 11) against a real database file: round trip of every
 // field, tenant isolation on every call, and the atomic whole-list replacement.
 #include "storage/sqlite/sqlite_improvement_store.hpp"
+#include "support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,9 +14,6 @@ namespace {
 class SqliteImprovementStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::random_device rd;
-    dir_ = std::filesystem::temp_directory_path() / ("sp-improvements-" + std::to_string(rd()));
-    std::filesystem::create_directories(dir_);
     SqliteOptions options;
     options.path = (dir_ / "test.db").string();
     store_ = SqliteStore::open(options).value();
@@ -27,7 +25,6 @@ class SqliteImprovementStoreTest : public ::testing::Test {
   void TearDown() override {
     actions_.reset();
     store_.reset();
-    std::filesystem::remove_all(dir_);
   }
   ImprovementRecord action(TenantId tenant, const std::string& you_said) {
     ImprovementRecord a;
@@ -38,7 +35,7 @@ class SqliteImprovementStoreTest : public ::testing::Test {
     return a;
   }
 
-  std::filesystem::path dir_;
+  sp::testing::TempDir dir_{"sp-improvements"};
   std::unique_ptr<SqliteStore> store_;
   std::unique_ptr<SqliteImprovementStore> actions_;
   Timestamp now_ = from_unix_seconds(1'795'000'000);

@@ -8,6 +8,7 @@
 #include "domain/ticket_rules.hpp"
 #include "storage/sqlite/sqlite_kpi_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "support/temp_dir.hpp"
 
 namespace sp::storage::sqlite {
 namespace {
@@ -17,9 +18,6 @@ using reporting::Dimension;
 class SqliteKpiStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::random_device rd;
-    dir_ = std::filesystem::temp_directory_path() / ("sp-kpi-" + std::to_string(rd()));
-    std::filesystem::create_directories(dir_);
     SqliteOptions options;
     options.path = (dir_ / "test.db").string();
     store_ = SqliteStore::open(options).value();
@@ -31,7 +29,6 @@ class SqliteKpiStoreTest : public ::testing::Test {
   void TearDown() override {
     kpis_.reset();
     store_.reset();
-    std::filesystem::remove_all(dir_);
   }
   Ticket create(const Tenant& tenant) {
     auto customer = store_->create_customer(
@@ -62,7 +59,7 @@ class SqliteKpiStoreTest : public ::testing::Test {
     return kpis_->rollup_rows(Scope::of(tenant.id), d, 0, 100'000).value();
   }
 
-  std::filesystem::path dir_;
+  sp::testing::TempDir dir_{"sp-kpi"};
   std::unique_ptr<SqliteStore> store_;
   std::unique_ptr<SqliteKpiStore> kpis_;
   Tenant tenant_, other_;

@@ -8,6 +8,7 @@
 #include "domain/ticket_rules.hpp"
 #include "storage/migrations.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "support/temp_dir.hpp"
 
 namespace sp::storage::sqlite {
 namespace {
@@ -15,16 +16,12 @@ namespace {
 class SqliteStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::random_device rd;
-    dir_ = std::filesystem::temp_directory_path() / ("sp-store-" + std::to_string(rd()));
-    std::filesystem::create_directories(dir_);
     reopen();
     tenant_ = store_->create_tenant(Tenant{{}, "acme", "Acme", "UTC", Language::En, now_}).value();
     customer_ = store_->create_customer(Customer{{}, tenant_.id, "Jan", {"jan@example.nl"}, {}, Language::Nl, now_}).value();
   }
   void TearDown() override {
     store_.reset();
-    std::filesystem::remove_all(dir_);
   }
   void reopen() {
     store_.reset();
@@ -45,7 +42,7 @@ class SqliteStoreTest : public ::testing::Test {
     return created.ok() ? *created : Ticket{};
   }
 
-  std::filesystem::path dir_;
+  sp::testing::TempDir dir_{"sp-store"};
   std::unique_ptr<SqliteStore> store_;
   Timestamp now_ = from_unix_seconds(1'795'000'000);
   Tenant tenant_;
