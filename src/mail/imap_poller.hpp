@@ -7,7 +7,8 @@
 // storage/sqlite/sqlite_mail_store.hpp: put_checkpoint), so a crash between fetch and
 // commit neither loses nor duplicates mail. When UIDVALIDITY changes the mailbox is read again from UID 1;
 // de-duplication by Message-ID downstream absorbs the repeats.
-// Polling only (no IDLE): call run_once() at an interval. Not thread-safe.
+// Call run_once() at an interval, and at once when mail/imap_idle announces new mail (the
+// UID checkpoint, not the wake-up, decides what is new). Not thread-safe.
 #pragma once
 
 #include <cstdint>
