@@ -77,16 +77,16 @@ def closure(roots, packages):
     for name, (_, provides, _) in packages.items():
         for virtual in provides:
             providers.setdefault(virtual, []).append(name)
-    seen, todo = set(), list(roots)
-    while todo:
-        name = todo.pop()
+    seen, pending = set(), list(roots)
+    while pending:
+        name = pending.pop()
         for real in [name] if name in packages else providers.get(name, []):
             if real in seen:
                 continue
             seen.add(real)
             for alternatives in packages[real][2]:
                 # Any installed alternative satisfies "a | b"; follow the ones present.
-                todo.extend(a for a in alternatives if a in packages or a in providers)
+                pending.extend(a for a in alternatives if a in packages or a in providers)
     return seen
 
 
