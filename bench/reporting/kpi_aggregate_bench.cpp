@@ -57,10 +57,12 @@ World& world() {
     (void)w->store->migrate().value();
     w->kpis = std::make_unique<storage::sqlite::SqliteKpiStore>(*w->store);
     const Timestamp start = from_unix_seconds(1'767'222'000);  // 2026-01-01 local midnight
-    w->tenant = w->store->create_tenant(domain::Tenant{{}, "bench", "Bench", kZone,
-                                                       domain::Language::Nl, start}).value();
-    w->customer = w->store->create_customer(domain::Customer{{}, w->tenant.id, "Bench",
-                                                             {"bench@example.nl"}, {}, domain::Language::Nl, start})
+    w->tenant =
+        w->store->create_tenant(domain::Tenant{{}, "bench", "Bench", kZone, domain::Language::Nl, start})
+            .value();
+    w->customer = w->store
+                      ->create_customer(domain::Customer{
+                          {}, w->tenant.id, "Bench", {"bench@example.nl"}, {}, domain::Language::Nl, start})
                       .value()
                       .id;
     w->first_day = w->days.day_of(start);

@@ -91,7 +91,9 @@ void business_seconds_bench(benchmark::State& state, const char* json_text) {
 void BM_AddBusinessSeconds_Office(benchmark::State& state) {
   add_business_seconds_bench(state, kOffice);
 }
-void BM_BusinessSeconds_Office(benchmark::State& state) { business_seconds_bench(state, kOffice); }
+void BM_BusinessSeconds_Office(benchmark::State& state) {
+  business_seconds_bench(state, kOffice);
+}
 void BM_AddBusinessSeconds_LunchBreaks(benchmark::State& state) {
   add_business_seconds_bench(state, kLunchBreaks);
 }

@@ -69,8 +69,8 @@ std::vector<History> make_histories(bool solve) {
     input.requester_id = sp::domain::CustomerId{7};
     input.first_message = "It is broken.";
     Timestamp t = sp::from_unix_seconds(start_s(rng));
-    auto draft = sp::domain::draft_ticket(*sp::domain::validate_new_ticket(input),
-                                          sp::domain::TenantId{1}, customer, t);
+    auto draft = sp::domain::draft_ticket(*sp::domain::validate_new_ticket(input), sp::domain::TenantId{1},
+                                          customer, t);
     History history{draft.ticket, draft.events, t};
     sp::domain::Ticket current = draft.ticket;
     auto take = [&](sp::Result<sp::domain::TicketChange> change) {
@@ -89,7 +89,7 @@ std::vector<History> make_histories(bool solve) {
     };
     message(MessageKind::Outbound);  // + new -> open
     status(Status::Pending);
-    message(MessageKind::Inbound);   // + pending -> open
+    message(MessageKind::Inbound);  // + pending -> open
     message(MessageKind::Outbound);
     message(MessageKind::Inbound);
     if (solve) status(Status::Solved);
@@ -129,12 +129,15 @@ void evaluate_bench(benchmark::State& state, bool solve) {
     idx = (idx + 1) % kTickets;
   }
   state.SetItemsProcessed(state.iterations());
-  state.counters["events/ticket"] =
-      static_cast<double>(events) / static_cast<double>(state.iterations());
+  state.counters["events/ticket"] = static_cast<double>(events) / static_cast<double>(state.iterations());
 }
 
-void BM_Evaluate_SolvedTicket(benchmark::State& state) { evaluate_bench(state, true); }
-void BM_Evaluate_OpenTicket(benchmark::State& state) { evaluate_bench(state, false); }
+void BM_Evaluate_SolvedTicket(benchmark::State& state) {
+  evaluate_bench(state, true);
+}
+void BM_Evaluate_OpenTicket(benchmark::State& state) {
+  evaluate_bench(state, false);
+}
 
 // The figure directly: the SLA state of 1,000,000 open tickets, one after another on
 // one core (the 4096 histories reused in turn).

@@ -89,8 +89,8 @@ void exec(sqlite3* db, const char* sql) {
 class RawDb {
  public:
   RawDb(const fs::path& file, const char* synchronous, bool warm) {
-    check(sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr),
-          db_, "open");
+    check(sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr), db_,
+          "open");
     exec(db_, "PRAGMA journal_mode=WAL");
     exec(db_, (std::string("PRAGMA synchronous=") + synchronous).c_str());
     exec(db_,
@@ -166,7 +166,8 @@ void BM_Fdatasync(benchmark::State& state) {
   std::vector<char> page(kPage, 'x');
   if (!append) {
     for (std::size_t idx = 0; idx < kRing; ++idx) {
-      if (::write(fd, page.data(), kPage) != static_cast<ssize_t>(kPage)) state.SkipWithError("prefill failed");
+      if (::write(fd, page.data(), kPage) != static_cast<ssize_t>(kPage))
+        state.SkipWithError("prefill failed");
     }
     if (::fsync(fd) != 0) state.SkipWithError("fsync failed");
   }
@@ -269,7 +270,9 @@ struct StoreRig {
     store = sqlite::SqliteStore::open(options).value();
     store->migrate().value();
     tenant = store->create_tenant(Tenant{{}, "bench", "Bench", "UTC", Language::En, now}).value();
-    customer = store->create_customer(Customer{{}, tenant.id, "Load", {"load@bench.test"}, {}, Language::En, now}).value();
+    customer =
+        store->create_customer(Customer{{}, tenant.id, "Load", {"load@bench.test"}, {}, Language::En, now})
+            .value();
     observer.commits = 0;
     observer.writes = 0;
   }
@@ -291,7 +294,8 @@ void BM_StoreCreateTicket(benchmark::State& state) {
     Actor customer{ActorType::Customer, rig.customer.id.value};
     auto draft = domain::draft_ticket(*validated, rig.tenant.id, Actor{ActorType::Agent, 1}, rig.now);
     draft.events.back().actor = customer;
-    auto created = rig.store->create_ticket(std::move(draft), NewMessage{MessageKind::Inbound, customer, kBody, rig.now});
+    auto created = rig.store->create_ticket(std::move(draft),
+                                            NewMessage{MessageKind::Inbound, customer, kBody, rig.now});
     if (!created) rig.failures.fetch_add(1);
     std::chrono::duration<double, std::micro> took = std::chrono::steady_clock::now() - started;
     mine.push_back(took.count());
@@ -320,7 +324,8 @@ void BM_StoreCreateTicket(benchmark::State& state) {
     state.counters["p50_ms"] = pct(50) / 1000.0;
     state.counters["p99_ms"] = pct(99) / 1000.0;
     state.counters["mean_batch"] = commits ? static_cast<double>(writes) / static_cast<double>(commits) : 0.0;
-    state.counters["commits/s"] = benchmark::Counter(static_cast<double>(commits), benchmark::Counter::kIsRate);
+    state.counters["commits/s"] =
+        benchmark::Counter(static_cast<double>(commits), benchmark::Counter::kIsRate);
     state.counters["failures"] = static_cast<double>(rig.failures.load());
     g_rig.reset();
   }

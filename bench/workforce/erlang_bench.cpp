@@ -58,8 +58,8 @@ double weekly_rate(int idx, double peak_per_hour) {
 struct Channel {
   double peak_per_hour;
   double aht_seconds;
-  double patience_seconds;  // <= 0: Erlang C
-  int concurrency;          // > 1: chat
+  double patience_seconds;        // <= 0: Erlang C
+  int concurrency;                // > 1: chat
   double backlog_target_seconds;  // > 0: e-mail backlog
   StaffingTargets targets;
 };
@@ -77,11 +77,11 @@ std::vector<Channel> mixed_channels() {
   phone.max_abandon = 0.05;
   phone.max_occupancy = 0.9;
   return {
-      Channel{1500, 300, 180, 1, 0, phone},                     // phone: Erlang A
-      Channel{400, 240, 0, 1, 0, sl_target(0.9, 15)},           // priority line: Erlang C
-      Channel{600, 600, 0, 3, 0, sl_target(0.8, 60)},           // chat, 3 at a time
-      Channel{300, 420, 0, 1, 4 * 3600, StaffingTargets{}},     // e-mail within 4 h
-      Channel{150, 360, 900, 1, 0, sl_target(0.8, 300)},        // social: Erlang A
+      Channel{1500, 300, 180, 1, 0, phone},                  // phone: Erlang A
+      Channel{400, 240, 0, 1, 0, sl_target(0.9, 15)},        // priority line: Erlang C
+      Channel{600, 600, 0, 3, 0, sl_target(0.8, 60)},        // chat, 3 at a time
+      Channel{300, 420, 0, 1, 4 * 3600, StaffingTargets{}},  // e-mail within 4 h
+      Channel{150, 360, 900, 1, 0, sl_target(0.8, 300)},     // social: Erlang A
   };
 }
 
@@ -91,8 +91,7 @@ int staff_interval(const Channel& channel, double rate) {
         BacklogWork{rate, channel.aht_seconds, channel.backlog_target_seconds, 0, 0.85});
   }
   if (channel.concurrency > 1) {
-    return required_agents_chat(rate, channel.aht_seconds, channel.concurrency, std::nullopt,
-                                channel.targets)
+    return required_agents_chat(rate, channel.aht_seconds, channel.concurrency, std::nullopt, channel.targets)
         ->agents_required;
   }
   if (channel.patience_seconds > 0) {
@@ -118,7 +117,9 @@ void run_week(benchmark::State& state, const std::vector<Channel>& channels) {
   state.counters["agent_hours"] = static_cast<double>(agent_intervals) / 4.0;
 }
 
-void BM_WeekRequiredAgentsMixedChannels(benchmark::State& state) { run_week(state, mixed_channels()); }
+void BM_WeekRequiredAgentsMixedChannels(benchmark::State& state) {
+  run_week(state, mixed_channels());
+}
 BENCHMARK(BM_WeekRequiredAgentsMixedChannels)->Unit(benchmark::kMillisecond);
 
 void BM_WeekRequiredAgentsErlangC(benchmark::State& state) {
@@ -172,8 +173,8 @@ void BM_SimulateDayOf10000Contacts(benchmark::State& state) {
     benchmark::DoNotOptimize(report);
   }
   state.SetItemsProcessed(contacts);
-  state.counters["days"] = benchmark::Counter(static_cast<double>(state.iterations()) * 2,
-                                              benchmark::Counter::kIsRate);
+  state.counters["days"] =
+      benchmark::Counter(static_cast<double>(state.iterations()) * 2, benchmark::Counter::kIsRate);
   state.counters["service_level"] = service_level;
 }
 BENCHMARK(BM_SimulateDayOf10000Contacts)->Unit(benchmark::kMillisecond);

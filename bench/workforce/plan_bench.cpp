@@ -54,8 +54,7 @@ struct BenchChannel {
 // Peaks chosen so that 8 weeks hold about 100,000 contacts; 1% growth a week.
 const std::vector<BenchChannel>& bench_channels() {
   static const std::vector<BenchChannel> channels = {
-      {"phone", 130, 300}, {"priority", 32, 240}, {"chat", 54, 600},
-      {"email", 32, 420},  {"social", 13, 360},
+      {"phone", 130, 300}, {"priority", 32, 240}, {"chat", 54, 600}, {"email", 32, 420}, {"social", 13, 360},
   };
   return channels;
 }

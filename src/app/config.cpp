@@ -7,13 +7,12 @@ namespace sp::app {
 
 namespace {
 
-Result<std::int64_t> parse_int(const std::string& text, const char* name, std::int64_t lo,
-                               std::int64_t hi) {
+Result<std::int64_t> parse_int(const std::string& text, const char* name, std::int64_t lo, std::int64_t hi) {
   char* end = nullptr;
   long long value = std::strtoll(text.c_str(), &end, 10);
   if (text.empty() || *end != '\0' || value < lo || value > hi) {
-    return invalid_input(std::string(name) + " must be an integer between " + std::to_string(lo) +
-                             " and " + std::to_string(hi),
+    return invalid_input(std::string(name) + " must be an integer between " + std::to_string(lo) + " and " +
+                             std::to_string(hi),
                          name);
   }
   return value;
@@ -32,8 +31,7 @@ Result<void> apply_toml_file(Config& config, const std::string& path) {
   try {
     table = toml::parse_file(path);
   } catch (const toml::parse_error& e) {
-    return invalid_input("cannot read configuration " + path + ": " +
-                         std::string(e.description()));
+    return invalid_input("cannot read configuration " + path + ": " + std::string(e.description()));
   }
   for (const auto& [key, node] : table) {
     std::string name(key.str());

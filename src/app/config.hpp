@@ -37,8 +37,8 @@ struct Config {
   std::string data_dir = "./data";
   bool demo = false;
   std::string web_root = "web/dist";  // built web pages; missing folder = API only
-  std::string public_url;  // base of links in mail (portal sign-in); default http://<listen>
-  std::string synchronous = "FULL";  // SQLite durability: FULL (power-safe) or NORMAL
+  std::string public_url;             // base of links in mail (portal sign-in); default http://<listen>
+  std::string synchronous = "FULL";   // SQLite durability: FULL (power-safe) or NORMAL
   int io_threads = 2;
   int worker_threads = 16;
   std::size_t max_body_bytes = 1024 * 1024;

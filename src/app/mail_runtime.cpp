@@ -26,8 +26,7 @@ Result<std::vector<intake::MailDesk>> resolve_mail_desks(const Config& config, s
 }
 
 MailRuntime::MailRuntime(const Config& config, storage::sqlite::SqliteStore& store,
-                         service::HelpdeskService& helpdesk, service::SlaService* sla,
-                         const Clock& clock)
+                         service::HelpdeskService& helpdesk, service::SlaService* sla, const Clock& clock)
     : config_(config),
       store_(store),
       helpdesk_(helpdesk),
@@ -45,7 +44,9 @@ std::optional<intake::MailDesk> MailRuntime::desk_for(domain::TenantId tenant) c
   return std::nullopt;
 }
 
-MailRuntime::~MailRuntime() { stop(); }
+MailRuntime::~MailRuntime() {
+  stop();
+}
 
 void MailRuntime::stop() {
   stopping_ = true;
@@ -99,7 +100,8 @@ Result<void> MailRuntime::start() {
         if (worker_ && ingested->acknowledged) worker_->notify();
         return {};
       });
-      spdlog::info("polling {} every {} s (sooner when IMAP IDLE announces mail)", mailbox.source, poll_seconds);
+      spdlog::info("polling {} every {} s (sooner when IMAP IDLE announces mail)", mailbox.source,
+                   poll_seconds);
       mail::ImapIdleWatcher idle(mailbox.imap, mailbox.mailbox);
       bool idle_works = true;
       while (!stopping_) {
@@ -110,7 +112,8 @@ Result<void> MailRuntime::start() {
         // shutdown is never held up long; by sleeping when the server has no IDLE.
         auto until = std::chrono::steady_clock::now() + std::chrono::seconds(poll_seconds);
         while (!stopping_ && std::chrono::steady_clock::now() < until) {
-          auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+          auto left =
+              std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
           if (idle_works) {
             auto wake = idle.wait(std::min<std::chrono::milliseconds>(left, std::chrono::seconds(5)));
             if (wake && *wake == mail::IdleWake::NewMail) break;
@@ -118,7 +121,8 @@ Result<void> MailRuntime::start() {
             if (wake.error().kind == kinds::kIdleUnsupported) idle_works = false;
             spdlog::debug("IDLE on {}: {}", mailbox.source, wake.error().message);
           }
-          std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(left, std::chrono::milliseconds(100)));
+          std::this_thread::sleep_for(
+              std::min<std::chrono::milliseconds>(left, std::chrono::milliseconds(100)));
         }
       }
     });

@@ -23,8 +23,8 @@ Result<std::vector<intake::MailDesk>> resolve_mail_desks(const Config& config, s
 
 class MailRuntime {
  public:
-  MailRuntime(const Config& config, storage::sqlite::SqliteStore& store,
-              service::HelpdeskService& helpdesk, service::SlaService* sla, const Clock& clock);
+  MailRuntime(const Config& config, storage::sqlite::SqliteStore& store, service::HelpdeskService& helpdesk,
+              service::SlaService* sla, const Clock& clock);
   ~MailRuntime();  // stop()
 
   // Stops the pollers and the outbox worker (idempotent): call it at shutdown before the

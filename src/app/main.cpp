@@ -26,20 +26,28 @@ using namespace sp;
 
 constexpr const char* kVersion = "0.1.0";
 
-
 // %* in a log pattern: the message as a JSON string body (quotes, backslashes and control
 // characters escaped), so `log_format = "json"` writes one valid JSON object per line.
 class JsonEscapedMessage final : public spdlog::custom_flag_formatter {
  public:
-  void format(const spdlog::details::log_msg& msg, const std::tm&,
-              spdlog::memory_buf_t& dest) override {
+  void format(const spdlog::details::log_msg& msg, const std::tm&, spdlog::memory_buf_t& dest) override {
     for (char c : std::string_view(msg.payload.data(), msg.payload.size())) {
       switch (c) {
-        case '"': dest.append(std::string_view("\\\"")); break;
-        case '\\': dest.append(std::string_view("\\\\")); break;
-        case '\n': dest.append(std::string_view("\\n")); break;
-        case '\r': dest.append(std::string_view("\\r")); break;
-        case '\t': dest.append(std::string_view("\\t")); break;
+        case '"':
+          dest.append(std::string_view("\\\""));
+          break;
+        case '\\':
+          dest.append(std::string_view("\\\\"));
+          break;
+        case '\n':
+          dest.append(std::string_view("\\n"));
+          break;
+        case '\r':
+          dest.append(std::string_view("\\r"));
+          break;
+        case '\t':
+          dest.append(std::string_view("\\t"));
+          break;
         default:
           if (static_cast<unsigned char>(c) < 0x20) {
             char buf[8];
@@ -85,7 +93,8 @@ app::Config load_config(const std::string& config_path) {
   return config;
 }
 
-std::unique_ptr<app::Application> open_application(const app::Config& config, app::WiringOptions options = {}) {
+std::unique_ptr<app::Application> open_application(const app::Config& config,
+                                                   app::WiringOptions options = {}) {
   auto application = app::Application::open(config, options);
   if (!application) fail(application.error().message);
   return std::move(*application);
@@ -100,8 +109,8 @@ int serve(const app::Config& config) {
     auto seeded = application->seed_demo();
     if (!seeded) fail(seeded.error().message);
     spdlog::info("demo data {}: {} tenants, {} agents, {} customers, {} tickets",
-                 seeded->seeded_now ? "seeded" : "already present", seeded->tenants,
-                 seeded->agents, seeded->customers, seeded->tickets);
+                 seeded->seeded_now ? "seeded" : "already present", seeded->tenants, seeded->agents,
+                 seeded->customers, seeded->tickets);
     std::cout << "Demo logins:\n";
     for (const auto& login : seeded->logins) {
       std::cout << "  " << login.email << "  password " << login.password << "  (" << login.role
@@ -175,17 +184,19 @@ int mail_gateway(const app::Config& config, const std::string& tenant_slug) {
     // A property of the message never passes, so it is refused (intake reports all of them
     // as kMailRefused); only what can pass (a locked or busy database, a full disk, a race
     // with another gateway) is worth the MTA's retries.
-    bool refused = result.error().kind == kinds::kMailRefused || result.error().code == ErrorCode::InvalidInput;
+    bool refused =
+        result.error().kind == kinds::kMailRefused || result.error().code == ErrorCode::InvalidInput;
     return refused ? kExitDataErr : kExitTempFail;
   }
-  nlohmann::json out = {{"ticket", result->ticket ? nlohmann::json("T-" + std::to_string(result->ticket->value))
-                                                  : nlohmann::json(nullptr)},
-                        {"ticket_id", result->ticket ? nlohmann::json(result->ticket->value) : nlohmann::json(nullptr)},
-                        {"created", result->created},
-                        {"duplicate", result->duplicate},
-                        {"bounce", result->bounce},
-                        {"acknowledged", result->acknowledged},
-                        {"automatic", result->automatic}};
+  nlohmann::json out = {
+      {"ticket", result->ticket ? nlohmann::json("T-" + std::to_string(result->ticket->value))
+                                : nlohmann::json(nullptr)},
+      {"ticket_id", result->ticket ? nlohmann::json(result->ticket->value) : nlohmann::json(nullptr)},
+      {"created", result->created},
+      {"duplicate", result->duplicate},
+      {"bounce", result->bounce},
+      {"acknowledged", result->acknowledged},
+      {"automatic", result->automatic}};
   if (result->linked_to) out["linked_to"] = "T-" + std::to_string(result->linked_to->value);
   if (!result->note.empty()) out["note"] = result->note;
   std::cout << out.dump() << std::endl;
@@ -239,24 +250,28 @@ int main(int argc, char** argv) {
   calc_cmd->require_subcommand(1);
   auto* calc_time = calc_cmd->add_subcommand(
       "business-time", "Due times and business seconds: {calendar,start,add_seconds} or {calendar,from,to}");
-  auto* calc_staffing = calc_cmd->add_subcommand(
-      "staffing", "Erlang B/C/A staffing: one JSON object per line (see docs)");
+  auto* calc_staffing =
+      calc_cmd->add_subcommand("staffing", "Erlang B/C/A staffing: one JSON object per line (see docs)");
 
   auto* gateway_cmd = cli.add_subcommand(
-      "mail-gateway", "Ingest one RFC 5322 message from stdin (MTA pipe); exit 0, 65 (refused) or 75 (retry)");
+      "mail-gateway",
+      "Ingest one RFC 5322 message from stdin (MTA pipe); exit 0, 65 (refused) or 75 (retry)");
   gateway_cmd->add_option("--tenant", tenant_slug, "tenant slug the mail is for")->required();
   gateway_cmd->add_option("--data", data_dir, "data folder (default ./data)");
 
   auto* report_cmd = cli.add_subcommand("report", "Reports for people at a terminal");
   report_cmd->require_subcommand(1);
   app::ReportCliOptions report_options;
-  auto* report_kpis = report_cmd->add_subcommand(
-      "kpis", "KPI report of one tenant (exit 2: bad arguments, 1: other errors)");
+  auto* report_kpis =
+      report_cmd->add_subcommand("kpis", "KPI report of one tenant (exit 2: bad arguments, 1: other errors)");
   report_kpis->add_option("--tenant", report_options.tenant, "tenant slug (required)");
-  report_kpis->add_option("--from", report_options.from, "first day YYYY-MM-DD in the tenant's zone (required)");
+  report_kpis->add_option("--from", report_options.from,
+                          "first day YYYY-MM-DD in the tenant's zone (required)");
   report_kpis->add_option("--to", report_options.to, "last day YYYY-MM-DD, inclusive (required)");
-  report_kpis->add_option("--group-by", report_options.group_by, "all (default), team, agent, channel or category");
-  report_kpis->add_option("--period", report_options.period, "custom (default: the whole range), day, week, month or half_year");
+  report_kpis->add_option("--group-by", report_options.group_by,
+                          "all (default), team, agent, channel or category");
+  report_kpis->add_option("--period", report_options.period,
+                          "custom (default: the whole range), day, week, month or half_year");
   report_kpis->add_option("--format", report_options.format, "table (default), json or csv");
   report_kpis->add_option("--data", data_dir, "data folder (default ./data)");
 

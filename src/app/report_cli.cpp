@@ -24,7 +24,6 @@ namespace {
 constexpr int kExitUsage = 2;
 constexpr int kExitFailure = 1;
 
-
 // YYYY-MM-DD by hand (date::parse trips a false g++ 12 warning).
 std::optional<date::year_month_day> parse_day(const std::string& text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
@@ -48,8 +47,7 @@ std::optional<date::year_month_day> parse_day(const std::string& text) {
 // maps to the transition, an ambiguous one to its first occurrence, as
 // reporting/period does).
 Timestamp local_midnight(const date::time_zone* zone, date::local_days day) {
-  return std::chrono::floor<Duration>(
-      zone->to_sys(date::local_seconds{day}, date::choose::earliest));
+  return std::chrono::floor<Duration>(zone->to_sys(date::local_seconds{day}, date::choose::earliest));
 }
 
 // Display width in terminal columns: one per code point, two for East Asian
@@ -58,11 +56,7 @@ std::size_t width_of(const std::string& text) {
   std::size_t width = 0;
   for (std::size_t idx = 0; idx < text.size();) {
     const auto lead = static_cast<unsigned char>(text[idx]);
-    std::size_t length = lead < 0x80    ? 1
-                         : lead >= 0xF0 ? 4
-                         : lead >= 0xE0 ? 3
-                         : lead >= 0xC0 ? 2
-                                        : 1;
+    std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
     if (idx + length > text.size()) length = 1;
     char32_t code = length == 1 ? lead : lead & (0xFF >> (length + 1));
     for (std::size_t more = 1; more < length; ++more) {
@@ -108,7 +102,9 @@ std::string number_text(const std::optional<double>& value, int decimals) {
   return value ? fixed(*value, decimals) : "-";
 }
 
-std::string count_text(std::int64_t value) { return std::to_string(value); }
+std::string count_text(std::int64_t value) {
+  return std::to_string(value);
+}
 
 // Group keys are ids for teams and agents: show "name (#id)".
 std::map<std::string, std::string> group_names(storage::Store& store, domain::TenantId tenant,
@@ -118,15 +114,13 @@ std::map<std::string, std::string> group_names(storage::Store& store, domain::Te
   if (dimension == reporting::Dimension::Team) {
     if (auto teams = store.list_teams(scope)) {
       for (const auto& team : *teams) {
-        names[std::to_string(team.id.value)] =
-            team.name + " (#" + std::to_string(team.id.value) + ")";
+        names[std::to_string(team.id.value)] = team.name + " (#" + std::to_string(team.id.value) + ")";
       }
     }
   } else if (dimension == reporting::Dimension::Agent) {
     if (auto agents = store.list_agents(scope)) {
       for (const auto& agent : *agents) {
-        names[std::to_string(agent.id.value)] =
-            agent.name + " (#" + std::to_string(agent.id.value) + ")";
+        names[std::to_string(agent.id.value)] = agent.name + " (#" + std::to_string(agent.id.value) + ")";
       }
     }
   }
@@ -135,10 +129,9 @@ std::map<std::string, std::string> group_names(storage::Store& store, domain::Te
 
 void print_table(std::ostream& out, const reporting::KpiReport& report,
                  const std::map<std::string, std::string>& names, const std::string& range) {
-  std::vector<std::string> header = {
-      "group",    "received",   "handled", "1st reply p50", "resolution p50",
-      "resolved", "FCR",        "reopen",  "backlog",       "SLA 1st reply",
-      "CSAT",     "not helped", "NPS",     "effort"};
+  std::vector<std::string> header = {"group",    "received",   "handled", "1st reply p50", "resolution p50",
+                                     "resolved", "FCR",        "reopen",  "backlog",       "SLA 1st reply",
+                                     "CSAT",     "not helped", "NPS",     "effort"};
   const bool periods = report.period != reporting::Period::Custom;
   if (periods) header.insert(header.begin() + 1, "period");
   std::vector<std::vector<std::string>> rows;
@@ -190,8 +183,8 @@ void print_table(std::ostream& out, const reporting::KpiReport& report,
   for (const auto& row : rows) print_row(row);
   if (rows.empty()) out << "(no contacts in this range)\n";
   out << "\n"
-      << range << "; excluded: " << report.excluded_spam << " spam, "
-      << report.excluded_mystery_shopper << " mystery-shopper.\n"
+      << range << "; excluded: " << report.excluded_spam << " spam, " << report.excluded_mystery_shopper
+      << " mystery-shopper.\n"
       << "Medians of calendar time; CSAT 1-10, NPS -100..100, effort 1 (very "
          "easy) - 5 (very "
          "hard). Every definition: --format json.\n";
@@ -253,8 +246,8 @@ int run_report_kpis(const Config& config, const ReportCliOptions& options, std::
   try {
     zone = date::locate_zone(tenant->timezone);
   } catch (const std::exception& e) {
-    err << "servicepact report kpis: time zone " << tenant->timezone << " of tenant "
-        << tenant->slug << ": " << e.what() << "\n";
+    err << "servicepact report kpis: time zone " << tenant->timezone << " of tenant " << tenant->slug << ": "
+        << e.what() << "\n";
     return kExitFailure;
   }
 
@@ -277,8 +270,8 @@ int run_report_kpis(const Config& config, const ReportCliOptions& options, std::
   } else if (options.format == "csv") {
     out << documents::report_csv(*report);
   } else {
-    const std::string range = tenant->name + ", " + options.from + " to " + options.to +
-                              " inclusive (" + tenant->timezone + "), grouped by " +
+    const std::string range = tenant->name + ", " + options.from + " to " + options.to + " inclusive (" +
+                              tenant->timezone + "), grouped by " +
                               std::string(reporting::to_string(*dimension));
     print_table(out, *report, group_names(store, tenant->id, *dimension), range);
   }

@@ -33,7 +33,7 @@ struct ReportCliOptions {
 
 // Runs the command on config.data_dir; writes the report to `out`, messages to
 // `err`.
-int run_report_kpis(const Config& config, const ReportCliOptions& options,
-                    std::ostream& out = std::cout, std::ostream& err = std::cerr);
+int run_report_kpis(const Config& config, const ReportCliOptions& options, std::ostream& out = std::cout,
+                    std::ostream& err = std::cerr);
 
 }  // namespace sp::app

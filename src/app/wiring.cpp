@@ -94,7 +94,8 @@ struct Application::Parts {
 
 namespace {
 
-Result<std::unique_ptr<storage::sqlite::SqliteStore>> open_store(const Config& config, const WiringOptions& options,
+Result<std::unique_ptr<storage::sqlite::SqliteStore>> open_store(const Config& config,
+                                                                 const WiringOptions& options,
                                                                  storage::CommitObserver* observer) {
   std::error_code ec;
   std::filesystem::create_directories(config.data_dir, ec);
@@ -144,8 +145,8 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   // KPI aggregates: every ticket change is re-measured within half a second (KpiJob), and
   // SLA notices (a breach changes no ticket) and survey answers mark the ticket too.
   p.kpi_store = std::make_unique<storage::sqlite::SqliteKpiStore>(db);
-  p.kpi_aggregator = std::make_unique<service::KpiAggregator>(db, *p.kpi_store, db, *p.sla, p.survey_store.get(),
-                                                              p.clock, service::charter_report_rules(db));
+  p.kpi_aggregator = std::make_unique<service::KpiAggregator>(
+      db, *p.kpi_store, db, *p.sla, p.survey_store.get(), p.clock, service::charter_report_rules(db));
   service::KpiAggregator& aggregator = *p.kpi_aggregator;
   p.helpdesk->add_observer(&aggregator);
   p.sla->set_notice_observer(
@@ -162,8 +163,8 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   http::register_improvement_routes(api, *p.improvements);
 
   p.report_runs = std::make_unique<storage::sqlite::SqliteReportRunStore>(db);
-  p.report_schedules = std::make_unique<service::ReportScheduleService>(db, *p.report_runs, *p.reports, p.clock,
-                                                                        p.sla.get(), p.survey_store.get());
+  p.report_schedules = std::make_unique<service::ReportScheduleService>(
+      db, *p.report_runs, *p.reports, p.clock, p.sla.get(), p.survey_store.get());
   // Scheduled reports are mailed to supervisors and admins of tenants with a mail desk.
   MailRuntime& mail = *p.mail;
   p.report_mailer = std::make_unique<intake::ReportMailer>(
@@ -197,9 +198,11 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   portal_options.send_link = [&p](const service::PortalLink& link) {
     auto desk = p.mail->desk_for(link.customer.tenant_id);
     if (!desk) return;  // no e-mail desk: only demo mode shows the link
-    auto sent = p.mail->intake().send_portal_link(*desk, link.customer,
-                                                  p.public_url + "/portal#token=" + link.token, link.expires_at);
-    if (!sent) spdlog::warn("sign-in link for customer {} not queued: {}", link.customer.id.value, sent.error().message);
+    auto sent = p.mail->intake().send_portal_link(
+        *desk, link.customer, p.public_url + "/portal#token=" + link.token, link.expires_at);
+    if (!sent)
+      spdlog::warn("sign-in link for customer {} not queued: {}", link.customer.id.value,
+                   sent.error().message);
   };
   http::register_portal_routes(api, *p.portal, p.feed, portal_options);
   http::register_stream_routes(api, p.feed);
@@ -242,8 +245,9 @@ Result<demo::DemoSummary> Application::seed_demo() {
   Parts& p = *parts_;
   auto seeded = demo::seed_demo(
       *p.store, [&p](std::string_view password) { return p.hasher.hash(password).value(); }, p.clock.now());
-  if (!seeded) return Error{seeded.error().code, "demo seed failed: " + seeded.error().message, seeded.error().field,
-                            seeded.error().kind};
+  if (!seeded)
+    return Error{seeded.error().code, "demo seed failed: " + seeded.error().message, seeded.error().field,
+                 seeded.error().kind};
   if (auto policies = demo::seed_demo_sla(*p.store, *p.store, p.clock.now()); !policies) {
     return Error{policies.error().code, "demo SLA seed failed: " + policies.error().message};
   }
@@ -286,26 +290,51 @@ void Application::enable_survey_invitations(std::string public_url) {
 Result<std::uint16_t> Application::listen(const http::ServerOptions& server) {
   Parts& p = *parts_;
   http::Api& api = *p.api;
-  p.server = std::make_unique<http::Server>(server, [&api](const http::HttpRequest& r) { return api.handle(r); });
+  p.server =
+      std::make_unique<http::Server>(server, [&api](const http::HttpRequest& r) { return api.handle(r); });
   p.server->set_on_drain([&api] { api.set_draining(); });
   return p.server->listen();
 }
 
-void Application::run(bool handle_signals) { parts_->server->run(handle_signals); }
+void Application::run(bool handle_signals) {
+  parts_->server->run(handle_signals);
+}
 void Application::stop() {
   if (parts_->server) parts_->server->stop();
 }
 
-const Clock& Application::clock() const { return parts_->clock; }
-storage::Store& Application::store() { return *parts_->store; }
-service::HelpdeskService& Application::helpdesk() { return *parts_->helpdesk; }
-service::SlaService& Application::sla() { return *parts_->sla; }
-service::ReportService& Application::reports() { return *parts_->reports; }
-service::ReportScheduleService& Application::report_schedules() { return *parts_->report_schedules; }
-service::KpiAggregator& Application::kpi_aggregator() { return *parts_->kpi_aggregator; }
-jobs::SlaScheduler& Application::sla_scheduler() { return *parts_->sla_scheduler; }
-MailRuntime& Application::mail() { return *parts_->mail; }
-http::Api& Application::api() { return *parts_->api; }
-http::Metrics& Application::metrics() { return parts_->metrics; }
+const Clock& Application::clock() const {
+  return parts_->clock;
+}
+storage::Store& Application::store() {
+  return *parts_->store;
+}
+service::HelpdeskService& Application::helpdesk() {
+  return *parts_->helpdesk;
+}
+service::SlaService& Application::sla() {
+  return *parts_->sla;
+}
+service::ReportService& Application::reports() {
+  return *parts_->reports;
+}
+service::ReportScheduleService& Application::report_schedules() {
+  return *parts_->report_schedules;
+}
+service::KpiAggregator& Application::kpi_aggregator() {
+  return *parts_->kpi_aggregator;
+}
+jobs::SlaScheduler& Application::sla_scheduler() {
+  return *parts_->sla_scheduler;
+}
+MailRuntime& Application::mail() {
+  return *parts_->mail;
+}
+http::Api& Application::api() {
+  return *parts_->api;
+}
+http::Metrics& Application::metrics() {
+  return parts_->metrics;
+}
 
 }  // namespace sp::app

@@ -43,12 +43,12 @@ class MailRuntime;
 
 // What differs between the shipped binary and a test or a one-shot command.
 struct WiringOptions {
-  const Clock* clock = nullptr;   // null: the system clock
+  const Clock* clock = nullptr;        // null: the system clock
   bool fast_password_hashing = false;  // argon2id at its minimum cost (tests only)
-  int max_readers = 0;            // SQLite reader connections; 0: worker_threads + 10
-  bool survey_invitations = true;  // the survey link in the closing message on solving
-  bool web_pages = true;          // serve config.web_root (warns when it is empty)
-  bool log_database = true;       // log the schema version on open
+  int max_readers = 0;                 // SQLite reader connections; 0: worker_threads + 10
+  bool survey_invitations = true;      // the survey link in the closing message on solving
+  bool web_pages = true;               // serve config.web_root (warns when it is empty)
+  bool log_database = true;            // log the schema version on open
 };
 
 class Application {

@@ -10,18 +10,18 @@
 namespace sp::channels {
 namespace {
 
-constexpr std::array<std::string_view, 7> kWeekdayEn = {
-    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-constexpr std::array<std::string_view, 7> kWeekdayNl = {
-    "zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"};
+constexpr std::array<std::string_view, 7> kWeekdayEn = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                        "Thursday", "Friday", "Saturday"};
+constexpr std::array<std::string_view, 7> kWeekdayNl = {"zondag",    "maandag", "dinsdag", "woensdag",
+                                                        "donderdag", "vrijdag", "zaterdag"};
 constexpr std::array<std::string_view, 7> kWeekdayZh = {"星期日", "星期一", "星期二", "星期三",
                                                         "星期四", "星期五", "星期六"};
-constexpr std::array<std::string_view, 12> kMonthEn = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
-constexpr std::array<std::string_view, 12> kMonthNl = {
-    "januari", "februari", "maart",     "april",   "mei",      "juni",
-    "juli",    "augustus", "september", "oktober", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonthEn = {"January",   "February", "March",    "April",
+                                                       "May",       "June",     "July",     "August",
+                                                       "September", "October",  "November", "December"};
+constexpr std::array<std::string_view, 12> kMonthNl = {"januari",   "februari", "maart",    "april",
+                                                       "mei",       "juni",     "juli",     "augustus",
+                                                       "september", "oktober",  "november", "december"};
 
 std::string two_digits(unsigned value) {
   char buffer[8];
@@ -61,19 +61,19 @@ Result<std::string> format_local_time(Timestamp at_utc, const std::string& time_
                            two_digits(static_cast<unsigned>(clock.minutes().count()));
   switch (language) {
     case domain::Language::Nl:
-      return std::string(kWeekdayNl[weekday.c_encoding()]) + " " + std::to_string(day_of_month) +
-             " " + std::string(kMonthNl[month_idx]) + " " + std::to_string(year) + " om " + hhmm +
-             " (" + time_zone + ")";
+      return std::string(kWeekdayNl[weekday.c_encoding()]) + " " + std::to_string(day_of_month) + " " +
+             std::string(kMonthNl[month_idx]) + " " + std::to_string(year) + " om " + hhmm + " (" +
+             time_zone + ")";
     case domain::Language::Zh:
       return std::to_string(year) + "年" + std::to_string(month_idx + 1) + "月" +
-             std::to_string(day_of_month) + "日（" + std::string(kWeekdayZh[weekday.c_encoding()]) +
-             "）" + hhmm + "（" + time_zone + "）";
+             std::to_string(day_of_month) + "日（" + std::string(kWeekdayZh[weekday.c_encoding()]) + "）" +
+             hhmm + "（" + time_zone + "）";
     case domain::Language::En:
       break;
   }
   return std::string(kWeekdayEn[weekday.c_encoding()]) + " " + std::to_string(day_of_month) + " " +
-         std::string(kMonthEn[month_idx]) + " " + std::to_string(year) + " at " + hhmm + " (" +
-         time_zone + ")";
+         std::string(kMonthEn[month_idx]) + " " + std::to_string(year) + " at " + hhmm + " (" + time_zone +
+         ")";
 }
 
 Result<Acknowledgement> make_acknowledgement(const AcknowledgementInput& input) {

@@ -17,8 +17,8 @@ struct AcknowledgementInput {
   domain::Language language = domain::Language::En;
   std::string tenant_name;
   domain::TicketId ticket;
-  std::string ticket_subject;  // the customer's subject, without a ticket token
-  Timestamp answer_due_utc;    // first-response due time (SLA engine or configured target)
+  std::string ticket_subject;              // the customer's subject, without a ticket token
+  Timestamp answer_due_utc;                // first-response due time (SLA engine or configured target)
   std::string customer_time_zone = "UTC";  // IANA name, e.g. "Europe/Amsterdam"
 };
 

@@ -45,8 +45,8 @@ bool is_own_address(std::string_view address, const std::vector<std::string>& ow
 
 bool is_automatic(const ParsedMail& mail) {
   const AutoSignals& signals = mail.auto_signals;
-  return mail.delivery_report.has_value() || !signals.auto_submitted.empty() ||
-         !signals.precedence.empty() || signals.suppress_header || signals.mailer_daemon_sender;
+  return mail.delivery_report.has_value() || !signals.auto_submitted.empty() || !signals.precedence.empty() ||
+         signals.suppress_header || signals.mailer_daemon_sender;
 }
 
 AutoReplyDecision should_auto_reply(const ParsedMail& mail, const AutoReplyPolicy& policy,

@@ -100,8 +100,7 @@ Result<std::string> format_mailbox(const MailAddress& mailbox, const std::string
   return encode_display_name(mailbox.name) + " <" + *address + ">";
 }
 
-Result<std::string> format_address_list(const std::vector<MailAddress>& list,
-                                        const std::string& field) {
+Result<std::string> format_address_list(const std::vector<MailAddress>& list, const std::string& field) {
   std::string out;
   for (const MailAddress& mailbox : list) {
     auto formatted = format_mailbox(mailbox, field);
@@ -120,10 +119,9 @@ Result<void> check_message_id(std::string_view id, const std::string& field) {
   if (has_line_break(id)) {
     return header_error(field, "line breaks are not allowed in header values");
   }
-  if (id.empty() || id.size() > 250 || id.find('@') == std::string_view::npos ||
-      !is_ascii_printable(id) || id.find_first_of(" <>\"\\") != std::string_view::npos) {
-    return header_error(field,
-                        "a Message-ID must look like unique@domain without spaces or brackets");
+  if (id.empty() || id.size() > 250 || id.find('@') == std::string_view::npos || !is_ascii_printable(id) ||
+      id.find_first_of(" <>\"\\") != std::string_view::npos) {
+    return header_error(field, "a Message-ID must look like unique@domain without spaces or brackets");
   }
   return {};
 }
@@ -155,8 +153,8 @@ bool is_safe_filename(std::string_view name) {
     return false;
   }
   for (char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '.' || c == '_' || c == '-';
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                    c == '_' || c == '-';
     if (!ok) {
       return false;
     }
@@ -166,14 +164,13 @@ bool is_safe_filename(std::string_view name) {
 
 bool is_safe_content_type(std::string_view type) {
   const auto slash = type.find('/');
-  if (slash == std::string_view::npos || slash == 0 || slash + 1 == type.size() ||
-      type.size() > 100) {
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == type.size() || type.size() > 100) {
     return false;
   }
   for (std::size_t idx = 0; idx < type.size(); ++idx) {
     const char c = type[idx];
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '+' ||
-                    c == '-' || (c == '/' && idx == slash);
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-' ||
+                    (c == '/' && idx == slash);
     if (!ok) {
       return false;
     }
@@ -296,21 +293,18 @@ std::string make_message_id(std::span<const std::uint8_t> random_bytes, std::str
 }
 
 std::string format_rfc5322_date(Timestamp at) {
-  static constexpr std::array<const char*, 7> kDays = {"Sun", "Mon", "Tue", "Wed",
-                                                       "Thu", "Fri", "Sat"};
+  static constexpr std::array<const char*, 7> kDays = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   const auto day = std::chrono::floor<std::chrono::days>(at);
   const std::chrono::year_month_day ymd{day};
   const std::chrono::weekday weekday{day};
-  const std::chrono::hh_mm_ss<std::chrono::seconds> clock{
-      std::chrono::floor<std::chrono::seconds>(at - day)};
+  const std::chrono::hh_mm_ss<std::chrono::seconds> clock{std::chrono::floor<std::chrono::seconds>(at - day)};
   char buffer[64];
-  std::snprintf(buffer, sizeof(buffer), "%s, %02u %s %04d %02d:%02d:%02d +0000",
-                kDays[weekday.c_encoding()], static_cast<unsigned>(ymd.day()),
-                kMonths[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()),
-                static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
-                static_cast<int>(clock.seconds().count()));
+  std::snprintf(buffer, sizeof(buffer), "%s, %02u %s %04d %02d:%02d:%02d +0000", kDays[weekday.c_encoding()],
+                static_cast<unsigned>(ymd.day()), kMonths[static_cast<unsigned>(ymd.month()) - 1],
+                static_cast<int>(ymd.year()), static_cast<int>(clock.hours().count()),
+                static_cast<int>(clock.minutes().count()), static_cast<int>(clock.seconds().count()));
   return buffer;
 }
 
@@ -350,8 +344,7 @@ Result<std::string> compose_mail(const OutboundMail& mail) {
     return invalid_input("html: the HTML body is not valid UTF-8 text", "html");
   }
   if (mail.attachments.size() > kMaxAttachments) {
-    return invalid_input("attachments: at most " + std::to_string(kMaxAttachments) + " files",
-                         "attachments");
+    return invalid_input("attachments: at most " + std::to_string(kMaxAttachments) + " files", "attachments");
   }
   for (const OutboundAttachment& file : mail.attachments) {
     if (!is_safe_filename(file.filename)) {
@@ -359,8 +352,7 @@ Result<std::string> compose_mail(const OutboundMail& mail) {
                            "attachments");
     }
     if (!is_safe_content_type(file.content_type)) {
-      return invalid_input("attachments: the content type must look like type/subtype",
-                           "attachments");
+      return invalid_input("attachments: the content type must look like type/subtype", "attachments");
     }
   }
 

@@ -19,17 +19,14 @@ std::array<unsigned char, crypto_auth_hmacsha256_BYTES> form_mac(std::string_vie
                                                                  std::string_view context,
                                                                  std::string_view millis) {
   crypto_auth_hmacsha256_state state;
-  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(secret.data()),
-                              secret.size());
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(secret.data()), secret.size());
   // Length-prefix the context so ("ab", "1") and ("a", "b1") cannot collide.
   const std::string prefix = "form.v1." + std::to_string(context.size()) + ":";
-  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(prefix.data()),
-                                prefix.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(prefix.data()), prefix.size());
   crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(context.data()),
                                 context.size());
   crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>("."), 1);
-  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(millis.data()),
-                                millis.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(millis.data()), millis.size());
   std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};
   crypto_auth_hmacsha256_final(&state, mac.data());
   sodium_memzero(&state, sizeof(state));
@@ -38,8 +35,7 @@ std::array<unsigned char, crypto_auth_hmacsha256_BYTES> form_mac(std::string_vie
 
 }  // namespace
 
-std::string issue_form_token(std::string_view secret, std::string_view context,
-                             Timestamp rendered_at) {
+std::string issue_form_token(std::string_view secret, std::string_view context, Timestamp rendered_at) {
   SP_ASSERT(!secret.empty() && "form secrets must not be empty");
   const std::string millis = std::to_string(to_unix_ms(rendered_at));
   return "v1." + millis + "." + detail::to_hex(form_mac(secret, context, millis));
@@ -68,8 +64,7 @@ Result<void> check_form_submission(std::string_view secret, std::string_view con
   std::size_t given_len = 0;
   if (ec != std::errc() || ptr != millis.data() + millis.size() || rendered_ms < 0 ||
       hex.size() != given.size() * 2 ||
-      sodium_hex2bin(given.data(), given.size(), hex.data(), hex.size(), nullptr, &given_len,
-                     nullptr) != 0 ||
+      sodium_hex2bin(given.data(), given.size(), hex.data(), hex.size(), nullptr, &given_len, nullptr) != 0 ||
       given_len != given.size()) {
     return refused(kinds::kFormBadToken, "the form token is missing or invalid; reload the form");
   }
@@ -124,9 +119,9 @@ void RateLimiter::make_room(Timestamp now) {
   if (buckets_.size() < config_.max_keys) {
     return;
   }
-  const auto oldest =
-      std::min_element(buckets_.begin(), buckets_.end(),
-                       [](const auto& a, const auto& b) { return a.second.last < b.second.last; });
+  const auto oldest = std::min_element(buckets_.begin(), buckets_.end(), [](const auto& a, const auto& b) {
+    return a.second.last < b.second.last;
+  });
   buckets_.erase(oldest);
 }
 

@@ -31,8 +31,7 @@ struct FormGuardPolicy {
 // Returns "v1.<render time in Unix ms>.<hex HMAC-SHA256>" binding the render time to
 // `context` (e.g. the tenant slug, so a token for one form is useless on another).
 // REQUIRES: a non-empty secret.
-std::string issue_form_token(std::string_view secret, std::string_view context,
-                             Timestamp rendered_at);
+std::string issue_form_token(std::string_view secret, std::string_view context, Timestamp rendered_at);
 
 struct FormSubmission {
   std::string_view honeypot;  // value of the hidden field; humans leave it empty

@@ -19,9 +19,15 @@ using detail::to_lower;
 
 constexpr std::size_t kMaxOpenElements = 128;
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_html_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 struct Attribute {
   std::string name;   // lower case
@@ -96,8 +102,7 @@ class Tokenizer {
       }
       const std::size_t after = found + 2 + name.size();
       if (iequals(in_.substr(found + 2, name.size()), name) &&
-          (after >= in_.size() || is_html_space(in_[after]) || in_[after] == '>' ||
-           in_[after] == '/')) {
+          (after >= in_.size() || is_html_space(in_[after]) || in_[after] == '>' || in_[after] == '/')) {
         pos_ = after;
         skip_past('>');
         return;
@@ -154,8 +159,8 @@ class Tokenizer {
       // The first character may be anything (even '='), as in the HTML spec.
       attribute.name.push_back(ascii_lower(c));
       ++pos_;
-      while (pos_ < in_.size() && !is_html_space(in_[pos_]) && in_[pos_] != '/' &&
-             in_[pos_] != '>' && in_[pos_] != '=') {
+      while (pos_ < in_.size() && !is_html_space(in_[pos_]) && in_[pos_] != '/' && in_[pos_] != '>' &&
+             in_[pos_] != '=') {
         if (attribute.name.size() < 64) {
           attribute.name.push_back(ascii_lower(in_[pos_]));
         }
@@ -265,16 +270,14 @@ std::string decode_entities(std::string_view in) {
       continue;
     }
     std::size_t cursor = pos + 1;
-    while (cursor < in.size() && cursor - pos <= 10 &&
-           (is_alpha(in[cursor]) || is_digit(in[cursor]))) {
+    while (cursor < in.size() && cursor - pos <= 10 && (is_alpha(in[cursor]) || is_digit(in[cursor]))) {
       ++cursor;
     }
     const std::string_view name = in.substr(pos + 1, cursor - pos - 1);
     const bool terminated = cursor < in.size() && in[cursor] == ';';
     const auto entity = std::find_if(kEntities.begin(), kEntities.end(),
                                      [&](const NamedEntity& e) { return e.name == name; });
-    const bool legacy =
-        name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "nbsp";
+    const bool legacy = name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "nbsp";
     if (entity != kEntities.end() && (terminated || legacy)) {
       detail::append_utf8(out, entity->code_point);
       pos = terminated ? cursor + 1 : cursor;
@@ -291,23 +294,21 @@ bool in_list(std::string_view name, std::initializer_list<std::string_view> name
 }
 
 bool is_dropped_container(std::string_view name) {
-  return in_list(name,
-                 {"script",   "style",    "iframe", "object",  "form",   "head",     "title",
-                  "noscript", "template", "svg",    "math",    "applet", "frameset", "noframes",
-                  "textarea", "select",   "xml",    "noembed", "canvas", "audio",    "video"});
+  return in_list(name, {"script",   "style",    "iframe", "object",  "form",   "head",     "title",
+                        "noscript", "template", "svg",    "math",    "applet", "frameset", "noframes",
+                        "textarea", "select",   "xml",    "noembed", "canvas", "audio",    "video"});
 }
 
 // Void elements that are active content: dropped, but they have no content to skip.
 bool is_dropped_void(std::string_view name) {
-  return in_list(name, {"embed", "frame", "input", "link", "meta", "base", "param", "source",
-                        "track", "keygen"});
+  return in_list(name,
+                 {"embed", "frame", "input", "link", "meta", "base", "param", "source", "track", "keygen"});
 }
 
 bool is_allowed(std::string_view name) {
-  return in_list(
-      name, {"p",  "br", "div",        "span", "b",    "i",  "strong", "em",    "u",     "ul",
-             "ol", "li", "blockquote", "pre",  "code", "a",  "img",    "table", "thead", "tbody",
-             "tr", "td", "th",         "h1",   "h2",   "h3", "h4",     "h5",    "h6"});
+  return in_list(name, {"p",  "br", "div",        "span", "b",    "i",  "strong", "em",    "u",     "ul",
+                        "ol", "li", "blockquote", "pre",  "code", "a",  "img",    "table", "thead", "tbody",
+                        "tr", "td", "th",         "h1",   "h2",   "h3", "h4",     "h5",    "h6"});
 }
 
 // Browsers ignore ASCII whitespace and control characters inside a URL's scheme
@@ -325,8 +326,7 @@ std::string clean_url(std::string_view raw) {
 }
 
 bool safe_link(std::string_view url) {
-  return istarts_with(url, "http://") || istarts_with(url, "https://") ||
-         istarts_with(url, "mailto:");
+  return istarts_with(url, "http://") || istarts_with(url, "https://") || istarts_with(url, "mailto:");
 }
 
 bool safe_image_source(std::string_view url) {
@@ -380,8 +380,7 @@ std::string safe_start_tag(const Token& token) {
         }
       } else if (attribute.name == "alt" || attribute.name == "title") {
         attrs += attribute_text(attribute.name, decode_entities(attribute.value));
-      } else if ((attribute.name == "width" || attribute.name == "height") &&
-                 small_number(attribute.value)) {
+      } else if ((attribute.name == "width" || attribute.name == "height") && small_number(attribute.value)) {
         attrs += attribute_text(attribute.name, attribute.value);
       }
     }
@@ -390,8 +389,7 @@ std::string safe_start_tag(const Token& token) {
     }
   } else if (token.name == "td" || token.name == "th") {
     for (const Attribute& attribute : token.attributes) {
-      if ((attribute.name == "colspan" || attribute.name == "rowspan") &&
-          small_number(attribute.value)) {
+      if ((attribute.name == "colspan" || attribute.name == "rowspan") && small_number(attribute.value)) {
         attrs += attribute_text(attribute.name, attribute.value);
       }
     }
@@ -405,15 +403,15 @@ bool is_void(std::string_view name) {
 
 bool is_block(std::string_view name) {
   return in_list(
-      name, {"p",     "div",   "ul",      "ol",      "li",     "blockquote", "pre",     "table",
-             "thead", "tbody", "tr",      "h1",      "h2",     "h3",         "h4",      "h5",
-             "h6",    "hr",    "section", "article", "header", "footer",     "address", "dl",
-             "dt",    "dd",    "center",  "main",    "nav",    "aside",      "figure",  "caption"});
+      name,
+      {"p",       "div", "ul", "ol", "li",     "blockquote", "pre", "table",   "thead",   "tbody",  "tr",
+       "h1",      "h2",  "h3", "h4", "h5",     "h6",         "hr",  "section", "article", "header", "footer",
+       "address", "dl",  "dt", "dd", "center", "main",       "nav", "aside",   "figure",  "caption"});
 }
 
 bool is_paragraph_like(std::string_view name) {
-  return in_list(name, {"p", "ul", "ol", "blockquote", "pre", "table", "h1", "h2", "h3", "h4", "h5",
-                        "h6", "hr"});
+  return in_list(name,
+                 {"p", "ul", "ol", "blockquote", "pre", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr"});
 }
 
 class TextWriter {

@@ -47,7 +47,9 @@ Error mime_error(std::string_view kind, std::string message) {
   return Error{ErrorCode::InvalidInput, std::move(message), {}, std::string(kind)};
 }
 
-std::string str_or_empty(const char* s) { return s == nullptr ? std::string() : std::string(s); }
+std::string str_or_empty(const char* s) {
+  return s == nullptr ? std::string() : std::string(s);
+}
 
 // Header values from GMime are UTF-8 in the common case, but raw 8-bit headers in an
 // unexpected charset can slip through; never hand invalid UTF-8 or control characters on.
@@ -85,12 +87,11 @@ void collect_addresses(InternetAddressList* list, std::vector<MailAddress>& out,
   for (int idx = 0; idx < count && out.size() < 500; ++idx) {
     InternetAddress* ia = internet_address_list_get_address(list, idx);
     if (INTERNET_ADDRESS_IS_MAILBOX(ia)) {
-      out.push_back(MailAddress{normalise_address_lenient(internet_address_mailbox_get_addr(
-                                    INTERNET_ADDRESS_MAILBOX(ia))),
-                                clean_header_text(internet_address_get_name(ia))});
+      out.push_back(MailAddress{
+          normalise_address_lenient(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(ia))),
+          clean_header_text(internet_address_get_name(ia))});
     } else if (INTERNET_ADDRESS_IS_GROUP(ia)) {
-      collect_addresses(internet_address_group_get_members(INTERNET_ADDRESS_GROUP(ia)), out,
-                        depth + 1);
+      collect_addresses(internet_address_group_get_members(INTERNET_ADDRESS_GROUP(ia)), out, depth + 1);
     }
   }
 }
@@ -216,18 +217,16 @@ std::string after_type(std::string_view value) {
 
 bool is_machine_sender(std::string_view address) {
   const std::size_t at = address.find('@');
-  const std::string local =
-      to_lower(address.substr(0, at == std::string_view::npos ? address.size() : at));
-  static constexpr std::string_view kExact[] = {"mailer-daemon", "postmaster", "mailerdaemon",
-                                                "daemon"};
+  const std::string local = to_lower(address.substr(0, at == std::string_view::npos ? address.size() : at));
+  static constexpr std::string_view kExact[] = {"mailer-daemon", "postmaster", "mailerdaemon", "daemon"};
   for (std::string_view name : kExact) {
     if (local == name) {
       return true;
     }
   }
-  static constexpr std::string_view kPrefixes[] = {
-      "noreply",      "no-reply", "no_reply",      "donotreply",     "do-not-reply",
-      "do_not_reply", "bounce",   "mailer-daemon", "automated-reply"};
+  static constexpr std::string_view kPrefixes[] = {"noreply",    "no-reply",      "no_reply",
+                                                   "donotreply", "do-not-reply",  "do_not_reply",
+                                                   "bounce",     "mailer-daemon", "automated-reply"};
   for (std::string_view prefix : kPrefixes) {
     if (local.starts_with(prefix)) {
       return true;
@@ -302,7 +301,9 @@ void add_warning(std::vector<std::string>& warnings, std::string code) {
     warnings.push_back(std::move(code));
   }
 }
-void add_warning(ParsedMail& mail, std::string code) { add_warning(mail.warnings, std::move(code)); }
+void add_warning(ParsedMail& mail, std::string code) {
+  add_warning(mail.warnings, std::move(code));
+}
 
 void on_parser_warning(gint64 /*offset*/, GMimeParserWarning code, const gchar* /*item*/,
                        gpointer user_data) {
@@ -329,8 +330,8 @@ std::string sniff_meta_charset(std::string_view html) {
   }
   std::string name;
   while (pos < head.size() && name.size() < 40 &&
-         (std::isalnum(static_cast<unsigned char>(head[pos])) != 0 || head[pos] == '-' ||
-          head[pos] == '_' || head[pos] == ':' || head[pos] == '.')) {
+         (std::isalnum(static_cast<unsigned char>(head[pos])) != 0 || head[pos] == '-' || head[pos] == '_' ||
+          head[pos] == ':' || head[pos] == '.')) {
     name.push_back(head[pos++]);
   }
   return name;
@@ -361,8 +362,7 @@ class Walker {
   Walker(const MimeLimits& limits, ParsedMail& out) : limits_(limits), out_(out) {}
 
   Result<void> walk(GMimeObject* object, std::size_t depth, Bodies& bodies, bool in_report);
-  Result<void> walk_message(GMimeMessage* message, std::size_t depth, Bodies& bodies,
-                            bool in_report) {
+  Result<void> walk_message(GMimeMessage* message, std::size_t depth, Bodies& bodies, bool in_report) {
     GMimeObject* body = g_mime_message_get_mime_part(message);
     if (body == nullptr) {
       return {};
@@ -373,9 +373,8 @@ class Walker {
  private:
   Result<void> count_part() {
     if (++parts_ > limits_.max_parts) {
-      return mime_error(
-          kinds::kMimeTooManyParts,
-          "the message has more than " + std::to_string(limits_.max_parts) + " MIME parts");
+      return mime_error(kinds::kMimeTooManyParts,
+                        "the message has more than " + std::to_string(limits_.max_parts) + " MIME parts");
     }
     return {};
   }
@@ -387,19 +386,18 @@ class Walker {
       return;
     }
     if (out_.attachments.size() >= limits_.max_attachments) {
-      out_.dropped.push_back({attachment.filename, attachment.content_type, attachment.bytes.size(),
-                              "too_many_attachments"});
+      out_.dropped.push_back(
+          {attachment.filename, attachment.content_type, attachment.bytes.size(), "too_many_attachments"});
       return;
     }
     out_.attachments.push_back(std::move(attachment));
   }
 
-  Result<void> walk_multipart(GMimeMultipart* multipart, const std::string& subtype,
-                              std::size_t depth, Bodies& bodies, bool in_report);
-  Result<void> walk_message_part(GMimeMessagePart* part, std::size_t depth, Bodies& bodies,
-                                 bool in_report);
-  void walk_leaf(GMimePart* part, const std::string& type, const std::string& subtype,
-                 Bodies& bodies, bool in_report);
+  Result<void> walk_multipart(GMimeMultipart* multipart, const std::string& subtype, std::size_t depth,
+                              Bodies& bodies, bool in_report);
+  Result<void> walk_message_part(GMimeMessagePart* part, std::size_t depth, Bodies& bodies, bool in_report);
+  void walk_leaf(GMimePart* part, const std::string& type, const std::string& subtype, Bodies& bodies,
+                 bool in_report);
   void read_delivery_status(std::string_view text);
 
   const MimeLimits& limits_;
@@ -417,10 +415,10 @@ Result<void> Walker::walk(GMimeObject* object, std::size_t depth, Bodies& bodies
   }
   SP_TRY(count_part());
   GMimeContentType* content_type = g_mime_object_get_content_type(object);
-  const std::string type = to_lower(
-      str_or_empty(content_type ? g_mime_content_type_get_media_type(content_type) : nullptr));
-  const std::string subtype = to_lower(
-      str_or_empty(content_type ? g_mime_content_type_get_media_subtype(content_type) : nullptr));
+  const std::string type =
+      to_lower(str_or_empty(content_type ? g_mime_content_type_get_media_type(content_type) : nullptr));
+  const std::string subtype =
+      to_lower(str_or_empty(content_type ? g_mime_content_type_get_media_subtype(content_type) : nullptr));
   if (GMIME_IS_MULTIPART(object)) {
     return walk_multipart(GMIME_MULTIPART(object), subtype, depth, bodies, in_report);
   }
@@ -433,8 +431,8 @@ Result<void> Walker::walk(GMimeObject* object, std::size_t depth, Bodies& bodies
   return {};
 }
 
-Result<void> Walker::walk_multipart(GMimeMultipart* multipart, const std::string& subtype,
-                                    std::size_t depth, Bodies& bodies, bool in_report) {
+Result<void> Walker::walk_multipart(GMimeMultipart* multipart, const std::string& subtype, std::size_t depth,
+                                    Bodies& bodies, bool in_report) {
   const int count = g_mime_multipart_get_count(multipart);
   if (subtype == "alternative") {
     // RFC 2046 5.1.4: alternatives are in increasing order of preference. Keep the first
@@ -453,8 +451,8 @@ Result<void> Walker::walk_multipart(GMimeMultipart* multipart, const std::string
   }
   bool report = in_report;
   if (subtype == "report") {
-    const std::string report_type = to_lower(str_or_empty(
-        g_mime_object_get_content_type_parameter(GMIME_OBJECT(multipart), "report-type")));
+    const std::string report_type = to_lower(
+        str_or_empty(g_mime_object_get_content_type_parameter(GMIME_OBJECT(multipart), "report-type")));
     if (report_type == "delivery-status") {
       report = true;
       if (!out_.delivery_report) {
@@ -468,17 +466,15 @@ Result<void> Walker::walk_multipart(GMimeMultipart* multipart, const std::string
   return {};
 }
 
-Result<void> Walker::walk_message_part(GMimeMessagePart* part, std::size_t depth,
-                                       Bodies& /*bodies*/, bool in_report) {
+Result<void> Walker::walk_message_part(GMimeMessagePart* part, std::size_t depth, Bodies& /*bodies*/,
+                                       bool in_report) {
   GMimeMessage* inner = g_mime_message_part_get_message(part);
   Attachment attachment;
   attachment.content_type = "message/rfc822";
   attachment.forwarded_message = true;
-  const char* filename =
-      g_mime_object_get_content_disposition_parameter(GMIME_OBJECT(part), "filename");
+  const char* filename = g_mime_object_get_content_disposition_parameter(GMIME_OBJECT(part), "filename");
   if (inner == nullptr) {
-    attachment.filename =
-        safe_filename(filename ? filename : "message.eml", limits_.max_filename_chars);
+    attachment.filename = safe_filename(filename ? filename : "message.eml", limits_.max_filename_chars);
     keep_attachment(std::move(attachment));
     return {};
   }
@@ -514,9 +510,8 @@ Result<void> Walker::walk_message_part(GMimeMessagePart* part, std::size_t depth
   }
   forwarded.text = std::move(text);
 
-  std::string name = filename
-                         ? std::string(filename)
-                         : (forwarded.subject.empty() ? "message" : forwarded.subject) + ".eml";
+  std::string name =
+      filename ? std::string(filename) : (forwarded.subject.empty() ? "message" : forwarded.subject) + ".eml";
   attachment.filename = safe_filename(name, limits_.max_filename_chars);
   attachment.bytes = serialise(GMIME_OBJECT(inner));
   keep_attachment(std::move(attachment));
@@ -527,8 +522,8 @@ Result<void> Walker::walk_message_part(GMimeMessagePart* part, std::size_t depth
   return {};
 }
 
-void Walker::walk_leaf(GMimePart* part, const std::string& type, const std::string& subtype,
-                       Bodies& bodies, bool in_report) {
+void Walker::walk_leaf(GMimePart* part, const std::string& type, const std::string& subtype, Bodies& bodies,
+                       bool in_report) {
   GMimeObject* object = GMIME_OBJECT(part);
   const std::string disposition = to_lower(str_or_empty(g_mime_object_get_disposition(object)));
   const char* raw_filename = g_mime_part_get_filename(part);
@@ -544,8 +539,7 @@ void Walker::walk_leaf(GMimePart* part, const std::string& type, const std::stri
     } else if (out_.delivery_report && out_.delivery_report->original_message_id.empty()) {
       const auto blocks = parse_field_blocks(content);
       if (!blocks.empty()) {
-        out_.delivery_report->original_message_id =
-            strip_angle(field(blocks.front(), "message-id"));
+        out_.delivery_report->original_message_id = strip_angle(field(blocks.front(), "message-id"));
       }
     }
     return;
@@ -562,8 +556,8 @@ void Walker::walk_leaf(GMimePart* part, const std::string& type, const std::stri
     std::string text = normalise_newlines(to_utf8(content, charset, &fallback));
     if (fallback) {
       out_.charset_fallback = true;
-      std::string code = "unknown_charset:" +
-                         to_lower(detail::make_valid_utf8(charset.empty() ? "none" : charset));
+      std::string code =
+          "unknown_charset:" + to_lower(detail::make_valid_utf8(charset.empty() ? "none" : charset));
       if (std::find(out_.warnings.begin(), out_.warnings.end(), code) == out_.warnings.end()) {
         out_.warnings.push_back(std::move(code));
       }
@@ -576,8 +570,7 @@ void Walker::walk_leaf(GMimePart* part, const std::string& type, const std::stri
   attachment.content_type = type.empty() ? "application/octet-stream" : type + "/" + subtype;
   attachment.content_id =
       detail::make_valid_utf8(strip_angle(str_or_empty(g_mime_part_get_content_id(part))));
-  attachment.inline_image =
-      type == "image" && !attachment.content_id.empty() && disposition != "attachment";
+  attachment.inline_image = type == "image" && !attachment.content_id.empty() && disposition != "attachment";
   std::string name = raw_filename ? raw_filename : "";
   if (name.empty()) {
     name = attachment.inline_image ? "inline-image" : "attachment";
@@ -603,8 +596,8 @@ void Walker::read_delivery_status(std::string_view text) {
     if (field(block, "action").empty() && field(block, "final-recipient").empty()) {
       continue;
     }
-    if (chosen == nullptr || (to_lower(field(block, "action")) == "failed" &&
-                              to_lower(field(*chosen, "action")) != "failed")) {
+    if (chosen == nullptr ||
+        (to_lower(field(block, "action")) == "failed" && to_lower(field(*chosen, "action")) != "failed")) {
       chosen = &block;
     }
   }
@@ -673,8 +666,8 @@ std::string to_utf8(std::string_view bytes, std::string_view charset, bool* fall
   if (name.size() >= 2 && name.front() == '"' && name.back() == '"') {
     name = name.substr(1, name.size() - 2);
   }
-  const bool all_ascii = std::all_of(bytes.begin(), bytes.end(),
-                                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const bool all_ascii =
+      std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   const bool ascii_compatible = name.find("utf-16") == std::string::npos &&
                                 name.find("utf-32") == std::string::npos &&
                                 name.find("2022") == std::string::npos &&
@@ -691,16 +684,15 @@ std::string to_utf8(std::string_view bytes, std::string_view charset, bool* fall
     // Undeclared or mislabelled 8-bit text: most often Windows-1252 (what browsers assume).
     flag();
     from = "WINDOWS-1252";
-  } else if (name == "gb2312" || name == "gbk" || name == "x-gbk" || name == "cp936" ||
-             name == "euc-cn" || name == "gb18030" || name == "x-gb2312" || name == "csgb2312") {
+  } else if (name == "gb2312" || name == "gbk" || name == "x-gbk" || name == "cp936" || name == "euc-cn" ||
+             name == "gb18030" || name == "x-gb2312" || name == "csgb2312") {
     // GB18030 is a strict superset of GBK, itself a superset of GB2312; senders often label
     // GBK text as GB2312 (WHATWG Encoding: all of these decode as gb18030/GBK).
     from = "GB18030";
   } else if (name == "big5" || name == "x-big5" || name == "cn-big5" || name == "big5-hkscs") {
     from = "BIG5-HKSCS";  // superset of Big5 (WHATWG Encoding decodes big5 this way)
-  } else if (name == "iso-8859-1" || name == "latin1" || name == "iso8859-1" ||
-             name == "iso_8859-1" || name == "windows-1252" || name == "cp1252" ||
-             name == "x-cp1252") {
+  } else if (name == "iso-8859-1" || name == "latin1" || name == "iso8859-1" || name == "iso_8859-1" ||
+             name == "windows-1252" || name == "cp1252" || name == "x-cp1252") {
     // WHATWG Encoding: ISO-8859-1 labels decode as Windows-1252 (C1 bytes are curly quotes etc.).
     from = "WINDOWS-1252";
   } else {
@@ -769,9 +761,9 @@ std::string safe_filename(std::string_view name, std::size_t max_chars) {
       }
     } else if (len == 2 && lead == 0xC2 && static_cast<unsigned char>(ch[1]) < 0xA0) {
       continue;  // C1 control characters
-    } else if (ch == "\xE2\x80\xAA" || ch == "\xE2\x80\xAB" || ch == "\xE2\x80\xAC" ||
-               ch == "\xE2\x80\xAD" || ch == "\xE2\x80\xAE" || ch == "\xE2\x81\xA6" ||
-               ch == "\xE2\x81\xA7" || ch == "\xE2\x81\xA8" || ch == "\xE2\x81\xA9") {
+    } else if (ch == "\xE2\x80\xAA" || ch == "\xE2\x80\xAB" || ch == "\xE2\x80\xAC" || ch == "\xE2\x80\xAD" ||
+               ch == "\xE2\x80\xAE" || ch == "\xE2\x81\xA6" || ch == "\xE2\x81\xA7" || ch == "\xE2\x81\xA8" ||
+               ch == "\xE2\x81\xA9") {
       continue;  // bidi overrides would let "gpj.exe" display as "exe.jpg"
     }
     cleaned.append(ch);
@@ -814,8 +806,8 @@ Result<ParsedMail> parse_mail(std::string_view raw, const MimeLimits& limits) {
   }
   if (raw.size() > limits.max_message_bytes) {
     return mime_error(kinds::kMimeTooLarge, "the message has " + std::to_string(raw.size()) +
-                                            " bytes, more than the limit of " +
-                                            std::to_string(limits.max_message_bytes));
+                                                " bytes, more than the limit of " +
+                                                std::to_string(limits.max_message_bytes));
   }
   if (delimiter_lines(raw) > std::max<std::size_t>(1000, limits.max_parts * 5)) {
     return mime_error(kinds::kMimeTooManyParts, "the message has too many MIME boundary lines");
@@ -835,8 +827,7 @@ Result<ParsedMail> parse_mail(std::string_view raw, const MimeLimits& limits) {
   if (!message) {
     return mime_error(kinds::kMimeUnparseable, "the input is not an RFC 5322 message");
   }
-  if (std::find(mail.warnings.begin(), mail.warnings.end(), "nesting_overflow") !=
-      mail.warnings.end()) {
+  if (std::find(mail.warnings.begin(), mail.warnings.end(), "nesting_overflow") != mail.warnings.end()) {
     // GMime stopped building the tree at its own nesting guard; what it built is read.
     add_warning(mail, "nesting_truncated");
     mail.lossy = true;
@@ -847,8 +838,8 @@ Result<ParsedMail> parse_mail(std::string_view raw, const MimeLimits& limits) {
     return mime_error(kinds::kMimeUnparseable, "the input has no header fields");
   }
 
-  mail.message_id = detail::make_valid_utf8(
-      strip_angle(str_or_empty(g_mime_message_get_message_id(message.get()))));
+  mail.message_id =
+      detail::make_valid_utf8(strip_angle(str_or_empty(g_mime_message_get_message_id(message.get()))));
   const auto in_reply_to = parse_references(options.get(), header(object, "In-Reply-To"));
   if (!in_reply_to.empty()) {
     mail.in_reply_to = in_reply_to.front();

@@ -111,9 +111,9 @@ struct ParsedMail {
   // Plain text body, UTF-8, LF line endings, no control characters but tab and newline
   // (NUL and the like are left out, warning "control_characters_removed").
   std::string text;
-  std::optional<std::string> html;  // sanitised HTML (html_sanitize.hpp), when an HTML part exists
-  bool text_from_html = false;      // no text/plain part: `text` was derived from the HTML
-  bool charset_fallback = false;    // some text used an unknown/undecodable charset (best effort)
+  std::optional<std::string> html;      // sanitised HTML (html_sanitize.hpp), when an HTML part exists
+  bool text_from_html = false;          // no text/plain part: `text` was derived from the HTML
+  bool charset_fallback = false;        // some text used an unknown/undecodable charset (best effort)
   std::vector<Attachment> attachments;  // attachments and inline images
   std::vector<DroppedAttachment> dropped;
   std::vector<ForwardedMessage> forwarded;

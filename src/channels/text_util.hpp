@@ -14,16 +14,20 @@ namespace sp::channels::detail {
 
 using text::append_utf8;
 using text::ascii_lower;
-using text::ifind;
 using text::iequals;
+using text::ifind;
 using text::is_valid_utf8;
 using text::istarts_with;
 using text::make_valid_utf8;
 using text::trim;
 using text::utf8_sequence_length;
 
-inline std::string to_lower(std::string_view s) { return text::ascii_lower(s); }
-inline bool is_space(char c) { return text::is_ascii_space(c); }
+inline std::string to_lower(std::string_view s) {
+  return text::ascii_lower(s);
+}
+inline bool is_space(char c) {
+  return text::is_ascii_space(c);
+}
 
 inline std::string to_hex(std::span<const unsigned char> bytes) {
   static constexpr char kDigits[] = "0123456789abcdef";

@@ -10,13 +10,13 @@ namespace {
 
 using detail::ascii_lower;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Reads "T-<digits>" at `pos` (case-insensitive T); returns the number and the end position.
-std::optional<std::pair<std::int64_t, std::size_t>> read_reference(std::string_view s,
-                                                                   std::size_t pos) {
-  if (pos + 2 >= s.size() || ascii_lower(s[pos]) != 't' || s[pos + 1] != '-' ||
-      !is_digit(s[pos + 2])) {
+std::optional<std::pair<std::int64_t, std::size_t>> read_reference(std::string_view s, std::size_t pos) {
+  if (pos + 2 >= s.size() || ascii_lower(s[pos]) != 't' || s[pos + 1] != '-' || !is_digit(s[pos + 2])) {
     return std::nullopt;
   }
   std::size_t end = pos + 2;
@@ -74,8 +74,7 @@ std::optional<domain::TicketId> parse_ticket_token(std::string_view subject) {
     if (bracket && (end >= subject.size() || subject[end] != ']')) {
       continue;
     }
-    if (!bracket && end < subject.size() &&
-        (std::isalnum(static_cast<unsigned char>(subject[end])) != 0)) {
+    if (!bracket && end < subject.size() && (std::isalnum(static_cast<unsigned char>(subject[end])) != 0)) {
       continue;
     }
     return domain::TicketId{reference->first};
@@ -90,8 +89,8 @@ ThreadDecision decide_thread(const ParsedMail& mail, const ThreadLookup& lookup)
     }
   }
   std::size_t looked_up = 0;
-  for (auto it = mail.references.rbegin();
-       it != mail.references.rend() && looked_up < kMaxReferencesLookedUp; ++it, ++looked_up) {
+  for (auto it = mail.references.rbegin(); it != mail.references.rend() && looked_up < kMaxReferencesLookedUp;
+       ++it, ++looked_up) {
     if (it->empty() || *it == mail.in_reply_to) {
       continue;
     }
@@ -120,8 +119,8 @@ Result<std::string> normalize_address(std::string_view address) {
   }
   for (char c : view) {
     const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u == 0x7F || c == '<' || c == '>' || c == '"' || c == '(' || c == ')' ||
-        c == ',' || c == ';' || c == '\\' || c == '[' || c == ']') {
+    if (u <= 0x20 || u == 0x7F || c == '<' || c == '>' || c == '"' || c == '(' || c == ')' || c == ',' ||
+        c == ';' || c == '\\' || c == '[' || c == ']') {
       return invalid_input("the e-mail address contains a character that is not allowed", "email");
     }
   }
@@ -130,9 +129,8 @@ Result<std::string> normalize_address(std::string_view address) {
     return invalid_input("the e-mail address must look like name@example.com", "email");
   }
   const std::string_view domain = view.substr(at + 1);
-  if (domain.front() == '.' || domain.back() == '.' ||
-      domain.find("..") != std::string_view::npos || view.substr(0, at).front() == '.' ||
-      view.substr(0, at).back() == '.') {
+  if (domain.front() == '.' || domain.back() == '.' || domain.find("..") != std::string_view::npos ||
+      view.substr(0, at).front() == '.' || view.substr(0, at).back() == '.') {
     return invalid_input("the e-mail address has a misplaced dot", "email");
   }
   if (!detail::is_valid_utf8(view)) {

@@ -23,8 +23,7 @@ class ThreadLookup {
   virtual ~ThreadLookup() = default;
   // The ticket holding an earlier message (inbound or outbound) with this Message-ID
   // (given without <>), if any.
-  virtual std::optional<domain::TicketId> ticket_for_message_id(
-      std::string_view message_id) const = 0;
+  virtual std::optional<domain::TicketId> ticket_for_message_id(std::string_view message_id) const = 0;
   // Whether the ticket exists in this tenant.
   virtual bool ticket_exists(domain::TicketId ticket) const = 0;
 };

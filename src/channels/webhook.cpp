@@ -34,13 +34,11 @@ std::array<unsigned char, crypto_auth_hmacsha256_BYTES> hmac(std::string_view se
                                                              std::string_view body) {
   ensure_sodium_initialised();
   crypto_auth_hmacsha256_state state;
-  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(secret.data()),
-                              secret.size());
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(secret.data()), secret.size());
   crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(timestamp.data()),
                                 timestamp.size());
   crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>("."), 1);
-  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(body.data()),
-                                body.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(body.data()), body.size());
   std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};
   crypto_auth_hmacsha256_final(&state, mac.data());
   sodium_memzero(&state, sizeof(state));
@@ -78,8 +76,8 @@ bool nesting_within(std::string_view text, int max_depth) {
 
 Result<json> parse_object(std::string_view text) {
   if (text.size() > kMaxWebhookBodyBytes) {
-    return invalid_input(
-        "the body is larger than " + std::to_string(kMaxWebhookBodyBytes) + " bytes", "body");
+    return invalid_input("the body is larger than " + std::to_string(kMaxWebhookBodyBytes) + " bytes",
+                         "body");
   }
   if (!nesting_within(text, 16)) {
     return invalid_input("the JSON is nested too deeply", "body");
@@ -105,9 +103,8 @@ bool has_control(std::string_view s) {
 }
 
 // A string member: nullopt when absent (or null) and optional, an error when mistyped.
-Result<std::optional<std::string>> string_member(const json& object, const char* name,
-                                                 bool required, std::size_t max_bytes,
-                                                 bool allow_control = false) {
+Result<std::optional<std::string>> string_member(const json& object, const char* name, bool required,
+                                                 std::size_t max_bytes, bool allow_control = false) {
   const auto it = object.find(name);
   if (it == object.end() || it->is_null()) {
     if (required) {
@@ -123,8 +120,7 @@ Result<std::optional<std::string>> string_member(const json& object, const char*
     return invalid_input(std::string(name) + " must not be empty", name);
   }
   if (value.size() > max_bytes) {
-    return invalid_input(
-        std::string(name) + " is longer than " + std::to_string(max_bytes) + " bytes", name);
+    return invalid_input(std::string(name) + " is longer than " + std::to_string(max_bytes) + " bytes", name);
   }
   if (!allow_control && has_control(value)) {
     return invalid_input(std::string(name) + " contains control characters", name);
@@ -196,31 +192,27 @@ std::string_view to_string(CallState state) {
   return "unknown";
 }
 
-std::string sign_webhook(std::string_view secret, std::string_view timestamp,
-                         std::string_view body) {
+std::string sign_webhook(std::string_view secret, std::string_view timestamp, std::string_view body) {
   SP_ASSERT(!secret.empty() && "webhook secrets must not be empty");
   const auto mac = hmac(secret, timestamp, body);
   return detail::to_hex(mac);
 }
 
-Result<void> verify_webhook(std::string_view secret, std::string_view timestamp,
-                            std::string_view body, std::string_view signature, Timestamp now,
-                            Duration tolerance) {
+Result<void> verify_webhook(std::string_view secret, std::string_view timestamp, std::string_view body,
+                            std::string_view signature, Timestamp now, Duration tolerance) {
   if (secret.empty()) {
     return unauthenticated(kinds::kWebhookBadSignature, "no webhook secret is configured");
   }
   timestamp = detail::trim(timestamp);
   std::int64_t seconds = 0;
-  const auto [ptr, ec] =
-      std::from_chars(timestamp.data(), timestamp.data() + timestamp.size(), seconds);
+  const auto [ptr, ec] = std::from_chars(timestamp.data(), timestamp.data() + timestamp.size(), seconds);
   if (timestamp.empty() || timestamp.size() > 12 || ec != std::errc() ||
       ptr != timestamp.data() + timestamp.size() || seconds < 0) {
     return unauthenticated(kinds::kWebhookBadTimestamp, "the signature timestamp must be Unix seconds");
   }
   const Duration skew = now - from_unix_seconds(seconds);
   if (skew > tolerance || -skew > tolerance) {
-    return unauthenticated(kinds::kWebhookStale,
-                           "the signature timestamp is outside the accepted window");
+    return unauthenticated(kinds::kWebhookStale, "the signature timestamp is outside the accepted window");
   }
   signature = detail::trim(signature);
   if (detail::istarts_with(signature, "sha256=")) {
@@ -229,8 +221,8 @@ Result<void> verify_webhook(std::string_view secret, std::string_view timestamp,
   std::array<unsigned char, crypto_auth_hmacsha256_BYTES> given{};
   std::size_t given_len = 0;
   if (signature.size() != given.size() * 2 ||
-      sodium_hex2bin(given.data(), given.size(), signature.data(), signature.size(), nullptr,
-                     &given_len, nullptr) != 0 ||
+      sodium_hex2bin(given.data(), given.size(), signature.data(), signature.size(), nullptr, &given_len,
+                     nullptr) != 0 ||
       given_len != given.size()) {
     return unauthenticated(kinds::kWebhookBadSignature, "the signature is not 64 hexadecimal digits");
   }
@@ -301,10 +293,8 @@ Result<CallRecord> parse_call_record(std::string_view text) {
     return wait.error();
   }
   record.wait_seconds = *wait;
-  if (!record.wait_seconds &&
-      (record.state == CallState::Answered || record.state == CallState::Abandoned)) {
-    return invalid_input("wait_seconds is required for answered and abandoned calls",
-                         "wait_seconds");
+  if (!record.wait_seconds && (record.state == CallState::Answered || record.state == CallState::Abandoned)) {
+    return invalid_input("wait_seconds is required for answered and abandoned calls", "wait_seconds");
   }
   auto talk = seconds_member(object, "talk_seconds");
   if (!talk.ok()) {

@@ -29,14 +29,12 @@ inline constexpr std::size_t kMaxWebhookBodyBytes = 256 * 1024;
 
 // Returns the lowercase hex signature for `timestamp` and `body` (for tests and for the
 // platforms' documentation). REQUIRES: a non-empty secret.
-std::string sign_webhook(std::string_view secret, std::string_view timestamp,
-                         std::string_view body);
+std::string sign_webhook(std::string_view secret, std::string_view timestamp, std::string_view body);
 
 // Accepts when the signature matches (constant-time compare) and the timestamp lies within
 // `tolerance` of `now` in either direction. An empty secret never verifies.
 [[nodiscard]] Result<void> verify_webhook(std::string_view secret, std::string_view timestamp,
-                                          std::string_view body, std::string_view signature,
-                                          Timestamp now,
+                                          std::string_view body, std::string_view signature, Timestamp now,
                                           Duration tolerance = kDefaultWebhookTolerance);
 
 enum class CallState { Queued, Answered, Abandoned, Ended };
@@ -49,8 +47,8 @@ std::string_view to_string(CallState state);
 struct CallRecord {
   std::string call_id;  // 1-128 printable ASCII characters
   CallState state = CallState::Queued;
-  std::string caller_number;  // normalised: optional leading '+', digits only (3-20)
-  std::string agent_email;    // normalised; required for answered and ended, else may be empty
+  std::string caller_number;        // normalised: optional leading '+', digits only (3-20)
+  std::string agent_email;          // normalised; required for answered and ended, else may be empty
   std::optional<int> wait_seconds;  // 0..86400; required for answered and abandoned
   std::optional<int> talk_seconds;  // 0..86400; required for ended
   Timestamp occurred_at;

@@ -31,14 +31,14 @@ Result<Enum> parse_named(std::string_view name, const std::array<std::string_vie
   for (const auto& n : names) {
     accepted += (accepted.empty() ? "" : ", ") + std::string(n);
   }
-  return invalid_input("unknown " + std::string(what) + " '" + std::string(name.substr(0, 64)) +
-                       "' (use " + accepted + ")");
+  return invalid_input("unknown " + std::string(what) + " '" + std::string(name.substr(0, 64)) + "' (use " +
+                       accepted + ")");
 }
 
 constexpr std::array<std::string_view, 2> kBasisNames = {"business", "calendar"};
 constexpr std::array<std::string_view, 2> kComparatorNames = {"at_least", "at_most"};
-constexpr std::array<std::string_view, 9> kUnitNames = {
-    "seconds", "minutes", "hours", "percent", "fraction", "grade", "points", "count", "currency"};
+constexpr std::array<std::string_view, 9> kUnitNames = {"seconds", "minutes", "hours", "percent", "fraction",
+                                                        "grade",   "points",  "count", "currency"};
 constexpr std::array<std::string_view, 3> kStatisticNames = {"median", "p90", "mean"};
 
 bool starts_with(std::string_view text, std::string_view prefix) {
@@ -105,8 +105,7 @@ const std::string& LocalText::in(domain::Language language) const {
 
 bool LocalText::empty() const {
   if (!text.empty()) return false;
-  return std::none_of(by_language.begin(), by_language.end(),
-                      [](const auto& t) { return t && !t->empty(); });
+  return std::none_of(by_language.begin(), by_language.end(), [](const auto& t) { return t && !t->empty(); });
 }
 
 LocalText& LocalText::set(domain::Language language, std::string value) {
@@ -114,7 +113,9 @@ LocalText& LocalText::set(domain::Language language, std::string value) {
   return *this;
 }
 
-std::string_view to_string(TimeBasis basis) { return kBasisNames[static_cast<std::size_t>(basis)]; }
+std::string_view to_string(TimeBasis basis) {
+  return kBasisNames[static_cast<std::size_t>(basis)];
+}
 Result<TimeBasis> parse_time_basis(std::string_view name) {
   return parse_named<TimeBasis>(name, kBasisNames, "time basis");
 }
@@ -124,7 +125,9 @@ std::string_view to_string(Comparator comparator) {
 Result<Comparator> parse_comparator(std::string_view name) {
   return parse_named<Comparator>(name, kComparatorNames, "comparator");
 }
-std::string_view to_string(Unit unit) { return kUnitNames[static_cast<std::size_t>(unit)]; }
+std::string_view to_string(Unit unit) {
+  return kUnitNames[static_cast<std::size_t>(unit)];
+}
 Result<Unit> parse_unit(std::string_view name) {
   return parse_named<Unit>(name, kUnitNames, "unit");
 }
@@ -208,9 +211,8 @@ Result<void> validate(const Charter& charter) {
   SP_TRY(check_text(charter.signing_place, "signing.place"));
   if (charter.costs) {
     const auto& c = *charter.costs;
-    const bool code = c.currency.size() == 3 &&
-                      std::all_of(c.currency.begin(), c.currency.end(),
-                                  [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+    const bool code = c.currency.size() == 3 && std::all_of(c.currency.begin(), c.currency.end(),
+                                                            [](char ch) { return ch >= 'A' && ch <= 'Z'; });
     if (!code) return field_error("costs.currency", "must be an ISO 4217 code such as EUR");
     if (!(c.cost_per_agent_hour >= 0 && c.cost_per_agent_hour <= 1e6)) {
       return field_error("costs.cost_per_agent_hour", "must be between 0 and 1000000");
@@ -225,8 +227,7 @@ Result<void> validate(const Charter& charter) {
     const bool shaped =
         charter.signing_date.size() == 10 &&
         std::sscanf(charter.signing_date.c_str(), "%4u-%2u-%2u%c", &year, &month, &day, &tail) == 3;
-    const date::year_month_day ymd{date::year{static_cast<int>(year)}, date::month{month},
-                                   date::day{day}};
+    const date::year_month_day ymd{date::year{static_cast<int>(year)}, date::month{month}, date::day{day}};
     if (!shaped || !ymd.ok() || charter.signing_date[4] != '-' || charter.signing_date[7] != '-') {
       return field_error("signing.date", "must be a date YYYY-MM-DD");
     }
@@ -244,8 +245,7 @@ Result<void> validate(const Charter& charter) {
     const auto& promise = charter.promises[index];
     const std::string prefix = "promises[" + std::to_string(index) + "]";
     if (!channels.insert(promise.channel).second) {
-      return field_error(prefix + ".channel", "channel '" +
-                                                  std::string(domain::to_string(promise.channel)) +
+      return field_error(prefix + ".channel", "channel '" + std::string(domain::to_string(promise.channel)) +
                                                   "' has more than one promise");
     }
     SP_TRY(check_minutes(promise.first_response.minutes, prefix + ".first_response.minutes"));
@@ -258,8 +258,7 @@ Result<void> validate(const Charter& charter) {
   for (std::size_t index = 0; index < charter.thresholds.size(); ++index) {
     SP_TRY(check_threshold(charter.thresholds[index], "thresholds[" + std::to_string(index) + "]"));
   }
-  SP_TRY(
-      check_minutes(charter.major_complaint_response_minutes, "major_complaint_response_minutes"));
+  SP_TRY(check_minutes(charter.major_complaint_response_minutes, "major_complaint_response_minutes"));
   if (const auto overrun = charter.breach_rules.major_overrun_percent) {
     if (!std::isfinite(*overrun) || *overrun < 0 || *overrun > 10000) {
       return field_error("breach_rules.major_overrun_percent", "must be from 0 to 10000");
@@ -267,14 +266,11 @@ Result<void> validate(const Charter& charter) {
   }
   for (std::size_t index = 0; index < charter.breach_rules.major_categories.size(); ++index) {
     if (charter.breach_rules.major_categories[index].empty()) {
-      return field_error("breach_rules.major_categories[" + std::to_string(index) + "]",
-                         "must not be empty");
+      return field_error("breach_rules.major_categories[" + std::to_string(index) + "]", "must not be empty");
     }
   }
-  SP_TRY(check_text(charter.complaint_route.negotiation_contact,
-                    "complaint_route.negotiation_contact"));
-  if (charter.complaint_route.negotiation_days < 1 ||
-      charter.complaint_route.negotiation_days > 365) {
+  SP_TRY(check_text(charter.complaint_route.negotiation_contact, "complaint_route.negotiation_contact"));
+  if (charter.complaint_route.negotiation_days < 1 || charter.complaint_route.negotiation_days > 365) {
     return field_error("complaint_route.negotiation_days", "must be from 1 to 365");
   }
   SP_TRY(check_text(charter.complaint_route.arbitration_body, "complaint_route.arbitration_body"));
@@ -370,10 +366,7 @@ Charter example_charter() {
            .set(Language::Zh, "周一至周五 08:00-20:00")},
   };
   charter.promises = {
-      {Channel::Email,
-       {8 * 60, TimeBasis::Business},
-       {3 * 24 * 60, TimeBasis::Calendar},
-       "office-hours"},
+      {Channel::Email, {8 * 60, TimeBasis::Business}, {3 * 24 * 60, TimeBasis::Calendar}, "office-hours"},
       {Channel::Phone, {2, TimeBasis::Calendar}, {2 * 24 * 60, TimeBasis::Calendar}, ""},
   };
   charter.thresholds = {
@@ -382,18 +375,16 @@ Charter example_charter() {
       {"csat", Comparator::AtLeast, 8, Unit::Grade, std::nullopt},
       {"privacy_incidents", Comparator::AtMost, 0, Unit::Count, std::nullopt},
   };
-  charter.complaint_route.negotiation_contact =
-      LocalText("het hoofd klantenservice")
-          .set(Language::En, "the head of customer service")
-          .set(Language::Zh, "客服部门负责人");
+  charter.complaint_route.negotiation_contact = LocalText("het hoofd klantenservice")
+                                                    .set(Language::En, "the head of customer service")
+                                                    .set(Language::Zh, "客服部门负责人");
   charter.complaint_route.negotiation_days = 30;
   charter.complaint_route.arbitration_body = LocalText("De Geschillencommissie")
                                                  .set(Language::En, "the Dutch Disputes Committee")
                                                  .set(Language::Zh, "荷兰争议委员会");
-  charter.complaint_route.court =
-      LocalText("Rechtbank Midden-Nederland")
-          .set(Language::En, "the District Court of Central Netherlands")
-          .set(Language::Zh, "荷兰中部地区法院");
+  charter.complaint_route.court = LocalText("Rechtbank Midden-Nederland")
+                                      .set(Language::En, "the District Court of Central Netherlands")
+                                      .set(Language::Zh, "荷兰中部地区法院");
   charter.complaint_route.governing_law =
       LocalText("Nederlands recht").set(Language::En, "Dutch law").set(Language::Zh, "荷兰法律");
   return charter;

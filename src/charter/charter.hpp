@@ -123,8 +123,8 @@ struct ComplaintRoute {
   LocalText negotiation_contact;       // who negotiates for the organisation: "the head of service"
   std::int64_t negotiation_days = 30;  // how long negotiation is tried before arbitration
   LocalText arbitration_body;          // "Geschillencommissie", "上海仲裁委员会"
-  LocalText court;          // "Rechtbank Midden-Nederland", "有管辖权的人民法院"
-  LocalText governing_law;  // "Nederlands recht", "中华人民共和国民法典"
+  LocalText court;                     // "Rechtbank Midden-Nederland", "有管辖权的人民法院"
+  LocalText governing_law;             // "Nederlands recht", "中华人民共和国民法典"
   friend bool operator==(const ComplaintRoute&, const ComplaintRoute&) = default;
 };
 
@@ -149,8 +149,8 @@ Result<PromiseStatistic> parse_promise_statistic(std::string_view name);
 
 // What a contact costs, for the cost_per_contact KPI (an approximation; see its definition).
 struct Costs {
-  std::string currency = "EUR";             // ISO 4217 code, 3 upper-case letters
-  double cost_per_agent_hour = 0;           // loaded cost of one agent hour, >= 0
+  std::string currency = "EUR";                  // ISO 4217 code, 3 upper-case letters
+  double cost_per_agent_hour = 0;                // loaded cost of one agent hour, >= 0
   double agent_minutes_per_handled_contact = 0;  // average handling effort, >= 0
   friend bool operator==(const Costs&, const Costs&) = default;
 };

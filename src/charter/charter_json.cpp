@@ -39,8 +39,7 @@ std::string_view type_name(const json& value) {
 }
 
 Error type_error(const std::string& field, std::string_view expected, const json& value) {
-  return field_error(field,
-                     "must be " + std::string(expected) + ", got " + std::string(type_name(value)));
+  return field_error(field, "must be " + std::string(expected) + ", got " + std::string(type_name(value)));
 }
 
 std::string join(const std::string& prefix, const std::string& key) {
@@ -290,10 +289,9 @@ Result<BreachRules> read_breach_rules(const json& value, const std::string& fiel
     }
   }
   if ((member = reader.find("major_priorities"))) {
-    SP_READ(read_list<domain::Priority>(*member, reader.field("major_priorities"),
-                                        [](const json& v, const std::string& f) {
-                                          return read_enum(v, f, domain::parse_priority);
-                                        }),
+    SP_READ(read_list<domain::Priority>(
+                *member, reader.field("major_priorities"),
+                [](const json& v, const std::string& f) { return read_enum(v, f, domain::parse_priority); }),
             rules.major_priorities);
   }
   if ((member = reader.find("major_categories"))) {
@@ -396,8 +394,7 @@ Result<Charter> read_charter(const json& value) {
     SP_READ(read_list<ChannelPromise>(*member, "promises", read_promise), charter.promises);
   }
   if ((member = reader.find("promise_statistic"))) {
-    SP_READ(read_enum(*member, "promise_statistic", parse_promise_statistic),
-            charter.promise_statistic);
+    SP_READ(read_enum(*member, "promise_statistic", parse_promise_statistic), charter.promise_statistic);
   }
   if ((member = reader.find("thresholds"))) {
     SP_READ(read_list<KpiThreshold>(*member, "thresholds", read_threshold), charter.thresholds);
@@ -429,10 +426,9 @@ Result<Charter> read_charter(const json& value) {
     SP_READ(read_rhythm(*member, "rhythm"), charter.rhythm);
   }
   if ((member = reader.find("languages"))) {
-    SP_READ(read_list<domain::Language>(*member, "languages",
-                                        [](const json& v, const std::string& f) {
-                                          return read_enum(v, f, domain::parse_language);
-                                        }),
+    SP_READ(read_list<domain::Language>(
+                *member, "languages",
+                [](const json& v, const std::string& f) { return read_enum(v, f, domain::parse_language); }),
             charter.languages);
   }
   SP_TRY(reader.finish());
@@ -479,8 +475,8 @@ nlohmann::json to_json(const Charter& charter) {
               {"comparator", std::string(to_string(threshold.comparator))},
               {"value", threshold.value},
               {"unit", std::string(to_string(threshold.unit))}};
-    item["channel"] = threshold.channel ? json(std::string(domain::to_string(*threshold.channel)))
-                                        : json(nullptr);
+    item["channel"] =
+        threshold.channel ? json(std::string(domain::to_string(*threshold.channel))) : json(nullptr);
     thresholds.push_back(std::move(item));
   }
   json priorities = json::array();
@@ -500,8 +496,7 @@ nlohmann::json to_json(const Charter& charter) {
        {{"place", text_json(charter.signing_place)},
         {"date", charter.signing_date},
         {"signatory",
-         {{"name", text_json(charter.signatory.name)},
-          {"title", text_json(charter.signatory.title)}}}}},
+         {{"name", text_json(charter.signatory.name)}, {"title", text_json(charter.signatory.title)}}}}},
       {"contacts", contacts},
       {"promises", promises},
       {"promise_statistic", std::string(to_string(charter.promise_statistic))},

@@ -42,8 +42,7 @@ std::optional<double> duration_seconds(std::string_view kpi, const reporting::Kp
 }
 
 // The value in the reporting core's own unit: seconds, fraction, grade, points, count, money.
-std::optional<double> raw_value(std::string_view kpi, Quantity quantity,
-                                const reporting::KpiFigures* f,
+std::optional<double> raw_value(std::string_view kpi, Quantity quantity, const reporting::KpiFigures* f,
                                 const std::map<std::string, double, std::less<>>& external) {
   if (kpi == "privacy_incidents" || starts_with(kpi, "external.")) {
     const auto it = external.find(kpi);
@@ -92,8 +91,8 @@ double convert(double raw, Unit unit) {
 
 Outcome decide(Comparator comparator, double target, const std::optional<double>& measured) {
   if (!measured) return Outcome::NoData;
-  const bool kept = comparator == Comparator::AtLeast ? *measured >= target - kTolerance
-                                                      : *measured <= target + kTolerance;
+  const bool kept =
+      comparator == Comparator::AtLeast ? *measured >= target - kTolerance : *measured <= target + kTolerance;
   return kept ? Outcome::Kept : Outcome::Missed;
 }
 
@@ -112,13 +111,11 @@ std::string_view to_string(Outcome outcome) {
 }
 
 std::string_view to_string(ItemKind kind) {
-  static constexpr std::array<std::string_view, 3> kNames = {"first_response", "resolution",
-                                                             "threshold"};
+  static constexpr std::array<std::string_view, 3> kNames = {"first_response", "resolution", "threshold"};
   return kNames[static_cast<std::size_t>(kind)];
 }
 
-Result<KpiInput> kpi_input_from_reports(std::string period_label,
-                                        const reporting::KpiReport& overall,
+Result<KpiInput> kpi_input_from_reports(std::string period_label, const reporting::KpiReport& overall,
                                         const reporting::KpiReport* by_channel,
                                         std::map<std::string, double, std::less<>> external) {
   KpiInput input;
@@ -168,10 +165,9 @@ Evaluation evaluate(const Charter& charter, const KpiInput& input) {
     }};
     for (const auto& [kind, target] : targets) {
       const bool business = target->basis == TimeBasis::Business;
-      const std::string base =
-          kind == ItemKind::FirstResponse
-              ? (business ? "first_response_business_time" : "first_response_time")
-              : (business ? "resolution_business_time" : "resolution_time");
+      const std::string base = kind == ItemKind::FirstResponse
+                                   ? (business ? "first_response_business_time" : "first_response_time")
+                                   : (business ? "resolution_business_time" : "resolution_time");
       ItemEvaluation item;
       item.id = "promise." + channel + "." + std::string(to_string(kind));
       item.kind = kind;
@@ -195,8 +191,7 @@ Evaluation evaluate(const Charter& charter, const KpiInput& input) {
     item.comparator = threshold.comparator;
     item.target = threshold.value;
     item.unit = threshold.unit;
-    item.measured =
-        measure(item.kpi, item.unit, figures_for(input, threshold.channel), input.external);
+    item.measured = measure(item.kpi, item.unit, figures_for(input, threshold.channel), input.external);
     item.outcome = decide(item.comparator, item.target, item.measured);
     evaluation.items.push_back(std::move(item));
   }
@@ -227,8 +222,7 @@ std::string summary_text(const Evaluation& evaluation, domain::Language language
       if (evaluation.no_data > 0) text += " (" + none + " zonder gegevens)";
       break;
     case domain::Language::En:
-      text =
-          kept + " of " + total + (evaluation.measured() == 1 ? " promise" : " promises") + " kept";
+      text = kept + " of " + total + (evaluation.measured() == 1 ? " promise" : " promises") + " kept";
       if (evaluation.no_data > 0) text += " (" + none + " without data)";
       break;
     case domain::Language::Zh:

@@ -14,8 +14,7 @@ namespace {
 using std::chrono::duration_cast;
 using std::chrono::minutes;
 
-constexpr std::array<std::string_view, 4> kFrequencyNames = {"daily", "weekly", "monthly",
-                                                             "half_yearly"};
+constexpr std::array<std::string_view, 4> kFrequencyNames = {"daily", "weekly", "monthly", "half_yearly"};
 
 std::string ymd_label(date::local_days day) {
   const date::year_month_day ymd{day};
@@ -108,11 +107,9 @@ ScheduledRun make_run(const Schedule& schedule, const date::time_zone* zone, dat
       const bool first_half = static_cast<unsigned>(ymd.month()) <= 6;
       const date::year year = ymd.year();
       to = date::local_days{year / (first_half ? 1 : 7) / 1};
-      from =
-          date::local_days{(first_half ? year - date::years{1} : year) / (first_half ? 7 : 1) / 1};
+      from = date::local_days{(first_half ? year - date::years{1} : year) / (first_half ? 7 : 1) / 1};
       const date::year label_year = first_half ? year - date::years{1} : year;
-      run.period_label =
-          std::to_string(static_cast<int>(label_year)) + (first_half ? "-H2" : "-H1");
+      run.period_label = std::to_string(static_cast<int>(label_year)) + (first_half ? "-H2" : "-H1");
       break;
     }
   }
@@ -125,8 +122,8 @@ Result<const date::time_zone*> find_zone(std::string_view time_zone) {
   try {
     return date::locate_zone(time_zone);
   } catch (const std::exception&) {
-    return invalid_input(
-        "time_zone: unknown time zone '" + std::string(time_zone.substr(0, 64)) + "'", "time_zone");
+    return invalid_input("time_zone: unknown time zone '" + std::string(time_zone.substr(0, 64)) + "'",
+                         "time_zone");
   }
 }
 
@@ -149,8 +146,7 @@ Result<void> validate(const Schedule& schedule) {
   if (schedule.minute_of_day < 0 || schedule.minute_of_day >= 24 * 60) {
     return invalid_input("minute_of_day: must be from 0 to 1439", "minute_of_day");
   }
-  if (schedule.frequency == Frequency::Weekly &&
-      (schedule.iso_weekday < 1 || schedule.iso_weekday > 7)) {
+  if (schedule.frequency == Frequency::Weekly && (schedule.iso_weekday < 1 || schedule.iso_weekday > 7)) {
     return invalid_input("iso_weekday: must be from 1 (Monday) to 7 (Sunday)", "iso_weekday");
   }
   if ((schedule.frequency == Frequency::Monthly || schedule.frequency == Frequency::HalfYearly) &&
@@ -160,8 +156,7 @@ Result<void> validate(const Schedule& schedule) {
   return {};
 }
 
-Result<ScheduledRun> next_run_after(const Schedule& schedule, std::string_view time_zone,
-                                    Timestamp after) {
+Result<ScheduledRun> next_run_after(const Schedule& schedule, std::string_view time_zone, Timestamp after) {
   SP_TRY(validate(schedule));
   auto zone = find_zone(time_zone);
   if (!zone.ok()) return zone.error();
@@ -179,15 +174,13 @@ Result<ScheduledRun> next_run_after(const Schedule& schedule, std::string_view t
 }
 
 Result<std::vector<ScheduledRun>> runs_due(const Schedule& schedule, std::string_view time_zone,
-                                           Timestamp last_run, Timestamp now,
-                                           std::size_t max_runs) {
+                                           Timestamp last_run, Timestamp now, std::size_t max_runs) {
   std::deque<ScheduledRun> due;
   // Only the latest max_runs are kept, so a schedule that was down for years need not replay
   // them all: start at most (max_runs + 2) of its longest periods before now.
   static constexpr std::array<int, 4> kLongestPeriodDays = {1, 7, 31, 184};
-  const auto window =
-      std::chrono::days{static_cast<std::int64_t>(max_runs + 2) *
-                        kLongestPeriodDays[static_cast<std::size_t>(schedule.frequency)]};
+  const auto window = std::chrono::days{static_cast<std::int64_t>(max_runs + 2) *
+                                        kLongestPeriodDays[static_cast<std::size_t>(schedule.frequency)]};
   Timestamp cursor = last_run;
   if (now - window > cursor) cursor = now - window;
   while (cursor < now) {
@@ -226,8 +219,7 @@ Result<Schedule> schedule_from_json(const nlohmann::json& json) {
   auto read_small = [&](const char* key, int& out) -> Result<void> {
     const auto it = json.find(key);
     if (it == json.end()) return {};
-    if (!it->is_number_integer() || it->get<std::int64_t>() < -1000 ||
-        it->get<std::int64_t>() > 1000) {
+    if (!it->is_number_integer() || it->get<std::int64_t>() < -1000 || it->get<std::int64_t>() > 1000) {
       return invalid_input(std::string(key) + ": must be an integer", key);
     }
     out = static_cast<int>(it->get<std::int64_t>());
@@ -261,8 +253,7 @@ std::vector<NamedSchedule> charter_schedules(const Charter& charter) {
   std::vector<NamedSchedule> schedules;
   const Rhythm& rhythm = charter.rhythm;
   if (rhythm.self_checks_per_day > 0) {
-    schedules.push_back(
-        {"daily_self_check", {Frequency::Daily, rhythm.daily_self_check_minute, 1, 1}});
+    schedules.push_back({"daily_self_check", {Frequency::Daily, rhythm.daily_self_check_minute, 1, 1}});
   }
   if (rhythm.weekly_feedback_summaries > 0) {
     schedules.push_back({"weekly_feedback", {Frequency::Weekly, 9 * 60, 1, 1}});

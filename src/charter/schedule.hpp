@@ -56,14 +56,13 @@ struct ScheduledRun {
 
 // The first run strictly after `after`. Fails with InvalidInput for an invalid schedule
 // (validate) or an unknown zone (field "time_zone").
-[[nodiscard]] Result<ScheduledRun> next_run_after(const Schedule& schedule,
-                                                  std::string_view time_zone, Timestamp after);
+[[nodiscard]] Result<ScheduledRun> next_run_after(const Schedule& schedule, std::string_view time_zone,
+                                                  Timestamp after);
 
 // Every run in (last_run, now], oldest first, at most `max_runs` (the latest ones). Pass the
 // schedule's creation instant as last_run for a schedule that never ran. Empty when
 // now <= last_run. Fails as next_run_after.
-[[nodiscard]] Result<std::vector<ScheduledRun>> runs_due(const Schedule& schedule,
-                                                         std::string_view time_zone,
+[[nodiscard]] Result<std::vector<ScheduledRun>> runs_due(const Schedule& schedule, std::string_view time_zone,
                                                          Timestamp last_run, Timestamp now,
                                                          std::size_t max_runs = 62);
 

@@ -9,11 +9,12 @@ namespace {
 
 using domain::Language;
 
-std::size_t lang_index(Language language) { return static_cast<std::size_t>(language); }
+std::size_t lang_index(Language language) {
+  return static_cast<std::size_t>(language);
+}
 
 bool is_name_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '.';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
 }
 
 struct KpiNames {
@@ -24,12 +25,10 @@ struct KpiNames {
 constexpr std::array<KpiNames, 21> kKpiNames = {{
     {"first_response_time", {"eerste reactietijd", "first response time", "首次响应时间"}},
     {"first_response_business_time",
-     {"eerste reactietijd (werktijd)", "first response time (business hours)",
-      "首次响应时间(工作时间)"}},
+     {"eerste reactietijd (werktijd)", "first response time (business hours)", "首次响应时间(工作时间)"}},
     {"next_response_time", {"vervolgreactietijd", "next response time", "后续响应时间"}},
     {"next_response_business_time",
-     {"vervolgreactietijd (werktijd)", "next response time (business hours)",
-      "后续响应时间(工作时间)"}},
+     {"vervolgreactietijd (werktijd)", "next response time (business hours)", "后续响应时间(工作时间)"}},
     {"resolution_time", {"oplostijd", "resolution time", "问题解决时间"}},
     {"resolution_business_time",
      {"oplostijd (werktijd)", "resolution time (business hours)", "问题解决时间(工作时间)"}},
@@ -39,16 +38,14 @@ constexpr std::array<KpiNames, 21> kKpiNames = {{
     {"reopen_rate", {"heropeningspercentage", "reopen rate", "重开率"}},
     {"not_helped_share",
      {"aandeel niet geholpen klanten", "share of customers not helped", "未获帮助客户比例"}},
-    {"csat",
-     {"klanttevredenheid (rapportcijfer)", "customer satisfaction (grade)", "客户满意度调查得分"}},
+    {"csat", {"klanttevredenheid (rapportcijfer)", "customer satisfaction (grade)", "客户满意度调查得分"}},
     {"nps", {"Net Promoter Score", "Net Promoter Score", "净推荐值"}},
     {"cost_per_contact", {"kosten per contact", "cost per contact", "单次接触成本"}},
     {"contacts_received", {"ontvangen contacten", "contacts received", "受理量"}},
     {"contacts_handled", {"behandelde contacten", "contacts handled", "处理量"}},
     {"backlog", {"openstaande zaken", "backlog", "积压工单"}},
     {"major_complaints_late",
-     {"te laat beantwoorde ernstige klachten", "major complaints answered late",
-      "超时响应的重大投诉"}},
+     {"te laat beantwoorde ernstige klachten", "major complaints answered late", "超时响应的重大投诉"}},
     {"privacy_incidents", {"privacy-incidenten", "privacy incidents", "客户隐私泄露事件"}},
     {"sla.first_response", {"SLA eerste reactie", "SLA first response", "SLA首次响应"}},
     {"sla.next_response", {"SLA vervolgreactie", "SLA next response", "SLA后续响应"}},
@@ -83,18 +80,15 @@ Result<std::string> fill_template(std::string_view tpl, const TemplateValues& va
     bool well_formed = !name.empty();
     for (const char c : name) well_formed = well_formed && is_name_char(c);
     if (!well_formed) {
-      return invalid_input(
-          "template: malformed placeholder '{{" + std::string(name.substr(0, 64)) + "}}'",
-          "template");
+      return invalid_input("template: malformed placeholder '{{" + std::string(name.substr(0, 64)) + "}}'",
+                           "template");
     }
     const auto it = values.find(name);
     if (it == values.end()) {
-      return invalid_input("placeholder {{" + std::string(name) + "}} has no value",
-                           std::string(name));
+      return invalid_input("placeholder {{" + std::string(name) + "}} has no value", std::string(name));
     }
     if (it->second.empty()) {
-      return invalid_input("placeholder {{" + std::string(name) + "}} has an empty value",
-                           std::string(name));
+      return invalid_input("placeholder {{" + std::string(name) + "}} has an empty value", std::string(name));
     }
     out += it->second;
     at = close + 2;
@@ -135,8 +129,7 @@ std::string format_minutes(std::int64_t minutes, Language language, bool busines
     case Language::Nl: {
       static constexpr std::array<std::string_view, 3> kOne = {"minuut", "uur", "dag"};
       static constexpr std::array<std::string_view, 3> kMany = {"minuten", "uur", "dagen"};
-      static constexpr std::array<std::string_view, 3> kBusinessOne = {"werkminuut", "werkuur",
-                                                                       "werkdag"};
+      static constexpr std::array<std::string_view, 3> kBusinessOne = {"werkminuut", "werkuur", "werkdag"};
       static constexpr std::array<std::string_view, 3> kBusinessMany = {"werkminuten", "werkuren",
                                                                         "werkdagen"};
       const auto& words =
@@ -151,8 +144,7 @@ std::string format_minutes(std::int64_t minutes, Language language, bool busines
     }
     case Language::Zh: {
       static constexpr std::array<std::string_view, 3> kWord = {"分钟", "小时", "天"};
-      return number + (business ? "个工作" : "") +
-             std::string(unit == 0 && business ? "分钟" : kWord[unit]);
+      return number + (business ? "个工作" : "") + std::string(unit == 0 && business ? "分钟" : kWord[unit]);
     }
   }
   return number;
@@ -181,16 +173,15 @@ std::string_view priority_label(domain::Priority priority, Language language) {
 }
 
 std::string kpi_label(std::string_view kpi, Language language) {
-  static constexpr std::array<std::pair<std::string_view, std::array<std::string_view, 3>>, 7>
-      kSuffixes = {{
-          {".median", {" (mediaan)", " (median)", "(中位数)"}},
-          {".mean", {" (gemiddeld)", " (mean)", "(平均值)"}},
-          {".p90", {" (90e percentiel)", " (90th percentile)", "(90百分位)"}},
-          {".compliance", {" gehaald", " compliance", "达标率"}},
-          {".breaches_minor", {": lichte overschrijdingen", ": minor breaches", "轻微违约次数"}},
-          {".breaches_major", {": ernstige overschrijdingen", ": major breaches", "重大违约次数"}},
-          {"", {"", "", ""}},
-      }};
+  static constexpr std::array<std::pair<std::string_view, std::array<std::string_view, 3>>, 7> kSuffixes = {{
+      {".median", {" (mediaan)", " (median)", "(中位数)"}},
+      {".mean", {" (gemiddeld)", " (mean)", "(平均值)"}},
+      {".p90", {" (90e percentiel)", " (90th percentile)", "(90百分位)"}},
+      {".compliance", {" gehaald", " compliance", "达标率"}},
+      {".breaches_minor", {": lichte overschrijdingen", ": minor breaches", "轻微违约次数"}},
+      {".breaches_major", {": ernstige overschrijdingen", ": major breaches", "重大违约次数"}},
+      {"", {"", "", ""}},
+  }};
   for (const auto& [suffix, words] : kSuffixes) {
     if (kpi.size() >= suffix.size() && kpi.substr(kpi.size() - suffix.size()) == suffix) {
       const auto base = lookup_kpi(kpi.substr(0, kpi.size() - suffix.size()), language);

@@ -18,8 +18,8 @@ enum class ErrorCode {
   Conflict,      // a uniqueness rule or a version check failed
   Forbidden,     // authenticated, but not allowed
   Unauthenticated,
-  Unavailable,   // temporary: retry later (database busy, shutting down)
-  Internal,      // a bug or an unexpected library failure
+  Unavailable,  // temporary: retry later (database busy, shutting down)
+  Internal,     // a bug or an unexpected library failure
 };
 
 std::string_view to_string(ErrorCode code);
@@ -36,13 +36,21 @@ struct Error {
 inline Error invalid_input(std::string message, std::string field = {}) {
   return Error{ErrorCode::InvalidInput, std::move(message), std::move(field)};
 }
-inline Error not_found(std::string message) { return Error{ErrorCode::NotFound, std::move(message)}; }
+inline Error not_found(std::string message) {
+  return Error{ErrorCode::NotFound, std::move(message)};
+}
 inline Error conflict(std::string message, std::string_view kind = {}) {
   return Error{ErrorCode::Conflict, std::move(message), {}, std::string(kind)};
 }
-inline Error forbidden(std::string message) { return Error{ErrorCode::Forbidden, std::move(message)}; }
-inline Error internal_error(std::string message) { return Error{ErrorCode::Internal, std::move(message)}; }
-inline Error unavailable(std::string message) { return Error{ErrorCode::Unavailable, std::move(message)}; }
+inline Error forbidden(std::string message) {
+  return Error{ErrorCode::Forbidden, std::move(message)};
+}
+inline Error internal_error(std::string message) {
+  return Error{ErrorCode::Internal, std::move(message)};
+}
+inline Error unavailable(std::string message) {
+  return Error{ErrorCode::Unavailable, std::move(message)};
+}
 
 // Error kinds: stable, kebab-case names ("version-mismatch"), each a named constant so that
 // producers and the code that tests for one share a single spelling. The HTTP layer publishes
@@ -53,9 +61,9 @@ inline Error unavailable(std::string message) { return Error{ErrorCode::Unavaila
 namespace kinds {
 inline constexpr std::string_view kVersionMismatch = "version-mismatch";
 inline constexpr std::string_view kInvalidJson = "invalid-json";
-inline constexpr std::string_view kDuplicate = "duplicate";                // a uniqueness rule
+inline constexpr std::string_view kDuplicate = "duplicate";               // a uniqueness rule
 inline constexpr std::string_view kDuplicateIntake = "duplicate-intake";  // a message seen before
-inline constexpr std::string_view kConstraint = "constraint";  // a foreign key or check failed
+inline constexpr std::string_view kConstraint = "constraint";             // a foreign key or check failed
 inline constexpr std::string_view kSurveyLinkUnknown = "survey-link-unknown";
 inline constexpr std::string_view kSurveyLinkExpired = "survey-link-expired";
 inline constexpr std::string_view kSurveyAlreadyAnswered = "survey-already-answered";
@@ -67,21 +75,33 @@ inline constexpr std::string_view kTooManyImprovements = "too-many-improvements"
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}      // NOLINT: implicit by design
   Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
   bool ok() const { return state_.index() == 0; }
   explicit operator bool() const { return ok(); }
 
-  T& value() & { assert(ok() && "value() on an error Result"); return std::get<0>(state_); }
-  const T& value() const& { assert(ok() && "value() on an error Result"); return std::get<0>(state_); }
-  T&& value() && { assert(ok() && "value() on an error Result"); return std::get<0>(std::move(state_)); }
+  T& value() & {
+    assert(ok() && "value() on an error Result");
+    return std::get<0>(state_);
+  }
+  const T& value() const& {
+    assert(ok() && "value() on an error Result");
+    return std::get<0>(state_);
+  }
+  T&& value() && {
+    assert(ok() && "value() on an error Result");
+    return std::get<0>(std::move(state_));
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
 
-  const Error& error() const { assert(!ok() && "error() on a successful Result"); return std::get<1>(state_); }
+  const Error& error() const {
+    assert(!ok() && "error() on a successful Result");
+    return std::get<1>(state_);
+  }
 
  private:
   std::variant<T, Error> state_;
@@ -94,20 +114,22 @@ class [[nodiscard]] Result<void> {
   Result(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT
   bool ok() const { return ok_; }
   explicit operator bool() const { return ok_; }
-  const Error& error() const { assert(!ok_ && "error() on a successful Result"); return error_; }
+  const Error& error() const {
+    assert(!ok_ && "error() on a successful Result");
+    return error_;
+  }
 
  private:
   Error error_;
   bool ok_ = true;
 };
 
-
 }  // namespace sp
 
 // Propagates the error of a Result-returning expression out of the current function.
-#define SP_TRY(expr)                                   \
-  do {                                                 \
-    auto sp_try_result_ = (expr);                      \
+#define SP_TRY(expr)                                         \
+  do {                                                       \
+    auto sp_try_result_ = (expr);                            \
     if (!sp_try_result_.ok()) return sp_try_result_.error(); \
   } while (0)
 

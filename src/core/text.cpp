@@ -3,14 +3,14 @@
 namespace sp::text {
 namespace {
 
-bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+bool is_continuation(unsigned char byte) {
+  return (byte & 0xC0) == 0x80;
+}
 
 }  // namespace
 
 DecodedCodePoint decode_utf8(std::string_view text, std::size_t pos) {
-  const auto byte = [&](std::size_t offset) {
-    return static_cast<unsigned char>(text[pos + offset]);
-  };
+  const auto byte = [&](std::size_t offset) { return static_cast<unsigned char>(text[pos + offset]); };
   const unsigned char lead = byte(0);
   if (lead < 0x80) return {lead, 1, true};
   // RFC 3629 section 4: the lead byte fixes the length, and the ranges of the second byte
@@ -158,13 +158,27 @@ std::string html_escape(std::string_view text) {
     } else {
       const char c = text[pos];
       switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        case '{': out += "&#123;"; break;
-        case '}': out += "&#125;"; break;
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&#39;";
+          break;
+        case '{':
+          out += "&#123;";
+          break;
+        case '}':
+          out += "&#125;";
+          break;
         default:
           if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
             out += kReplacementUtf8;

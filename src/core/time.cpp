@@ -31,13 +31,12 @@ std::string format_rfc3339(Timestamp t) {
   auto ms = duration_cast<milliseconds>(since_midnight - h - m - s);
   char buf[40];
   if (ms.count() == 0) {
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", int(ymd.year()),
-                  unsigned(ymd.month()), unsigned(ymd.day()), int(h.count()), int(m.count()),
-                  int(s.count()));
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", int(ymd.year()), unsigned(ymd.month()),
+                  unsigned(ymd.day()), int(h.count()), int(m.count()), int(s.count()));
   } else {
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", int(ymd.year()),
-                  unsigned(ymd.month()), unsigned(ymd.day()), int(h.count()), int(m.count()),
-                  int(s.count()), int(ms.count()));
+                  unsigned(ymd.month()), unsigned(ymd.day()), int(h.count()), int(m.count()), int(s.count()),
+                  int(ms.count()));
   }
   return buf;
 }
@@ -90,8 +89,8 @@ Result<Timestamp> parse_rfc3339(std::string_view text) {
     return bad("bad zone offset");
   }
   if (pos != text.size()) return bad("trailing characters");
-  Timestamp t = sys_days{ymd} + hours{hour} + minutes{minute} + seconds{second} +
-                milliseconds{millis} - minutes{offset_minutes};
+  Timestamp t = sys_days{ymd} + hours{hour} + minutes{minute} + seconds{second} + milliseconds{millis} -
+                minutes{offset_minutes};
   return t;
 }
 

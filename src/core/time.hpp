@@ -15,9 +15,15 @@ namespace sp {
 using Duration = std::chrono::milliseconds;
 using Timestamp = std::chrono::sys_time<Duration>;
 
-inline Timestamp from_unix_ms(std::int64_t ms) { return Timestamp{Duration{ms}}; }
-inline std::int64_t to_unix_ms(Timestamp t) { return t.time_since_epoch().count(); }
-inline Timestamp from_unix_seconds(std::int64_t s) { return Timestamp{std::chrono::seconds{s}}; }
+inline Timestamp from_unix_ms(std::int64_t ms) {
+  return Timestamp{Duration{ms}};
+}
+inline std::int64_t to_unix_ms(Timestamp t) {
+  return t.time_since_epoch().count();
+}
+inline Timestamp from_unix_seconds(std::int64_t s) {
+  return Timestamp{std::chrono::seconds{s}};
+}
 
 // "2026-11-23T10:15:00Z", or with ".123" when the instant has milliseconds.
 std::string format_rfc3339(Timestamp t);

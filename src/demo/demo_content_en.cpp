@@ -17,8 +17,7 @@ TenantContent webshop_uk() {
   c.language = Language::En;
   c.utc_offset_minutes = 0;
   c.eu_summer_time = true;
-  c.hours = {
-      {{600, 960}, {480, 1080}, {480, 1080}, {480, 1080}, {480, 1080}, {480, 1080}, {540, 1020}}};
+  c.hours = {{{600, 960}, {480, 1080}, {480, 1080}, {480, 1080}, {480, 1080}, {480, 1080}, {540, 1020}}};
   c.weekday_weight = {0.70, 1.35, 1.1, 1.0, 1.0, 0.95, 0.6};
   c.hour_weight = {0.15, 0.08, 0.05, 0.03, 0.03, 0.05, 0.15, 0.45, 0.85, 1.20, 1.35, 1.30,
                    1.25, 1.25, 1.20, 1.10, 1.05, 1.00, 0.95, 1.00, 1.00, 0.85, 0.55, 0.30};
@@ -33,30 +32,26 @@ TenantContent webshop_uk() {
   };
   c.customers = 300;
   c.tickets = 1800;
-  c.male_first = {{"Oliver"}, {"George"},   {"Harry"},  {"Jack"},    {"Jacob"},
-                  {"Noah"},   {"Charlie"},  {"Thomas"}, {"William"}, {"James"},
-                  {"Daniel"}, {"Mohammed"}, {"Samuel"}, {"Joshua"},  {"Liam"},
-                  {"Callum"}, {"Aiden"},    {"Ben"},    {"Matthew"}, {"David"}};
-  c.female_first = {{"Olivia"},  {"Amelia"},    {"Isla"},  {"Ava"},    {"Emily"},
-                    {"Sophie"},  {"Grace"},     {"Lily"},  {"Chloe"},  {"Ella"},
-                    {"Jessica"}, {"Charlotte"}, {"Lucy"},  {"Hannah"}, {"Emma"},
-                    {"Megan"},   {"Sarah"},     {"Laura"}, {"Priya"},  {"Aisha"}};
-  c.last_names = {{"Smith"},   {"Jones"},  {"Taylor"},   {"Brown"},    {"Williams"}, {"Wilson"},
-                  {"Johnson"}, {"Davies"}, {"Robinson"}, {"Wright"},   {"Thompson"}, {"Evans"},
-                  {"Walker"},  {"White"},  {"Roberts"},  {"Green"},    {"Hall"},     {"Wood"},
-                  {"Jackson"}, {"Clarke"}, {"Patel"},    {"Khan"},     {"Lewis"},    {"Harris"},
-                  {"Martin"},  {"Cooper"}, {"King"},     {"Lee"},      {"Baker"},    {"Hughes"},
-                  {"Edwards"}, {"Murphy"}, {"O'Brien"},  {"Campbell"}, {"Anderson"}, {"Scott"},
-                  {"Ahmed"},   {"Ward"},   {"Turner"},   {"Hill"}};
+  c.male_first = {{"Oliver"}, {"George"},  {"Harry"}, {"Jack"},   {"Jacob"},    {"Noah"},   {"Charlie"},
+                  {"Thomas"}, {"William"}, {"James"}, {"Daniel"}, {"Mohammed"}, {"Samuel"}, {"Joshua"},
+                  {"Liam"},   {"Callum"},  {"Aiden"}, {"Ben"},    {"Matthew"},  {"David"}};
+  c.female_first = {{"Olivia"}, {"Amelia"}, {"Isla"},  {"Ava"},     {"Emily"},     {"Sophie"}, {"Grace"},
+                    {"Lily"},   {"Chloe"},  {"Ella"},  {"Jessica"}, {"Charlotte"}, {"Lucy"},   {"Hannah"},
+                    {"Emma"},   {"Megan"},  {"Sarah"}, {"Laura"},   {"Priya"},     {"Aisha"}};
+  c.last_names = {
+      {"Smith"},    {"Jones"},    {"Taylor"},   {"Brown"},  {"Williams"}, {"Wilson"}, {"Johnson"}, {"Davies"},
+      {"Robinson"}, {"Wright"},   {"Thompson"}, {"Evans"},  {"Walker"},   {"White"},  {"Roberts"}, {"Green"},
+      {"Hall"},     {"Wood"},     {"Jackson"},  {"Clarke"}, {"Patel"},    {"Khan"},   {"Lewis"},   {"Harris"},
+      {"Martin"},   {"Cooper"},   {"King"},     {"Lee"},    {"Baker"},    {"Hughes"}, {"Edwards"}, {"Murphy"},
+      {"O'Brien"},  {"Campbell"}, {"Anderson"}, {"Scott"},  {"Ahmed"},    {"Ward"},   {"Turner"},  {"Hill"}};
   // Ofcom keeps 07700 900000-900999 free for fiction, so these numbers reach nobody.
   c.phone_prefix = "+447700900";
   c.phone_digits = 3;
   c.cities = {"London",    "Manchester", "Birmingham", "Leeds",   "Glasgow",    "Bristol",
               "Liverpool", "Sheffield",  "Edinburgh",  "Cardiff", "Nottingham", "Brighton"};
-  c.products = {
-      "Ceramic Pour-Over Coffee Set", "Bamboo Bed Sheet Set",         "5.5 L Air Fryer",
-      "Kids' Waterproof Jacket",      "Cast Iron Casserole Dish",     "Memory Foam Pillow",
-      "Cordless Stick Vacuum",        "Solar Garden Lights (10 pack)"};
+  c.products = {"Ceramic Pour-Over Coffee Set", "Bamboo Bed Sheet Set",         "5.5 L Air Fryer",
+                "Kids' Waterproof Jacket",      "Cast Iron Casserole Dish",     "Memory Foam Pillow",
+                "Cordless Stick Vacuum",        "Solar Garden Lights (10 pack)"};
   c.order_prefix = "#";
   c.order_digits = 7;
   c.amount_min = 9;
@@ -405,14 +400,12 @@ TenantContent webshop_uk() {
   c.customer_greetings = {"Hello,", "Hi,", "Hi there,", "Dear BrightBasket,"};
   c.customer_signoffs = {"Thanks,\n{first}", "Kind regards,\n{full}", "Many thanks,\n{full}"};
   c.chases = {"I still haven't heard anything back. When can I expect a reply?",
-              "Any update on this, please?",
-              "Chasing this again. It's been days without a response."};
+              "Any update on this, please?", "Chasing this again. It's been days without a response."};
   c.thanks = {"Brilliant, thank you for sorting that out.", "Thanks for your help!",
               "Received it today, thanks."};
   c.notes = {"Customer has contacted us three times this month.",
              "Checked the order history: no previous issues with this customer.",
-             "Customer since 2019; no previous complaints.",
-             "Customer prefers email; please don't call."};
+             "Customer since 2019; no previous complaints.", "Customer prefers email; please don't call."};
   c.reminders = {
       "We haven't heard back from you, so just checking in. If we don't hear from "
       "you within 4 days, we'll close this request."};

@@ -17,49 +17,40 @@ TenantContent telecom_nl() {
   c.language = Language::Nl;
   c.utc_offset_minutes = 60;
   c.eu_summer_time = true;
-  c.hours = {
-      {{0, 0}, {480, 1200}, {480, 1200}, {480, 1200}, {480, 1200}, {480, 1200}, {540, 1020}}};
+  c.hours = {{{0, 0}, {480, 1200}, {480, 1200}, {480, 1200}, {480, 1200}, {480, 1200}, {540, 1020}}};
   c.weekday_weight = {0.35, 1.3, 1.1, 1.0, 1.0, 0.9, 0.5};
   c.hour_weight = {0.10, 0.05, 0.03, 0.03, 0.03, 0.05, 0.15, 0.45, 0.90, 1.40, 1.50, 1.45,
                    1.20, 1.30, 1.35, 1.30, 1.20, 1.00, 0.80, 0.85, 0.80, 0.60, 0.40, 0.20};
   c.channel_weight = {0.28, 0.20, 0.17, 0.27, 0.08};
   c.teams = {"Facturatie en contracten", "Technische ondersteuning", "Klachtenafhandeling"};
   c.staff = {
-      {{"Ingrid"}, {"Hoekstra"}, Role::Admin, -1},
-      {{"Mark"}, {"de Boer"}, Role::Supervisor, 0},
-      {{"Fatima"}, {"El Amrani"}, Role::Supervisor, 1},
-      {{"Eva"}, {"Smit"}, Role::Supervisor, 2},
-      {{"Sanne"}, {"Bakker"}, Role::Agent, 0},
-      {{"Daan"}, {"Visser"}, Role::Agent, 0},
-      {{"Lotte"}, {"Mulder"}, Role::Agent, 1},
-      {{"Thijs"}, {"van Dam"}, Role::Agent, 1},
-      {{"Kevin"}, {"Peters"}, Role::Agent, 1},
-      {{"Priya"}, {"Ramdin"}, Role::QaReviewer, -1},
+      {{"Ingrid"}, {"Hoekstra"}, Role::Admin, -1},      {{"Mark"}, {"de Boer"}, Role::Supervisor, 0},
+      {{"Fatima"}, {"El Amrani"}, Role::Supervisor, 1}, {{"Eva"}, {"Smit"}, Role::Supervisor, 2},
+      {{"Sanne"}, {"Bakker"}, Role::Agent, 0},          {{"Daan"}, {"Visser"}, Role::Agent, 0},
+      {{"Lotte"}, {"Mulder"}, Role::Agent, 1},          {{"Thijs"}, {"van Dam"}, Role::Agent, 1},
+      {{"Kevin"}, {"Peters"}, Role::Agent, 1},          {{"Priya"}, {"Ramdin"}, Role::QaReviewer, -1},
   };
   c.customers = 260;
   c.tickets = 1900;
   c.male_first = {{"Jan"},    {"Daan"},   {"Sem"},    {"Lucas"}, {"Bram"}, {"Thomas"}, {"Ruben"},
                   {"Pieter"}, {"Willem"}, {"Joost"},  {"Henk"},  {"Kees"}, {"Stefan"}, {"Mohamed"},
                   {"Ahmed"},  {"Niels"},  {"Jeroen"}, {"Bas"},   {"Tim"},  {"Rik"}};
-  c.female_first = {{"Anna"},   {"Emma"},     {"Sophie"}, {"Julia"},   {"Lisa"},
-                    {"Fleur"},  {"Sanne"},    {"Iris"},   {"Maaike"},  {"Marieke"},
-                    {"Ingrid"}, {"Annelies"}, {"Fatima"}, {"Yasmina"}, {"Noor"},
-                    {"Lieke"},  {"Eline"},    {"Esther"}, {"Petra"},   {"Linda"}};
-  c.last_names = {
-      {"de Jong"},        {"Jansen"},       {"de Vries"},      {"van den Berg"}, {"van Dijk"},
-      {"Bakker"},         {"Janssen"},      {"Visser"},        {"Smit"},         {"Meijer"},
-      {"de Boer"},        {"Mulder"},       {"de Groot"},      {"Bos"},          {"Vos"},
-      {"Peters"},         {"Hendriks"},     {"van Leeuwen"},   {"Dekker"},       {"Brouwer"},
-      {"de Wit"},         {"Dijkstra"},     {"Smits"},         {"de Graaf"},     {"van der Meer"},
-      {"van der Linden"}, {"Kok"},          {"Jacobs"},        {"de Haan"},      {"Vermeulen"},
-      {"van den Heuvel"}, {"van der Veen"}, {"van den Broek"}, {"de Bruijn"},    {"Schouten"},
-      {"Hoekstra"},       {"Koster"},       {"Prins"},         {"Postma"},       {"Kuipers"},
-      {"Yilmaz"},         {"El Idrissi"}};
+  c.female_first = {{"Anna"}, {"Emma"},   {"Sophie"},  {"Julia"},  {"Lisa"},     {"Fleur"},  {"Sanne"},
+                    {"Iris"}, {"Maaike"}, {"Marieke"}, {"Ingrid"}, {"Annelies"}, {"Fatima"}, {"Yasmina"},
+                    {"Noor"}, {"Lieke"},  {"Eline"},   {"Esther"}, {"Petra"},    {"Linda"}};
+  c.last_names = {{"de Jong"},        {"Jansen"},       {"de Vries"},      {"van den Berg"}, {"van Dijk"},
+                  {"Bakker"},         {"Janssen"},      {"Visser"},        {"Smit"},         {"Meijer"},
+                  {"de Boer"},        {"Mulder"},       {"de Groot"},      {"Bos"},          {"Vos"},
+                  {"Peters"},         {"Hendriks"},     {"van Leeuwen"},   {"Dekker"},       {"Brouwer"},
+                  {"de Wit"},         {"Dijkstra"},     {"Smits"},         {"de Graaf"},     {"van der Meer"},
+                  {"van der Linden"}, {"Kok"},          {"Jacobs"},        {"de Haan"},      {"Vermeulen"},
+                  {"van den Heuvel"}, {"van der Veen"}, {"van den Broek"}, {"de Bruijn"},    {"Schouten"},
+                  {"Hoekstra"},       {"Koster"},       {"Prins"},         {"Postma"},       {"Kuipers"},
+                  {"Yilmaz"},         {"El Idrissi"}};
   c.phone_prefix = "+316";
   c.phone_digits = 8;
-  c.cities = {"Amsterdam", "Rotterdam", "Utrecht", "Den Haag",  "Eindhoven",
-              "Groningen", "Tilburg",   "Almere",  "Breda",     "Nijmegen",
-              "Zwolle",    "Haarlem",   "Leiden",  "Amersfoort"};
+  c.cities = {"Amsterdam", "Rotterdam", "Utrecht",  "Den Haag", "Eindhoven", "Groningen", "Tilburg",
+              "Almere",    "Breda",     "Nijmegen", "Zwolle",   "Haarlem",   "Leiden",    "Amersfoort"};
   c.products = {"TelNet Box 6", "TelNet Box 5", "tv-ontvanger", "wifi-versterker"};
   c.order_prefix = "TN";
   c.order_digits = 8;
@@ -404,8 +395,7 @@ TenantContent telecom_nl() {
   c.agent_greeting = "Beste {hon},";
   c.agent_signoff = "Met vriendelijke groet,\n\n{agent}\nKlantenservice TelNet";
   c.customer_greetings = {"Hallo,", "Goedendag,", "Beste TelNet,", "Geachte heer/mevrouw,"};
-  c.customer_signoffs = {"Groet,\n{full}", "Met vriendelijke groet,\n{full}",
-                         "Alvast bedankt!\n{first}"};
+  c.customer_signoffs = {"Groet,\n{full}", "Met vriendelijke groet,\n{full}", "Alvast bedankt!\n{first}"};
   c.chases = {"Ik heb nog steeds geen reactie op mijn vraag gehad. Wanneer hoor ik iets?",
               "Is er al nieuws? Ik wacht nu al een tijd op antwoord.",
               "Graag zo snel mogelijk een reactie, dit duurt echt te lang."};
@@ -418,8 +408,7 @@ TenantContent telecom_nl() {
   c.reminders = {
       "Wij hebben nog geen reactie van u ontvangen. Is uw vraag nog actueel? Als "
       "wij binnen vier dagen niets horen, sluiten wij deze melding."};
-  c.phone_intro =
-      "Bedankt voor uw telefoontje zojuist. Zoals beloofd zet ik het besprokene hier op een rij.";
+  c.phone_intro = "Bedankt voor uw telefoontje zojuist. Zoals beloofd zet ik het besprokene hier op een rij.";
   c.escalation_note =
       "Klant is zeer ontevreden en dreigt met opzeggen. Doorgezet naar "
       "Klachtenafhandeling.";

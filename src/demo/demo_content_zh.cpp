@@ -17,8 +17,7 @@ TenantContent electronics_cn() {
   c.language = Language::Zh;
   c.utc_offset_minutes = 480;
   c.eu_summer_time = false;
-  c.hours = {
-      {{540, 1260}, {540, 1260}, {540, 1260}, {540, 1260}, {540, 1260}, {540, 1260}, {540, 1260}}};
+  c.hours = {{{540, 1260}, {540, 1260}, {540, 1260}, {540, 1260}, {540, 1260}, {540, 1260}, {540, 1260}}};
   c.weekday_weight = {0.85, 1.15, 1.05, 1.0, 1.0, 1.0, 0.9};
   c.hour_weight = {0.25, 0.10, 0.05, 0.03, 0.03, 0.05, 0.10, 0.30, 0.70, 1.10, 1.30, 1.25,
                    1.00, 1.05, 1.20, 1.20, 1.15, 1.05, 1.00, 1.15, 1.30, 1.30, 1.00, 0.55};
@@ -38,11 +37,10 @@ TenantContent electronics_cn() {
   };
   c.customers = 200;
   c.tickets = 1300;
-  c.male_first = {
-      {"伟", "wei"},      {"强", "qiang"},    {"磊", "lei"},        {"军", "jun"},
-      {"洋", "yang"},     {"勇", "yong"},     {"杰", "jie"},        {"涛", "tao"},
-      {"明", "ming"},     {"超", "chao"},     {"浩然", "haoran"},   {"子轩", "zixuan"},
-      {"宇航", "yuhang"}, {"俊杰", "junjie"}, {"志强", "zhiqiang"}, {"建国", "jianguo"}};
+  c.male_first = {{"伟", "wei"},      {"强", "qiang"},    {"磊", "lei"},        {"军", "jun"},
+                  {"洋", "yang"},     {"勇", "yong"},     {"杰", "jie"},        {"涛", "tao"},
+                  {"明", "ming"},     {"超", "chao"},     {"浩然", "haoran"},   {"子轩", "zixuan"},
+                  {"宇航", "yuhang"}, {"俊杰", "junjie"}, {"志强", "zhiqiang"}, {"建国", "jianguo"}};
   c.female_first = {{"芳", "fang"},    {"娜", "na"},        {"敏", "min"},       {"静", "jing"},
                     {"丽", "li"},      {"艳", "yan"},       {"婷", "ting"},      {"雪", "xue"},
                     {"欣怡", "xinyi"}, {"梓涵", "zihan"},   {"诗涵", "shihan"},  {"雨桐", "yutong"},
@@ -332,8 +330,7 @@ TenantContent electronics_cn() {
   c.escalation_note = "客户情绪激动，提到要向12315投诉，已转投诉处理组。";
   c.handover_note = "因交接班，由我接手跟进。";
   c.hold_note = "等待第三方（维修中心或快递公司）反馈，状态设为暂停。";
-  c.months = {"1月", "2月", "3月", "4月",  "5月",  "6月",
-              "7月", "8月", "9月", "10月", "11月", "12月"};
+  c.months = {"1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"};
   c.weekdays = {"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"};
   return c;
 }

@@ -26,13 +26,12 @@ using domain::Role;
 using domain::Status;
 using domain::TicketPatch;
 
-constexpr std::array<Channel, 5> kChannels = {Channel::Email, Channel::Web, Channel::Chat,
-                                              Channel::Phone, Channel::Social};
+constexpr std::array<Channel, 5> kChannels = {Channel::Email, Channel::Web, Channel::Chat, Channel::Phone,
+                                              Channel::Social};
 // Tags an agent may add while working, beside the category's own.
-constexpr std::array<std::string_view, 3> kWorkTags = {"callback", "repeat-contact",
-                                                       "needs-followup"};
-constexpr std::array<std::string_view, 5> kMailDomains = {
-    "example.com", "example.net", "example.org", "mail.example.com", "post.example.net"};
+constexpr std::array<std::string_view, 3> kWorkTags = {"callback", "repeat-contact", "needs-followup"};
+constexpr std::array<std::string_view, 5> kMailDomains = {"example.com", "example.net", "example.org",
+                                                          "mail.example.com", "post.example.net"};
 
 std::string ascii_of(const NamePart& part) {
   if (!part.ascii.empty()) {
@@ -218,9 +217,8 @@ class TicketStory {
     order_ = std::string(content_.order_prefix) + digits(random_, content_.order_digits);
     amount_ = format_amount(content_, random_);
     product_ = std::string(random_.pick(content_.products));
-    city_ = std::string(incident_ != nullptr && !incident_->city.empty()
-                            ? incident_->city
-                            : random_.pick(content_.cities));
+    city_ = std::string(incident_ != nullptr && !incident_->city.empty() ? incident_->city
+                                                                         : random_.pick(content_.cities));
   }
 
   Priority choose_priority() {
@@ -230,8 +228,8 @@ class TicketStory {
     if (incident_ != nullptr) {
       return random_.chance(0.35) ? Priority::High : Priority::Normal;
     }
-    static constexpr std::array<Priority, 4> kPriorities = {Priority::Low, Priority::Normal,
-                                                            Priority::High, Priority::Urgent};
+    static constexpr std::array<Priority, 4> kPriorities = {Priority::Low, Priority::Normal, Priority::High,
+                                                            Priority::Urgent};
     static constexpr std::array<double, 4> kUsual = {0.12, 0.70, 0.14, 0.04};
     static constexpr std::array<double, 4> kOutage = {0.05, 0.60, 0.28, 0.07};
     return kPriorities[random_.weighted(category_->category == "outage" ? kOutage : kUsual)];
@@ -315,8 +313,7 @@ class TicketStory {
       assign.tags = std::move(tags);
     }
     // Supervisors dispatch part of the queue; agents pick up the rest themselves.
-    const DemoStaffMember* assigner =
-        random_.chance(0.25) ? supervisor_of(category_->team) : agent_;
+    const DemoStaffMember* assigner = random_.chance(0.25) ? supervisor_of(category_->team) : agent_;
     Timestamp assign_at = first_reply - seconds{random_.between(20, 240)};
     if (!change(assign, actor_of(*assigner), std::max(assign_at, last_))) {
       return;
@@ -333,28 +330,23 @@ class TicketStory {
       Step step = choose_step(round, phone);
       if (step == Step::Solve) {
         if (!agent_says(scenario_->solution, agent_at, phone && round == 0) ||
-            !set_status(Status::Solved, actor_of(*agent_),
-                        last_ + seconds{random_.between(20, 200)})) {
+            !set_status(Status::Solved, actor_of(*agent_), last_ + seconds{random_.between(20, 200)})) {
           return;
         }
       } else if (step == Step::Hold) {
         if (!agent_note(content_.hold_note, agent_at) ||
-            !agent_says(scenario_->hold, last_ + seconds{random_.between(30, 300)},
-                        phone && round == 0) ||
-            !set_status(Status::OnHold, actor_of(*agent_),
-                        last_ + seconds{random_.between(5, 60)})) {
+            !agent_says(scenario_->hold, last_ + seconds{random_.between(30, 300)}, phone && round == 0) ||
+            !set_status(Status::OnHold, actor_of(*agent_), last_ + seconds{random_.between(5, 60)})) {
           return;
         }
         Timestamp back = agent_time(last_ + random_.log_minutes(60 * 12, 60 * 24 * 5));
         if (!agent_says(scenario_->solution, back, false) ||
-            !set_status(Status::Solved, actor_of(*agent_),
-                        last_ + seconds{random_.between(20, 200)})) {
+            !set_status(Status::Solved, actor_of(*agent_), last_ + seconds{random_.between(20, 200)})) {
           return;
         }
       } else {
         if (!agent_says(scenario_->ask_info, agent_at, phone && round == 0) ||
-            !set_status(Status::Pending, actor_of(*agent_),
-                        last_ + seconds{random_.between(5, 60)})) {
+            !set_status(Status::Pending, actor_of(*agent_), last_ + seconds{random_.between(5, 60)})) {
           return;
         }
         if (random_.chance(0.8)) {
@@ -387,14 +379,12 @@ class TicketStory {
         std::string thanks(random_.pick(content_.thanks));
         Timestamp thanks_at = customer_time(last_ + random_.log_minutes(5, 720));
         if (!post(MessageKind::Inbound, customer_actor(), std::move(thanks), thanks_at) ||
-            !set_status(Status::Solved, actor_of(*agent_),
-                        agent_time(last_ + random_.log_minutes(5, 240)))) {
+            !set_status(Status::Solved, actor_of(*agent_), agent_time(last_ + random_.log_minutes(5, 240)))) {
           return;
         }
       } else if (after < 0.18 && !reopened) {
         reopened = true;
-        if (!customer_says(scenario_->reopen,
-                           customer_time(last_ + random_.log_minutes(120, 60 * 24 * 5))) ||
+        if (!customer_says(scenario_->reopen, customer_time(last_ + random_.log_minutes(120, 60 * 24 * 5))) ||
             !maybe_pass_on(0.25)) {
           return;
         }
@@ -452,8 +442,7 @@ class TicketStory {
         agent_ = colleague;
         TicketPatch handover;
         handover.assignee_id = agent_->agent.id;
-        return change(handover, actor_of(*agent_),
-                      agent_time(last_ + minutes{random_.between(5, 90)})) &&
+        return change(handover, actor_of(*agent_), agent_time(last_ + minutes{random_.between(5, 90)})) &&
                agent_note(content_.handover_note, last_ + seconds{random_.between(5, 60)});
       }
     }
@@ -741,8 +730,8 @@ std::vector<Arrival> arrivals(const TenantContent& content, const TenantClock& c
   int incident_tickets = 0;
   for (const auto& incident : content.incidents) {
     Timestamp local_now = clock.local(now);
-    Timestamp local_start = Timestamp{floor<days>(local_now) - days{incident.days_ago}} +
-                            hours{incident.local_start_hour};
+    Timestamp local_start =
+        Timestamp{floor<days>(local_now) - days{incident.days_ago}} + hours{incident.local_start_hour};
     Timestamp utc_start = local_start - clock.offset(local_start);
     auto span_ms = static_cast<double>(duration_cast<milliseconds>(hours{incident.hours}).count());
     for (int idx = 0; idx < incident.tickets; ++idx) {
@@ -755,24 +744,21 @@ std::vector<Arrival> arrivals(const TenantContent& content, const TenantClock& c
       }
     }
   }
-  double max_weight =
-      *std::max_element(content.weekday_weight.begin(), content.weekday_weight.end()) *
-      *std::max_element(content.hour_weight.begin(), content.hour_weight.end());
+  double max_weight = *std::max_element(content.weekday_weight.begin(), content.weekday_weight.end()) *
+                      *std::max_element(content.hour_weight.begin(), content.hour_weight.end());
   auto span_ms = duration_cast<milliseconds>(now - start).count();
   int regular = std::max(0, content.tickets - incident_tickets);
   while (regular > 0) {
     Timestamp at = start + Duration{random.between(0, span_ms - 1)};
     Timestamp local = clock.local(at);
-    double weight =
-        content.weekday_weight[static_cast<std::size_t>(TenantClock::weekday_of(local))] *
-        content.hour_weight[static_cast<std::size_t>(TenantClock::minute_of_day(local) / 60)];
+    double weight = content.weekday_weight[static_cast<std::size_t>(TenantClock::weekday_of(local))] *
+                    content.hour_weight[static_cast<std::size_t>(TenantClock::minute_of_day(local) / 60)];
     if (random.unit() * max_weight < weight) {
       out.push_back({at, nullptr});
       --regular;
     }
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Arrival& a, const Arrival& b) { return a.at < b.at; });
+  std::stable_sort(out.begin(), out.end(), [](const Arrival& a, const Arrival& b) { return a.at < b.at; });
   return out;
 }
 
@@ -802,8 +788,7 @@ std::vector<domain::Team> make_teams(const TenantContent& content, domain::Tenan
 }
 
 std::vector<DemoStaffMember> make_staff(const TenantContent& content, domain::TenantId tenant,
-                                        const std::vector<domain::TeamId>& team_ids,
-                                        Timestamp created_at) {
+                                        const std::vector<domain::TeamId>& team_ids, Timestamp created_at) {
   std::vector<DemoStaffMember> staff;
   bool admin_named = false;
   for (const auto& spec : content.staff) {
@@ -814,8 +799,8 @@ std::vector<DemoStaffMember> make_staff(const TenantContent& content, domain::Te
       agent.email = "admin@" + std::string(content.slug) + ".test";
       admin_named = true;
     } else {
-      agent.email = ascii_of(spec.first) + "." + ascii_of(spec.last) + "@" +
-                    std::string(content.slug) + ".test";
+      agent.email =
+          ascii_of(spec.first) + "." + ascii_of(spec.last) + "@" + std::string(content.slug) + ".test";
     }
     agent.name = full_name(content, spec.first, spec.last);
     agent.role = spec.role;
@@ -875,16 +860,15 @@ std::vector<DemoCustomer> make_customers(const TenantContent& content, domain::T
       }
     }
     if (random.chance(0.75)) {
-      customer.phones.push_back(std::string(content.phone_prefix) +
-                                digits(random, content.phone_digits));
+      customer.phones.push_back(std::string(content.phone_prefix) + digits(random, content.phone_digits));
     }
     customer.language = content.language;
     customer.created_at = created_at + seconds{idx};
     demo.first_name = std::string(first.shown);
-    demo.salutation = content.family_name_first
-                          ? std::string(last.shown) +
-                                std::string(female ? content.female_title : content.male_title)
-                          : demo.first_name;
+    demo.salutation =
+        content.family_name_first
+            ? std::string(last.shown) + std::string(female ? content.female_title : content.male_title)
+            : demo.first_name;
     demo.account_number = std::to_string(random.between(1'000'000, 9'999'999));
     // The ticket generator favours low indexes, so these are the regulars.
     demo.vip = idx < vips;

@@ -44,8 +44,7 @@ std::vector<domain::Team> make_teams(const TenantContent& content, domain::Tenan
 // The tenant's staff; `team_ids` are the stored ids of content.teams, in order. The first
 // admin gets admin@<slug>.test, everyone else first.last@<slug>.test.
 std::vector<DemoStaffMember> make_staff(const TenantContent& content, domain::TenantId tenant,
-                                        const std::vector<domain::TeamId>& team_ids,
-                                        Timestamp created_at);
+                                        const std::vector<domain::TeamId>& team_ids, Timestamp created_at);
 
 // content.customers customers with names, e-mail addresses (unique within the tenant, on
 // reserved example.* domains), phone numbers and the tenant's language. Customer k is

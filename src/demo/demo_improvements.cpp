@@ -21,8 +21,9 @@ Texts texts_for(domain::Language language) {
               "Ik wil zien hoe ver mijn aanvraag is zonder te bellen.",
               "In het klantenportaal komt bij elke aanvraag de verwachte antwoordtijd."};
     case domain::Language::Zh:
-      return {"周一上午电话等待时间太长。", "周一上午08:00至12:00增加一个班次。", "周一平均等待时间从6分钟降至2分钟。",
-              "希望不用打电话也能查看我的请求进度。", "在客户门户中为每个请求显示预计答复时间。"};
+      return {"周一上午电话等待时间太长。", "周一上午08:00至12:00增加一个班次。",
+              "周一平均等待时间从6分钟降至2分钟。", "希望不用打电话也能查看我的请求进度。",
+              "在客户门户中为每个请求显示预计答复时间。"};
     case domain::Language::En:
       break;
   }
@@ -35,7 +36,8 @@ Texts texts_for(domain::Language language) {
 
 }  // namespace
 
-Result<int> seed_demo_improvements(storage::Store& store, storage::ImprovementStore& improvements, Timestamp now) {
+Result<int> seed_demo_improvements(storage::Store& store, storage::ImprovementStore& improvements,
+                                   Timestamp now) {
   auto done = store.get_setting("demo_improvements_seeded");
   if (!done) return done.error();
   if (*done) return 0;

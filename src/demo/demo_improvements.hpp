@@ -11,6 +11,7 @@ namespace sp::demo {
 
 // Idempotent (setting "demo_improvements_seeded"); tenants that already have actions are
 // left alone. Returns the number of actions created.
-Result<int> seed_demo_improvements(storage::Store& store, storage::ImprovementStore& improvements, Timestamp now);
+Result<int> seed_demo_improvements(storage::Store& store, storage::ImprovementStore& improvements,
+                                   Timestamp now);
 
 }  // namespace sp::demo

@@ -15,11 +15,9 @@ using domain::Role;
 // The setting's value records what the first seed created, so a later start can print the
 // same summary without counting rows: "tenants=3 agents=31 customers=760 tickets=5000 ...".
 std::string describe(const DemoSummary& summary, Timestamp now, std::uint64_t seed) {
-  return "tenants=" + std::to_string(summary.tenants) +
-         " agents=" + std::to_string(summary.agents) +
-         " customers=" + std::to_string(summary.customers) +
-         " tickets=" + std::to_string(summary.tickets) + " seed=" + std::to_string(seed) +
-         " now=" + format_rfc3339(now);
+  return "tenants=" + std::to_string(summary.tenants) + " agents=" + std::to_string(summary.agents) +
+         " customers=" + std::to_string(summary.customers) + " tickets=" + std::to_string(summary.tickets) +
+         " seed=" + std::to_string(seed) + " now=" + format_rfc3339(now);
 }
 
 int read_count(std::string_view text, std::string_view key) {
@@ -59,8 +57,8 @@ std::vector<DemoLogin> demo_logins() {
     for (Role role : kRoles) {
       for (const auto& member : staff) {
         if (member.agent.role == role) {
-          logins.push_back({std::string(content.slug), member.agent.email,
-                            std::string(kDemoPassword), std::string(domain::to_string(role))});
+          logins.push_back({std::string(content.slug), member.agent.email, std::string(kDemoPassword),
+                            std::string(domain::to_string(role))});
           break;
         }
       }
@@ -69,10 +67,9 @@ std::vector<DemoLogin> demo_logins() {
   return logins;
 }
 
-Result<DemoSummary> seed_demo(
-    storage::Store& store,
-    const std::function<std::string(std::string_view password)>& hash_password, Timestamp now,
-    std::uint64_t seed) {
+Result<DemoSummary> seed_demo(storage::Store& store,
+                              const std::function<std::string(std::string_view password)>& hash_password,
+                              Timestamp now, std::uint64_t seed) {
   auto marker = store.get_setting(std::string(kSeededSetting));
   if (!marker) {
     return marker.error();

@@ -50,9 +50,8 @@ std::vector<DemoLogin> demo_logins();
 // `hash_password` is called once (argon2id is slow) and its result stored for every demo
 // account. Fails with the store's error; a store left half-seeded by an earlier failure
 // makes create_tenant fail with Conflict, reported as such (start from an empty database).
-Result<DemoSummary> seed_demo(
-    storage::Store& store,
-    const std::function<std::string(std::string_view password)>& hash_password, Timestamp now,
-    std::uint64_t seed = 42);
+Result<DemoSummary> seed_demo(storage::Store& store,
+                              const std::function<std::string(std::string_view password)>& hash_password,
+                              Timestamp now, std::uint64_t seed = 42);
 
 }  // namespace sp::demo

@@ -59,8 +59,7 @@ std::string document_html(const Document& document, std::string_view body_class)
         // Gather this run of bars into one chart.
         std::vector<BarDatum> bars;
         bars.push_back({block.text, block.bar, block.value_text, ""});
-        while (index + 1 < document.blocks.size() &&
-               document.blocks[index + 1].kind == Block::Kind::Bar) {
+        while (index + 1 < document.blocks.size() && document.blocks[index + 1].kind == Block::Kind::Bar) {
           ++index;
           const Block& next = document.blocks[index];
           bars.push_back({next.text, next.bar, next.value_text, ""});

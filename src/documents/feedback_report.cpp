@@ -45,8 +45,8 @@ constexpr Words kKpis = {{"Kengetallen van gisteren", "Yesterday's figures", "�
 constexpr Words kAsOf = {{"stand van", "as of", "截至"}};
 constexpr Words kGrades = {{"Cijfers", "Grades", "评分"}};
 constexpr Words kAnswers = {{"antwoorden", "answers", "份答卷"}};
-constexpr Words kEffort = {{"klantinspanning (1-5, lager is beter)",
-                            "customer effort (1-5, lower is better)", "客户费力度(1-5,越低越好)"}};
+constexpr Words kEffort = {{"klantinspanning (1-5, lager is beter)", "customer effort (1-5, lower is better)",
+                            "客户费力度(1-5,越低越好)"}};
 constexpr Words kTopics = {{"Opmerkingen per onderwerp", "Comments by topic", "按主题分类的意见"}};
 constexpr Words kNoComments = {{"Geen opmerkingen.", "No comments.", "无文字意见。"}};
 constexpr Words kGrade = {{"cijfer", "grade", "评分"}};
@@ -64,11 +64,15 @@ constexpr Words kTopicCounts = {{"Antwoorden per onderwerp", "Answers per topic"
 std::string_view w(const Words& words, Language language) {
   return words.text[static_cast<std::size_t>(language)];
 }
-std::string s(const Words& words, Language language) { return std::string(w(words, language)); }
+std::string s(const Words& words, Language language) {
+  return std::string(w(words, language));
+}
 
 constexpr std::string_view kDash = "\xE2\x80\x93";
 
-std::string ticket_ref(std::int64_t id) { return "T-" + std::to_string(id); }
+std::string ticket_ref(std::int64_t id) {
+  return "T-" + std::to_string(id);
+}
 
 std::string target_label(std::string_view target, Language language) {
   struct Target {
@@ -153,8 +157,8 @@ std::string th(const Words& words, Language language) {
 
 std::string items_table(const std::vector<SelfCheckItem>& items, Language language) {
   std::string html = "<table>\n<thead><tr>" + th(kTicket, language) + th(kSubject, language) +
-                     th(kKind, language) + th(kTarget, language) + th(kDue, language) +
-                     th(kLate, language) + "</tr></thead>\n<tbody>\n";
+                     th(kKind, language) + th(kTarget, language) + th(kDue, language) + th(kLate, language) +
+                     "</tr></thead>\n<tbody>\n";
   for (const auto& item : items) {
     html += "<tr><th scope=\"row\">" + html_escape(ticket_ref(item.ticket_id)) + "</th><td>" +
             html_escape(item.subject) + "</td><td>" + html_escape(kind_label(item.kind, language)) +
@@ -167,9 +171,9 @@ std::string items_table(const std::vector<SelfCheckItem>& items, Language langua
 }
 
 std::string item_line(const SelfCheckItem& item, Language language) {
-  std::string line = ticket_ref(item.ticket_id) + " " + item.subject + " " + std::string(kDash) +
-                     " " + kind_label(item.kind, language) + "; " + target_text(item, language) +
-                     "; " + s(kDue, language) + " " + due_text(item);
+  std::string line = ticket_ref(item.ticket_id) + " " + item.subject + " " + std::string(kDash) + " " +
+                     kind_label(item.kind, language) + "; " + target_text(item, language) + "; " +
+                     s(kDue, language) + " " + due_text(item);
   if (item.late_minutes > 0) line += "; " + s(kLate, language) + " " + late_text(item, language);
   return line;
 }
@@ -207,11 +211,10 @@ std::vector<GradeRow> grade_rows(const WeeklyFeedback& summary, Language languag
     return value ? format_number(*value, Language::En, 4) : std::string();
   };
   return {
-      {"csat", kpi_label("csat", language),
-       optional_value(summary.csat_mean, Unit::Grade, language), raw(summary.csat_mean)},
+      {"csat", kpi_label("csat", language), optional_value(summary.csat_mean, Unit::Grade, language),
+       raw(summary.csat_mean)},
       {"not_helped_share", kpi_label("not_helped_share", language),
-       optional_value(summary.not_helped_share, Unit::Fraction, language),
-       raw(summary.not_helped_share)},
+       optional_value(summary.not_helped_share, Unit::Fraction, language), raw(summary.not_helped_share)},
       {"nps", kpi_label("nps", language), optional_value(summary.nps, Unit::Points, language),
        raw(summary.nps)},
       {"customer_effort", s(kEffort, language), effort_value(summary.effort_mean, language),
@@ -220,8 +223,7 @@ std::vector<GradeRow> grade_rows(const WeeklyFeedback& summary, Language languag
 }
 
 std::string seen_text(const RecurringRow& row) {
-  return format_rfc3339(row.first_seen) + " " + std::string(kDash) + " " +
-         format_rfc3339(row.last_seen);
+  return format_rfc3339(row.first_seen) + " " + std::string(kDash) + " " + format_rfc3339(row.last_seen);
 }
 
 }  // namespace
@@ -240,16 +242,13 @@ std::string_view to_string(SelfCheckItem::Kind kind) {
   return "sla_breached";
 }
 
-std::string self_check_html(const DailySelfCheck& check, std::string_view title,
-                            Language language) {
+std::string self_check_html(const DailySelfCheck& check, std::string_view title, Language language) {
   std::string html = page_start(title, language);
-  html += "<p>" + html_escape(range_text(check.from, check.to, check.time_zone, language)) +
-          "<br>" + html_escape(s(kAtRisk, language)) + ": " +
-          html_escape(format_rfc3339(check.to)) + " " + std::string(kDash) + " " +
-          html_escape(format_rfc3339(check.today_end)) + " (" + html_escape(w(kAsOf, language)) +
-          " " + html_escape(format_rfc3339(check.as_of)) + ")</p>\n";
-  if (check.truncated)
-    html += "<p class=\"note\">" + html_escape(w(kTruncated, language)) + "</p>\n";
+  html += "<p>" + html_escape(range_text(check.from, check.to, check.time_zone, language)) + "<br>" +
+          html_escape(s(kAtRisk, language)) + ": " + html_escape(format_rfc3339(check.to)) + " " +
+          std::string(kDash) + " " + html_escape(format_rfc3339(check.today_end)) + " (" +
+          html_escape(w(kAsOf, language)) + " " + html_escape(format_rfc3339(check.as_of)) + ")</p>\n";
+  if (check.truncated) html += "<p class=\"note\">" + html_escape(w(kTruncated, language)) + "</p>\n";
 
   html += "<section>\n<h2>" + html_escape(w(kPerTeam, language)) + "</h2>\n";
   if (check.teams.empty()) {
@@ -259,18 +258,17 @@ std::string self_check_html(const DailySelfCheck& check, std::string_view title,
     html += "<table>\n<thead><tr>" + th(kTeam, language) + th(kMissedCount, language) +
             th(kAtRiskCount, language) + "</tr></thead>\n<tbody>\n";
     for (const auto& team : check.teams) {
-      html += "<tr><th scope=\"row\">" +
-              html_escape(team.team.empty() ? w(kNoTeam, language) : team.team) +
-              "</th><td class=\"number\">" + std::to_string(team.missed) +
-              "</td><td class=\"number\">" + std::to_string(team.at_risk) + "</td></tr>\n";
+      html += "<tr><th scope=\"row\">" + html_escape(team.team.empty() ? w(kNoTeam, language) : team.team) +
+              "</th><td class=\"number\">" + std::to_string(team.missed) + "</td><td class=\"number\">" +
+              std::to_string(team.at_risk) + "</td></tr>\n";
     }
     html += "</tbody>\n</table>\n";
   }
   html += "</section>\n";
 
   for (const auto& agent : check.agents) {
-    html += "<section class=\"agent\">\n<h2>" + html_escape(agent_label(agent, language)) +
-            "</h2>\n<h3>" + html_escape(w(kMissed, language)) + "</h3>\n";
+    html += "<section class=\"agent\">\n<h2>" + html_escape(agent_label(agent, language)) + "</h2>\n<h3>" +
+            html_escape(w(kMissed, language)) + "</h3>\n";
     html += agent.missed.empty() ? "<p>" + html_escape(w(kNothingMissed, language)) + "</p>\n"
                                  : items_table(agent.missed, language);
     html += "<h3>" + html_escape(w(kAtRisk, language)) + "</h3>\n";
@@ -291,39 +289,34 @@ std::string self_check_html(const DailySelfCheck& check, std::string_view title,
 }
 
 std::string self_check_csv(const DailySelfCheck& check) {
-  std::string csv =
-      "kind,agent,team,ticket,subject,target,target_minutes,due_at,late_minutes,still_open\r\n";
+  std::string csv = "kind,agent,team,ticket,subject,target,target_minutes,due_at,late_minutes,still_open\r\n";
   for (const auto& agent : check.agents) {
     for (const auto* list : {&agent.missed, &agent.at_risk}) {
       for (const auto& item : *list) {
-        csv += csv_field(to_string(item.kind)) + "," + csv_field(agent.agent) + "," +
-               csv_field(agent.team) + "," + csv_field(ticket_ref(item.ticket_id)) + "," +
-               csv_field(item.subject) + "," + csv_field(item.target) + "," +
-               std::to_string(item.target_minutes) + "," +
+        csv += csv_field(to_string(item.kind)) + "," + csv_field(agent.agent) + "," + csv_field(agent.team) +
+               "," + csv_field(ticket_ref(item.ticket_id)) + "," + csv_field(item.subject) + "," +
+               csv_field(item.target) + "," + std::to_string(item.target_minutes) + "," +
                csv_field(item.due_at ? format_rfc3339(*item.due_at) : std::string()) + "," +
-               std::to_string(item.late_minutes) + "," + (item.still_open ? "true" : "false") +
-               "\r\n";
+               std::to_string(item.late_minutes) + "," + (item.still_open ? "true" : "false") + "\r\n";
       }
     }
   }
   return csv;
 }
 
-Document self_check_document(const DailySelfCheck& check, std::string_view title,
-                             Language language) {
+Document self_check_document(const DailySelfCheck& check, std::string_view title, Language language) {
   using Kind = Block::Kind;
   Document document;
   document.language = language;
   document.title = std::string(title);
-  document.blocks.push_back(
-      {Kind::Paragraph, range_text(check.from, check.to, check.time_zone, language)});
+  document.blocks.push_back({Kind::Paragraph, range_text(check.from, check.to, check.time_zone, language)});
   if (check.truncated) document.blocks.push_back({Kind::Note, s(kTruncated, language)});
   document.blocks.push_back({Kind::Heading, s(kPerTeam, language)});
   for (const auto& team : check.teams) {
-    document.blocks.push_back(
-        {Kind::Item, (team.team.empty() ? s(kNoTeam, language) : team.team) + ": " +
-                         s(kMissedCount, language) + " " + std::to_string(team.missed) + ", " +
-                         s(kAtRiskCount, language) + " " + std::to_string(team.at_risk)});
+    document.blocks.push_back({Kind::Item, (team.team.empty() ? s(kNoTeam, language) : team.team) + ": " +
+                                               s(kMissedCount, language) + " " + std::to_string(team.missed) +
+                                               ", " + s(kAtRiskCount, language) + " " +
+                                               std::to_string(team.at_risk)});
   }
   for (const auto& agent : check.agents) {
     document.blocks.push_back({Kind::Heading, agent_label(agent, language)});
@@ -351,11 +344,10 @@ Document self_check_document(const DailySelfCheck& check, std::string_view title
   return document;
 }
 
-std::string weekly_feedback_html(const WeeklyFeedback& summary, std::string_view title,
-                                 Language language) {
+std::string weekly_feedback_html(const WeeklyFeedback& summary, std::string_view title, Language language) {
   std::string html = page_start(title, language);
-  html += "<p>" + html_escape(range_text(summary.from, summary.to, summary.time_zone, language)) +
-          "<br>" + html_escape(grade_line(summary, language)) + "</p>\n";
+  html += "<p>" + html_escape(range_text(summary.from, summary.to, summary.time_zone, language)) + "<br>" +
+          html_escape(grade_line(summary, language)) + "</p>\n";
   if (summary.truncated) {
     html += "<p class=\"note\">" + html_escape(w(kTruncated, language)) + "</p>\n";
   }
@@ -370,8 +362,7 @@ std::string weekly_feedback_html(const WeeklyFeedback& summary, std::string_view
     }
     html += "</tbody>\n</table>\n";
   }
-  html += "</section>\n<section class=\"topics\">\n<h2>" + html_escape(w(kTopics, language)) +
-          "</h2>\n";
+  html += "</section>\n<section class=\"topics\">\n<h2>" + html_escape(w(kTopics, language)) + "</h2>\n";
   if (!summary.topics.empty()) {
     std::int64_t most = 1;
     for (const auto& topic : summary.topics) most = std::max(most, topic.answers);
@@ -391,22 +382,22 @@ std::string weekly_feedback_html(const WeeklyFeedback& summary, std::string_view
     } else {
       html += "<ul>\n";
       for (const auto& comment : topic.comments) {
-        html += "<li><span class=\"ticket\">" + html_escape(ticket_ref(comment.ticket_id)) +
-                "</span> (" + html_escape(w(kGrade, language)) + " " +
-                std::to_string(comment.grade) + "): " + html_escape(comment.text) + "</li>\n";
+        html += "<li><span class=\"ticket\">" + html_escape(ticket_ref(comment.ticket_id)) + "</span> (" +
+                html_escape(w(kGrade, language)) + " " + std::to_string(comment.grade) +
+                "): " + html_escape(comment.text) + "</li>\n";
       }
       html += "</ul>\n";
     }
     html += "</section>\n";
   }
-  html += "</section>\n<section class=\"recurring\">\n<h2>" + html_escape(w(kRecurring, language)) +
-          "</h2>\n";
+  html +=
+      "</section>\n<section class=\"recurring\">\n<h2>" + html_escape(w(kRecurring, language)) + "</h2>\n";
   if (summary.recurring.empty()) {
     html += "<p>" + html_escape(w(kNoRecurring, language)) + "</p>\n";
   } else {
     html += "<table>\n<thead><tr>" + th(kExample, language) + th(kSignature, language) +
-            th(kTicket, language) + "<th scope=\"col\">" + html_escape(w(kCustomers, language)) +
-            "</th>" + th(kSeen, language) + "</tr></thead>\n<tbody>\n";
+            th(kTicket, language) + "<th scope=\"col\">" + html_escape(w(kCustomers, language)) + "</th>" +
+            th(kSeen, language) + "</tr></thead>\n<tbody>\n";
     for (const auto& row : summary.recurring) {
       html += "<tr><th scope=\"row\">" + html_escape(row.example_subject) + "</th><td>" +
               html_escape(row.signature) + "</td><td>" + html_escape(tickets_text(row.ticket_ids)) +
@@ -445,8 +436,7 @@ std::string weekly_feedback_csv(const WeeklyFeedback& summary) {
   return csv;
 }
 
-Document weekly_feedback_document(const WeeklyFeedback& summary, std::string_view title,
-                                  Language language) {
+Document weekly_feedback_document(const WeeklyFeedback& summary, std::string_view title, Language language) {
   using Kind = Block::Kind;
   Document document;
   document.language = language;
@@ -471,12 +461,10 @@ Document weekly_feedback_document(const WeeklyFeedback& summary, std::string_vie
                                std::to_string(topic.answers)});
   }
   for (const auto& topic : summary.topics) {
-    document.blocks.push_back(
-        {Kind::Paragraph, topic.name + " (" + std::to_string(topic.answers) + ")"});
+    document.blocks.push_back({Kind::Paragraph, topic.name + " (" + std::to_string(topic.answers) + ")"});
     for (const auto& comment : topic.comments) {
-      document.blocks.push_back(
-          {Kind::Item, ticket_ref(comment.ticket_id) + " (" + s(kGrade, language) + " " +
-                           std::to_string(comment.grade) + "): " + comment.text});
+      document.blocks.push_back({Kind::Item, ticket_ref(comment.ticket_id) + " (" + s(kGrade, language) +
+                                                 " " + std::to_string(comment.grade) + "): " + comment.text});
     }
   }
   document.blocks.push_back({Kind::Heading, s(kRecurring, language)});

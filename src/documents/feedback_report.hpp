@@ -99,8 +99,7 @@ struct WeeklyFeedback {
 };
 
 // Complete HTML pages (stylesheet link, no script, no inline style), as report_html.
-std::string self_check_html(const DailySelfCheck& check, std::string_view title,
-                            domain::Language language);
+std::string self_check_html(const DailySelfCheck& check, std::string_view title, domain::Language language);
 std::string weekly_feedback_html(const WeeklyFeedback& summary, std::string_view title,
                                  domain::Language language);
 
@@ -110,8 +109,7 @@ std::string weekly_feedback_html(const WeeklyFeedback& summary, std::string_view
 std::string self_check_csv(const DailySelfCheck& check);
 std::string weekly_feedback_csv(const WeeklyFeedback& summary);
 
-Document self_check_document(const DailySelfCheck& check, std::string_view title,
-                             domain::Language language);
+Document self_check_document(const DailySelfCheck& check, std::string_view title, domain::Language language);
 Document weekly_feedback_document(const WeeklyFeedback& summary, std::string_view title,
                                   domain::Language language);
 

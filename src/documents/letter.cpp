@@ -59,14 +59,12 @@ constexpr std::array<Phrase, 38> kPhrases = {{
       "{{kpi}}{{comparator}}{{value}};"}},
     {"threshold_channel",
      {"{{kpi}} via {{channel}}: {{comparator}} {{value}}.",
-      "{{kpi}} by {{channel}}: {{comparator}} {{value}}.",
-      "{{channel}}{{kpi}}{{comparator}}{{value}};"}},
+      "{{kpi}} by {{channel}}: {{comparator}} {{value}}.", "{{channel}}{{kpi}}{{comparator}}{{value}};"}},
     {"privacy",
      {"Wij gaan zorgvuldig om met klantgegevens en geven nooit persoonsgegevens prijs.",
       "We handle customer data with care and never disclose personal data.",
       "服务过程中不得泄露客户隐私信息。"}},
-    {"h_rhythm",
-     {"3. Dagelijkse kwaliteitszorg", "3. Daily service management", "三、日常服务管理"}},
+    {"h_rhythm", {"3. Dagelijkse kwaliteitszorg", "3. Daily service management", "三、日常服务管理"}},
     {"self_check",
      {"Elke dag om {{time}} voeren wij {{count}} keer een zelfcontrole van onze werkwijze uit.",
       "Every day at {{time}} we carry out {{count}} self-check(s) of our service procedures.",
@@ -93,8 +91,7 @@ constexpr std::array<Phrase, 38> kPhrases = {{
      {"Elk half jaar brengen wij {{count}} kwaliteitsrapport(en) uit aan de directie.",
       "Every six months we submit {{count}} service quality report(s) to management.",
       "每半年提交{{count}}份服务质量分析报告,向管理层汇报改进进展。"}},
-    {"h_emergency",
-     {"4. Ernstige klachten en calamiteiten", "4. Emergency response", "四、应急响应机制"}},
+    {"h_emergency", {"4. Ernstige klachten en calamiteiten", "4. Emergency response", "四、应急响应机制"}},
     {"major_complaint",
      {"Op een ernstige klacht reageren wij binnen {{minutes}} en starten wij een eigen "
       "afhandelingsprocedure.",
@@ -123,12 +120,10 @@ constexpr std::array<Phrase, 38> kPhrases = {{
       "a target exceeded by more than {{percent}} of its time", "超出承诺时限{{percent}}以上"}},
     {"rule_priority",
      {"elke overschrijding bij prioriteit {{priorities}}",
-      "any breach on a ticket of priority {{priorities}}",
-      "优先级为{{priorities}}的工单发生的任何违约"}},
+      "any breach on a ticket of priority {{priorities}}", "优先级为{{priorities}}的工单发生的任何违约"}},
     {"rule_category",
      {"elke overschrijding bij een klacht van soort {{categories}}",
-      "any breach on a complaint of category {{categories}}",
-      "{{categories}}类投诉发生的任何违约"}},
+      "any breach on a complaint of category {{categories}}", "{{categories}}类投诉发生的任何违约"}},
     {"h_disputes", {"6. Geschillen", "6. Dispute resolution", "六、争议解决"}},
     {"negotiation",
      {"Overleg: bij een geschil zoeken wij eerst samen met u een oplossing; namens ons overlegt "
@@ -149,14 +144,12 @@ constexpr std::array<Phrase, 38> kPhrases = {{
       "{{court}}; {{law}} applies.",
       "诉讼:若仲裁仍无法解决争议,双方可向{{court}}提起诉讼,根据《{{law}}》处理。"}},
     {"h_contact", {"7. Contact", "7. How to reach us", "七、联系方式"}},
-    {"contact",
-     {"{{channel}}: {{address}}", "{{channel}}: {{address}}", "{{channel}}:{{address}}"}},
+    {"contact", {"{{channel}}: {{address}}", "{{channel}}: {{address}}", "{{channel}}:{{address}}"}},
     {"contact_hours",
      {"{{channel}}: {{address}} ({{hours}})", "{{channel}}: {{address}} ({{hours}})",
       "{{channel}}:{{address}}({{hours}})"}},
     {"sign_organisation",
-     {"Organisatie: {{organisation}}", "Organisation: {{organisation}}",
-      "承诺单位:{{organisation}}"}},
+     {"Organisatie: {{organisation}}", "Organisation: {{organisation}}", "承诺单位:{{organisation}}"}},
     {"sign_signatory",
      {"Ondertekend door: {{name}}, {{title}}", "Signed by: {{name}}, {{title}}",
       "承诺人:{{name}}({{title}})"}},
@@ -201,24 +194,23 @@ class LetterBuilder {
 std::string format_local_date(std::string_view iso_date, Language language) {
   unsigned year = 0, month = 0, day = 0;
   if (iso_date.size() != 10 ||
-      std::sscanf(std::string(iso_date).c_str(), "%4u-%2u-%2u", &year, &month, &day) != 3 ||
-      month < 1 || month > 12 || day < 1 || day > 31) {
+      std::sscanf(std::string(iso_date).c_str(), "%4u-%2u-%2u", &year, &month, &day) != 3 || month < 1 ||
+      month > 12 || day < 1 || day > 31) {
     return std::string(iso_date);
   }
-  static constexpr std::array<std::string_view, 12> kNl = {
-      "januari", "februari", "maart",     "april",   "mei",      "juni",
-      "juli",    "augustus", "september", "oktober", "november", "december"};
-  static constexpr std::array<std::string_view, 12> kEn = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
+  static constexpr std::array<std::string_view, 12> kNl = {"januari",   "februari", "maart",    "april",
+                                                           "mei",       "juni",     "juli",     "augustus",
+                                                           "september", "oktober",  "november", "december"};
+  static constexpr std::array<std::string_view, 12> kEn = {"January",   "February", "March",    "April",
+                                                           "May",       "June",     "July",     "August",
+                                                           "September", "October",  "November", "December"};
   switch (language) {
     case Language::Nl:
       return std::to_string(day) + " " + std::string(kNl[month - 1]) + " " + std::to_string(year);
     case Language::En:
       return std::to_string(day) + " " + std::string(kEn[month - 1]) + " " + std::to_string(year);
     case Language::Zh:
-      return std::to_string(year) + "年" + std::to_string(month) + "月" + std::to_string(day) +
-             "日";
+      return std::to_string(year) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";
   }
   return std::string(iso_date);
 }
@@ -240,19 +232,18 @@ Result<Document> letter_document(const Charter& charter, Language language) {
   SP_TRY(letter.add(Kind::Heading, "h_standards"));
   SP_TRY(letter.add(Kind::Paragraph, "standards_intro"));
   for (const auto& promise : charter.promises) {
-    SP_TRY(letter.add(
-        Kind::Item, "promise",
-        {{"channel", std::string(channel_label(promise.channel, language))},
-         {"first_response", format_minutes(promise.first_response.minutes, language,
-                                           promise.first_response.basis == TimeBasis::Business)},
-         {"resolution", format_minutes(promise.resolution.minutes, language,
-                                       promise.resolution.basis == TimeBasis::Business)}}));
+    SP_TRY(
+        letter.add(Kind::Item, "promise",
+                   {{"channel", std::string(channel_label(promise.channel, language))},
+                    {"first_response", format_minutes(promise.first_response.minutes, language,
+                                                      promise.first_response.basis == TimeBasis::Business)},
+                    {"resolution", format_minutes(promise.resolution.minutes, language,
+                                                  promise.resolution.basis == TimeBasis::Business)}}));
   }
   for (const auto& threshold : charter.thresholds) {
-    TemplateValues values = {
-        {"kpi", kpi_label(threshold.kpi, language)},
-        {"comparator", std::string(comparator_label(threshold.comparator, language))},
-        {"value", format_value(threshold.value, threshold.unit, language)}};
+    TemplateValues values = {{"kpi", kpi_label(threshold.kpi, language)},
+                             {"comparator", std::string(comparator_label(threshold.comparator, language))},
+                             {"value", format_value(threshold.value, threshold.unit, language)}};
     if (threshold.channel) {
       values["channel"] = std::string(channel_label(*threshold.channel, language));
     }
@@ -262,8 +253,7 @@ Result<Document> letter_document(const Charter& charter, Language language) {
 
   const Rhythm& rhythm = charter.rhythm;
   SP_TRY(letter.add(Kind::Heading, "h_rhythm"));
-  auto count_item = [&](std::string_view key, int count,
-                        TemplateValues values = {}) -> Result<void> {
+  auto count_item = [&](std::string_view key, int count, TemplateValues values = {}) -> Result<void> {
     if (count <= 0) return {};  // nothing promised: leave the sentence out
     values["count"] = std::to_string(count);
     return letter.add(Kind::Item, key, values);
@@ -277,9 +267,8 @@ Result<Document> letter_document(const Charter& charter, Language language) {
   SP_TRY(count_item("semiannual", rhythm.semiannual_quality_reports));
 
   SP_TRY(letter.add(Kind::Heading, "h_emergency"));
-  SP_TRY(letter.add(
-      Kind::Item, "major_complaint",
-      {{"minutes", format_minutes(charter.major_complaint_response_minutes, language)}}));
+  SP_TRY(letter.add(Kind::Item, "major_complaint",
+                    {{"minutes", format_minutes(charter.major_complaint_response_minutes, language)}}));
   SP_TRY(count_item("drills", rhythm.quarterly_drills));
 
   SP_TRY(letter.add(Kind::Heading, "h_breach"));
@@ -288,9 +277,8 @@ Result<Document> letter_document(const Charter& charter, Language language) {
     std::vector<std::string> rules;
     const auto& breach = charter.breach_rules;
     if (breach.major_overrun_percent) {
-      auto rule = letter.text(
-          "rule_overrun",
-          {{"percent", format_number(*breach.major_overrun_percent, language, 1) + "%"}});
+      auto rule = letter.text("rule_overrun",
+                              {{"percent", format_number(*breach.major_overrun_percent, language, 1) + "%"}});
       if (!rule.ok()) return rule.error();
       rules.push_back(*rule);
     }
@@ -333,9 +321,8 @@ Result<Document> letter_document(const Charter& charter, Language language) {
                     {{"contact", route.negotiation_contact.in(language)},
                      {"days", std::to_string(route.negotiation_days)}}));
   SP_TRY(letter.add(Kind::Item, "arbitration", {{"body", route.arbitration_body.in(language)}}));
-  SP_TRY(
-      letter.add(Kind::Item, "litigation",
-                 {{"court", route.court.in(language)}, {"law", route.governing_law.in(language)}}));
+  SP_TRY(letter.add(Kind::Item, "litigation",
+                    {{"court", route.court.in(language)}, {"law", route.governing_law.in(language)}}));
 
   if (!charter.contacts.empty()) {
     SP_TRY(letter.add(Kind::Heading, "h_contact"));
@@ -349,11 +336,10 @@ Result<Document> letter_document(const Charter& charter, Language language) {
   }
 
   SP_TRY(letter.add(Kind::Signature, "sign_organisation", {{"organisation", organisation}}));
-  SP_TRY(letter.add(Kind::Signature, "sign_signatory",
-                    {{"name", charter.signatory.name.in(language)},
-                     {"title", charter.signatory.title.in(language)}}));
-  SP_TRY(
-      letter.add(Kind::Signature, "sign_place", {{"place", charter.signing_place.in(language)}}));
+  SP_TRY(letter.add(
+      Kind::Signature, "sign_signatory",
+      {{"name", charter.signatory.name.in(language)}, {"title", charter.signatory.title.in(language)}}));
+  SP_TRY(letter.add(Kind::Signature, "sign_place", {{"place", charter.signing_place.in(language)}}));
   SP_TRY(letter.add(Kind::Signature, "sign_date",
                     {{"date", format_local_date(charter.signing_date, language)}}));
   return std::move(letter.document());

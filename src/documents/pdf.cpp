@@ -156,8 +156,8 @@ class PdfWriter {
     HPDF_Page_Rectangle(page_, kMargin + kBarLabelWidth, y_ - 2, kBarWidth, kBodySize);
     HPDF_Page_Fill(page_);
     HPDF_Page_SetRGBFill(page_, 0.13f, 0.4f, 0.67f);
-    HPDF_Page_Rectangle(page_, kMargin + kBarLabelWidth, y_ - 2,
-                        static_cast<float>(clamped) * kBarWidth, kBodySize);
+    HPDF_Page_Rectangle(page_, kMargin + kBarLabelWidth, y_ - 2, static_cast<float>(clamped) * kBarWidth,
+                        kBodySize);
     HPDF_Page_Fill(page_);
     HPDF_Page_SetRGBFill(page_, 0, 0, 0);
     text_at(value_text, regular_, kBodySize, kMargin + kBarLabelWidth + kBarWidth + 6, y_,
@@ -178,14 +178,12 @@ class PdfWriter {
     if (page_ == nullptr || y_ - height < kMargin) new_page();
   }
   float width_of(const std::string& encoded, HPDF_Font font, float size) const {
-    const HPDF_TextWidth tw =
-        HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(encoded.data()),
-                            static_cast<HPDF_UINT>(encoded.size()));
+    const HPDF_TextWidth tw = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(encoded.data()),
+                                                  static_cast<HPDF_UINT>(encoded.size()));
     return static_cast<float>(tw.width) * size / 1000.0f;
   }
   // Writes `text` (UTF-8) at (x, y), cut to `max_width` by whole units.
-  void text_at(const std::string& text, HPDF_Font font, float size, float x, float y,
-               float max_width) {
+  void text_at(const std::string& text, HPDF_Font font, float size, float x, float y, float max_width) {
     std::string encoded;
     for (const auto& unit : break_units(text)) {
       std::string candidate = encoded + converter_.convert(unit);
@@ -322,8 +320,7 @@ Result<std::vector<std::uint8_t>> render_pdf(const Document& document) {
   return bytes;
 }
 
-Result<std::vector<std::uint8_t>> render_letter_pdf(const Charter& charter,
-                                                    domain::Language language) {
+Result<std::vector<std::uint8_t>> render_letter_pdf(const Charter& charter, domain::Language language) {
   auto document = letter_document(charter, language);
   if (!document.ok()) return document.error();
   return render_pdf(*document);

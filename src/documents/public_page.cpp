@@ -17,7 +17,9 @@ namespace {
 using domain::Language;
 using nlohmann::json;
 
-std::size_t lang(Language language) { return static_cast<std::size_t>(language); }
+std::size_t lang(Language language) {
+  return static_cast<std::size_t>(language);
+}
 
 struct Words {
   std::array<std::string_view, 3> text;  // nl, en, zh
@@ -30,8 +32,7 @@ constexpr Words kIntro = {{"Dit beloven wij onze klanten, en zo goed hielden wij
 constexpr Words kLastMonth = {{"vorige maand", "last month", "上月"}};
 constexpr Words kLastQuarter = {{"vorig kwartaal", "last quarter", "上季度"}};
 constexpr Words kPromise = {{"Belofte", "Promise", "承诺"}};
-constexpr Words kHowKept = {
-    {"Hoe wij onze beloften nakwamen", "How we kept our promises", "承诺兑现情况"}};
+constexpr Words kHowKept = {{"Hoe wij onze beloften nakwamen", "How we kept our promises", "承诺兑现情况"}};
 constexpr Words kYouSaid = {{"U zei, wij deden", "You said, we did", "您的意见,我们的改进"}};
 constexpr Words kYouSaidLabel = {{"U zei", "You said", "您说"}};
 constexpr Words kWeDidLabel = {{"Wij deden", "We did", "我们做了"}};
@@ -57,11 +58,12 @@ constexpr Words kLetterLink = {{"Lees onze volledige servicebelofte",
                                 "commitment",
                                 "阅读完整的服务承诺书"}};
 constexpr Words kBadgeLabel = {{"beloften nagekomen", "promises kept", "承诺兑现"}};
-constexpr Words kFirstResponse = {
-    {"eerste reactie binnen", "first response within", "首次响应不超过"}};
+constexpr Words kFirstResponse = {{"eerste reactie binnen", "first response within", "首次响应不超过"}};
 constexpr Words kResolution = {{"oplossing binnen", "resolution within", "问题解决不超过"}};
 
-std::string_view w(const Words& words, Language language) { return words.text[lang(language)]; }
+std::string_view w(const Words& words, Language language) {
+  return words.text[lang(language)];
+}
 
 const ItemEvaluation* find_item(const Evaluation& evaluation, const std::string& id) {
   for (const auto& item : evaluation.items) {
@@ -113,8 +115,8 @@ std::string cell(const ItemEvaluation* item, Language language) {
   if (item != nullptr && item->measured) {
     html += html_escape(format_value(*item->measured, item->unit, language)) + " ";
   }
-  return html + "<span class=\"outcome\">" +
-         html_escape(outcome_label(static_cast<int>(outcome), language)) + "</span></td>";
+  return html + "<span class=\"outcome\">" + html_escape(outcome_label(static_cast<int>(outcome), language)) +
+         "</span></td>";
 }
 
 // "Last month" for headings: the phrase with its first (ASCII) letter capitalised.
@@ -132,8 +134,7 @@ json to_json(const Evaluation& evaluation) {
     items.push_back(json{
         {"id", item.id},
         {"kind", std::string(to_string(item.kind))},
-        {"channel",
-         item.channel ? json(std::string(domain::to_string(*item.channel))) : json(nullptr)},
+        {"channel", item.channel ? json(std::string(domain::to_string(*item.channel))) : json(nullptr)},
         {"kpi", item.kpi},
         {"comparator", std::string(to_string(item.comparator))},
         {"target", item.target},
@@ -181,8 +182,7 @@ std::string item_description(const ItemEvaluation& item, Language language) {
     case ItemKind::Resolution: {
       const bool business = item.kpi.find("business") != std::string::npos;
       return channel + separator +
-             std::string(
-                 w(item.kind == ItemKind::FirstResponse ? kFirstResponse : kResolution, language)) +
+             std::string(w(item.kind == ItemKind::FirstResponse ? kFirstResponse : kResolution, language)) +
              space + format_minutes(static_cast<std::int64_t>(item.target), language, business);
     }
     case ItemKind::Threshold: {
@@ -197,12 +197,12 @@ std::string item_description(const ItemEvaluation& item, Language language) {
 
 Result<std::string> render_public_page(const Charter& charter, const Evaluation& last_month,
                                        const Evaluation& last_quarter,
-                                       std::span<const ImprovementAction> actions,
-                                       Language language, std::string_view letter_href) {
+                                       std::span<const ImprovementAction> actions, Language language,
+                                       std::string_view letter_href) {
   SP_TRY(validate(charter));
   const std::string organisation = charter.organisation.in(language);
-  const std::string title = organisation + (language == Language::Zh ? "" : ": ") +
-                            std::string(w(kTitleSuffix, language));
+  const std::string title =
+      organisation + (language == Language::Zh ? "" : ": ") + std::string(w(kTitleSuffix, language));
   std::string html;
   html.reserve(16384);
   html += "<!DOCTYPE html>\n<html lang=\"" + std::string(language_tag(language)) +
@@ -238,12 +238,11 @@ Result<std::string> render_public_page(const Charter& charter, const Evaluation&
     const ItemEvaluation* quarter = find_item(last_quarter, item.id);
     const auto [month_share, target_share] = scale(item);
     std::vector<BarDatum> bars;
-    bars.push_back({std::string(w(kLastMonth, language)), month_share,
-                    measured_text(&item, language), outcome_class(item.outcome)});
+    bars.push_back({std::string(w(kLastMonth, language)), month_share, measured_text(&item, language),
+                    outcome_class(item.outcome)});
     double quarter_share = 0;
     if (quarter != nullptr) quarter_share = scale(*quarter).first;
-    bars.push_back({std::string(w(kLastQuarter, language)), quarter_share,
-                    measured_text(quarter, language),
+    bars.push_back({std::string(w(kLastQuarter, language)), quarter_share, measured_text(quarter, language),
                     outcome_class(quarter ? quarter->outcome : Outcome::NoData)});
     const std::string chart_title = item_description(item, language);
     html += "<figure>\n<figcaption>" + html_escape(chart_title) + "</figcaption>\n";
@@ -252,8 +251,7 @@ Result<std::string> render_public_page(const Charter& charter, const Evaluation&
   }
   TemplateValues method_values = {
       {"statistic",
-       std::string(
-           kStatistic[static_cast<std::size_t>(charter.promise_statistic)].text[lang(language)])}};
+       std::string(kStatistic[static_cast<std::size_t>(charter.promise_statistic)].text[lang(language)])}};
   auto method = fill_template(w(kMethod, language), method_values);
   if (!method.ok()) return method.error();
   html += "<p class=\"note\">" + html_escape(*method) + "</p>\n</section>\n";
@@ -264,9 +262,8 @@ Result<std::string> render_public_page(const Charter& charter, const Evaluation&
   } else {
     html += "<dl>\n";
     for (const auto& action : actions) {
-      html += "<dt>" + html_escape(w(kYouSaidLabel, language)) + ": " +
-              html_escape(action.you_said) + "</dt>\n<dd>" + html_escape(w(kWeDidLabel, language)) +
-              ": " + html_escape(action.we_did);
+      html += "<dt>" + html_escape(w(kYouSaidLabel, language)) + ": " + html_escape(action.you_said) +
+              "</dt>\n<dd>" + html_escape(w(kWeDidLabel, language)) + ": " + html_escape(action.we_did);
       if (!action.done_on.empty()) {
         html += " <time datetime=\"" + html_escape(action.done_on) + "\">" +
                 html_escape(format_local_date(action.done_on, language)) + "</time>";
@@ -278,8 +275,7 @@ Result<std::string> render_public_page(const Charter& charter, const Evaluation&
   html += "</section>\n";
 
   if (!charter.contacts.empty()) {
-    html +=
-        "<section class=\"contact\">\n<h2>" + html_escape(w(kContact, language)) + "</h2>\n<ul>\n";
+    html += "<section class=\"contact\">\n<h2>" + html_escape(w(kContact, language)) + "</h2>\n<ul>\n";
     for (const auto& contact : charter.contacts) {
       html += "<li>" + html_escape(channel_label(contact.channel, language)) + ": " +
               html_escape(contact.address);
@@ -344,9 +340,7 @@ std::string charter_badge_svg(const Evaluation& evaluation, BadgePeriod period, 
   const int value_width = text_width(value) + 12;
   const int width = label_width + value_width;
   const bool all_kept = evaluation.measured() > 0 && evaluation.missed == 0;
-  const std::string colour = evaluation.measured() == 0 ? "#8a8f98"
-                             : all_kept                 ? "#1b7f3b"
-                                                        : "#b36b00";
+  const std::string colour = evaluation.measured() == 0 ? "#8a8f98" : all_kept ? "#1b7f3b" : "#b36b00";
   const std::string text = label + ": " + value;
   std::string svg;
   svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) +
@@ -359,14 +353,12 @@ std::string charter_badge_svg(const Evaluation& evaluation, BadgePeriod period, 
       "<g fill=\"#fff\" font-family=\"Verdana,DejaVu Sans,Noto Sans CJK SC,sans-serif\" "
       "font-size=\"11\">";
   svg += "<text x=\"6\" y=\"14\">" + html_escape(label) + "</text>";
-  svg += "<text x=\"" + std::to_string(label_width + 6) + "\" y=\"14\">" + html_escape(value) +
-         "</text>";
+  svg += "<text x=\"" + std::to_string(label_width + 6) + "\" y=\"14\">" + html_escape(value) + "</text>";
   svg += "</g></svg>\n";
   return svg;
 }
 
-json public_summary_json(const Charter& charter, const Evaluation& last_month,
-                         const Evaluation& last_quarter,
+json public_summary_json(const Charter& charter, const Evaluation& last_month, const Evaluation& last_quarter,
                          std::span<const ImprovementAction> actions) {
   json organisation = json::object();
   organisation["default"] = charter.organisation.text;
@@ -379,18 +371,16 @@ json public_summary_json(const Charter& charter, const Evaluation& last_month,
   }
   json said = json::array();
   for (const auto& action : actions) {
-    said.push_back(
-        json{{"you_said", action.you_said},
-             {"we_did", action.we_did},
-             {"done_on", action.done_on.empty() ? json(nullptr) : json(action.done_on)}});
+    said.push_back(json{{"you_said", action.you_said},
+                        {"we_did", action.we_did},
+                        {"done_on", action.done_on.empty() ? json(nullptr) : json(action.done_on)}});
   }
   // Invalid UTF-8 in configured text must not make dump() throw later: the caller should dump
   // with error_handler_t::replace; we only build values here.
-  return json{
-      {"organisation", organisation},
-      {"languages", languages},
-      {"periods", {{"last_month", to_json(last_month)}, {"last_quarter", to_json(last_quarter)}}},
-      {"you_said_we_did", said}};
+  return json{{"organisation", organisation},
+              {"languages", languages},
+              {"periods", {{"last_month", to_json(last_month)}, {"last_quarter", to_json(last_quarter)}}},
+              {"you_said_we_did", said}};
 }
 
 }  // namespace sp::documents

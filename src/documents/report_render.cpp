@@ -60,8 +60,7 @@ const std::vector<MainFigure>& main_figures() {
        [](const reporting::KpiFigures& f) { return std::optional<double>(f.contacts_received); },
        Unit::Count},
       {"contacts_handled",
-       [](const reporting::KpiFigures& f) { return std::optional<double>(f.contacts_handled); },
-       Unit::Count},
+       [](const reporting::KpiFigures& f) { return std::optional<double>(f.contacts_handled); }, Unit::Count},
       {"first_response_time.median",
        [](const reporting::KpiFigures& f) -> std::optional<double> {
          if (!f.first_response_seconds.median) return std::nullopt;
@@ -74,10 +73,9 @@ const std::vector<MainFigure>& main_figures() {
          return *f.resolution_seconds.median / 3600.0;
        },
        Unit::Hours},
-      {"resolution_rate", [](const reporting::KpiFigures& f) { return f.resolution_rate; },
+      {"resolution_rate", [](const reporting::KpiFigures& f) { return f.resolution_rate; }, Unit::Fraction},
+      {"sla.first_response.compliance", [](const reporting::KpiFigures& f) { return f.sla[0].compliance; },
        Unit::Fraction},
-      {"sla.first_response.compliance",
-       [](const reporting::KpiFigures& f) { return f.sla[0].compliance; }, Unit::Fraction},
       {"csat", [](const reporting::KpiFigures& f) { return f.csat_mean; }, Unit::Grade},
       {"nps", [](const reporting::KpiFigures& f) { return f.nps; }, Unit::Points},
       {"backlog", [](const reporting::KpiFigures& f) { return std::optional<double>(f.backlog); },
@@ -114,22 +112,20 @@ std::string_view w(const Words& words, Language language) {
 }
 
 std::string excluded_text(const reporting::KpiReport& report, Language language) {
-  auto text = fill_template(w(kExcluded, language),
-                            {{"spam", std::to_string(report.excluded_spam)},
-                             {"mystery", std::to_string(report.excluded_mystery_shopper)}});
+  auto text =
+      fill_template(w(kExcluded, language), {{"spam", std::to_string(report.excluded_spam)},
+                                             {"mystery", std::to_string(report.excluded_mystery_shopper)}});
   return text.ok() ? *text : std::string();
 }
 
 std::string range_text(const reporting::KpiReport& report, Language language) {
   return std::string(w(kRange, language)) + ": " + format_rfc3339(report.from) + " \xE2\x80\x93 " +
-         format_rfc3339(report.to) + " (" + std::string(w(kZone, language)) + " " +
-         report.time_zone + ")";
+         format_rfc3339(report.to) + " (" + std::string(w(kZone, language)) + " " + report.time_zone + ")";
 }
 
 std::string grouping_text(const reporting::KpiReport& report, Language language) {
-  return std::string(w(kGrouping, language)) + ": " +
-         std::string(reporting::to_string(report.dimension)) + " / " +
-         std::string(reporting::to_string(report.period));
+  return std::string(w(kGrouping, language)) + ": " + std::string(reporting::to_string(report.dimension)) +
+         " / " + std::string(reporting::to_string(report.period));
 }
 
 // Bars of one figure over all groups, scaled to the largest value (or to 1 for fractions).
@@ -194,8 +190,7 @@ std::string report_csv(const reporting::KpiReport& report, const CsvOptions& opt
   return csv;
 }
 
-std::string report_html(const reporting::KpiReport& report, std::string_view title,
-                        Language language) {
+std::string report_html(const reporting::KpiReport& report, std::string_view title, Language language) {
   std::string html;
   html.reserve(16384);
   html += "<!DOCTYPE html>\n<html lang=\"" + std::string(language_tag(language)) +
@@ -237,18 +232,16 @@ std::string report_html_section(const reporting::KpiReport& report, Language lan
               bar_chart_svg(figure_bars(report, figure, language), label) + "</figure>\n";
     }
   }
-  html +=
-      "<footer class=\"report\">\n<h2>" + html_escape(w(kDefinitions, language)) + "</h2>\n<dl>\n";
+  html += "<footer class=\"report\">\n<h2>" + html_escape(w(kDefinitions, language)) + "</h2>\n<dl>\n";
   for (const auto& definition : reporting::kpi_definitions()) {
-    html += "<dt>" + html_escape(definition.name) + "</dt>\n<dd>" +
-            html_escape(definition.definition) + "</dd>\n";
+    html += "<dt>" + html_escape(definition.name) + "</dt>\n<dd>" + html_escape(definition.definition) +
+            "</dd>\n";
   }
   html += "</dl>\n</footer>\n";
   return html;
 }
 
-Document report_document(const reporting::KpiReport& report, std::string_view title,
-                         Language language) {
+Document report_document(const reporting::KpiReport& report, std::string_view title, Language language) {
   Document document;
   document.language = language;
   document.title = std::string(title);
@@ -256,8 +249,7 @@ Document report_document(const reporting::KpiReport& report, std::string_view ti
   return document;
 }
 
-void append_report_blocks(Document& document, const reporting::KpiReport& report,
-                          Language language) {
+void append_report_blocks(Document& document, const reporting::KpiReport& report, Language language) {
   using Kind = Block::Kind;
   document.blocks.push_back({Kind::Paragraph, range_text(report, language)});
   document.blocks.push_back({Kind::Paragraph, grouping_text(report, language)});
@@ -268,9 +260,8 @@ void append_report_blocks(Document& document, const reporting::KpiReport& report
   for (const auto& group : report.groups) {
     document.blocks.push_back({Kind::Heading, group_label(group)});
     for (const auto& figure : main_figures()) {
-      document.blocks.push_back(
-          {Kind::Item, kpi_label(figure.kpi, language) + ": " +
-                           shown(figure.value(group.figures), figure.unit, language)});
+      document.blocks.push_back({Kind::Item, kpi_label(figure.kpi, language) + ": " +
+                                                 shown(figure.value(group.figures), figure.unit, language)});
     }
   }
   if (!report.groups.empty()) {
@@ -286,8 +277,8 @@ void append_report_blocks(Document& document, const reporting::KpiReport& report
   }
 }
 
-Result<std::vector<std::uint8_t>> report_pdf(const reporting::KpiReport& report,
-                                             std::string_view title, Language language) {
+Result<std::vector<std::uint8_t>> report_pdf(const reporting::KpiReport& report, std::string_view title,
+                                             Language language) {
   return render_pdf(report_document(report, title, language));
 }
 

@@ -50,12 +50,10 @@ Document report_document(const reporting::KpiReport& report, std::string_view ti
                          domain::Language language);
 
 // Appends the blocks of report_document (everything but the title) to `document`.
-void append_report_blocks(Document& document, const reporting::KpiReport& report,
-                          domain::Language language);
+void append_report_blocks(Document& document, const reporting::KpiReport& report, domain::Language language);
 
 // report_document rendered with render_pdf.
 [[nodiscard]] Result<std::vector<std::uint8_t>> report_pdf(const reporting::KpiReport& report,
-                                                           std::string_view title,
-                                                           domain::Language language);
+                                                           std::string_view title, domain::Language language);
 
 }  // namespace sp::documents

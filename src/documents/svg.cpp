@@ -30,13 +30,12 @@ double clamp_share(double share) {
 
 }  // namespace
 
-std::string bar_chart_svg(std::span<const BarDatum> bars, std::string_view title,
-                          double target_share) {
+std::string bar_chart_svg(std::span<const BarDatum> bars, std::string_view title, double target_share) {
   const int height = static_cast<int>(bars.size()) * kRowHeight + 8;
   std::string svg;
   svg += "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " +
-         std::to_string(kWidth) + " " + std::to_string(height) + "\" width=\"" +
-         std::to_string(kWidth) + "\" height=\"" + std::to_string(height) + "\"";
+         std::to_string(kWidth) + " " + std::to_string(height) + "\" width=\"" + std::to_string(kWidth) +
+         "\" height=\"" + std::to_string(height) + "\"";
   if (!title.empty()) svg += " aria-label=\"" + html_escape(title) + "\"";
   svg += ">\n";
   if (!title.empty()) svg += "<title>" + html_escape(title) + "</title>\n";
@@ -45,14 +44,12 @@ std::string bar_chart_svg(std::span<const BarDatum> bars, std::string_view title
     const int y = static_cast<int>(row) * kRowHeight + 4;
     const double length = clamp_share(bar.share) * kBarWidth;
     svg += "<text class=\"label\" x=\"" + std::to_string(kLabelWidth - 8) + "\" y=\"" +
-           std::to_string(y + 13) + "\" text-anchor=\"end\">" + html_escape(bar.label) +
-           "</text>\n";
-    svg += "<rect class=\"track\" x=\"" + std::to_string(kLabelWidth) + "\" y=\"" +
-           std::to_string(y) + "\" width=\"" + std::to_string(kBarWidth) + "\" height=\"" +
-           std::to_string(kBarHeight) + "\"/>\n";
-    svg += "<rect class=\"bar" + (bar.css_class.empty() ? "" : " " + html_escape(bar.css_class)) +
-           "\" x=\"" + std::to_string(kLabelWidth) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
-           number(length) + "\" height=\"" + std::to_string(kBarHeight) + "\"/>\n";
+           std::to_string(y + 13) + "\" text-anchor=\"end\">" + html_escape(bar.label) + "</text>\n";
+    svg += "<rect class=\"track\" x=\"" + std::to_string(kLabelWidth) + "\" y=\"" + std::to_string(y) +
+           "\" width=\"" + std::to_string(kBarWidth) + "\" height=\"" + std::to_string(kBarHeight) + "\"/>\n";
+    svg += "<rect class=\"bar" + (bar.css_class.empty() ? "" : " " + html_escape(bar.css_class)) + "\" x=\"" +
+           std::to_string(kLabelWidth) + "\" y=\"" + std::to_string(y) + "\" width=\"" + number(length) +
+           "\" height=\"" + std::to_string(kBarHeight) + "\"/>\n";
     svg += "<text class=\"value\" x=\"" + std::to_string(kLabelWidth + kBarWidth + 8) + "\" y=\"" +
            std::to_string(y + 13) + "\">" + html_escape(bar.value_text) + "</text>\n";
   }

@@ -19,7 +19,6 @@ struct BarDatum {
 // A horizontal bar chart, one row per datum, as an <svg role="img"> with an aria-label and a
 // <title> of `title` (left out when empty). `target_share` in 0..1 draws a dashed target line
 // across all rows (class "target"); a negative value draws none.
-std::string bar_chart_svg(std::span<const BarDatum> bars, std::string_view title,
-                          double target_share = -1);
+std::string bar_chart_svg(std::span<const BarDatum> bars, std::string_view title, double target_share = -1);
 
 }  // namespace sp::documents

@@ -11,30 +11,29 @@ template <typename E, std::size_t N>
 using Names = std::array<std::pair<E, std::string_view>, N>;
 
 constexpr Names<Status, 6> kStatusNames{{{Status::New, "new"},
-                                          {Status::Open, "open"},
-                                          {Status::Pending, "pending"},
-                                          {Status::OnHold, "on_hold"},
-                                          {Status::Solved, "solved"},
-                                          {Status::Closed, "closed"}}};
+                                         {Status::Open, "open"},
+                                         {Status::Pending, "pending"},
+                                         {Status::OnHold, "on_hold"},
+                                         {Status::Solved, "solved"},
+                                         {Status::Closed, "closed"}}};
 constexpr Names<Priority, 4> kPriorityNames{{{Priority::Low, "low"},
-                                              {Priority::Normal, "normal"},
-                                              {Priority::High, "high"},
-                                              {Priority::Urgent, "urgent"}}};
+                                             {Priority::Normal, "normal"},
+                                             {Priority::High, "high"},
+                                             {Priority::Urgent, "urgent"}}};
 constexpr Names<Channel, 6> kChannelNames{{{Channel::Email, "email"},
-                                            {Channel::Web, "web"},
-                                            {Channel::Chat, "chat"},
-                                            {Channel::Phone, "phone"},
-                                            {Channel::Social, "social"},
-                                            {Channel::Api, "api"}}};
+                                           {Channel::Web, "web"},
+                                           {Channel::Chat, "chat"},
+                                           {Channel::Phone, "phone"},
+                                           {Channel::Social, "social"},
+                                           {Channel::Api, "api"}}};
 constexpr Names<Role, 4> kRoleNames{{{Role::Admin, "admin"},
-                                      {Role::Supervisor, "supervisor"},
-                                      {Role::Agent, "agent"},
-                                      {Role::QaReviewer, "qa_reviewer"}}};
+                                     {Role::Supervisor, "supervisor"},
+                                     {Role::Agent, "agent"},
+                                     {Role::QaReviewer, "qa_reviewer"}}};
 constexpr Names<Language, 3> kLanguageNames{
     {{Language::Nl, "nl"}, {Language::En, "en"}, {Language::Zh, "zh"}}};
-constexpr Names<MessageKind, 3> kMessageKindNames{{{MessageKind::Inbound, "inbound"},
-                                                    {MessageKind::Outbound, "outbound"},
-                                                    {MessageKind::Note, "note"}}};
+constexpr Names<MessageKind, 3> kMessageKindNames{
+    {{MessageKind::Inbound, "inbound"}, {MessageKind::Outbound, "outbound"}, {MessageKind::Note, "note"}}};
 constexpr Names<ActorType, 3> kActorTypeNames{
     {{ActorType::Customer, "customer"}, {ActorType::Agent, "agent"}, {ActorType::System, "system"}}};
 constexpr Names<EventType, 11> kEventTypeNames{{{EventType::Created, "created"},
@@ -74,21 +73,43 @@ Result<E> parse_name(const Names<E, N>& names, std::string_view text, const char
 
 }  // namespace
 
-std::string_view to_string(Status v) { return name_of(kStatusNames, v); }
-std::string_view to_string(Priority v) { return name_of(kPriorityNames, v); }
-std::string_view to_string(Channel v) { return name_of(kChannelNames, v); }
-std::string_view to_string(Role v) { return name_of(kRoleNames, v); }
-std::string_view to_string(Language v) { return name_of(kLanguageNames, v); }
-std::string_view to_string(MessageKind v) { return name_of(kMessageKindNames, v); }
-std::string_view to_string(ActorType v) { return name_of(kActorTypeNames, v); }
-std::string_view to_string(EventType v) { return name_of(kEventTypeNames, v); }
+std::string_view to_string(Status v) {
+  return name_of(kStatusNames, v);
+}
+std::string_view to_string(Priority v) {
+  return name_of(kPriorityNames, v);
+}
+std::string_view to_string(Channel v) {
+  return name_of(kChannelNames, v);
+}
+std::string_view to_string(Role v) {
+  return name_of(kRoleNames, v);
+}
+std::string_view to_string(Language v) {
+  return name_of(kLanguageNames, v);
+}
+std::string_view to_string(MessageKind v) {
+  return name_of(kMessageKindNames, v);
+}
+std::string_view to_string(ActorType v) {
+  return name_of(kActorTypeNames, v);
+}
+std::string_view to_string(EventType v) {
+  return name_of(kEventTypeNames, v);
+}
 
-Result<Status> parse_status(std::string_view t) { return parse_name(kStatusNames, t, "status"); }
+Result<Status> parse_status(std::string_view t) {
+  return parse_name(kStatusNames, t, "status");
+}
 Result<Priority> parse_priority(std::string_view t) {
   return parse_name(kPriorityNames, t, "priority");
 }
-Result<Channel> parse_channel(std::string_view t) { return parse_name(kChannelNames, t, "channel"); }
-Result<Role> parse_role(std::string_view t) { return parse_name(kRoleNames, t, "role"); }
+Result<Channel> parse_channel(std::string_view t) {
+  return parse_name(kChannelNames, t, "channel");
+}
+Result<Role> parse_role(std::string_view t) {
+  return parse_name(kRoleNames, t, "role");
+}
 Result<Language> parse_language(std::string_view t) {
   return parse_name(kLanguageNames, t, "language");
 }

@@ -100,7 +100,7 @@ struct Ticket {
   Status status = Status::New;
   Priority priority = Priority::Normal;
   Channel channel = Channel::Web;
-  std::string category;  // free text such as "billing" or "major_complaint"
+  std::string category;           // free text such as "billing" or "major_complaint"
   std::vector<std::string> tags;  // sorted, unique
   std::optional<TeamId> team_id;
   std::optional<AgentId> assignee_id;

@@ -36,8 +36,7 @@ TicketEvent make_event(const Ticket& ticket, EventType type, Actor actor, Timest
 bool can_transition(Status from, Status to) {
   switch (from) {
     case Status::New:
-      return to == Status::Open || to == Status::Pending || to == Status::OnHold ||
-             to == Status::Solved;
+      return to == Status::Open || to == Status::Pending || to == Status::OnHold || to == Status::Solved;
     case Status::Open:
       return to == Status::Pending || to == Status::OnHold || to == Status::Solved;
     case Status::Pending:
@@ -54,9 +53,9 @@ bool can_transition(Status from, Status to) {
 
 Result<void> check_transition(Status from, Status to) {
   if (from == to || can_transition(from, to)) return {};
-  return conflict("a ticket cannot go from " + std::string(to_string(from)) + " to " +
-                      std::string(to_string(to)),
-                  kinds::kInvalidTransition);
+  return conflict(
+      "a ticket cannot go from " + std::string(to_string(from)) + " to " + std::string(to_string(to)),
+      kinds::kInvalidTransition);
 }
 
 Result<NewTicket> validate_new_ticket(NewTicket input) {
@@ -106,8 +105,7 @@ TicketDraft draft_ticket(const NewTicket& validated, TenantId tenant, Actor acto
   return draft;
 }
 
-Result<TicketChange> apply_patch(const Ticket& before, const TicketPatch& patch, Actor actor,
-                                 Timestamp now) {
+Result<TicketChange> apply_patch(const Ticket& before, const TicketPatch& patch, Actor actor, Timestamp now) {
   TicketChange change{before, {}};
   Ticket& after = change.after;
   auto emit = [&](EventType type, std::string field, std::string from, std::string to) {
@@ -142,8 +140,7 @@ Result<TicketChange> apply_patch(const Ticket& before, const TicketPatch& patch,
     after.priority = *patch.priority;
   }
   if (patch.assignee_id && *patch.assignee_id != before.assignee_id) {
-    emit(EventType::AssigneeChanged, "assignee_id", id_text(before.assignee_id),
-         id_text(*patch.assignee_id));
+    emit(EventType::AssigneeChanged, "assignee_id", id_text(before.assignee_id), id_text(*patch.assignee_id));
     after.assignee_id = *patch.assignee_id;
   }
   if (patch.team_id && *patch.team_id != before.team_id) {
@@ -215,13 +212,13 @@ Result<TicketChange> add_message_of(const Ticket& before, MessageKind kind, std:
 
 }  // namespace
 
-Result<TicketChange> add_message(const Ticket& before, MessageKind kind, std::string_view body,
-                                 Actor actor, Timestamp now) {
+Result<TicketChange> add_message(const Ticket& before, MessageKind kind, std::string_view body, Actor actor,
+                                 Timestamp now) {
   return add_message_of(before, kind, body, actor, now, false);
 }
 
-Result<TicketChange> add_automatic_message(const Ticket& before, std::string_view body,
-                                           Actor actor, Timestamp now) {
+Result<TicketChange> add_automatic_message(const Ticket& before, std::string_view body, Actor actor,
+                                           Timestamp now) {
   return add_message_of(before, MessageKind::Inbound, body, actor, now, true);
 }
 
@@ -261,8 +258,8 @@ Result<TicketEvent> call_recorded_event(const Ticket& ticket, const CallFacts& c
       call.state != "ended") {
     return invalid_input("state must be queued, answered, abandoned or ended", "state");
   }
-  for (const auto& [value, field] : {std::pair{call.wait_seconds, "wait_seconds"},
-                                     std::pair{call.talk_seconds, "talk_seconds"}}) {
+  for (const auto& [value, field] :
+       {std::pair{call.wait_seconds, "wait_seconds"}, std::pair{call.talk_seconds, "talk_seconds"}}) {
     if (value && (*value < 0 || *value > 86400)) {
       return invalid_input(std::string(field) + " must be between 0 and 86400", field);
     }
@@ -289,8 +286,7 @@ Result<TicketEvent> call_recorded_event(const Ticket& ticket, const CallFacts& c
   return event;
 }
 
-Result<TicketChange> record_call(const Ticket& before, const CallFacts& call, Actor actor,
-                                 Timestamp now) {
+Result<TicketChange> record_call(const Ticket& before, const CallFacts& call, Actor actor, Timestamp now) {
   auto event = call_recorded_event(before, call, actor, now);
   if (!event) return event.error();
   TicketChange change{before, {std::move(*event)}};

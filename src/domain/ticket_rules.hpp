@@ -78,22 +78,21 @@ struct TicketChange {
 // Applies `patch` to `before`. Fails with InvalidInput for bad values and Conflict for a
 // forbidden status transition. Produces one event per changed field; bumps version and
 // updated_at only when something changed.
-Result<TicketChange> apply_patch(const Ticket& before, const TicketPatch& patch, Actor actor,
-                                 Timestamp now);
+Result<TicketChange> apply_patch(const Ticket& before, const TicketPatch& patch, Actor actor, Timestamp now);
 
 // Adding a message: the MessageAdded event, plus the status consequences helpdesks expect:
 // a customer writing on a pending or solved ticket reopens it (open); the first agent reply
 // on a new ticket opens it. Notes never change status. Fails with Conflict (kind
 // kinds::kTicketClosed) on a closed ticket and InvalidInput for an empty or oversized body.
-Result<TicketChange> add_message(const Ticket& before, MessageKind kind, std::string_view body,
-                                 Actor actor, Timestamp now);
+Result<TicketChange> add_message(const Ticket& before, MessageKind kind, std::string_view body, Actor actor,
+                                 Timestamp now);
 
 // An inbound message that a machine sent (out-of-office, auto-reply): stored visibly marked
 // automatic, its MessageAdded event carries field kAutomaticMessageField
 // (is_automatic_message), and it changes no status (a pending or solved ticket stays so), so
 // the SLA engine starts no next-response cycle for it. Fails as add_message does.
-Result<TicketChange> add_automatic_message(const Ticket& before, std::string_view body,
-                                           Actor actor, Timestamp now);
+Result<TicketChange> add_automatic_message(const Ticket& before, std::string_view body, Actor actor,
+                                           Timestamp now);
 
 // One telephony event as the history records it (EventType::CallRecorded).
 struct CallFacts {
@@ -113,8 +112,7 @@ Result<TicketEvent> call_recorded_event(const Ticket& ticket, const CallFacts& c
                                         Timestamp now);
 // Records a call on any ticket, closed ones included (it is a fact, not a change of the
 // case): one CallRecorded event; version and updated_at move, nothing else does.
-Result<TicketChange> record_call(const Ticket& before, const CallFacts& call, Actor actor,
-                                 Timestamp now);
+Result<TicketChange> record_call(const Ticket& before, const CallFacts& call, Actor actor, Timestamp now);
 
 // Rebuilds status, priority, assignee, team, tags, category and subject by folding the
 // history over the ticket's creation state. Used to check that the stored row and the

@@ -6,15 +6,17 @@ namespace sp::domain {
 
 namespace {
 
-bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+bool is_lower_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
 
 using text::ascii_lower;
 using text::trim;
 
 }  // namespace
 
-Result<std::string> require_text(std::string_view value, std::string_view field,
-                                 std::size_t max_bytes, bool allow_newlines) {
+Result<std::string> require_text(std::string_view value, std::string_view field, std::size_t max_bytes,
+                                 bool allow_newlines) {
   std::string name(field);
   auto trimmed = trim(value);
   if (trimmed.empty()) return invalid_input(name + " must not be empty", name);
@@ -51,8 +53,8 @@ Result<std::string> normalise_email(std::string_view email, std::string_view fie
   out.reserve(trimmed.size());
   for (char c : trimmed) {
     auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u == 0x7F || c == '<' || c == '>' || c == ',' || c == ';' || c == '"' ||
-        c == '(' || c == ')' || c == '\\' || c == '[' || c == ']') {
+    if (u <= 0x20 || u == 0x7F || c == '<' || c == '>' || c == ',' || c == ';' || c == '"' || c == '(' ||
+        c == ')' || c == '\\' || c == '[' || c == ']') {
       return invalid_input(name + " contains characters not allowed in an address", name);
     }
     out.push_back(ascii_lower(c));
@@ -96,12 +98,10 @@ Result<std::vector<std::string>> normalise_tags(const std::vector<std::string>& 
   for (const auto& raw : tags) {
     std::string tag;
     for (char c : trim(raw)) tag.push_back(ascii_lower(c));
-    if (tag.empty() || tag.size() > kMaxTagBytes ||
-        !std::all_of(tag.begin(), tag.end(), [](char c) {
+    if (tag.empty() || tag.size() > kMaxTagBytes || !std::all_of(tag.begin(), tag.end(), [](char c) {
           return is_lower_alnum(c) || c == '_' || c == '-' || c == ':' || c == '.';
         })) {
-      return invalid_input("each tag must be 1-50 characters of a-z, 0-9, '_', '-', ':' and '.'",
-                           "tags");
+      return invalid_input("each tag must be 1-50 characters of a-z, 0-9, '_', '-', ':' and '.'", "tags");
     }
     out.push_back(std::move(tag));
   }
@@ -113,9 +113,9 @@ Result<std::vector<std::string>> normalise_tags(const std::vector<std::string>& 
 
 Result<std::string> validate_category(std::string_view category) {
   if (category.empty()) return std::string();
-  if (category.size() > kMaxCategoryBytes ||
-      !std::all_of(category.begin(), category.end(),
-                   [](char c) { return is_lower_alnum(c) || c == '_' || c == '-'; })) {
+  if (category.size() > kMaxCategoryBytes || !std::all_of(category.begin(), category.end(), [](char c) {
+        return is_lower_alnum(c) || c == '_' || c == '-';
+      })) {
     return invalid_input("category must be 1-64 characters of a-z, 0-9, '_' and '-'", "category");
   }
   return std::string(category);

@@ -21,8 +21,8 @@ inline constexpr std::size_t kMaxContactsPerCustomer = 10;
 
 // Text that is non-empty after trimming, at most `max_bytes`, valid UTF-8 and free of
 // control characters other than tab/newline. Returns the trimmed text.
-Result<std::string> require_text(std::string_view value, std::string_view field,
-                                 std::size_t max_bytes, bool allow_newlines = false);
+Result<std::string> require_text(std::string_view value, std::string_view field, std::size_t max_bytes,
+                                 bool allow_newlines = false);
 
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates): core/text.hpp's.
 using text::is_valid_utf8;

@@ -21,16 +21,15 @@ using text::decode_utf8;
 const std::set<std::string, std::less<>>& stop_words() {
   static const std::set<std::string, std::less<>> kWords = {
       // en
-      "a", "about", "again", "an", "and", "are", "as", "at", "be", "but", "by", "can", "cannot",
-      "did", "do", "does", "for", "from", "get", "has", "have", "how", "i", "if", "in", "is", "it",
-      "its", "me", "my", "no", "not", "of", "on", "or", "our", "please", "question", "re", "so",
-      "still", "that", "the", "there", "this", "to", "up", "was", "we", "what", "when", "why",
-      "will", "with", "you", "your",
+      "a", "about", "again", "an", "and", "are", "as", "at", "be", "but", "by", "can", "cannot", "did", "do",
+      "does", "for", "from", "get", "has", "have", "how", "i", "if", "in", "is", "it", "its", "me", "my",
+      "no", "not", "of", "on", "or", "our", "please", "question", "re", "so", "still", "that", "the", "there",
+      "this", "to", "up", "was", "we", "what", "when", "why", "will", "with", "you", "your",
       // nl
-      "aan", "al", "als", "bij", "dat", "de", "den", "der", "die", "dit", "een", "en", "er", "geen",
-      "graag", "heb", "hebben", "het", "hoe", "ik", "in", "is", "je", "kan", "met", "mijn", "na",
-      "naar", "niet", "nog", "of", "om", "onze", "op", "over", "te", "tot", "u", "uw", "van",
-      "voor", "vraag", "waar", "wat", "we", "wij", "wordt", "ze", "zijn"};
+      "aan", "al", "als", "bij", "dat", "de", "den", "der", "die", "dit", "een", "en", "er", "geen", "graag",
+      "heb", "hebben", "het", "hoe", "ik", "in", "is", "je", "kan", "met", "mijn", "na", "naar", "niet",
+      "nog", "of", "om", "onze", "op", "over", "te", "tot", "u", "uw", "van", "voor", "vraag", "waar", "wat",
+      "we", "wij", "wordt", "ze", "zijn"};
   return kWords;
 }
 
@@ -195,12 +194,12 @@ Result<std::vector<RecurringIssue>> recurring_issues(std::span<const TicketFacts
   for (const auto& [signature, members] : topic_groups) {
     auto issue = make_issue(signature, members);
     if (!issue) continue;
-    const bool covered = std::any_of(
-        issues.begin(), issues.begin() + static_cast<std::ptrdiff_t>(subject_issue_count),
-        [&](const RecurringIssue& subject_issue) {
-          return std::includes(subject_issue.ticket_ids.begin(), subject_issue.ticket_ids.end(),
-                               issue->ticket_ids.begin(), issue->ticket_ids.end());
-        });
+    const bool covered =
+        std::any_of(issues.begin(), issues.begin() + static_cast<std::ptrdiff_t>(subject_issue_count),
+                    [&](const RecurringIssue& subject_issue) {
+                      return std::includes(subject_issue.ticket_ids.begin(), subject_issue.ticket_ids.end(),
+                                           issue->ticket_ids.begin(), issue->ticket_ids.end());
+                    });
     if (!covered) issues.push_back(std::move(*issue));
   }
   std::sort(issues.begin(), issues.end(), [](const RecurringIssue& a, const RecurringIssue& b) {

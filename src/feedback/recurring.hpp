@@ -60,7 +60,7 @@ std::string subject_signature(std::string_view subject);
 
 // The recurring issues among `tickets`. Fails with InvalidInput: field "tickets" when more than
 // kMaxRecurringTickets are given, "min_tickets" below 2, "min_customers" below 1.
-[[nodiscard]] Result<std::vector<RecurringIssue>> recurring_issues(
-    std::span<const TicketFacts> tickets, const RecurringOptions& options = {});
+[[nodiscard]] Result<std::vector<RecurringIssue>> recurring_issues(std::span<const TicketFacts> tickets,
+                                                                   const RecurringOptions& options = {});
 
 }  // namespace sp::feedback

@@ -28,9 +28,8 @@ Topic make_topic(std::string id, std::array<std::string, 3> names, std::vector<s
 
 bool valid_id(std::string_view id) {
   if (id.empty() || id.size() > 40) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  });
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
 constexpr std::array<std::string_view, 3> kLanguageKeys = {"nl", "en", "zh"};
@@ -43,8 +42,7 @@ bool contains_word(std::string_view lowered, std::string_view keyword) {
   if (keyword.empty()) return false;
   for (std::size_t pos = lowered.find(keyword); pos != std::string_view::npos;
        pos = lowered.find(keyword, pos + 1)) {
-    if (pos > 0 &&
-        is_word_char(decode_utf8(lowered, previous_code_point_start(lowered, pos)).code_point)) {
+    if (pos > 0 && is_word_char(decode_utf8(lowered, previous_code_point_start(lowered, pos)).code_point)) {
       continue;
     }
     const std::size_t end = pos + keyword.size();
@@ -62,60 +60,55 @@ const std::vector<Topic>& default_topics() {
   // complaint categories; '*' marks a prefix (see topics.hpp).
   static const std::vector<Topic> kTopics = {
       make_topic("waiting_time", {"Wachttijd", "Waiting time", "等待时间"},
-                 {"wachttijd*", "wachten", "wachtte*", "gewacht", "te lang", "duurde lang",
-                  "duurt lang", "traag", "snel", "sneller", "vlot"},
-                 {"wait", "waited", "waiting", "wait time", "too long", "took long", "slow*",
-                  "delay*", "fast", "quick*", "response time"},
+                 {"wachttijd*", "wachten", "wachtte*", "gewacht", "te lang", "duurde lang", "duurt lang",
+                  "traag", "snel", "sneller", "vlot"},
+                 {"wait", "waited", "waiting", "wait time", "too long", "took long", "slow*", "delay*",
+                  "fast", "quick*", "response time"},
                  {"等待", "等了", "太慢", "很慢", "速度", "及时", "迟迟", "效率"}),
       make_topic("reachability", {"Bereikbaarheid", "Reachability", "联系渠道"},
                  {"bereikbaar*", "onbereikbaar*", "in de wacht", "wachtrij", "niet opgenomen",
                   "openingstijden", "opgehangen", "in gesprek"},
-                 {"reach", "reached", "reachable", "unreachable", "on hold", "queue",
-                  "nobody answered", "no answer", "opening hours", "hung up", "busy line"},
+                 {"reach", "reached", "reachable", "unreachable", "on hold", "queue", "nobody answered",
+                  "no answer", "opening hours", "hung up", "busy line"},
                  {"打不通", "联系不上", "没人接", "占线", "无人接听", "营业时间", "转人工"}),
       make_topic("friendliness", {"Vriendelijkheid", "Friendliness", "服务态度"},
-                 {"vriendelijk*", "onvriendelijk*", "beleefd*", "onbeleefd*", "bot", "grof",
-                  "behulpzaam", "aardig*", "arrogant*", "respectvol*"},
+                 {"vriendelijk*", "onvriendelijk*", "beleefd*", "onbeleefd*", "bot", "grof", "behulpzaam",
+                  "aardig*", "arrogant*", "respectvol*"},
                  {"friendly", "unfriendly", "polite*", "impolite*", "rude*", "helpful", "arrogant*",
                   "attitude", "courteous", "respectful"},
                  {"态度", "友好", "热情", "礼貌", "不耐烦", "耐心"}),
       make_topic("expertise", {"Deskundigheid", "Expertise", "专业能力"},
-                 {"deskundig*", "ondeskundig*", "kundig*", "vakkundig*", "kennis", "verstand",
-                  "competent*", "incompetent*", "begreep", "begrijpt"},
-                 {"knowledge*", "expert*", "competent", "incompetent", "clueless", "skilled",
-                  "understood", "understand", "professional"},
+                 {"deskundig*", "ondeskundig*", "kundig*", "vakkundig*", "kennis", "verstand", "competent*",
+                  "incompetent*", "begreep", "begrijpt"},
+                 {"knowledge*", "expert*", "competent", "incompetent", "clueless", "skilled", "understood",
+                  "understand", "professional"},
                  {"专业", "不懂", "业务水平", "熟悉", "懂行"}),
-      make_topic(
-          "resolution", {"Oplossing", "Resolution", "问题解决"},
-          {"opgelost", "oplossing", "niet geholpen", "nog steeds", "weer hetzelfde"},
-          {"solved", "resolved", "fixed", "solution", "not helped", "still not", "still broken"},
-          {"解决", "没解决", "未解决", "问题依旧", "还是没有"}),
+      make_topic("resolution", {"Oplossing", "Resolution", "问题解决"},
+                 {"opgelost", "oplossing", "niet geholpen", "nog steeds", "weer hetzelfde"},
+                 {"solved", "resolved", "fixed", "solution", "not helped", "still not", "still broken"},
+                 {"解决", "没解决", "未解决", "问题依旧", "还是没有"}),
       make_topic("billing", {"Facturen en betalingen", "Billing", "账单与费用"},
-                 {"factuur", "facturen", "rekening*", "betaling*", "betaald", "terugbetaling*",
-                  "geld terug", "incasso", "kosten", "prijs", "abonnement*", "afgeschreven"},
-                 {"invoice*", "bill", "bills", "billing", "billed", "charge*", "payment*", "paid",
-                  "refund*", "price", "pricing", "subscription*", "money back"},
+                 {"factuur", "facturen", "rekening*", "betaling*", "betaald", "terugbetaling*", "geld terug",
+                  "incasso", "kosten", "prijs", "abonnement*", "afgeschreven"},
+                 {"invoice*", "bill", "bills", "billing", "billed", "charge*", "payment*", "paid", "refund*",
+                  "price", "pricing", "subscription*", "money back"},
                  {"账单", "发票", "扣费", "收费", "退款", "付款", "价格", "费用"},
                  {"billing", "invoice", "payment"}),
       make_topic("delivery", {"Bezorging", "Delivery", "配送物流"},
                  {"bezorg*", "levering*", "geleverd", "pakket*", "verzend*", "verzonden", "track*",
                   "bestelling*", "pakketje"},
-                 {"deliver*", "shipping", "shipment", "shipped", "parcel*", "package*", "courier",
-                  "tracking", "order", "orders"},
-                 {"快递", "送货", "配送", "物流", "包裹", "发货", "到货"},
-                 {"delivery", "shipping"}),
+                 {"deliver*", "shipping", "shipment", "shipped", "parcel*", "package*", "courier", "tracking",
+                  "order", "orders"},
+                 {"快递", "送货", "配送", "物流", "包裹", "发货", "到货"}, {"delivery", "shipping"}),
       make_topic("product_quality", {"Productkwaliteit", "Product quality", "产品质量"},
                  {"kapot", "defect*", "stuk", "kwaliteit", "werkt niet", "beschadigd*", "storing*"},
-                 {"broken", "defect*", "faulty", "quality", "doesn't work", "does not work",
-                  "damaged", "malfunction*", "outage*"},
-                 {"质量", "坏了", "故障", "损坏", "不能用", "次品"},
-                 {"product", "defect", "outage"}),
-      make_topic(
-          "website_app", {"Website en app", "Website and app", "网站与应用"},
-          {"website", "site", "app", "inloggen", "wachtwoord", "mijn omgeving", "portaal",
-           "online"},
-          {"website", "site", "app", "login", "log in", "password", "portal", "online", "crash*"},
-          {"网站", "网页", "应用", "登录", "密码", "小程序"}, {"website", "app", "portal"}),
+                 {"broken", "defect*", "faulty", "quality", "doesn't work", "does not work", "damaged",
+                  "malfunction*", "outage*"},
+                 {"质量", "坏了", "故障", "损坏", "不能用", "次品"}, {"product", "defect", "outage"}),
+      make_topic("website_app", {"Website en app", "Website and app", "网站与应用"},
+                 {"website", "site", "app", "inloggen", "wachtwoord", "mijn omgeving", "portaal", "online"},
+                 {"website", "site", "app", "login", "log in", "password", "portal", "online", "crash*"},
+                 {"网站", "网页", "应用", "登录", "密码", "小程序"}, {"website", "app", "portal"}),
       make_topic("privacy", {"Privacy", "Privacy", "隐私"},
                  {"privacy", "gegevens", "persoonsgegevens", "avg", "datalek", "spam"},
                  {"privacy", "personal data", "gdpr", "data breach", "my data", "spam"},
@@ -171,8 +164,8 @@ std::vector<std::string> classify(std::span<const Topic> topics, const FeedbackT
   const std::string lowered = ascii_lower(raw);
   std::vector<std::string> found;
   for (const Topic& topic : topics) {
-    bool match = std::any_of(
-        topic.categories.begin(), topic.categories.end(), [&](const std::string& category) {
+    bool match =
+        std::any_of(topic.categories.begin(), topic.categories.end(), [&](const std::string& category) {
           return !text.category.empty() && iequals(category, text.category);
         });
     for (std::size_t language = 0; language < 2 && !match; ++language) {
@@ -195,8 +188,7 @@ std::vector<std::string> classify(std::span<const Topic> topics, const FeedbackT
   return found;
 }
 
-std::string topic_name(std::span<const Topic> topics, std::string_view id,
-                       domain::Language language) {
+std::string topic_name(std::span<const Topic> topics, std::string_view id, domain::Language language) {
   const auto index = static_cast<std::size_t>(language);
   for (const Topic& topic : topics) {
     if (topic.id == id) return topic.names[index];

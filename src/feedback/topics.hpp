@@ -62,8 +62,7 @@ std::vector<std::string> classify(std::span<const Topic> topics, const FeedbackT
 
 // The topic's name in `language`; for "other" (or an unknown id) a fixed name ("overig",
 // "other", "其他") or the id itself.
-std::string topic_name(std::span<const Topic> topics, std::string_view id,
-                       domain::Language language);
+std::string topic_name(std::span<const Topic> topics, std::string_view id, domain::Language language);
 
 // True when `keyword` (nl/en rules above) occurs as a whole word or phrase in `lowered`, the
 // text already lowercased with text::ascii_lower. Exposed for tests.

@@ -33,8 +33,8 @@ json topics_to_json(std::span<const Topic> topics) {
       names[kLanguages[l]] = topic.names[l];
       keywords[kLanguages[l]] = topic.keywords[l];
     }
-    list.push_back({{"id", topic.id}, {"names", names}, {"keywords", keywords},
-                    {"categories", topic.categories}});
+    list.push_back(
+        {{"id", topic.id}, {"names", names}, {"keywords", keywords}, {"categories", topic.categories}});
   }
   return {{"topics", list}};
 }
@@ -43,7 +43,8 @@ Result<std::vector<Topic>> topics_from_json(const json& value) {
   if (!value.is_object() || !value.contains("topics")) return at("topics", "is required");
   const json& list = value["topics"];
   if (!list.is_array()) return at("topics", "must be an array");
-  if (list.size() > kMaxTopics) return at("topics", "holds more than " + std::to_string(kMaxTopics) + " topics");
+  if (list.size() > kMaxTopics)
+    return at("topics", "holds more than " + std::to_string(kMaxTopics) + " topics");
   std::vector<Topic> topics;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string field = "topics[" + std::to_string(i) + "]";

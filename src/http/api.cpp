@@ -16,14 +16,13 @@ namespace sp::http {
 using namespace sp::domain;
 using service::Principal;
 
-
 namespace {
 
 constexpr const char* kSessionCookie = "sp_session";
 
-
-
-std::string etag_for(const Ticket& ticket) { return "\"" + std::to_string(ticket.version) + "\""; }
+std::string etag_for(const Ticket& ticket) {
+  return "\"" + std::to_string(ticket.version) + "\"";
+}
 
 HttpResponse ticket_response(int status, const Ticket& ticket) {
   auto response = json_response(status, to_json(ticket));
@@ -52,7 +51,6 @@ Result<std::optional<std::int64_t>> expected_version(const HttpRequest& request)
   return std::optional<std::int64_t>{version};
 }
 
-
 // Reads an optional enum member; records the parse error in `reader_error`.
 template <typename E>
 std::optional<E> enum_member(BodyReader& reader, const char* key, Result<E> (*parse)(std::string_view),
@@ -67,12 +65,9 @@ std::optional<E> enum_member(BodyReader& reader, const char* key, Result<E> (*pa
   return *parsed;
 }
 
-
-
 std::string session_cookie(const std::string& value, std::int64_t max_age_seconds, bool secure) {
   std::string cookie = std::string(kSessionCookie) + "=" + value +
-                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                       std::to_string(max_age_seconds);
+                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds);
   if (secure) cookie += "; Secure";
   return cookie;
 }
@@ -135,7 +130,8 @@ HttpResponse create_tenant(Api::Context& ctx) {
   if (auto done = reader.finish(); !done) return error_response(done.error());
   if (error) return error_response(*error);
   SP_OR_RESPOND(tenant, ctx.service.create_tenant(ctx.who(), std::move(input)));
-  return json_response(201, to_json(*tenant)).header("Location", "/api/v1/tenants/" + std::to_string(tenant->id.value));
+  return json_response(201, to_json(*tenant))
+      .header("Location", "/api/v1/tenants/" + std::to_string(tenant->id.value));
 }
 
 HttpResponse list_tenants(Api::Context& ctx) {
@@ -162,7 +158,8 @@ HttpResponse create_team(Api::Context& ctx) {
   input.name = reader.string("name", true).value_or("");
   if (auto done = reader.finish(); !done) return error_response(done.error());
   SP_OR_RESPOND(team, ctx.service.create_team(ctx.who(), std::move(input)));
-  return json_response(201, to_json(*team)).header("Location", "/api/v1/teams/" + std::to_string(team->id.value));
+  return json_response(201, to_json(*team))
+      .header("Location", "/api/v1/teams/" + std::to_string(team->id.value));
 }
 
 HttpResponse list_teams(Api::Context& ctx) {
@@ -190,7 +187,8 @@ HttpResponse create_agent(Api::Context& ctx) {
   if (auto done = reader.finish(); !done) return error_response(done.error());
   if (error) return error_response(*error);
   SP_OR_RESPOND(agent, ctx.service.create_agent(ctx.who(), std::move(input)));
-  return json_response(201, to_json(*agent)).header("Location", "/api/v1/agents/" + std::to_string(agent->id.value));
+  return json_response(201, to_json(*agent))
+      .header("Location", "/api/v1/agents/" + std::to_string(agent->id.value));
 }
 
 HttpResponse list_agents(Api::Context& ctx) {
@@ -216,9 +214,9 @@ HttpResponse create_customer(Api::Context& ctx) {
   if (auto done = reader.finish(); !done) return error_response(done.error());
   if (error) return error_response(*error);
   SP_OR_RESPOND(customer, ctx.service.create_customer(ctx.who(), std::move(input)));
-  return json_response(201, to_json(*customer)).header("Location", "/api/v1/customers/" + std::to_string(customer->id.value));
+  return json_response(201, to_json(*customer))
+      .header("Location", "/api/v1/customers/" + std::to_string(customer->id.value));
 }
-
 
 Result<std::optional<std::int64_t>> cursor_of(const HttpRequest& request) {
   auto text = request.query_param("cursor");
@@ -277,7 +275,8 @@ HttpResponse create_ticket(Api::Context& ctx) {
   if (auto done = reader.finish(); !done) return error_response(done.error());
   if (error) return error_response(*error);
   SP_OR_RESPOND(ticket, ctx.service.create_ticket(ctx.who(), std::move(input)));
-  return ticket_response(201, *ticket).header("Location", "/api/v1/tickets/" + std::to_string(ticket->id.value));
+  return ticket_response(201, *ticket)
+      .header("Location", "/api/v1/tickets/" + std::to_string(ticket->id.value));
 }
 
 HttpResponse get_ticket(Api::Context& ctx) {
@@ -426,8 +425,8 @@ HttpResponse add_message(Api::Context& ctx) {
   auto text = reader.string("body", true);
   if (auto done = reader.finish(); !done) return error_response(done.error());
   if (error) return error_response(*error);
-  SP_OR_RESPOND(added, ctx.service.add_message(ctx.who(), TicketId{ctx.param("id")}, kind,
-                                               std::move(*text), *version));
+  SP_OR_RESPOND(
+      added, ctx.service.add_message(ctx.who(), TicketId{ctx.param("id")}, kind, std::move(*text), *version));
   json out = to_json(added->message);
   out["ticket"] = to_json(added->ticket);
   auto response = json_response(201, out);
@@ -482,8 +481,7 @@ Api::Api(service::HelpdeskService& service, Metrics& metrics, ApiOptions options
   unmatched_metrics_index_ = metrics_.add_route("ANY", "unmatched");
 }
 
-void Api::add(const std::string& method, const std::string& pattern, Access access,
-              Handler handler) {
+void Api::add(const std::string& method, const std::string& pattern, Access access, Handler handler) {
   routes_.push_back(Route{method, pattern, split_path(pattern), access, std::move(handler),
                           metrics_.add_route(method, pattern)});
 }

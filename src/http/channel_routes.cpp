@@ -19,7 +19,9 @@ namespace {
 constexpr const char* kRetryAfterSeconds = "120";
 // The contact page loads nothing and runs nothing; it may only post to itself.
 
-std::string reference_of(TicketId id) { return channels::format_ticket_reference(id); }
+std::string reference_of(TicketId id) {
+  return channels::format_ticket_reference(id);
+}
 
 // ---------------------------------------------------------------------------------------
 // Webhooks
@@ -33,8 +35,7 @@ HttpResponse webhook_problem(const Error& error) {
   return error_response(error);
 }
 
-HttpResponse webhook_event(Api::Context& ctx, intake::WebhookIntake& webhooks,
-                           WebhookChannel channel) {
+HttpResponse webhook_event(Api::Context& ctx, intake::WebhookIntake& webhooks, WebhookChannel channel) {
   const auto& request = ctx.request;
   auto slug = request.header("x-servicepact-tenant");
   auto timestamp = request.header("x-servicepact-timestamp");
@@ -51,13 +52,13 @@ HttpResponse webhook_event(Api::Context& ctx, intake::WebhookIntake& webhooks,
   auto tenant = ctx.service.store().find_tenant_by_slug(*slug);
   if (!tenant) {
     if (tenant.error().code != ErrorCode::NotFound) return error_response(tenant.error());
-    return webhook_problem(Error{
-        ErrorCode::Unauthenticated, "the signature does not match", {},
-        std::string(kinds::kWebhookBadSignature)});
+    return webhook_problem(Error{ErrorCode::Unauthenticated,
+                                 "the signature does not match",
+                                 {},
+                                 std::string(kinds::kWebhookBadSignature)});
   }
-  auto result =
-      webhooks.handle(tenant->id, channel, *timestamp, *signature, nonce.value_or(std::string()),
-                      request.body, ctx.service.clock().now());
+  auto result = webhooks.handle(tenant->id, channel, *timestamp, *signature, nonce.value_or(std::string()),
+                                request.body, ctx.service.clock().now());
   if (!result) return webhook_problem(result.error());
   return json_response(202, {{"ticket_id", result->ticket.value},
                              {"reference", reference_of(result->ticket)},
@@ -197,26 +198,24 @@ const char* field_error_text(const FormTexts& texts, const std::string& field) {
   return texts.error_body;
 }
 
-std::string input_row(const FormTexts& texts, const char* id, const char* label,
-                      const std::string& value, const std::vector<FieldMessage>& errors,
-                      const char* type, const char* autocomplete, int max_length) {
+std::string input_row(const FormTexts& texts, const char* id, const char* label, const std::string& value,
+                      const std::vector<FieldMessage>& errors, const char* type, const char* autocomplete,
+                      int max_length) {
   std::string error;
   for (const auto& e : errors) {
     if (e.field == id) error = e.message;
   }
   (void)texts;
-  std::string row =
-      "<p>\n<label for=\"" + std::string(id) + "\">" + html_escape(label) + "</label><br>\n";
+  std::string row = "<p>\n<label for=\"" + std::string(id) + "\">" + html_escape(label) + "</label><br>\n";
   if (!error.empty()) {
     row += "<strong id=\"" + std::string(id) + "-error\">" + html_escape(error) + "</strong><br>\n";
   }
-  std::string invalid =
-      error.empty() ? std::string()
-                    : " aria-invalid=\"true\" aria-describedby=\"" + std::string(id) + "-error\"";
+  std::string invalid = error.empty()
+                            ? std::string()
+                            : " aria-invalid=\"true\" aria-describedby=\"" + std::string(id) + "-error\"";
   if (std::string_view(type) == "textarea") {
     row += "<textarea id=\"" + std::string(id) + "\" name=\"" + std::string(id) +
-           "\" rows=\"10\" cols=\"60\" required" + invalid + ">" + html_escape(value) +
-           "</textarea>\n";
+           "\" rows=\"10\" cols=\"60\" required" + invalid + ">" + html_escape(value) + "</textarea>\n";
   } else {
     row += "<input id=\"" + std::string(id) + "\" name=\"" + std::string(id) + "\" type=\"" + type +
            "\" autocomplete=\"" + autocomplete + "\" maxlength=\"" + std::to_string(max_length) +
@@ -227,20 +226,16 @@ std::string input_row(const FormTexts& texts, const char* id, const char* label,
 
 // The form page. `notice` is a message above the form (bot checks, busy); `errors` are
 // per-field messages, repeated in a summary that links to the fields.
-HttpResponse form_page(int status, const Tenant& tenant, const std::string& token,
-                       const FormFields& values, const std::vector<FieldMessage>& errors,
-                       const std::string& notice) {
+HttpResponse form_page(int status, const Tenant& tenant, const std::string& token, const FormFields& values,
+                       const std::vector<FieldMessage>& errors, const std::string& notice) {
   const FormTexts& texts = texts_for(tenant.default_language);
   std::string title = std::string(texts.title) + tenant.name;
-  std::string content =
-      "<h1>" + html_escape(title) + "</h1>\n<p>" + html_escape(texts.intro) + "</p>\n";
-  if (!notice.empty())
-    content += "<p role=\"alert\"><strong>" + html_escape(notice) + "</strong></p>\n";
+  std::string content = "<h1>" + html_escape(title) + "</h1>\n<p>" + html_escape(texts.intro) + "</p>\n";
+  if (!notice.empty()) content += "<p role=\"alert\"><strong>" + html_escape(notice) + "</strong></p>\n";
   if (!errors.empty()) {
     content += "<div role=\"alert\">\n<h2>" + html_escape(texts.error_heading) + "</h2>\n<ul>\n";
     for (const auto& error : errors) {
-      content +=
-          "<li><a href=\"#" + error.field + "\">" + html_escape(error.message) + "</a></li>\n";
+      content += "<li><a href=\"#" + error.field + "\">" + html_escape(error.message) + "</a></li>\n";
     }
     content += "</ul>\n</div>\n";
   }
@@ -309,9 +304,8 @@ HttpResponse contact_submit(Api::Context& ctx, intake::FormIntake& forms) {
   auto tenant = ctx.service.store().find_tenant_by_slug(value_of(posted, "tenant"));
   if (!tenant) return not_found_page();
   const FormTexts& texts = texts_for(tenant->default_language);
-  FormFields fields{value_of(posted, "name"),    value_of(posted, "email"),
-                    value_of(posted, "subject"), value_of(posted, "body"),
-                    value_of(posted, "website"), value_of(posted, "token")};
+  FormFields fields{value_of(posted, "name"), value_of(posted, "email"),   value_of(posted, "subject"),
+                    value_of(posted, "body"), value_of(posted, "website"), value_of(posted, "token")};
   auto now = ctx.service.clock().now();
 
   // Field mistakes are shown all at once, before the submission counts against the limit.
@@ -337,8 +331,7 @@ HttpResponse contact_submit(Api::Context& ctx, intake::FormIntake& forms) {
       error.kind == kinds::kFormBadToken) {
     // A fresh token; the person sends again (a bot that fills too fast just fails again).
     auto token = forms.form_token(tenant->id, now);
-    if (!token)
-      return message_page(503, tenant->default_language, texts.refused, texts.unavailable);
+    if (!token) return message_page(503, tenant->default_language, texts.refused, texts.unavailable);
     fields.token.clear();
     return form_page(403, *tenant, *token, fields, {},
                      error.kind == kinds::kFormExpired ? texts.expired : texts.send_again);
@@ -360,12 +353,10 @@ HttpResponse contact_submit(Api::Context& ctx, intake::FormIntake& forms) {
 
 void register_channel_routes(Api& api, intake::WebhookIntake& webhooks, intake::FormIntake& forms) {
   auto pub = Api::Access::Public;
-  api.add("POST", "/api/v1/channels/phone/events", pub, [&webhooks](Api::Context& ctx) {
-    return webhook_event(ctx, webhooks, WebhookChannel::Phone);
-  });
-  api.add("POST", "/api/v1/channels/social/events", pub, [&webhooks](Api::Context& ctx) {
-    return webhook_event(ctx, webhooks, WebhookChannel::Social);
-  });
+  api.add("POST", "/api/v1/channels/phone/events", pub,
+          [&webhooks](Api::Context& ctx) { return webhook_event(ctx, webhooks, WebhookChannel::Phone); });
+  api.add("POST", "/api/v1/channels/social/events", pub,
+          [&webhooks](Api::Context& ctx) { return webhook_event(ctx, webhooks, WebhookChannel::Social); });
   api.add("POST", "/api/v1/channels/webhook-secret", Api::Access::Authenticated,
           [&webhooks](Api::Context& ctx) {
             SP_OR_RESPOND(allowed, service::require(ctx.who(), service::Permission::ManageAgents));
@@ -406,8 +397,7 @@ void register_channel_routes(Api& api, intake::WebhookIntake& webhooks, intake::
     FormFields fields{name.value_or(std::string()),    email.value_or(std::string()),
                       subject.value_or(std::string()), text.value_or(std::string()),
                       website.value_or(std::string()), *token};
-    auto result =
-        forms.submit(tenant->id, fields, client_of(ctx.request), ctx.service.clock().now());
+    auto result = forms.submit(tenant->id, fields, client_of(ctx.request), ctx.service.clock().now());
     if (!result) {
       if (result.error().kind == kinds::kRateLimited) {
         auto response = problem(429, kinds::kRateLimited, "Too many requests", result.error().message);
@@ -416,17 +406,16 @@ void register_channel_routes(Api& api, intake::WebhookIntake& webhooks, intake::
       }
       return error_response(result.error());
     }
-    json out = {{"ticket_id", result->ticket.id.value},
-                {"reference", reference_of(result->ticket.id)},
-                {"duplicate", result->duplicate},
-                {"answer_due",
-                 result->answer_due ? json(format_rfc3339(*result->answer_due)) : json(nullptr)}};
+    json out = {
+        {"ticket_id", result->ticket.id.value},
+        {"reference", reference_of(result->ticket.id)},
+        {"duplicate", result->duplicate},
+        {"answer_due", result->answer_due ? json(format_rfc3339(*result->answer_due)) : json(nullptr)}};
     return json_response(result->duplicate ? 200 : 201, out);
   });
 
   api.add("GET", "/contact", pub, [&forms](Api::Context& ctx) { return contact_form(ctx, forms); });
-  api.add("POST", "/contact", pub,
-          [&forms](Api::Context& ctx) { return contact_submit(ctx, forms); });
+  api.add("POST", "/contact", pub, [&forms](Api::Context& ctx) { return contact_submit(ctx, forms); });
 }
 
 }  // namespace sp::http

@@ -86,7 +86,8 @@ void register_charter_routes(Api& api, CharterService& charters) {
     SP_OR_RESPOND(tenant, tenant_param(ctx.request));
     SP_OR_RESPOND(actions, charters.improvements(ctx.who(), *tenant));
     json items = json::array();
-    for (const auto& a : *actions) items.push_back({{"you_said", a.you_said}, {"we_did", a.we_did}, {"done_on", a.done_on}});
+    for (const auto& a : *actions)
+      items.push_back({{"you_said", a.you_said}, {"we_did", a.we_did}, {"done_on", a.done_on}});
     return json_response(200, {{"items", std::move(items)}});
   });
   api.add("PUT", "/api/v1/charter/improvements", auth, [&charters](Api::Context& ctx) {
@@ -100,10 +101,10 @@ void register_charter_routes(Api& api, CharterService& charters) {
   api.add("GET", "/public/charter", pub, [&charters](Api::Context& ctx) {
     SP_OR_RESPOND(view, public_view(charters, ctx.request));
     SP_OR_RESPOND(language, language_param(ctx.request, view->tenant.default_language));
-    std::string letter_href = "/public/letter?tenant=" + view->tenant.slug + "&lang=" +
-                              std::string(domain::to_string(*language));
+    std::string letter_href =
+        "/public/letter?tenant=" + view->tenant.slug + "&lang=" + std::string(domain::to_string(*language));
     SP_OR_RESPOND(html, documents::render_public_page(view->charter, view->last_month, view->last_quarter,
-                                                    view->actions, *language, letter_href));
+                                                      view->actions, *language, letter_href));
     return document("text/html; charset=utf-8", std::move(*html), true);
   });
   api.add("GET", "/public/letter", pub, [&charters](Api::Context& ctx) {
@@ -112,10 +113,11 @@ void register_charter_routes(Api& api, CharterService& charters) {
   });
   api.add("GET", "/public/charter.json", pub, [&charters](Api::Context& ctx) {
     SP_OR_RESPOND(view, public_view(charters, ctx.request));
-    auto response = document("application/json",
-                             documents::public_summary_json(view->charter, view->last_month, view->last_quarter,
-                                                          view->actions).dump(),
-                             true);
+    auto response = document(
+        "application/json",
+        documents::public_summary_json(view->charter, view->last_month, view->last_quarter, view->actions)
+            .dump(),
+        true);
     response.header("Access-Control-Allow-Origin", "*");  // embeddable on the client's own site
     return response;
   });
@@ -123,12 +125,12 @@ void register_charter_routes(Api& api, CharterService& charters) {
     SP_OR_RESPOND(view, public_view(charters, ctx.request));
     SP_OR_RESPOND(language, language_param(ctx.request, view->tenant.default_language));
     bool quarter = ctx.request.query_param("period").value_or("") == "last_quarter";
-    return document("image/svg+xml",
-                    documents::charter_badge_svg(quarter ? view->last_quarter : view->last_month,
-                                               quarter ? documents::BadgePeriod::LastQuarter
-                                                       : documents::BadgePeriod::LastMonth,
-                                               *language),
-                    true);
+    return document(
+        "image/svg+xml",
+        documents::charter_badge_svg(
+            quarter ? view->last_quarter : view->last_month,
+            quarter ? documents::BadgePeriod::LastQuarter : documents::BadgePeriod::LastMonth, *language),
+        true);
   });
   api.add("GET", "/public/charter.css", pub, [](Api::Context&) {
     auto response = document("text/css; charset=utf-8", std::string(documents::charter_css()), true);

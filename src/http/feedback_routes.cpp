@@ -94,8 +94,7 @@ void register_feedback_routes(Api& api, service::ReportScheduleService& schedule
             for (const char* name : {"from", "to"}) {
               auto text = request.query_param(name);
               if (!text) {
-                return error_response(
-                    invalid_input(std::string(name) + " is required (RFC 3339)", name));
+                return error_response(invalid_input(std::string(name) + " is required (RFC 3339)", name));
               }
               auto parsed = parse_rfc3339(*text);
               if (!parsed) return error_response(invalid_input(parsed.error().message, name));

@@ -13,9 +13,9 @@
 namespace sp::http {
 
 struct HttpRequest {
-  std::string method;  // "GET", "POST", ...
-  std::string target;  // path and query as sent
-  std::string path;    // percent-decoded path without the query
+  std::string method;                             // "GET", "POST", ...
+  std::string target;                             // path and query as sent
+  std::string path;                               // percent-decoded path without the query
   std::multimap<std::string, std::string> query;  // decoded
   std::map<std::string, std::string> headers;     // names lower-cased
   std::string body;
@@ -51,7 +51,6 @@ struct HttpResponse {
 
 // Splits a request target into path and query, percent-decoding both. Fails (nullopt)
 // on malformed escapes or a path not starting with '/'.
-bool parse_target(std::string_view target, std::string& path,
-                  std::multimap<std::string, std::string>& query);
+bool parse_target(std::string_view target, std::string& path, std::multimap<std::string, std::string>& query);
 
 }  // namespace sp::http

@@ -15,14 +15,17 @@ json id_or_null(const std::optional<IdT>& id) {
 }
 
 json actor_json(const Actor& actor) {
-  return {{"type", to_string(actor.type)}, {"id", actor.type == ActorType::System ? json(nullptr) : json(actor.id)}};
+  return {{"type", to_string(actor.type)},
+          {"id", actor.type == ActorType::System ? json(nullptr) : json(actor.id)}};
 }
 
 }  // namespace
 
 json to_json(const Tenant& t) {
-  return {{"id", t.id.value},       {"slug", t.slug},
-          {"name", t.name},         {"timezone", t.timezone},
+  return {{"id", t.id.value},
+          {"slug", t.slug},
+          {"name", t.name},
+          {"timezone", t.timezone},
           {"default_language", to_string(t.default_language)},
           {"created_at", format_rfc3339(t.created_at)}};
 }

@@ -18,8 +18,7 @@ std::string number(double value) {
 }  // namespace
 
 Histogram::Histogram(std::vector<double> bounds)
-    : bounds_(std::move(bounds)),
-      buckets_(new std::atomic<std::uint64_t>[bounds_.size() + 1]) {
+    : bounds_(std::move(bounds)), buckets_(new std::atomic<std::uint64_t>[bounds_.size() + 1]) {
   for (std::size_t idx = 0; idx <= bounds_.size(); ++idx) buckets_[idx] = 0;
 }
 
@@ -44,8 +43,7 @@ void Histogram::render(std::string& out, const std::string& name, const std::str
   std::string braces = labels.empty() ? "" : "{" + labels + "}";
   out += name + "_sum" + braces + " " +
          number(static_cast<double>(sum_micros_.load(std::memory_order_relaxed)) / 1e6) + "\n";
-  out += name + "_count" + braces + " " + std::to_string(count_.load(std::memory_order_relaxed)) +
-         "\n";
+  out += name + "_count" + braces + " " + std::to_string(count_.load(std::memory_order_relaxed)) + "\n";
 }
 
 Metrics::RouteMetrics::RouteMetrics(std::string m, std::string p)
@@ -77,9 +75,8 @@ std::string Metrics::render() const {
     for (std::size_t status = 100; status < route->by_status.size(); ++status) {
       auto count = route->by_status[status].load(std::memory_order_relaxed);
       if (count == 0) continue;
-      out += "servicepact_http_requests_total{route=\"" + route->pattern + "\",method=\"" +
-             route->method + "\",status=\"" + std::to_string(status) + "\"} " +
-             std::to_string(count) + "\n";
+      out += "servicepact_http_requests_total{route=\"" + route->pattern + "\",method=\"" + route->method +
+             "\",status=\"" + std::to_string(status) + "\"} " + std::to_string(count) + "\n";
     }
   }
   out += "# HELP servicepact_http_request_duration_seconds Time to handle a request.\n";

@@ -19,8 +19,7 @@ constexpr const char* kPortalCookie = "sp_portal";
 
 std::string portal_cookie(const std::string& value, std::int64_t max_age_seconds, bool secure) {
   std::string cookie = std::string(kPortalCookie) + "=" + value +
-                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                       std::to_string(max_age_seconds);
+                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds);
   if (secure) cookie += "; Secure";
   return cookie;
 }
@@ -83,7 +82,9 @@ std::optional<Timestamp> due_of(PortalService& portal, const CustomerPrincipal& 
 class FeedStream final : public EventSource {
  public:
   FeedStream(ChangeFeed& feed, std::int64_t after, std::function<bool(const ChangeEvent&)> visible)
-      : feed_(feed), after_(after), visible_(std::move(visible)),
+      : feed_(feed),
+        after_(after),
+        visible_(std::move(visible)),
         until_(std::chrono::steady_clock::now() + std::chrono::minutes(30)) {}
 
   std::string poll() override {
@@ -128,8 +129,7 @@ HttpResponse event_stream(ChangeFeed& feed, const HttpRequest& request,
 
 }  // namespace
 
-void register_portal_routes(Api& api, PortalService& portal, ChangeFeed& feed,
-                            PortalOptions options) {
+void register_portal_routes(Api& api, PortalService& portal, ChangeFeed& feed, PortalOptions options) {
   auto pub = Api::Access::Public;
   api.add("POST", "/api/v1/portal/links", pub, [&portal, options](Api::Context& ctx) {
     SP_OR_RESPOND(body, body_of(ctx));
@@ -160,9 +160,9 @@ void register_portal_routes(Api& api, PortalService& portal, ChangeFeed& feed,
                                         {"expires_at", format_rfc3339(login->expires_at)}});
     auto lifetime = std::chrono::duration_cast<std::chrono::seconds>(
         login->expires_at.time_since_epoch() - std::chrono::system_clock::now().time_since_epoch());
-    response.header("Set-Cookie", portal_cookie(login->session_token,
-                                                std::max<std::int64_t>(lifetime.count(), 60),
-                                                ctx.options.secure_cookies));
+    response.header("Set-Cookie",
+                    portal_cookie(login->session_token, std::max<std::int64_t>(lifetime.count(), 60),
+                                  ctx.options.secure_cookies));
     return response;
   });
   api.add("POST", "/api/v1/portal/logout", pub, [&portal](Api::Context& ctx) {
@@ -202,23 +202,24 @@ void register_portal_routes(Api& api, PortalService& portal, ChangeFeed& feed,
     response.header("Location", "/api/v1/portal/tickets/" + std::to_string(ticket->id.value));
     return response;
   });
-  api.add("GET", "/api/v1/portal/tickets/{id}", pub, [&portal, survey_url = options.survey_url](Api::Context& ctx) {
-    SP_OR_RESPOND(who, customer_of(portal, ctx.request));
-    TicketId id{ctx.param("id")};
-    SP_OR_RESPOND(ticket, portal.ticket(*who, id));
-    SP_OR_RESPOND(messages, portal.messages(*who, id));
-    json out = portal_ticket_json(*ticket, due_of(portal, *who, id));
-    // Only for the customer's own ticket (portal.ticket checked it) that is solved or closed.
-    std::optional<std::string> survey;
-    if (survey_url && (ticket->status == Status::Solved || ticket->status == Status::Closed)) {
-      survey = survey_url(*ticket);
-    }
-    out["survey_url"] = survey ? json(*survey) : json(nullptr);
-    json thread = json::array();
-    for (const auto& m : *messages) thread.push_back(portal_message_json(m));
-    out["messages"] = std::move(thread);
-    return json_response(200, out);
-  });
+  api.add("GET", "/api/v1/portal/tickets/{id}", pub,
+          [&portal, survey_url = options.survey_url](Api::Context& ctx) {
+            SP_OR_RESPOND(who, customer_of(portal, ctx.request));
+            TicketId id{ctx.param("id")};
+            SP_OR_RESPOND(ticket, portal.ticket(*who, id));
+            SP_OR_RESPOND(messages, portal.messages(*who, id));
+            json out = portal_ticket_json(*ticket, due_of(portal, *who, id));
+            // Only for the customer's own ticket (portal.ticket checked it) that is solved or closed.
+            std::optional<std::string> survey;
+            if (survey_url && (ticket->status == Status::Solved || ticket->status == Status::Closed)) {
+              survey = survey_url(*ticket);
+            }
+            out["survey_url"] = survey ? json(*survey) : json(nullptr);
+            json thread = json::array();
+            for (const auto& m : *messages) thread.push_back(portal_message_json(m));
+            out["messages"] = std::move(thread);
+            return json_response(200, out);
+          });
   api.add("POST", "/api/v1/portal/tickets/{id}/messages", pub, [&portal](Api::Context& ctx) {
     SP_OR_RESPOND(who, customer_of(portal, ctx.request));
     SP_OR_RESPOND(body, body_of(ctx));

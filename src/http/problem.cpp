@@ -2,8 +2,8 @@
 
 namespace sp::http {
 
-HttpResponse problem(int status, std::string_view slug, std::string_view title,
-                     std::string_view detail, const nlohmann::json& extra) {
+HttpResponse problem(int status, std::string_view slug, std::string_view title, std::string_view detail,
+                     const nlohmann::json& extra) {
   nlohmann::json body = {{"type", "/problems/" + std::string(slug)},
                          {"title", std::string(title)},
                          {"status", status},

@@ -22,8 +22,8 @@ inline constexpr std::string_view kCsrfTokenInvalid = "csrf-token-invalid";
 namespace sp::http {
 
 // Builds a problem response. `extra` members (e.g. "field", "position") are merged in.
-HttpResponse problem(int status, std::string_view slug, std::string_view title,
-                     std::string_view detail, const nlohmann::json& extra = nullptr);
+HttpResponse problem(int status, std::string_view slug, std::string_view title, std::string_view detail,
+                     const nlohmann::json& extra = nullptr);
 
 // Maps a domain/storage error to its HTTP status and problem type:
 //   InvalidInput -> 422 invalid-field (or the error's kind), NotFound -> 404 not-found,

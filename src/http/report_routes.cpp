@@ -37,8 +37,7 @@ HttpResponse render_report(const reporting::KpiReport& report, const std::string
   if (format == "csv") {
     response.content_type = "text/csv; charset=utf-8";
     response.body = documents::report_csv(report);
-    response.header("Content-Disposition",
-                    "attachment; filename=\"" + file_stem(report) + ".csv\"");
+    response.header("Content-Disposition", "attachment; filename=\"" + file_stem(report) + ".csv\"");
   } else if (format == "html") {
     response.content_type = "text/html; charset=utf-8";
     response.body = documents::report_html(report, report_title(language), language);
@@ -56,60 +55,56 @@ HttpResponse render_report(const reporting::KpiReport& report, const std::string
 }  // namespace
 
 void register_report_routes(Api& api, service::ReportService& reports) {
-  api.add(
-      "GET", "/api/v1/reports/kpis", Api::Access::Authenticated,
-      [&reports](Api::Context& ctx) -> HttpResponse {
-        const auto& request = ctx.request;
-        service::KpiRequest query;
-        SP_OR_RESPOND(tenant, tenant_param(request));
-        query.tenant = *tenant;
-        if (auto text = request.query_param("dimension")) {
-          auto dimension = reporting::parse_dimension(*text);
-          if (!dimension)
-            return error_response(invalid_input(dimension.error().message, "dimension"));
-          query.dimension = *dimension;
-        }
-        if (auto text = request.query_param("period")) {
-          auto period = reporting::parse_period(*text);
-          if (!period) return error_response(invalid_input(period.error().message, "period"));
-          query.period = *period;
-        }
-        for (const char* name : {"from", "to"}) {
-          auto text = request.query_param(name);
-          if (!text) {
-            return error_response(
-                invalid_input(std::string(name) + " is required (RFC 3339)", name));
-          }
-          auto parsed = parse_rfc3339(*text);
-          if (!parsed) return error_response(invalid_input(parsed.error().message, name));
-          (std::string(name) == "from" ? query.from : query.to) = *parsed;
-        }
-        if (auto text = request.query_param("business_time")) {
-          if (*text != "true" && *text != "false") {
-            return error_response(
-                invalid_input("business_time must be true or false", "business_time"));
-          }
-          query.business_time = *text == "true";
-        }
-        if (auto text = request.query_param("source")) {
-          auto source = service::parse_kpi_source(*text);
-          if (!source) return error_response(source.error());
-          query.source = *source;
-        }
-        const std::string format = request.query_param("format").value_or("json");
-        if (format != "json" && format != "csv" && format != "html" && format != "pdf") {
-          return error_response(invalid_input("format must be json, csv, html or pdf", "format"));
-        }
-        domain::Language language = ctx.who().agent.language;
-        if (auto text = request.query_param("lang")) {
-          auto parsed = domain::parse_language(*text);
-          if (!parsed) return error_response(invalid_input("lang must be nl, en or zh", "lang"));
-          language = *parsed;
-        }
-        auto report = reports.kpis(ctx.who(), query);
-        if (!report) return error_response(report.error());
-        return render_report(*report, format, language);
-      });
+  api.add("GET", "/api/v1/reports/kpis", Api::Access::Authenticated,
+          [&reports](Api::Context& ctx) -> HttpResponse {
+            const auto& request = ctx.request;
+            service::KpiRequest query;
+            SP_OR_RESPOND(tenant, tenant_param(request));
+            query.tenant = *tenant;
+            if (auto text = request.query_param("dimension")) {
+              auto dimension = reporting::parse_dimension(*text);
+              if (!dimension) return error_response(invalid_input(dimension.error().message, "dimension"));
+              query.dimension = *dimension;
+            }
+            if (auto text = request.query_param("period")) {
+              auto period = reporting::parse_period(*text);
+              if (!period) return error_response(invalid_input(period.error().message, "period"));
+              query.period = *period;
+            }
+            for (const char* name : {"from", "to"}) {
+              auto text = request.query_param(name);
+              if (!text) {
+                return error_response(invalid_input(std::string(name) + " is required (RFC 3339)", name));
+              }
+              auto parsed = parse_rfc3339(*text);
+              if (!parsed) return error_response(invalid_input(parsed.error().message, name));
+              (std::string(name) == "from" ? query.from : query.to) = *parsed;
+            }
+            if (auto text = request.query_param("business_time")) {
+              if (*text != "true" && *text != "false") {
+                return error_response(invalid_input("business_time must be true or false", "business_time"));
+              }
+              query.business_time = *text == "true";
+            }
+            if (auto text = request.query_param("source")) {
+              auto source = service::parse_kpi_source(*text);
+              if (!source) return error_response(source.error());
+              query.source = *source;
+            }
+            const std::string format = request.query_param("format").value_or("json");
+            if (format != "json" && format != "csv" && format != "html" && format != "pdf") {
+              return error_response(invalid_input("format must be json, csv, html or pdf", "format"));
+            }
+            domain::Language language = ctx.who().agent.language;
+            if (auto text = request.query_param("lang")) {
+              auto parsed = domain::parse_language(*text);
+              if (!parsed) return error_response(invalid_input("lang must be nl, en or zh", "lang"));
+              language = *parsed;
+            }
+            auto report = reports.kpis(ctx.who(), query);
+            if (!report) return error_response(report.error());
+            return render_report(*report, format, language);
+          });
 }
 
 }  // namespace sp::http

@@ -33,8 +33,7 @@ namespace {
 
 // Runs `fn` on `pool` and resumes the awaiting coroutine on its own executor with the
 // result. A handler exception is turned into a 500 response by the caller's try block.
-asio::awaitable<HttpResponse> run_on_pool(asio::thread_pool& pool,
-                                          std::function<HttpResponse()> fn) {
+asio::awaitable<HttpResponse> run_on_pool(asio::thread_pool& pool, std::function<HttpResponse()> fn) {
   auto executor = co_await asio::this_coro::executor;
   co_return co_await asio::async_initiate<decltype(asio::use_awaitable),
                                           void(std::exception_ptr, HttpResponse)>(
@@ -47,17 +46,17 @@ asio::awaitable<HttpResponse> run_on_pool(asio::thread_pool& pool,
           } catch (...) {
             error = std::current_exception();
           }
-          asio::post(executor, [handler = std::move(handler), error,
-                                response = std::move(response)]() mutable {
-            std::move(handler)(error, std::move(response));
-          });
+          asio::post(executor,
+                     [handler = std::move(handler), error, response = std::move(response)]() mutable {
+                       std::move(handler)(error, std::move(response));
+                     });
         });
       },
       asio::use_awaitable);
 }
 
-HttpRequest to_request(const bhttp::request<bhttp::string_body>& message,
-                       const std::string& remote, bool& target_ok) {
+HttpRequest to_request(const bhttp::request<bhttp::string_body>& message, const std::string& remote,
+                       bool& target_ok) {
   HttpRequest request;
   request.method = std::string(message.method_string());
   request.target = std::string(message.target());
@@ -155,23 +154,20 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
           self->busy = true;
         }
         stream.expires_after(std::chrono::seconds(options.request_timeout_seconds));
-        co_await bhttp::async_read(stream, buffer, parser,
-                                   asio::redirect_error(asio::use_awaitable, ec));
+        co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       }
       HttpResponse response;
       bool keep_alive = false;
       unsigned version = 11;
-      if (ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
-          ec == beast::error::timeout || ec == asio::error::operation_aborted ||
-          ec == asio::error::connection_reset) {
+      if (ec == bhttp::error::end_of_stream || ec == asio::error::eof || ec == beast::error::timeout ||
+          ec == asio::error::operation_aborted || ec == asio::error::connection_reset) {
         break;
       } else if (ec == bhttp::error::body_limit) {
         response = problem(413, "payload-too-large", "Request body too large",
                            "the body exceeds " + std::to_string(options.max_body_bytes) + " bytes");
       } else if (ec == bhttp::error::header_limit) {
         response = problem(431, "headers-too-large", "Request header fields too large",
-                           "the header block exceeds " + std::to_string(options.max_header_bytes) +
-                               " bytes");
+                           "the header block exceeds " + std::to_string(options.max_header_bytes) + " bytes");
       } else if (ec) {
         response = problem(400, "malformed-request", "Malformed HTTP request", ec.message());
       } else {
@@ -224,11 +220,11 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
 // Server-sent events: headers, then whatever the source has every 250 ms and a comment
 // line every 15 s (so proxies and the client see the connection alive). The body ends when
 // the connection closes, so no chunking is needed.
-asio::awaitable<void> Server::Impl::write_event_stream(beast::tcp_stream& stream,
-                                                       HttpResponse& response) {
+asio::awaitable<void> Server::Impl::write_event_stream(beast::tcp_stream& stream, HttpResponse& response) {
   boost::system::error_code ec;
-  std::string head = "HTTP/1.1 200 OK\r\nServer: servicepact\r\nContent-Type: text/event-stream\r\n"
-                     "Cache-Control: no-store\r\nConnection: close\r\nX-Accel-Buffering: no\r\n";
+  std::string head =
+      "HTTP/1.1 200 OK\r\nServer: servicepact\r\nContent-Type: text/event-stream\r\n"
+      "Cache-Control: no-store\r\nConnection: close\r\nX-Accel-Buffering: no\r\n";
   for (auto& [name, value] : response.headers) {
     if (name == "Cache-Control") continue;
     head += name + ": " + value + "\r\n";
@@ -279,7 +275,9 @@ Server::~Server() {
   impl_->workers.join();
 }
 
-void Server::set_on_drain(std::function<void()> on_drain) { impl_->on_drain = std::move(on_drain); }
+void Server::set_on_drain(std::function<void()> on_drain) {
+  impl_->on_drain = std::move(on_drain);
+}
 
 Result<std::uint16_t> Server::listen() {
   boost::system::error_code ec;
@@ -292,8 +290,8 @@ Result<std::uint16_t> Server::listen() {
   if (!ec) acceptor.bind(endpoint, ec);
   if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
-    return unavailable("cannot listen on " + impl_->options.host + ":" +
-                       std::to_string(impl_->options.port) + ": " + ec.message());
+    return unavailable("cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port) +
+                       ": " + ec.message());
   }
   return acceptor.local_endpoint().port();
 }

@@ -63,8 +63,8 @@ HttpResponse create_calendar(SlaService& sla, Api::Context& ctx) {
   auto name = reader.string("name", true);
   bool has_calendar = body->contains("calendar") && (*body)["calendar"].is_object();
   if (!has_calendar && !error) {
-    error = invalid_input("calendar must be an object such as {\"timezone\":...,\"weekly\":{...}}",
-                          "calendar");
+    error =
+        invalid_input("calendar must be an object such as {\"timezone\":...,\"weekly\":{...}}", "calendar");
   }
   // "calendar" itself is validated by the SLA parser, which names the offending field.
   for (const auto& [key, value] : body->items()) {
@@ -115,8 +115,7 @@ void register_sla_routes(Api& api, SlaService& sla) {
     for (const auto& item : *items) out.push_back(calendar_json(item));
     return json_response(200, {{"items", out}});
   });
-  api.add("POST", "/api/v1/calendars", auth,
-          [&sla](Api::Context& ctx) { return create_calendar(sla, ctx); });
+  api.add("POST", "/api/v1/calendars", auth, [&sla](Api::Context& ctx) { return create_calendar(sla, ctx); });
   api.add("GET", "/api/v1/calendars/{id}", auth, [&sla](Api::Context& ctx) {
     SP_OR_RESPOND(item, sla.get_calendar(ctx.who(), ctx.param("id")));
     return json_response(200, calendar_json(*item));
@@ -172,9 +171,8 @@ void register_sla_routes(Api& api, SlaService& sla) {
     SP_OR_RESPOND(result, sla.ticket_sla(ctx.who(), TicketId{ctx.param("id")}));
     json out;
     out["ticket_id"] = ctx.param("id");
-    out["policy"] = result->policy
-                        ? json{{"id", result->policy->id}, {"name", result->policy->name}}
-                        : json(nullptr);
+    out["policy"] =
+        result->policy ? json{{"id", result->policy->id}, {"name", result->policy->name}} : json(nullptr);
     json clocks = json::array();
     json history = json::array();
     json next = nullptr;
@@ -188,8 +186,8 @@ void register_sla_routes(Api& api, SlaService& sla) {
     out["next_deadline"] = next;
     json fired = json::array();
     for (const auto& n : result->fired) {
-      fired.push_back({{"target", n.target}, {"cycle", n.cycle}, {"kind", n.kind},
-                       {"due_at", format_rfc3339(n.due_at)}});
+      fired.push_back(
+          {{"target", n.target}, {"cycle", n.cycle}, {"kind", n.kind}, {"due_at", format_rfc3339(n.due_at)}});
     }
     out["fired"] = fired;
     return json_response(200, out);

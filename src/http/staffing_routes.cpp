@@ -13,13 +13,15 @@ namespace {
 
 using namespace sp::domain;
 
-json opt_number(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
+json opt_number(const std::optional<double>& value) {
+  return value ? json(*value) : json(nullptr);
+}
 
 // Reads one channel's spec: {"channel":"phone","model":"queue","aht_seconds":240,
 // "service_level":0.8,"target_seconds":20,...}. Records the first problem in `error`.
 workforce::ChannelPlanSpec read_channel(const json& item, std::size_t index,
-                                        std::map<std::string, double>& aht,
-                                        std::optional<Error>& error, bool with_contacts = false) {
+                                        std::map<std::string, double>& aht, std::optional<Error>& error,
+                                        bool with_contacts = false) {
   workforce::ChannelPlanSpec spec;
   std::string prefix = "channels[" + std::to_string(index) + "]";
   if (!item.is_object()) {
@@ -68,10 +70,20 @@ workforce::ChannelPlanSpec read_channel(const json& item, std::size_t index,
   if (auto v = number("chat_concurrency")) spec.chat_concurrency = static_cast<int>(*v);
   if (auto v = number("response_target_seconds")) spec.response_target_seconds = *v;
   if (auto v = number("min_agents_open")) spec.min_agents_open = static_cast<int>(*v);
-  static const std::set<std::string> kKnown{
-      "channel", "model", "aht_seconds", "service_level", "target_seconds", "max_asa_seconds",
-      "max_abandon", "max_occupancy", "shrinkage", "patience_seconds", "hourly_cost",
-      "chat_concurrency", "response_target_seconds", "min_agents_open"};
+  static const std::set<std::string> kKnown{"channel",
+                                            "model",
+                                            "aht_seconds",
+                                            "service_level",
+                                            "target_seconds",
+                                            "max_asa_seconds",
+                                            "max_abandon",
+                                            "max_occupancy",
+                                            "shrinkage",
+                                            "patience_seconds",
+                                            "hourly_cost",
+                                            "chat_concurrency",
+                                            "response_target_seconds",
+                                            "min_agents_open"};
   for (const auto& [key, value] : item.items()) {
     if (!kKnown.count(key) && !(with_contacts && key == "contacts") && !error) {
       Error e = invalid_input(prefix + ": unknown member '" + key.substr(0, 64) + "'",
@@ -188,8 +200,7 @@ std::optional<std::vector<T>> numbers(const json& body, const char* key, std::si
       found->size() > 4 * 7 * 24 * 12) {
     if (!error) {
       error = invalid_input(field + " must be an array of " +
-                                (size ? std::to_string(size) : std::string("per-interval")) +
-                                " numbers",
+                                (size ? std::to_string(size) : std::string("per-interval")) + " numbers",
                             field);
     }
     return std::nullopt;
@@ -212,8 +223,8 @@ HttpResponse feasibility(service::StaffingService& staffing, Api::Context& ctx) 
   }
   (void)staffing;
   std::optional<Error> error;
-  static const std::set<std::string> kKnown{"name", "start", "interval_minutes", "calendar",
-                                            "channels", "staff"};
+  static const std::set<std::string> kKnown{"name",     "start",    "interval_minutes",
+                                            "calendar", "channels", "staff"};
   for (const auto& [key, value] : body->items()) {
     if (!kKnown.count(key)) {
       Error e = invalid_input("unknown member '" + key.substr(0, 64) + "'", key.substr(0, 64));
@@ -276,8 +287,8 @@ HttpResponse feasibility(service::StaffingService& staffing, Api::Context& ctx) 
   staff.interval_minutes = interval_minutes;
   auto size = static_cast<std::size_t>(contract.demand.intervals);
   auto scheduled = numbers<int>(*staff_json, "scheduled_agents", size, "staff.scheduled_agents", error);
-  auto existing = numbers<double>(*staff_json, "existing_required_agents", size,
-                                  "staff.existing_required_agents", error);
+  auto existing =
+      numbers<double>(*staff_json, "existing_required_agents", size, "staff.existing_required_agents", error);
   if (error) return error_response(*error);
   staff.scheduled_agents = *scheduled;
   staff.existing_required_agents = *existing;
@@ -301,20 +312,20 @@ HttpResponse feasibility(service::StaffingService& staffing, Api::Context& ctx) 
                           {"shortfall_agents", s.shortfall_agents},
                           {"extra_people", s.extra_people}});
   }
-  json out = {{"contract", contract.name},
-              {"feasible", report->feasible},
-              {"shortfalls", shortfalls},
-              {"peak_shortfall_agents", report->peak_shortfall_agents},
-              {"peak_extra_people", report->peak_extra_people},
-              {"peak_interval_start", report->peak_interval_start
-                                          ? json(format_rfc3339(*report->peak_interval_start))
-                                          : json(nullptr)},
-              {"extra_agent_hours", report->extra_agent_hours},
-              {"extra_paid_hours", report->extra_paid_hours},
-              {"extra_fte", opt_number(report->extra_fte)},
-              {"already_short_intervals", report->already_short_intervals},
-              {"contract_cost", report->contract_plan.total_cost},
-              {"contract_paid_agent_hours", report->contract_plan.total_agent_hours}};
+  json out = {
+      {"contract", contract.name},
+      {"feasible", report->feasible},
+      {"shortfalls", shortfalls},
+      {"peak_shortfall_agents", report->peak_shortfall_agents},
+      {"peak_extra_people", report->peak_extra_people},
+      {"peak_interval_start",
+       report->peak_interval_start ? json(format_rfc3339(*report->peak_interval_start)) : json(nullptr)},
+      {"extra_agent_hours", report->extra_agent_hours},
+      {"extra_paid_hours", report->extra_paid_hours},
+      {"extra_fte", opt_number(report->extra_fte)},
+      {"already_short_intervals", report->already_short_intervals},
+      {"contract_cost", report->contract_plan.total_cost},
+      {"contract_paid_agent_hours", report->contract_plan.total_agent_hours}};
   return json_response(200, out);
 }
 
@@ -367,8 +378,8 @@ HttpResponse agent_load(service::StaffingService& staffing, Api::Context& ctx) {
   };
   SP_OR_RESPOND(hours, number_param("contracted_hours", input.options.contracted_hours_per_day));
   SP_OR_RESPOND(breaks, number_param("break_minutes", input.options.break_minutes));
-  for (auto channel : {Channel::Email, Channel::Phone, Channel::Web, Channel::Chat, Channel::Social,
-                       Channel::Api}) {
+  for (auto channel :
+       {Channel::Email, Channel::Phone, Channel::Web, Channel::Chat, Channel::Social, Channel::Api}) {
     std::string name(to_string(channel));
     double value = -1;
     SP_OR_RESPOND(aht, number_param("aht_" + name, value));
@@ -377,26 +388,38 @@ HttpResponse agent_load(service::StaffingService& staffing, Api::Context& ctx) {
   SP_OR_RESPOND(report, staffing.agent_load(ctx.who(), input));
   json days = json::array();
   for (const auto& d : report->days) {
-    days.push_back({{"agent_id", d.agent_id}, {"day", d.day}, {"replies", d.replies},
-                    {"notes", d.notes}, {"changes", d.changes}, {"calls", d.calls},
-                    {"tickets_handled", d.tickets_handled}, {"abusive_tickets", d.abusive_tickets},
-                    {"abusive_share", d.abusive_share}, {"work_seconds", d.work_seconds},
-                    {"active_span_seconds", d.active_span_seconds}, {"occupancy", d.occupancy},
-                    {"overtime_seconds", d.overtime_seconds}, {"breaks", d.breaks},
+    days.push_back({{"agent_id", d.agent_id},
+                    {"day", d.day},
+                    {"replies", d.replies},
+                    {"notes", d.notes},
+                    {"changes", d.changes},
+                    {"calls", d.calls},
+                    {"tickets_handled", d.tickets_handled},
+                    {"abusive_tickets", d.abusive_tickets},
+                    {"abusive_share", d.abusive_share},
+                    {"work_seconds", d.work_seconds},
+                    {"active_span_seconds", d.active_span_seconds},
+                    {"occupancy", d.occupancy},
+                    {"overtime_seconds", d.overtime_seconds},
+                    {"breaks", d.breaks},
                     {"break_seconds", d.break_seconds},
                     {"long_day_without_break", d.long_day_without_break},
                     {"out_of_hours_actions", d.out_of_hours_actions}});
   }
   json agents = json::array();
   for (const auto& a : report->agents) {
-    agents.push_back({{"agent_id", a.agent_id}, {"days_worked", a.days_worked},
-                      {"work_hours", a.work_hours}, {"mean_occupancy", a.mean_occupancy},
-                      {"overtime_hours", a.overtime_hours}, {"days_without_break", a.days_without_break},
+    agents.push_back({{"agent_id", a.agent_id},
+                      {"days_worked", a.days_worked},
+                      {"work_hours", a.work_hours},
+                      {"mean_occupancy", a.mean_occupancy},
+                      {"overtime_hours", a.overtime_hours},
+                      {"days_without_break", a.days_without_break},
                       {"out_of_hours_actions", a.out_of_hours_actions},
-                      {"tickets_handled", a.tickets_handled}, {"abusive_share", a.abusive_share}});
+                      {"tickets_handled", a.tickets_handled},
+                      {"abusive_share", a.abusive_share}});
   }
-  return json_response(200, {{"agents", agents}, {"days", days},
-                             {"definitions", workforce::agent_load_definitions()}});
+  return json_response(
+      200, {{"agents", agents}, {"days", days}, {"definitions", workforce::agent_load_definitions()}});
 }
 
 }  // namespace

@@ -29,8 +29,7 @@ Result<StaticFiles> StaticFiles::load(const std::string& root) {
   if (root.empty() || !fs::is_directory(root, ec)) return files;
   constexpr std::size_t kMaxTotal = 64 * 1024 * 1024;
   std::size_t total = 0;
-  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::end(it); it.increment(ec)) {
     if (!it->is_regular_file(ec)) continue;
     auto relative = fs::relative(it->path(), root, ec).generic_string();
     if (ec) break;

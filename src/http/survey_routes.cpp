@@ -16,9 +16,8 @@ using service::SurveyService;
 namespace {
 
 #define SP_OR_SURVEY_PROBLEM(var, expr) \
-  auto var = (expr);             \
+  auto var = (expr);                    \
   if (!var) return survey_problem(var.error())
-
 
 HttpResponse survey_problem(const Error& error) {
   if (error.kind == kinds::kSurveyLinkExpired) {
@@ -213,16 +212,14 @@ std::string error_of(const std::vector<FieldMessage>& errors, std::string_view f
 // A fieldset of radio buttons `name` with values [first, last] (or the given
 // labels).
 std::string radio_group(const char* name, const std::string& legend,
-                        const std::vector<std::pair<std::string, std::string>>& options,
-                        const Posted& posted, const std::vector<FieldMessage>& errors,
-                        bool required) {
+                        const std::vector<std::pair<std::string, std::string>>& options, const Posted& posted,
+                        const std::vector<FieldMessage>& errors, bool required) {
   const std::string error = error_of(errors, name);
   std::string out = "<fieldset id=\"" + std::string(name) + "\"";
   if (!error.empty()) out += " aria-describedby=\"" + std::string(name) + "-error\"";
   out += ">\n<legend>" + html_escape(legend) + "</legend>\n";
   if (!error.empty()) {
-    out += "<p><strong id=\"" + std::string(name) + "-error\">" + html_escape(error) +
-           "</strong></p>\n";
+    out += "<p><strong id=\"" + std::string(name) + "-error\">" + html_escape(error) + "</strong></p>\n";
   }
   const std::string chosen = value_of(posted, name);
   for (const auto& [value, label] : options) {
@@ -235,8 +232,7 @@ std::string radio_group(const char* name, const std::string& legend,
   return out + "</fieldset>\n";
 }
 
-std::vector<std::pair<std::string, std::string>> numbers(int first, int last,
-                                                         const std::string& low,
+std::vector<std::pair<std::string, std::string>> numbers(int first, int last, const std::string& low,
                                                          const std::string& high) {
   std::vector<std::pair<std::string, std::string>> options;
   for (int value = first; value <= last; ++value) {
@@ -253,13 +249,12 @@ HttpResponse form_page(int status, const service::SurveyForm& form, const std::s
   const SurveyTexts& t = texts_for(form.language);
   const std::string title = std::string(t.title) + form.tenant.name;
   std::string content = "<h1>" + html_escape(title) + "</h1>\n<p>" + html_escape(t.intro) + "T-" +
-                        std::to_string(form.ticket.id.value) + ": " +
-                        html_escape(form.ticket.subject) + "</p>\n";
+                        std::to_string(form.ticket.id.value) + ": " + html_escape(form.ticket.subject) +
+                        "</p>\n";
   if (!errors.empty()) {
     content += "<div role=\"alert\">\n<h2>" + html_escape(t.error_heading) + "</h2>\n<ul>\n";
     for (const auto& error : errors) {
-      content +=
-          "<li><a href=\"#" + error.field + "\">" + html_escape(error.message) + "</a></li>\n";
+      content += "<li><a href=\"#" + error.field + "\">" + html_escape(error.message) + "</a></li>\n";
     }
     content += "</ul>\n</div>\n";
   }
@@ -274,22 +269,19 @@ HttpResponse form_page(int status, const service::SurveyForm& form, const std::s
     return std::make_pair(strip(low), strip(high));
   };
   auto [grade_low, grade_high] = low_high(t.grade_low, t.grade_high);
-  content +=
-      radio_group("grade", t.grade, numbers(1, 10, grade_low, grade_high), posted, errors, true);
+  content += radio_group("grade", t.grade, numbers(1, 10, grade_low, grade_high), posted, errors, true);
   content += radio_group("helped", t.helped, {{"yes", t.yes}, {"no", t.no}}, posted, errors, true);
   auto [nps_low, nps_high] = low_high(t.nps_low, t.nps_high);
-  content += radio_group("nps", std::string(t.nps) + t.optional, numbers(0, 10, nps_low, nps_high),
-                         posted, errors, false);
+  content += radio_group("nps", std::string(t.nps) + t.optional, numbers(0, 10, nps_low, nps_high), posted,
+                         errors, false);
   std::vector<std::pair<std::string, std::string>> effort;
   for (int value = 1; value <= 5; ++value) {
-    effort.emplace_back(std::to_string(value),
-                        t.effort_labels[static_cast<std::size_t>(value - 1)]);
+    effort.emplace_back(std::to_string(value), t.effort_labels[static_cast<std::size_t>(value - 1)]);
   }
-  content +=
-      radio_group("effort", std::string(t.effort) + t.optional, effort, posted, errors, false);
+  content += radio_group("effort", std::string(t.effort) + t.optional, effort, posted, errors, false);
   const std::string comment_error = error_of(errors, "comment");
-  content += "<p>\n<label for=\"comment\">" + html_escape(t.comment) + html_escape(t.optional) +
-             "</label><br>\n";
+  content +=
+      "<p>\n<label for=\"comment\">" + html_escape(t.comment) + html_escape(t.optional) + "</label><br>\n";
   if (!comment_error.empty()) {
     content += "<strong id=\"comment-error\">" + html_escape(comment_error) + "</strong><br>\n";
   }
@@ -297,15 +289,16 @@ HttpResponse form_page(int status, const service::SurveyForm& form, const std::s
       "<textarea id=\"comment\" name=\"comment\" rows=\"6\" cols=\"60\" "
       "maxlength=\"" +
       std::to_string(service::kMaxSurveyCommentBytes) + "\"" +
-      (comment_error.empty()
-           ? std::string()
-           : std::string(" aria-invalid=\"true\" aria-describedby=\"comment-error\"")) +
+      (comment_error.empty() ? std::string()
+                             : std::string(" aria-invalid=\"true\" aria-describedby=\"comment-error\"")) +
       ">" + html_escape(value_of(posted, "comment")) + "</textarea>\n</p>\n";
   content += "<p><button type=\"submit\">" + html_escape(t.send) + "</button></p>\n</form>\n";
   return html_page(status, t, title, content);
 }
 
-Posted parse_form_body(std::string_view body) { return parse_form_urlencoded(body); }
+Posted parse_form_body(std::string_view body) {
+  return parse_form_urlencoded(body);
+}
 
 std::optional<int> small_number(const std::string& text) {
   if (text.empty() || text.size() > 3) return std::nullopt;
@@ -362,8 +355,7 @@ HttpResponse survey_page(Api::Context& ctx, SurveyService& surveys) {
   const std::string token = ctx.request.query_param("token").value_or(std::string());
   auto form = surveys.form(token);
   if (!form) return error_page(form.error(), Language::En);
-  if (form->answered_at)
-    return message_page(409, form->language, texts_for(form->language).answered);
+  if (form->answered_at) return message_page(409, form->language, texts_for(form->language).answered);
   return form_page(200, *form, token, {}, {});
 }
 
@@ -388,25 +380,22 @@ HttpResponse survey_submit(Api::Context& ctx, SurveyService& surveys) {
     }
     return error_page(answered.error(), form->language);
   }
-  return html_page(
-      201, t, t.thanks_title,
-      "<h1>" + html_escape(t.thanks_title) + "</h1>\n<p>" + html_escape(t.thanks) + "</p>\n");
+  return html_page(201, t, t.thanks_title,
+                   "<h1>" + html_escape(t.thanks_title) + "</h1>\n<p>" + html_escape(t.thanks) + "</p>\n");
 }
 
 }  // namespace
 
 void register_survey_routes(Api& api, SurveyService& surveys) {
   auto pub = Api::Access::Public;
-  api.add("POST", "/api/v1/tickets/{id}/survey", Api::Access::Authenticated,
-          [&surveys](Api::Context& ctx) {
-            SP_OR_SURVEY_PROBLEM(link, surveys.issue(ctx.who(), TicketId{ctx.param("id")}));
-            return json_response(link->created ? 201 : 200,
-                                 {{"ticket_id", link->ticket.value},
-                                  {"token", link->token},
-                                  {"url", link->path},
-                                  {"expires_at", format_rfc3339(link->expires_at)},
-                                  {"created", link->created}});
-          });
+  api.add("POST", "/api/v1/tickets/{id}/survey", Api::Access::Authenticated, [&surveys](Api::Context& ctx) {
+    SP_OR_SURVEY_PROBLEM(link, surveys.issue(ctx.who(), TicketId{ctx.param("id")}));
+    return json_response(link->created ? 201 : 200, {{"ticket_id", link->ticket.value},
+                                                     {"token", link->token},
+                                                     {"url", link->path},
+                                                     {"expires_at", format_rfc3339(link->expires_at)},
+                                                     {"created", link->created}});
+  });
   api.add("GET", "/api/v1/surveys/form", pub, [&surveys](Api::Context& ctx) {
     auto token = ctx.request.query_param("token");
     if (!token) return error_response(invalid_input("token is required", "token"));
@@ -419,8 +408,7 @@ void register_survey_routes(Api& api, SurveyService& surveys) {
               {"language", std::string(to_string(form->language))},
               {"expires_at", format_rfc3339(form->expires_at)},
               {"answered", form->answered_at.has_value()},
-              {"answered_at",
-               form->answered_at ? json(format_rfc3339(*form->answered_at)) : json(nullptr)},
+              {"answered_at", form->answered_at ? json(format_rfc3339(*form->answered_at)) : json(nullptr)},
               {"scales",
                {{"grade", {1, 10}},
                 {"nps", {0, 10}},
@@ -438,8 +426,7 @@ void register_survey_routes(Api& api, SurveyService& surveys) {
     auto effort = reader.integer("effort");
     auto comment = reader.string("comment");
     if (auto done = reader.finish(); !done) return error_response(done.error());
-    if (!helped)
-      return error_response(invalid_input("helped (true or false) is required", "helped"));
+    if (!helped) return error_response(invalid_input("helped (true or false) is required", "helped"));
     // Out-of-range numbers are clamped into an invalid value of int, so
     // check_answer names them.
     auto narrow = [](std::int64_t value) {
@@ -458,10 +445,8 @@ void register_survey_routes(Api& api, SurveyService& surveys) {
     if (!answered) return survey_problem(answered.error());
     return json_response(201, {{"answered", true}});
   });
-  api.add("GET", "/survey", pub,
-          [&surveys](Api::Context& ctx) { return survey_page(ctx, surveys); });
-  api.add("POST", "/survey", pub,
-          [&surveys](Api::Context& ctx) { return survey_submit(ctx, surveys); });
+  api.add("GET", "/survey", pub, [&surveys](Api::Context& ctx) { return survey_page(ctx, surveys); });
+  api.add("POST", "/survey", pub, [&surveys](Api::Context& ctx) { return survey_submit(ctx, surveys); });
 }
 
 }  // namespace sp::http

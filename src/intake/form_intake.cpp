@@ -16,9 +16,13 @@ std::string secret_key(TenantId tenant) {
 
 // The token binds the render time to the tenant, so a token of one desk's form is useless
 // on another's.
-std::string context_of(TenantId tenant) { return "form:" + std::to_string(tenant.value); }
+std::string context_of(TenantId tenant) {
+  return "form:" + std::to_string(tenant.value);
+}
 
-std::string trimmed(std::string_view text) { return std::string(text::trim(text)); }
+std::string trimmed(std::string_view text) {
+  return std::string(text::trim(text));
+}
 
 }  // namespace
 
@@ -32,8 +36,7 @@ std::vector<Error> check_form_fields(const FormFields& fields) {
   if (trimmed(fields.email).empty()) {
     errors.push_back(invalid_input("enter your e-mail address", "email"));
   } else if (auto email = normalise_email(trimmed(fields.email), "email"); !email) {
-    errors.push_back(
-        invalid_input("enter a valid e-mail address such as name@example.com", "email"));
+    errors.push_back(invalid_input("enter a valid e-mail address such as name@example.com", "email"));
   }
   if (trimmed(fields.subject).empty()) {
     errors.push_back(invalid_input("enter a subject", "subject"));
@@ -81,8 +84,8 @@ Result<FormResult> FormIntake::submit(TenantId tenant, const FormFields& fields,
   if (!found) return found.error();
   auto secret = secret_for(tenant);
   if (!secret) return secret.error();
-  SP_TRY(channels::check_form_submission(*secret, context_of(tenant),
-                                         {fields.honeypot, fields.token}, now, options_.guard));
+  SP_TRY(channels::check_form_submission(*secret, context_of(tenant), {fields.honeypot, fields.token}, now,
+                                         options_.guard));
   // After the bot checks, so forged posts cannot spend a person's allowance; before the
   // field checks, so guessing valid fields costs attempts too.
   if (!limiter_.allow(client_address, now)) {
@@ -97,8 +100,7 @@ Result<FormResult> FormIntake::submit(TenantId tenant, const FormFields& fields,
 
   // Render times have millisecond resolution, so two people may hold the same token; the
   // address keeps their messages apart, while one person's double submit stays one ticket.
-  storage::InboundReceipt receipt{
-      "form", service::token_digest(fields.token + "\n" + *email), {}, {}};
+  storage::InboundReceipt receipt{"form", service::token_digest(fields.token + "\n" + *email), {}, {}};
   auto existing = [&]() -> Result<std::optional<FormResult>> {
     auto ticket_id = helpdesk_.store().find_intake(tenant, receipt.source, receipt.external_id);
     if (!ticket_id) return ticket_id.error();
@@ -111,8 +113,8 @@ Result<FormResult> FormIntake::submit(TenantId tenant, const FormFields& fields,
   if (!before) return before.error();
   if (*before) return std::move(**before);
 
-  auto customer = helpdesk_.find_or_create_customer(tenant, *email, trimmed(fields.name),
-                                                    found->default_language);
+  auto customer =
+      helpdesk_.find_or_create_customer(tenant, *email, trimmed(fields.name), found->default_language);
   if (!customer) return customer.error();
   NewTicket ticket;
   ticket.subject = trimmed(fields.subject);

@@ -64,8 +64,8 @@ class FormIntake {
   // kinds::kFormHoneypot, kFormBadToken, kFormTooFast or kFormExpired), Unavailable kind
   // kinds::kRateLimited when the address sent too much, InvalidInput naming the first bad field,
   // or the helpdesk's errors. A repeated token returns the ticket it opened, duplicate set.
-  Result<FormResult> submit(TenantId tenant, const FormFields& fields,
-                            const std::string& client_address, Timestamp now);
+  Result<FormResult> submit(TenantId tenant, const FormFields& fields, const std::string& client_address,
+                            Timestamp now);
   // Called for every new ticket (not for duplicates): acknowledges it (by e-mail) and
   // returns the promised answer time for the thank-you page. Set while wiring.
   using Acknowledger = std::function<std::optional<Timestamp>(const Ticket&)>;

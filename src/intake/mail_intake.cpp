@@ -137,13 +137,15 @@ std::string MailIntake::body_with_attachments(const channels::ParsedMail& mail, 
   // The sanitised HTML version is kept beside the text (as a stored file), never shown raw.
   if (mail.html && !mail.html->empty() && attachments_ != nullptr) {
     if (auto digest = attachments_->put(*mail.html)) {
-      body += "\n[html version: text/html, " + std::to_string(mail.html->size()) + " bytes, sha256:" + *digest + "]";
+      body += "\n[html version: text/html, " + std::to_string(mail.html->size()) +
+              " bytes, sha256:" + *digest + "]";
     }
   }
   // Control characters removed or MIME past the nesting cap: the bytes as received are kept.
   if (mail.lossy && attachments_ != nullptr) {
     if (auto digest = attachments_->put(raw)) {
-      body += "\n[original message: message/rfc822, " + std::to_string(raw.size()) + " bytes, sha256:" + *digest + "]";
+      body += "\n[original message: message/rfc822, " + std::to_string(raw.size()) +
+              " bytes, sha256:" + *digest + "]";
     } else {
       spdlog::warn("raw message not stored: {}", digest.error().message);
     }
@@ -230,9 +232,8 @@ Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_vi
 
   auto tenant = store.get_tenant(storage::Scope::of(desk.tenant), desk.tenant);
   if (!tenant) return tenant.error();
-  auto customer = helpdesk_.find_or_create_customer(desk.tenant, sender,
-                                                    cut_utf8(mail.from.name, domain::kMaxNameBytes),
-                                                    tenant->default_language);
+  auto customer = helpdesk_.find_or_create_customer(
+      desk.tenant, sender, cut_utf8(mail.from.name, domain::kMaxNameBytes), tenant->default_language);
   if (!customer) {
     if (customer.error().code == ErrorCode::InvalidInput) {
       SP_TRY(advance());
@@ -256,8 +257,8 @@ Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_vi
       result.linked_to = append->ticket;
       link_evidence = append->evidence;
     } else {
-      auto added = helpdesk_.add_customer_message(desk.tenant, customer->id, append->ticket, body,
-                                                  receipt, result.automatic);
+      auto added = helpdesk_.add_customer_message(desk.tenant, customer->id, append->ticket, body, receipt,
+                                                  result.automatic);
       if (added) {
         result.ticket = added->ticket.id;
         record_participants(desk, added->ticket.id, mail);
@@ -333,11 +334,12 @@ void MailIntake::record_participants(const MailDesk& desk, TicketId ticket,
   for (const auto& address : mail.to) consider(address);
   for (const auto& address : mail.cc) consider(address);
   auto added = mail_store_.add_mail_participants(desk.tenant, ticket, addresses, helpdesk_.clock().now());
-  if (!added) spdlog::error("mail participants of T-{} not recorded: {}", ticket.value, added.error().message);
+  if (!added)
+    spdlog::error("mail participants of T-{} not recorded: {}", ticket.value, added.error().message);
 }
 
-void MailIntake::note_link(const MailDesk& desk, const channels::ParsedMail& mail,
-                           TicketId referred, channels::ThreadEvidence evidence, TicketId opened) {
+void MailIntake::note_link(const MailDesk& desk, const channels::ParsedMail& mail, TicketId referred,
+                           channels::ThreadEvidence evidence, TicketId opened) {
   auto referred_ref = channels::format_ticket_reference(referred);
   auto opened_ref = channels::format_ticket_reference(opened);
   std::string why = "the sender " + mail.from.address + " is not a participant of " + referred_ref +
@@ -349,7 +351,8 @@ void MailIntake::note_link(const MailDesk& desk, const channels::ParsedMail& mai
   auto on_referred = helpdesk_.add_system_note(
       desk.tenant, referred, "Mail referring to this ticket was opened as " + opened_ref + ": " + why + ".");
   for (const auto* noted : {&on_new, &on_referred}) {
-    if (!*noted) spdlog::error("link note {} / {} not added: {}", referred_ref, opened_ref, noted->error().message);
+    if (!*noted)
+      spdlog::error("link note {} / {} not added: {}", referred_ref, opened_ref, noted->error().message);
   }
 }
 
@@ -401,8 +404,8 @@ Result<void> MailIntake::queue_acknowledgement(const MailDesk& desk, const Ticke
   auto& store = helpdesk_.store();
   auto tenant = store.get_tenant(storage::Scope::of(desk.tenant), desk.tenant);
   if (!tenant) return tenant.error();
-  channels::AcknowledgementInput input{customer.language, tenant->name, ticket.id, ticket.subject,
-                                       due, tenant->timezone};
+  channels::AcknowledgementInput input{customer.language, tenant->name, ticket.id,
+                                       ticket.subject,    due,          tenant->timezone};
   auto ack = channels::make_acknowledgement(input);
   if (!ack) return ack.error();
   auto now = helpdesk_.clock().now();
@@ -419,9 +422,8 @@ Result<void> MailIntake::queue_acknowledgement(const MailDesk& desk, const Ticke
   out.auto_submitted = true;
   auto raw = channels::compose_mail(out);
   if (!raw) return raw.error();
-  auto queued = outbox_->enqueue({desk.tenant, ticket.id, "<" + out.message_id + ">", desk.address,
-                                  {to.address}, *raw},
-                                 now);
+  auto queued = outbox_->enqueue(
+      {desk.tenant, ticket.id, "<" + out.message_id + ">", desk.address, {to.address}, *raw}, now);
   if (!queued) return queued.error();
   return store.map_mail_ids(desk.tenant, ticket.id, {out.message_id});
 }
@@ -436,12 +438,12 @@ Result<std::optional<Timestamp>> MailIntake::acknowledge_contact(const MailDesk&
   if (!take_auto_reply_slot(desk, customer->emails.front(), now)) {
     return std::optional<Timestamp>{due};
   }
-  SP_TRY(queue_acknowledgement(desk, ticket, *customer, {customer->emails.front(), customer->name}, due, "", {}));
+  SP_TRY(queue_acknowledgement(desk, ticket, *customer, {customer->emails.front(), customer->name}, due, "",
+                               {}));
   return std::optional<Timestamp>{due};
 }
 
-Result<std::optional<mail::OutboundMail>> MailIntake::send_reply(const MailDesk& desk,
-                                                                 const Ticket& ticket,
+Result<std::optional<mail::OutboundMail>> MailIntake::send_reply(const MailDesk& desk, const Ticket& ticket,
                                                                  const Message& message) {
   if (outbox_ == nullptr || message.kind != MessageKind::Outbound || ticket.channel != Channel::Email) {
     return std::optional<mail::OutboundMail>{};
@@ -471,9 +473,9 @@ Result<std::optional<mail::OutboundMail>> MailIntake::send_reply(const MailDesk&
   }
   auto raw = channels::compose_mail(out);
   if (!raw) return raw.error();
-  auto queued = outbox_->enqueue({desk.tenant, ticket.id, "<" + out.message_id + ">", desk.address,
-                                  {customer->emails.front()}, *raw},
-                                 now);
+  auto queued = outbox_->enqueue(
+      {desk.tenant, ticket.id, "<" + out.message_id + ">", desk.address, {customer->emails.front()}, *raw},
+      now);
   if (!queued) return queued.error();
   SP_TRY(store.map_mail_ids(desk.tenant, ticket.id, {out.message_id}));
   return std::optional<mail::OutboundMail>{*queued};
@@ -491,8 +493,10 @@ Result<void> MailIntake::send_portal_link(const MailDesk& desk, const Customer& 
   switch (customer.language) {
     case Language::Nl:
       subject = "Uw inloglink voor " + tenant->name;
-      text = "Beste " + customer.name + ",\n\nMet deze link logt u in om uw vragen te bekijken en te beantwoorden:\n\n" +
-             url + "\n\nDe link werkt één keer en tot " + *until + ". Heeft u niet om deze link gevraagd? Dan kunt u dit bericht negeren.\n";
+      text = "Beste " + customer.name +
+             ",\n\nMet deze link logt u in om uw vragen te bekijken en te beantwoorden:\n\n" + url +
+             "\n\nDe link werkt één keer en tot " + *until +
+             ". Heeft u niet om deze link gevraagd? Dan kunt u dit bericht negeren.\n";
       break;
     case Language::Zh:
       subject = tenant->name + " 登录链接";
@@ -501,8 +505,10 @@ Result<void> MailIntake::send_portal_link(const MailDesk& desk, const Customer& 
       break;
     case Language::En:
       subject = "Your sign-in link for " + tenant->name;
-      text = "Dear " + customer.name + ",\n\nUse this link to sign in, see your requests and answer them:\n\n" + url +
-             "\n\nThe link works once and until " + *until + ". If you did not ask for it, you can ignore this message.\n";
+      text = "Dear " + customer.name +
+             ",\n\nUse this link to sign in, see your requests and answer them:\n\n" + url +
+             "\n\nThe link works once and until " + *until +
+             ". If you did not ask for it, you can ignore this message.\n";
       break;
   }
   auto now = helpdesk_.clock().now();
@@ -516,9 +522,9 @@ Result<void> MailIntake::send_portal_link(const MailDesk& desk, const Customer& 
   out.auto_submitted = true;
   auto raw = channels::compose_mail(out);
   if (!raw) return raw.error();
-  auto queued = outbox_->enqueue({desk.tenant, std::nullopt, "<" + out.message_id + ">", desk.address,
-                                  {customer.emails.front()}, *raw},
-                                 now);
+  auto queued = outbox_->enqueue(
+      {desk.tenant, std::nullopt, "<" + out.message_id + ">", desk.address, {customer.emails.front()}, *raw},
+      now);
   if (!queued) return queued.error();
   return {};
 }
@@ -528,7 +534,8 @@ bool MailIntake::take_auto_reply_slot(const MailDesk& desk, const std::string& a
                                                 desk.max_auto_replies_per_hour);
   if (!taken) {
     // The mail is stored already; an acknowledgement is not worth a retry of it.
-    spdlog::warn("auto-reply limit for {} not readable, no acknowledgement: {}", address, taken.error().message);
+    spdlog::warn("auto-reply limit for {} not readable, no acknowledgement: {}", address,
+                 taken.error().message);
     return false;
   }
   return *taken;

@@ -54,7 +54,7 @@ struct MailIntakeResult {
   // The ticket the mail referred to when its sender is not a participant of it: the mail
   // opened `ticket` instead, with a note on both.
   std::optional<TicketId> linked_to;
-  std::string note;           // why no acknowledgement / what was done with a bounce
+  std::string note;  // why no acknowledgement / what was done with a bounce
 };
 
 // Attachments and inline images, content-addressed: <root>/<first two hex digits>/<sha256>.

@@ -44,8 +44,8 @@ std::string iso_week(std::chrono::year_month_day ymd) {
 std::string safe_part(std::string_view text) {
   std::string out;
   for (char c : text) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '_' || c == '-';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     out.push_back(ok ? c : '_');
   }
   return out;
@@ -55,8 +55,8 @@ std::string plain_text(const Agent& agent, const std::string& title, const std::
                        const std::string& tenant_name) {
   switch (agent.language) {
     case Language::Nl:
-      return "Beste " + agent.name + ",\n\nHierbij het rapport \"" + title + "\" over " + period +
-             " voor " + tenant_name + ". U vindt het als PDF in de bijlage; de HTML-versie staat in dit bericht.\n";
+      return "Beste " + agent.name + ",\n\nHierbij het rapport \"" + title + "\" over " + period + " voor " +
+             tenant_name + ". U vindt het als PDF in de bijlage; de HTML-versie staat in dit bericht.\n";
     case Language::Zh:
       return agent.name + "，您好：\n\n附上" + tenant_name + "的报告“" + title + "”（" + period +
              "）。PDF 版本见附件，HTML 版本见本邮件正文。\n";
@@ -128,7 +128,8 @@ Result<int> ReportMailer::mail_run(const Tenant& tenant, const storage::ReportRu
     auto raw = channels::compose_mail(out);
     if (!raw) return raw.error();
     auto enqueued = outbox_.enqueue(
-        {tenant.id, std::nullopt, "<" + out.message_id + ">", desk->address, {agent.email}, std::move(*raw)}, now);
+        {tenant.id, std::nullopt, "<" + out.message_id + ">", desk->address, {agent.email}, std::move(*raw)},
+        now);
     if (!enqueued) return enqueued.error();
     ++queued;
   }

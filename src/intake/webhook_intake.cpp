@@ -24,8 +24,7 @@ std::string secret_key(TenantId tenant) {
 // Nonces: 1-128 printable ASCII characters (UUIDs, random tokens).
 Result<std::string> check_nonce(std::string_view nonce) {
   if (nonce.empty() || nonce.size() > kMaxNonceBytes) {
-    return invalid_input("send a nonce of 1 to 128 printable characters in X-Servicepact-Nonce",
-                         "nonce");
+    return invalid_input("send a nonce of 1 to 128 printable characters in X-Servicepact-Nonce", "nonce");
   }
   for (char c : nonce) {
     if (c < 0x21 || c > 0x7e) {
@@ -104,15 +103,14 @@ Result<std::string> WebhookIntake::rotate_secret(TenantId tenant) {
 
 Result<WebhookResult> WebhookIntake::handle(TenantId tenant, WebhookChannel channel,
                                             std::string_view timestamp_header,
-                                            std::string_view signature_header,
-                                            std::string_view nonce_header, std::string_view body,
-                                            Timestamp now) {
+                                            std::string_view signature_header, std::string_view nonce_header,
+                                            std::string_view body, Timestamp now) {
   auto secret = store_.get_setting(secret_key(tenant));
   if (!secret) return secret.error();
   // Without a secret nothing verifies (verify_webhook refuses an empty secret), which answers
   // exactly like a wrong signature: callers learn nothing about the tenant's setup.
-  SP_TRY(channels::verify_webhook(secret->value_or(std::string()), timestamp_header, body,
-                                  signature_header, now, options_.tolerance));
+  SP_TRY(channels::verify_webhook(secret->value_or(std::string()), timestamp_header, body, signature_header,
+                                  now, options_.tolerance));
   auto nonce = check_nonce(nonce_header);
   if (!nonce) return nonce.error();
   std::string signature = signature_key(signature_header);
@@ -128,8 +126,8 @@ Result<WebhookResult> WebhookIntake::handle(TenantId tenant, WebhookChannel chan
   }
   // A temporary failure must not burn the nonce: the platform retries the same request.
   // Anything else (bad fields) would fail again, so the nonce stays spent.
-  if (!result && (result.error().code == ErrorCode::Unavailable ||
-                  result.error().code == ErrorCode::Internal)) {
+  if (!result &&
+      (result.error().code == ErrorCode::Unavailable || result.error().code == ErrorCode::Internal)) {
     forget_nonce(tenant, "nonce:" + *nonce, signature);
   }
   return result;
@@ -139,12 +137,10 @@ Result<void> WebhookIntake::remember_nonce(TenantId tenant, const std::string& n
                                            const std::string& signature, Timestamp now) {
   // A request is accepted while its timestamp is within the tolerance of the clock, so one
   // seen at s can be replayed until s + 2 x tolerance at the latest; older rows can go.
-  return webhooks_.remember_replay_keys(tenant, nonce, signature, now,
-                                        now - 2 * options_.tolerance);
+  return webhooks_.remember_replay_keys(tenant, nonce, signature, now, now - 2 * options_.tolerance);
 }
 
-void WebhookIntake::forget_nonce(TenantId tenant, const std::string& nonce,
-                                 const std::string& signature) {
+void WebhookIntake::forget_nonce(TenantId tenant, const std::string& nonce, const std::string& signature) {
   (void)webhooks_.forget_replay_keys(tenant, nonce, signature);
 }
 
@@ -194,18 +190,15 @@ Result<Customer> WebhookIntake::customer_by_handle(TenantId tenant, const std::s
   if (!created) return created.error();
   // Another process may have mapped the handle meanwhile; the first mapping wins (the
   // customer made here then stays without contacts, which is harmless).
-  SP_TRY(webhooks_.map_social_identity(tenant, platform, handle, created->id,
-                                       created->created_at));
+  SP_TRY(webhooks_.map_social_identity(tenant, platform, handle, created->id, created->created_at));
   auto mapped = lookup();
   if (!mapped) return mapped.error();
   if (*mapped && **mapped != created->id) return store_.get_customer(Scope::of(tenant), **mapped);
   return created;
 }
 
-Result<WebhookResult> WebhookIntake::ingest_call(TenantId tenant,
-                                                 const channels::CallRecord& call) {
-  std::lock_guard lock(
-      lock_for(thread_locks_, std::to_string(tenant.value) + " call " + call.call_id));
+Result<WebhookResult> WebhookIntake::ingest_call(TenantId tenant, const channels::CallRecord& call) {
+  std::lock_guard lock(lock_for(thread_locks_, std::to_string(tenant.value) + " call " + call.call_id));
   const std::string state(channels::to_string(call.state));
   InboundReceipt state_receipt{std::string(kCallStateSource), call.call_id + ":" + state, {}, {}};
   WebhookResult result;
@@ -223,9 +216,9 @@ Result<WebhookResult> WebhookIntake::ingest_call(TenantId tenant,
     ticket.subject = "Phone call from " + call.caller_number;
     ticket.channel = Channel::Phone;
     ticket.first_message = "Phone call " + call.call_id + " from " + call.caller_number + ".";
-    auto opened = helpdesk_.open_customer_ticket(
-        tenant, customer->id, std::move(ticket),
-        InboundReceipt{std::string(kCallThreadSource), call.call_id, {}, {}});
+    auto opened =
+        helpdesk_.open_customer_ticket(tenant, customer->id, std::move(ticket),
+                                       InboundReceipt{std::string(kCallThreadSource), call.call_id, {}, {}});
     if (opened) {
       *ticket_id = opened->id;
       result.created = true;
@@ -268,8 +261,7 @@ Result<WebhookResult> WebhookIntake::ingest_call(TenantId tenant,
   return result;
 }
 
-Result<WebhookResult> WebhookIntake::ingest_social(TenantId tenant,
-                                                   const channels::SocialMessage& message) {
+Result<WebhookResult> WebhookIntake::ingest_social(TenantId tenant, const channels::SocialMessage& message) {
   const std::string thread_key = "social " + message.platform + " " + message.thread_id;
   std::lock_guard lock(lock_for(thread_locks_, std::to_string(tenant.value) + " " + thread_key));
   InboundReceipt receipt{"webhook:social:" + message.platform, message.message_id, {}, {}};
@@ -282,8 +274,7 @@ Result<WebhookResult> WebhookIntake::ingest_social(TenantId tenant,
   auto thread = store_.find_ticket_by_mail_ids(tenant, {thread_key});
   if (!thread) return thread.error();
   if (*thread) {
-    auto appended =
-        helpdesk_.add_customer_message(tenant, customer->id, **thread, message.text, receipt);
+    auto appended = helpdesk_.add_customer_message(tenant, customer->id, **thread, message.text, receipt);
     if (appended) return WebhookResult{**thread, false, false};
     if (is_duplicate(appended.error())) return WebhookResult{**thread, false, true};
     // A closed case is archived: the message opens a follow-up ticket below.

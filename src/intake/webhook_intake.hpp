@@ -69,13 +69,13 @@ class WebhookIntake {
   // Conflict kind "replayed-nonce" when the nonce or signature was seen within twice the
   // tolerance, and Unavailable when storage is busy (the nonce is then forgotten, so the
   // platform may retry the same request).
-  Result<WebhookResult> handle(TenantId tenant, WebhookChannel channel,
-                               std::string_view timestamp_header, std::string_view signature_header,
-                               std::string_view nonce_header, std::string_view body, Timestamp now);
+  Result<WebhookResult> handle(TenantId tenant, WebhookChannel channel, std::string_view timestamp_header,
+                               std::string_view signature_header, std::string_view nonce_header,
+                               std::string_view body, Timestamp now);
 
  private:
-  Result<void> remember_nonce(TenantId tenant, const std::string& nonce,
-                              const std::string& signature, Timestamp now);
+  Result<void> remember_nonce(TenantId tenant, const std::string& nonce, const std::string& signature,
+                              Timestamp now);
   void forget_nonce(TenantId tenant, const std::string& nonce, const std::string& signature);
   Result<WebhookResult> ingest_call(TenantId tenant, const channels::CallRecord& call);
   Result<WebhookResult> ingest_social(TenantId tenant, const channels::SocialMessage& message);

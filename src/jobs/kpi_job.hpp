@@ -13,8 +13,7 @@ namespace sp::jobs {
 
 class KpiJob {
  public:
-  explicit KpiJob(service::KpiAggregator& aggregator,
-                  Duration interval = std::chrono::milliseconds(500))
+  explicit KpiJob(service::KpiAggregator& aggregator, Duration interval = std::chrono::milliseconds(500))
       : aggregator_(aggregator), interval_(interval) {}
   ~KpiJob() { stop(); }
   void start();

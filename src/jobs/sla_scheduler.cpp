@@ -7,7 +7,9 @@ namespace sp::jobs {
 SlaScheduler::SlaScheduler(service::SlaService& sla, const Clock& clock, Duration max_sleep)
     : sla_(sla), clock_(clock), max_sleep_(max_sleep) {}
 
-SlaScheduler::~SlaScheduler() { stop(); }
+SlaScheduler::~SlaScheduler() {
+  stop();
+}
 
 void SlaScheduler::start() {
   sla_.set_wake([this] {
@@ -21,8 +23,8 @@ void SlaScheduler::start() {
   auto fired = sla_.recompute_all();
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
   if (fired) {
-    spdlog::info("SLA: recomputed open tickets in {:.2f} s; {} notices fired that were due",
-                 elapsed.count(), *fired);
+    spdlog::info("SLA: recomputed open tickets in {:.2f} s; {} notices fired that were due", elapsed.count(),
+                 *fired);
   } else {
     spdlog::error("SLA: recompute at start failed: {}", fired.error().message);
   }

@@ -18,8 +18,7 @@ namespace sp::jobs {
 
 class SlaScheduler {
  public:
-  SlaScheduler(service::SlaService& sla, const Clock& clock,
-               Duration max_sleep = std::chrono::seconds(1));
+  SlaScheduler(service::SlaService& sla, const Clock& clock, Duration max_sleep = std::chrono::seconds(1));
   ~SlaScheduler();
 
   // Recomputes all open tickets, then keeps firing due notices until stop().

@@ -11,7 +11,9 @@ void ensure_curl_initialised() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-void CurlDeleter::operator()(CURL* handle) const { curl_easy_cleanup(handle); }
+void CurlDeleter::operator()(CURL* handle) const {
+  curl_easy_cleanup(handle);
+}
 
 Result<CurlHandle> make_curl_handle() {
   ensure_curl_initialised();

@@ -197,13 +197,12 @@ Result<MailboxStatus> ImapClient::select(const std::string& mailbox) {
   // current UIDVALIDITY/UIDNEXT are in the body stream either way, and the last one wins.
   std::string body;
   std::string headers;
-  auto done = perform("", "SELECT " + quote_imap(mailbox), &body, &headers,
-                      std::size_t{16} * 1024 * 1024, nullptr, "IMAP SELECT " + mailbox);
+  auto done = perform("", "SELECT " + quote_imap(mailbox), &body, &headers, std::size_t{16} * 1024 * 1024,
+                      nullptr, "IMAP SELECT " + mailbox);
   if (!done) {
     mailbox_url_.clear();
     if (done.error().code == ErrorCode::NotFound) {
-      return not_found("IMAP mailbox '" + mailbox +
-                       "' cannot be selected: " + done.error().message);
+      return not_found("IMAP mailbox '" + mailbox + "' cannot be selected: " + done.error().message);
     }
     return done.error();
   }
@@ -229,9 +228,8 @@ Result<FetchedMessage> ImapClient::fetch(std::uint32_t uid) {
   SP_ASSERT(!mailbox_url_.empty() && "fetch() before select()");
   FetchedMessage message;
   std::string headers;
-  auto done = perform(";UID=" + std::to_string(uid), "", &message.bytes, &headers,
-                      config_.max_message_bytes, &message.truncated,
-                      "IMAP UID FETCH " + std::to_string(uid));
+  auto done = perform(";UID=" + std::to_string(uid), "", &message.bytes, &headers, config_.max_message_bytes,
+                      &message.truncated, "IMAP UID FETCH " + std::to_string(uid));
   if (!done) return done.error();
   // A UID that no longer exists yields an OK without a FETCH response (and no body).
   if (message.bytes.empty() && headers.find(" FETCH ") == std::string::npos) {

@@ -92,9 +92,9 @@ class ImapClient {
   explicit ImapClient(ImapConfig config, detail::CurlHandle handle);
   // Runs one transfer on mailbox_url_ (+ `url_suffix`) with an optional custom command;
   // the untagged/body output is appended to `body`, server response lines to `headers`.
-  Result<void> perform(std::string_view url_suffix, const std::string& custom_request,
-                       std::string* body, std::string* headers, std::size_t body_limit,
-                       bool* truncated, std::string_view context);
+  Result<void> perform(std::string_view url_suffix, const std::string& custom_request, std::string* body,
+                       std::string* headers, std::size_t body_limit, bool* truncated,
+                       std::string_view context);
 
   ImapConfig config_;
   detail::CurlHandle handle_;

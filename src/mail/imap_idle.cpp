@@ -115,7 +115,8 @@ Result<void> ImapIdleWatcher::connect() {
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, config_.verify_tls ? 2L : 0L);
   char error_buffer[CURL_ERROR_SIZE] = {0};
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
-  if (auto rc = curl_easy_perform(curl); rc != CURLE_OK) return detail::curl_error(rc, "IMAP connect", error_buffer);
+  if (auto rc = curl_easy_perform(curl); rc != CURLE_OK)
+    return detail::curl_error(rc, "IMAP connect", error_buffer);
   auto connection = std::make_unique<Connection>();
   connection->handle = std::move(*handle);
   // Whether libcurl consumed the greeting or not, a tagged CAPABILITY resynchronises.

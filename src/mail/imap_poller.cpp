@@ -66,9 +66,8 @@ Result<PollStats> ImapPoller::run_once() {
       if (fetched.error().code == ErrorCode::Unavailable) client_.reset();
       return fetched.error();
     }
-    RawMail mail{
-        config_.tenant,    config_.source, cursor_->uidvalidity, uid, std::move(fetched->bytes),
-        fetched->truncated};
+    RawMail mail{config_.tenant,    config_.source, cursor_->uidvalidity, uid, std::move(fetched->bytes),
+                 fetched->truncated};
     SP_TRY(handler_(mail));
     cursor_->last_uid = uid;
     ++stats.delivered;

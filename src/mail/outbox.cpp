@@ -9,8 +9,8 @@ Duration retry_delay(const RetryPolicy& policy, int attempts) {
   return delay < policy.max_delay ? delay : policy.max_delay;
 }
 
-std::optional<Timestamp> next_attempt(const RetryPolicy& policy, int attempts,
-                                      DeliveryFailure failure, Timestamp failed_at) {
+std::optional<Timestamp> next_attempt(const RetryPolicy& policy, int attempts, DeliveryFailure failure,
+                                      Timestamp failed_at) {
   if (failure == DeliveryFailure::Permanent) return std::nullopt;
   if (attempts >= policy.max_attempts) return std::nullopt;
   return failed_at + retry_delay(policy, attempts);

@@ -47,8 +47,8 @@ Duration retry_delay(const RetryPolicy& policy, int attempts);
 // What to do with a message after its attempt number `attempts` failed at `failed_at`:
 // the instant of the next attempt, or nullopt to give up (a permanent failure, or
 // max_attempts reached). Pure.
-std::optional<Timestamp> next_attempt(const RetryPolicy& policy, int attempts,
-                                      DeliveryFailure failure, Timestamp failed_at);
+std::optional<Timestamp> next_attempt(const RetryPolicy& policy, int attempts, DeliveryFailure failure,
+                                      Timestamp failed_at);
 
 // Records the outcome of a failed attempt of `mail` (as returned by claim_due) according
 // to `policy`: rescheduled or failed. Returns the new state.

@@ -8,9 +8,13 @@ OutboxWorker::OutboxWorker(Outbox& outbox, MailSender& sender, const Clock& cloc
                            OutboxWorkerOptions options)
     : outbox_(outbox), sender_(sender), clock_(clock), options_(std::move(options)) {}
 
-OutboxWorker::~OutboxWorker() { stop(); }
+OutboxWorker::~OutboxWorker() {
+  stop();
+}
 
-Result<int> OutboxWorker::recover() { return outbox_.requeue_stuck(clock_.now()); }
+Result<int> OutboxWorker::recover() {
+  return outbox_.requeue_stuck(clock_.now());
+}
 
 Result<OutboxPass> OutboxWorker::run_once() {
   OutboxPass pass;

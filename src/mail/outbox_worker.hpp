@@ -35,8 +35,7 @@ struct OutboxPass {
 class OutboxWorker {
  public:
   // REQUIRES: outbox, sender and clock outlive the worker.
-  OutboxWorker(Outbox& outbox, MailSender& sender, const Clock& clock,
-               OutboxWorkerOptions options = {});
+  OutboxWorker(Outbox& outbox, MailSender& sender, const Clock& clock, OutboxWorkerOptions options = {});
   ~OutboxWorker();  // stops the thread
   OutboxWorker(const OutboxWorker&) = delete;
   OutboxWorker& operator=(const OutboxWorker&) = delete;

@@ -53,8 +53,7 @@ std::string angle_address(const std::string& address) {
 }  // namespace
 
 DeliveryFailure classify_smtp_reply(long reply_code) {
-  return reply_code >= 500 && reply_code < 600 ? DeliveryFailure::Permanent
-                                               : DeliveryFailure::Temporary;
+  return reply_code >= 500 && reply_code < 600 ? DeliveryFailure::Permanent : DeliveryFailure::Temporary;
 }
 
 Error temporary_failure(std::string message) {
@@ -117,8 +116,7 @@ Result<void> SmtpClient::send(const Envelope& envelope, std::string_view raw) {
     curl_easy_setopt(curl, CURLOPT_USERNAME, config_.user.c_str());
     curl_easy_setopt(curl, CURLOPT_PASSWORD, config_.password.c_str());
   }
-  if (config_.require_starttls)
-    curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+  if (config_.require_starttls) curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
   if (!config_.verify_tls) {
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 0L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 0L);

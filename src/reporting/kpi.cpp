@@ -156,10 +156,11 @@ double seconds_between(Timestamp from, Timestamp to) {
   return static_cast<double>((to - from).count()) / 1000.0;
 }
 
-bool is_resolved_status(Status s) { return s == Status::Solved || s == Status::Closed; }
+bool is_resolved_status(Status s) {
+  return s == Status::Solved || s == Status::Closed;
+}
 
-bool breach_is_major(const TicketFacts& facts, const sla::ClockCycle& cycle,
-                     const BreachRules& rules) {
+bool breach_is_major(const TicketFacts& facts, const sla::ClockCycle& cycle, const BreachRules& rules) {
   const auto& t = facts.ticket;
   if (std::find(rules.major_categories.begin(), rules.major_categories.end(), t.category) !=
       rules.major_categories.end()) {
@@ -180,8 +181,7 @@ bool breach_is_major(const TicketFacts& facts, const sla::ClockCycle& cycle,
   return false;
 }
 
-Result<double> business_between(const sla::BusinessCalendar& calendar, Timestamp from,
-                                Timestamp to) {
+Result<double> business_between(const sla::BusinessCalendar& calendar, Timestamp from, Timestamp to) {
   auto seconds = sla::business_seconds(calendar, from, to);
   if (!seconds.ok()) {
     return seconds.error();
@@ -229,7 +229,9 @@ KpiFigures finish(Acc& acc, const KpiQuery& q) {
 
 }  // namespace
 
-std::span<const FigureDefinition> kpi_definitions() { return kDefinitions; }
+std::span<const FigureDefinition> kpi_definitions() {
+  return kDefinitions;
+}
 
 std::string_view kpi_source_definition(bool aggregated) {
   if (aggregated) {
@@ -244,9 +246,8 @@ std::string_view kpi_source_definition(bool aggregated) {
          "after it ignored), exact percentiles";
 }
 
-Result<void> measure_ticket(const TicketFacts& facts, Timestamp as_of,
-                            const sla::BusinessCalendar* calendar, const BreachRules& rules,
-                            TicketKpi& out) {
+Result<void> measure_ticket(const TicketFacts& facts, Timestamp as_of, const sla::BusinessCalendar* calendar,
+                            const BreachRules& rules, TicketKpi& out) {
   out.handled = false;
   out.first_response.reset();
   out.first_response_business.reset();
@@ -435,10 +436,11 @@ void KpiCounts::merge(const KpiCounts& o, std::int64_t sign) {
   effort_sum += sign * o.effort_sum;
 }
 
-bool KpiCounts::empty() const { return *this == KpiCounts{}; }
+bool KpiCounts::empty() const {
+  return *this == KpiCounts{};
+}
 
-void fill_counted_figures(const KpiCounts& c, const std::optional<CostModel>& cost,
-                          KpiFigures& f) {
+void fill_counted_figures(const KpiCounts& c, const std::optional<CostModel>& cost, KpiFigures& f) {
   f.contacts_received = c.received;
   f.contacts_handled = c.handled;
   f.resolved = c.resolved;
@@ -461,17 +463,15 @@ void fill_counted_figures(const KpiCounts& c, const std::optional<CostModel>& co
   f.not_helped_share = ratio(c.not_helped, c.helped_count);
   f.nps_responses = c.nps_count;
   if (c.nps_count > 0) {
-    f.nps = 100.0 * static_cast<double>(c.promoters - c.detractors) /
-            static_cast<double>(c.nps_count);
+    f.nps = 100.0 * static_cast<double>(c.promoters - c.detractors) / static_cast<double>(c.nps_count);
   }
   f.effort_responses = c.effort_count;
   if (c.effort_count > 0) {
     f.effort_mean = static_cast<double>(c.effort_sum) / static_cast<double>(c.effort_count);
   }
   if (cost && c.received > 0) {
-    f.cost_per_contact = cost->cost_per_agent_hour * cost->agent_minutes_per_handled_contact /
-                         60.0 * static_cast<double>(c.handled) /
-                         static_cast<double>(c.received);
+    f.cost_per_contact = cost->cost_per_agent_hour * cost->agent_minutes_per_handled_contact / 60.0 *
+                         static_cast<double>(c.handled) / static_cast<double>(c.received);
   }
 }
 
@@ -481,7 +481,9 @@ std::string group_key(const domain::Ticket& ticket, Dimension dimension) {
   return key;
 }
 
-bool group_key_less(const std::string& a, const std::string& b) { return order_of(a) < order_of(b); }
+bool group_key_less(const std::string& a, const std::string& b) {
+  return order_of(a) < order_of(b);
+}
 
 bool is_excluded(const domain::Ticket& ticket) {
   return has_tag(ticket, kSpamTag) || has_tag(ticket, kMysteryShopperTag);
@@ -512,8 +514,7 @@ Result<Dimension> parse_dimension(std::string_view name) {
       return d;
     }
   }
-  return invalid_input("group_by must be one of all, tenant, team, agent, channel, category",
-                       "group_by");
+  return invalid_input("group_by must be one of all, tenant, team, agent, channel, category", "group_by");
 }
 
 Result<KpiReport> compute_kpis(std::span<const TicketFacts> tickets, const KpiQuery& query) {
@@ -584,8 +585,8 @@ Result<KpiReport> compute_kpis(std::span<const TicketFacts> tickets, const KpiQu
       add_to(per_bucket[*cohort], kpi);
     }
     for (const auto& [opened, resolved] : kpi.open) {
-      for (auto it = std::upper_bound(ends.begin(), ends.end(), opened);
-           it != ends.end() && *it <= resolved; ++it) {
+      for (auto it = std::upper_bound(ends.begin(), ends.end(), opened); it != ends.end() && *it <= resolved;
+           ++it) {
         Acc& acc = per_bucket[static_cast<std::size_t>(it - ends.begin())];
         acc.touched = true;
         acc.backlog_age.push_back(seconds_between(t.created_at, *it));
@@ -598,8 +599,7 @@ Result<KpiReport> compute_kpis(std::span<const TicketFacts> tickets, const KpiQu
   for (auto& [name, accs] : groups) {
     ordered.emplace_back(order_of(name), &accs);
   }
-  std::sort(ordered.begin(), ordered.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& [order, accs] : ordered) {
     for (std::size_t i = 0; i < n_buckets; ++i) {
       Acc& acc = (*accs)[i];

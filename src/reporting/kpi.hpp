@@ -79,19 +79,19 @@ struct BreachRules {
 
 // The cost model behind cost_per_contact (an approximation, see its definition).
 struct CostModel {
-  double cost_per_agent_hour = 0;             // in the tenant's currency
+  double cost_per_agent_hour = 0;                // in the tenant's currency
   double agent_minutes_per_handled_contact = 0;  // average handling effort
 };
 
 struct KpiQuery {
   Dimension dimension = Dimension::All;
   Period period = Period::Month;
-  Timestamp from;                  // inclusive
-  Timestamp to;                    // exclusive; also the "as of" instant of the report
-  std::string time_zone = "UTC";   // the tenant's IANA zone: where periods are cut
+  Timestamp from;                                 // inclusive
+  Timestamp to;                                   // exclusive; also the "as of" instant of the report
+  std::string time_zone = "UTC";                  // the tenant's IANA zone: where periods are cut
   std::optional<sla::BusinessCalendar> calendar;  // business-time figures when present
   BreachRules breach_rules;
-  std::optional<CostModel> cost;   // cost_per_contact when present
+  std::optional<CostModel> cost;  // cost_per_contact when present
 };
 
 // SLA figures of one target in one group.
@@ -113,25 +113,25 @@ struct KpiFigures {
   std::optional<Summary> next_response_business_seconds;
   Summary resolution_seconds;
   std::optional<Summary> resolution_business_seconds;
-  std::int64_t resolved = 0;               // status solved or closed as of the end
-  std::optional<double> resolution_rate;   // resolved / received
-  std::int64_t solved_tickets = 0;         // solved at least once
+  std::int64_t resolved = 0;              // status solved or closed as of the end
+  std::optional<double> resolution_rate;  // resolved / received
+  std::int64_t solved_tickets = 0;        // solved at least once
   std::int64_t first_contact_resolved = 0;
   std::optional<double> first_contact_resolution_rate;  // fcr / solved_tickets
   std::int64_t reopens = 0;
-  std::optional<double> reopen_rate;       // reopens / solved_tickets
-  std::int64_t backlog = 0;                // open at period end
-  Summary backlog_age_seconds;             // mean and p90 of period end - created_at
+  std::optional<double> reopen_rate;                       // reopens / solved_tickets
+  std::int64_t backlog = 0;                                // open at period end
+  Summary backlog_age_seconds;                             // mean and p90 of period end - created_at
   std::array<SlaTargetFigures, sla::kSlaTargetCount> sla;  // indexed by sla::SlaTarget
   std::int64_t major_complaints_late = 0;
   std::int64_t csat_responses = 0;
-  std::optional<double> csat_mean;         // 1..10
+  std::optional<double> csat_mean;  // 1..10
   std::int64_t helped_responses = 0;
   std::optional<double> not_helped_share;  // 0..1
   std::int64_t nps_responses = 0;
-  std::optional<double> nps;               // -100..100 points
+  std::optional<double> nps;  // -100..100 points
   std::int64_t effort_responses = 0;
-  std::optional<double> effort_mean;       // 1..5, lower is easier
+  std::optional<double> effort_mean;  // 1..5, lower is easier
   std::optional<double> cost_per_contact;
 };
 
@@ -144,20 +144,20 @@ struct KpiGroup {
 // One ticket's own figures as of an instant: the unit both the exact report (compute_kpis) and
 // the daily aggregates (rollup.hpp) add up, so the two cannot define a figure differently.
 struct TicketKpi {
-  bool handled = false;                              // an agent reply before as_of
-  std::optional<double> first_response;              // calendar seconds
-  std::optional<double> first_response_business;     // with a calendar
-  std::vector<double> next_response;                 // one per answered wait
+  bool handled = false;                           // an agent reply before as_of
+  std::optional<double> first_response;           // calendar seconds
+  std::optional<double> first_response_business;  // with a calendar
+  std::vector<double> next_response;              // one per answered wait
   std::vector<double> next_response_business;
-  std::optional<double> resolution;                  // creation to first solved
+  std::optional<double> resolution;  // creation to first solved
   std::optional<double> resolution_business;
   bool solved_once = false;
   bool first_contact_resolved = false;
-  bool resolved_at_end = false;                      // solved or closed at as_of
+  bool resolved_at_end = false;  // solved or closed at as_of
   std::int64_t reopens = 0;
   std::array<SlaTargetFigures, sla::kSlaTargetCount> sla{};  // counts only
   bool major_complaint_late = false;
-  std::optional<int> csat_grade, nps_score, effort_score;     // only valid values
+  std::optional<int> csat_grade, nps_score, effort_score;  // only valid values
   std::optional<bool> helped;
   // [opened, resolved) intervals before as_of; resolved = Timestamp::max() while open.
   std::vector<std::pair<Timestamp, Timestamp>> open;
@@ -167,8 +167,8 @@ struct TicketKpi {
 // `out`, reusing its buffers. Business figures need `calendar`; fails with its error when an
 // instant is outside 1970..2100.
 [[nodiscard]] Result<void> measure_ticket(const TicketFacts& facts, Timestamp as_of,
-                                          const sla::BusinessCalendar* calendar,
-                                          const BreachRules& rules, TicketKpi& out);
+                                          const sla::BusinessCalendar* calendar, const BreachRules& rules,
+                                          TicketKpi& out);
 
 // The counted (not distribution) part of a group's figures; summable and subtractable.
 struct KpiCounts {
@@ -197,8 +197,7 @@ struct KpiCounts {
 };
 
 // Fills the figures that follow from counts alone (rates, means, NPS, SLA compliance, cost).
-void fill_counted_figures(const KpiCounts& counts, const std::optional<CostModel>& cost,
-                          KpiFigures& figures);
+void fill_counted_figures(const KpiCounts& counts, const std::optional<CostModel>& cost, KpiFigures& figures);
 
 // The group key of a ticket in a dimension ("all", ids, channel name, category; see
 // kpi_definitions), and the order groups are reported in.
@@ -240,7 +239,6 @@ bool is_excluded(const domain::Ticket& ticket);
 // query.from still count in backlog figures. Fails with InvalidInput for an empty range, an
 // unknown time zone or too many periods (see Buckets::create), and with the calendar's error when
 // a business-time figure cannot be computed (an instant outside 1970..2100).
-[[nodiscard]] Result<KpiReport> compute_kpis(std::span<const TicketFacts> tickets,
-                                             const KpiQuery& query);
+[[nodiscard]] Result<KpiReport> compute_kpis(std::span<const TicketFacts> tickets, const KpiQuery& query);
 
 }  // namespace sp::reporting

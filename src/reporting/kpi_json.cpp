@@ -10,8 +10,7 @@ json opt(const std::optional<double>& value) {
 }
 
 json summary_json(const Summary& s) {
-  return json{{"count", s.count}, {"mean", opt(s.mean)}, {"median", opt(s.median)},
-              {"p90", opt(s.p90)}};
+  return json{{"count", s.count}, {"mean", opt(s.mean)}, {"median", opt(s.median)}, {"p90", opt(s.p90)}};
 }
 
 json summary_json(const std::optional<Summary>& s) {
@@ -38,21 +37,21 @@ json figures_json(const KpiFigures& f) {
       {"next_response_business_time", summary_json(f.next_response_business_seconds)},
       {"resolution_time", summary_json(f.resolution_seconds)},
       {"resolution_business_time", summary_json(f.resolution_business_seconds)},
-      {"resolution_rate", {{"value", opt(f.resolution_rate)}, {"resolved", f.resolved},
-                           {"received", f.contacts_received}}},
-      {"first_contact_resolution", {{"value", opt(f.first_contact_resolution_rate)},
-                                    {"resolved_first_contact", f.first_contact_resolved},
-                                    {"solved", f.solved_tickets}}},
-      {"reopen_rate", {{"value", opt(f.reopen_rate)}, {"reopens", f.reopens},
-                       {"solved", f.solved_tickets}}},
-      {"backlog", {{"count", f.backlog},
-                   {"age_mean_seconds", opt(f.backlog_age_seconds.mean)},
-                   {"age_p90_seconds", opt(f.backlog_age_seconds.p90)}}},
+      {"resolution_rate",
+       {{"value", opt(f.resolution_rate)}, {"resolved", f.resolved}, {"received", f.contacts_received}}},
+      {"first_contact_resolution",
+       {{"value", opt(f.first_contact_resolution_rate)},
+        {"resolved_first_contact", f.first_contact_resolved},
+        {"solved", f.solved_tickets}}},
+      {"reopen_rate", {{"value", opt(f.reopen_rate)}, {"reopens", f.reopens}, {"solved", f.solved_tickets}}},
+      {"backlog",
+       {{"count", f.backlog},
+        {"age_mean_seconds", opt(f.backlog_age_seconds.mean)},
+        {"age_p90_seconds", opt(f.backlog_age_seconds.p90)}}},
       {"sla", sla},
       {"major_complaints_late", f.major_complaints_late},
       {"csat", {{"mean", opt(f.csat_mean)}, {"responses", f.csat_responses}}},
-      {"not_helped_share", {{"value", opt(f.not_helped_share)},
-                            {"responses", f.helped_responses}}},
+      {"not_helped_share", {{"value", opt(f.not_helped_share)}, {"responses", f.helped_responses}}},
       {"nps", {{"value", opt(f.nps)}, {"responses", f.nps_responses}}},
       {"customer_effort", {{"mean", opt(f.effort_mean)}, {"responses", f.effort_responses}}},
       {"cost_per_contact", opt(f.cost_per_contact)},
@@ -70,8 +69,10 @@ nlohmann::json to_json(const KpiReport& report) {
   for (const auto& g : report.groups) {
     groups.push_back(json{
         {"key", g.key},
-        {"period", {{"label", g.period.label}, {"start", format_rfc3339(g.period.start)},
-                    {"end", format_rfc3339(g.period.end)}}},
+        {"period",
+         {{"label", g.period.label},
+          {"start", format_rfc3339(g.period.start)},
+          {"end", format_rfc3339(g.period.end)}}},
         {"figures", figures_json(g.figures)},
     });
   }
@@ -84,8 +85,7 @@ nlohmann::json to_json(const KpiReport& report) {
       {"business_time", report.business_time},
       {"source", report.aggregated ? "aggregates" : "exact"},
       {"source_definition", std::string(kpi_source_definition(report.aggregated))},
-      {"excluded", {{"spam", report.excluded_spam},
-                    {"mystery_shopper", report.excluded_mystery_shopper}}},
+      {"excluded", {{"spam", report.excluded_spam}, {"mystery_shopper", report.excluded_mystery_shopper}}},
       {"definitions", definitions},
       {"groups", groups},
   };

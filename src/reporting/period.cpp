@@ -99,8 +99,7 @@ Result<Period> parse_period(std::string_view name) {
   return invalid_input("period must be one of day, week, month, half_year, custom", "period");
 }
 
-Result<Buckets> Buckets::create(Period period, Timestamp from, Timestamp to,
-                                std::string_view time_zone) {
+Result<Buckets> Buckets::create(Period period, Timestamp from, Timestamp to, std::string_view time_zone) {
   if (to <= from) {
     return invalid_input("report range is empty: 'to' must be after 'from'", "to");
   }

@@ -25,7 +25,9 @@ void put_signed(std::string& out, std::int64_t v) {
   put_varint(out, (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
 }
 
-Error corrupt() { return invalid_input("a stored KPI aggregate is unreadable", "aggregate"); }
+Error corrupt() {
+  return invalid_input("a stored KPI aggregate is unreadable", "aggregate");
+}
 
 Result<std::uint64_t> get_varint(std::string_view& in) {
   std::uint64_t v = 0;
@@ -46,11 +48,11 @@ Result<std::int64_t> get_signed(std::string_view& in) {
 }
 
 // Reads a signed varint into `field`, or returns the error from the enclosing function.
-#define SP_GET(field)                       \
-  do {                                      \
-    auto value_ = get_signed(in);           \
+#define SP_GET(field)                        \
+  do {                                       \
+    auto value_ = get_signed(in);            \
     if (!value_.ok()) return value_.error(); \
-    (field) = *value_;                      \
+    (field) = *value_;                       \
   } while (false)
 
 std::int32_t bucket_of(double seconds) {
@@ -230,8 +232,7 @@ void DayFigures::merge(const DayFigures& other, std::int64_t sign) {
 bool DayFigures::empty() const {
   bool histograms_empty = true;
   for_each_histogram(*this, [&](const LogHistogram& h) { histograms_empty &= h.empty(); });
-  return histograms_empty && counts.empty() && excluded_spam == 0 &&
-         excluded_mystery_shopper == 0;
+  return histograms_empty && counts.empty() && excluded_spam == 0 && excluded_mystery_shopper == 0;
 }
 
 std::string DayFigures::encode() const {
@@ -252,12 +253,18 @@ Result<DayFigures> DayFigures::decode(std::string_view in) {
   for_each_count(f.counts, [&](std::int64_t& v) {
     if (failed) return;
     auto got = get_signed(in);
-    if (got.ok()) v = *got; else failed = got.error();
+    if (got.ok())
+      v = *got;
+    else
+      failed = got.error();
   });
   for_each_histogram(f, [&](LogHistogram& h) {
     if (failed) return;
     auto got = LogHistogram::decode(in);
-    if (got.ok()) h = std::move(*got); else failed = got.error();
+    if (got.ok())
+      h = std::move(*got);
+    else
+      failed = got.error();
   });
   if (failed) return *failed;
   SP_GET(f.excluded_spam);
@@ -320,10 +327,8 @@ Result<TicketContribution> TicketContribution::decode(std::string_view in) {
 
 #undef SP_GET
 
-Result<TicketContribution> contribution_of(const TicketFacts& facts, Timestamp as_of,
-                                           const DayClock& days,
-                                           const sla::BusinessCalendar* calendar,
-                                           const BreachRules& rules) {
+Result<TicketContribution> contribution_of(const TicketFacts& facts, Timestamp as_of, const DayClock& days,
+                                           const sla::BusinessCalendar* calendar, const BreachRules& rules) {
   TicketContribution c;
   const auto& t = facts.ticket;
   c.created_day = days.day_of(t.created_at);
@@ -352,8 +357,7 @@ Result<TicketContribution> contribution_of(const TicketFacts& facts, Timestamp a
   return c;
 }
 
-void rollup_deltas(const TicketContribution& c, std::int64_t sign,
-                   std::vector<RollupDelta>& out) {
+void rollup_deltas(const TicketContribution& c, std::int64_t sign, std::vector<RollupDelta>& out) {
   for (std::size_t i = 0; i < kRollupDimensions.size(); ++i) {
     RollupDelta cohort;
     cohort.dimension = kRollupDimensions[i];
@@ -373,8 +377,8 @@ void rollup_deltas(const TicketContribution& c, std::int64_t sign,
   }
 }
 
-Result<KpiReport> kpis_from_rollup(std::span<const RollupRow> rows,
-                                   std::span<const BacklogBase> before, const KpiQuery& query) {
+Result<KpiReport> kpis_from_rollup(std::span<const RollupRow> rows, std::span<const BacklogBase> before,
+                                   const KpiQuery& query) {
   auto days = DayClock::create(query.time_zone);
   if (!days.ok()) return days.error();
   if (query.to <= query.from) return invalid_input("report range is empty: 'to' must be after 'from'", "to");
@@ -425,8 +429,7 @@ Result<KpiReport> kpis_from_rollup(std::span<const RollupRow> rows,
     if (row.day < from_day || row.day >= to_day) continue;
     report.excluded_spam += row.figures.excluded_spam;
     report.excluded_mystery_shopper += row.figures.excluded_mystery_shopper;
-    if (row.figures.counts.received == 0 && row.backlog_delta == 0 &&
-        row.backlog_created_sum_ms == 0) {
+    if (row.figures.counts.received == 0 && row.backlog_delta == 0 && row.backlog_created_sum_ms == 0) {
       continue;
     }
     Group& g = group_of(row.key);
@@ -443,8 +446,7 @@ Result<KpiReport> kpis_from_rollup(std::span<const RollupRow> rows,
   }
 
   for (auto& [key, g] : groups) {
-    std::sort(g.steps.begin(), g.steps.end(),
-              [](const auto& a, const auto& b) { return a.day < b.day; });
+    std::sort(g.steps.begin(), g.steps.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
     std::int64_t open = g.base.count;
     std::int64_t created_sum = g.base.created_sum_ms;
     auto step = g.steps.begin();

@@ -72,16 +72,16 @@ inline constexpr std::array<Dimension, 5> kRollupDimensions = {
 
 struct BacklogStep {
   std::int64_t day = 0;
-  std::int64_t delta = 0;            // +1 opened or reopened, -1 solved or closed
-  std::int64_t created_sum_ms = 0;   // delta x creation instant (Unix ms), for the mean age
+  std::int64_t delta = 0;           // +1 opened or reopened, -1 solved or closed
+  std::int64_t created_sum_ms = 0;  // delta x creation instant (Unix ms), for the mean age
   friend bool operator==(const BacklogStep&, const BacklogStep&) = default;
 };
 
 struct TicketContribution {
   std::int64_t created_day = 0;
   std::array<std::string, kRollupDimensions.size()> keys;  // group_key per kRollupDimensions
-  DayFigures cohort;                 // this ticket alone (or only an excluded count)
-  std::vector<BacklogStep> backlog;  // empty for excluded tickets
+  DayFigures cohort;                                       // this ticket alone (or only an excluded count)
+  std::vector<BacklogStep> backlog;                        // empty for excluded tickets
   std::string encode() const;
   [[nodiscard]] static Result<TicketContribution> decode(std::string_view blob);
   friend bool operator==(const TicketContribution&, const TicketContribution&) = default;
@@ -89,8 +89,8 @@ struct TicketContribution {
 
 // Measures `facts` as of `as_of` into a contribution. Excluded tickets (spam, mystery shopper)
 // contribute only their excluded count. Errors as measure_ticket.
-[[nodiscard]] Result<TicketContribution> contribution_of(const TicketFacts& facts,
-                                                         Timestamp as_of, const DayClock& days,
+[[nodiscard]] Result<TicketContribution> contribution_of(const TicketFacts& facts, Timestamp as_of,
+                                                         const DayClock& days,
                                                          const sla::BusinessCalendar* calendar,
                                                          const BreachRules& rules);
 
@@ -105,8 +105,7 @@ struct RollupDelta {
 };
 
 // Appends the row changes `contribution` makes, times `sign` (+1 to add, -1 to take away).
-void rollup_deltas(const TicketContribution& contribution, std::int64_t sign,
-                   std::vector<RollupDelta>& out);
+void rollup_deltas(const TicketContribution& contribution, std::int64_t sign, std::vector<RollupDelta>& out);
 
 // A stored rollup row of one dimension, as the report reads it.
 struct RollupRow {
@@ -130,7 +129,6 @@ struct BacklogBase {
 // caller says whether the rows were measured with one). Same groups, order and counts as
 // compute_kpis over the same tickets measured at the same instant; percentiles within 1%.
 [[nodiscard]] Result<KpiReport> kpis_from_rollup(std::span<const RollupRow> rows,
-                                                 std::span<const BacklogBase> before,
-                                                 const KpiQuery& query);
+                                                 std::span<const BacklogBase> before, const KpiQuery& query);
 
 }  // namespace sp::reporting

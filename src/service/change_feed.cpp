@@ -4,17 +4,20 @@ namespace sp::service {
 
 std::string_view to_string(TicketChangeKind change) {
   switch (change) {
-    case TicketChangeKind::Created: return "created";
-    case TicketChangeKind::Updated: return "updated";
-    case TicketChangeKind::Message: return "message";
+    case TicketChangeKind::Created:
+      return "created";
+    case TicketChangeKind::Updated:
+      return "updated";
+    case TicketChangeKind::Message:
+      return "message";
   }
   return "updated";
 }
 
 void ChangeFeed::ticket_changed(const Ticket& ticket, TicketChangeKind change) {
   std::lock_guard lock(mutex_);
-  events_.push_back(ChangeEvent{next_seq_++, ticket.tenant_id, ticket.id, ticket.requester_id,
-                                ticket.version, change});
+  events_.push_back(
+      ChangeEvent{next_seq_++, ticket.tenant_id, ticket.id, ticket.requester_id, ticket.version, change});
   while (events_.size() > capacity_) events_.pop_front();
 }
 

@@ -10,7 +10,9 @@ namespace sp::service {
 
 namespace {
 
-std::string charter_key(TenantId tenant) { return charter::charter_setting_key(tenant); }
+std::string charter_key(TenantId tenant) {
+  return charter::charter_setting_key(tenant);
+}
 std::string improvements_key(TenantId tenant) {
   return "tenant." + std::to_string(tenant.value) + ".improvements";
 }
@@ -35,7 +37,8 @@ std::pair<Timestamp, Timestamp> previous_period(const date::time_zone& zone, Tim
     prev_month += 12;
     prev_year -= 1;
   }
-  auto local_start = date::local_days{date::year{prev_year} / date::month{static_cast<unsigned>(prev_month)} / 1};
+  auto local_start =
+      date::local_days{date::year{prev_year} / date::month{static_cast<unsigned>(prev_month)} / 1};
   auto local_end = date::local_days{date::year{year} / date::month{static_cast<unsigned>(start_month)} / 1};
   auto from = date::floor<std::chrono::milliseconds>(zone.to_sys(local_start, date::choose::earliest));
   auto to = date::floor<std::chrono::milliseconds>(zone.to_sys(local_end, date::choose::earliest));
@@ -45,7 +48,8 @@ std::pair<Timestamp, Timestamp> previous_period(const date::time_zone& zone, Tim
 std::string period_label(const date::time_zone& zone, Timestamp from, bool quarter) {
   date::year_month_day ymd{date::floor<date::days>(zone.to_local(from))};
   int month = static_cast<int>(static_cast<unsigned>(ymd.month()));
-  if (quarter) return std::to_string(static_cast<int>(ymd.year())) + "-Q" + std::to_string((month - 1) / 3 + 1);
+  if (quarter)
+    return std::to_string(static_cast<int>(ymd.year())) + "-Q" + std::to_string((month - 1) / 3 + 1);
   return date::format("%Y-%m", ymd);
 }
 
@@ -93,7 +97,8 @@ Result<std::vector<documents::ImprovementAction>> CharterService::load_improveme
     auto rows = improvements_->all_of(tenant);
     if (!rows) return rows.error();
     for (const auto& row : *rows) {
-      actions.push_back({row.you_said, row.outcome.empty() ? row.we_did : row.we_did + " " + row.outcome, row.done_on});
+      actions.push_back(
+          {row.you_said, row.outcome.empty() ? row.we_did : row.we_did + " " + row.outcome, row.done_on});
     }
     return actions;
   }
@@ -130,8 +135,8 @@ Result<charter::Charter> CharterService::put(const Principal& p, std::optional<T
   return parsed;
 }
 
-Result<std::vector<documents::ImprovementAction>> CharterService::improvements(const Principal& p,
-                                                                              std::optional<TenantId> tenant) {
+Result<std::vector<documents::ImprovementAction>> CharterService::improvements(
+    const Principal& p, std::optional<TenantId> tenant) {
   SP_TRY(require(p, Permission::Read));
   auto id = tenant_of(p, tenant);
   if (!id) return id.error();
@@ -169,13 +174,16 @@ Result<std::vector<documents::ImprovementAction>> CharterService::put_improvemen
       if (!text->empty()) {
         // YYYY-MM-DD checked by hand (date::parse trips a g++ 12 false warning).
         bool shape = text->size() == 10 && (*text)[4] == '-' && (*text)[7] == '-';
-        for (int pos : {0, 1, 2, 3, 5, 6, 8, 9}) shape = shape && std::isdigit(static_cast<unsigned char>((*text)[pos]));
+        for (int pos : {0, 1, 2, 3, 5, 6, 8, 9})
+          shape = shape && std::isdigit(static_cast<unsigned char>((*text)[pos]));
         date::year_month_day ymd{};
         if (shape) {
-          ymd = date::year{std::stoi(text->substr(0, 4))} / std::stoi(text->substr(5, 2)) / std::stoi(text->substr(8, 2));
+          ymd = date::year{std::stoi(text->substr(0, 4))} / std::stoi(text->substr(5, 2)) /
+                std::stoi(text->substr(8, 2));
         }
         if (!shape || !ymd.ok()) {
-          return invalid_input(prefix + "." + date_keys[k] + " must be YYYY-MM-DD", prefix + "." + date_keys[k]);
+          return invalid_input(prefix + "." + date_keys[k] + " must be YYYY-MM-DD",
+                               prefix + "." + date_keys[k]);
         }
       }
       dates[k] = *text;
@@ -183,20 +191,29 @@ Result<std::vector<documents::ImprovementAction>> CharterService::put_improvemen
     std::vector<std::int64_t> tickets;
     if (auto found = item.find("feedback_ticket_ids"); found != item.end() && !found->is_null()) {
       if (!found->is_array() || found->size() > 100) {
-        return invalid_input(prefix + ".feedback_ticket_ids must be a list of ticket ids", prefix + ".feedback_ticket_ids");
+        return invalid_input(prefix + ".feedback_ticket_ids must be a list of ticket ids",
+                             prefix + ".feedback_ticket_ids");
       }
       for (const auto& ticket : *found) {
         if (!ticket.is_number_integer()) {
-          return invalid_input(prefix + ".feedback_ticket_ids must hold ticket ids", prefix + ".feedback_ticket_ids");
+          return invalid_input(prefix + ".feedback_ticket_ids must hold ticket ids",
+                               prefix + ".feedback_ticket_ids");
         }
         // The feedback that prompted the action must be one of this tenant's tickets.
         auto exists = store_.get_ticket(storage::Scope::of(*id), TicketId{ticket.get<std::int64_t>()});
-        if (!exists) return invalid_input(prefix + ".feedback_ticket_ids: no ticket " + ticket.dump(), prefix + ".feedback_ticket_ids");
+        if (!exists)
+          return invalid_input(prefix + ".feedback_ticket_ids: no ticket " + ticket.dump(),
+                               prefix + ".feedback_ticket_ids");
         tickets.push_back(ticket.get<std::int64_t>());
       }
     }
-    stored.push_back({{"you_said", *you_said}, {"we_did", *we_did}, {"owner", *owner}, {"outcome", *outcome},
-                      {"due_on", dates[0]}, {"done_on", dates[1]}, {"feedback_ticket_ids", tickets}});
+    stored.push_back({{"you_said", *you_said},
+                      {"we_did", *we_did},
+                      {"owner", *owner},
+                      {"outcome", *outcome},
+                      {"due_on", dates[0]},
+                      {"done_on", dates[1]},
+                      {"feedback_ticket_ids", tickets}});
     actions.push_back({*you_said, *we_did, dates[1]});
     // The table's form, as migration 11 imports old documents: done when it has a date; the
     // free-text owner (not an agent id) is kept at the end of the outcome.
@@ -207,7 +224,8 @@ Result<std::vector<documents::ImprovementAction>> CharterService::put_improvemen
     record.done_on = dates[1];
     record.status = dates[1].empty() ? "planned" : "done";
     record.outcome = *outcome;
-    if (!owner->empty()) record.outcome += (record.outcome.empty() ? "" : " ") + std::string("(owner: ") + *owner + ")";
+    if (!owner->empty())
+      record.outcome += (record.outcome.empty() ? "" : " ") + std::string("(owner: ") + *owner + ")";
     for (auto ticket : tickets) record.ticket_ids.push_back(TicketId{ticket});
     records.push_back(std::move(record));
   }
@@ -269,7 +287,8 @@ Result<PublicCharterView> CharterService::public_view(const std::string& slug) {
   {
     std::lock_guard lock(cache_mutex_);
     auto found = cache_.find(tenant->id.value);
-    if (found != cache_.end() && now - found->second.first < std::chrono::minutes(10)) return found->second.second;
+    if (found != cache_.end() && now - found->second.first < std::chrono::minutes(10))
+      return found->second.second;
   }
   auto c = load(tenant->id);
   if (!c) return c.error();

@@ -48,11 +48,14 @@ class CharterService {
   // NotFound kind kinds::kNoCharter until one is configured.
   Result<charter::Charter> get(const Principal& p, std::optional<TenantId> tenant);
   // Admins; validated (field-named errors); replaces the charter.
-  Result<charter::Charter> put(const Principal& p, std::optional<TenantId> tenant, const nlohmann::json& body);
-  Result<std::vector<documents::ImprovementAction>> improvements(const Principal& p, std::optional<TenantId> tenant);
+  Result<charter::Charter> put(const Principal& p, std::optional<TenantId> tenant,
+                               const nlohmann::json& body);
+  Result<std::vector<documents::ImprovementAction>> improvements(const Principal& p,
+                                                                 std::optional<TenantId> tenant);
   // Admins and supervisors; at most 200 actions of at most 2,000 characters per text.
-  Result<std::vector<documents::ImprovementAction>> put_improvements(const Principal& p, std::optional<TenantId> tenant,
-                                                                   const nlohmann::json& body);
+  Result<std::vector<documents::ImprovementAction>> put_improvements(const Principal& p,
+                                                                     std::optional<TenantId> tenant,
+                                                                     const nlohmann::json& body);
   // The evaluation of last month or last quarter in the tenant's zone.
   Result<charter::Evaluation> evaluation(const Principal& p, std::optional<TenantId> tenant, bool quarter);
 

@@ -20,9 +20,9 @@ Error unknown_reference(const Error& error, const char* field) {
 
 Result<void> check_version(std::optional<std::int64_t> expected, const Ticket& current) {
   if (expected && *expected != current.version) {
-    return conflict("the ticket was changed by someone else (now version " +
-                        std::to_string(current.version) + ")",
-                    kinds::kVersionMismatch);
+    return conflict(
+        "the ticket was changed by someone else (now version " + std::to_string(current.version) + ")",
+        kinds::kVersionMismatch);
   }
   return {};
 }
@@ -57,8 +57,8 @@ Result<void> require(const Principal& principal, Permission permission) {
   return {};
 }
 
-HelpdeskService::HelpdeskService(storage::Store& store, const Clock& clock,
-                                 const PasswordHasher& hasher, Duration session_lifetime)
+HelpdeskService::HelpdeskService(storage::Store& store, const Clock& clock, const PasswordHasher& hasher,
+                                 Duration session_lifetime)
     : store_(store), clock_(clock), hasher_(hasher), session_lifetime_(session_lifetime) {
   auto dummy = hasher_.hash("not-a-real-password-only-for-timing");
   if (dummy) dummy_hash_ = *dummy;
@@ -81,14 +81,12 @@ Result<LoginResult> HelpdeskService::login(const std::string& email, const std::
   }
   auto now = clock_.now();
   LoginResult result{random_token(), random_token(), credentials->agent, now + session_lifetime_};
-  SP_TRY(store_.create_session(storage::Session{token_digest(result.session_token),
-                                                credentials->agent.id, result.csrf_token, now,
-                                                result.expires_at}));
+  SP_TRY(store_.create_session(storage::Session{token_digest(result.session_token), credentials->agent.id,
+                                                result.csrf_token, now, result.expires_at}));
   return result;
 }
 
-Result<Principal> HelpdeskService::principal_for(AgentId id, bool via_api_token,
-                                                 std::string csrf) {
+Result<Principal> HelpdeskService::principal_for(AgentId id, bool via_api_token, std::string csrf) {
   auto agent = store_.get_agent(Scope::platform(), id);
   if (!agent) return unauthenticated("the account no longer exists");
   if (!agent->active) return unauthenticated("the account is disabled");
@@ -120,16 +118,15 @@ Result<std::string> HelpdeskService::create_api_token(const Principal& p, const 
   auto label = require_text(name, "name", kMaxNameBytes);
   if (!label) return label.error();
   std::string token = "spt_" + random_token();
-  SP_TRY(store_.create_api_token(
-      storage::ApiToken{0, token_digest(token), p.agent.id, *label, clock_.now()}));
+  SP_TRY(
+      store_.create_api_token(storage::ApiToken{0, token_digest(token), p.agent.id, *label, clock_.now()}));
   return token;
 }
 
 // ---------------------------------------------------------------------------------------
 // Tenants, teams, agents, customers
 
-Result<TenantId> resolve_tenant(storage::Store& store, const Principal& p,
-                                std::optional<TenantId> named) {
+Result<TenantId> resolve_tenant(storage::Store& store, const Principal& p, std::optional<TenantId> named) {
   if (p.scope.tenant) {
     if (named && *named != *p.scope.tenant) {
       return invalid_input("tenant " + std::to_string(named->value) + " not found", "tenant_id");
@@ -286,8 +283,7 @@ Result<Customer> HelpdeskService::get_customer(const Principal& p, CustomerId id
 // ---------------------------------------------------------------------------------------
 // Tickets
 
-Result<void> HelpdeskService::check_ticket_references(TenantId tenant,
-                                                      const std::optional<TeamId>& team,
+Result<void> HelpdeskService::check_ticket_references(TenantId tenant, const std::optional<TeamId>& team,
                                                       const std::optional<AgentId>& assignee,
                                                       const std::optional<CustomerId>& requester) {
   auto scope = Scope::of(tenant);
@@ -313,8 +309,8 @@ Result<Ticket> HelpdeskService::create_ticket(const Principal& p, NewTicketInput
   if (!tenant) return tenant.error();
   auto validated = validate_new_ticket(std::move(input.ticket));
   if (!validated) return validated.error();
-  SP_TRY(check_ticket_references(*tenant, validated->team_id, validated->assignee_id,
-                                 validated->requester_id));
+  SP_TRY(
+      check_ticket_references(*tenant, validated->team_id, validated->assignee_id, validated->requester_id));
   auto now = clock_.now();
   Actor actor{ActorType::Agent, p.agent.id.value};
   auto draft = draft_ticket(*validated, *tenant, actor, now);
@@ -336,8 +332,7 @@ Result<Ticket> HelpdeskService::get_ticket(const Principal& p, TicketId id) {
   return store_.get_ticket(p.scope, id);
 }
 
-Result<std::vector<Ticket>> HelpdeskService::list_tickets(const Principal& p,
-                                                          storage::TicketFilter filter) {
+Result<std::vector<Ticket>> HelpdeskService::list_tickets(const Principal& p, storage::TicketFilter filter) {
   SP_TRY(require(p, Permission::Read));
   if (filter.limit < 1 || filter.limit > storage::kMaxPageSize) {
     return invalid_input("limit must be between 1 and 500", "limit");
@@ -345,8 +340,7 @@ Result<std::vector<Ticket>> HelpdeskService::list_tickets(const Principal& p,
   return store_.list_tickets(p.scope, filter);
 }
 
-Result<Ticket> HelpdeskService::update_ticket(const Principal& p, TicketId id,
-                                              const TicketPatch& patch,
+Result<Ticket> HelpdeskService::update_ticket(const Principal& p, TicketId id, const TicketPatch& patch,
                                               std::optional<std::int64_t> expected_version) {
   SP_TRY(require(p, Permission::WriteTickets));
   if (patch.empty()) return invalid_input("the update names no field to change");
@@ -359,11 +353,10 @@ Result<Ticket> HelpdeskService::update_ticket(const Principal& p, TicketId id,
   SP_TRY(check_ticket_references(existing->tenant_id, team, assignee, std::nullopt));
   auto now = clock_.now();
   Actor actor{ActorType::Agent, p.agent.id.value};
-  auto updated =
-      store_.update_ticket(p.scope, id, [&](const Ticket& current) -> Result<TicketChange> {
-        SP_TRY(check_version(expected_version, current));
-        return apply_patch(current, patch, actor, now);
-      });
+  auto updated = store_.update_ticket(p.scope, id, [&](const Ticket& current) -> Result<TicketChange> {
+    SP_TRY(check_version(expected_version, current));
+    return apply_patch(current, patch, actor, now);
+  });
   if (!updated) return updated;
   notify(*updated, TicketChangeKind::Updated);
   // Solving may make an observer add the closing message (the survey invitation), which bumps
@@ -375,27 +368,26 @@ Result<Ticket> HelpdeskService::update_ticket(const Principal& p, TicketId id,
   return updated;
 }
 
-Result<storage::AppendedMessage> HelpdeskService::add_message(
-    const Principal& p, TicketId id, MessageKind kind, std::string body,
-    std::optional<std::int64_t> expected_version) {
+Result<storage::AppendedMessage> HelpdeskService::add_message(const Principal& p, TicketId id,
+                                                              MessageKind kind, std::string body,
+                                                              std::optional<std::int64_t> expected_version) {
   SP_TRY(require(p, kind == MessageKind::Note ? Permission::AddNotes : Permission::WriteTickets));
   auto now = clock_.now();
   Actor actor{ActorType::Agent, p.agent.id.value};
   auto text = require_text(body, "body", kMaxBodyBytes, true);
   if (!text) return text.error();
   storage::NewMessage message{kind, actor, *text, now};
-  auto appended = store_.append_message(
-      p.scope, id, std::move(message), [&](const Ticket& current) -> Result<TicketChange> {
-        SP_TRY(check_version(expected_version, current));
-        return domain::add_message(current, kind, *text, actor, now);
-      });
+  auto appended = store_.append_message(p.scope, id, std::move(message),
+                                        [&](const Ticket& current) -> Result<TicketChange> {
+                                          SP_TRY(check_version(expected_version, current));
+                                          return domain::add_message(current, kind, *text, actor, now);
+                                        });
   if (appended) notify(*appended);
   return appended;
 }
 
-Result<Ticket> HelpdeskService::open_customer_ticket(TenantId tenant, CustomerId customer,
-                                                    NewTicket ticket,
-                                                    std::optional<storage::InboundReceipt> receipt) {
+Result<Ticket> HelpdeskService::open_customer_ticket(TenantId tenant, CustomerId customer, NewTicket ticket,
+                                                     std::optional<storage::InboundReceipt> receipt) {
   ticket.requester_id = customer;
   ticket.team_id.reset();
   ticket.assignee_id.reset();
@@ -406,8 +398,9 @@ Result<Ticket> HelpdeskService::open_customer_ticket(TenantId tenant, CustomerId
   auto now = clock_.now();
   Actor actor{ActorType::Customer, customer.value};
   auto draft = draft_ticket(*validated, tenant, actor, now);
-  storage::NewMessage first{MessageKind::Inbound, actor, *validated->first_message, now,
-                            std::move(receipt), validated->first_message_automatic};
+  storage::NewMessage first{MessageKind::Inbound,      actor,
+                            *validated->first_message, now,
+                            std::move(receipt),        validated->first_message_automatic};
   auto created = store_.create_ticket(std::move(draft), std::move(first));
   if (created) notify(*created, TicketChangeKind::Created);
   return created;
@@ -461,8 +454,7 @@ Result<storage::AppendedMessage> HelpdeskService::add_system_reply(TenantId tena
 }
 
 Result<Customer> HelpdeskService::find_or_create_customer(TenantId tenant, const std::string& email,
-                                                          const std::string& name,
-                                                          Language language) {
+                                                          const std::string& name, Language language) {
   auto normalised = normalise_email(email);
   if (!normalised) return invalid_input("not an e-mail address", "email");
   storage::CustomerFilter filter;

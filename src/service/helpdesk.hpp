@@ -29,21 +29,20 @@ struct Principal {
 };
 
 enum class Permission {
-  ManageTenants,    // platform administrators
-  ManageAgents,     // admin
-  ManageTeams,      // admin, supervisor
-  WriteCustomers,   // admin, supervisor, agent
-  WriteTickets,     // admin, supervisor, agent
-  AddNotes,         // everyone, QA reviewers included
-  Read,             // everyone
+  ManageTenants,   // platform administrators
+  ManageAgents,    // admin
+  ManageTeams,     // admin, supervisor
+  WriteCustomers,  // admin, supervisor, agent
+  WriteTickets,    // admin, supervisor, agent
+  AddNotes,        // everyone, QA reviewers included
+  Read,            // everyone
 };
 // Fails with Forbidden naming the permission.
 Result<void> require(const Principal& principal, Permission permission);
 
 // The tenant a request acts on: the principal's own (naming another is InvalidInput, as
 // if it did not exist), or for platform administrators the one they name, which must exist.
-Result<TenantId> resolve_tenant(storage::Store& store, const Principal& p,
-                                std::optional<TenantId> named);
+Result<TenantId> resolve_tenant(storage::Store& store, const Principal& p, std::optional<TenantId> named);
 
 struct LoginResult {
   std::string session_token;  // the cookie value; only its digest is stored
@@ -147,17 +146,18 @@ class HelpdeskService {
   // `automatic` one (out-of-office) is stored marked so and changes no status
   // (domain::add_automatic_message). `NewTicket::first_message_automatic` does the same for
   // open_customer_ticket.
-  Result<storage::AppendedMessage> add_customer_message(
-      TenantId tenant, CustomerId customer, TicketId id, std::string body,
-      std::optional<storage::InboundReceipt> receipt = {}, bool automatic = false);
+  Result<storage::AppendedMessage> add_customer_message(TenantId tenant, CustomerId customer, TicketId id,
+                                                        std::string body,
+                                                        std::optional<storage::InboundReceipt> receipt = {},
+                                                        bool automatic = false);
   // A system note (delivery failures, intake warnings) on a ticket.
   Result<storage::AppendedMessage> add_system_note(TenantId tenant, TicketId id, std::string body);
   // An outbound message written by the system (the survey invitation on solving), shown to
   // the customer and mailed on e-mail tickets like an agent's reply. Never changes status.
   Result<storage::AppendedMessage> add_system_reply(TenantId tenant, TicketId id, std::string body);
   // Finds a customer by e-mail address in a tenant, or creates one with that address.
-  Result<Customer> find_or_create_customer(TenantId tenant, const std::string& email,
-                                           const std::string& name, Language language);
+  Result<Customer> find_or_create_customer(TenantId tenant, const std::string& email, const std::string& name,
+                                           Language language);
   storage::Store& store() { return store_; }
   const Clock& clock() const { return clock_; }
 

@@ -14,8 +14,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kKnownKeys[] = {"you_said", "we_did",  "owner_id", "due_on", "status",
-                                      "outcome",  "done_on", "topic",    "feedback_ticket_ids"};
+constexpr const char* kKnownKeys[] = {"you_said", "we_did", "owner_id",
+                                      "due_on",   "status", "outcome",
+                                      "done_on",  "topic",  "feedback_ticket_ids"};
 
 Result<std::string> text_field(const json& value, const std::string& field, std::size_t max_bytes,
                                bool required) {
@@ -100,7 +101,8 @@ Result<void> ImprovementService::apply(TenantId tenant, const json& body, storag
   if (!body.is_object()) return invalid_input("the body must be a JSON object");
   for (auto it = body.begin(); it != body.end(); ++it) {
     const std::string& key = it.key();
-    if (std::none_of(std::begin(kKnownKeys), std::end(kKnownKeys), [&](const char* known) { return key == known; })) {
+    if (std::none_of(std::begin(kKnownKeys), std::end(kKnownKeys),
+                     [&](const char* known) { return key == known; })) {
       return invalid_input("unknown field " + key.substr(0, 64), key.substr(0, 64));
     }
   }
@@ -169,11 +171,12 @@ Result<void> ImprovementService::apply(TenantId tenant, const json& body, storag
       action.topic.clear();
     } else {
       const std::string topic = it->is_string() ? it->get<std::string>() : std::string();
-      const bool ok = !topic.empty() && topic.size() <= 64 &&
-                      std::all_of(topic.begin(), topic.end(), [](char c) {
-                        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-                      });
-      if (!ok) return invalid_input("topic must be 1-64 characters of a-z, 0-9 and _ (e.g. waiting_time)", "topic");
+      const bool ok =
+          !topic.empty() && topic.size() <= 64 && std::all_of(topic.begin(), topic.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+          });
+      if (!ok)
+        return invalid_input("topic must be 1-64 characters of a-z, 0-9 and _ (e.g. waiting_time)", "topic");
       action.topic = topic;
     }
   }
@@ -206,7 +209,8 @@ Result<void> ImprovementService::apply(TenantId tenant, const json& body, storag
 }
 
 Result<std::vector<storage::ImprovementRecord>> ImprovementService::list(const Principal& p,
-                                                                         std::optional<TenantId> tenant, int limit) {
+                                                                         std::optional<TenantId> tenant,
+                                                                         int limit) {
   SP_TRY(require(p, Permission::Read));
   if (limit < 1 || limit > storage::kMaxImprovementsPerTenant) {
     return invalid_input("limit must be between 1 and 1000", "limit");
@@ -224,7 +228,8 @@ Result<storage::ImprovementRecord> ImprovementService::get(const Principal& p, s
   return actions_.get_improvement(storage::Scope::of(*id), action_id);
 }
 
-Result<storage::ImprovementRecord> ImprovementService::create(const Principal& p, std::optional<TenantId> tenant,
+Result<storage::ImprovementRecord> ImprovementService::create(const Principal& p,
+                                                              std::optional<TenantId> tenant,
                                                               const json& body) {
   SP_TRY(require(p, Permission::ManageTeams));
   auto id = resolve_tenant(store_, p, tenant);
@@ -238,7 +243,8 @@ Result<storage::ImprovementRecord> ImprovementService::create(const Principal& p
   return stored;
 }
 
-Result<storage::ImprovementRecord> ImprovementService::update(const Principal& p, std::optional<TenantId> tenant,
+Result<storage::ImprovementRecord> ImprovementService::update(const Principal& p,
+                                                              std::optional<TenantId> tenant,
                                                               std::int64_t action_id, const json& body) {
   SP_TRY(require(p, Permission::ManageTeams));
   auto id = resolve_tenant(store_, p, tenant);
@@ -253,7 +259,8 @@ Result<storage::ImprovementRecord> ImprovementService::update(const Principal& p
   return stored;
 }
 
-Result<void> ImprovementService::remove(const Principal& p, std::optional<TenantId> tenant, std::int64_t action_id) {
+Result<void> ImprovementService::remove(const Principal& p, std::optional<TenantId> tenant,
+                                        std::int64_t action_id) {
   SP_TRY(require(p, Permission::ManageTeams));
   auto id = resolve_tenant(store_, p, tenant);
   if (!id) return id.error();

@@ -41,15 +41,15 @@ class ImprovementService {
   Result<storage::ImprovementRecord> create(const Principal& p, std::optional<TenantId> tenant,
                                             const nlohmann::json& body);
   // Changes the fields present in `body` (null clears optional ones).
-  Result<storage::ImprovementRecord> update(const Principal& p, std::optional<TenantId> tenant, std::int64_t id,
-                                            const nlohmann::json& body);
+  Result<storage::ImprovementRecord> update(const Principal& p, std::optional<TenantId> tenant,
+                                            std::int64_t id, const nlohmann::json& body);
   Result<void> remove(const Principal& p, std::optional<TenantId> tenant, std::int64_t id);
 
   // Without a principal, for the charter (its own checks done): all of a tenant's actions.
   Result<std::vector<storage::ImprovementRecord>> all_of(TenantId tenant);
   // The deprecated whole-list PUT of /api/v1/charter/improvements (checked by the caller).
-  Result<std::vector<storage::ImprovementRecord>> replace_all(TenantId tenant,
-                                                              std::vector<storage::ImprovementRecord> actions);
+  Result<std::vector<storage::ImprovementRecord>> replace_all(
+      TenantId tenant, std::vector<storage::ImprovementRecord> actions);
 
   // Told after every change (the charter's public page cache).
   void set_on_change(std::function<void(TenantId)> on_change) { on_change_ = std::move(on_change); }

@@ -37,8 +37,8 @@ Result<KpiAggregator::TenantContext> KpiAggregator::context_of(TenantId tenant) 
   auto calendars = sla_store_.list_calendars(scope);
   if (!calendars) return calendars.error();
   if (!calendars->empty()) {
-    auto parsed = sla::parse_calendar_json(
-        nlohmann::json::parse(calendars->front().definition_json, nullptr, false));
+    auto parsed =
+        sla::parse_calendar_json(nlohmann::json::parse(calendars->front().definition_json, nullptr, false));
     if (parsed) context.calendar = *parsed;
   }
   return context;
@@ -73,8 +73,8 @@ Result<int> KpiAggregator::measure(TenantId tenant, const std::vector<TicketId>&
     if (state && state->state) facts.sla = std::move(*state->state);
     // Surveys exist only for tickets that were solved or closed at some time: skip the read
     // for the others (most changes are to open tickets).
-    const bool ever_resolved = std::any_of(
-        history->events.begin(), history->events.end(), [](const TicketEvent& e) {
+    const bool ever_resolved =
+        std::any_of(history->events.begin(), history->events.end(), [](const TicketEvent& e) {
           return e.type == domain::EventType::StatusChanged && (e.to == "solved" || e.to == "closed");
         });
     if (surveys_ != nullptr && ever_resolved) {

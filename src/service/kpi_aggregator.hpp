@@ -22,10 +22,8 @@ namespace sp::service {
 
 class KpiAggregator final : public TicketObserver {
  public:
-
-  KpiAggregator(storage::Store& store, storage::KpiStore& kpis, storage::SlaStore& sla_store,
-                SlaService& sla, storage::SurveyStore* surveys, const Clock& clock,
-                TenantRulesFor rules_for = {})
+  KpiAggregator(storage::Store& store, storage::KpiStore& kpis, storage::SlaStore& sla_store, SlaService& sla,
+                storage::SurveyStore* surveys, const Clock& clock, TenantRulesFor rules_for = {})
       : store_(store),
         kpis_(kpis),
         sla_store_(sla_store),
@@ -34,9 +32,7 @@ class KpiAggregator final : public TicketObserver {
         clock_(clock),
         rules_for_(std::move(rules_for)) {}
 
-  void ticket_changed(const Ticket& ticket, TicketChangeKind) override {
-    mark(ticket.tenant_id, ticket.id);
-  }
+  void ticket_changed(const Ticket& ticket, TicketChangeKind) override { mark(ticket.tenant_id, ticket.id); }
   void mark(TenantId tenant, TicketId ticket);
   std::size_t pending() const;
 
@@ -65,7 +61,7 @@ class KpiAggregator final : public TicketObserver {
 
   mutable std::mutex pending_mutex_;
   std::unordered_map<std::int64_t, std::set<std::int64_t>> pending_;  // tenant -> tickets
-  std::mutex flush_mutex_;  // one measuring pass at a time
+  std::mutex flush_mutex_;                                            // one measuring pass at a time
   TicketId backfill_after_{0};
 };
 

@@ -6,8 +6,8 @@
 
 namespace sp::service {
 
-PortalService::PortalService(HelpdeskService& helpdesk, Duration link_lifetime,
-                             Duration session_lifetime, int links_per_address_per_hour)
+PortalService::PortalService(HelpdeskService& helpdesk, Duration link_lifetime, Duration session_lifetime,
+                             int links_per_address_per_hour)
     : helpdesk_(helpdesk),
       link_lifetime_(link_lifetime),
       session_lifetime_(session_lifetime),
@@ -43,8 +43,7 @@ Result<std::optional<PortalLink>> PortalService::request_link(const std::string&
   if (!customers) return customers.error();
   if (customers->empty()) return std::optional<PortalLink>{};
   auto token = random_token();
-  storage::PortalLink link{token_digest(token), tenant->id, customers->front().id, now,
-                           now + link_lifetime_};
+  storage::PortalLink link{token_digest(token), tenant->id, customers->front().id, now, now + link_lifetime_};
   SP_TRY(store.create_portal_link(link));
   return std::optional<PortalLink>{PortalLink{token, customers->front(), link.expires_at}};
 }
@@ -60,9 +59,9 @@ Result<PortalLogin> PortalService::sign_in(const std::string& token) {
   auto customer = store.get_customer(Scope{link->tenant_id}, link->customer_id);
   if (!customer) return customer.error();
   PortalLogin login{random_token(), random_token(), *customer, now + session_lifetime_};
-  SP_TRY(store.create_customer_session(storage::CustomerSession{
-      token_digest(login.session_token), link->tenant_id, customer->id, login.csrf_token, now,
-      login.expires_at}));
+  SP_TRY(store.create_customer_session(storage::CustomerSession{token_digest(login.session_token),
+                                                                link->tenant_id, customer->id,
+                                                                login.csrf_token, now, login.expires_at}));
   return login;
 }
 
@@ -104,8 +103,7 @@ Result<std::vector<Message>> PortalService::messages(const CustomerPrincipal& c,
   return all;
 }
 
-Result<Ticket> PortalService::open_ticket(const CustomerPrincipal& c, std::string subject,
-                                          std::string body) {
+Result<Ticket> PortalService::open_ticket(const CustomerPrincipal& c, std::string subject, std::string body) {
   NewTicket ticket;
   ticket.subject = std::move(subject);
   ticket.channel = Channel::Web;

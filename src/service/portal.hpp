@@ -35,16 +35,14 @@ struct PortalLink {
 
 class PortalService {
  public:
-  explicit PortalService(HelpdeskService& helpdesk,
-                         Duration link_lifetime = std::chrono::minutes(15),
+  explicit PortalService(HelpdeskService& helpdesk, Duration link_lifetime = std::chrono::minutes(15),
                          Duration session_lifetime = std::chrono::hours(12),
                          int links_per_address_per_hour = 5);
 
   // A link for the customer with this address in the tenant, or nullopt when there is no
   // such customer or the address asked too often (callers answer alike, so the endpoint
   // does not reveal who is a customer).
-  Result<std::optional<PortalLink>> request_link(const std::string& tenant_slug,
-                                                 const std::string& email);
+  Result<std::optional<PortalLink>> request_link(const std::string& tenant_slug, const std::string& email);
   Result<PortalLogin> sign_in(const std::string& token);
   Result<CustomerPrincipal> authenticate(const std::string& session_token);
   Result<void> logout(const std::string& session_token);
@@ -56,8 +54,8 @@ class PortalService {
   Result<Ticket> open_ticket(const CustomerPrincipal& c, std::string subject, std::string body);
   Result<storage::AppendedMessage> reply(const CustomerPrincipal& c, TicketId id, std::string body);
   // When the customer can expect an answer: the earliest running SLA due time, if any.
-  Result<std::map<std::int64_t, std::optional<Timestamp>>> answer_due(
-      const CustomerPrincipal& c, const std::vector<TicketId>& ids);
+  Result<std::map<std::int64_t, std::optional<Timestamp>>> answer_due(const CustomerPrincipal& c,
+                                                                      const std::vector<TicketId>& ids);
 
  private:
   bool allow_link_request(const std::string& key, Timestamp now);

@@ -30,8 +30,8 @@ bool is_open(domain::Status status) {
 
 // The local midnight after `day_start` (a local midnight) in `zone`: 23, 24 or 25 hours later.
 Result<Timestamp> next_local_midnight(Timestamp day_start, const std::string& zone) {
-  auto buckets = reporting::Buckets::create(reporting::Period::Day, day_start,
-                                            day_start + std::chrono::hours(26), zone);
+  auto buckets =
+      reporting::Buckets::create(reporting::Period::Day, day_start, day_start + std::chrono::hours(26), zone);
   if (!buckets) return buckets.error();
   return buckets->all().front().end;
 }
@@ -45,9 +45,9 @@ struct AgentItems {
 }  // namespace
 
 Result<documents::DailySelfCheck> ReportContent::daily_self_check(const Tenant& tenant,
-                                                                const reporting::BreachRules& rules,
-                                                                Timestamp from, Timestamp to,
-                                                                Timestamp now) {
+                                                                  const reporting::BreachRules& rules,
+                                                                  Timestamp from, Timestamp to,
+                                                                  Timestamp now) {
   const auto scope = storage::Scope::of(tenant.id);
   documents::DailySelfCheck check;
   check.from = from;
@@ -208,8 +208,7 @@ Result<documents::DailySelfCheck> ReportContent::daily_self_check(const Tenant& 
       assigned.push_back(std::move(row));
     }
   }
-  std::sort(assigned.begin(), assigned.end(),
-            [](const auto& a, const auto& b) { return a.agent < b.agent; });
+  std::sort(assigned.begin(), assigned.end(), [](const auto& a, const auto& b) { return a.agent < b.agent; });
   check.agents = std::move(assigned);
   if (unassigned) check.agents.push_back(std::move(*unassigned));
   for (auto& [name, total] : team_totals) {
@@ -223,8 +222,7 @@ Result<FeedbackOverview> ReportContent::feedback_overview(const Tenant& tenant, 
                                                           Timestamp to) {
   if (to <= from) return invalid_input("to must be after from", "to");
   if (to - from > std::chrono::hours(24 * kMaxFeedbackWindowDays)) {
-    return invalid_input(
-        "the window is at most " + std::to_string(kMaxFeedbackWindowDays) + " days", "to");
+    return invalid_input("the window is at most " + std::to_string(kMaxFeedbackWindowDays) + " days", "to");
   }
   const auto scope = storage::Scope::of(tenant.id);
   FeedbackOverview overview;
@@ -244,8 +242,7 @@ Result<FeedbackOverview> ReportContent::feedback_overview(const Tenant& tenant, 
   std::map<std::int64_t, std::string> comment_of_ticket;
   for (auto& answer : *answers) {
     ClassifiedAnswer classified;
-    classified.topics =
-        feedback::classify(topics, {answer.answer.comment, answer.category, answer.subject});
+    classified.topics = feedback::classify(topics, {answer.answer.comment, answer.category, answer.subject});
     comment_of_ticket[answer.ticket_id.value] = answer.answer.comment;
     classified.answer = std::move(answer);
     overview.answers.push_back(std::move(classified));
@@ -270,9 +267,9 @@ Result<FeedbackOverview> ReportContent::feedback_overview(const Tenant& tenant, 
     fact.category = ticket.category;
     fact.created_at = ticket.created_at;
     const auto comment = comment_of_ticket.find(ticket.id.value);
-    fact.topics = feedback::classify(
-        topics, {comment == comment_of_ticket.end() ? std::string_view() : comment->second,
-                 ticket.category, ticket.subject});
+    fact.topics =
+        feedback::classify(topics, {comment == comment_of_ticket.end() ? std::string_view() : comment->second,
+                                    ticket.category, ticket.subject});
     facts.push_back(std::move(fact));
   }
   auto recurring = feedback::recurring_issues(facts);
@@ -281,9 +278,8 @@ Result<FeedbackOverview> ReportContent::feedback_overview(const Tenant& tenant, 
   return overview;
 }
 
-documents::WeeklyFeedback weekly_feedback(const FeedbackOverview& overview,
-                                        const std::string& time_zone, domain::Language language,
-                                        std::size_t max_comments_per_topic) {
+documents::WeeklyFeedback weekly_feedback(const FeedbackOverview& overview, const std::string& time_zone,
+                                          domain::Language language, std::size_t max_comments_per_topic) {
   documents::WeeklyFeedback summary;
   summary.from = overview.from;
   summary.to = overview.to;
@@ -320,12 +316,10 @@ documents::WeeklyFeedback weekly_feedback(const FeedbackOverview& overview,
   }
   if (grades > 0) summary.csat_mean = grade_sum / static_cast<double>(grades);
   if (summary.answers > 0) {
-    summary.not_helped_share =
-        static_cast<double>(not_helped) / static_cast<double>(summary.answers);
+    summary.not_helped_share = static_cast<double>(not_helped) / static_cast<double>(summary.answers);
   }
   if (nps_count > 0) {
-    summary.nps =
-        100.0 * static_cast<double>(promoters - detractors) / static_cast<double>(nps_count);
+    summary.nps = 100.0 * static_cast<double>(promoters - detractors) / static_cast<double>(nps_count);
   }
   if (efforts > 0) summary.effort_mean = effort_sum / static_cast<double>(efforts);
 
@@ -338,15 +332,13 @@ documents::WeeklyFeedback weekly_feedback(const FeedbackOverview& overview,
     section.id = id;
     section.name = feedback::topic_name(topics, id, language);
     for (const auto& classified : overview.answers) {
-      if (std::find(classified.topics.begin(), classified.topics.end(), id) ==
-          classified.topics.end()) {
+      if (std::find(classified.topics.begin(), classified.topics.end(), id) == classified.topics.end()) {
         continue;
       }
       ++section.answers;
       const auto& answer = classified.answer;
       if (!answer.answer.comment.empty() && section.comments.size() < max_comments_per_topic) {
-        section.comments.push_back(
-            {answer.ticket_id.value, answer.answer.grade, answer.answer.comment});
+        section.comments.push_back({answer.ticket_id.value, answer.answer.grade, answer.answer.comment});
       }
     }
     if (section.answers > 0) summary.topics.push_back(std::move(section));
@@ -372,8 +364,8 @@ Result<std::vector<feedback::Topic>> ReportContent::topics_of(TenantId tenant, b
       if (customised != nullptr) *customised = true;
       return parsed;
     }
-    spdlog::warn("tenant {}: stored feedback topics unreadable ({}); using the defaults",
-                 tenant.value, parsed.error().message);
+    spdlog::warn("tenant {}: stored feedback topics unreadable ({}); using the defaults", tenant.value,
+                 parsed.error().message);
   }
   return feedback::default_topics();
 }

@@ -56,8 +56,8 @@ class ReportContent {
   // whose running SLA cycle falls due before the local midnight after `to`, evaluated at
   // `now`), per assignee and team. The KPI report is left empty for the caller.
   Result<documents::DailySelfCheck> daily_self_check(const Tenant& tenant,
-                                                   const reporting::BreachRules& rules,
-                                                   Timestamp from, Timestamp to, Timestamp now);
+                                                     const reporting::BreachRules& rules, Timestamp from,
+                                                     Timestamp to, Timestamp now);
 
   // Survey answers of [from, to) with their topics, and recurring issues among the tickets
   // created in [from, to). Fails with InvalidInput (field "to") for an empty or too long window.
@@ -78,8 +78,7 @@ class ReportContent {
 // The weekly summary model from an overview: grades over all answers, topics in the order of
 // overview.topics with "other" last (topics without answers left out), comments
 // oldest first (at most `max_comments_per_topic` each), names in `language`.
-documents::WeeklyFeedback weekly_feedback(const FeedbackOverview& overview,
-                                        const std::string& time_zone, domain::Language language,
-                                        std::size_t max_comments_per_topic = 50);
+documents::WeeklyFeedback weekly_feedback(const FeedbackOverview& overview, const std::string& time_zone,
+                                          domain::Language language, std::size_t max_comments_per_topic = 50);
 
 }  // namespace sp::service

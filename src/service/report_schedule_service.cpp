@@ -30,10 +30,12 @@ std::string title_of(const std::string& report, domain::Language language) {
       {"daily_self_check", "Dagelijkse zelfcontrole", "Daily self-check", "每日自查"},
       {"weekly_feedback", "Wekelijks feedbackoverzicht", "Weekly feedback summary", "每周反馈汇总"},
       {"monthly_sla", "Maandelijks SLA-rapport", "Monthly SLA report", "月度服务水平报告"},
-      {"semiannual_quality", "Halfjaarlijks kwaliteitsrapport", "Semi-annual quality report", "半年度质量报告"},
+      {"semiannual_quality", "Halfjaarlijks kwaliteitsrapport", "Semi-annual quality report",
+       "半年度质量报告"},
   };
   for (const auto& t : kTitles) {
-    if (report == t.report) return language == domain::Language::Nl ? t.nl : language == domain::Language::Zh ? t.zh : t.en;
+    if (report == t.report)
+      return language == domain::Language::Nl ? t.nl : language == domain::Language::Zh ? t.zh : t.en;
   }
   return report;
 }
@@ -41,9 +43,8 @@ std::string title_of(const std::string& report, domain::Language language) {
 }  // namespace
 
 Result<void> ReportScheduleService::render_run(const Tenant& tenant, const charter::Charter& c,
-                                              const std::string& report,
-                                              const charter::ScheduledRun& run, Timestamp now,
-                                              storage::ReportRun& stored) {
+                                               const std::string& report, const charter::ScheduledRun& run,
+                                               Timestamp now, storage::ReportRun& stored) {
   const auto language = c.languages.front();
   const auto title = title_of(report, language) + " " + run.period_label;
   if (content_ && report == "weekly_feedback") {
@@ -67,8 +68,8 @@ Result<void> ReportScheduleService::render_run(const Tenant& tenant, const chart
   auto kpis = reports_.tenant_kpis(tenant, request);
   if (!kpis) return kpis.error();
   if (content_ && report == "daily_self_check") {
-    auto check = content_->daily_self_check(tenant, request.breach_rules, run.period_from,
-                                            run.period_to, now);
+    auto check =
+        content_->daily_self_check(tenant, request.breach_rules, run.period_from, run.period_to, now);
     if (!check) return check.error();
     check->kpis = std::move(*kpis);
     stored.html = documents::self_check_html(*check, title, language);
@@ -86,7 +87,8 @@ Result<void> ReportScheduleService::render_run(const Tenant& tenant, const chart
   return {};
 }
 
-Result<int> ReportScheduleService::run_tenant(const Tenant& tenant, const charter::Charter& c, Timestamp now) {
+Result<int> ReportScheduleService::run_tenant(const Tenant& tenant, const charter::Charter& c,
+                                              Timestamp now) {
   int produced = 0;
   for (const auto& named : charter::charter_schedules(c)) {
     auto last = runs_.last_report_run(tenant.id, named.report);
@@ -150,8 +152,7 @@ Result<storage::ReportRun> ReportScheduleService::get(const Principal& p, std::i
   return runs_.get_report_run(p.scope, id);
 }
 
-Result<TenantId> ReportScheduleService::feedback_tenant(const Principal& p,
-                                                       std::optional<TenantId> tenant) {
+Result<TenantId> ReportScheduleService::feedback_tenant(const Principal& p, std::optional<TenantId> tenant) {
   if (p.agent.role != Role::Admin && p.agent.role != Role::Supervisor) {
     return forbidden("feedback topics are for supervisors and administrators");
   }

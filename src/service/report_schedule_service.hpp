@@ -46,12 +46,11 @@ class ReportScheduleService {
   // defaults). Errors as feedback_topics.
   Result<std::pair<std::vector<feedback::Topic>, bool>> topic_rules(const Principal& p,
                                                                     std::optional<TenantId> tenant);
-  Result<std::vector<feedback::Topic>> put_topic_rules(const Principal& p,
-                                                       std::optional<TenantId> tenant,
+  Result<std::vector<feedback::Topic>> put_topic_rules(const Principal& p, std::optional<TenantId> tenant,
                                                        std::vector<feedback::Topic> topics);
 
-  Result<FeedbackOverview> feedback_topics(const Principal& p, std::optional<TenantId> tenant,
-                                           Timestamp from, Timestamp to);
+  Result<FeedbackOverview> feedback_topics(const Principal& p, std::optional<TenantId> tenant, Timestamp from,
+                                           Timestamp to);
 
   // Called once for each run this service newly stores (not for runs another process stored
   // first), after it is durable: the place to mail it. Set before run_due is first called.
@@ -61,9 +60,8 @@ class ReportScheduleService {
  private:
   Result<int> run_tenant(const Tenant& tenant, const charter::Charter& charter, Timestamp now);
   // The HTML, CSV and PDF of one run into `stored`.
-  Result<void> render_run(const Tenant& tenant, const charter::Charter& charter,
-                          const std::string& report, const charter::ScheduledRun& run,
-                          Timestamp now, storage::ReportRun& stored);
+  Result<void> render_run(const Tenant& tenant, const charter::Charter& charter, const std::string& report,
+                          const charter::ScheduledRun& run, Timestamp now, storage::ReportRun& stored);
 
   storage::Store& store_;
   storage::ReportRunStore& runs_;

@@ -25,8 +25,7 @@ Result<KpiSource> parse_kpi_source(std::string_view name) {
   return invalid_input("source must be one of auto, exact, aggregates", "source");
 }
 
-Result<reporting::KpiReport> ReportService::tenant_kpis(const Tenant& tenant,
-                                                        const KpiRequest& request) {
+Result<reporting::KpiReport> ReportService::tenant_kpis(const Tenant& tenant, const KpiRequest& request) {
   if (request.to <= request.from) return invalid_input("to must be after from", "to");
   auto scope = storage::Scope::of(tenant.id);
   reporting::KpiQuery query;
@@ -45,8 +44,8 @@ Result<reporting::KpiReport> ReportService::tenant_kpis(const Tenant& tenant,
     auto calendars = sla_store_.list_calendars(scope);
     if (!calendars) return calendars.error();
     if (!calendars->empty()) {
-      auto parsed = sla::parse_calendar_json(
-          nlohmann::json::parse(calendars->front().definition_json, nullptr, false));
+      auto parsed =
+          sla::parse_calendar_json(nlohmann::json::parse(calendars->front().definition_json, nullptr, false));
       if (parsed) query.calendar = *parsed;
     }
   }
@@ -66,8 +65,7 @@ Result<reporting::KpiReport> ReportService::tenant_kpis(const Tenant& tenant,
   return exact_kpis(tenant, query);
 }
 
-Result<reporting::KpiReport> ReportService::aggregated_kpis(const Tenant& tenant,
-                                                            reporting::KpiQuery query) {
+Result<reporting::KpiReport> ReportService::aggregated_kpis(const Tenant& tenant, reporting::KpiQuery query) {
   // Read our own writes: changes made before this request are measured first.
   if (aggregator_ != nullptr) {
     if (auto flushed = aggregator_->flush(); !flushed) return flushed.error();
@@ -75,9 +73,8 @@ Result<reporting::KpiReport> ReportService::aggregated_kpis(const Tenant& tenant
   auto scope = storage::Scope::of(tenant.id);
   auto days = reporting::DayClock::create(query.time_zone);
   if (!days) return days.error();
-  const auto stored = query.dimension == reporting::Dimension::Tenant
-                          ? reporting::Dimension::All
-                          : query.dimension;
+  const auto stored =
+      query.dimension == reporting::Dimension::Tenant ? reporting::Dimension::All : query.dimension;
   const std::int64_t from_day = days->day_of(query.from);
   const std::int64_t to_day = days->day_of(query.to);
   auto rows = kpis_->rollup_rows(scope, stored, from_day, to_day);
@@ -102,8 +99,7 @@ Result<reporting::KpiReport> ReportService::exact_kpis(const Tenant& tenant,
   if (!tickets) return tickets.error();
   if (static_cast<int>(tickets->size()) > kMaxReportTickets) {
     return invalid_input(
-        "the window holds more than 50,000 tickets; ask for source=aggregates or a shorter period",
-        "from");
+        "the window holds more than 50,000 tickets; ask for source=aggregates or a shorter period", "from");
   }
   // Survey answers of the tickets created in the window (answered before its end).
   std::unordered_map<std::int64_t, storage::SurveyAnswer> answers;

@@ -30,7 +30,7 @@ struct KpiRequest {
   reporting::Period period = reporting::Period::Month;
   Timestamp from;
   Timestamp to;
-  bool business_time = true;  // use the tenant's default SLA calendar when it has one
+  bool business_time = true;            // use the tenant's default SLA calendar when it has one
   reporting::BreachRules breach_rules;  // minor/major classes (from the tenant's charter)
   KpiSource source = KpiSource::Auto;
 };

@@ -44,8 +44,7 @@ std::vector<sla::NoticeKey> keys_of(const std::vector<storage::SlaNoticeRecord>&
 }
 
 storage::SlaTimer timer_row(const Ticket& ticket, const sla::TimerEntry& entry) {
-  return {ticket.id, ticket.tenant_id, entry.next_deadline, entry.due_at, entry.at_risk,
-          entry.breached};
+  return {ticket.id, ticket.tenant_id, entry.next_deadline, entry.due_at, entry.at_risk, entry.breached};
 }
 
 sla::TimerEntry timer_entry_of(const std::optional<storage::SlaTimer>& row) {
@@ -53,10 +52,9 @@ sla::TimerEntry timer_entry_of(const std::optional<storage::SlaTimer>& row) {
   return {row->next_deadline, row->due_at, row->at_risk, row->breached};
 }
 
-std::string describe(const Ticket& ticket, std::string_view target, std::string_view what,
-                     Timestamp at) {
-  return "T-" + std::to_string(ticket.id.value) + ": " + std::string(target) + " " +
-         std::string(what) + " (" + format_rfc3339(at) + ")";
+std::string describe(const Ticket& ticket, std::string_view target, std::string_view what, Timestamp at) {
+  return "T-" + std::to_string(ticket.id.value) + ": " + std::string(target) + " " + std::string(what) +
+         " (" + format_rfc3339(at) + ")";
 }
 
 storage::Notification notification_for(const Ticket& ticket, const sla::NoticeToFire& notice) {
@@ -84,13 +82,11 @@ storage::Notification notification_for(const Ticket& ticket, const sla::NoticeTo
 SlaService::SlaService(storage::Store& store, storage::SlaStore& sla_store, const Clock& clock)
     : store_(store), sla_store_(sla_store), clock_(clock) {}
 
-
 // ---------------------------------------------------------------------------------------
 // Calendars and policies
 
 Result<storage::CalendarRecord> SlaService::create_calendar(const Principal& p,
-                                                            std::optional<TenantId> tenant,
-                                                            std::string name,
+                                                            std::optional<TenantId> tenant, std::string name,
                                                             const nlohmann::json& definition) {
   SP_TRY(require(p, Permission::ManageTeams));
   auto tenant_id = resolve_tenant(store_, p, tenant);
@@ -165,8 +161,9 @@ Result<sla::SlaPolicy> SlaService::create_policy(const Principal& p, std::option
   auto calendar = sla_store_.get_calendar(storage::Scope::of(*tenant_id), policy->calendar_id);
   if (!calendar) return invalid_input("calendar_id does not name a calendar of this tenant", "calendar_id");
   auto now = clock_.now();
-  storage::PolicyRecord record{0, *tenant_id, policy->name, policy->position, policy->calendar_id,
-                               sla::to_json(*policy).dump(), now, now};
+  storage::PolicyRecord record{
+      0,   *tenant_id, policy->name, policy->position, policy->calendar_id, sla::to_json(*policy).dump(),
+      now, now};
   auto created = sla_store_.create_policy(std::move(record));
   if (!created) return created.error();
   policy->id = created->id;
@@ -252,8 +249,7 @@ void SlaService::invalidate(TenantId tenant) {
 void SlaService::rules_changed(TenantId tenant) {
   invalidate(tenant);
   if (auto recomputed = recompute_all(tenant); !recomputed) {
-    spdlog::warn("recompute after a policy or calendar change failed: {}",
-                 recomputed.error().message);
+    spdlog::warn("recompute after a policy or calendar change failed: {}", recomputed.error().message);
   }
 }
 
@@ -305,8 +301,7 @@ Result<TicketSla> SlaService::evaluate(const Ticket& ticket, const std::vector<T
 }
 
 Result<TicketSla> SlaService::evaluate_with(const Ticket& ticket,
-                                            const std::vector<TicketEvent>* known_events,
-                                            Timestamp now) {
+                                            const std::vector<TicketEvent>* known_events, Timestamp now) {
   TicketSla out;
   auto rules = rules_for(ticket.tenant_id);
   if (!rules) return rules.error();
@@ -389,8 +384,7 @@ Result<int> SlaService::refresh_changed() {
     for (std::size_t idx = next++; idx < batch.size(); idx = next++) {
       auto result = refresh(batch[idx].second, batch[idx].first, now, &timers);
       if (!result) {
-        spdlog::warn("SLA refresh of T-{} failed: {}", batch[idx].first.value,
-                     result.error().message);
+        spdlog::warn("SLA refresh of T-{} failed: {}", batch[idx].first.value, result.error().message);
         continue;
       }
       fired += *result;
@@ -406,8 +400,7 @@ Result<int> SlaService::refresh_changed() {
   return fired.load();
 }
 
-Result<sla::SlaDecision> SlaService::decide(const Ticket& ticket, const TicketSla& evaluated,
-                                            Timestamp now) {
+Result<sla::SlaDecision> SlaService::decide(const Ticket& ticket, const TicketSla& evaluated, Timestamp now) {
   if (!evaluated.policy || !evaluated.state) return sla::SlaDecision{};
   const sla::SlaState& state = *evaluated.state;
   std::vector<sla::NoticeKey> already_fired;
@@ -449,8 +442,7 @@ Result<int> SlaService::refresh(TenantId tenant, TicketId id, Timestamp now, Tim
   }
   // The store inserts each notice under the table's uniqueness constraint and returns those
   // that were new, so a racing refresh of the same ticket cannot fire one twice.
-  auto fired = sla_store_.fire_sla_notices(tenant, std::move(records), std::move(notifications),
-                                           timer, now);
+  auto fired = sla_store_.fire_sla_notices(tenant, std::move(records), std::move(notifications), timer, now);
   if (!fired) return fired.error();
   if (!fired->empty() && notice_observer_) notice_observer_(tenant, id);
   if (!decision->changes.empty()) {
@@ -467,12 +459,12 @@ void SlaService::apply_escalations(TenantId tenant, TicketId id,
   // each runs at most once (a crash in between loses the change, never repeats it).
   for (const auto& change : changes) {
     if (std::find(recorded.begin(), recorded.end(), change.notice) == recorded.end()) continue;
-    auto changed = store_.update_ticket(
-        storage::Scope::of(tenant), id, [&](const Ticket& current) -> Result<TicketChange> {
-          auto patch = sla::escalation_patch(change, current);
-          if (patch.empty()) return TicketChange{current, {}};
-          return apply_patch(current, patch, system, now);
-        });
+    auto changed = store_.update_ticket(storage::Scope::of(tenant), id,
+                                        [&](const Ticket& current) -> Result<TicketChange> {
+                                          auto patch = sla::escalation_patch(change, current);
+                                          if (patch.empty()) return TicketChange{current, {}};
+                                          return apply_patch(current, patch, system, now);
+                                        });
     if (!changed) {
       spdlog::warn("escalation on T-{} failed: {}", id.value, changed.error().message);
       continue;

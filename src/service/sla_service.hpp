@@ -50,16 +50,14 @@ class SlaService final : public TicketObserver {
                                                   const nlohmann::json& definition);
   // Adds the holidays of an iCalendar text (recurrences expanded over the years given) to
   // the calendar; returns the updated calendar. Open tickets are recomputed.
-  Result<storage::CalendarRecord> import_holidays(const Principal& p, std::int64_t id,
-                                                  std::string_view ical, int from_year,
-                                                  int to_year);
+  Result<storage::CalendarRecord> import_holidays(const Principal& p, std::int64_t id, std::string_view ical,
+                                                  int from_year, int to_year);
   Result<std::vector<storage::CalendarRecord>> list_calendars(const Principal& p);
   Result<storage::CalendarRecord> get_calendar(const Principal& p, std::int64_t id);
 
   Result<sla::SlaPolicy> create_policy(const Principal& p, std::optional<TenantId> tenant,
                                        const nlohmann::json& policy);
-  Result<sla::SlaPolicy> update_policy(const Principal& p, std::int64_t id,
-                                       const nlohmann::json& policy);
+  Result<sla::SlaPolicy> update_policy(const Principal& p, std::int64_t id, const nlohmann::json& policy);
   Result<void> delete_policy(const Principal& p, std::int64_t id);
   Result<std::vector<sla::SlaPolicy>> list_policies(const Principal& p);
   Result<sla::SlaPolicy> get_policy(const Principal& p, std::int64_t id);
@@ -68,8 +66,7 @@ class SlaService final : public TicketObserver {
   // The SLA state of a ticket (no permission check: for reports built by other services).
   Result<TicketSla> evaluate(const Ticket& ticket, Timestamp now) { return evaluate_ticket(ticket, now); }
   // The same with the ticket's events already loaded (saves reading them again).
-  Result<TicketSla> evaluate(const Ticket& ticket, const std::vector<TicketEvent>& events,
-                             Timestamp now);
+  Result<TicketSla> evaluate(const Ticket& ticket, const std::vector<TicketEvent>& events, Timestamp now);
   Result<std::vector<storage::Notification>> notifications(const Principal& p, int limit);
 
   // TicketObserver: marks the ticket for recomputation and wakes the scheduler. Done off
@@ -119,8 +116,7 @@ class SlaService final : public TicketObserver {
   // sla::decide() with the keys of the notices already recorded for the ticket.
   Result<sla::SlaDecision> decide(const Ticket& ticket, const TicketSla& evaluated, Timestamp now);
   // Runs the ticket changes of escalation notices this refresh recorded (`recorded`).
-  void apply_escalations(TenantId tenant, TicketId id,
-                         const std::vector<sla::EscalationChange>& changes,
+  void apply_escalations(TenantId tenant, TicketId id, const std::vector<sla::EscalationChange>& changes,
                          const std::vector<sla::NoticeKey>& recorded, Timestamp now);
 
   storage::Store& store_;

@@ -13,8 +13,7 @@ namespace {
 constexpr int kMaxArrivals = 2'000'000;
 }  // namespace
 
-Result<HistoryPlan> StaffingService::plan_from_history(const Principal& p,
-                                                       HistoryPlanRequest request) {
+Result<HistoryPlan> StaffingService::plan_from_history(const Principal& p, HistoryPlanRequest request) {
   SP_TRY(require(p, Permission::ManageTeams));
   auto resolved = resolve_tenant(store_, p, request.tenant);
   if (!resolved) return resolved.error();
@@ -26,8 +25,8 @@ Result<HistoryPlan> StaffingService::plan_from_history(const Principal& p,
   }
   if (request.channels.empty()) return invalid_input("name at least one channel", "channels");
   Timestamp history_start = request.horizon_start - std::chrono::weeks(request.history_weeks);
-  auto arrivals = store_.ticket_arrivals(storage::Scope::of(tenant), history_start,
-                                         request.horizon_start, kMaxArrivals);
+  auto arrivals =
+      store_.ticket_arrivals(storage::Scope::of(tenant), history_start, request.horizon_start, kMaxArrivals);
   if (!arrivals) return arrivals.error();
   std::vector<workforce::Contact> contacts;
   contacts.reserve(arrivals->size());
@@ -51,8 +50,7 @@ Result<HistoryPlan> StaffingService::plan_from_history(const Principal& p,
   return HistoryPlan{std::move(*forecast), std::move(*plan)};
 }
 
-Result<workforce::AgentLoadReport> StaffingService::agent_load(const Principal& p,
-                                                               AgentLoadRequest request) {
+Result<workforce::AgentLoadReport> StaffingService::agent_load(const Principal& p, AgentLoadRequest request) {
   SP_TRY(require(p, Permission::Read));
   bool own_only = p.agent.role == Role::Agent || p.agent.role == Role::QaReviewer;
   auto resolved = resolve_tenant(store_, p, request.tenant);
@@ -90,9 +88,10 @@ Result<workforce::AgentLoadReport> StaffingService::agent_load(const Principal& 
     workforce::AgentAction action;
     action.agent_id = row.agent.value;
     action.at = row.at;
-    action.kind = row.kind == storage::Store::AgentActivity::Kind::Note     ? workforce::AgentActionKind::Note
-                  : row.kind == storage::Store::AgentActivity::Kind::Change ? workforce::AgentActionKind::Change
-                                                                            : workforce::AgentActionKind::Reply;
+    action.kind = row.kind == storage::Store::AgentActivity::Kind::Note ? workforce::AgentActionKind::Note
+                  : row.kind == storage::Store::AgentActivity::Kind::Change
+                      ? workforce::AgentActionKind::Change
+                      : workforce::AgentActionKind::Reply;
     action.channel = std::string(domain::to_string(row.channel));
     action.ticket_id = row.ticket.value;
     action.abusive = row.abusive;

@@ -21,8 +21,8 @@ namespace sp::service {
 struct HistoryPlanRequest {
   std::optional<TenantId> tenant;  // platform administrators name one
   int interval_minutes = 30;
-  int history_weeks = 8;           // 1..104, ending at horizon_start
-  Timestamp horizon_start;         // must begin a local interval of the tenant's zone
+  int history_weeks = 8;    // 1..104, ending at horizon_start
+  Timestamp horizon_start;  // must begin a local interval of the tenant's zone
   int horizon_intervals = 0;
   // The channels to plan, with their targets; their names are ticket channels ("phone").
   std::vector<workforce::ChannelPlanSpec> channels;
@@ -35,8 +35,8 @@ struct HistoryPlan {
 };
 
 struct AgentLoadRequest {
-  std::optional<TenantId> tenant;  // platform administrators name one
-  Timestamp from, to;              // at most 93 days
+  std::optional<TenantId> tenant;           // platform administrators name one
+  Timestamp from, to;                       // at most 93 days
   std::optional<std::int64_t> calendar_id;  // opening hours for out-of-hours work
   workforce::AgentLoadOptions options;
 };

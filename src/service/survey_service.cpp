@@ -13,7 +13,8 @@ namespace sp::service {
 namespace {
 
 Error unknown_link() {
-  return Error{ErrorCode::NotFound, "this survey link is unknown", {}, std::string(kinds::kSurveyLinkUnknown)};
+  return Error{
+      ErrorCode::NotFound, "this survey link is unknown", {}, std::string(kinds::kSurveyLinkUnknown)};
 }
 
 Error expired_link() {
@@ -33,7 +34,9 @@ std::optional<std::int64_t> parse_number(std::string_view text) {
   return value;
 }
 
-bool is_resolved(Status status) { return status == Status::Solved || status == Status::Closed; }
+bool is_resolved(Status status) {
+  return status == Status::Solved || status == Status::Closed;
+}
 
 }  // namespace
 
@@ -45,8 +48,7 @@ Result<void> SurveyService::check_answer(const storage::SurveyAnswer& answer) {
     return invalid_input("nps must be a whole number from 0 to 10", "nps");
   }
   if (answer.effort && (*answer.effort < 1 || *answer.effort > 5)) {
-    return invalid_input("effort must be a whole number from 1 (very easy) to 5 (very hard)",
-                         "effort");
+    return invalid_input("effort must be a whole number from 1 (very easy) to 5 (very hard)", "effort");
   }
   if (answer.comment.size() > kMaxSurveyCommentBytes) {
     return invalid_input("comment must be at most 2,000 bytes", "comment");
@@ -77,20 +79,17 @@ Result<std::string> SurveyService::sign(TenantId tenant, TicketId ticket, Timest
   if (!secret) return secret.error();
   const std::string payload =
       std::to_string(tenant.value) + "." + std::to_string(ticket.value) + "." +
-      std::to_string(
-          std::chrono::duration_cast<std::chrono::seconds>(expires_at.time_since_epoch()).count());
+      std::to_string(std::chrono::duration_cast<std::chrono::seconds>(expires_at.time_since_epoch()).count());
   const std::string message = "survey.v1|" + payload;
   crypto_auth_hmacsha256_state state;
   unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(secret->data()),
-                              secret->size());
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(secret->data()), secret->size());
   crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()),
                                 message.size());
   crypto_auth_hmacsha256_final(&state, mac);
   char encoded[sodium_base64_ENCODED_LEN(crypto_auth_hmacsha256_BYTES,
                                          sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
-  sodium_bin2base64(encoded, sizeof encoded, mac, sizeof mac,
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  sodium_bin2base64(encoded, sizeof encoded, mac, sizeof mac, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   return payload + "." + encoded;
 }
 
@@ -168,29 +167,26 @@ Result<std::optional<SurveyLink>> SurveyService::invitation_on_solve(const Ticke
 Result<SurveyLink> SurveyService::issue_ticket(const Ticket& ticket) {
   const TicketId id = ticket.id;
   if (!is_resolved(ticket.status)) {
-    return conflict("a survey is sent once the ticket is solved; its status is " +
-                        std::string(to_string(ticket.status)),
-                    kinds::kTicketNotSolved);
+    return conflict(
+        "a survey is sent once the ticket is solved; its status is " + std::string(to_string(ticket.status)),
+        kinds::kTicketNotSolved);
   }
   const auto scope = Scope::of(ticket.tenant_id);
   auto existing = surveys_.get_survey(scope, id);
   if (!existing) return existing.error();
   if (*existing && (*existing)->answered_at) {
-    return conflict("the customer has already answered this ticket's survey",
-                    kinds::kSurveyAlreadyAnswered);
+    return conflict("the customer has already answered this ticket's survey", kinds::kSurveyAlreadyAnswered);
   }
   const Timestamp now = helpdesk_.clock().now();
   // Whole seconds, so the expiry in the token and in the row agree.
   const Timestamp expires_at = std::chrono::floor<std::chrono::seconds>(now + link_lifetime_);
   auto token = sign(ticket.tenant_id, id, expires_at);
   if (!token) return token.error();
-  storage::SurveyRecord record{
-      ticket.tenant_id, id, token_digest(*token), now, expires_at, {}, {}};
+  storage::SurveyRecord record{ticket.tenant_id, id, token_digest(*token), now, expires_at, {}, {}};
   auto stored = surveys_.issue_survey(record);
   if (!stored) return stored.error();
   if (stored->answered_at) {
-    return conflict("the customer has already answered this ticket's survey",
-                    kinds::kSurveyAlreadyAnswered);
+    return conflict("the customer has already answered this ticket's survey", kinds::kSurveyAlreadyAnswered);
   }
   SurveyLink link;
   link.ticket = id;
@@ -220,8 +216,7 @@ Result<SurveyForm> SurveyService::form(const std::string& token) {
   if (!tenant) return tenant.error();
   auto ticket = store.get_ticket(scope, parsed->ticket);
   if (!ticket) return ticket.error();
-  SurveyForm form{*tenant, *ticket, tenant->default_language, (*survey)->expires_at,
-                  (*survey)->answered_at};
+  SurveyForm form{*tenant, *ticket, tenant->default_language, (*survey)->expires_at, (*survey)->answered_at};
   if (auto customer = store.get_customer(scope, ticket->requester_id)) {
     form.language = customer->language;
   }

@@ -98,8 +98,7 @@ class SurveyService {
   };
   // The tenant's signing secret; made when missing and `create`, else NotFound.
   Result<std::string> tenant_secret(TenantId tenant, bool create);
-  Result<std::string> sign(TenantId tenant, TicketId ticket, Timestamp expires_at,
-                           bool create_secret = true);
+  Result<std::string> sign(TenantId tenant, TicketId ticket, Timestamp expires_at, bool create_secret = true);
   Result<Parsed> verify(const std::string& token, Timestamp now);
   // issue() after the principal's checks: the ticket is trusted to be its tenant's.
   Result<SurveyLink> issue_ticket(const Ticket& ticket);

@@ -39,8 +39,7 @@ Result<void> validate_day(const DayHours& hours, const std::string& prefix) {
     }
     if (interval.close_min <= interval.open_min) {
       return interval_error(field, "closing time " + format_local_time(interval.close_min) +
-                                       " is not after opening time " +
-                                       format_local_time(interval.open_min));
+                                       " is not after opening time " + format_local_time(interval.open_min));
     }
     if (idx > 0 && interval.open_min < hours[idx - 1].close_min) {
       return interval_error(field, "interval " + format_local_time(interval.open_min) + "-" +
@@ -62,13 +61,11 @@ Result<BusinessCalendar> BusinessCalendar::create(CalendarDefinition definition)
     zone = nullptr;
   }
   if (zone == nullptr) {
-    return invalid_input("timezone: unknown IANA time zone '" + definition.time_zone + "'",
-                         "timezone");
+    return invalid_input("timezone: unknown IANA time zone '" + definition.time_zone + "'", "timezone");
   }
   bool opens = false;
   for (std::size_t day_idx = 0; day_idx < definition.weekly.size(); ++day_idx) {
-    SP_TRY(
-        validate_day(definition.weekly[day_idx], "weekly." + std::string(kWeekdayKeys[day_idx])));
+    SP_TRY(validate_day(definition.weekly[day_idx], "weekly." + std::string(kWeekdayKeys[day_idx])));
     opens = opens || !definition.weekly[day_idx].empty();
   }
   for (std::size_t idx = 0; idx < definition.holidays.size(); ++idx) {
@@ -100,20 +97,27 @@ Result<BusinessCalendar> BusinessCalendar::always_open(std::string time_zone) {
   return create(std::move(definition));
 }
 
-const CalendarDefinition& BusinessCalendar::definition() const { return state_->definition; }
+const CalendarDefinition& BusinessCalendar::definition() const {
+  return state_->definition;
+}
 
-const std::string& BusinessCalendar::time_zone() const { return state_->definition.time_zone; }
+const std::string& BusinessCalendar::time_zone() const {
+  return state_->definition.time_zone;
+}
 
 const DayHours& BusinessCalendar::hours_on(std::chrono::year_month_day local_date) const {
   return sla::hours_on(state_->definition, local_date);
 }
 
-bool BusinessCalendar::has_opening_hours() const { return state_->has_opening_hours; }
+bool BusinessCalendar::has_opening_hours() const {
+  return state_->has_opening_hours;
+}
 
-const detail::UtcSchedule& BusinessCalendar::utc_schedule() const { return state_->schedule; }
+const detail::UtcSchedule& BusinessCalendar::utc_schedule() const {
+  return state_->schedule;
+}
 
-const DayHours& hours_on(const CalendarDefinition& definition,
-                         std::chrono::year_month_day local_date) {
+const DayHours& hours_on(const CalendarDefinition& definition, std::chrono::year_month_day local_date) {
   static const DayHours kClosed;
   if (!definition.overrides.empty()) {
     auto found = definition.overrides.find(local_date);
@@ -130,8 +134,7 @@ const DayHours& hours_on(const CalendarDefinition& definition,
 
 std::string format_local_time(int minutes_after_midnight) {
   char text[16];
-  std::snprintf(text, sizeof text, "%02d:%02d", minutes_after_midnight / 60,
-                minutes_after_midnight % 60);
+  std::snprintf(text, sizeof text, "%02d:%02d", minutes_after_midnight / 60, minutes_after_midnight % 60);
   return text;
 }
 

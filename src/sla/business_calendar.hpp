@@ -100,8 +100,7 @@ class BusinessCalendar {
 
 // Returns the opening intervals of `local_date` under `definition` (see hours_on above).
 // REQUIRES: definition.holidays is sorted (as in a BusinessCalendar's definition()).
-const DayHours& hours_on(const CalendarDefinition& definition,
-                         std::chrono::year_month_day local_date);
+const DayHours& hours_on(const CalendarDefinition& definition, std::chrono::year_month_day local_date);
 
 // Formats minutes after midnight as "HH:MM" (1440 gives "24:00").
 std::string format_local_time(int minutes_after_midnight);

@@ -25,23 +25,27 @@ std::int64_t floor_s(Timestamp t) {
   return std::chrono::floor<std::chrono::seconds>(t).time_since_epoch().count();
 }
 
-Timestamp from_s(std::int64_t t_s) { return Timestamp{std::chrono::seconds{t_s}}; }
+Timestamp from_s(std::int64_t t_s) {
+  return Timestamp{std::chrono::seconds{t_s}};
+}
 
-bool in_window(std::int64_t t_s) { return t_s >= kWindowBegin_s && t_s < kWindowEnd_s; }
+bool in_window(std::int64_t t_s) {
+  return t_s >= kWindowBegin_s && t_s < kWindowEnd_s;
+}
 
 Error out_of_range(const std::string& field, const std::string& what) {
-  Error error = invalid_input(field + ": " + what +
-                                  " is outside the supported window 1970-01-01T00:00:00Z to " +
-                                  "2100-01-01T00:00:00Z",
-                              field);
+  Error error =
+      invalid_input(field + ": " + what + " is outside the supported window 1970-01-01T00:00:00Z to " +
+                        "2100-01-01T00:00:00Z",
+                    field);
   error.kind = std::string(kOutOfRange);
   return error;
 }
 
 Error no_opening_hours(std::int64_t from_s_value) {
-  Error error = invalid_input("calendar has no opening hours in the ten years after " +
-                                  format_rfc3339(from_s(from_s_value)),
-                              "calendar");
+  Error error = invalid_input(
+      "calendar has no opening hours in the ten years after " + format_rfc3339(from_s(from_s_value)),
+      "calendar");
   error.kind = std::string(kNoOpeningHours);
   return error;
 }
@@ -54,8 +58,7 @@ std::size_t first_ending_after(const OpenChunk& chunk, std::int64_t t_s) {
 
 }  // namespace
 
-Result<std::int64_t> business_seconds(const BusinessCalendar& calendar, Timestamp from,
-                                      Timestamp to) {
+Result<std::int64_t> business_seconds(const BusinessCalendar& calendar, Timestamp from, Timestamp to) {
   const std::int64_t from_at_s = floor_s(from);
   const std::int64_t to_at_s = floor_s(to);
   if (to_at_s <= from_at_s) {
@@ -84,8 +87,7 @@ Result<std::int64_t> business_seconds(const BusinessCalendar& calendar, Timestam
 Result<Timestamp> add_business_seconds(const BusinessCalendar& calendar, Timestamp start,
                                        std::int64_t seconds) {
   if (seconds < 0) {
-    return invalid_input("seconds: must not be negative, got " + std::to_string(seconds),
-                         "seconds");
+    return invalid_input("seconds: must not be negative, got " + std::to_string(seconds), "seconds");
   }
   if (seconds == 0) {
     return start;  // issue 4: "n = 0 gives t", even when t is closed
@@ -106,8 +108,7 @@ Result<Timestamp> add_business_seconds(const BusinessCalendar& calendar, Timesta
     const std::int64_t before_s = chunk.open_before(pos_s);
     const std::int64_t available_s = chunk.open_total_s() - before_s;
     if (available_s > 0) {
-      const std::int64_t next_open_s =
-          std::max(pos_s, chunk.open_begin_s[first_ending_after(chunk, pos_s)]);
+      const std::int64_t next_open_s = std::max(pos_s, chunk.open_begin_s[first_ending_after(chunk, pos_s)]);
       if (next_open_s - closed_since_s > kTenYears_s) {
         return no_opening_hours(closed_since_s);
       }

@@ -39,8 +39,8 @@ inline constexpr Timestamp kSupportedEnd = Timestamp{std::chrono::seconds{410244
 // Returns the business seconds in [from, to) (both floored to the second); 0 when to <= from.
 // Fails with InvalidInput, kind kOutOfRange, when from < to and either lies outside the
 // supported window (`to` may equal kSupportedEnd).
-[[nodiscard]] Result<std::int64_t> business_seconds(const BusinessCalendar& calendar,
-                                                    Timestamp from, Timestamp to);
+[[nodiscard]] Result<std::int64_t> business_seconds(const BusinessCalendar& calendar, Timestamp from,
+                                                    Timestamp to);
 
 // Returns the earliest instant u >= start with business_seconds(start, u) == seconds: `start`
 // itself when seconds == 0, otherwise a whole second, which may be exactly a closing time.
@@ -48,8 +48,8 @@ inline constexpr Timestamp kSupportedEnd = Timestamp{std::chrono::seconds{410244
 // calendar has no business time at all in some stretch of ten years (3652.425 days) that must be
 // crossed; kind kOutOfRange when `start` (with seconds > 0) or the result lies outside the
 // supported window.
-[[nodiscard]] Result<Timestamp> add_business_seconds(const BusinessCalendar& calendar,
-                                                     Timestamp start, std::int64_t seconds);
+[[nodiscard]] Result<Timestamp> add_business_seconds(const BusinessCalendar& calendar, Timestamp start,
+                                                     std::int64_t seconds);
 
 // Returns true when `t` is business time. False outside the supported window.
 bool is_open(const BusinessCalendar& calendar, Timestamp t);

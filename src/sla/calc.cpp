@@ -133,8 +133,7 @@ std::variant<Timestamp, Failure> time_from(const json& value, const char* name) 
     }
     return from_unix_seconds(epoch_s);
   }
-  return Failure{"invalid-time",
-                 field + ": must be an RFC 3339 time with offset or integer Unix seconds"};
+  return Failure{"invalid-time", field + ": must be an RFC 3339 time with offset or integer Unix seconds"};
 }
 
 std::variant<std::string, Failure> evaluate(std::string_view line) {
@@ -147,8 +146,7 @@ std::variant<std::string, Failure> evaluate(std::string_view line) {
   }
   for (const auto& [key, value] : request.items()) {
     (void)value;
-    if (key != "calendar" && key != "start" && key != "add_seconds" && key != "from" &&
-        key != "to") {
+    if (key != "calendar" && key != "start" && key != "add_seconds" && key != "from" && key != "to") {
       return Failure{"invalid-request", "unknown key '" + key.substr(0, 64) +
                                             "' (use calendar with start+add_seconds or from+to)"};
     }
@@ -170,8 +168,7 @@ std::variant<std::string, Failure> evaluate(std::string_view line) {
   std::int64_t add_s = 0;
   if (adds) {
     const json& amount = request["add_seconds"];
-    if (!amount.is_number_integer() ||
-        (!amount.is_number_unsigned() && amount.get<std::int64_t>() < 0) ||
+    if (!amount.is_number_integer() || (!amount.is_number_unsigned() && amount.get<std::int64_t>() < 0) ||
         (amount.is_number_unsigned() &&
          amount.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))) {
       return Failure{"invalid-request", "add_seconds must be a non-negative integer"};
@@ -194,8 +191,7 @@ std::variant<std::string, Failure> evaluate(std::string_view line) {
     }
     ordered_json out = ordered_json::object();
     out["due"] = format_rfc3339(due.value());
-    out["due_epoch"] =
-        std::chrono::floor<std::chrono::seconds>(due.value()).time_since_epoch().count();
+    out["due_epoch"] = std::chrono::floor<std::chrono::seconds>(due.value()).time_since_epoch().count();
     return dump_line(out);
   }
   auto from = time_from(request["from"], "from");
@@ -206,8 +202,7 @@ std::variant<std::string, Failure> evaluate(std::string_view line) {
   if (auto* failure = std::get_if<Failure>(&to)) {
     return *failure;
   }
-  auto measured =
-      business_seconds(business_calendar, std::get<Timestamp>(from), std::get<Timestamp>(to));
+  auto measured = business_seconds(business_calendar, std::get<Timestamp>(from), std::get<Timestamp>(to));
   if (!measured.ok()) {
     return engine_failure(measured.error());
   }

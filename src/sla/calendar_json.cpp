@@ -11,12 +11,12 @@ namespace sp::sla {
 
 namespace {
 
-using nlohmann::json;
 using detail::field_error;
 using detail::kMaxQuotedChars;
 using detail::quote_text;
 using detail::type_error;
 using detail::type_name;
+using nlohmann::json;
 
 bool read_two_digits(std::string_view text, std::size_t pos, int& out) {
   if (pos + 2 > text.size() || text[pos] < '0' || text[pos] > '9' || text[pos + 1] < '0' ||
@@ -96,16 +96,14 @@ Result<void> parse_weekly(const json& value, CalendarDefinition& definition) {
   for (const auto& [key, day_value] : value.items()) {
     auto known = std::find(kWeekdayKeys.begin(), kWeekdayKeys.end(), key);
     if (known == kWeekdayKeys.end()) {
-      return field_error(
-          "weekly." + key.substr(0, kMaxQuotedChars),
-          "unknown weekday " + quote_text(key) + " (use mon, tue, wed, thu, fri, sat, sun)");
+      return field_error("weekly." + key.substr(0, kMaxQuotedChars),
+                         "unknown weekday " + quote_text(key) + " (use mon, tue, wed, thu, fri, sat, sun)");
     }
     auto hours = parse_day(day_value, "weekly." + key);
     if (!hours.ok()) {
       return hours.error();
     }
-    definition.weekly[static_cast<std::size_t>(known - kWeekdayKeys.begin())] =
-        std::move(hours.value());
+    definition.weekly[static_cast<std::size_t>(known - kWeekdayKeys.begin())] = std::move(hours.value());
   }
   return {};
 }
@@ -168,9 +166,8 @@ Result<BusinessCalendar> parse_checked(const json& value) {
     } else if (key == "overrides") {
       SP_TRY(parse_overrides(field_value, definition));
     } else {
-      return field_error(
-          key.substr(0, kMaxQuotedChars),
-          "unknown key " + quote_text(key) + " (use timezone, weekly, holidays, overrides)");
+      return field_error(key.substr(0, kMaxQuotedChars),
+                         "unknown key " + quote_text(key) + " (use timezone, weekly, holidays, overrides)");
     }
   }
   if (!has_zone) {
@@ -182,8 +179,7 @@ Result<BusinessCalendar> parse_checked(const json& value) {
 json day_to_json(const DayHours& hours) {
   json day = json::array();
   for (const LocalInterval& interval : hours) {
-    day.push_back(
-        json::array({format_local_time(interval.open_min), format_local_time(interval.close_min)}));
+    day.push_back(json::array({format_local_time(interval.open_min), format_local_time(interval.close_min)}));
   }
   return day;
 }

@@ -24,8 +24,7 @@ Recipient escalation_recipient(const EscalationStep& step, const domain::Ticket&
 }
 
 bool changes_ticket(EscalationStep::Action action) {
-  return action == EscalationStep::Action::RaisePriority ||
-         action == EscalationStep::Action::ReassignTeam;
+  return action == EscalationStep::Action::RaisePriority || action == EscalationStep::Action::ReassignTeam;
 }
 
 // Only the latest cycle of each target counts: an earlier cycle is over.
@@ -84,12 +83,10 @@ SlaDecision decide(const SlaPolicy& policy, const SlaState& state, const domain:
   SlaDecision decision;
   decision.timer = timer_entry(state, now);
   for (const auto& notice : state.due_notices) {
-    NoticeKey key{
-        notice.target, notice.cycle,
-        notice.kind == SlaNotice::Kind::AtRisk ? NoticeKind::at_risk() : NoticeKind::breached()};
+    NoticeKey key{notice.target, notice.cycle,
+                  notice.kind == SlaNotice::Kind::AtRisk ? NoticeKind::at_risk() : NoticeKind::breached()};
     if (fired_before(already_fired, key)) continue;
-    decision.notices.push_back(
-        {key, notice.at, Recipient{ticket.assignee_id, std::nullopt}, std::nullopt});
+    decision.notices.push_back({key, notice.at, Recipient{ticket.assignee_id, std::nullopt}, std::nullopt});
   }
   for (const auto& due : state.escalations_due) {
     if (due.step >= policy.escalation.size()) continue;
@@ -102,8 +99,7 @@ SlaDecision decide(const SlaPolicy& policy, const SlaState& state, const domain:
   return decision;
 }
 
-domain::TicketPatch escalation_patch(const EscalationChange& change,
-                                     const domain::Ticket& current) {
+domain::TicketPatch escalation_patch(const EscalationChange& change, const domain::Ticket& current) {
   using Action = EscalationStep::Action;
   domain::TicketPatch patch;
   if (current.status == domain::Status::Closed) return patch;

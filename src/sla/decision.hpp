@@ -121,8 +121,7 @@ struct SlaDecision {
 // (notify_assignee), the ticket's team lead (notify_team_lead), the new team's lead
 // (reassign_team) or the managers (notify_manager, raise_priority). A step index that is not
 // in the policy's ladder is skipped.
-[[nodiscard]] SlaDecision decide(const SlaPolicy& policy, const SlaState& state,
-                                 const domain::Ticket& ticket,
+[[nodiscard]] SlaDecision decide(const SlaPolicy& policy, const SlaState& state, const domain::Ticket& ticket,
                                  std::span<const NoticeKey> already_fired, Timestamp now);
 
 // The patch `change` makes to the ticket as it is when the change runs (`current`): one

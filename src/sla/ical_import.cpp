@@ -23,8 +23,8 @@ std::chrono::year_month_day to_ymd(const icaltimetype& t) {
 }
 
 // Adds the whole days an occurrence starting at `start` covers.
-void add_days(std::vector<std::chrono::year_month_day>& out, icaltimetype start, int span_days,
-              int from_year, int to_year) {
+void add_days(std::vector<std::chrono::year_month_day>& out, icaltimetype start, int span_days, int from_year,
+              int to_year) {
   auto first = std::chrono::sys_days{to_ymd(start)};
   for (int offset = 0; offset < span_days; ++offset) {
     std::chrono::year_month_day day{first + std::chrono::days{offset}};
@@ -35,8 +35,8 @@ void add_days(std::vector<std::chrono::year_month_day>& out, icaltimetype start,
 
 }  // namespace
 
-Result<std::vector<std::chrono::year_month_day>> holidays_from_ical(std::string_view text,
-                                                                    int from_year, int to_year) {
+Result<std::vector<std::chrono::year_month_day>> holidays_from_ical(std::string_view text, int from_year,
+                                                                    int to_year) {
   if (text.size() > kMaxIcalBytes) {
     return invalid_input("ical: the file is larger than 1 MiB", "ical");
   }
@@ -62,9 +62,8 @@ Result<std::vector<std::chrono::year_month_day>> holidays_from_ical(std::string_
     int span_days = 1;
     icaltimetype end = icalcomponent_get_dtend(event);
     if (start.is_date && !icaltime_is_null_time(end) && end.is_date) {
-      span_days = std::clamp(icaltime_day_of_year(end) - icaltime_day_of_year(start) +
-                                 365 * (end.year - start.year),
-                             1, 31);
+      span_days = std::clamp(
+          icaltime_day_of_year(end) - icaltime_day_of_year(start) + 365 * (end.year - start.year), 1, 31);
     }
     icalproperty* rrule = icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY);
     if (rrule == nullptr) {

@@ -19,7 +19,7 @@ inline constexpr std::size_t kMaxIcalBytes = 1024 * 1024;
 // `to_year` (at most 50 years). Fails with InvalidInput (field "ical") when the text is not
 // an iCalendar with at least one VEVENT, is larger than kMaxIcalBytes, or a year is out of
 // range.
-[[nodiscard]] Result<std::vector<std::chrono::year_month_day>> holidays_from_ical(
-    std::string_view text, int from_year, int to_year);
+[[nodiscard]] Result<std::vector<std::chrono::year_month_day>> holidays_from_ical(std::string_view text,
+                                                                                  int from_year, int to_year);
 
 }  // namespace sp::sla

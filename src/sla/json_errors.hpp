@@ -45,10 +45,8 @@ inline std::string_view type_name(const nlohmann::json& value) {
   }
 }
 
-inline Error type_error(const std::string& field, std::string_view expected,
-                        const nlohmann::json& value) {
-  return field_error(field,
-                     "must be " + std::string(expected) + ", got " + std::string(type_name(value)));
+inline Error type_error(const std::string& field, std::string_view expected, const nlohmann::json& value) {
+  return field_error(field, "must be " + std::string(expected) + ", got " + std::string(type_name(value)));
 }
 
 }  // namespace sp::sla::detail

@@ -8,8 +8,8 @@ namespace sp::sla {
 
 namespace {
 
-constexpr std::array<std::string_view, kSlaTargetCount> kTargetNames = {
-    "first_response", "next_response", "periodic_update", "resolution"};
+constexpr std::array<std::string_view, kSlaTargetCount> kTargetNames = {"first_response", "next_response",
+                                                                        "periodic_update", "resolution"};
 
 constexpr std::array<std::string_view, 5> kActionNames = {
     "notify_assignee", "notify_team_lead", "notify_manager", "raise_priority", "reassign_team"};

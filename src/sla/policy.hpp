@@ -47,7 +47,7 @@ struct EscalationStep {
   enum class Action { NotifyAssignee, NotifyTeamLead, NotifyManager, RaisePriority, ReassignTeam };
 
   SlaTarget target = SlaTarget::FirstResponse;
-  double fraction = 1.0;              // of the target's business time, > 0
+  double fraction = 1.0;  // of the target's business time, > 0
   Action action = Action::NotifyAssignee;
   std::optional<domain::TeamId> team;  // set exactly for ReassignTeam
 

@@ -13,12 +13,12 @@ namespace sp::sla {
 
 namespace {
 
-using nlohmann::json;
 using detail::field_error;
 using detail::kMaxQuotedChars;
 using detail::quote_text;
 using detail::type_error;
 using detail::type_name;
+using nlohmann::json;
 
 constexpr std::int64_t kMaxTargetMinutes = 525600;  // one year
 constexpr std::int64_t kMaxPosition = 1000000;
@@ -36,8 +36,7 @@ Result<std::int64_t> read_integer(const json& value, const std::string& field, s
   const std::string range = "an integer from " + std::to_string(min) + " to " + std::to_string(max);
   if (value.is_number_unsigned()) {
     const auto raw = value.get<std::uint64_t>();
-    if (raw > static_cast<std::uint64_t>(max) ||
-        (min > 0 && raw < static_cast<std::uint64_t>(min))) {
+    if (raw > static_cast<std::uint64_t>(max) || (min > 0 && raw < static_cast<std::uint64_t>(min))) {
       return field_error(field, "must be " + range);
     }
     return static_cast<std::int64_t>(raw);
@@ -58,8 +57,7 @@ Result<double> read_number(const json& value, const std::string& field, std::str
   return raw;
 }
 
-Result<std::string> read_string(const json& value, const std::string& field,
-                                std::string_view expected) {
+Result<std::string> read_string(const json& value, const std::string& field, std::string_view expected) {
   if (!value.is_string()) return type_error(field, expected, value);
   return value.get<std::string>();
 }
@@ -72,8 +70,8 @@ Result<T> relabel(Result<T> parsed, const std::string& field) {
 }
 
 template <typename T, typename ParseItem>
-Result<std::vector<T>> read_list(const json& value, const std::string& field,
-                                 std::string_view expected_items, ParseItem parse_item) {
+Result<std::vector<T>> read_list(const json& value, const std::string& field, std::string_view expected_items,
+                                 ParseItem parse_item) {
   if (!value.is_array()) {
     return type_error(field, "an array of " + std::string(expected_items), value);
   }
@@ -99,17 +97,15 @@ Result<PolicyConditions> parse_conditions(const json& value) {
   for (const auto& [key, item] : value.items()) {
     const std::string field = "conditions." + key;
     if (key == "channels") {
-      auto channels = read_list<domain::Channel>(
-          item, field, "channel names",
-          [](const std::string& text, const std::string& item_field) {
-            return relabel(domain::parse_channel(text), item_field);
-          });
+      auto channels = read_list<domain::Channel>(item, field, "channel names",
+                                                 [](const std::string& text, const std::string& item_field) {
+                                                   return relabel(domain::parse_channel(text), item_field);
+                                                 });
       if (!channels.ok()) return channels.error();
       conditions.channels = std::move(channels.value());
     } else if (key == "priorities") {
       auto priorities = read_list<domain::Priority>(
-          item, field, "priority names",
-          [](const std::string& text, const std::string& item_field) {
+          item, field, "priority names", [](const std::string& text, const std::string& item_field) {
             return relabel(domain::parse_priority(text), item_field);
           });
       if (!priorities.ok()) return priorities.error();
@@ -167,8 +163,8 @@ Result<void> parse_targets(const json& value, SlaPolicy& policy) {
     if (!minutes.ok()) return minutes.error();
     *slot = *minutes;
   }
-  if (!policy.first_response_minutes && !policy.next_response_minutes &&
-      !policy.periodic_update_minutes && !policy.resolution_minutes) {
+  if (!policy.first_response_minutes && !policy.next_response_minutes && !policy.periodic_update_minutes &&
+      !policy.resolution_minutes) {
     return field_error("targets", "needs at least one of " + std::string(kTargetKeys));
   }
   return {};
@@ -179,8 +175,7 @@ Result<std::vector<domain::Status>> parse_pause_statuses(const json& value) {
       value, "pause_resolution_on", "status names",
       [](const std::string& text, const std::string& item_field) -> Result<domain::Status> {
         auto status = relabel(domain::parse_status(text), item_field);
-        if (status.ok() &&
-            (*status == domain::Status::Solved || *status == domain::Status::Closed)) {
+        if (status.ok() && (*status == domain::Status::Solved || *status == domain::Status::Closed)) {
           return field_error(item_field,
                              quote_text(text) + " stops the resolution clock; it cannot pause it");
         }
@@ -287,8 +282,7 @@ Result<SlaPolicy> parse_checked(const json& value) {
       if (!conditions.ok()) return conditions.error();
       policy.conditions = std::move(conditions.value());
     } else if (key == "calendar_id") {
-      auto calendar_id =
-          read_integer(item, "calendar_id", 1, std::numeric_limits<std::int64_t>::max());
+      auto calendar_id = read_integer(item, "calendar_id", 1, std::numeric_limits<std::int64_t>::max());
       if (!calendar_id.ok()) return calendar_id.error();
       policy.calendar_id = *calendar_id;
       has_calendar = true;

@@ -18,7 +18,9 @@ using domain::TicketEvent;
 
 constexpr std::size_t kNoRun = static_cast<std::size_t>(-1);
 
-bool is_solved(Status status) { return status == Status::Solved || status == Status::Closed; }
+bool is_solved(Status status) {
+  return status == Status::Solved || status == Status::Closed;
+}
 
 std::int64_t threshold_seconds(double fraction, std::int64_t budget_s) {
   const long long raw = std::llround(fraction * static_cast<double>(budget_s));
@@ -59,7 +61,7 @@ struct Run {
   std::int64_t used_s = 0;
   std::size_t reached = 0;  // thresholds of the target reached so far (a prefix, sorted by need)
   std::optional<Timestamp> at_risk_reached;
-  std::optional<Timestamp> due_reached;  // set: breached
+  std::optional<Timestamp> due_reached;   // set: breached
   std::optional<Timestamp> due_when_met;  // the due time in force when met while running
   std::optional<Timestamp> met_at;
 };
@@ -100,8 +102,7 @@ class Evaluator {
     cached_pos_ = 0;
     status_ = status;
     replied_ = is_solved(status);
-    for (SlaTarget target : {SlaTarget::FirstResponse, SlaTarget::PeriodicUpdate,
-                             SlaTarget::Resolution}) {
+    for (SlaTarget target : {SlaTarget::FirstResponse, SlaTarget::PeriodicUpdate, SlaTarget::Resolution}) {
       if (target == SlaTarget::PeriodicUpdate && is_solved(status)) continue;
       if (!start_run(target, start)) return false;
     }
@@ -177,7 +178,7 @@ class Evaluator {
           if (!out_.next_deadline || *next < *out_.next_deadline) out_.next_deadline = next;
         }
       } else {
-        cycle.due_at = run.due_reached ? run.due_reached
+        cycle.due_at = run.due_reached                ? run.due_reached
                        : run.phase == Run::Phase::Met ? run.due_when_met
                                                       : std::nullopt;
         cycle.at_risk_at = run.at_risk_reached;
@@ -224,8 +225,7 @@ class Evaluator {
       if (minutes && *minutes > 0) {
         plan.enabled = true;
         plan.budget_s = *minutes * 60;
-        plan.at_risk_s = std::min(threshold_seconds(policy_.at_risk_fraction, plan.budget_s),
-                                  plan.budget_s);
+        plan.at_risk_s = std::min(threshold_seconds(policy_.at_risk_fraction, plan.budget_s), plan.budget_s);
         thresholds_.push_back({plan.at_risk_s, Threshold::Kind::AtRisk, 0});
         thresholds_.push_back({plan.budget_s, Threshold::Kind::Due, 0});
         for (std::size_t step = 0; step < policy_.escalation.size(); ++step) {
@@ -234,8 +234,8 @@ class Evaluator {
           thresholds_.push_back(
               {threshold_seconds(rung.fraction, plan.budget_s), Threshold::Kind::Step, step});
         }
-        std::sort(thresholds_.begin() + static_cast<std::ptrdiff_t>(plan.first),
-                  thresholds_.end(), [](const Threshold& lhs, const Threshold& rhs) {
+        std::sort(thresholds_.begin() + static_cast<std::ptrdiff_t>(plan.first), thresholds_.end(),
+                  [](const Threshold& lhs, const Threshold& rhs) {
                     return std::tie(lhs.need_s, lhs.kind, lhs.step) <
                            std::tie(rhs.need_s, rhs.kind, rhs.step);
                   });
@@ -304,13 +304,11 @@ class Evaluator {
       switch (threshold.kind) {
         case Threshold::Kind::AtRisk:
           run.at_risk_reached = last_instant;
-          out_.due_notices.push_back(
-              {run.target, run.number, SlaNotice::Kind::AtRisk, last_instant});
+          out_.due_notices.push_back({run.target, run.number, SlaNotice::Kind::AtRisk, last_instant});
           break;
         case Threshold::Kind::Due:
           run.due_reached = last_instant;
-          out_.due_notices.push_back(
-              {run.target, run.number, SlaNotice::Kind::Breached, last_instant});
+          out_.due_notices.push_back({run.target, run.number, SlaNotice::Kind::Breached, last_instant});
           break;
         case Threshold::Kind::Step:
           out_.escalations_due.push_back({threshold.step, run.target, run.number, last_instant});
@@ -389,8 +387,8 @@ class Evaluator {
     if (is_solved(next)) {
       if (is_solved(previous)) return true;
       replied_ = true;
-      for (SlaTarget target : {SlaTarget::FirstResponse, SlaTarget::NextResponse,
-                               SlaTarget::PeriodicUpdate, SlaTarget::Resolution}) {
+      for (SlaTarget target : {SlaTarget::FirstResponse, SlaTarget::NextResponse, SlaTarget::PeriodicUpdate,
+                               SlaTarget::Resolution}) {
         if (!meet(target, at)) return false;
       }
       return true;
@@ -435,7 +433,9 @@ class Evaluator {
   std::int64_t cached_pos_ = 0;
 };
 
-bool by_seq(const TicketEvent* lhs, const TicketEvent* rhs) { return lhs->seq < rhs->seq; }
+bool by_seq(const TicketEvent* lhs, const TicketEvent* rhs) {
+  return lhs->seq < rhs->seq;
+}
 
 }  // namespace
 
@@ -458,8 +458,8 @@ std::string_view to_string(SlaNotice::Kind kind) {
 }
 
 Result<SlaState> evaluate(const SlaPolicy& policy, const BusinessCalendar& calendar,
-                          const domain::Ticket& created_state,
-                          std::span<const domain::TicketEvent> history, Timestamp now) {
+                          const domain::Ticket& created_state, std::span<const domain::TicketEvent> history,
+                          Timestamp now) {
   // Seq order; a copy of pointers only when storage handed them over out of order.
   std::vector<const TicketEvent*> sorted;
   const bool in_order =

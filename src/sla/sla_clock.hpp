@@ -90,7 +90,7 @@ struct ClockCycle {
   // a paused, met or breached cycle only if it was reached.
   std::optional<Timestamp> at_risk_at;
   std::optional<Timestamp> met_at;
-  std::int64_t business_seconds_used = 0;  // up to met_at, the pause, or now
+  std::int64_t business_seconds_used = 0;       // up to met_at, the pause, or now
   std::int64_t business_seconds_remaining = 0;  // target - used; negative when over budget
 
   friend bool operator==(const ClockCycle&, const ClockCycle&) = default;
@@ -145,7 +145,6 @@ struct SlaState {
 // never opens, kOutOfRange outside 1970..2100) when a due time cannot be computed.
 [[nodiscard]] Result<SlaState> evaluate(const SlaPolicy& policy, const BusinessCalendar& calendar,
                                         const domain::Ticket& created_state,
-                                        std::span<const domain::TicketEvent> history,
-                                        Timestamp now);
+                                        std::span<const domain::TicketEvent> history, Timestamp now);
 
 }  // namespace sp::sla

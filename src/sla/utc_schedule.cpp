@@ -57,12 +57,10 @@ const OpenChunk& UtcSchedule::build(std::size_t idx) const {
   // UTC offsets stay well within a day, so these local dates cover the whole chunk.
   const auto first_day =
       std::chrono::floor<days>(std::chrono::sys_seconds{seconds{chunk->begin_s}}) - days{2};
-  const auto last_day =
-      std::chrono::floor<days>(std::chrono::sys_seconds{seconds{chunk->end_s}}) + days{1};
+  const auto last_day = std::chrono::floor<days>(std::chrono::sys_seconds{seconds{chunk->end_s}}) + days{1};
   for (auto day = first_day; day <= last_day; day += days{1}) {
     const DayHours& hours = hours_on(definition_, std::chrono::year_month_day{day});
-    const std::int64_t midnight_s =
-        std::chrono::duration_cast<seconds>(day.time_since_epoch()).count();
+    const std::int64_t midnight_s = std::chrono::duration_cast<seconds>(day.time_since_epoch()).count();
     for (const LocalInterval& interval : hours) {
       std::int64_t open_s = std::max(to_utc_s(midnight_s + interval.open_min * 60), chunk->begin_s);
       std::int64_t close_s = std::min(to_utc_s(midnight_s + interval.close_min * 60), chunk->end_s);

@@ -61,8 +61,7 @@ class AuthStore {
   virtual Result<void> create_portal_link(PortalLink link) = 0;
   virtual Result<PortalLink> consume_portal_link(const std::string& token_hash, Timestamp now) = 0;
   virtual Result<void> create_customer_session(CustomerSession session) = 0;
-  virtual Result<CustomerSession> find_customer_session(const std::string& token_hash,
-                                                        Timestamp now) = 0;
+  virtual Result<CustomerSession> find_customer_session(const std::string& token_hash, Timestamp now) = 0;
   virtual Result<void> delete_customer_session(const std::string& token_hash) = 0;
 };
 

@@ -13,8 +13,8 @@
 namespace sp::storage {
 
 struct CustomerFilter {
-  std::optional<std::string> email;        // exact, normalised
-  std::optional<std::string> phone;        // exact, normalised ('+' and digits)
+  std::optional<std::string> email;  // exact, normalised
+  std::optional<std::string> phone;  // exact, normalised ('+' and digits)
   std::optional<std::int64_t> before_id;
   int limit = 50;
 };
@@ -43,8 +43,7 @@ class DirectoryStore {
   virtual Result<AgentCredentials> find_agent_by_email(const std::string& email) = 0;
 
   virtual Result<Customer> create_customer(Customer customer) = 0;
-  virtual Result<std::vector<Customer>> list_customers(const Scope& scope,
-                                                       const CustomerFilter& filter) = 0;
+  virtual Result<std::vector<Customer>> list_customers(const Scope& scope, const CustomerFilter& filter) = 0;
   virtual Result<Customer> get_customer(const Scope& scope, CustomerId id) = 0;
 };
 

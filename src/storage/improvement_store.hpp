@@ -21,14 +21,14 @@ inline constexpr int kMaxImprovementsPerTenant = 1000;
 struct ImprovementRecord {
   std::int64_t id = 0;
   TenantId tenant_id;
-  std::string you_said;            // the feedback (plain text)
-  std::string we_did;              // the action (plain text)
-  std::optional<AgentId> owner;    // an agent of the tenant
-  std::string due_on;              // local date "YYYY-MM-DD"; empty when none
-  std::string status = "planned";  // one of kImprovementStatuses
-  std::string outcome;             // plain text; empty when none
-  std::string done_on;             // local date "YYYY-MM-DD"; empty when none
-  std::string topic;               // feedback topic id, e.g. "waiting_time"; empty when none
+  std::string you_said;              // the feedback (plain text)
+  std::string we_did;                // the action (plain text)
+  std::optional<AgentId> owner;      // an agent of the tenant
+  std::string due_on;                // local date "YYYY-MM-DD"; empty when none
+  std::string status = "planned";    // one of kImprovementStatuses
+  std::string outcome;               // plain text; empty when none
+  std::string done_on;               // local date "YYYY-MM-DD"; empty when none
+  std::string topic;                 // feedback topic id, e.g. "waiting_time"; empty when none
   std::vector<TicketId> ticket_ids;  // the tenant's tickets whose feedback prompted it
   Timestamp created_at;
   Timestamp updated_at;
@@ -44,12 +44,13 @@ class ImprovementStore {
   // Stores a new action (id assigned); Conflict "too-many-improvements" past the limit.
   virtual Result<ImprovementRecord> create_improvement(const ImprovementRecord& action) = 0;
   // Replaces every field but id, tenant and created_at; NotFound as get_improvement.
-  virtual Result<ImprovementRecord> update_improvement(const Scope& scope, const ImprovementRecord& action) = 0;
+  virtual Result<ImprovementRecord> update_improvement(const Scope& scope,
+                                                       const ImprovementRecord& action) = 0;
   // NotFound as get_improvement.
   virtual Result<void> delete_improvement(const Scope& scope, std::int64_t id) = 0;
   // The deprecated whole-list PUT: the tenant's actions become exactly `actions`, atomically.
-  virtual Result<std::vector<ImprovementRecord>> replace_improvements(TenantId tenant,
-                                                                      const std::vector<ImprovementRecord>& actions) = 0;
+  virtual Result<std::vector<ImprovementRecord>> replace_improvements(
+      TenantId tenant, const std::vector<ImprovementRecord>& actions) = 0;
 };
 
 }  // namespace sp::storage

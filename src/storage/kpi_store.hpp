@@ -40,14 +40,16 @@ class KpiStore {
                                                                 std::int64_t to_day) = 0;
 
   // Per key, the backlog steps summed over the days before `day`.
-  virtual Result<std::vector<reporting::BacklogBase>> backlog_before(
-      const Scope& scope, reporting::Dimension dimension, std::int64_t day) = 0;
+  virtual Result<std::vector<reporting::BacklogBase>> backlog_before(const Scope& scope,
+                                                                     reporting::Dimension dimension,
+                                                                     std::int64_t day) = 0;
 
   // Up to `limit` tickets with ids above `after`, of the tenant (or of every tenant for a
   // platform scope), without a contribution, in id order: the work left after an upgrade or a
   // bulk import. Pass the last id returned as `after` to continue.
-  virtual Result<std::vector<std::pair<TenantId, TicketId>>> tickets_without_contribution(
-      const Scope& scope, TicketId after, int limit) = 0;
+  virtual Result<std::vector<std::pair<TenantId, TicketId>>> tickets_without_contribution(const Scope& scope,
+                                                                                          TicketId after,
+                                                                                          int limit) = 0;
 
   // How many tickets of the tenant were created in [from, to) (index only).
   virtual Result<std::int64_t> count_created(const Scope& scope, Timestamp from, Timestamp to) = 0;

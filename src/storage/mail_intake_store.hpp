@@ -20,17 +20,14 @@ class MailIntakeStore {
   // Records an automatic reply to `address` at `now` unless `limit` were already recorded for
   // it in (now - window, now]; returns whether it was recorded. Atomic: two processes taking
   // the last slot at once get one true and one false. Forgets records older than the window.
-  virtual Result<bool> take_auto_reply_slot(TenantId tenant, const std::string& address,
-                                            Timestamp now, std::chrono::seconds window,
-                                            int limit) = 0;
+  virtual Result<bool> take_auto_reply_slot(TenantId tenant, const std::string& address, Timestamp now,
+                                            std::chrono::seconds window, int limit) = 0;
 
   // Adds `addresses` to the ticket's mail participants (already known ones stay as they are).
   virtual Result<void> add_mail_participants(TenantId tenant, TicketId ticket,
-                                             const std::vector<std::string>& addresses,
-                                             Timestamp now) = 0;
+                                             const std::vector<std::string>& addresses, Timestamp now) = 0;
   // Whether `address` is one of the ticket's mail participants.
-  virtual Result<bool> is_mail_participant(TenantId tenant, TicketId ticket,
-                                           const std::string& address) = 0;
+  virtual Result<bool> is_mail_participant(TenantId tenant, TicketId ticket, const std::string& address) = 0;
 };
 
 }  // namespace sp::storage

@@ -67,15 +67,13 @@ class OutboxStore {
   virtual Result<void> mark_sent(std::int64_t id, Timestamp now) = 0;
 
   // sending -> queued, due at `next_attempt_at`, remembering `reason`.
-  virtual Result<void> reschedule(std::int64_t id, std::string reason,
-                                  Timestamp next_attempt_at) = 0;
+  virtual Result<void> reschedule(std::int64_t id, std::string reason, Timestamp next_attempt_at) = 0;
 
   // sending -> failed for good, with `reason`.
   virtual Result<void> mark_failed(std::int64_t id, std::string reason) = 0;
   // A delivery status notification came back for the sent message with this Message-ID
   // ("<...>"): it failed after all. Returns false when no such message of the tenant exists.
-  virtual Result<bool> mark_bounced(TenantId tenant, const std::string& message_id,
-                                    std::string reason) = 0;
+  virtual Result<bool> mark_bounced(TenantId tenant, const std::string& message_id, std::string reason) = 0;
 
   // Crash recovery at start: every `sending` message becomes queued, due at `now`.
   // Returns how many were put back.

@@ -483,6 +483,8 @@ constexpr std::array<Migration, 12> kSqliteMigrations{{
 
 }  // namespace
 
-std::span<const Migration> sqlite_migrations() { return kSqliteMigrations; }
+std::span<const Migration> sqlite_migrations() {
+  return kSqliteMigrations;
+}
 
 }  // namespace sp::storage

@@ -17,7 +17,7 @@ struct ReportRun {
   std::string period_label;  // "2026-11-22", "2026-10", "2026-H1"
   Timestamp period_from;
   Timestamp period_to;
-  Timestamp run_at;          // when the schedule made it due
+  Timestamp run_at;  // when the schedule made it due
   Timestamp created_at;
   std::string html, csv, pdf;  // empty in listings
 };

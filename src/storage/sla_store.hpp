@@ -38,7 +38,7 @@ struct SlaTimer {
   TicketId ticket_id;
   TenantId tenant_id;
   std::optional<Timestamp> next_deadline;  // nullopt: nothing pending (removed from the index)
-  std::optional<Timestamp> due_at;        // earliest running due time, for sorting queues
+  std::optional<Timestamp> due_at;         // earliest running due time, for sorting queues
   bool at_risk = false;
   bool breached = false;
 };
@@ -48,8 +48,8 @@ struct SlaNoticeRecord {
   TicketId ticket_id;
   std::string target;  // "first_response", ...
   int cycle = 1;
-  std::string kind;    // "at_risk", "breached", or "escalation:<step>"
-  Timestamp due_at;    // the instant the notice is about
+  std::string kind;  // "at_risk", "breached", or "escalation:<step>"
+  Timestamp due_at;  // the instant the notice is about
 };
 
 struct Notification {
@@ -96,13 +96,10 @@ class SlaStore {
   // timer. Returns the notices that were new.
   virtual Result<std::vector<SlaNoticeRecord>> fire_sla_notices(
       TenantId tenant, std::vector<SlaNoticeRecord> notices,
-      std::vector<std::optional<Notification>> notifications, const SlaTimer& timer,
-      Timestamp now) = 0;
-  virtual Result<std::vector<SlaNoticeRecord>> list_sla_notices(const Scope& scope,
-                                                                TicketId ticket) = 0;
+      std::vector<std::optional<Notification>> notifications, const SlaTimer& timer, Timestamp now) = 0;
+  virtual Result<std::vector<SlaNoticeRecord>> list_sla_notices(const Scope& scope, TicketId ticket) = 0;
   virtual Result<std::vector<Notification>> list_notifications(const Scope& scope,
-                                                               std::optional<AgentId> agent,
-                                                               int limit) = 0;
+                                                               std::optional<AgentId> agent, int limit) = 0;
 };
 
 }  // namespace sp::storage

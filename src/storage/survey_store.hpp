@@ -61,21 +61,20 @@ class SurveyStore {
   // Records the answer of the unanswered survey of (tenant, ticket) whose token
   // digest is `token_hash`. Fails with Conflict kind "survey-already-answered"
   // when it was answered before, NotFound when no survey has that digest.
-  virtual Result<void> answer_survey(TenantId tenant, TicketId ticket,
-                                     const std::string& token_hash, const SurveyAnswer& answer,
-                                     Timestamp now) = 0;
+  virtual Result<void> answer_survey(TenantId tenant, TicketId ticket, const std::string& token_hash,
+                                     const SurveyAnswer& answer, Timestamp now) = 0;
 
   // Answers (answered before `to`) of the tenant's tickets created in [from,
   // to), for KPI reports: (ticket, answer) pairs in ticket order.
-  virtual Result<std::vector<std::pair<TicketId, SurveyAnswer>>> answers_for_report(
-      const Scope& scope, Timestamp from, Timestamp to) = 0;
+  virtual Result<std::vector<std::pair<TicketId, SurveyAnswer>>> answers_for_report(const Scope& scope,
+                                                                                    Timestamp from,
+                                                                                    Timestamp to) = 0;
 
   // Answers given in [from, to) with their ticket's requester, subject and category, oldest
   // answer first (then ticket id), at most `limit` (clamped to 1..kMaxFeedbackAnswers).
   // Requires a tenant scope (InvalidInput otherwise).
-  virtual Result<std::vector<SurveyFeedback>> answers_with_tickets(const Scope& scope,
-                                                                   Timestamp from, Timestamp to,
-                                                                   int limit) = 0;
+  virtual Result<std::vector<SurveyFeedback>> answers_with_tickets(const Scope& scope, Timestamp from,
+                                                                   Timestamp to, int limit) = 0;
 };
 
 }  // namespace sp::storage

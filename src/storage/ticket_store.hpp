@@ -26,8 +26,8 @@ struct TicketFilter {
   std::optional<Channel> channel;
   // Case-insensitive substring of the subject or the requester's name (at most 200 bytes).
   std::optional<std::string> search;
-  std::optional<std::int64_t> before_id;   // cursor: tickets with id < before_id
-  int limit = 50;                          // 1..kMaxPageSize
+  std::optional<std::int64_t> before_id;  // cursor: tickets with id < before_id
+  int limit = 50;                         // 1..kMaxPageSize
   // SLA views: only tickets whose running clocks are at risk / breached; and ordering by
   // the earliest running due time (tickets without one last) instead of newest first.
   bool sla_at_risk_only = false;
@@ -55,7 +55,7 @@ struct AppendedMessage {
 
 // A complete ticket with its history, for the demo seed and imports.
 struct ImportedTicket {
-  Ticket ticket;                 // ids are assigned on import
+  Ticket ticket;                  // ids are assigned on import
   std::vector<Message> messages;  // in order; message_id in events refers to the index + 1
   std::vector<TicketEvent> events;
 };
@@ -74,17 +74,13 @@ class TicketStore {
   virtual ~TicketStore() = default;
 
   // Inserts the drafted ticket, its first message (if any) and its opening events.
-  virtual Result<Ticket> create_ticket(TicketDraft draft,
-                                       std::optional<NewMessage> first_message) = 0;
+  virtual Result<Ticket> create_ticket(TicketDraft draft, std::optional<NewMessage> first_message) = 0;
   virtual Result<Ticket> get_ticket(const Scope& scope, TicketId id) = 0;
-  virtual Result<std::vector<Ticket>> list_tickets(const Scope& scope,
-                                                   const TicketFilter& filter) = 0;
+  virtual Result<std::vector<Ticket>> list_tickets(const Scope& scope, const TicketFilter& filter) = 0;
   // Loads the ticket, calls `decide`, stores the new row and appends the events. When the
   // decision fails, nothing is written and its error is returned.
-  virtual Result<Ticket> update_ticket(const Scope& scope, TicketId id,
-                                       const TicketDecision& decide) = 0;
-  virtual Result<AppendedMessage> append_message(const Scope& scope, TicketId id,
-                                                 NewMessage message,
+  virtual Result<Ticket> update_ticket(const Scope& scope, TicketId id, const TicketDecision& decide) = 0;
+  virtual Result<AppendedMessage> append_message(const Scope& scope, TicketId id, NewMessage message,
                                                  const TicketDecision& decide) = 0;
   virtual Result<std::vector<Message>> list_messages(const Scope& scope, TicketId id) = 0;
   virtual Result<std::vector<TicketEvent>> list_events(const Scope& scope, TicketId id) = 0;
@@ -114,14 +110,14 @@ class TicketStore {
     TicketId ticket;
     bool abusive = false;
   };
-  virtual Result<std::vector<AgentActivity>> agent_activity(const Scope& scope, Timestamp from,
-                                                            Timestamp to, int limit) = 0;
+  virtual Result<std::vector<AgentActivity>> agent_activity(const Scope& scope, Timestamp from, Timestamp to,
+                                                            int limit) = 0;
   // Tickets a report over [from, to) needs: created in the window, or created before it and
   // still open or changed since `from` (they count in the backlog). At most `limit`.
-  virtual Result<std::vector<Ticket>> tickets_for_report(const Scope& scope, Timestamp from,
-                                                         Timestamp to, int limit) = 0;
-  virtual Result<std::vector<Arrival>> ticket_arrivals(const Scope& scope, Timestamp from,
-                                                       Timestamp to, int limit) = 0;
+  virtual Result<std::vector<Ticket>> tickets_for_report(const Scope& scope, Timestamp from, Timestamp to,
+                                                         int limit) = 0;
+  virtual Result<std::vector<Arrival>> ticket_arrivals(const Scope& scope, Timestamp from, Timestamp to,
+                                                       int limit) = 0;
 };
 
 }  // namespace sp::storage

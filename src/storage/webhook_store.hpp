@@ -25,14 +25,12 @@ class WebhookStore {
                                           const std::string& signature) = 0;
 
   // The customer mapped to `handle` on `platform`, or nullopt.
-  virtual Result<std::optional<CustomerId>> find_social_identity(TenantId tenant,
-                                                                 const std::string& platform,
+  virtual Result<std::optional<CustomerId>> find_social_identity(TenantId tenant, const std::string& platform,
                                                                  const std::string& handle) = 0;
   // Maps `handle` on `platform` to `customer`, unless it is mapped already (the first mapping
   // wins; read it back with find_social_identity).
   virtual Result<void> map_social_identity(TenantId tenant, const std::string& platform,
-                                           const std::string& handle, CustomerId customer,
-                                           Timestamp at) = 0;
+                                           const std::string& handle, CustomerId customer, Timestamp at) = 0;
 };
 
 }  // namespace sp::storage

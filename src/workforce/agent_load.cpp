@@ -22,9 +22,12 @@ double credited_seconds(const AgentAction& action, const AgentLoadOptions& optio
       auto found = options.aht_seconds.find(action.channel);
       return found == options.aht_seconds.end() ? 300.0 : found->second;
     }
-    case AgentActionKind::Call: return std::max(0.0, action.talk_seconds.value_or(0.0));
-    case AgentActionKind::Note: return options.note_seconds;
-    case AgentActionKind::Change: return options.change_seconds;
+    case AgentActionKind::Call:
+      return std::max(0.0, action.talk_seconds.value_or(0.0));
+    case AgentActionKind::Note:
+      return options.note_seconds;
+    case AgentActionKind::Change:
+      return options.change_seconds;
   }
   return 0;
 }
@@ -39,10 +42,18 @@ AgentDayLoad one_day(const std::vector<const AgentAction*>& actions, const Agent
   double stretch = 0;  // work-time span since the last break
   for (const auto* action : actions) {
     switch (action->kind) {
-      case AgentActionKind::Reply: ++day.replies; break;
-      case AgentActionKind::Note: ++day.notes; break;
-      case AgentActionKind::Change: ++day.changes; break;
-      case AgentActionKind::Call: ++day.calls; break;
+      case AgentActionKind::Reply:
+        ++day.replies;
+        break;
+      case AgentActionKind::Note:
+        ++day.notes;
+        break;
+      case AgentActionKind::Change:
+        ++day.changes;
+        break;
+      case AgentActionKind::Call:
+        ++day.calls;
+        break;
     }
     if (action->kind == AgentActionKind::Reply || action->kind == AgentActionKind::Call) {
       handled.insert(action->ticket_id);
@@ -80,8 +91,7 @@ AgentDayLoad one_day(const std::vector<const AgentAction*>& actions, const Agent
 
 }  // namespace
 
-Result<AgentLoadReport> compute_agent_load(std::vector<AgentAction> actions,
-                                           const date::time_zone& zone,
+Result<AgentLoadReport> compute_agent_load(std::vector<AgentAction> actions, const date::time_zone& zone,
                                            const AgentLoadOptions& options) {
   if (!(options.contracted_hours_per_day > 0 && options.contracted_hours_per_day <= 24)) {
     return invalid_input("contracted_hours_per_day must be in (0, 24]", "contracted_hours_per_day");
@@ -139,13 +149,15 @@ Result<AgentLoadReport> compute_agent_load(std::vector<AgentAction> actions,
 
 std::map<std::string, std::string> agent_load_definitions() {
   return {
-      {"work", "each reply credited the channel's handle time (aht_seconds, default 300 s), a call "
-               "its talk time, a note 60 s, any other change 30 s"},
+      {"work",
+       "each reply credited the channel's handle time (aht_seconds, default 300 s), a call "
+       "its talk time, a note 60 s, any other change 30 s"},
       {"active_span", "first action of the local day to the end of the work credited to the last"},
       {"occupancy", "work / max(active span, contracted hours per day)"},
       {"overtime", "active span beyond the contracted hours of the day"},
-      {"break", "a gap of at least break_minutes without work; a stretch over 6 hours without one "
-                "flags the day (long_day_without_break)"},
+      {"break",
+       "a gap of at least break_minutes without work; a stretch over 6 hours without one "
+       "flags the day (long_day_without_break)"},
       {"out_of_hours", "actions while the tenant's business calendar is closed"},
       {"abusive_share", "tickets handled (replied or called) tagged 'abusive' / tickets handled"},
   };

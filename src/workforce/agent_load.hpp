@@ -39,7 +39,7 @@ struct AgentAction {
   std::int64_t agent_id = 0;
   Timestamp at;
   AgentActionKind kind = AgentActionKind::Reply;
-  std::string channel;                 // the ticket's channel ("email", "phone", ...)
+  std::string channel;  // the ticket's channel ("email", "phone", ...)
   std::int64_t ticket_id = 0;
   bool abusive = false;                // the ticket is tagged abusive
   std::optional<double> talk_seconds;  // calls: the talk time recorded
@@ -84,13 +84,12 @@ struct AgentLoadSummary {
 };
 
 struct AgentLoadReport {
-  std::vector<AgentDayLoad> days;          // by agent, then day
-  std::vector<AgentLoadSummary> agents;    // by agent
+  std::vector<AgentDayLoad> days;        // by agent, then day
+  std::vector<AgentLoadSummary> agents;  // by agent
 };
 
 // Fails with InvalidInput for negative or absurd options (field named).
-Result<AgentLoadReport> compute_agent_load(std::vector<AgentAction> actions,
-                                           const date::time_zone& zone,
+Result<AgentLoadReport> compute_agent_load(std::vector<AgentAction> actions, const date::time_zone& zone,
                                            const AgentLoadOptions& options);
 
 // The definitions above as key -> sentence, for API answers.

@@ -17,7 +17,6 @@ namespace {
 using Json = nlohmann::json;
 using OrderedJson = nlohmann::ordered_json;
 
-
 std::string dump(const OrderedJson& value) {
   // `replace` keeps dump() from throwing on invalid UTF-8 (never expected: the parser
   // validates UTF-8 and our own messages are ASCII).
@@ -113,8 +112,7 @@ class RequestFields {
   Result<void> only(const std::set<std::string_view>& allowed, std::string_view model) const {
     for (auto it = object_.begin(); it != object_.end(); ++it) {
       if (allowed.count(it.key()) == 0) {
-        return request_error("field \"" + it.key() + "\" is not an input of model " +
-                                 std::string(model),
+        return request_error("field \"" + it.key() + "\" is not an input of model " + std::string(model),
                              it.key());
       }
     }
@@ -126,11 +124,11 @@ class RequestFields {
 };
 
 // Unwraps a Result into `out` or returns its error line from the enclosing function.
-#define SP_CALC_GET(out, expr)            \
-  auto out##_result = (expr);             \
-  if (!out##_result.ok()) {               \
+#define SP_CALC_GET(out, expr)               \
+  auto out##_result = (expr);                \
+  if (!out##_result.ok()) {                  \
     return error_line(out##_result.error()); \
-  }                                       \
+  }                                          \
   const auto out = *out##_result
 
 std::string erlang_b_line(const RequestFields& fields) {
@@ -169,9 +167,15 @@ void put_metrics(OrderedJson& out, const QueueMetrics& metrics, bool with_abando
 
 std::string queue_line(const RequestFields& fields, std::string_view model) {
   const bool is_a = model == "erlang_a";
-  std::set<std::string_view> allowed{"model",         "arrival_rate_per_hour", "aht_seconds",
-                                     "target_seconds", "agents",                "target_service_level",
-                                     "target_asa_seconds", "max_abandon",       "max_occupancy",
+  std::set<std::string_view> allowed{"model",
+                                     "arrival_rate_per_hour",
+                                     "aht_seconds",
+                                     "target_seconds",
+                                     "agents",
+                                     "target_service_level",
+                                     "target_asa_seconds",
+                                     "max_abandon",
+                                     "max_occupancy",
                                      "shrinkage"};
   if (is_a) {
     allowed.insert("patience_seconds");

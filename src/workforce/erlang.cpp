@@ -29,12 +29,12 @@ Error request_error(std::string message, std::string field) {
 }
 
 Error unstable_error(int agents, double traffic_erlangs) {
-  Error error = invalid_input("unstable queue: " + std::to_string(agents) +
-                                  " agents cannot carry an offered load of " +
-                                  detail::format_number(traffic_erlangs) +
-                                  " Erlangs without abandonment (the wait is infinite); "
-                                  "add agents or use erlang_a",
-                              "agents");
+  Error error =
+      invalid_input("unstable queue: " + std::to_string(agents) + " agents cannot carry an offered load of " +
+                        detail::format_number(traffic_erlangs) +
+                        " Erlangs without abandonment (the wait is infinite); "
+                        "add agents or use erlang_a",
+                    "agents");
   error.kind = std::string(kUnstableQueue);
   return error;
 }
@@ -43,8 +43,7 @@ Error unstable_error(int agents, double traffic_erlangs) {
 Result<double> validated_load(double arrival_rate_per_hour, double aht_seconds, int agents,
                               double target_seconds) {
   if (!std::isfinite(arrival_rate_per_hour) || arrival_rate_per_hour < 0) {
-    return request_error("arrival_rate_per_hour must be a finite number >= 0",
-                         "arrival_rate_per_hour");
+    return request_error("arrival_rate_per_hour must be a finite number >= 0", "arrival_rate_per_hour");
   }
   if (!std::isfinite(aht_seconds) || aht_seconds <= 0) {
     return request_error("aht_seconds must be a finite number > 0", "aht_seconds");
@@ -69,20 +68,20 @@ Result<double> validated_load(double arrival_rate_per_hour, double aht_seconds, 
 double stirling_tail(double z) {
   const double inv = 1.0 / z;
   const double inv2 = inv * inv;
-  return inv * (1.0 / 12 +
-                inv2 * (-1.0 / 360 +
-                        inv2 * (1.0 / 1260 +
-                                inv2 * (-1.0 / 1680 + inv2 * (1.0 / 1188 + inv2 * (-691.0 / 360360))))));
+  return inv *
+         (1.0 / 12 + inv2 * (-1.0 / 360 +
+                             inv2 * (1.0 / 1260 +
+                                     inv2 * (-1.0 / 1680 + inv2 * (1.0 / 1188 + inv2 * (-691.0 / 360360))))));
 }
 
 // digamma(z) - ln z + 1/(2z) for large z (asymptotic series, six terms, error < 1e-16 for
 // z >= 10).
 double digamma_tail(double z) {
   const double inv2 = 1.0 / (z * z);
-  return -inv2 * (1.0 / 12 +
-                  inv2 * (-1.0 / 120 +
-                          inv2 * (1.0 / 252 +
-                                  inv2 * (-1.0 / 240 + inv2 * (1.0 / 132 + inv2 * (-691.0 / 32760))))));
+  return -inv2 *
+         (1.0 / 12 +
+          inv2 * (-1.0 / 120 +
+                  inv2 * (1.0 / 252 + inv2 * (-1.0 / 240 + inv2 * (1.0 / 132 + inv2 * (-691.0 / 32760))))));
 }
 
 // Terms summed directly before switching to the asymptotic series.
@@ -107,9 +106,10 @@ Result<QueueWindow> queue_window(double load, double agents, double patience_rat
   if (load > agents + r) {
     const double mode_real = std::floor((load - agents) / r);
     if (!(mode_real < 1e12)) {
-      return request_error("patience_seconds is too long for this overload: Erlang A would need "
-                           "more than 10^12 queue states; use erlang_c or more agents",
-                           "patience_seconds");
+      return request_error(
+          "patience_seconds is too long for this overload: Erlang A would need "
+          "more than 10^12 queue states; use erlang_c or more agents",
+          "patience_seconds");
     }
     mode = static_cast<long long>(mode_real);
     // Settle floating-point doubt: the mode is the last k with a / (N + k r) >= 1.
@@ -121,7 +121,7 @@ Result<QueueWindow> queue_window(double load, double agents, double patience_rat
     }
   }
 
-  std::vector<double> below;  // w_{mode-1}, w_{mode-2}, ...
+  std::vector<double> below;       // w_{mode-1}, w_{mode-2}, ...
   std::vector<double> above{1.0};  // w_mode, w_{mode+1}, ...
   double sum = 1.0;
   double weight = 1.0;
@@ -134,9 +134,10 @@ Result<QueueWindow> queue_window(double load, double agents, double patience_rat
     below.push_back(weight);
     sum += weight;
     if (static_cast<long long>(below.size()) > kMaxQueueStates) {
-      return request_error("patience_seconds is too long for this overload: Erlang A would need "
-                           "more than 5 million queue states; use erlang_c or more agents",
-                           "patience_seconds");
+      return request_error(
+          "patience_seconds is too long for this overload: Erlang A would need "
+          "more than 5 million queue states; use erlang_c or more agents",
+          "patience_seconds");
     }
   }
   weight = 1.0;
@@ -149,9 +150,10 @@ Result<QueueWindow> queue_window(double load, double agents, double patience_rat
     above.push_back(weight);
     sum += weight;
     if (static_cast<long long>(above.size() + below.size()) > kMaxQueueStates) {
-      return request_error("patience_seconds is too long for this overload: Erlang A would need "
-                           "more than 5 million queue states; use erlang_c or more agents",
-                           "patience_seconds");
+      return request_error(
+          "patience_seconds is too long for this overload: Erlang A would need "
+          "more than 5 million queue states; use erlang_c or more agents",
+          "patience_seconds");
     }
   }
 
@@ -200,8 +202,7 @@ Result<NegativeBinomialTails> negative_binomial_tails(double alpha, double rt, l
   const double q = -std::expm1(-rt);  // 1 - y, exact also for tiny rt
   const double log_y = -rt;
   auto log_pmf = [&](long long j) {
-    return detail::log_rising_scaled(alpha, j, q) - std::lgamma(static_cast<double>(j) + 1.0) +
-           alpha * log_y;
+    return detail::log_rising_scaled(alpha, j, q) - std::lgamma(static_cast<double>(j) + 1.0) + alpha * log_y;
   };
   auto ratio = [&](long long j) {  // p_{j+1} / p_j
     return q * (alpha + static_cast<double>(j)) / static_cast<double>(j + 1);
@@ -211,8 +212,7 @@ Result<NegativeBinomialTails> negative_binomial_tails(double alpha, double rt, l
   long long mode = 0;
   if (alpha > 1.0) {
     const double mode_real = (alpha - 1.0) * std::expm1(rt);
-    mode = mode_real >= 1e18 ? static_cast<long long>(1e18)
-                             : static_cast<long long>(std::floor(mode_real));
+    mode = mode_real >= 1e18 ? static_cast<long long>(1e18) : static_cast<long long>(std::floor(mode_real));
   }
 
   bool have_lower = false;
@@ -287,9 +287,10 @@ Result<NegativeBinomialTails> negative_binomial_tails(double alpha, double rt, l
     }
   }
   if (!have_lower && !have_upper) {
-    return request_error("target_seconds is too long relative to patience_seconds for a queue "
-                         "this long: the waiting-time tail cannot be summed in bounded time",
-                         "target_seconds");
+    return request_error(
+        "target_seconds is too long relative to patience_seconds for a queue "
+        "this long: the waiting-time tail cannot be summed in bounded time",
+        "target_seconds");
   }
   if (!have_lower) {
     tails.cdf.resize(size);
@@ -331,18 +332,18 @@ std::string_view to_string(ServiceLevelConvention convention) {
 
 Result<ServiceLevelConvention> parse_service_level_convention(std::string_view text) {
   for (ServiceLevelConvention convention :
-       {ServiceLevelConvention::AnsweredWithinOverOffered,
-        ServiceLevelConvention::AnsweredWithinOverAnswered,
+       {ServiceLevelConvention::AnsweredWithinOverOffered, ServiceLevelConvention::AnsweredWithinOverAnswered,
         ServiceLevelConvention::AnsweredOrAbandonedWithinOverOffered,
         ServiceLevelConvention::AnsweredWithinOverOfferedMinusShortAbandons}) {
     if (text == to_string(convention)) {
       return convention;
     }
   }
-  return request_error("service_level_convention must be one of answered_within_over_offered, "
-                       "answered_within_over_answered, answered_or_abandoned_within_over_offered, "
-                       "answered_within_over_offered_minus_short_abandons",
-                       "service_level_convention");
+  return request_error(
+      "service_level_convention must be one of answered_within_over_offered, "
+      "answered_within_over_answered, answered_or_abandoned_within_over_offered, "
+      "answered_within_over_offered_minus_short_abandons",
+      "service_level_convention");
 }
 
 double QueueMetrics::service_level(ServiceLevelConvention convention) const {
@@ -374,9 +375,9 @@ Result<double> erlang_b(int servers, double traffic_erlangs) {
     return request_error("servers must be between 0 and " + std::to_string(kMaxAgents), "servers");
   }
   if (!std::isfinite(traffic_erlangs) || traffic_erlangs < 0 || traffic_erlangs > kMaxAgents) {
-    return request_error("traffic_erlangs must be a finite number between 0 and " +
-                             std::to_string(kMaxAgents),
-                         "traffic_erlangs");
+    return request_error(
+        "traffic_erlangs must be a finite number between 0 and " + std::to_string(kMaxAgents),
+        "traffic_erlangs");
   }
   double blocking = 1.0;
   for (int n = 1; n <= servers; ++n) {
@@ -454,18 +455,18 @@ QueueMetrics erlang_c_from_blocking(double traffic_erlangs, double aht_seconds, 
 }
 
 Result<QueueMetrics> erlang_a_from_blocking(double traffic_erlangs, double aht_seconds,
-                                            double patience_seconds, int agents,
-                                            double target_seconds, double blocking,
-                                            bool with_abandoned_within) {
+                                            double patience_seconds, int agents, double target_seconds,
+                                            double blocking, bool with_abandoned_within) {
   // Work in units of the mean handle time: mu = 1, theta = r, threshold tt.
   const double a = traffic_erlangs;
   const double n = agents;
   const double r = aht_seconds / patience_seconds;
   const double tt = target_seconds / aht_seconds;
   if (!(r >= 1e-9 && r <= 1e9)) {
-    return request_error("patience_seconds must lie between 1e-9 and 1e9 times aht_seconds "
-                         "(for longer patience use erlang_c)",
-                         "patience_seconds");
+    return request_error(
+        "patience_seconds must lie between 1e-9 and 1e9 times aht_seconds "
+        "(for longer patience use erlang_c)",
+        "patience_seconds");
   }
 
   auto window = queue_window(a, n, r);

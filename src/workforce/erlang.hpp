@@ -59,18 +59,18 @@ std::string_view to_string(ServiceLevelConvention convention);
 // Performance figures of a queue with `agents` agents. Shares are of all offered contacts.
 struct QueueMetrics {
   int agents = 0;
-  double traffic_erlangs = 0;       // offered load a = lambda * AHT
-  double p_wait = 0;                // P(an arrival finds every agent busy); Erlang C's C(N, a)
-  double p_abandon = 0;             // share of arrivals that abandon (0 for Erlang C)
-  double p_answered_within = 0;     // share of arrivals answered with wait <= target_seconds
-  double p_abandoned_within = 0;    // share of arrivals abandoning with wait <= target_seconds
-  double asa_seconds = 0;           // mean wait of answered contacts (average speed of answer)
-  double mean_wait_seconds = 0;     // mean time in queue over all arrivals, abandoned included
-  double occupancy = 0;             // share of agent time busy: carried load / agents
+  double traffic_erlangs = 0;     // offered load a = lambda * AHT
+  double p_wait = 0;              // P(an arrival finds every agent busy); Erlang C's C(N, a)
+  double p_abandon = 0;           // share of arrivals that abandon (0 for Erlang C)
+  double p_answered_within = 0;   // share of arrivals answered with wait <= target_seconds
+  double p_abandoned_within = 0;  // share of arrivals abandoning with wait <= target_seconds
+  double asa_seconds = 0;         // mean wait of answered contacts (average speed of answer)
+  double mean_wait_seconds = 0;   // mean time in queue over all arrivals, abandoned included
+  double occupancy = 0;           // share of agent time busy: carried load / agents
 
   // The service level under `convention` (see ServiceLevelConvention), in [0, 1].
-  double service_level(ServiceLevelConvention convention =
-                           ServiceLevelConvention::AnsweredWithinOverOffered) const;
+  double service_level(
+      ServiceLevelConvention convention = ServiceLevelConvention::AnsweredWithinOverOffered) const;
 };
 
 // Offered load in Erlangs: arrival_rate_per_hour * aht_seconds / 3600.
@@ -136,8 +136,8 @@ inline double offered_load_erlangs(double arrival_rate_per_hour, double aht_seco
 // differences) in whichever direction keeps precision (see negative_binomial_tails).
 //
 // Fails (invalid-request) when arrival_rate_per_hour < 0, aht_seconds <= 0,
-// patience_seconds <= 0 or outside 1e-9..1e9 times aht_seconds, target_seconds < 0, agents < 1, a value is not finite or beyond
-// kMaxAgents, or when patience is so long relative to the overload that the queue would
+// patience_seconds <= 0 or outside 1e-9..1e9 times aht_seconds, target_seconds < 0, agents < 1, a value is
+// not finite or beyond kMaxAgents, or when patience is so long relative to the overload that the queue would
 // need more than 5 million states (use Erlang C there), or when a threshold thousands of
 // patience times long meets such a queue. O(N + queue states + tail lengths).
 [[nodiscard]] Result<QueueMetrics> erlang_a_metrics(double arrival_rate_per_hour, double aht_seconds,

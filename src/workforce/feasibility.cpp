@@ -20,12 +20,10 @@ Error request_error(std::string message, std::string field) {
 
 Result<void> validate_staff(const StaffAvailability& staff, const Demand& demand) {
   if (staff.start != demand.start) {
-    return request_error("staff availability must start where the contract's demand starts",
-                         "start");
+    return request_error("staff availability must start where the contract's demand starts", "start");
   }
   if (staff.interval_minutes != demand.interval_minutes) {
-    return request_error("staff availability must use the contract's interval length",
-                         "interval_minutes");
+    return request_error("staff availability must use the contract's interval length", "interval_minutes");
   }
   const auto intervals = static_cast<std::size_t>(demand.intervals);
   if (staff.scheduled_agents.size() != intervals) {
@@ -34,15 +32,15 @@ Result<void> validate_staff(const StaffAvailability& staff, const Demand& demand
         "scheduled_agents");
   }
   if (staff.existing_required_agents.size() != intervals) {
-    return request_error("existing_required_agents needs one value per interval (" +
-                             std::to_string(demand.intervals) + ")",
-                         "existing_required_agents");
+    return request_error(
+        "existing_required_agents needs one value per interval (" + std::to_string(demand.intervals) + ")",
+        "existing_required_agents");
   }
   for (std::size_t idx = 0; idx < intervals; ++idx) {
     if (staff.scheduled_agents[idx] < 0 || staff.scheduled_agents[idx] > kMaxAgents) {
-      return request_error("scheduled_agents[" + std::to_string(idx) + "] must be between 0 and " +
-                               std::to_string(kMaxAgents),
-                           "scheduled_agents");
+      return request_error(
+          "scheduled_agents[" + std::to_string(idx) + "] must be between 0 and " + std::to_string(kMaxAgents),
+          "scheduled_agents");
     }
     const double load = staff.existing_required_agents[idx];
     if (!std::isfinite(load) || load < 0) {
@@ -56,16 +54,14 @@ Result<void> validate_staff(const StaffAvailability& staff, const Demand& demand
   }
   if (staff.paid_hours_per_fte_week &&
       (!std::isfinite(*staff.paid_hours_per_fte_week) || *staff.paid_hours_per_fte_week <= 0)) {
-    return request_error("paid_hours_per_fte_week must be a finite number > 0",
-                         "paid_hours_per_fte_week");
+    return request_error("paid_hours_per_fte_week must be a finite number > 0", "paid_hours_per_fte_week");
   }
   return {};
 }
 
 }  // namespace
 
-Result<FeasibilityReport> check_feasibility(const ContractSpec& contract,
-                                            const StaffAvailability& staff) {
+Result<FeasibilityReport> check_feasibility(const ContractSpec& contract, const StaffAvailability& staff) {
   auto plan = contract.opening_hours
                   ? plan_staffing(contract.demand, contract.channels, *contract.opening_hours)
                   : plan_staffing(contract.demand, contract.channels);

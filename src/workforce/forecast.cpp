@@ -89,7 +89,9 @@ class SlotMapper {
   bool has_info_ = false;
 };
 
-bool valid_share(double value) { return std::isfinite(value) && value >= 0.0 && value <= 1.0; }
+bool valid_share(double value) {
+  return std::isfinite(value) && value >= 0.0 && value <= 1.0;
+}
 
 // ---- Seasonal average ----------------------------------------------------------------------
 
@@ -179,16 +181,14 @@ void update_holt_winters(HoltWintersState& state, double observed, int slot,
                          const HoltWintersParams& params) {
   double& season = state.season[slot];
   const double previous_level = state.level;
-  state.level =
-      params.alpha * (observed - season) + (1 - params.alpha) * (state.level + state.trend);
+  state.level = params.alpha * (observed - season) + (1 - params.alpha) * (state.level + state.trend);
   state.trend = params.beta * (state.level - previous_level) + (1 - params.beta) * state.trend;
   season = params.gamma * (observed - state.level) + (1 - params.gamma) * season;
 }
 
 // Fits additive Holt-Winters to series[0, train_end). REQUIRES train_end >= season_length.
-HoltWintersState fit_holt_winters(std::span<const double> series, std::span<const int> slots,
-                                  int train_end, int season_length,
-                                  const HoltWintersParams& params) {
+HoltWintersState fit_holt_winters(std::span<const double> series, std::span<const int> slots, int train_end,
+                                  int season_length, const HoltWintersParams& params) {
   HoltWintersState state = initial_holt_winters(series, slots, train_end, season_length);
   for (int idx = season_length; idx < train_end; ++idx) {
     update_holt_winters(state, series[idx], slots[idx], params);
@@ -231,8 +231,7 @@ HoltWintersParams search_holt_winters(std::span<const double> series, std::span<
     for (double beta : kBetaGrid) {
       for (double gamma : kGammaGrid) {
         const HoltWintersParams params{alpha, beta, gamma};
-        const double error =
-            holt_winters_validation_error(series, slots, origins, season_length, params);
+        const double error = holt_winters_validation_error(series, slots, origins, season_length, params);
         if (error < best_error * (1 - 1e-12)) {
           best_error = error;
           best = params;
@@ -263,8 +262,7 @@ WeeklyTrend weekly_trend(std::span<const double> series, int train_end, int seas
   std::vector<double> totals(weeks);
   for (int week = 0; week < weeks; ++week) {
     const int end = train_end - week * season_length;
-    totals[week] =
-        std::accumulate(series.begin() + (end - season_length), series.begin() + end, 0.0);
+    totals[week] = std::accumulate(series.begin() + (end - season_length), series.begin() + end, 0.0);
     centres[week] = end - (season_length + 1) / 2.0;  // the mean of the week's indices
   }
   WeeklyTrend trend;
@@ -291,9 +289,8 @@ WeeklyTrend weekly_trend(std::span<const double> series, int train_end, int seas
 // whose season slot is `slot`.
 using Predictor = std::function<double(std::int64_t index, int slot)>;
 
-Predictor fit_method(ForecastMethod method, std::span<const double> series,
-                     std::span<const int> slots, int train_end, int season_length, int weeks,
-                     const HoltWintersParams& params) {
+Predictor fit_method(ForecastMethod method, std::span<const double> series, std::span<const int> slots,
+                     int train_end, int season_length, int weeks, const HoltWintersParams& params) {
   switch (method) {
     case ForecastMethod::SeasonalAverage: {
       auto profile = seasonal_profile(series, slots, train_end, season_length, weeks);
@@ -339,12 +336,11 @@ struct ChannelSeries {
 Result<void> validate_request(const ForecastRequest& request) {
   const int interval = request.interval_minutes;
   if (interval < 5 || interval > 60 || 60 % interval != 0) {
-    return request_error("interval_minutes must divide an hour: 5, 10, 15, 20, 30 or 60",
-                         "interval_minutes");
+    return request_error("interval_minutes must divide an hour: 5, 10, 15, 20, 30 or 60", "interval_minutes");
   }
-  for (const auto& [instant, field] : {std::pair{request.history_start, "history_start"},
-                                       std::pair{request.history_end, "history_end"},
-                                       std::pair{request.horizon_start, "horizon_start"}}) {
+  for (const auto& [instant, field] :
+       {std::pair{request.history_start, "history_start"}, std::pair{request.history_end, "history_end"},
+        std::pair{request.horizon_start, "horizon_start"}}) {
     if (instant < sla::kSupportedBegin || instant >= sla::kSupportedEnd) {
       return request_error(std::string(field) + " must lie in 1970..2099", field);
     }
@@ -370,37 +366,31 @@ Result<void> validate_request(const ForecastRequest& request) {
     return history_error("the history window must span at least one week", "history_start");
   }
   if (history_intervals > static_cast<std::int64_t>(kMaxHistoryWeeks) * season_length) {
-    return request_error(
-        "the history window may span at most " + std::to_string(kMaxHistoryWeeks) + " weeks",
-        "history_start");
+    return request_error("the history window may span at most " + std::to_string(kMaxHistoryWeeks) + " weeks",
+                         "history_start");
   }
-  if (request.horizon_intervals < 1 ||
-      request.horizon_intervals > kMaxHorizonWeeks * season_length) {
+  if (request.horizon_intervals < 1 || request.horizon_intervals > kMaxHorizonWeeks * season_length) {
     return request_error("horizon_intervals must be between 1 and " +
                              std::to_string(kMaxHorizonWeeks * season_length) + " (" +
                              std::to_string(kMaxHorizonWeeks) + " weeks)",
                          "horizon_intervals");
   }
   if (request.seasonal_average_weeks < 1 || request.seasonal_average_weeks > 52) {
-    return request_error("seasonal_average_weeks must be between 1 and 52",
-                         "seasonal_average_weeks");
+    return request_error("seasonal_average_weeks must be between 1 and 52", "seasonal_average_weeks");
   }
   if (request.holt_winters) {
     const HoltWintersParams& params = *request.holt_winters;
     if (!valid_share(params.alpha) || !valid_share(params.beta) || !valid_share(params.gamma)) {
-      return request_error("holt_winters alpha, beta and gamma must each lie in [0, 1]",
-                           "holt_winters");
+      return request_error("holt_winters alpha, beta and gamma must each lie in [0, 1]", "holt_winters");
     }
   }
   for (ForecastMethod method : request.methods) {
-    if (std::find(kForecastMethods.begin(), kForecastMethods.end(), method) ==
-        kForecastMethods.end()) {
+    if (std::find(kForecastMethods.begin(), kForecastMethods.end(), method) == kForecastMethods.end()) {
       return request_error("methods: unknown forecast method", "methods");
     }
   }
   if (request.channels.size() > static_cast<std::size_t>(kMaxForecastChannels)) {
-    return request_error("at most " + std::to_string(kMaxForecastChannels) + " channels",
-                         "channels");
+    return request_error("at most " + std::to_string(kMaxForecastChannels) + " channels", "channels");
   }
   for (std::size_t idx = 0; idx < request.channels.size(); ++idx) {
     const std::string& name = request.channels[idx];
@@ -431,8 +421,8 @@ ChannelForecast forecast_channel(const ForecastRequest& request, const ChannelSe
   result.holt_winters_params = request.holt_winters.value_or(HoltWintersParams{});
   std::vector<ForecastMethod> methods;
   for (ForecastMethod method : kForecastMethods) {
-    if (request.methods.empty() || std::find(request.methods.begin(), request.methods.end(),
-                                             method) != request.methods.end()) {
+    if (request.methods.empty() ||
+        std::find(request.methods.begin(), request.methods.end(), method) != request.methods.end()) {
       methods.push_back(method);
     }
   }
@@ -471,8 +461,7 @@ ChannelForecast forecast_channel(const ForecastRequest& request, const ChannelSe
 
   const int horizon = request.horizon_intervals;
   result.contacts.resize(horizon);
-  const Predictor predict =
-      fit_method(result.method, series, slots, n, m, weeks, result.holt_winters_params);
+  const Predictor predict = fit_method(result.method, series, slots, n, m, weeks, result.holt_winters_params);
   for (int idx = 0; idx < horizon; ++idx) {
     result.contacts[idx] = predict(n - 1 + steps_to_horizon + idx, horizon_slots[idx]);
   }
@@ -498,8 +487,8 @@ ChannelForecast forecast_channel(const ForecastRequest& request, const ChannelSe
   result.aht_seconds.resize(horizon);
   for (int idx = 0; idx < horizon; ++idx) {
     const int slot = horizon_slots[idx];
-    result.aht_seconds[idx] = (slot_handle[slot] + kAhtPriorContacts * channel_aht) /
-                              (slot_contacts[slot] + kAhtPriorContacts);
+    result.aht_seconds[idx] =
+        (slot_handle[slot] + kAhtPriorContacts * channel_aht) / (slot_contacts[slot] + kAhtPriorContacts);
   }
   return result;
 }
@@ -567,8 +556,7 @@ FitReport fit_report(std::span<const double> actual, std::span<const double> for
   return report;
 }
 
-Result<Forecast> forecast_contacts(std::span<const Contact> history,
-                                   const ForecastRequest& request) {
+Result<Forecast> forecast_contacts(std::span<const Contact> history, const ForecastRequest& request) {
   SP_TRY(validate_request(request));
   const date::time_zone* zone = nullptr;
   try {
@@ -582,8 +570,7 @@ Result<Forecast> forecast_contacts(std::span<const Contact> history,
   }
   SlotMapper mapper(*zone, request.interval_minutes);
   const milliseconds length = minutes{request.interval_minutes};
-  if (mapper.local_day_and_second(request.horizon_start).second % (request.interval_minutes * 60) !=
-          0 ||
+  if (mapper.local_day_and_second(request.horizon_start).second % (request.interval_minutes * 60) != 0 ||
       request.horizon_start != std::chrono::floor<seconds>(request.horizon_start)) {
     return request_error(
         "horizon_start must begin a local interval (local minute a multiple of "
@@ -644,16 +631,14 @@ Result<Forecast> forecast_contacts(std::span<const Contact> history,
       }
       if (names.size() == static_cast<std::size_t>(kMaxForecastChannels)) {
         return request_error(
-            "the history has more than " + std::to_string(kMaxForecastChannels) + " channels",
-            "channels");
+            "the history has more than " + std::to_string(kMaxForecastChannels) + " channels", "channels");
       }
       found = channel_idx.emplace(contact.channel, static_cast<int>(names.size())).first;
       names.push_back(contact.channel);
       series.push_back(new_series());
     }
     ChannelSeries& data = series[found->second];
-    const auto idx =
-        static_cast<std::size_t>((contact.arrived_at - request.history_start) / length);
+    const auto idx = static_cast<std::size_t>((contact.arrived_at - request.history_start) / length);
     data.contacts[idx] += 1.0;
     data.handle_seconds[idx] += contact.handle_seconds;
     ++data.total;
@@ -664,8 +649,7 @@ Result<Forecast> forecast_contacts(std::span<const Contact> history,
   std::vector<int> order(names.size());
   std::iota(order.begin(), order.end(), 0);
   if (discover) {
-    std::sort(order.begin(), order.end(),
-              [&names](int lhs, int rhs) { return names[lhs] < names[rhs]; });
+    std::sort(order.begin(), order.end(), [&names](int lhs, int rhs) { return names[lhs] < names[rhs]; });
   }
 
   Forecast forecast;

@@ -23,23 +23,24 @@ Error in_context(Error error, const std::string& where) {
   return error;
 }
 
-bool finite_non_negative(double value) { return std::isfinite(value) && value >= 0.0; }
-bool valid_share(double value) { return std::isfinite(value) && value >= 0.0 && value <= 1.0; }
+bool finite_non_negative(double value) {
+  return std::isfinite(value) && value >= 0.0;
+}
+bool valid_share(double value) {
+  return std::isfinite(value) && value >= 0.0 && value <= 1.0;
+}
 
 Result<void> validate_demand(const Demand& demand) {
   const int interval = demand.interval_minutes;
   if (interval < 5 || interval > 60 || 60 % interval != 0) {
-    return request_error("interval_minutes must divide an hour: 5, 10, 15, 20, 30 or 60",
-                         "interval_minutes");
+    return request_error("interval_minutes must divide an hour: 5, 10, 15, 20, 30 or 60", "interval_minutes");
   }
   const int max_intervals = kMaxHorizonWeeks * 7 * 24 * 60 / interval;
   if (demand.intervals < 1 || demand.intervals > max_intervals) {
-    return request_error(
-        "intervals must be between 1 and " + std::to_string(max_intervals) + " (four weeks)",
-        "intervals");
+    return request_error("intervals must be between 1 and " + std::to_string(max_intervals) + " (four weeks)",
+                         "intervals");
   }
-  if (demand.start < sla::kSupportedBegin ||
-      demand.interval_start(demand.intervals) > sla::kSupportedEnd) {
+  if (demand.start < sla::kSupportedBegin || demand.interval_start(demand.intervals) > sla::kSupportedEnd) {
     return request_error("the plan must lie in 1970..2099", "start");
   }
   for (std::size_t channel_idx = 0; channel_idx < demand.channels.size(); ++channel_idx) {
@@ -62,9 +63,8 @@ Result<void> validate_demand(const Demand& demand) {
     }
     for (int idx = 0; idx < demand.intervals; ++idx) {
       if (!finite_non_negative(channel.contacts[idx])) {
-        return request_error(
-            prefix + ".contacts[" + std::to_string(idx) + "] must be a finite number >= 0",
-            prefix + ".contacts");
+        return request_error(prefix + ".contacts[" + std::to_string(idx) + "] must be a finite number >= 0",
+                             prefix + ".contacts");
       }
       if (!finite_non_negative(channel.aht_seconds[idx]) ||
           (channel.contacts[idx] > 0 && channel.aht_seconds[idx] <= 0)) {
@@ -81,21 +81,17 @@ Result<void> validate_demand(const Demand& demand) {
 Result<void> validate_spec(const ChannelPlanSpec& spec, const std::string& prefix) {
   const PlanTargets& targets = spec.targets;
   if (!std::isfinite(targets.shrinkage) || targets.shrinkage < 0 || targets.shrinkage >= 1) {
-    return request_error(prefix + ".shrinkage must be at least 0 and below 1",
-                         prefix + ".shrinkage");
+    return request_error(prefix + ".shrinkage must be at least 0 and below 1", prefix + ".shrinkage");
   }
   if (!finite_non_negative(targets.hourly_cost)) {
-    return request_error(prefix + ".hourly_cost must be a finite number >= 0",
-                         prefix + ".hourly_cost");
+    return request_error(prefix + ".hourly_cost must be a finite number >= 0", prefix + ".hourly_cost");
   }
   if (spec.min_agents_open < 0 || spec.min_agents_open > kMaxAgents) {
-    return request_error(
-        prefix + ".min_agents_open must be between 0 and " + std::to_string(kMaxAgents),
-        prefix + ".min_agents_open");
+    return request_error(prefix + ".min_agents_open must be between 0 and " + std::to_string(kMaxAgents),
+                         prefix + ".min_agents_open");
   }
   if (targets.max_occupancy && (!valid_share(*targets.max_occupancy))) {
-    return request_error(prefix + ".max_occupancy must be between 0 and 1",
-                         prefix + ".max_occupancy");
+    return request_error(prefix + ".max_occupancy must be between 0 and 1", prefix + ".max_occupancy");
   }
   if (spec.model == ChannelModel::Backlog) {
     if (!std::isfinite(spec.response_target_seconds) || spec.response_target_seconds <= 0) {
@@ -108,36 +104,30 @@ Result<void> validate_spec(const ChannelPlanSpec& spec, const std::string& prefi
     }
     return {};
   }
-  if (spec.model == ChannelModel::Chat &&
-      (spec.chat_concurrency < 1 || spec.chat_concurrency > 20)) {
-    return request_error(prefix + ".chat_concurrency must be between 1 and 20",
-                         prefix + ".chat_concurrency");
+  if (spec.model == ChannelModel::Chat && (spec.chat_concurrency < 1 || spec.chat_concurrency > 20)) {
+    return request_error(prefix + ".chat_concurrency must be between 1 and 20", prefix + ".chat_concurrency");
   }
-  if (!targets.service_level && !targets.max_asa_seconds && !targets.max_abandon &&
-      !targets.max_occupancy) {
+  if (!targets.service_level && !targets.max_asa_seconds && !targets.max_abandon && !targets.max_occupancy) {
     return request_error(prefix +
                              ": set at least one target: service_level, max_asa_seconds, "
                              "max_abandon or max_occupancy",
                          prefix + ".service_level");
   }
   if (targets.service_level && !valid_share(*targets.service_level)) {
-    return request_error(prefix + ".service_level must be between 0 and 1",
-                         prefix + ".service_level");
+    return request_error(prefix + ".service_level must be between 0 and 1", prefix + ".service_level");
   }
   if (targets.max_abandon && !valid_share(*targets.max_abandon)) {
     return request_error(prefix + ".max_abandon must be between 0 and 1", prefix + ".max_abandon");
   }
   if (targets.max_abandon && !targets.patience_seconds) {
-    return request_error(prefix + ".max_abandon needs patience_seconds (Erlang A)",
-                         prefix + ".max_abandon");
+    return request_error(prefix + ".max_abandon needs patience_seconds (Erlang A)", prefix + ".max_abandon");
   }
   if (targets.max_asa_seconds && !finite_non_negative(*targets.max_asa_seconds)) {
     return request_error(prefix + ".max_asa_seconds must be a finite number >= 0",
                          prefix + ".max_asa_seconds");
   }
   if (!finite_non_negative(targets.target_seconds)) {
-    return request_error(prefix + ".target_seconds must be a finite number >= 0",
-                         prefix + ".target_seconds");
+    return request_error(prefix + ".target_seconds must be a finite number >= 0", prefix + ".target_seconds");
   }
   if (targets.patience_seconds &&
       (!std::isfinite(*targets.patience_seconds) || *targets.patience_seconds <= 0)) {
@@ -173,8 +163,8 @@ Staffed from_metrics(int agents, const QueueMetrics& metrics, ServiceLevelConven
 }
 
 // Queue figures of `servers` servers (agents, or chat slots).
-Result<QueueMetrics> queue_metrics(const PlanTargets& targets, double rate_per_hour,
-                                   double aht_seconds, int servers) {
+Result<QueueMetrics> queue_metrics(const PlanTargets& targets, double rate_per_hour, double aht_seconds,
+                                   int servers) {
   if (targets.patience_seconds) {
     return erlang_a_metrics(rate_per_hour, aht_seconds, *targets.patience_seconds, servers,
                             targets.target_seconds);
@@ -193,8 +183,7 @@ Result<Staffed> staff_queue(const ChannelPlanSpec& spec, double contacts, double
   int agents = 0;
   QueueMetrics metrics;
   if (spec.model == ChannelModel::Chat) {
-    auto chat =
-        required_agents_chat(rate, aht_seconds, concurrency, targets.patience_seconds, wanted);
+    auto chat = required_agents_chat(rate, aht_seconds, concurrency, targets.patience_seconds, wanted);
     if (!chat.ok()) {
       return chat.error();
     }
@@ -229,8 +218,7 @@ Result<Staffed> staff_queue(const ChannelPlanSpec& spec, double contacts, double
 // Plans one channel into column `channel_idx` of `intervals` and returns its summary.
 Result<ChannelPlanSummary> plan_channel(const Demand& demand, const ChannelDemand& channel,
                                         const ChannelPlanSpec& spec, const std::vector<bool>& open,
-                                        std::size_t channel_idx,
-                                        std::vector<IntervalPlan>& intervals) {
+                                        std::size_t channel_idx, std::vector<IntervalPlan>& intervals) {
   const double interval_seconds = demand.interval_minutes * 60.0;
   const double interval_hours = interval_seconds / 3600.0;
   const PlanTargets& targets = spec.targets;
@@ -288,8 +276,8 @@ Result<ChannelPlanSummary> plan_channel(const Demand& demand, const ChannelDeman
       if (recent_contacts > 0) {
         const double rate = recent_contacts / window / interval_hours;
         const double aht = recent_work / recent_contacts;
-        auto agents = required_agents_backlog(BacklogWork{rate, aht, spec.response_target_seconds,
-                                                          0, targets.max_occupancy.value_or(1.0)});
+        auto agents = required_agents_backlog(
+            BacklogWork{rate, aht, spec.response_target_seconds, 0, targets.max_occupancy.value_or(1.0)});
         if (!agents.ok()) {
           return in_context(agents.error(), where());
         }
@@ -300,8 +288,7 @@ Result<ChannelPlanSummary> plan_channel(const Demand& demand, const ChannelDeman
         staffed.asa_seconds = (window - 1) * interval_seconds / 2.0;
       }
     } else if (cell.contacts > 0) {
-      auto result =
-          staff_queue(spec, cell.contacts, cell.aht_seconds, interval_hours, spec.min_agents_open);
+      auto result = staff_queue(spec, cell.contacts, cell.aht_seconds, interval_hours, spec.min_agents_open);
       if (!result.ok()) {
         return in_context(result.error(), where());
       }
@@ -359,8 +346,7 @@ Result<StaffingPlan> plan_with_open(const Demand& demand, std::span<const Channe
   }
   for (std::size_t channel_idx = 0; channel_idx < demand.channels.size(); ++channel_idx) {
     if (matched[channel_idx] == nullptr) {
-      return request_error("no spec for channel '" + demand.channels[channel_idx].channel + "'",
-                           "specs");
+      return request_error("no spec for channel '" + demand.channels[channel_idx].channel + "'", "specs");
     }
   }
 
@@ -419,8 +405,7 @@ Demand demand_from_forecast(const Forecast& forecast) {
   demand.interval_minutes = forecast.interval_minutes;
   demand.intervals = forecast.intervals;
   for (const ChannelForecast& channel : forecast.channels) {
-    demand.channels.push_back(
-        ChannelDemand{channel.channel, channel.contacts, channel.aht_seconds});
+    demand.channels.push_back(ChannelDemand{channel.channel, channel.contacts, channel.aht_seconds});
   }
   return demand;
 }
@@ -435,8 +420,8 @@ Result<StaffingPlan> plan_staffing(const Demand& demand, std::span<const Channel
   SP_TRY(validate_demand(demand));
   std::vector<bool> open(demand.intervals);
   for (int idx = 0; idx < demand.intervals; ++idx) {
-    auto seconds = sla::business_seconds(opening_hours, demand.interval_start(idx),
-                                         demand.interval_start(idx + 1));
+    auto seconds =
+        sla::business_seconds(opening_hours, demand.interval_start(idx), demand.interval_start(idx + 1));
     if (!seconds.ok()) {
       return seconds.error();
     }

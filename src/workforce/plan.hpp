@@ -168,8 +168,7 @@ struct StaffingPlan {
 
 // As above, open only during `opening_hours` (see the header comment for closed intervals). Also
 // fails with the calendar's error (kind "out-of-range") for intervals outside 1970..2099.
-[[nodiscard]] Result<StaffingPlan> plan_staffing(const Demand& demand,
-                                                 std::span<const ChannelPlanSpec> specs,
+[[nodiscard]] Result<StaffingPlan> plan_staffing(const Demand& demand, std::span<const ChannelPlanSpec> specs,
                                                  const sla::BusinessCalendar& opening_hours);
 
 }  // namespace sp::workforce

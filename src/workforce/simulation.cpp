@@ -26,9 +26,7 @@ class Variates {
   explicit Variates(std::mt19937_64& rng) : rng_(rng) {}
 
   // Uniform on (0, 1): 53 random bits, never 0 so that log() is finite.
-  double uniform() {
-    return (static_cast<double>(rng_() >> 11) + 0.5) * (1.0 / 9007199254740992.0);
-  }
+  double uniform() { return (static_cast<double>(rng_() >> 11) + 0.5) * (1.0 / 9007199254740992.0); }
   double standard_exponential() { return -std::log(uniform()); }
   // Box-Muller; the second value of each pair is kept for the next call.
   double standard_normal() {
@@ -85,8 +83,7 @@ struct Tally {
 
 class Replication {
  public:
-  Replication(const SimulationConfig& config, Variates& variates)
-      : config_(config), variates_(variates) {
+  Replication(const SimulationConfig& config, Variates& variates) : config_(config), variates_(variates) {
     double start = 0;
     for (const SimulationInterval& interval : config.intervals) {
       starts_.push_back(start);
@@ -260,8 +257,7 @@ Result<void> validate(const SimulationConfig& config) {
       return request_error("every interval needs duration_seconds > 0", "duration_seconds");
     }
     if (!std::isfinite(interval.arrival_rate_per_hour) || interval.arrival_rate_per_hour < 0) {
-      return request_error("arrival_rate_per_hour must be a finite number >= 0",
-                           "arrival_rate_per_hour");
+      return request_error("arrival_rate_per_hour must be a finite number >= 0", "arrival_rate_per_hour");
     }
     if (interval.agents < 0 || interval.agents > kMaxAgents) {
       return request_error("agents must be between 0 and " + std::to_string(kMaxAgents), "agents");
@@ -285,10 +281,8 @@ Result<void> validate(const SimulationConfig& config) {
   if (!std::isfinite(config.target_seconds) || config.target_seconds < 0) {
     return request_error("target_seconds must be a finite number >= 0", "target_seconds");
   }
-  if (!std::isfinite(config.warmup_seconds) || config.warmup_seconds < 0 ||
-      config.warmup_seconds >= end) {
-    return request_error("warmup_seconds must lie before the end of the last interval",
-                         "warmup_seconds");
+  if (!std::isfinite(config.warmup_seconds) || config.warmup_seconds < 0 || config.warmup_seconds >= end) {
+    return request_error("warmup_seconds must lie before the end of the last interval", "warmup_seconds");
   }
   if (config.replications < 2 || config.replications > 10'000) {
     return request_error("replications must be between 2 and 10000", "replications");
@@ -303,10 +297,9 @@ Result<void> validate(const SimulationConfig& config) {
 
 double student_t_975(int degrees_of_freedom) {
   // Quantiles t_{0.975, df} for df = 1..30 (standard statistical tables).
-  static constexpr double kTable[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306,
-                                      2.262,  2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120,
-                                      2.110,  2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064,
-                                      2.060,  2.056, 2.052, 2.048, 2.045, 2.042};
+  static constexpr double kTable[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+                                      2.201,  2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+                                      2.080,  2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
   if (degrees_of_freedom < 1) {
     return kInfinity;
   }
@@ -345,9 +338,8 @@ Result<SimulationReport> simulate(const SimulationConfig& config, std::mt19937_6
       abandon.push_back(0.0);
     }
     asa.push_back(tally.answered > 0 ? tally.answered_wait_seconds / tally.answered : 0.0);
-    occupancy.push_back(tally.staffed_agent_seconds > 0
-                            ? tally.busy_agent_seconds / tally.staffed_agent_seconds
-                            : 0.0);
+    occupancy.push_back(
+        tally.staffed_agent_seconds > 0 ? tally.busy_agent_seconds / tally.staffed_agent_seconds : 0.0);
   }
   report.replications = config.replications;
   report.service_level = estimate(service_level);

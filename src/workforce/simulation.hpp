@@ -37,7 +37,9 @@ struct Distribution {
   double cv = 1.0;  // coefficient of variation (standard deviation / mean); Lognormal only
 
   static Distribution exponential(double mean_seconds) { return {Kind::Exponential, mean_seconds, 1.0}; }
-  static Distribution lognormal(double mean_seconds, double cv) { return {Kind::Lognormal, mean_seconds, cv}; }
+  static Distribution lognormal(double mean_seconds, double cv) {
+    return {Kind::Lognormal, mean_seconds, cv};
+  }
   static Distribution deterministic(double seconds) { return {Kind::Deterministic, seconds, 0.0}; }
 };
 
@@ -54,8 +56,8 @@ struct SimulationConfig {
   std::optional<Distribution> patience;  // absent: nobody abandons
   double target_seconds = 20;            // threshold of the service level
   ServiceLevelConvention convention = ServiceLevelConvention::AnsweredWithinOverOffered;
-  double warmup_seconds = 0;             // contacts arriving before this are not counted
-  int replications = 10;                 // >= 2, for a confidence interval
+  double warmup_seconds = 0;  // contacts arriving before this are not counted
+  int replications = 10;      // >= 2, for a confidence interval
 };
 
 // A figure's mean over replications and the half-width of its 95% confidence interval.
@@ -68,11 +70,11 @@ struct Estimate {
 };
 
 struct SimulationReport {
-  Estimate service_level;  // under config.convention, over counted contacts
-  Estimate p_wait;         // share of counted contacts that found every agent busy
-  Estimate asa_seconds;    // mean wait of answered contacts
-  Estimate abandon_rate;   // share of counted contacts that abandoned
-  Estimate occupancy;      // busy agent time / staffed agent time
+  Estimate service_level;     // under config.convention, over counted contacts
+  Estimate p_wait;            // share of counted contacts that found every agent busy
+  Estimate asa_seconds;       // mean wait of answered contacts
+  Estimate abandon_rate;      // share of counted contacts that abandoned
+  Estimate occupancy;         // busy agent time / staffed agent time
   std::int64_t contacts = 0;  // counted contacts over all replications
   int replications = 0;
 };

@@ -53,9 +53,9 @@ json estimate_json(const Estimate& e) {
 
 Result<SimulationRequest> parse_simulation_request(const json& body) {
   if (!body.is_object()) return bad("body", "must be a JSON object");
-  static const char* const kKnown[] = {"intervals", "handle_time", "patience", "target_seconds",
-                                       "service_level_convention", "warmup_seconds",
-                                       "replications", "seed"};
+  static const char* const kKnown[] = {
+      "intervals",      "handle_time",  "patience", "target_seconds", "service_level_convention",
+      "warmup_seconds", "replications", "seed"};
   for (const auto& [key, value] : body.items()) {
     bool known = false;
     for (const char* name : kKnown) known = known || key == name;
@@ -78,7 +78,8 @@ Result<SimulationRequest> parse_simulation_request(const json& body) {
     auto rate = number_at(item, "arrival_rate_per_hour", prefix, std::nullopt);
     if (!rate) return rate.error();
     auto agents = item.find("agents");
-    if (agents == item.end() || !agents->is_number_integer()) return bad(prefix + ".agents", "must be an integer");
+    if (agents == item.end() || !agents->is_number_integer())
+      return bad(prefix + ".agents", "must be an integer");
     interval.duration_seconds = *duration;
     interval.arrival_rate_per_hour = *rate;
     interval.agents = static_cast<int>(std::clamp<std::int64_t>(agents->get<std::int64_t>(), -1, 1'000'000));
@@ -108,7 +109,8 @@ Result<SimulationRequest> parse_simulation_request(const json& body) {
   }
   if (auto found = body.find("replications"); found != body.end()) {
     if (!found->is_number_integer()) return bad("replications", "must be an integer");
-    config.replications = static_cast<int>(std::clamp<std::int64_t>(found->get<std::int64_t>(), 0, 1'000'000));
+    config.replications =
+        static_cast<int>(std::clamp<std::int64_t>(found->get<std::int64_t>(), 0, 1'000'000));
   }
   if (auto found = body.find("seed"); found != body.end()) {
     if (!found->is_number_unsigned()) return bad("seed", "must be a non-negative integer");

@@ -19,23 +19,24 @@ Error unreachable_error(std::string message, std::string field = {}) {
   return error;
 }
 
-bool in_unit_interval(double value) { return std::isfinite(value) && value >= 0.0 && value <= 1.0; }
+bool in_unit_interval(double value) {
+  return std::isfinite(value) && value >= 0.0 && value <= 1.0;
+}
 
 Result<void> validate_targets(const StaffingTargets& targets) {
   if (!std::isfinite(targets.target_seconds) || targets.target_seconds < 0) {
     return request_error("target_seconds must be a finite number >= 0", "target_seconds");
   }
-  if (!targets.service_level && !targets.max_asa_seconds && !targets.max_abandon &&
-      !targets.max_occupancy) {
-    return request_error("set at least one target: target_service_level, target_asa_seconds, "
-                         "max_abandon or max_occupancy",
-                         "target_service_level");
+  if (!targets.service_level && !targets.max_asa_seconds && !targets.max_abandon && !targets.max_occupancy) {
+    return request_error(
+        "set at least one target: target_service_level, target_asa_seconds, "
+        "max_abandon or max_occupancy",
+        "target_service_level");
   }
   if (targets.service_level && !in_unit_interval(*targets.service_level)) {
     return request_error("target_service_level must be between 0 and 1", "target_service_level");
   }
-  if (targets.max_asa_seconds &&
-      (!std::isfinite(*targets.max_asa_seconds) || *targets.max_asa_seconds < 0)) {
+  if (targets.max_asa_seconds && (!std::isfinite(*targets.max_asa_seconds) || *targets.max_asa_seconds < 0)) {
     return request_error("target_asa_seconds must be a finite number >= 0", "target_asa_seconds");
   }
   if (targets.max_abandon && !in_unit_interval(*targets.max_abandon)) {
@@ -51,19 +52,22 @@ Result<void> validate_targets(const StaffingTargets& targets) {
 // rather than left to floating-point underflow deep in a search.
 Result<void> reject_impossible_targets(const StaffingTargets& targets, bool with_abandonment) {
   if (targets.service_level && *targets.service_level >= 1.0) {
-    return unreachable_error("a service level of 100% cannot be met: with random arrivals some "
-                             "contacts always wait longer than any threshold",
-                             "target_service_level");
+    return unreachable_error(
+        "a service level of 100% cannot be met: with random arrivals some "
+        "contacts always wait longer than any threshold",
+        "target_service_level");
   }
   if (targets.max_asa_seconds && *targets.max_asa_seconds <= 0.0) {
-    return unreachable_error("an average speed of answer of 0 s cannot be met: with random "
-                             "arrivals some contacts always wait",
-                             "target_asa_seconds");
+    return unreachable_error(
+        "an average speed of answer of 0 s cannot be met: with random "
+        "arrivals some contacts always wait",
+        "target_asa_seconds");
   }
   if (with_abandonment && targets.max_abandon && *targets.max_abandon <= 0.0) {
-    return unreachable_error("an abandonment of 0 cannot be met: with impatient callers some "
-                             "always hang up",
-                             "max_abandon");
+    return unreachable_error(
+        "an abandonment of 0 cannot be met: with impatient callers some "
+        "always hang up",
+        "max_abandon");
   }
   if (targets.max_occupancy && *targets.max_occupancy <= 0.0) {
     return unreachable_error("an occupancy of 0 cannot be met while contacts arrive", "max_occupancy");
@@ -85,8 +89,7 @@ StaffingResult no_load_result() {
 
 Result<double> validated_load(double arrival_rate_per_hour, double aht_seconds) {
   if (!std::isfinite(arrival_rate_per_hour) || arrival_rate_per_hour < 0) {
-    return request_error("arrival_rate_per_hour must be a finite number >= 0",
-                         "arrival_rate_per_hour");
+    return request_error("arrival_rate_per_hour must be a finite number >= 0", "arrival_rate_per_hour");
   }
   if (!std::isfinite(aht_seconds) || aht_seconds <= 0) {
     return request_error("aht_seconds must be a finite number > 0", "aht_seconds");
@@ -125,8 +128,7 @@ Result<StaffingResult> required_agents_erlang_c(double arrival_rate_per_hour, do
   }
   SP_TRY(validate_targets(targets));
   if (targets.max_abandon) {
-    return request_error("max_abandon needs model erlang_a: Erlang C assumes nobody abandons",
-                         "max_abandon");
+    return request_error("max_abandon needs model erlang_a: Erlang C assumes nobody abandons", "max_abandon");
   }
   if (*load == 0.0) {
     return no_load_result();
@@ -164,8 +166,7 @@ Result<StaffingResult> required_agents_erlang_c(double arrival_rate_per_hour, do
 }
 
 Result<StaffingResult> required_agents_erlang_a(double arrival_rate_per_hour, double aht_seconds,
-                                                double patience_seconds,
-                                                const StaffingTargets& targets) {
+                                                double patience_seconds, const StaffingTargets& targets) {
   auto load = validated_load(arrival_rate_per_hour, aht_seconds);
   if (!load.ok()) {
     return load.error();
@@ -182,8 +183,7 @@ Result<StaffingResult> required_agents_erlang_a(double arrival_rate_per_hour, do
   const double a = *load;
   // Provable lower bounds (see header): occupancy <= 1 gives P(answered) <= N/a.
   double bound = 1.0;
-  if (targets.service_level &&
-      targets.convention == ServiceLevelConvention::AnsweredWithinOverOffered) {
+  if (targets.service_level && targets.convention == ServiceLevelConvention::AnsweredWithinOverOffered) {
     bound = std::max(bound, *targets.service_level * a);
   }
   if (targets.max_abandon) {
@@ -208,16 +208,16 @@ Result<StaffingResult> required_agents_erlang_a(double arrival_rate_per_hour, do
     if (n > start) {
       b = detail::erlang_b_step(n, a, b);
     }
-    auto metrics = detail::erlang_a_from_blocking(a, aht_seconds, patience_seconds, n,
-                                                  targets.target_seconds, b, needs_abandoned_within);
+    auto metrics = detail::erlang_a_from_blocking(a, aht_seconds, patience_seconds, n, targets.target_seconds,
+                                                  b, needs_abandoned_within);
     if (!metrics.ok()) {
       return metrics.error();
     }
     if (targets.met_by(*metrics)) {
       if (!needs_abandoned_within) {
         // Report every figure at the answer, not only those the search needed.
-        metrics = detail::erlang_a_from_blocking(a, aht_seconds, patience_seconds, n,
-                                                 targets.target_seconds, b, true);
+        metrics = detail::erlang_a_from_blocking(a, aht_seconds, patience_seconds, n, targets.target_seconds,
+                                                 b, true);
         if (!metrics.ok()) {
           return metrics.error();
         }
@@ -246,8 +246,8 @@ Result<int> scheduled_agents(int agents_required, double shrinkage) {
   return static_cast<int>(scheduled);
 }
 
-Result<ChatStaffing> required_agents_chat(double arrival_rate_per_hour, double aht_seconds,
-                                          int concurrency, std::optional<double> patience_seconds,
+Result<ChatStaffing> required_agents_chat(double arrival_rate_per_hour, double aht_seconds, int concurrency,
+                                          std::optional<double> patience_seconds,
                                           const StaffingTargets& targets) {
   if (concurrency < 1 || concurrency > 20) {
     return request_error("concurrency must be between 1 and 20", "concurrency");
@@ -268,11 +268,10 @@ Result<ChatStaffing> required_agents_chat(double arrival_rate_per_hour, double a
     return result;
   }
   // Whole agents bring a few more slots than required: report the figures of those slots.
-  auto metrics = patience_seconds
-                     ? erlang_a_metrics(arrival_rate_per_hour, aht_seconds, *patience_seconds,
-                                        slots_provided, targets.target_seconds)
-                     : erlang_c_metrics(arrival_rate_per_hour, aht_seconds, slots_provided,
-                                        targets.target_seconds);
+  auto metrics = patience_seconds ? erlang_a_metrics(arrival_rate_per_hour, aht_seconds, *patience_seconds,
+                                                     slots_provided, targets.target_seconds)
+                                  : erlang_c_metrics(arrival_rate_per_hour, aht_seconds, slots_provided,
+                                                     targets.target_seconds);
   if (!metrics.ok()) {
     return metrics.error();
   }
@@ -282,17 +281,16 @@ Result<ChatStaffing> required_agents_chat(double arrival_rate_per_hour, double a
 
 Result<int> required_agents_backlog(const BacklogWork& work) {
   if (!std::isfinite(work.arrival_rate_per_hour) || work.arrival_rate_per_hour < 0) {
-    return request_error("arrival_rate_per_hour must be a finite number >= 0",
-                         "arrival_rate_per_hour");
+    return request_error("arrival_rate_per_hour must be a finite number >= 0", "arrival_rate_per_hour");
   }
   if (!std::isfinite(work.aht_seconds) || work.aht_seconds <= 0) {
     return request_error("aht_seconds must be a finite number > 0", "aht_seconds");
   }
-  if (!std::isfinite(work.response_target_seconds) ||
-      work.response_target_seconds < work.aht_seconds) {
-    return request_error("response_target_seconds must be at least one handle time; use Erlang C "
-                         "for targets in seconds",
-                         "response_target_seconds");
+  if (!std::isfinite(work.response_target_seconds) || work.response_target_seconds < work.aht_seconds) {
+    return request_error(
+        "response_target_seconds must be at least one handle time; use Erlang C "
+        "for targets in seconds",
+        "response_target_seconds");
   }
   if (!std::isfinite(work.backlog_contacts) || work.backlog_contacts < 0) {
     return request_error("backlog_contacts must be a finite number >= 0", "backlog_contacts");
@@ -304,8 +302,7 @@ Result<int> required_agents_backlog(const BacklogWork& work) {
                              work.backlog_contacts * work.aht_seconds / work.response_target_seconds;
   const double agents = std::ceil(busy_agents / work.max_occupancy - 1e-9);
   if (!(agents <= kMaxAgents)) {
-    return unreachable_error("the backlog work needs more than " + std::to_string(kMaxAgents) +
-                             " agents");
+    return unreachable_error("the backlog work needs more than " + std::to_string(kMaxAgents) + " agents");
   }
   return static_cast<int>(std::max(0.0, agents));
 }

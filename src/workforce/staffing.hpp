@@ -54,8 +54,7 @@ struct StaffingResult {
 // level over offered contacts (SL <= N/a) and abandonment (P(abandon) >= 1 - N/a).
 // Fails like required_agents_erlang_c (max_abandon 0 with arrivals is unreachable).
 [[nodiscard]] Result<StaffingResult> required_agents_erlang_a(double arrival_rate_per_hour,
-                                                              double aht_seconds,
-                                                              double patience_seconds,
+                                                              double aht_seconds, double patience_seconds,
                                                               const StaffingTargets& targets);
 
 // Staff to schedule so that `agents_required` are available after `shrinkage` (the share of
@@ -80,8 +79,8 @@ struct ChatStaffing {
 };
 
 // Fails with "invalid-request" unless 1 <= concurrency <= 20, then like the Erlang search.
-[[nodiscard]] Result<ChatStaffing> required_agents_chat(double arrival_rate_per_hour,
-                                                        double aht_seconds, int concurrency,
+[[nodiscard]] Result<ChatStaffing> required_agents_chat(double arrival_rate_per_hour, double aht_seconds,
+                                                        int concurrency,
                                                         std::optional<double> patience_seconds,
                                                         const StaffingTargets& targets);
 

@@ -30,8 +30,7 @@ TEST(Acknowledgement, EnglishInTheCustomersZone) {
   auto ack = make_acknowledgement(input(domain::Language::En, "America/New_York"));
   ASSERT_TRUE(ack.ok());
   EXPECT_EQ(ack->subject, "[#T-1234] Received: Geen internet");
-  EXPECT_NE(ack->body.find("by Monday 23 November 2026 at 08:30 (America/New_York)"),
-            std::string::npos);
+  EXPECT_NE(ack->body.find("by Monday 23 November 2026 at 08:30 (America/New_York)"), std::string::npos);
 }
 
 TEST(Acknowledgement, ChineseCrossesMidnightInShanghai) {
@@ -62,8 +61,8 @@ TEST(Acknowledgement, UnknownZoneAndEmptyTenantFail) {
 }
 
 TEST(FormatLocalTime, RoundsUpToTheMinute) {
-  auto text = format_local_time(*parse_rfc3339("2026-03-29T00:59:01Z"), "Europe/Amsterdam",
-                                domain::Language::En);
+  auto text =
+      format_local_time(*parse_rfc3339("2026-03-29T00:59:01Z"), "Europe/Amsterdam", domain::Language::En);
   ASSERT_TRUE(text.ok());
   EXPECT_EQ(*text, "Sunday 29 March 2026 at 03:00 (Europe/Amsterdam)");  // after the DST jump
 }

@@ -38,16 +38,14 @@ TEST(AutoReply, EachLoopSignalBlocksTheReply) {
   EXPECT_EQ(decide(corpus::mailer_daemon()).reason, AutoReplyReason::MailerDaemon);
   EXPECT_EQ(decide(corpus::noreply_sender()).reason, AutoReplyReason::MailerDaemon);
   EXPECT_EQ(decide(corpus::dsn_bounce()).reason, AutoReplyReason::DeliveryReport);
-  for (const auto& raw :
-       {corpus::auto_submitted(), corpus::precedence_bulk(), corpus::suppress_header()}) {
+  for (const auto& raw : {corpus::auto_submitted(), corpus::precedence_bulk(), corpus::suppress_header()}) {
     EXPECT_FALSE(decide(raw).send);
   }
 }
 
 TEST(AutoReply, OwnAddressIsNeverAnswered) {
   std::string raw = corpus::multipart_alternative();
-  raw.replace(raw.find("Jan de Vries <Jan.deVries@Example.NL >"), 38,
-              "Desk <support@desk.example>");
+  raw.replace(raw.find("Jan de Vries <Jan.deVries@Example.NL >"), 38, "Desk <support@desk.example>");
   const auto decision = decide(raw);
   EXPECT_FALSE(decision.send);
   EXPECT_EQ(decision.reason, AutoReplyReason::OwnAddress);

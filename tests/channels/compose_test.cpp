@@ -69,8 +69,7 @@ TEST(Compose, NonAsciiSubjectNameAndBodyRoundTrip) {
     mail.encoding = encoding;
     mail.subject = "Uw factuur van € 12,50 — 您的发票 " + std::string(40, 'x') + " Grüße";
     mail.to = {{"li@example.cn", "李小龙"}};
-    mail.text =
-        "Grüße,\n你好 =?UTF-8?B?x?= trailing space \n" + std::string(200, 'y') + "\n.\nFrom me\n";
+    mail.text = "Grüße,\n你好 =?UTF-8?B?x?= trailing space \n" + std::string(200, 'y') + "\n.\nFrom me\n";
     const ParsedMail parsed = round_trip(mail);
     EXPECT_EQ(parsed.subject, mail.subject + " [#T-1234]");
     EXPECT_EQ(parsed.to[0].name, "李小龙");
@@ -236,10 +235,8 @@ TEST(Compose, UnsafeAttachmentNamesAndTypesAreRejected) {
 }
 
 TEST(MessageId, HexOfRandomBytesAtDomain) {
-  const std::array<std::uint8_t, 16> bytes{0x00, 0x01, 0xab, 0xff, 4,  5,  6,  7,
-                                           8,    9,    10,   11,   12, 13, 14, 15};
-  EXPECT_EQ(make_message_id(bytes, "desk.example"),
-            "0001abff0405060708090a0b0c0d0e0f@desk.example");
+  const std::array<std::uint8_t, 16> bytes{0x00, 0x01, 0xab, 0xff, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+  EXPECT_EQ(make_message_id(bytes, "desk.example"), "0001abff0405060708090a0b0c0d0e0f@desk.example");
 }
 
 }  // namespace

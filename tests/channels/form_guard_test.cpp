@@ -29,8 +29,7 @@ TEST(FormGuard, HumanPaceSubmissionIsAccepted) {
 
 TEST(FormGuard, HoneypotTooFastAndExpiredAreRefused) {
   const std::string token = issue_form_token("form-secret", "telco-nl", kRendered);
-  EXPECT_EQ(submit(token, kRendered + seconds(10), "http://spam.example").error().kind,
-            kinds::kFormHoneypot);
+  EXPECT_EQ(submit(token, kRendered + seconds(10), "http://spam.example").error().kind, kinds::kFormHoneypot);
   EXPECT_EQ(submit(token, kRendered + seconds(2)).error().kind, kinds::kFormTooFast);
   EXPECT_EQ(submit(token, kRendered - seconds(30)).error().kind, kinds::kFormTooFast);
   EXPECT_EQ(submit(token, kRendered + hours(2) + seconds(1)).error().kind, kinds::kFormExpired);
@@ -44,16 +43,11 @@ TEST(FormGuard, ForgedOrForeignTokensAreRefused) {
   std::string forged = token;
   forged.replace(3, 13, "1794999000000");
   EXPECT_EQ(submit(forged, now).error().kind, kinds::kFormBadToken);
-  EXPECT_EQ(check_form_submission("form-secret", "other-tenant", FormSubmission{"", token}, now)
-                .error()
-                .kind,
+  EXPECT_EQ(check_form_submission("form-secret", "other-tenant", FormSubmission{"", token}, now).error().kind,
             kinds::kFormBadToken);
-  EXPECT_EQ(check_form_submission("other-secret", "telco-nl", FormSubmission{"", token}, now)
-                .error()
-                .kind,
+  EXPECT_EQ(check_form_submission("other-secret", "telco-nl", FormSubmission{"", token}, now).error().kind,
             kinds::kFormBadToken);
-  for (const char* bad :
-       {"", "v1.", "v1.123", "v1..abc", "v2.1795000000000.00", "v1.x.00", "v1.-5.00"}) {
+  for (const char* bad : {"", "v1.", "v1.123", "v1..abc", "v2.1795000000000.00", "v1.x.00", "v1.-5.00"}) {
     EXPECT_EQ(submit(bad, now).error().kind, kinds::kFormBadToken) << bad;
   }
 }

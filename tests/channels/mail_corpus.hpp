@@ -50,8 +50,7 @@ inline const std::string kLatin1Bytes =
     "\x47\x72\xfc\xdf\x65\x20\x61\x75\x73\x20\x4b\xf6\x6c\x6e\x2c\x20\x6e\x61\xef\x76\x65\x20\x63"
     "\x61\x66\xe9";
 // "Prijs: 5 € Œuvre"
-inline const std::string kLatin9Bytes =
-    "\x50\x72\x69\x6a\x73\x3a\x20\x35\x20\xa4\x20\xbc\x75\x76\x72\x65";
+inline const std::string kLatin9Bytes = "\x50\x72\x69\x6a\x73\x3a\x20\x35\x20\xa4\x20\xbc\x75\x76\x72\x65";
 // "“Quoted” – 5 € … Œuvre"
 inline const std::string kCp1252Bytes =
     "\x93\x51\x75\x6f\x74\x65\x64\x94\x20\x96\x20\x35\x20\x80\x20\x85\x20\x8c\x75\x76\x72\x65";
@@ -170,7 +169,9 @@ inline std::string precedence_bulk() {
 inline std::string precedence_list() {
   return headers("List mail", "Precedence: List\n") + "\nList.\n";
 }
-inline std::string precedence_junk() { return headers("Junk", "Precedence: junk\n") + "\nJunk.\n"; }
+inline std::string precedence_junk() {
+  return headers("Junk", "Precedence: junk\n") + "\nJunk.\n";
+}
 inline std::string suppress_header() {
   return headers("Automatic reply: Order", "X-Auto-Response-Suppress: All\n") + "\nAway.\n";
 }

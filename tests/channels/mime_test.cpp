@@ -22,8 +22,7 @@ ParsedMail parse_ok(const std::string& raw, const MimeLimits& limits = {}) {
 }
 
 bool detail_free_of_control(std::string_view s) {
-  return std::none_of(s.begin(), s.end(),
-                      [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  return std::none_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
 }
 
 bool has_warning(const ParsedMail& mail, std::string_view prefix) {
@@ -32,12 +31,11 @@ bool has_warning(const ParsedMail& mail, std::string_view prefix) {
 }
 
 TEST(Mime, ReadsEnvelopeHeadersAndNormalisesTheSender) {
-  const ParsedMail mail =
-      parse_ok(corpus::headers("Hello",
-                               "In-Reply-To: <out-1@desk.example>\n"
-                               "References: <a@x> <b@y>\n    <out-1@desk.example>\n"
-                               "Cc: Piet <PIET@example.nl>, team: a@b.c, d@e.f;\n") +
-               "\nHi\n");
+  const ParsedMail mail = parse_ok(corpus::headers("Hello",
+                                                   "In-Reply-To: <out-1@desk.example>\n"
+                                                   "References: <a@x> <b@y>\n    <out-1@desk.example>\n"
+                                                   "Cc: Piet <PIET@example.nl>, team: a@b.c, d@e.f;\n") +
+                                   "\nHi\n");
   EXPECT_EQ(mail.message_id, "m1@example.nl");
   EXPECT_EQ(mail.in_reply_to, "out-1@desk.example");
   EXPECT_EQ(mail.references, (std::vector<std::string>{"a@x", "b@y", "out-1@desk.example"}));
@@ -62,7 +60,9 @@ struct CharsetCase {
   std::string expected;
 };
 
-void PrintTo(const CharsetCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const CharsetCase& c, std::ostream* os) {
+  *os << c.name;
+}
 
 class MimeCharset : public ::testing::TestWithParam<CharsetCase> {};
 
@@ -75,20 +75,19 @@ TEST_P(MimeCharset, ConvertsTheBodyToUtf8) {
 
 INSTANTIATE_TEST_SUITE_P(
     AllCharsets, MimeCharset,
-    ::testing::Values(
-        CharsetCase{"utf8", "UTF-8",
-                    "Gr\xc3\xbc\xc3\x9f"
-                    "e \xe4\xbd\xa0\xe5\xa5\xbd",
-                    "Grüße 你好"},
-        CharsetCase{"latin1", "ISO-8859-1", corpus::kLatin1Bytes, "Grüße aus Köln, naïve café"},
-        CharsetCase{"latin9", "iso-8859-15", corpus::kLatin9Bytes, "Prijs: 5 € Œuvre"},
-        CharsetCase{"cp1252", "windows-1252", corpus::kCp1252Bytes, "“Quoted” – 5 € … Œuvre"},
-        CharsetCase{"gb2312", "gb2312", corpus::kGb2312Bytes, "你好，世界"},
-        CharsetCase{"gbk", "GBK", corpus::kGbkBytes, "你好，世界，镕"},
-        CharsetCase{"gbk_labelled_gb2312", "GB2312", corpus::kGbkBytes, "你好，世界，镕"},
-        CharsetCase{"gb18030", "GB18030", corpus::kGb18030Bytes, "你好𠀀€"},
-        CharsetCase{"big5", "Big5", corpus::kBig5Bytes, "您好，世界"},
-        CharsetCase{"quoted_charset", "\"utf-8\"", "caf\xc3\xa9", "café"}),
+    ::testing::Values(CharsetCase{"utf8", "UTF-8",
+                                  "Gr\xc3\xbc\xc3\x9f"
+                                  "e \xe4\xbd\xa0\xe5\xa5\xbd",
+                                  "Grüße 你好"},
+                      CharsetCase{"latin1", "ISO-8859-1", corpus::kLatin1Bytes, "Grüße aus Köln, naïve café"},
+                      CharsetCase{"latin9", "iso-8859-15", corpus::kLatin9Bytes, "Prijs: 5 € Œuvre"},
+                      CharsetCase{"cp1252", "windows-1252", corpus::kCp1252Bytes, "“Quoted” – 5 € … Œuvre"},
+                      CharsetCase{"gb2312", "gb2312", corpus::kGb2312Bytes, "你好，世界"},
+                      CharsetCase{"gbk", "GBK", corpus::kGbkBytes, "你好，世界，镕"},
+                      CharsetCase{"gbk_labelled_gb2312", "GB2312", corpus::kGbkBytes, "你好，世界，镕"},
+                      CharsetCase{"gb18030", "GB18030", corpus::kGb18030Bytes, "你好𠀀€"},
+                      CharsetCase{"big5", "Big5", corpus::kBig5Bytes, "您好，世界"},
+                      CharsetCase{"quoted_charset", "\"utf-8\"", "caf\xc3\xa9", "café"}),
     [](const ::testing::TestParamInfo<CharsetCase>& info) { return std::string(info.param.name); });
 
 TEST(Mime, UnknownCharsetIsBestEffortAndFlagged) {
@@ -121,8 +120,8 @@ TEST(Mime, Rfc2047SubjectWithMixedCharsetsAndEncodings) {
 }
 
 TEST(Mime, Rfc2047QEncodingWithUnderscoresAndUtf8) {
-  const ParsedMail mail = parse_ok(
-      corpus::headers("=?utf-8?q?Factuur_=E2=82=AC_12?= en =?UTF-8?B?5L2g5aW9?=") + "\nx\n");
+  const ParsedMail mail =
+      parse_ok(corpus::headers("=?utf-8?q?Factuur_=E2=82=AC_12?= en =?UTF-8?B?5L2g5aW9?=") + "\nx\n");
   EXPECT_EQ(mail.subject, "Factuur € 12 en 你好");
 }
 
@@ -138,15 +137,13 @@ TEST(Mime, MultipartAlternativeKeepsPlainTextAndSanitisedHtml) {
 TEST(Mime, HtmlOnlyDerivesTheTextAndSanitises) {
   const ParsedMail mail = parse_ok(corpus::html_only());
   EXPECT_TRUE(mail.text_from_html);
-  EXPECT_EQ(
-      mail.text,
-      "Dear team,\nGrüße from my order page <https://example.nl/order>.\n\n- one\n- two\n\nclick");
+  EXPECT_EQ(mail.text,
+            "Dear team,\nGrüße from my order page <https://example.nl/order>.\n\n- one\n- two\n\nclick");
   ASSERT_TRUE(mail.html.has_value());
   EXPECT_EQ(mail.html->find("onerror"), std::string::npos);
   EXPECT_EQ(mail.html->find("javascript"), std::string::npos);
-  EXPECT_NE(
-      mail.html->find("<a href=\"https://example.nl/order\" rel=\"noopener noreferrer nofollow\">"),
-      std::string::npos);
+  EXPECT_NE(mail.html->find("<a href=\"https://example.nl/order\" rel=\"noopener noreferrer nofollow\">"),
+            std::string::npos);
 }
 
 TEST(Mime, HtmlMetaCharsetIsUsedWhenThePartDeclaresNone) {
@@ -210,10 +207,10 @@ TEST(Mime, AutoReplySignalsOfEachKind) {
   EXPECT_TRUE(parse_ok(corpus::list_id()).auto_signals.list_id);
   EXPECT_TRUE(parse_ok(corpus::mailer_daemon()).auto_signals.mailer_daemon_sender);
   EXPECT_TRUE(parse_ok(corpus::noreply_sender()).auto_signals.mailer_daemon_sender);
-  EXPECT_TRUE(parse_ok(corpus::headers("x", "Return-Path: <>\n") + "\nx\n")
-                  .auto_signals.mailer_daemon_sender);
-  EXPECT_FALSE(parse_ok(corpus::headers("x", "X-Auto-Response-Suppress: None\n") + "\nx\n")
-                   .auto_signals.any());
+  EXPECT_TRUE(
+      parse_ok(corpus::headers("x", "Return-Path: <>\n") + "\nx\n").auto_signals.mailer_daemon_sender);
+  EXPECT_FALSE(
+      parse_ok(corpus::headers("x", "X-Auto-Response-Suppress: None\n") + "\nx\n").auto_signals.any());
 }
 
 TEST(Mime, DeliveryStatusNotificationNamesTheOriginalAndTheReason) {
@@ -225,8 +222,7 @@ TEST(Mime, DeliveryStatusNotificationNamesTheOriginalAndTheReason) {
   EXPECT_EQ(report.final_recipient, "nobody@example.nl");
   EXPECT_EQ(report.action, "failed");
   EXPECT_EQ(report.status, "5.1.1");
-  EXPECT_EQ(report.diagnostic,
-            "550 5.1.1 <nobody@example.nl>: Recipient address rejected: User unknown");
+  EXPECT_EQ(report.diagnostic, "550 5.1.1 <nobody@example.nl>: Recipient address rejected: User unknown");
   EXPECT_NE(mail.text.find("could not be delivered"), std::string::npos);
   EXPECT_TRUE(mail.forwarded.empty());
 }

@@ -27,8 +27,7 @@ class MapLookup : public ThreadLookup {
   mutable int lookups = 0;
 };
 
-ParsedMail mail_with(std::string in_reply_to, std::vector<std::string> references,
-                     std::string subject) {
+ParsedMail mail_with(std::string in_reply_to, std::vector<std::string> references, std::string subject) {
   ParsedMail mail;
   mail.in_reply_to = std::move(in_reply_to);
   mail.references = std::move(references);
@@ -95,16 +94,15 @@ TEST(DecideThread, LookupsAreBounded) {
   for (int idx = 0; idx < 500; ++idx) {
     references.push_back("r" + std::to_string(idx) + "@x");
   }
-  EXPECT_TRUE(
-      std::holds_alternative<NewTicket>(decide_thread(mail_with("", references, ""), lookup)));
+  EXPECT_TRUE(std::holds_alternative<NewTicket>(decide_thread(mail_with("", references, ""), lookup)));
   EXPECT_LE(lookup.lookups, static_cast<int>(kMaxReferencesLookedUp));
 }
 
 TEST(NormalizeAddress, TrimsLowercasesAndValidates) {
   EXPECT_EQ(*normalize_address("  <Jan.DeVries@Example.NL> "), "jan.devries@example.nl");
   EXPECT_EQ(*normalize_address("a+tag@b"), "a+tag@b");
-  for (const char* bad : {"", "  ", "no-at", "@x.nl", "a@", "a@@b", "a b@c.nl", "a@b..nl", "a@.b",
-                          ".a@b.nl", "a@b.nl\r\nBcc: x@y", "\"quoted\"@x.nl", "a,b@c.nl"}) {
+  for (const char* bad : {"", "  ", "no-at", "@x.nl", "a@", "a@@b", "a b@c.nl", "a@b..nl", "a@.b", ".a@b.nl",
+                          "a@b.nl\r\nBcc: x@y", "\"quoted\"@x.nl", "a,b@c.nl"}) {
     auto result = normalize_address(bad);
     EXPECT_FALSE(result.ok()) << bad;
     if (!result.ok()) {

@@ -58,9 +58,8 @@ TEST(WebhookSignature, StaleAndMalformedTimestampsAreRejected) {
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().kind, kinds::kWebhookStale);
   const std::string future_ts = "1795001000";
-  EXPECT_EQ(
-      verify_webhook("k", future_ts, body, sign_webhook("k", future_ts, body), kNow).error().kind,
-      kinds::kWebhookStale);
+  EXPECT_EQ(verify_webhook("k", future_ts, body, sign_webhook("k", future_ts, body), kNow).error().kind,
+            kinds::kWebhookStale);
   for (const char* ts : {"", "abc", "-5", "1795000000.5", "99999999999999999999"}) {
     EXPECT_EQ(verify_webhook("k", ts, body, sign_webhook("k", ts, body), kNow).error().kind,
               kinds::kWebhookBadTimestamp)
@@ -69,8 +68,7 @@ TEST(WebhookSignature, StaleAndMalformedTimestampsAreRejected) {
 }
 
 TEST(CallRecordJson, ParsesEveryState) {
-  auto answered =
-      parse_call_record(R"({"call_id":"c-42","state":"answered","caller_number":"+31 20 123-4567",
+  auto answered = parse_call_record(R"({"call_id":"c-42","state":"answered","caller_number":"+31 20 123-4567",
       "agent_email":"Eva@Desk.Example","wait_seconds":35,"occurred_at":"2026-11-23T10:15:00Z","extra":1})");
   ASSERT_TRUE(answered.ok()) << answered.error().message;
   EXPECT_EQ(answered->call_id, "c-42");
@@ -99,8 +97,7 @@ TEST(CallRecordJson, ErrorsNameTheField) {
   const std::pair<const char*, const char*> cases[] = {
       {"not json", "body"},
       {"[1,2]", "body"},
-      {R"({"state":"queued","caller_number":"123","occurred_at":"2026-11-23T10:00:00Z"})",
-       "call_id"},
+      {R"({"state":"queued","caller_number":"123","occurred_at":"2026-11-23T10:00:00Z"})", "call_id"},
       {R"({"call_id":5,"state":"queued","caller_number":"123","occurred_at":"2026-11-23T10:00:00Z"})",
        "call_id"},
       {R"({"call_id":"c","state":"ringing","caller_number":"123","occurred_at":"2026-11-23T10:00:00Z"})",
@@ -122,8 +119,7 @@ TEST(CallRecordJson, ErrorsNameTheField) {
       {R"({"call_id":"c","state":"ended","caller_number":"123","agent_email":"a@b.c","wait_seconds":1,"occurred_at":"2026-11-23T10:00:00Z"})",
        "talk_seconds"},
       {R"({"call_id":"c","state":"queued","caller_number":"123"})", "occurred_at"},
-      {R"({"call_id":"c","state":"queued","caller_number":"123","occurred_at":"yesterday"})",
-       "occurred_at"},
+      {R"({"call_id":"c","state":"queued","caller_number":"123","occurred_at":"yesterday"})", "occurred_at"},
   };
   for (const auto& [json, field] : cases) {
     auto result = parse_call_record(json);
@@ -140,8 +136,7 @@ TEST(CallRecordJson, HostileDocumentsAreRefused) {
 }
 
 TEST(SocialMessageJson, ParsesAndValidates) {
-  auto message =
-      parse_social_message(R"({"platform":"X","handle":"@jan","thread_id":"t-9","message_id":"m-1",
+  auto message = parse_social_message(R"({"platform":"X","handle":"@jan","thread_id":"t-9","message_id":"m-1",
       "text":"Waar blijft mijn bestelling?\nGroet","sent_at":"2026-11-23T10:15:00Z"})");
   ASSERT_TRUE(message.ok()) << message.error().message;
   EXPECT_EQ(message->platform, "x");

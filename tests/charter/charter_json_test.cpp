@@ -21,8 +21,8 @@ TEST(CharterJson, ExampleCharterIsValid) {
 TEST(CharterJson, RoundTripKeepsEveryField) {
   Charter charter = example_charter();
   charter.breach_rules.major_overrun_percent.reset();
-  charter.thresholds.push_back({"sla.first_response.compliance", Comparator::AtLeast, 0.9,
-                                Unit::Fraction, domain::Channel::Email});
+  charter.thresholds.push_back(
+      {"sla.first_response.compliance", Comparator::AtLeast, 0.9, Unit::Fraction, domain::Channel::Email});
   charter.rhythm.daily_self_check_minute = 7 * 60 + 5;
   charter.languages = {domain::Language::Zh};
   const json written = to_json(charter);

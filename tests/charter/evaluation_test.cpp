@@ -52,8 +52,7 @@ TEST(Evaluation, DecidesEveryPromiseAndThreshold) {
   const auto evaluation = evaluate(example_charter(), sample_input());
   ASSERT_EQ(evaluation.items.size(), 8u);
   EXPECT_EQ(item(evaluation, "promise.email.first_response").outcome, Outcome::Kept);
-  EXPECT_EQ(item(evaluation, "promise.email.first_response").kpi,
-            "first_response_business_time.p90");
+  EXPECT_EQ(item(evaluation, "promise.email.first_response").kpi, "first_response_business_time.p90");
   EXPECT_DOUBLE_EQ(*item(evaluation, "promise.email.first_response").measured, 420);
   EXPECT_EQ(item(evaluation, "promise.email.resolution").outcome, Outcome::Missed);
   EXPECT_EQ(item(evaluation, "promise.email.resolution").kpi, "resolution_time.p90");
@@ -68,8 +67,7 @@ TEST(Evaluation, DecidesEveryPromiseAndThreshold) {
   EXPECT_EQ(evaluation.missed, 2);
   EXPECT_EQ(evaluation.no_data, 2);
   EXPECT_EQ(summary_text(evaluation, Language::En), "4 of 6 promises kept (2 without data)");
-  EXPECT_EQ(summary_text(evaluation, Language::Nl),
-            "4 van 6 beloften nagekomen (2 zonder gegevens)");
+  EXPECT_EQ(summary_text(evaluation, Language::Nl), "4 van 6 beloften nagekomen (2 zonder gegevens)");
   EXPECT_EQ(summary_text(evaluation, Language::Zh), "6项承诺中兑现4项(2项暂无数据)");
 }
 
@@ -151,8 +149,8 @@ TEST(Evaluation, WorksOnComputedKpiReports) {
   tickets[0].csat_grade = 9;
   tickets[1].csat_grade = 8;
   auto overall = reporting::compute_kpis(tickets, reporting::testing::week_query());
-  auto channels = reporting::compute_kpis(
-      tickets, reporting::testing::week_query(reporting::Dimension::Channel));
+  auto channels =
+      reporting::compute_kpis(tickets, reporting::testing::week_query(reporting::Dimension::Channel));
   ASSERT_TRUE(overall.ok() && channels.ok());
   auto input = kpi_input_from_reports("2026-W47", *overall, &*channels, {{"privacy_incidents", 0}});
   ASSERT_TRUE(input.ok()) << input.error().message;

@@ -112,8 +112,7 @@ TEST(Schedule, WeeklyMonthlyAndHalfYearly) {
 TEST(Schedule, RunsMissedWhileDownAreEachDueOnceAcrossDst) {
   const Schedule s = daily(8, 30);
   // Down from Friday 27 March 10:00Z to Monday 30 March 12:00Z, across the DST change.
-  auto due =
-      runs_due(s, "Europe/Amsterdam", at("2026-03-27T10:00:00Z"), at("2026-03-30T12:00:00Z"));
+  auto due = runs_due(s, "Europe/Amsterdam", at("2026-03-27T10:00:00Z"), at("2026-03-30T12:00:00Z"));
   ASSERT_TRUE(due.ok());
   ASSERT_EQ(due->size(), 3u);
   EXPECT_EQ((*due)[0].period_label, "2026-03-27");
@@ -127,8 +126,8 @@ TEST(Schedule, RunsMissedWhileDownAreEachDueOnceAcrossDst) {
 }
 
 TEST(Schedule, CatchUpIsCappedToTheLatestRuns) {
-  auto due = runs_due(daily(8, 0), "Asia/Shanghai", at("2020-01-01T00:00:00Z"),
-                      at("2026-11-23T01:00:00Z"), 5);
+  auto due =
+      runs_due(daily(8, 0), "Asia/Shanghai", at("2020-01-01T00:00:00Z"), at("2026-11-23T01:00:00Z"), 5);
   ASSERT_TRUE(due.ok());
   ASSERT_EQ(due->size(), 5u);
   EXPECT_EQ(due->back().period_label, "2026-11-22");
@@ -166,8 +165,7 @@ TEST(ScheduleJson, RoundTripsAndNamesBadFields) {
   EXPECT_EQ(read->minute_of_day, 17 * 60 + 45);
   auto bad = schedule_from_json(nlohmann::json::parse(R"({"frequency":"weekly","time":"9:00"})"));
   EXPECT_EQ(bad.error().field, "time");
-  bad = schedule_from_json(
-      nlohmann::json::parse(R"({"frequency":"weekly","time":"09:00","weekday":8})"));
+  bad = schedule_from_json(nlohmann::json::parse(R"({"frequency":"weekly","time":"09:00","weekday":8})"));
   EXPECT_EQ(bad.error().field, "weekday");
   bad = schedule_from_json(nlohmann::json::parse(R"({"frequency":"hourly","time":"09:00"})"));
   EXPECT_EQ(bad.error().field, "frequency");

@@ -8,8 +8,7 @@ namespace {
 using domain::Language;
 
 TEST(Text, HtmlEscapeEscapesMarkupBracesAndBadUtf8) {
-  EXPECT_EQ(html_escape("<a href=\"x\">'&'</a>"),
-            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  EXPECT_EQ(html_escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   EXPECT_EQ(html_escape("{{x}}"), "&#123;&#123;x&#125;&#125;");
   EXPECT_EQ(html_escape("承诺"), "承诺");
   EXPECT_EQ(html_escape(std::string("a\xff"

@@ -25,8 +25,8 @@ TEST(DecodeUtf8, DecodesOneToFourByteSequences) {
 }
 
 TEST(DecodeUtf8, InvalidSequencesDecodeAsOneReplacementByte) {
-  for (const std::string& bad : {"\x80"s, "\xBF"s, "\xFF"s, "\xFE"s, "\xF5\x80\x80\x80"s,
-                                "\xC3\x28"s, "\xE6\x89\x28"s}) {
+  for (const std::string& bad :
+       {"\x80"s, "\xBF"s, "\xFF"s, "\xFE"s, "\xF5\x80\x80\x80"s, "\xC3\x28"s, "\xE6\x89\x28"s}) {
     const auto decoded = decode_utf8(bad, 0);
     EXPECT_FALSE(decoded.valid) << bad;
     EXPECT_EQ(decoded.code_point, kReplacementCharacter);
@@ -35,7 +35,7 @@ TEST(DecodeUtf8, InvalidSequencesDecodeAsOneReplacementByte) {
 }
 
 TEST(DecodeUtf8, RejectsOverlongEncodings) {
-  EXPECT_FALSE(decode_utf8("\xC0\xAF", 0).valid);          // '/' in two bytes
+  EXPECT_FALSE(decode_utf8("\xC0\xAF", 0).valid);  // '/' in two bytes
   EXPECT_FALSE(decode_utf8("\xC1\xBF", 0).valid);
   EXPECT_FALSE(decode_utf8("\xE0\x80\xAF", 0).valid);      // '/' in three bytes
   EXPECT_FALSE(decode_utf8("\xE0\x9F\xBF", 0).valid);      // U+07FF in three bytes
@@ -45,9 +45,9 @@ TEST(DecodeUtf8, RejectsOverlongEncodings) {
 }
 
 TEST(DecodeUtf8, RejectsSurrogatesAndValuesBeyondTheLastCodePoint) {
-  EXPECT_FALSE(decode_utf8("\xED\xA0\x80", 0).valid);  // U+D800
-  EXPECT_FALSE(decode_utf8("\xED\xBF\xBF", 0).valid);  // U+DFFF
-  EXPECT_TRUE(decode_utf8("\xED\x9F\xBF", 0).valid);   // U+D7FF
+  EXPECT_FALSE(decode_utf8("\xED\xA0\x80", 0).valid);      // U+D800
+  EXPECT_FALSE(decode_utf8("\xED\xBF\xBF", 0).valid);      // U+DFFF
+  EXPECT_TRUE(decode_utf8("\xED\x9F\xBF", 0).valid);       // U+D7FF
   EXPECT_FALSE(decode_utf8("\xF4\x90\x80\x80", 0).valid);  // U+110000
 }
 
@@ -65,9 +65,15 @@ TEST(Utf8, ValidityAndRepairAgree) {
   EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));
   EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));
   EXPECT_FALSE(is_valid_utf8("ok\xE6\x89"));
-  EXPECT_EQ(make_valid_utf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(make_valid_utf8("a\xFF"
+                            "b"),
+            "a\xEF\xBF\xBD"
+            "b");
   // Each byte of a bad sequence is replaced on its own, the next valid one is kept.
-  EXPECT_EQ(make_valid_utf8("\xE6\x89" "x"), "\xEF\xBF\xBD\xEF\xBF\xBD" "x");
+  EXPECT_EQ(make_valid_utf8("\xE6\x89"
+                            "x"),
+            "\xEF\xBF\xBD\xEF\xBF\xBD"
+            "x");
   EXPECT_EQ(make_valid_utf8("承诺"), "承诺");
   EXPECT_EQ(utf8_sequence_length("\xE6\x89\xBF", 0), 3u);
   EXPECT_EQ(utf8_sequence_length("\xE6\x89", 0), 0u);
@@ -126,8 +132,7 @@ TEST(Ascii, CaseInsensitiveComparisonAndSearch) {
 
 TEST(HtmlEscape, EscapesAllFiveMarkupCharactersAndBraces) {
   EXPECT_EQ(html_escape("&<>\"'"), "&amp;&lt;&gt;&quot;&#39;");
-  EXPECT_EQ(html_escape("<a title='x'>\"&\"</a>"),
-            "&lt;a title=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;");
+  EXPECT_EQ(html_escape("<a title='x'>\"&\"</a>"), "&lt;a title=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;");
   EXPECT_EQ(html_escape("{{x}}"), "&#123;&#123;x&#125;&#125;");
   EXPECT_EQ(html_escape("&amp;"), "&amp;amp;");  // escaping is not idempotent, by design
 }
@@ -135,8 +140,13 @@ TEST(HtmlEscape, EscapesAllFiveMarkupCharactersAndBraces) {
 TEST(HtmlEscape, KeepsTextAndWhitespaceButReplacesControlsAndBadUtf8) {
   EXPECT_EQ(html_escape("承诺 café"), "承诺 café");
   EXPECT_EQ(html_escape("a\tb\r\nc"), "a\tb\r\nc");
-  EXPECT_EQ(html_escape("a"s + '\0' + "b\x01"), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
-  EXPECT_EQ(html_escape("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(html_escape("a"s + '\0' + "b\x01"),
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD");
+  EXPECT_EQ(html_escape("a\xFF"
+                        "b"),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(html_escape("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 

@@ -67,7 +67,9 @@ const TenantContent& tenant(std::string_view slug) {
   return demo_tenants().front();
 }
 
-std::string_view language_code(domain::Language language) { return domain::to_string(language); }
+std::string_view language_code(domain::Language language) {
+  return domain::to_string(language);
+}
 
 class DemoGenerateEachTenant : public ::testing::TestWithParam<std::string_view> {};
 
@@ -78,9 +80,9 @@ TEST_P(DemoGenerateEachTenant, MakesTheConfiguredNumberOfTicketsInCreationOrder)
   const auto& content = tenant(GetParam());
   auto generated = generate(content, 42);
   ASSERT_EQ(generated.tickets.size(), static_cast<std::size_t>(content.tickets));
-  EXPECT_TRUE(std::is_sorted(
-      generated.tickets.begin(), generated.tickets.end(),
-      [](const auto& a, const auto& b) { return a.ticket.created_at < b.ticket.created_at; }));
+  EXPECT_TRUE(
+      std::is_sorted(generated.tickets.begin(), generated.tickets.end(),
+                     [](const auto& a, const auto& b) { return a.ticket.created_at < b.ticket.created_at; }));
 }
 
 TEST_P(DemoGenerateEachTenant, EveryTicketRowIsTheReplayOfItsHistory) {
@@ -148,8 +150,7 @@ TEST_P(DemoGenerateEachTenant, TextsAreValidFilledInAndInTheTenantsLanguage) {
     for (const auto& message : imported.messages) {
       ASSERT_TRUE(domain::is_valid_utf8(message.body));
       EXPECT_EQ(message.body.find('{'), std::string::npos) << message.body;
-      EXPECT_EQ(testing::has_cjk(message.body), content.language == domain::Language::Zh)
-          << message.body;
+      EXPECT_EQ(testing::has_cjk(message.body), content.language == domain::Language::Zh) << message.body;
       thread += "\n" + message.body;
     }
     right_language += testing::guess_language(thread) == language_code(content.language) ? 1 : 0;
@@ -276,8 +277,7 @@ TEST(DemoGenerate, SameSeedAndNowGiveTheSameData) {
       ASSERT_EQ(a.messages[msg].created_at, b.messages[msg].created_at);
     }
     ASSERT_EQ(a.events.size(), b.events.size());
-    differs_from_other =
-        differs_from_other || a.ticket.created_at != other.tickets[idx].ticket.created_at;
+    differs_from_other = differs_from_other || a.ticket.created_at != other.tickets[idx].ticket.created_at;
   }
   EXPECT_TRUE(differs_from_other);
 }

@@ -48,9 +48,7 @@ class DemoSeed : public ::testing::Test {
     ASSERT_TRUE(migrated.ok()) << migrated.error().message;
   }
 
-  void TearDown() override {
-    store_.reset();
-  }
+  void TearDown() override { store_.reset(); }
 
   Result<DemoSummary> seed() { return seed_demo(*store_, std::ref(hash_), kNow, 42); }
 
@@ -195,8 +193,7 @@ TEST_F(DemoSeed, StoredTicketsAreTheReplayOfTheirEventsWithThreadsInTheTenantsLa
       thread += "\n" + message.body;
     }
     threads[language]++;
-    threads_in_language[language] +=
-        testing::guess_language(thread) == domain::to_string(language) ? 1 : 0;
+    threads_in_language[language] += testing::guess_language(thread) == domain::to_string(language) ? 1 : 0;
     if (HasFailure()) {
       return;  // one broken ticket is enough to read
     }

@@ -52,8 +52,7 @@ inline domain::Ticket created_state(const domain::Ticket& final_row,
 }
 
 // Expects `row` to equal the replay of `events` over its created state, field by field.
-inline void expect_row_is_replay(const domain::Ticket& row,
-                                 std::span<const domain::TicketEvent> events) {
+inline void expect_row_is_replay(const domain::Ticket& row, std::span<const domain::TicketEvent> events) {
   auto replayed = domain::replay(created_state(row, events), events);
   EXPECT_EQ(replayed.status, row.status) << "ticket " << row.id.value;
   EXPECT_EQ(replayed.priority, row.priority) << "ticket " << row.id.value;
@@ -70,8 +69,7 @@ inline void expect_row_is_replay(const domain::Ticket& row,
 inline bool has_cjk(std::string_view text) {
   for (std::size_t idx = 0; idx + 2 < text.size(); ++idx) {
     auto lead = static_cast<unsigned char>(text[idx]);
-    if (lead >= 0xE4 && lead <= 0xE9 &&
-        (static_cast<unsigned char>(text[idx + 1]) & 0xC0) == 0x80) {
+    if (lead >= 0xE4 && lead <= 0xE9 && (static_cast<unsigned char>(text[idx + 1]) & 0xC0) == 0x80) {
       return true;
     }
   }
@@ -83,9 +81,8 @@ inline std::string_view guess_language(std::string_view text) {
   if (has_cjk(text)) {
     return "zh";
   }
-  static constexpr std::string_view kDutch[] = {" de ",    " het ", " een ", " ik ",
-                                                " u ",     " uw ",  " is ",  " niet ",
-                                                "Bedankt", "Groet", "Beste"};
+  static constexpr std::string_view kDutch[] = {" de ", " het ",  " een ",   " ik ",  " u ",  " uw ",
+                                                " is ", " niet ", "Bedankt", "Groet", "Beste"};
   static constexpr std::string_view kEnglish[] = {" the ", " my ",  " you ",  " your ", " and ",
                                                   " is ",  " not ", "Thanks", "Hi ",    "Hello"};
   int dutch = 0, english = 0;

@@ -57,12 +57,8 @@ WeeklyFeedback sample_week() {
   week.nps = 0;
   week.effort_mean = 2;
   week.topics.push_back({"billing", "账单与费用", 2, {{3, 6, "发票<错了>"}}});
-  week.recurring.push_back({"subject:invoice wrong",
-                            "Invoice wrong",
-                            {3, 4, 5},
-                            2,
-                            week.from,
-                            week.from + std::chrono::hours(5)});
+  week.recurring.push_back(
+      {"subject:invoice wrong", "Invoice wrong", {3, 4, 5}, 2, week.from, week.from + std::chrono::hours(5)});
   return week;
 }
 
@@ -81,13 +77,12 @@ TEST(SelfCheckRender, HtmlEscapesEverythingAndListsBothSections) {
 
 TEST(SelfCheckRender, CsvIsOneRowPerItemWithFormulaGuard) {
   const auto csv = self_check_csv(sample_check());
-  EXPECT_EQ(
-      csv,
-      "kind,agent,team,ticket,subject,target,target_minutes,due_at,late_minutes,still_open\r\n"
-      "sla_breached,Alice <script>,Eerste lijn,T-12,\"'=SUM(A1) \"\"quoted\"\", <b>\","
-      "first_response,60,2026-11-22T11:00:00Z,90,false\r\n"
-      "at_risk,Alice <script>,Eerste lijn,T-14,Storing,resolution,480,2026-11-23T16:00:00Z,0,"
-      "false\r\n");
+  EXPECT_EQ(csv,
+            "kind,agent,team,ticket,subject,target,target_minutes,due_at,late_minutes,still_open\r\n"
+            "sla_breached,Alice <script>,Eerste lijn,T-12,\"'=SUM(A1) \"\"quoted\"\", <b>\","
+            "first_response,60,2026-11-22T11:00:00Z,90,false\r\n"
+            "at_risk,Alice <script>,Eerste lijn,T-14,Storing,resolution,480,2026-11-23T16:00:00Z,0,"
+            "false\r\n");
 }
 
 TEST(SelfCheckRender, DutchAndChinesePdfs) {

@@ -36,11 +36,9 @@ std::string extract_text(const std::vector<std::uint8_t>& bytes) {
   const std::string stem = (dir / ("charter_pdf_" + std::to_string(::getpid()))).string();
   {
     std::ofstream out(stem + ".pdf", std::ios::binary);
-    out.write(reinterpret_cast<const char*>(bytes.data()),
-              static_cast<std::streamsize>(bytes.size()));
+    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
   }
-  const std::string command =
-      "pdftotext -enc UTF-8 '" + stem + ".pdf' '" + stem + ".txt' 2>/dev/null";
+  const std::string command = "pdftotext -enc UTF-8 '" + stem + ".pdf' '" + stem + ".txt' 2>/dev/null";
   const int status = std::system(command.c_str());
   std::ifstream in(stem + ".txt");
   std::stringstream text;
@@ -50,7 +48,9 @@ std::string extract_text(const std::vector<std::uint8_t>& bytes) {
   return status == 0 ? text.str() : "";
 }
 
-bool has_pdftotext() { return std::system("command -v pdftotext >/dev/null 2>&1") == 0; }
+bool has_pdftotext() {
+  return std::system("command -v pdftotext >/dev/null 2>&1") == 0;
+}
 
 std::string squeeze(std::string text) {
   std::string out;
@@ -111,8 +111,7 @@ TEST(Pdf, LongDocumentsGetMorePages) {
   document.language = Language::Zh;
   document.title = "报告";
   for (int k = 0; k < 200; ++k) {
-    document.blocks.push_back(
-        {Block::Kind::Item, "每日抽查服务记录,核对服务内容与客户需求匹配度。"});
+    document.blocks.push_back({Block::Kind::Item, "每日抽查服务记录,核对服务内容与客户需求匹配度。"});
   }
   document.blocks.push_back({Block::Kind::Bar, "电子邮件", 0.5, "50%"});
   auto pdf = render_pdf(document);

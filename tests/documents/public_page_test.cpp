@@ -41,8 +41,7 @@ Evaluation quarter_evaluation() {
 }
 
 const std::vector<ImprovementAction> kActions = {
-    {"Jullie telefoonwachttijd is te lang <echt>", "Extra bezetting op maandagochtend",
-     "2026-10-12"},
+    {"Jullie telefoonwachttijd is te lang <echt>", "Extra bezetting op maandagochtend", "2026-10-12"},
 };
 
 TEST(PublicPage, ShowsEveryPromiseWithBothPeriodsInEachLanguage) {
@@ -74,8 +73,8 @@ TEST(PublicPage, ShowsEveryPromiseWithBothPeriodsInEachLanguage) {
 }
 
 TEST(PublicPage, EmptyActionsSayNothingWasPublished) {
-  auto html = render_public_page(example_charter(), month_evaluation(), quarter_evaluation(), {},
-                                 Language::Zh);
+  auto html =
+      render_public_page(example_charter(), month_evaluation(), quarter_evaluation(), {}, Language::Zh);
   ASSERT_TRUE(html.ok());
   EXPECT_TRUE(contains(*html, "暂无已发布的改进措施"));
   EXPECT_TRUE(contains(*html, "<html lang=\"zh-CN\">"));
@@ -93,8 +92,8 @@ TEST(PublicPage, BadgeCountsMeasuredPromises) {
   const auto month = month_evaluation();
   const std::string badge = charter_badge_svg(month, BadgePeriod::LastMonth, Language::En);
   EXPECT_TRUE(contains(badge, "promises kept"));
-  EXPECT_TRUE(contains(badge, std::to_string(month.kept) + "/" + std::to_string(month.measured()) +
-                                  " \xC2\xB7 last month"));
+  EXPECT_TRUE(contains(
+      badge, std::to_string(month.kept) + "/" + std::to_string(month.measured()) + " \xC2\xB7 last month"));
   EXPECT_TRUE(contains(badge, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
   const std::string zh = charter_badge_svg(Evaluation{}, BadgePeriod::LastQuarter, Language::Zh);
   EXPECT_TRUE(contains(zh, "承诺兑现"));

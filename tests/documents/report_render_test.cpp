@@ -56,8 +56,7 @@ TEST(ReportRender, CsvHasOneRowPerGroupWithEmptyCellsForAbsentValues) {
   EXPECT_EQ(header.substr(0, 22), "key,period,start,end,c");
   EXPECT_TRUE(contains(header, "first_response_time.median"));
   EXPECT_TRUE(contains(header, "sla.first_response.compliance"));
-  EXPECT_TRUE(
-      contains(csv, "\r\nemail,2026-10,2026-10-01T00:00:00Z,2026-11-01T00:00:00Z,120,110,"));
+  EXPECT_TRUE(contains(csv, "\r\nemail,2026-10,2026-10-01T00:00:00Z,2026-11-01T00:00:00Z,120,110,"));
   EXPECT_TRUE(contains(csv, "\"'=cmd|' /C calc'!A0, \"\"phone\"\"\""));
   EXPECT_TRUE(contains(csv, ",-12.5"));
   // Three lines (header + 2 groups), each with the same number of columns.
@@ -86,8 +85,8 @@ TEST(ReportRender, HtmlHasChartsTheFiguresAndEveryDefinition) {
 
 TEST(ReportRender, PdfRendersInEnglishAndChinese) {
   for (const auto language : {Language::En, Language::Zh}) {
-    auto pdf = report_pdf(sample_report(), language == Language::Zh ? "月度报告" : "Monthly report",
-                          language);
+    auto pdf =
+        report_pdf(sample_report(), language == Language::Zh ? "月度报告" : "Monthly report", language);
     ASSERT_TRUE(pdf.ok()) << pdf.error().message;
     EXPECT_EQ(std::string(pdf->begin(), pdf->begin() + 5), "%PDF-");
   }

@@ -16,8 +16,8 @@ Ticket phone_ticket() {
   input.channel = Channel::Phone;
   input.requester_id = CustomerId{3};
   input.first_message = "Phone call";
-  auto draft = draft_ticket(validate_new_ticket(input).value(), TenantId{1},
-                            Actor{ActorType::Customer, 3}, kT0);
+  auto draft =
+      draft_ticket(validate_new_ticket(input).value(), TenantId{1}, Actor{ActorType::Customer, 3}, kT0);
   draft.ticket.id = TicketId{10};
   return draft.ticket;
 }
@@ -32,9 +32,8 @@ TEST(RecordCall, AnsweredCallBecomesOneCompactJsonEventAndBumpsVersionOnly) {
   EXPECT_EQ(event.type, EventType::CallRecorded);
   EXPECT_EQ(to_string(event.type), "call_recorded");
   EXPECT_EQ(event.field, "call");
-  EXPECT_EQ(event.to,
-            R"({"call_id":"c-42","state":"answered","wait_seconds":35,"talk_seconds":null,)"
-            R"("agent":"eva@desk.example","caller":"+31201234567"})");
+  EXPECT_EQ(event.to, R"({"call_id":"c-42","state":"answered","wait_seconds":35,"talk_seconds":null,)"
+                      R"("agent":"eva@desk.example","caller":"+31201234567"})");
   EXPECT_EQ(change->after.version, before.version + 1);
   EXPECT_EQ(change->after.status, before.status);
   EXPECT_EQ(change->after.updated_at, kT0 + std::chrono::minutes(1));

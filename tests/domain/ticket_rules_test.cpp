@@ -30,14 +30,17 @@ TEST(TicketRules, NewTicketIsNormalisedAndStartsNew) {
 }
 
 TEST(TicketRules, TransitionTableMatchesTheDocumentedLifecycle) {
-  struct Case { Status from, to; bool allowed; };
+  struct Case {
+    Status from, to;
+    bool allowed;
+  };
   const Case cases[] = {
-      {Status::New, Status::Open, true},       {Status::New, Status::Closed, false},
-      {Status::Open, Status::New, false},      {Status::Open, Status::Solved, true},
-      {Status::Pending, Status::Open, true},   {Status::OnHold, Status::Pending, true},
-      {Status::Solved, Status::Open, true},    {Status::Solved, Status::Closed, true},
+      {Status::New, Status::Open, true},        {Status::New, Status::Closed, false},
+      {Status::Open, Status::New, false},       {Status::Open, Status::Solved, true},
+      {Status::Pending, Status::Open, true},    {Status::OnHold, Status::Pending, true},
+      {Status::Solved, Status::Open, true},     {Status::Solved, Status::Closed, true},
       {Status::Solved, Status::Pending, false}, {Status::Closed, Status::Open, false},
-      {Status::Closed, Status::Solved, false}, {Status::Open, Status::Closed, false},
+      {Status::Closed, Status::Solved, false},  {Status::Open, Status::Closed, false},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(can_transition(c.from, c.to), c.allowed) << to_string(c.from) << "->" << to_string(c.to);
@@ -155,9 +158,9 @@ TEST(Validation, PhonesKeepDigitsAndLeadingPlus) {
 TEST(Validation, TextRulesRejectControlCharactersAndBadUtf8) {
   EXPECT_TRUE(require_text("我的耳机坏了", "subject", 100).ok());
   EXPECT_FALSE(require_text("bad\x01", "subject", 100).ok());
-  EXPECT_FALSE(require_text("\xC0\xAF", "subject", 100).ok());       // overlong '/'
-  EXPECT_FALSE(require_text("\xED\xA0\x80", "subject", 100).ok());   // surrogate
-  EXPECT_FALSE(require_text("\xE6\x88", "subject", 100).ok());       // truncated
+  EXPECT_FALSE(require_text("\xC0\xAF", "subject", 100).ok());      // overlong '/'
+  EXPECT_FALSE(require_text("\xED\xA0\x80", "subject", 100).ok());  // surrogate
+  EXPECT_FALSE(require_text("\xE6\x88", "subject", 100).ok());      // truncated
   EXPECT_FALSE(require_text("   ", "subject", 100).ok());
   EXPECT_FALSE(require_text(std::string(101, 'a'), "subject", 100).ok());
   EXPECT_TRUE(require_text("line\nbreak", "body", 100, true).ok());
@@ -173,7 +176,8 @@ TEST(Validation, TagsAreLowerCasedSortedAndLimited) {
 }
 
 TEST(Validation, EnumNamesRoundTrip) {
-  for (Status s : {Status::New, Status::Open, Status::Pending, Status::OnHold, Status::Solved, Status::Closed}) {
+  for (Status s :
+       {Status::New, Status::Open, Status::Pending, Status::OnHold, Status::Solved, Status::Closed}) {
     EXPECT_EQ(*parse_status(to_string(s)), s);
   }
   auto bad = parse_status("archived");

@@ -7,8 +7,8 @@
 namespace sp::feedback {
 namespace {
 
-TicketFacts ticket(std::int64_t id, std::int64_t customer, std::string subject,
-                   std::string category = {}, std::int64_t minute = 0) {
+TicketFacts ticket(std::int64_t id, std::int64_t customer, std::string subject, std::string category = {},
+                   std::int64_t minute = 0) {
   TicketFacts facts;
   facts.ticket_id = id;
   facts.customer_id = customer;
@@ -22,8 +22,7 @@ TicketFacts ticket(std::int64_t id, std::int64_t customer, std::string subject,
 TEST(SubjectSignature, StripsPrefixesTokensDigitsAndStopWords) {
   EXPECT_EQ(subject_signature("Re: Fwd: [#T-12] Invoice 2026-11 is wrong"), "invoice wrong");
   EXPECT_EQ(subject_signature("RE : AW: wrong invoice #T-7"), "invoice wrong");
-  EXPECT_EQ(subject_signature("Antw: De factuur van november klopt niet"),
-            "factuur klopt november");
+  EXPECT_EQ(subject_signature("Antw: De factuur van november klopt niet"), "factuur klopt november");
   EXPECT_EQ(subject_signature("回复：快递没有到"), "快递没有到");
   EXPECT_EQ(subject_signature("回复: 快递没有到 [T-99]"), "快递没有到");
   EXPECT_EQ(subject_signature("Re: 12345"), "");

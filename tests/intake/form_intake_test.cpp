@@ -48,8 +48,7 @@ TEST_F(FormIntakeTest, SubmissionOpensAWebTicketForTheCustomerFoundByEmail) {
   EXPECT_FALSE(result->duplicate);
   EXPECT_EQ(result->ticket.channel, domain::Channel::Web);
   EXPECT_EQ(result->ticket.subject, "Router broken");
-  auto customer =
-      store_->get_customer(storage::Scope::of(tenant_), result->ticket.requester_id).value();
+  auto customer = store_->get_customer(storage::Scope::of(tenant_), result->ticket.requester_id).value();
   EXPECT_EQ(customer.emails, std::vector<std::string>{"jan@example.nl"});
   EXPECT_EQ(customer.name, "Jan Jansen");
   EXPECT_EQ(customer.language, domain::Language::Nl);

@@ -26,7 +26,9 @@ std::string mail(const std::string& from, const std::string& subject, const std:
          "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n";
 }
 
-std::string token(domain::TicketId ticket) { return "[#T-" + std::to_string(ticket.value) + "]"; }
+std::string token(domain::TicketId ticket) {
+  return "[#T-" + std::to_string(ticket.value) + "]";
+}
 
 class MailIntakeTest : public testing::IntakeFixture {
  protected:
@@ -35,7 +37,8 @@ class MailIntakeTest : public testing::IntakeFixture {
     outbox_ = std::make_unique<storage::sqlite::SqliteOutboxStore>(*store_);
     mail_store_ = std::make_unique<storage::sqlite::SqliteMailIntakeStore>(*store_);
     attachments_ = std::make_unique<AttachmentStore>((dir_ / "attachments").string());
-    intake_ = std::make_unique<MailIntake>(*helpdesk_, *mail_store_, nullptr, outbox_.get(), attachments_.get());
+    intake_ =
+        std::make_unique<MailIntake>(*helpdesk_, *mail_store_, nullptr, outbox_.get(), attachments_.get());
     desk_.tenant = tenant_;
     desk_.address = "support@acme.test";
     desk_.display_name = "Acme";
@@ -51,7 +54,9 @@ class MailIntakeTest : public testing::IntakeFixture {
     return store_->list_messages(storage::Scope::of(tenant_), ticket).value();
   }
 
-  domain::Ticket ticket(domain::TicketId id) { return store_->get_ticket(storage::Scope::of(tenant_), id).value(); }
+  domain::Ticket ticket(domain::TicketId id) {
+    return store_->get_ticket(storage::Scope::of(tenant_), id).value();
+  }
 
   domain::Agent make_agent(const std::string& email) {
     domain::Agent agent;
@@ -65,7 +70,9 @@ class MailIntakeTest : public testing::IntakeFixture {
 
   void set_status(domain::TicketId id, domain::Status status) {
     service::Principal agent{make_agent("solver" + std::to_string(id.value) + "@acme.test"),
-                             storage::Scope::of(tenant_), true, {}};
+                             storage::Scope::of(tenant_),
+                             true,
+                             {}};
     domain::TicketPatch patch;
     patch.status = status;
     ASSERT_TRUE(helpdesk_->update_ticket(agent, id, patch, std::nullopt).ok());
@@ -113,7 +120,8 @@ TEST_F(MailIntakeTest, MailFromTheDesksOwnAddressIsRefusedBeforeThreading) {
   auto first = ingest(mail("Jan <jan@example.nl>", "Modem", "m1@example.nl"));
   desk_.other_addresses = {"helpdesk@acme.test"};
   int sent = 0;
-  for (const std::string from : {"support@acme.test", "Acme Support <SUPPORT@Acme.Test>", "HelpDesk@ACME.test"}) {
+  for (const std::string from :
+       {"support@acme.test", "Acme Support <SUPPORT@Acme.Test>", "HelpDesk@ACME.test"}) {
     auto id = "own-" + std::to_string(++sent) + "@acme.test";
     auto refused = intake_->ingest(desk_, mail(from, "Re: " + token(*first.ticket), id), "test");
     ASSERT_FALSE(refused.ok()) << from;
@@ -155,7 +163,8 @@ TEST_F(MailIntakeTest, AnOutOfOfficeReplyIsMarkedAutomaticAndDoesNotReopenOrStar
                          [](const sla::ClockCycle& c) { return c.target == sla::SlaTarget::NextResponse; });
   };
   EXPECT_EQ(next_response_cycles(), 0);
-  auto person = ingest(mail("jan@example.nl", "Re: " + token(*first.ticket), "back@example.nl", "", "Toch nog een vraag."));
+  auto person = ingest(
+      mail("jan@example.nl", "Re: " + token(*first.ticket), "back@example.nl", "", "Toch nog een vraag."));
   EXPECT_FALSE(person.automatic);
   EXPECT_EQ(ticket(*first.ticket).status, domain::Status::Open);
   EXPECT_EQ(next_response_cycles(), 1);
@@ -164,7 +173,8 @@ TEST_F(MailIntakeTest, AnOutOfOfficeReplyIsMarkedAutomaticAndDoesNotReopenOrStar
 TEST_F(MailIntakeTest, ATokenFromAStrangerOpensALinkedTicketInsteadOfJoining) {
   auto first = ingest(mail("jan@example.nl", "Modem", "m1@example.nl"));
   set_status(*first.ticket, domain::Status::Solved);
-  auto stranger = ingest(mail("mallory@evil.example", "Re: " + token(*first.ticket), "x@evil.example", "", "Refund me."));
+  auto stranger =
+      ingest(mail("mallory@evil.example", "Re: " + token(*first.ticket), "x@evil.example", "", "Refund me."));
   ASSERT_TRUE(stranger.created);
   EXPECT_NE(stranger.ticket, first.ticket);
   EXPECT_EQ(stranger.linked_to, first.ticket);
@@ -183,7 +193,8 @@ TEST_F(MailIntakeTest, ATokenFromAStrangerOpensALinkedTicketInsteadOfJoining) {
   EXPECT_NE(opened_messages[1].body.find("not a participant of " + ref), std::string::npos);
 
   // The same rule for header threading: a forwarded mail answered by someone else.
-  auto forwarded = ingest(mail("mallory@evil.example", "Re: Modem", "y@evil.example", "In-Reply-To: <m1@example.nl>\r\n"));
+  auto forwarded =
+      ingest(mail("mallory@evil.example", "Re: Modem", "y@evil.example", "In-Reply-To: <m1@example.nl>\r\n"));
   EXPECT_TRUE(forwarded.created);
   EXPECT_EQ(forwarded.linked_to, first.ticket);
 }
@@ -218,8 +229,10 @@ TEST_F(MailIntakeTest, TheAutoReplyLimitHoldsAcrossStoreInstancesOnOneFile) {
   // Through intake: a restarted process (a new MailIntake) still counts the earlier replies.
   for (int round = 0; round < 4; ++round) {
     MailIntake fresh(*helpdesk_, round % 2 ? second : *mail_store_, nullptr, outbox_.get());
-    auto result = fresh.ingest(desk_, mail("kees@example.nl", "Vraag " + std::to_string(round),
-                                           "q" + std::to_string(round) + "@example.nl"), "test");
+    auto result = fresh.ingest(desk_,
+                               mail("kees@example.nl", "Vraag " + std::to_string(round),
+                                    "q" + std::to_string(round) + "@example.nl"),
+                               "test");
     ASSERT_TRUE(result.ok());
     EXPECT_EQ(result->acknowledged, round < 3) << round;
   }

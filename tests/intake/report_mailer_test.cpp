@@ -23,12 +23,16 @@ namespace sp::intake {
 namespace {
 
 TEST(ReportMailSubject, NamesWeeksByIsoWeekAndKeepsOtherLabels) {
-  EXPECT_EQ(report_mail_subject("weekly_feedback", "2026-11-16/2026-11-22"), "[servicepact] Weekly summary 2026-W47");
+  EXPECT_EQ(report_mail_subject("weekly_feedback", "2026-11-16/2026-11-22"),
+            "[servicepact] Weekly summary 2026-W47");
   // 1 January 2027 is a Friday: its week is week 53 of 2026.
-  EXPECT_EQ(report_mail_subject("weekly_feedback", "2027-01-01/2027-01-07"), "[servicepact] Weekly summary 2026-W53");
-  EXPECT_EQ(report_mail_subject("weekly_feedback", "2025-12-29/2026-01-04"), "[servicepact] Weekly summary 2026-W01");
+  EXPECT_EQ(report_mail_subject("weekly_feedback", "2027-01-01/2027-01-07"),
+            "[servicepact] Weekly summary 2026-W53");
+  EXPECT_EQ(report_mail_subject("weekly_feedback", "2025-12-29/2026-01-04"),
+            "[servicepact] Weekly summary 2026-W01");
   EXPECT_EQ(report_mail_subject("monthly_sla", "2026-10"), "[servicepact] Monthly SLA report 2026-10");
-  EXPECT_EQ(report_mail_subject("daily_self_check", "2026-11-22"), "[servicepact] Daily self-check 2026-11-22");
+  EXPECT_EQ(report_mail_subject("daily_self_check", "2026-11-22"),
+            "[servicepact] Daily self-check 2026-11-22");
   EXPECT_EQ(report_mail_subject("weekly_feedback", "garbage"), "[servicepact] Weekly summary garbage");
 }
 
@@ -59,7 +63,8 @@ class ReportMailerTest : public testing::IntakeFixture {
     add_agent("sup@other.test", "Olga", domain::Role::Supervisor, true, other_);
     auto charter = charter::example_charter();
     charter.time_zone = "UTC";
-    ASSERT_TRUE(store_->put_setting(charter::charter_setting_key(tenant_), charter::to_json(charter).dump()).ok());
+    ASSERT_TRUE(
+        store_->put_setting(charter::charter_setting_key(tenant_), charter::to_json(charter).dump()).ok());
     sla_ = std::make_unique<service::SlaService>(*store_, *store_, clock_);
     reports_ = std::make_unique<service::ReportService>(*store_, *store_, *sla_, nullptr);
     runs_ = std::make_unique<storage::sqlite::SqliteReportRunStore>(*store_);
@@ -94,12 +99,13 @@ TEST_F(ReportMailerTest, EachNewRunIsQueuedOncePerSupervisorAndAdminWithThePdfAt
   desk.tenant = tenant_;
   desk.address = "support@acme.test";
   desk.display_name = "Acme support";
-  ReportMailer mailer(*store_, *outbox_,
-                      [&](domain::TenantId tenant) -> std::optional<MailDesk> {
-                        if (tenant == tenant_) return desk;
-                        return std::nullopt;
-                      },
-                      clock_);
+  ReportMailer mailer(
+      *store_, *outbox_,
+      [&](domain::TenantId tenant) -> std::optional<MailDesk> {
+        if (tenant == tenant_) return desk;
+        return std::nullopt;
+      },
+      clock_);
   int observed = 0;
   schedules_->set_run_observer([&](const domain::Tenant& tenant, const storage::ReportRun& run) {
     ++observed;
@@ -149,7 +155,8 @@ TEST_F(ReportMailerTest, EachNewRunIsQueuedOncePerSupervisorAndAdminWithThePdfAt
 }
 
 TEST_F(ReportMailerTest, TenantWithoutDeskGetsNoMail) {
-  ReportMailer mailer(*store_, *outbox_, [](domain::TenantId) { return std::optional<MailDesk>{}; }, clock_);
+  ReportMailer mailer(
+      *store_, *outbox_, [](domain::TenantId) { return std::optional<MailDesk>{}; }, clock_);
   schedules_->set_run_observer(
       [&](const domain::Tenant& tenant, const storage::ReportRun& run) { mailer.on_run(tenant, run); });
   auto produced = schedules_->run_due(clock_.now());
@@ -193,8 +200,8 @@ TEST_F(ReportMailerSmtpTest, QueuedReportIsDeliveredWithItsPdf) {
   MailDesk desk;
   desk.tenant = tenant.id;
   desk.address = "desk@telnet-nl.test";
-  ReportMailer mailer(*store, outbox, [&](domain::TenantId) { return std::optional<MailDesk>(desk); },
-                      clock);
+  ReportMailer mailer(
+      *store, outbox, [&](domain::TenantId) { return std::optional<MailDesk>(desk); }, clock);
   storage::ReportRun run;
   run.tenant_id = tenant.id;
   run.report = "monthly_sla";

@@ -40,7 +40,8 @@ class SurveyMailTest : public testing::IntakeFixture {
   }
 
   domain::Ticket email_ticket(const std::vector<std::string>& tags = {}) {
-    auto customer = helpdesk_->find_or_create_customer(tenant_, "jan@example.nl", "Jan", domain::Language::Nl).value();
+    auto customer =
+        helpdesk_->find_or_create_customer(tenant_, "jan@example.nl", "Jan", domain::Language::Nl).value();
     domain::NewTicket ticket;
     ticket.subject = "Geen internet";
     ticket.channel = domain::Channel::Email;
@@ -74,7 +75,8 @@ TEST_F(SurveyMailTest, SolvingAnEmailTicketMailsTheSurveyLinkOnce) {
   ASSERT_TRUE(queued[0].ticket.has_value());
   EXPECT_EQ(queued[0].ticket->value, ticket.id.value);
   auto parsed = channels::parse_mail(queued[0].raw).value();
-  EXPECT_NE(parsed.text.find("Uw vraag T-" + std::to_string(ticket.id.value) + " is opgelost."), std::string::npos)
+  EXPECT_NE(parsed.text.find("Uw vraag T-" + std::to_string(ticket.id.value) + " is opgelost."),
+            std::string::npos)
       << parsed.text;
   EXPECT_NE(parsed.text.find("https://support.acme.test/survey?token=" + std::to_string(tenant_.value) + "." +
                              std::to_string(ticket.id.value) + "."),
@@ -84,7 +86,8 @@ TEST_F(SurveyMailTest, SolvingAnEmailTicketMailsTheSurveyLinkOnce) {
   ASSERT_FALSE(messages.empty());
   EXPECT_EQ(messages.back().kind, domain::MessageKind::Outbound);
   EXPECT_EQ(messages.back().author.type, domain::ActorType::System);
-  EXPECT_EQ(store_->get_ticket(storage::Scope::of(tenant_), ticket.id).value().status, domain::Status::Solved);
+  EXPECT_EQ(store_->get_ticket(storage::Scope::of(tenant_), ticket.id).value().status,
+            domain::Status::Solved);
 
   // Reopened and solved again the next day: the unexpired link is not sent twice.
   clock_.advance(std::chrono::hours(24));

@@ -47,8 +47,8 @@ class WebhookIntakeTest : public IntakeFixture {
     return body.dump();
   }
 
-  static std::string social(const std::string& thread, const std::string& message,
-                            const std::string& text, const std::string& handle = "@jan") {
+  static std::string social(const std::string& thread, const std::string& message, const std::string& text,
+                            const std::string& handle = "@jan") {
     return json{{"platform", "x"},       {"handle", handle}, {"thread_id", thread},
                 {"message_id", message}, {"text", text},     {"sent_at", "2026-11-20T10:00:00Z"}}
         .dump();
@@ -88,9 +88,8 @@ TEST_F(WebhookIntakeTest, BadSignatureStaleTimestampAndMissingSecretAreUnauthent
   std::string body = call("c-1", "queued");
   auto now = clock_.now();
   std::string timestamp = std::to_string(to_unix_ms(now) / 1000);
-  auto forged =
-      intake_->handle(tenant_, WebhookChannel::Phone, timestamp,
-                      channels::sign_webhook("not-the-secret", timestamp, body), "n1", body, now);
+  auto forged = intake_->handle(tenant_, WebhookChannel::Phone, timestamp,
+                                channels::sign_webhook("not-the-secret", timestamp, body), "n1", body, now);
   ASSERT_FALSE(forged.ok());
   EXPECT_EQ(forged.error().code, ErrorCode::Unauthenticated);
   EXPECT_EQ(forged.error().kind, kinds::kWebhookBadSignature);
@@ -104,8 +103,7 @@ TEST_F(WebhookIntakeTest, BadSignatureStaleTimestampAndMissingSecretAreUnauthent
   // A rotated secret replaces the old one at once.
   auto signed_with_old = channels::sign_webhook(secret_, timestamp, body);
   secret_ = intake_->rotate_secret(tenant_).value();
-  auto rotated =
-      intake_->handle(tenant_, WebhookChannel::Phone, timestamp, signed_with_old, "n3", body, now);
+  auto rotated = intake_->handle(tenant_, WebhookChannel::Phone, timestamp, signed_with_old, "n3", body, now);
   EXPECT_EQ(rotated.error().code, ErrorCode::Unauthenticated);
 
   // A tenant that never made a secret accepts nothing.
@@ -132,10 +130,8 @@ TEST_F(WebhookIntakeTest, ReplayedNonceOrSignatureIsAConflictUntilTheWindowPasse
   auto now = clock_.now();
   std::string timestamp = std::to_string(to_unix_ms(now) / 1000);
   auto signature = channels::sign_webhook(secret_, timestamp, body);
-  ASSERT_TRUE(
-      intake_->handle(tenant_, WebhookChannel::Phone, timestamp, signature, "a", body, now).ok());
-  auto again =
-      intake_->handle(tenant_, WebhookChannel::Phone, timestamp, signature, "b", body, now);
+  ASSERT_TRUE(intake_->handle(tenant_, WebhookChannel::Phone, timestamp, signature, "a", body, now).ok());
+  auto again = intake_->handle(tenant_, WebhookChannel::Phone, timestamp, signature, "b", body, now);
   EXPECT_EQ(again.error().kind, "replayed-nonce");
 
   auto missing = send(WebhookChannel::Phone, call("c-4", "queued"), " ");
@@ -149,25 +145,22 @@ TEST_F(WebhookIntakeTest, ReplayedNonceOrSignatureIsAConflictUntilTheWindowPasse
 TEST_F(WebhookIntakeTest, QueuedAnsweredEndedCallIsOneTicketWithWaitAndTalkTimes) {
   auto queued = send(WebhookChannel::Phone, call("c-7", "queued")).value();
   clock_.advance(std::chrono::seconds(35));
-  auto answered =
-      send(WebhookChannel::Phone,
-           call("c-7", "answered", {{"agent_email", "eva@desk.example"}, {"wait_seconds", 35}}))
-          .value();
+  auto answered = send(WebhookChannel::Phone,
+                       call("c-7", "answered", {{"agent_email", "eva@desk.example"}, {"wait_seconds", 35}}))
+                      .value();
   clock_.advance(std::chrono::minutes(4));
-  auto ended =
-      send(WebhookChannel::Phone,
-           call("c-7", "ended",
-                {{"agent_email", "eva@desk.example"}, {"wait_seconds", 35}, {"talk_seconds", 240}}))
-          .value();
+  auto ended = send(WebhookChannel::Phone,
+                    call("c-7", "ended",
+                         {{"agent_email", "eva@desk.example"}, {"wait_seconds", 35}, {"talk_seconds", 240}}))
+                   .value();
   EXPECT_EQ(answered.ticket, queued.ticket);
   EXPECT_EQ(ended.ticket, queued.ticket);
   EXPECT_FALSE(answered.created);
 
   // A platform retry of "answered" (new nonce, same event) changes nothing.
-  auto retry =
-      send(WebhookChannel::Phone,
-           call("c-7", "answered", {{"agent_email", "eva@desk.example"}, {"wait_seconds", 35}}))
-          .value();
+  auto retry = send(WebhookChannel::Phone,
+                    call("c-7", "answered", {{"agent_email", "eva@desk.example"}, {"wait_seconds", 35}}))
+                   .value();
   EXPECT_TRUE(retry.duplicate);
   EXPECT_EQ(retry.ticket, queued.ticket);
 
@@ -199,8 +192,7 @@ TEST_F(WebhookIntakeTest, QueuedAnsweredEndedCallIsOneTicketWithWaitAndTalkTimes
 
 TEST_F(WebhookIntakeTest, AbandonedCallIsRecordedAndTheTicketStaysOpenForACallBack) {
   auto queued = send(WebhookChannel::Phone, call("c-9", "queued")).value();
-  auto abandoned =
-      send(WebhookChannel::Phone, call("c-9", "abandoned", {{"wait_seconds", 95}})).value();
+  auto abandoned = send(WebhookChannel::Phone, call("c-9", "abandoned", {{"wait_seconds", 95}})).value();
   EXPECT_EQ(abandoned.ticket, queued.ticket);
   auto calls = events_of(queued.ticket, EventType::CallRecorded);
   ASSERT_EQ(calls.size(), 2u);
@@ -219,10 +211,9 @@ TEST_F(WebhookIntakeTest, AbandonedCallIsRecordedAndTheTicketStaysOpenForACallBa
 }
 
 TEST_F(WebhookIntakeTest, AnAnsweredEventArrivingFirstStillOpensTheTicket) {
-  auto answered =
-      send(WebhookChannel::Phone,
-           call("c-11", "answered", {{"agent_email", "eva@desk.example"}, {"wait_seconds", 5}}))
-          .value();
+  auto answered = send(WebhookChannel::Phone,
+                       call("c-11", "answered", {{"agent_email", "eva@desk.example"}, {"wait_seconds", 5}}))
+                      .value();
   EXPECT_TRUE(answered.created);
   auto queued = send(WebhookChannel::Phone, call("c-11", "queued")).value();
   EXPECT_EQ(queued.ticket, answered.ticket);
@@ -238,12 +229,10 @@ TEST_F(WebhookIntakeTest, SocialThreadIsOneTicketAndEachMessageLandsOnce) {
   EXPECT_EQ(second.ticket, first.ticket);
   EXPECT_FALSE(second.created);
   clock_.advance(std::chrono::seconds(1));  // a platform's retry is signed anew
-  auto repeat =
-      send(WebhookChannel::Social, social("t-1", "m-1", "Where is my order?\nNr 123")).value();
+  auto repeat = send(WebhookChannel::Social, social("t-1", "m-1", "Where is my order?\nNr 123")).value();
   EXPECT_TRUE(repeat.duplicate);
   EXPECT_EQ(repeat.ticket, first.ticket);
-  auto other_thread =
-      send(WebhookChannel::Social, social("t-2", "m-3", "Another question")).value();
+  auto other_thread = send(WebhookChannel::Social, social("t-2", "m-3", "Another question")).value();
   EXPECT_NE(other_thread.ticket, first.ticket);
 
   auto ticket = store_->get_ticket(storage::Scope::of(tenant_), first.ticket).value();
@@ -263,9 +252,8 @@ TEST_F(WebhookIntakeTest, SocialThreadIsOneTicketAndEachMessageLandsOnce) {
   auto piet = send(WebhookChannel::Social, social("t-3", "m-4", "Hallo", "piet")).value();
   auto piet_ticket = store_->get_ticket(storage::Scope::of(tenant_), piet.ticket).value();
   EXPECT_NE(piet_ticket.requester_id, ticket.requester_id);
-  EXPECT_EQ(
-      store_->get_customer(storage::Scope::of(tenant_), piet_ticket.requester_id).value().name,
-      "@piet (x)");
+  EXPECT_EQ(store_->get_customer(storage::Scope::of(tenant_), piet_ticket.requester_id).value().name,
+            "@piet (x)");
 }
 
 TEST_F(WebhookIntakeTest, MessageOnAClosedThreadOpensAFollowUp) {
@@ -275,8 +263,7 @@ TEST_F(WebhookIntakeTest, MessageOnAClosedThreadOpensAFollowUp) {
   ASSERT_TRUE(store_
                   ->update_ticket(storage::Scope::of(tenant_), first.ticket,
                                   [&](const domain::Ticket& t) {
-                                    return domain::apply_patch(t, solve, domain::Actor{},
-                                                               clock_.now());
+                                    return domain::apply_patch(t, solve, domain::Actor{}, clock_.now());
                                   })
                   .ok());
   domain::TicketPatch close;
@@ -284,8 +271,7 @@ TEST_F(WebhookIntakeTest, MessageOnAClosedThreadOpensAFollowUp) {
   ASSERT_TRUE(store_
                   ->update_ticket(storage::Scope::of(tenant_), first.ticket,
                                   [&](const domain::Ticket& t) {
-                                    return domain::apply_patch(t, close, domain::Actor{},
-                                                               clock_.now());
+                                    return domain::apply_patch(t, close, domain::Actor{}, clock_.now());
                                   })
                   .ok());
   auto later = send(WebhookChannel::Social, social("t-1", "m-2", "Me again")).value();

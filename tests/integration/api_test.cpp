@@ -6,9 +6,9 @@
 namespace sp::testing {
 namespace {
 
-using nlohmann::json;
-using domain::Role;
 using domain::NewTicket;
+using domain::Role;
+using nlohmann::json;
 
 json body_of(const ClientResponse& response) {
   return json::parse(response.body, nullptr, false);
@@ -22,25 +22,31 @@ struct World {
   HttpClient tenant_admin{0}, agent{0}, qa{0}, other_admin{0};
 
   World() {
-    tenant_id = body_of(platform.post("/api/v1/tenants",
-                                      R"({"slug":"acme","name":"Acme","timezone":"Europe/Amsterdam","default_language":"nl"})"))["id"];
+    tenant_id = body_of(platform.post(
+        "/api/v1/tenants",
+        R"({"slug":"acme","name":"Acme","timezone":"Europe/Amsterdam","default_language":"nl"})"))["id"];
     other_tenant_id = body_of(platform.post("/api/v1/tenants", R"({"slug":"globex","name":"Globex"})"))["id"];
     tenant_admin = server.agent_client(domain::TenantId{tenant_id}, Role::Admin, "admin@acme.test");
     agent = server.agent_client(domain::TenantId{tenant_id}, Role::Agent, "agent@acme.test");
     qa = server.agent_client(domain::TenantId{tenant_id}, Role::QaReviewer, "qa@acme.test");
     other_admin = server.agent_client(domain::TenantId{other_tenant_id}, Role::Admin, "admin@globex.test");
     team_id = body_of(tenant_admin.post("/api/v1/teams", R"({"name":"Billing"})"))["id"];
-    customer_id = body_of(agent.post("/api/v1/customers",
-                                     R"({"name":"Jan Jansen","emails":["Jan@Example.NL"],"phones":["+31 6 1234 5678"],"language":"nl"})"))["id"];
+    customer_id = body_of(agent.post(
+        "/api/v1/customers",
+        R"({"name":"Jan Jansen","emails":["Jan@Example.NL"],"phones":["+31 6 1234 5678"],"language":"nl"})"))
+        ["id"];
     other_customer_id = body_of(other_admin.post("/api/v1/customers", R"({"name":"Homer"})"))["id"];
   }
 
   json create_ticket(const std::string& subject = "Internet valt weg") {
-    auto response = agent.post("/api/v1/tickets",
-                               json{{"subject", subject}, {"requester_id", customer_id},
-                                    {"team_id", team_id}, {"priority", "high"}, {"channel", "email"},
-                                    {"tags", {"VIP", "outage"}}, {"body", "Mijn internet valt steeds weg."}}
-                                   .dump());
+    auto response = agent.post("/api/v1/tickets", json{{"subject", subject},
+                                                       {"requester_id", customer_id},
+                                                       {"team_id", team_id},
+                                                       {"priority", "high"},
+                                                       {"channel", "email"},
+                                                       {"tags", {"VIP", "outage"}},
+                                                       {"body", "Mijn internet valt steeds weg."}}
+                                                      .dump());
     EXPECT_EQ(response.status, 201) << response.body;
     return body_of(response);
   }
@@ -74,17 +80,21 @@ TEST(Api, EveryRouteIsDocumentedInOpenApi) {
 
 TEST(Api, LoginSetsHttpOnlyStrictCookieAndCsrfIsRequiredForChanges) {
   TestServer server;
-  service::NewAgentInput input{std::nullopt, "Boss@Platform.test", "Boss", "correct horse battery", Role::Admin};
+  service::NewAgentInput input{std::nullopt, "Boss@Platform.test", "Boss", "correct horse battery",
+                               Role::Admin};
   ASSERT_TRUE(server.service().bootstrap_agent(input).ok());
   auto client = server.client();
-  auto wrong = client.post("/api/v1/auth/login", R"({"email":"boss@platform.test","password":"nope-nope-nope"})");
+  auto wrong =
+      client.post("/api/v1/auth/login", R"({"email":"boss@platform.test","password":"nope-nope-nope"})");
   EXPECT_EQ(wrong.status, 401);
   EXPECT_EQ(body_of(wrong)["type"], "/problems/unauthenticated");
-  auto unknown = client.post("/api/v1/auth/login", R"({"email":"nobody@platform.test","password":"nope-nope-nope"})");
+  auto unknown =
+      client.post("/api/v1/auth/login", R"({"email":"nobody@platform.test","password":"nope-nope-nope"})");
   EXPECT_EQ(unknown.status, 401);
   EXPECT_EQ(body_of(unknown)["detail"], body_of(wrong)["detail"]);
 
-  auto login = client.post("/api/v1/auth/login", R"({"email":"boss@platform.test","password":"correct horse battery"})");
+  auto login = client.post("/api/v1/auth/login",
+                           R"({"email":"boss@platform.test","password":"correct horse battery"})");
   ASSERT_EQ(login.status, 200) << login.body;
   std::string set_cookie = login.header("set-cookie");
   EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
@@ -103,7 +113,8 @@ TEST(Api, LoginSetsHttpOnlyStrictCookieAndCsrfIsRequiredForChanges) {
 
 TEST(Api, SessionExpiresAfterItsLifetime) {
   TestServer server;
-  service::NewAgentInput input{std::nullopt, "boss@platform.test", "Boss", "correct horse battery", Role::Admin};
+  service::NewAgentInput input{std::nullopt, "boss@platform.test", "Boss", "correct horse battery",
+                               Role::Admin};
   ASSERT_TRUE(server.service().bootstrap_agent(input).ok());
   auto login = server.service().login("boss@platform.test", "correct horse battery");
   ASSERT_TRUE(login.ok());
@@ -130,7 +141,8 @@ TEST(Api, TicketLifecycleRecordsEveryChangeInTheHistory) {
   auto fetched = w.agent.get(path);
   ASSERT_EQ(fetched.status, 200);
   std::string etag = fetched.header("etag");
-  auto pending = w.agent.request("PATCH", path, R"({"status":"pending","priority":"urgent"})", {{"If-Match", etag}});
+  auto pending =
+      w.agent.request("PATCH", path, R"({"status":"pending","priority":"urgent"})", {{"If-Match", etag}});
   ASSERT_EQ(pending.status, 200) << pending.body;
   EXPECT_EQ(body_of(pending)["status"], "pending");
   EXPECT_NE(pending.header("etag"), etag);
@@ -181,13 +193,16 @@ TEST(Api, ForbiddenTransitionIsAConflictAndChangesNothing) {
 TEST(Api, ListFiltersAndCursorPaginationVisitEveryTicketOnce) {
   World w;
   std::set<std::int64_t> created;
-  for (int idx = 0; idx < 7; ++idx) created.insert(w.create_ticket("Ticket " + std::to_string(idx))["id"].get<std::int64_t>());
+  for (int idx = 0; idx < 7; ++idx)
+    created.insert(w.create_ticket("Ticket " + std::to_string(idx))["id"].get<std::int64_t>());
   std::set<std::int64_t> seen;
   std::string target = "/api/v1/tickets?limit=3&status=new";
   for (int page = 0; page < 10 && !target.empty(); ++page) {
     auto body = body_of(w.agent.get(target));
     for (const auto& t : body["items"]) EXPECT_TRUE(seen.insert(t["id"].get<std::int64_t>()).second);
-    target = body["next_cursor"].is_null() ? "" : "/api/v1/tickets?limit=3&status=new&cursor=" + body["next_cursor"].get<std::string>();
+    target = body["next_cursor"].is_null()
+                 ? ""
+                 : "/api/v1/tickets?limit=3&status=new&cursor=" + body["next_cursor"].get<std::string>();
   }
   EXPECT_EQ(seen, created);
   EXPECT_EQ(body_of(w.agent.get("/api/v1/tickets?status=solved"))["items"].size(), 0u);
@@ -201,10 +216,9 @@ TEST(Api, TenantsCannotSeeOrTouchEachOther) {
   World w;
   json ticket = w.create_ticket();
   std::string path = "/api/v1/tickets/" + std::to_string(ticket["id"].get<std::int64_t>());
-  for (const auto& target : {path, path + "/messages", path + "/events",
-                             "/api/v1/customers/" + std::to_string(w.customer_id),
-                             "/api/v1/teams/" + std::to_string(w.team_id),
-                             "/api/v1/tenants/" + std::to_string(w.tenant_id)}) {
+  for (const auto& target :
+       {path, path + "/messages", path + "/events", "/api/v1/customers/" + std::to_string(w.customer_id),
+        "/api/v1/teams/" + std::to_string(w.team_id), "/api/v1/tenants/" + std::to_string(w.tenant_id)}) {
     auto response = w.other_admin.get(target);
     EXPECT_EQ(response.status, 404) << target;
     EXPECT_EQ(body_of(response)["type"], "/problems/not-found");
@@ -212,9 +226,12 @@ TEST(Api, TenantsCannotSeeOrTouchEachOther) {
   EXPECT_EQ(w.other_admin.request("PATCH", path, R"({"priority":"low"})").status, 404);
   EXPECT_EQ(w.other_admin.post(path + "/messages", R"({"body":"hi"})").status, 404);
   EXPECT_EQ(body_of(w.other_admin.get("/api/v1/tickets"))["items"].size(), 0u);
-  EXPECT_EQ(body_of(w.other_admin.get("/api/v1/tickets?tenant_id=" + std::to_string(w.tenant_id)))["items"].size(), 0u);
+  EXPECT_EQ(
+      body_of(w.other_admin.get("/api/v1/tickets?tenant_id=" + std::to_string(w.tenant_id)))["items"].size(),
+      0u);
   // Another tenant's customer cannot be the requester of our ticket.
-  auto cross = w.agent.post("/api/v1/tickets", json{{"subject", "x"}, {"requester_id", w.other_customer_id}}.dump());
+  auto cross =
+      w.agent.post("/api/v1/tickets", json{{"subject", "x"}, {"requester_id", w.other_customer_id}}.dump());
   EXPECT_EQ(cross.status, 422);
   EXPECT_EQ(body_of(cross)["field"], "requester_id");
   EXPECT_EQ(body_of(w.agent.get(path))["priority"], "high");
@@ -225,11 +242,15 @@ TEST(Api, TenantsCannotSeeOrTouchEachOther) {
 
 TEST(Api, RolesAreEnforcedPerRoute) {
   World w;
-  auto agent_creates_agent = w.agent.post("/api/v1/agents", R"({"email":"x@acme.test","name":"X","password":"long enough pw"})");
+  auto agent_creates_agent =
+      w.agent.post("/api/v1/agents", R"({"email":"x@acme.test","name":"X","password":"long enough pw"})");
   EXPECT_EQ(agent_creates_agent.status, 403);
   EXPECT_EQ(body_of(agent_creates_agent)["type"], "/problems/forbidden");
   EXPECT_EQ(w.tenant_admin.post("/api/v1/tenants", R"({"slug":"mine","name":"Mine"})").status, 403);
-  EXPECT_EQ(w.tenant_admin.post("/api/v1/agents", R"({"email":"x@acme.test","name":"X","password":"long enough pw"})").status, 201);
+  EXPECT_EQ(w.tenant_admin
+                .post("/api/v1/agents", R"({"email":"x@acme.test","name":"X","password":"long enough pw"})")
+                .status,
+            201);
   json ticket = w.create_ticket();
   std::string path = "/api/v1/tickets/" + std::to_string(ticket["id"].get<std::int64_t>());
   EXPECT_EQ(w.qa.request("PATCH", path, R"({"priority":"low"})").status, 403);
@@ -256,18 +277,22 @@ TEST(Api, BadInputGetsProblemDetailsWithStableTypes) {
   EXPECT_EQ(body_of(wrong_type)["type"], "/problems/wrong-type");
   EXPECT_EQ(body_of(wrong_type)["field"], "subject");
 
-  auto unknown_member = w.agent.post("/api/v1/tickets", json{{"subject", "x"}, {"requester_id", w.customer_id}, {"priorty", "high"}}.dump());
+  auto unknown_member = w.agent.post(
+      "/api/v1/tickets", json{{"subject", "x"}, {"requester_id", w.customer_id}, {"priorty", "high"}}.dump());
   EXPECT_EQ(unknown_member.status, 422);
   EXPECT_EQ(body_of(unknown_member)["type"], "/problems/unknown-field");
 
-  auto bad_enum = w.agent.post("/api/v1/tickets", json{{"subject", "x"}, {"requester_id", w.customer_id}, {"priority", "panic"}}.dump());
+  auto bad_enum =
+      w.agent.post("/api/v1/tickets",
+                   json{{"subject", "x"}, {"requester_id", w.customer_id}, {"priority", "panic"}}.dump());
   EXPECT_EQ(bad_enum.status, 422);
   EXPECT_EQ(body_of(bad_enum)["field"], "priority");
 
   auto unknown_requester = w.agent.post("/api/v1/tickets", R"({"subject": "x", "requester_id": 999999})");
   EXPECT_EQ(unknown_requester.status, 422);
 
-  auto not_json = w.agent.request("POST", "/api/v1/tickets", "subject=x", {{"Content-Type", "application/x-www-form-urlencoded"}});
+  auto not_json = w.agent.request("POST", "/api/v1/tickets", "subject=x",
+                                  {{"Content-Type", "application/x-www-form-urlencoded"}});
   EXPECT_EQ(not_json.status, 415);
 
   EXPECT_EQ(w.agent.get("/api/v1/tickets/999999").status, 404);
@@ -300,11 +325,15 @@ TEST(Api, BadInputGetsProblemDetailsWithStableTypes) {
 
 TEST(Api, OversizedBodiesAndHeadersAreRefused) {
   World w;
-  std::string huge = json{{"subject", "x"}, {"requester_id", w.customer_id}, {"body", std::string(2 * 1024 * 1024, 'a')}}.dump();
+  std::string huge =
+      json{{"subject", "x"}, {"requester_id", w.customer_id}, {"body", std::string(2 * 1024 * 1024, 'a')}}
+          .dump();
   auto response = w.agent.post("/api/v1/tickets", huge);
   EXPECT_EQ(response.status, 413);
   EXPECT_EQ(body_of(response)["type"], "/problems/payload-too-large");
-  auto big_message = w.agent.post("/api/v1/tickets", json{{"subject", "x"}, {"requester_id", w.customer_id}, {"body", std::string(300 * 1024, 'a')}}.dump());
+  auto big_message = w.agent.post(
+      "/api/v1/tickets",
+      json{{"subject", "x"}, {"requester_id", w.customer_id}, {"body", std::string(300 * 1024, 'a')}}.dump());
   EXPECT_EQ(big_message.status, 422);
   EXPECT_EQ(body_of(big_message)["field"], "body");
   auto headers = w.agent.request("GET", "/api/v1/tickets", "", {{"X-Padding", std::string(64 * 1024, 'p')}});
@@ -328,15 +357,17 @@ TEST(Api, DuplicatesAreConflicts) {
 
 TEST(Api, StaffingCalculatorAnswersAndExplainsBadRequests) {
   World w;
-  auto answer = w.agent.post("/api/v1/staffing/erlang",
-                             R"({"model":"erlang_c","arrival_rate_per_hour":360,"aht_seconds":240,"target_seconds":20,"target_service_level":0.8,"shrinkage":0.3})");
+  auto answer = w.agent.post(
+      "/api/v1/staffing/erlang",
+      R"({"model":"erlang_c","arrival_rate_per_hour":360,"aht_seconds":240,"target_seconds":20,"target_service_level":0.8,"shrinkage":0.3})");
   ASSERT_EQ(answer.status, 200) << answer.body;
   auto body = body_of(answer);
   EXPECT_GT(body["agents_required"].get<int>(), 24);  // more than the 24 Erlangs offered
   EXPECT_GE(body["service_level"].get<double>(), 0.8);
   EXPECT_GT(body["scheduled_agents"].get<int>(), body["agents_required"].get<int>());
-  auto unstable = w.agent.post("/api/v1/staffing/erlang",
-                               R"({"model":"erlang_c","arrival_rate_per_hour":360,"aht_seconds":240,"agents":20,"target_seconds":20})");
+  auto unstable = w.agent.post(
+      "/api/v1/staffing/erlang",
+      R"({"model":"erlang_c","arrival_rate_per_hour":360,"aht_seconds":240,"agents":20,"target_seconds":20})");
   EXPECT_EQ(unstable.status, 422);
   EXPECT_EQ(body_of(unstable)["type"], "/problems/unstable-queue");
   auto typo = w.agent.post("/api/v1/staffing/erlang", R"({"model":"erlang_c","arival_rate_per_hour":1})");
@@ -358,16 +389,24 @@ TEST(Api, StaffingPlanIsForecastFromTheTenantsOwnHistory) {
         input.channel = domain::Channel::Phone;
         input.requester_id = domain::CustomerId{w.customer_id};
         auto at = monday + std::chrono::days(day) + std::chrono::hours(hour) + std::chrono::minutes(k * 15);
-        auto draft = domain::draft_ticket(*domain::validate_new_ticket(input), domain::TenantId{w.tenant_id}, {}, at);
+        auto draft =
+            domain::draft_ticket(*domain::validate_new_ticket(input), domain::TenantId{w.tenant_id}, {}, at);
         history.push_back({draft.ticket, {}, draft.events});
       }
     }
   }
   ASSERT_TRUE(w.server.store().import_tickets(history).ok());
-  json request = {{"interval_minutes", 60}, {"history_weeks", 4}, {"horizon_start", "2026-11-23T00:00:00Z"},
+  json request = {{"interval_minutes", 60},
+                  {"history_weeks", 4},
+                  {"horizon_start", "2026-11-23T00:00:00Z"},
                   {"horizon_intervals", 24},
-                  {"channels", {{{"channel", "phone"}, {"aht_seconds", 600}, {"service_level", 0.8},
-                                 {"target_seconds", 20}, {"shrinkage", 0.25}, {"hourly_cost", 30}}}}};
+                  {"channels",
+                   {{{"channel", "phone"},
+                     {"aht_seconds", 600},
+                     {"service_level", 0.8},
+                     {"target_seconds", 20},
+                     {"shrinkage", 0.25},
+                     {"hourly_cost", 30}}}}};
   auto response = w.tenant_admin.post("/api/v1/staffing/plan", request.dump());
   ASSERT_EQ(response.status, 200) << response.body;
   auto plan = body_of(response);
@@ -387,11 +426,18 @@ TEST(Api, StaffingPlanIsForecastFromTheTenantsOwnHistory) {
 
 TEST(Api, ContractFeasibilityNamesTheIntervalsThatDoNotFit) {
   World w;
-  json request = {{"name", "Webshop Xmas"}, {"start", "2026-12-01T08:00:00Z"}, {"interval_minutes", 60},
-                  {"channels", {{{"channel", "phone"}, {"contacts", {10, 120, 10}}, {"aht_seconds", 300},
-                                 {"service_level", 0.8}, {"target_seconds", 20}}}},
-                  {"staff", {{"scheduled_agents", {10, 10, 10}}, {"existing_required_agents", {2, 2, 2}},
-                             {"shrinkage", 0.0}}}};
+  json request = {
+      {"name", "Webshop Xmas"},
+      {"start", "2026-12-01T08:00:00Z"},
+      {"interval_minutes", 60},
+      {"channels",
+       {{{"channel", "phone"},
+         {"contacts", {10, 120, 10}},
+         {"aht_seconds", 300},
+         {"service_level", 0.8},
+         {"target_seconds", 20}}}},
+      {"staff",
+       {{"scheduled_agents", {10, 10, 10}}, {"existing_required_agents", {2, 2, 2}}, {"shrinkage", 0.0}}}};
   auto response = w.tenant_admin.post("/api/v1/staffing/feasibility", request.dump());
   ASSERT_EQ(response.status, 200) << response.body;
   auto report = body_of(response);
@@ -400,7 +446,8 @@ TEST(Api, ContractFeasibilityNamesTheIntervalsThatDoNotFit) {
   EXPECT_EQ(report["shortfalls"][0]["start"], "2026-12-01T09:00:00Z");
   EXPECT_GT(report["peak_extra_people"].get<int>(), 0);
   request["staff"]["scheduled_agents"] = {20, 20, 20};
-  EXPECT_TRUE(body_of(w.tenant_admin.post("/api/v1/staffing/feasibility", request.dump()))["feasible"].get<bool>());
+  EXPECT_TRUE(
+      body_of(w.tenant_admin.post("/api/v1/staffing/feasibility", request.dump()))["feasible"].get<bool>());
   request["staff"]["scheduled_agents"] = {20, 20};
   auto mismatch = w.tenant_admin.post("/api/v1/staffing/feasibility", request.dump());
   EXPECT_EQ(mismatch.status, 422);
@@ -417,8 +464,9 @@ TEST(Api, KpiReportCountsTicketsAndExplainsEveryFigure) {
   ASSERT_EQ(w.agent.post(path + "/messages", R"({"body":"Fixed remotely."})").status, 201);
   ASSERT_EQ(w.agent.request("PATCH", path, R"({"status":"solved"})").status, 200);
   w.create_ticket("Invoice");
-  auto spam = w.agent.post("/api/v1/tickets", json{{"subject", "Win a prize"}, {"requester_id", w.customer_id},
-                                                   {"tags", {"spam"}}}.dump());
+  auto spam = w.agent.post(
+      "/api/v1/tickets",
+      json{{"subject", "Win a prize"}, {"requester_id", w.customer_id}, {"tags", {"spam"}}}.dump());
   ASSERT_EQ(spam.status, 201);
   std::string range = "from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z";
   auto response = w.tenant_admin.get("/api/v1/reports/kpis?period=month&" + range);
@@ -434,7 +482,9 @@ TEST(Api, KpiReportCountsTicketsAndExplainsEveryFigure) {
   }
   EXPECT_EQ(w.agent.get("/api/v1/reports/kpis?" + range).status, 403);
   EXPECT_EQ(w.tenant_admin.get("/api/v1/reports/kpis?period=fortnight&" + range).status, 422);
-  EXPECT_EQ(w.tenant_admin.get("/api/v1/reports/kpis?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z").status, 422);
+  EXPECT_EQ(
+      w.tenant_admin.get("/api/v1/reports/kpis?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z").status,
+      422);
 }
 
 // The daily aggregates answer what the exact report answers for the same tickets, read their
@@ -455,16 +505,19 @@ TEST(Api, KpiReportFromAggregatesAgreesWithTheExactReport) {
   ASSERT_EQ(w.agent.request("PATCH", paths[1], R"({"status":"solved"})").status, 200);
   w.server.clock().advance(std::chrono::hours(2));
   ASSERT_EQ(w.agent.request("PATCH", paths[1], R"({"status":"open"})").status, 200);  // reopened
-  ASSERT_EQ(w.agent.post("/api/v1/tickets", json{{"subject", "Prize"}, {"requester_id", w.customer_id},
-                                                 {"tags", {"spam"}}}.dump()).status, 201);
+  ASSERT_EQ(w.agent
+                .post("/api/v1/tickets",
+                      json{{"subject", "Prize"}, {"requester_id", w.customer_id}, {"tags", {"spam"}}}.dump())
+                .status,
+            201);
 
   // November in Amsterdam: aggregates cover whole local days.
   const std::string range = "from=2026-10-31T23:00:00Z&to=2026-11-30T23:00:00Z";
   for (const std::string dimension : {"all", "channel", "agent"}) {
-    auto exact = body_of(w.tenant_admin.get("/api/v1/reports/kpis?period=month&source=exact&dimension=" +
-                                            dimension + "&" + range));
-    auto fast = body_of(w.tenant_admin.get("/api/v1/reports/kpis?period=month&source=aggregates&dimension=" +
-                                           dimension + "&" + range));
+    auto exact = body_of(w.tenant_admin.get(
+        "/api/v1/reports/kpis?period=month&source=exact&dimension=" + dimension + "&" + range));
+    auto fast = body_of(w.tenant_admin.get(
+        "/api/v1/reports/kpis?period=month&source=aggregates&dimension=" + dimension + "&" + range));
     EXPECT_EQ(exact["source"], "exact");
     EXPECT_EQ(fast["source"], "aggregates");
     EXPECT_FALSE(fast["source_definition"].get<std::string>().empty());
@@ -493,7 +546,8 @@ TEST(Api, KpiReportFromAggregatesAgreesWithTheExactReport) {
   auto after = body_of(w.tenant_admin.get("/api/v1/reports/kpis?period=month&source=aggregates&" + range));
   EXPECT_EQ(after["groups"][0]["figures"]["contacts_handled"], 5);
 
-  auto unaligned = w.tenant_admin.get("/api/v1/reports/kpis?source=aggregates&from=2026-11-01T10:00:00Z&to=2026-12-01T00:00:00Z");
+  auto unaligned = w.tenant_admin.get(
+      "/api/v1/reports/kpis?source=aggregates&from=2026-11-01T10:00:00Z&to=2026-12-01T00:00:00Z");
   EXPECT_EQ(unaligned.status, 422);
   EXPECT_EQ(body_of(unaligned)["field"], "from");
   auto bogus = w.tenant_admin.get("/api/v1/reports/kpis?source=guess&" + range);
@@ -513,7 +567,8 @@ TEST(Api, ConcurrentUpdatesWithIfMatchLetExactlyOneWin) {
   std::vector<std::thread> threads;
   for (int idx = 0; idx < 8; ++idx) {
     threads.emplace_back([&, idx] {
-      auto response = w.agent.request("PATCH", path, json{{"subject", "Edit " + std::to_string(idx)}}.dump(), {{"If-Match", etag}});
+      auto response = w.agent.request("PATCH", path, json{{"subject", "Edit " + std::to_string(idx)}}.dump(),
+                                      {{"If-Match", etag}});
       if (response.status == 200) ++ok;
       if (response.status == 412) ++precondition_failed;
     });

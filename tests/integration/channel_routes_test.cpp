@@ -11,7 +11,9 @@ namespace {
 using domain::Role;
 using nlohmann::json;
 
-json body_of(const ClientResponse& response) { return json::parse(response.body, nullptr, false); }
+json body_of(const ClientResponse& response) {
+  return json::parse(response.body, nullptr, false);
+}
 
 std::string url_encode(const std::string& text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
@@ -39,8 +41,8 @@ struct ChannelWorld {
   int nonce = 0;
 
   ChannelWorld() {
-    tenant_id = body_of(platform.post(
-        "/api/v1/tenants", R"({"slug":"acme","name":"Acme & Co","default_language":"nl"})"))["id"];
+    tenant_id = body_of(platform.post("/api/v1/tenants",
+                                      R"({"slug":"acme","name":"Acme & Co","default_language":"nl"})"))["id"];
     admin = server.agent_client(domain::TenantId{tenant_id}, Role::Admin, "admin@acme.test");
     auto rotated = admin.post("/api/v1/channels/webhook-secret", "");
     EXPECT_EQ(rotated.status, 200) << rotated.body;
@@ -49,9 +51,8 @@ struct ChannelWorld {
 
   std::string now_seconds() { return std::to_string(to_unix_ms(server.clock().now()) / 1000); }
 
-  ClientResponse webhook(const std::string& channel, const std::string& body,
-                         std::string timestamp = {}, std::string signature = {},
-                         std::string used_nonce = {}) {
+  ClientResponse webhook(const std::string& channel, const std::string& body, std::string timestamp = {},
+                         std::string signature = {}, std::string used_nonce = {}) {
     if (timestamp.empty()) timestamp = now_seconds();
     if (signature.empty()) signature = channels::sign_webhook(secret, timestamp, body);
     if (used_nonce.empty()) used_nonce = "nonce-" + std::to_string(++nonce);
@@ -81,27 +82,23 @@ TEST(ChannelRoutes, SignedCallEventsBuildOnePhoneTicketWithWaitAndTalkTimes) {
   EXPECT_EQ(body_of(queued)["duplicate"], false);
   world.server.clock().advance(std::chrono::seconds(40));
   auto answered = world.webhook(
-      "phone", ChannelWorld::call("c-1", "answered",
-                                  {{"agent_email", "eva@acme.test"}, {"wait_seconds", 40}}));
+      "phone",
+      ChannelWorld::call("c-1", "answered", {{"agent_email", "eva@acme.test"}, {"wait_seconds", 40}}));
   ASSERT_EQ(answered.status, 202) << answered.body;
   EXPECT_EQ(body_of(answered)["ticket_id"], ticket_id);
   world.server.clock().advance(std::chrono::minutes(3));
   auto ended = world.webhook(
-      "phone", ChannelWorld::call("c-1", "ended",
-                                  {{"agent_email", "eva@acme.test"}, {"talk_seconds", 180}}));
+      "phone", ChannelWorld::call("c-1", "ended", {{"agent_email", "eva@acme.test"}, {"talk_seconds", 180}}));
   ASSERT_EQ(ended.status, 202) << ended.body;
   world.server.clock().advance(std::chrono::seconds(1));
   auto again = world.webhook(
-      "phone", ChannelWorld::call("c-1", "ended",
-                                  {{"agent_email", "eva@acme.test"}, {"talk_seconds", 180}}));
+      "phone", ChannelWorld::call("c-1", "ended", {{"agent_email", "eva@acme.test"}, {"talk_seconds", 180}}));
   EXPECT_EQ(body_of(again)["duplicate"], true);
 
-  auto events =
-      body_of(world.admin.get("/api/v1/tickets/" + std::to_string(ticket_id) + "/events"));
+  auto events = body_of(world.admin.get("/api/v1/tickets/" + std::to_string(ticket_id) + "/events"));
   std::vector<json> calls;
   for (const auto& event : events["items"]) {
-    if (event["type"] == "call_recorded")
-      calls.push_back(json::parse(event["to"].get<std::string>()));
+    if (event["type"] == "call_recorded") calls.push_back(json::parse(event["to"].get<std::string>()));
   }
   ASSERT_EQ(calls.size(), 3u) << events.dump();
   EXPECT_EQ(calls[1]["state"], "answered");
@@ -114,8 +111,7 @@ TEST(ChannelRoutes, SignedCallEventsBuildOnePhoneTicketWithWaitAndTalkTimes) {
 TEST(ChannelRoutes, AbandonedCallIsRecorded) {
   ChannelWorld world;
   auto queued = world.webhook("phone", ChannelWorld::call("c-2", "queued"));
-  auto abandoned =
-      world.webhook("phone", ChannelWorld::call("c-2", "abandoned", {{"wait_seconds", 120}}));
+  auto abandoned = world.webhook("phone", ChannelWorld::call("c-2", "abandoned", {{"wait_seconds", 120}}));
   ASSERT_EQ(abandoned.status, 202) << abandoned.body;
   EXPECT_EQ(body_of(abandoned)["ticket_id"], body_of(queued)["ticket_id"]);
   auto id = std::to_string(body_of(queued)["ticket_id"].get<std::int64_t>());
@@ -132,8 +128,7 @@ TEST(ChannelRoutes, AbandonedCallIsRecorded) {
 TEST(ChannelRoutes, BadSignatureStaleTimestampReplayAndBadFieldsAreRefused) {
   ChannelWorld world;
   std::string body = ChannelWorld::call("c-3", "queued");
-  auto forged =
-      world.webhook("phone", body, {}, channels::sign_webhook("wrong", world.now_seconds(), body));
+  auto forged = world.webhook("phone", body, {}, channels::sign_webhook("wrong", world.now_seconds(), body));
   EXPECT_EQ(forged.status, 401);
   EXPECT_EQ(body_of(forged)["type"], "/problems/webhook-bad-signature");
 
@@ -162,8 +157,7 @@ TEST(ChannelRoutes, BadSignatureStaleTimestampReplayAndBadFieldsAreRefused) {
   EXPECT_EQ(unknown.status, 401);
 
   // Only admins rotate the secret.
-  auto agent =
-      world.server.agent_client(domain::TenantId{world.tenant_id}, Role::Agent, "agent@acme.test");
+  auto agent = world.server.agent_client(domain::TenantId{world.tenant_id}, Role::Agent, "agent@acme.test");
   EXPECT_EQ(agent.post("/api/v1/channels/webhook-secret", "").status, 403);
 }
 
@@ -208,8 +202,7 @@ TEST(ChannelRoutes, JsonFormOpensOneTicketAndRefusesBotsAndBadFields) {
   world.server.clock().advance(std::chrono::seconds(30));
   json bot = form;
   bot["website"] = "http://spam.example";
-  EXPECT_EQ(body_of(visitor.post("/api/v1/forms/submit", bot.dump()))["type"],
-            "/problems/form-honeypot");
+  EXPECT_EQ(body_of(visitor.post("/api/v1/forms/submit", bot.dump()))["type"], "/problems/form-honeypot");
 
   json bad = form;
   bad["email"] = "jan-at-example";
@@ -265,8 +258,7 @@ TEST(ChannelRoutes, HtmlContactPageIsLabelledEncodedAndFilesATicket) {
   EXPECT_EQ(page.body.find("<script"), std::string::npos);
   EXPECT_EQ(page.body.find("style="), std::string::npos);
   for (const char* field : {"name", "email", "subject", "body", "website"}) {
-    EXPECT_NE(page.body.find("<label for=\"" + std::string(field) + "\">"), std::string::npos)
-        << field;
+    EXPECT_NE(page.body.find("<label for=\"" + std::string(field) + "\">"), std::string::npos) << field;
   }
   auto at = page.body.find("name=\"token\" value=\"");
   ASSERT_NE(at, std::string::npos);
@@ -278,15 +270,13 @@ TEST(ChannelRoutes, HtmlContactPageIsLabelledEncodedAndFilesATicket) {
     std::string form = "tenant=acme&token=" + url_encode(token) + "&name=" + url_encode(name) +
                        "&email=" + url_encode(email) + "&subject=" + url_encode("Storing") +
                        "&body=" + url_encode("Geen internet sinds vanochtend.") + "&website=";
-    return browser.request("POST", "/contact", form,
-                           {{"Content-Type", "application/x-www-form-urlencoded"}});
+    return browser.request("POST", "/contact", form, {{"Content-Type", "application/x-www-form-urlencoded"}});
   };
   auto invalid = post("<script>alert(1)</script>", "not-an-address");
   EXPECT_EQ(invalid.status, 422);
   EXPECT_EQ(invalid.body.find("<script>"), std::string::npos);
   EXPECT_NE(invalid.body.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
-  EXPECT_NE(invalid.body.find("aria-invalid=\"true\" aria-describedby=\"email-error\""),
-            std::string::npos);
+  EXPECT_NE(invalid.body.find("aria-invalid=\"true\" aria-describedby=\"email-error\""), std::string::npos);
   EXPECT_NE(invalid.body.find("Vul een geldig e-mailadres in"), std::string::npos);
 
   auto thanks = post("Jan Jansen", "jan@example.nl");

@@ -12,17 +12,21 @@
 namespace sp::testing {
 namespace {
 
-using nlohmann::json;
 using domain::Role;
+using nlohmann::json;
 
-json body_of(const ClientResponse& response) { return json::parse(response.body, nullptr, false); }
+json body_of(const ClientResponse& response) {
+  return json::parse(response.body, nullptr, false);
+}
 
 TEST(CharterApi, ConfiguredOnceRenderedAsLetterAndPublishedWithFigures) {
   // 2026-11-23: last month is October 2026.
   TestServer server(std::nullopt, from_unix_seconds(1'795'420'800));
   auto platform = server.agent_client(std::nullopt, Role::Admin, "root@platform.test");
-  auto tenant = body_of(platform.post("/api/v1/tenants",
-      R"({"slug":"acme","name":"Acme","timezone":"Europe/Amsterdam","default_language":"nl"})"))["id"].get<std::int64_t>();
+  auto tenant = body_of(platform.post(
+      "/api/v1/tenants",
+      R"({"slug":"acme","name":"Acme","timezone":"Europe/Amsterdam","default_language":"nl"})"))["id"]
+                    .get<std::int64_t>();
   auto admin = server.agent_client(domain::TenantId{tenant}, Role::Admin, "admin@acme.test");
   auto agent = server.agent_client(domain::TenantId{tenant}, Role::Agent, "agent@acme.test");
 
@@ -56,11 +60,15 @@ TEST(CharterApi, ConfiguredOnceRenderedAsLetterAndPublishedWithFigures) {
   // Tickets last month: one answered quickly by the agent.
   auto customer = body_of(agent.post("/api/v1/customers", R"({"name":"Jan"})"))["id"].get<std::int64_t>();
   server.clock().set(from_unix_seconds(1'792'144'800));  // 2026-10-16T10:00:00Z
-  auto ticket = body_of(agent.post("/api/v1/tickets", json{{"subject", "Vraag"}, {"requester_id", customer},
-                                                          {"channel", "email"}, {"body", "?"}}.dump()));
+  auto ticket = body_of(agent.post(
+      "/api/v1/tickets",
+      json{{"subject", "Vraag"}, {"requester_id", customer}, {"channel", "email"}, {"body", "?"}}.dump()));
   server.clock().advance(std::chrono::minutes(20));
-  ASSERT_EQ(agent.post("/api/v1/tickets/" + std::to_string(ticket["id"].get<std::int64_t>()) + "/messages",
-                       R"({"kind":"outbound","body":"Antwoord"})").status, 201);
+  ASSERT_EQ(agent
+                .post("/api/v1/tickets/" + std::to_string(ticket["id"].get<std::int64_t>()) + "/messages",
+                      R"({"kind":"outbound","body":"Antwoord"})")
+                .status,
+            201);
   server.clock().set(from_unix_seconds(1'795'420'800));
 
   // The charter's costs and breach rules apply to every report of the tenant, from either
@@ -90,8 +98,12 @@ TEST(CharterApi, ConfiguredOnceRenderedAsLetterAndPublishedWithFigures) {
 
   // You said, we did.
   auto actions = admin.request("PUT", "/api/v1/charter/improvements",
-                               json{{"items", {{{"you_said", "Wachten duurt te lang"}, {"we_did", "Extra dienst op maandag"},
-                                                {"done_on", "2026-11-02"}, {"feedback_ticket_ids", {ticket["id"]}}}}}}.dump());
+                               json{{"items",
+                                     {{{"you_said", "Wachten duurt te lang"},
+                                       {"we_did", "Extra dienst op maandag"},
+                                       {"done_on", "2026-11-02"},
+                                       {"feedback_ticket_ids", {ticket["id"]}}}}}}
+                                   .dump());
   ASSERT_EQ(actions.status, 200) << actions.body;
   auto bad_date = admin.request("PUT", "/api/v1/charter/improvements",
                                 R"({"items":[{"you_said":"x","we_did":"y","done_on":"2026-13-40"}]})");
@@ -104,13 +116,17 @@ TEST(CharterApi, ConfiguredOnceRenderedAsLetterAndPublishedWithFigures) {
 TEST(ReportRuns, TheLettersRhythmProducesEachRunOnceIncludingThoseMissedWhileDown) {
   TestServer server(std::nullopt, from_unix_seconds(1'795'420'800));  // 2026-11-23T08:00:00Z
   auto platform = server.agent_client(std::nullopt, Role::Admin, "root@platform.test");
-  auto tenant = body_of(platform.post("/api/v1/tenants",
-      R"({"slug":"acme","name":"Acme","timezone":"Europe/Amsterdam","default_language":"nl"})"))["id"].get<std::int64_t>();
+  auto tenant = body_of(platform.post(
+      "/api/v1/tenants",
+      R"({"slug":"acme","name":"Acme","timezone":"Europe/Amsterdam","default_language":"nl"})"))["id"]
+                    .get<std::int64_t>();
   auto admin = server.agent_client(domain::TenantId{tenant}, Role::Admin, "admin@acme.test");
   auto agent = server.agent_client(domain::TenantId{tenant}, Role::Agent, "agent@acme.test");
   // Without a charter nothing is promised, so nothing runs.
   EXPECT_EQ(server.report_schedules().run_due(server.clock().now()).value(), 0);
-  ASSERT_EQ(admin.request("PUT", "/api/v1/charter", charter::to_json(charter::example_charter()).dump()).status, 200);
+  ASSERT_EQ(
+      admin.request("PUT", "/api/v1/charter", charter::to_json(charter::example_charter()).dump()).status,
+      200);
 
   auto first = server.report_schedules().run_due(server.clock().now());
   ASSERT_TRUE(first.ok()) << first.error().message;
@@ -136,11 +152,13 @@ TEST(ReportRuns, TheLettersRhythmProducesEachRunOnceIncludingThoseMissedWhileDow
   EXPECT_EQ(html.status, 200);
   EXPECT_NE(html.body.find("<html"), std::string::npos);
   EXPECT_EQ(admin.get("/api/v1/reports/runs/" + id + "?format=pdf").body.substr(0, 5), "%PDF-");
-  EXPECT_EQ(admin.get("/api/v1/reports/runs/" + id + "?format=csv").header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(admin.get("/api/v1/reports/runs/" + id + "?format=csv").header("content-type"),
+            "text/csv; charset=utf-8");
   EXPECT_EQ(admin.get("/api/v1/reports/runs/" + id + "?format=doc").status, 422);
   EXPECT_EQ(agent.get("/api/v1/reports/runs").status, 403);
   auto outsider = server.agent_client(
-      domain::TenantId{body_of(platform.post("/api/v1/tenants", R"({"slug":"globex","name":"Globex"})"))["id"].get<std::int64_t>()},
+      domain::TenantId{body_of(platform.post("/api/v1/tenants", R"({"slug":"globex","name":"Globex"})"))["id"]
+                           .get<std::int64_t>()},
       Role::Admin, "admin@globex.test");
   EXPECT_EQ(outsider.get("/api/v1/reports/runs/" + id).status, 404);
 }

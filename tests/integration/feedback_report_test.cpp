@@ -14,7 +14,9 @@ namespace {
 using domain::Role;
 using nlohmann::json;
 
-json body_of(const ClientResponse& response) { return json::parse(response.body, nullptr, false); }
+json body_of(const ClientResponse& response) {
+  return json::parse(response.body, nullptr, false);
+}
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
@@ -28,7 +30,9 @@ std::string topic_section(const std::string& html, const std::string& id) {
   return html.substr(start, end - start);
 }
 
-json day(const char* open, const char* close) { return json::array({json::array({open, close})}); }
+json day(const char* open, const char* close) {
+  return json::array({json::array({open, close})});
+}
 
 const json kAlwaysOpen = {{"timezone", "UTC"},
                           {"weekly",
@@ -40,17 +44,18 @@ const json kAlwaysOpen = {{"timezone", "UTC"},
                             {"sat", day("00:00", "24:00")},
                             {"sun", day("00:00", "24:00")}}}};
 
-Timestamp at(const char* text) { return *parse_rfc3339(text); }
+Timestamp at(const char* text) {
+  return *parse_rfc3339(text);
+}
 
 class FeedbackReports : public ::testing::Test {
  protected:
   // Wednesday 2026-11-18 09:00 UTC; the weekly summary of Monday 2026-11-23 covers 11-16..11-22.
   FeedbackReports() : server(std::nullopt, at("2026-11-18T09:00:00Z")) {
-    platform = std::make_unique<HttpClient>(
-        server.agent_client(std::nullopt, Role::Admin, "root@platform.test"));
+    platform =
+        std::make_unique<HttpClient>(server.agent_client(std::nullopt, Role::Admin, "root@platform.test"));
     tenant = body_of(platform->post(
-        "/api/v1/tenants",
-        R"({"slug":"acme","name":"Acme","timezone":"UTC","default_language":"nl"})"))["id"]
+        "/api/v1/tenants", R"({"slug":"acme","name":"Acme","timezone":"UTC","default_language":"nl"})"))["id"]
                  .get<std::int64_t>();
     admin = std::make_unique<HttpClient>(
         server.agent_client(domain::TenantId{tenant}, Role::Admin, "admin@acme.test"));
@@ -70,27 +75,23 @@ class FeedbackReports : public ::testing::Test {
     EXPECT_NE(alice_id, 0) << agents.body;
     for (const char* name : {"Xander", "Yara", "Zhang"}) {
       customers.push_back(
-          body_of(admin->post("/api/v1/customers", json{{"name", name}}.dump()))["id"]
-              .get<std::int64_t>());
+          body_of(admin->post("/api/v1/customers", json{{"name", name}}.dump()))["id"].get<std::int64_t>());
     }
-    auto calendar = admin->post("/api/v1/calendars",
-                                json{{"name", "Always"}, {"calendar", kAlwaysOpen}}.dump());
+    auto calendar =
+        admin->post("/api/v1/calendars", json{{"name", "Always"}, {"calendar", kAlwaysOpen}}.dump());
     EXPECT_EQ(calendar.status, 201) << calendar.body;
-    auto policy =
-        admin->post("/api/v1/sla/policies", json{{"name", "Standard"},
-                                                 {"calendar_id", body_of(calendar)["id"]},
-                                                 {"targets", {{"first_response_minutes", 60}}}}
-                                                .dump());
+    auto policy = admin->post("/api/v1/sla/policies", json{{"name", "Standard"},
+                                                           {"calendar_id", body_of(calendar)["id"]},
+                                                           {"targets", {{"first_response_minutes", 60}}}}
+                                                          .dump());
     EXPECT_EQ(policy.status, 201) << policy.body;
   }
 
   std::int64_t open_ticket(const std::string& subject, std::int64_t customer,
                            std::optional<std::int64_t> assignee = std::nullopt,
                            const std::string& category = {}) {
-    json body = {{"subject", subject},
-                 {"requester_id", customer},
-                 {"channel", "email"},
-                 {"body", "Zie onderwerp."}};
+    json body = {
+        {"subject", subject}, {"requester_id", customer}, {"channel", "email"}, {"body", "Zie onderwerp."}};
     if (assignee) body["assignee_id"] = *assignee;
     if (!category.empty()) body["category"] = category;
     auto created = admin->post("/api/v1/tickets", body.dump());
@@ -144,8 +145,7 @@ TEST_F(FeedbackReports, DailySelfCheckAndWeeklySummaryShowWhatWasPromised) {
   server.clock().set(at("2026-11-22T12:30:00Z"));
   reply(late);
   server.clock().set(at("2026-11-22T14:00:00Z"));
-  const auto complaint =
-      open_ticket("Klacht over monteur", customers[0], alice_id, "major_complaint");
+  const auto complaint = open_ticket("Klacht over monteur", customers[0], alice_id, "major_complaint");
   server.clock().set(at("2026-11-22T14:50:00Z"));
   reply(complaint);
   // Today (Monday 11-23): a ticket whose first response falls due at 10:00.
@@ -153,8 +153,7 @@ TEST_F(FeedbackReports, DailySelfCheckAndWeeklySummaryShowWhatWasPromised) {
   const auto at_risk = open_ticket("Storing internet", customers[2], bob_id);
 
   ASSERT_EQ(
-      admin->request("PUT", "/api/v1/charter", charter::to_json(charter::example_charter()).dump())
-          .status,
+      admin->request("PUT", "/api/v1/charter", charter::to_json(charter::example_charter()).dump()).status,
       200);
   server.clock().set(at("2026-11-23T09:30:00Z"));
   auto produced = server.report_schedules().run_due(server.clock().now());
@@ -167,38 +166,33 @@ TEST_F(FeedbackReports, DailySelfCheckAndWeeklySummaryShowWhatWasPromised) {
     if (item["report"] == "daily_self_check" && item["period"] == "2026-11-22") {
       daily_id = std::to_string(item["id"].get<std::int64_t>());
     }
-    if (item["report"] == "weekly_feedback")
-      weekly_id = std::to_string(item["id"].get<std::int64_t>());
+    if (item["report"] == "weekly_feedback") weekly_id = std::to_string(item["id"].get<std::int64_t>());
   }
   ASSERT_FALSE(daily_id.empty());
   ASSERT_FALSE(weekly_id.empty());
 
   // Daily self-check: CSV rows are exact.
   const std::string csv = admin->get("/api/v1/reports/runs/" + daily_id + "?format=csv").body;
-  EXPECT_TRUE(contains(
-      csv, "sla_breached,Test alice@acme.test,," + ref(late) +
-               ",Router keeps rebooting,first_response,60,2026-11-22T11:00:00Z,90,false\r\n"))
-      << csv;
-  EXPECT_TRUE(contains(
-      csv,
-      "major_complaint_late,Test alice@acme.test,," + ref(complaint) +
-          ",Klacht over monteur,major_complaint_response,30,2026-11-22T14:30:00Z,20,false\r\n"))
+  EXPECT_TRUE(
+      contains(csv, "sla_breached,Test alice@acme.test,," + ref(late) +
+                        ",Router keeps rebooting,first_response,60,2026-11-22T11:00:00Z,90,false\r\n"))
       << csv;
   EXPECT_TRUE(
-      contains(csv, "at_risk,Test bob@acme.test,," + ref(at_risk) +
-                        ",Storing internet,first_response,60,2026-11-23T10:00:00Z,0,false\r\n"))
+      contains(csv, "major_complaint_late,Test alice@acme.test,," + ref(complaint) +
+                        ",Klacht over monteur,major_complaint_response,30,2026-11-22T14:30:00Z,20,false\r\n"))
+      << csv;
+  EXPECT_TRUE(contains(csv, "at_risk,Test bob@acme.test,," + ref(at_risk) +
+                                ",Storing internet,first_response,60,2026-11-23T10:00:00Z,0,false\r\n"))
       << csv;
   EXPECT_FALSE(contains(csv, ref(d1) + ",")) << csv;
   const std::string daily = admin->get("/api/v1/reports/runs/" + daily_id).body;
-  EXPECT_TRUE(contains(daily, "Beloofd en gisteren niet nagekomen"))
-      << daily;  // charter language nl
+  EXPECT_TRUE(contains(daily, "Beloofd en gisteren niet nagekomen")) << daily;  // charter language nl
   EXPECT_TRUE(contains(daily, "Open zaken met risico vandaag"));
   EXPECT_TRUE(contains(daily, ">" + ref(late) + "<"));
   EXPECT_TRUE(contains(daily, ">" + ref(at_risk) + "<"));
   EXPECT_TRUE(contains(daily, "Kengetallen van gisteren"));  // the KPI table follows
   EXPECT_TRUE(contains(daily, "first_response_time"));       // with its definitions
-  EXPECT_EQ(admin->get("/api/v1/reports/runs/" + daily_id + "?format=pdf").body.substr(0, 5),
-            "%PDF-");
+  EXPECT_EQ(admin->get("/api/v1/reports/runs/" + daily_id + "?format=pdf").body.substr(0, 5), "%PDF-");
 
   // Weekly summary: comments under their topics (escaped), and the recurring issue.
   const std::string weekly = admin->get("/api/v1/reports/runs/" + weekly_id).body;
@@ -206,25 +200,20 @@ TEST_F(FeedbackReports, DailySelfCheckAndWeeklySummaryShowWhatWasPromised) {
   EXPECT_TRUE(contains(topic_section(weekly, "friendliness"), "De factuur klopt niet"));
   EXPECT_TRUE(contains(topic_section(weekly, "friendliness"), "客服态度很好"));
   const auto waiting = topic_section(weekly, "waiting_time");
-  EXPECT_TRUE(contains(waiting, "Waited too long for an answer &lt;b&gt;really&lt;/b&gt;"))
-      << waiting;
+  EXPECT_TRUE(contains(waiting, "Waited too long for an answer &lt;b&gt;really&lt;/b&gt;")) << waiting;
   EXPECT_FALSE(contains(waiting, "De factuur"));
   EXPECT_FALSE(contains(weekly, "<b>really"));
   EXPECT_TRUE(contains(weekly, ref(d1) + " " + ref(d2) + " " + ref(d3)));
   EXPECT_FALSE(contains(weekly, "Parcel lost"));  // one customer three times is not recurring
-  const std::string weekly_csv =
-      admin->get("/api/v1/reports/runs/" + weekly_id + "?format=csv").body;
-  EXPECT_TRUE(contains(weekly_csv, "grade,csat,customer satisfaction (grade),3,6,,\r\n"))
+  const std::string weekly_csv = admin->get("/api/v1/reports/runs/" + weekly_id + "?format=csv").body;
+  EXPECT_TRUE(contains(weekly_csv, "grade,csat,customer satisfaction (grade),3,6,,\r\n")) << weekly_csv;
+  EXPECT_TRUE(contains(weekly_csv, "recurring,subject:invoice wrong,Invoice wrong,3,2," + ref(d1) + " " +
+                                       ref(d2) + " " + ref(d3) + ","))
       << weekly_csv;
-  EXPECT_TRUE(contains(weekly_csv, "recurring,subject:invoice wrong,Invoice wrong,3,2," + ref(d1) +
-                                       " " + ref(d2) + " " + ref(d3) + ","))
-      << weekly_csv;
-  EXPECT_EQ(admin->get("/api/v1/reports/runs/" + weekly_id + "?format=pdf").body.substr(0, 5),
-            "%PDF-");
+  EXPECT_EQ(admin->get("/api/v1/reports/runs/" + weekly_id + "?format=pdf").body.substr(0, 5), "%PDF-");
 
   // The same through GET /api/v1/feedback/topics.
-  const std::string window =
-      "/api/v1/feedback/topics?from=2026-11-16T00:00:00Z&to=2026-11-23T00:00:00Z";
+  const std::string window = "/api/v1/feedback/topics?from=2026-11-16T00:00:00Z&to=2026-11-23T00:00:00Z";
   auto topics = supervisor->get(window);
   ASSERT_EQ(topics.status, 200) << topics.body;
   const auto overview = body_of(topics);
@@ -249,14 +238,12 @@ TEST_F(FeedbackReports, DailySelfCheckAndWeeklySummaryShowWhatWasPromised) {
   EXPECT_EQ(missing.status, 422);
   EXPECT_EQ(body_of(missing)["field"], "to");
   EXPECT_EQ(
-      supervisor->get("/api/v1/feedback/topics?from=2026-11-16T00:00:00Z&to=2026-11-01T00:00:00Z")
-          .status,
+      supervisor->get("/api/v1/feedback/topics?from=2026-11-16T00:00:00Z&to=2026-11-01T00:00:00Z").status,
       422);
-  auto outsider = server.agent_client(
-      domain::TenantId{
-          body_of(platform->post("/api/v1/tenants", R"({"slug":"globex","name":"Globex"})"))["id"]
-              .get<std::int64_t>()},
-      Role::Supervisor, "lead@globex.test");
+  auto outsider = server.agent_client(domain::TenantId{body_of(platform->post(
+                                          "/api/v1/tenants", R"({"slug":"globex","name":"Globex"})"))["id"]
+                                                           .get<std::int64_t>()},
+                                      Role::Supervisor, "lead@globex.test");
   auto foreign = body_of(outsider.get(window));
   EXPECT_EQ(foreign["answers"], 0);
   EXPECT_TRUE(foreign["recurring_issues"].empty());
@@ -295,8 +282,8 @@ TEST_F(FeedbackReports, TenantsConfigureTheirOwnTopicRules) {
   const auto id = open_ticket("Internet", customers[0]);
   server.clock().advance(std::chrono::minutes(5));
   solve_and_answer(id, 7, "De wifimodem valt steeds uit");
-  const auto overview = body_of(supervisor->get(
-      "/api/v1/feedback/topics?from=2026-11-18T00:00:00Z&to=2026-11-19T00:00:00Z"));
+  const auto overview =
+      body_of(supervisor->get("/api/v1/feedback/topics?from=2026-11-18T00:00:00Z&to=2026-11-19T00:00:00Z"));
   ASSERT_EQ(overview["topics"].size(), 1u) << overview.dump();
   EXPECT_EQ(overview["topics"][0]["id"], "router");
   EXPECT_EQ(overview["topics"][0]["names"]["en"], "Modem and router");
@@ -304,11 +291,10 @@ TEST_F(FeedbackReports, TenantsConfigureTheirOwnTopicRules) {
   ASSERT_EQ(supervisor->request("PUT", "/api/v1/feedback/topic-rules", R"({"topics":[]})").status, 200);
   EXPECT_FALSE(body_of(supervisor->get("/api/v1/feedback/topic-rules"))["customised"].get<bool>());
   // Another tenant still has the defaults.
-  auto outsider = server.agent_client(
-      domain::TenantId{
-          body_of(platform->post("/api/v1/tenants", R"({"slug":"globex","name":"Globex"})"))["id"]
-              .get<std::int64_t>()},
-      Role::Supervisor, "lead@globex.test");
+  auto outsider = server.agent_client(domain::TenantId{body_of(platform->post(
+                                          "/api/v1/tenants", R"({"slug":"globex","name":"Globex"})"))["id"]
+                                                           .get<std::int64_t>()},
+                                      Role::Supervisor, "lead@globex.test");
   EXPECT_FALSE(body_of(outsider.get("/api/v1/feedback/topic-rules"))["customised"].get<bool>());
 }
 

@@ -17,7 +17,9 @@ namespace {
 using domain::Role;
 using nlohmann::json;
 
-json body_of(const ClientResponse& response) { return json::parse(response.body, nullptr, false); }
+json body_of(const ClientResponse& response) {
+  return json::parse(response.body, nullptr, false);
+}
 
 struct ImprovementWorld {
   TestServer server;
@@ -28,30 +30,42 @@ struct ImprovementWorld {
 
   explicit ImprovementWorld(std::optional<std::filesystem::path> dir = std::nullopt)
       : server(std::move(dir), from_unix_seconds(1'795'420'800)) {  // 2026-11-23T08:00:00Z
-    tenant = body_of(platform.post("/api/v1/tenants",
+    tenant = body_of(platform.post(
+        "/api/v1/tenants",
         R"({"slug":"acme","name":"Acme","timezone":"Europe/Amsterdam","default_language":"nl"})"))["id"];
     other_tenant = body_of(platform.post("/api/v1/tenants", R"({"slug":"other","name":"Other"})"))["id"];
     supervisor = server.agent_client(domain::TenantId{tenant}, Role::Supervisor, "sup@acme.test");
     agent = server.agent_client(domain::TenantId{tenant}, Role::Agent, "agent@acme.test");
-    other_supervisor = server.agent_client(domain::TenantId{other_tenant}, Role::Supervisor, "sup@other.test");
+    other_supervisor =
+        server.agent_client(domain::TenantId{other_tenant}, Role::Supervisor, "sup@other.test");
     owner = server.store().find_agent_by_email("agent@acme.test").value().agent.id.value;
     other_agent = server.store().find_agent_by_email("sup@other.test").value().agent.id.value;
     auto customer = body_of(agent.post("/api/v1/customers", R"({"name":"Jan"})"))["id"];
-    ticket = body_of(agent.post("/api/v1/tickets", json{{"subject", "Lang wachten"}, {"requester_id", customer},
-                                                        {"channel", "phone"}, {"body", "?"}}.dump()))["id"];
+    ticket = body_of(agent.post(
+        "/api/v1/tickets",
+        json{{"subject", "Lang wachten"}, {"requester_id", customer}, {"channel", "phone"}, {"body", "?"}}
+            .dump()))["id"];
     auto other_customer = body_of(other_supervisor.post("/api/v1/customers", R"({"name":"Piet"})"))["id"];
-    other_ticket = body_of(other_supervisor.post("/api/v1/tickets",
-        json{{"subject", "x"}, {"requester_id", other_customer}, {"channel", "phone"}, {"body", "?"}}.dump()))["id"];
+    other_ticket = body_of(other_supervisor.post(
+        "/api/v1/tickets",
+        json{{"subject", "x"}, {"requester_id", other_customer}, {"channel", "phone"}, {"body", "?"}}
+            .dump()))["id"];
   }
 };
 
-std::string path(std::int64_t id) { return "/api/v1/improvements/" + std::to_string(id); }
+std::string path(std::int64_t id) {
+  return "/api/v1/improvements/" + std::to_string(id);
+}
 
 TEST(ImprovementApi, CreateReadUpdateDeleteWithLinkedFeedback) {
   ImprovementWorld w;
-  auto created = w.supervisor.post("/api/v1/improvements",
-      json{{"you_said", "  Wachten duurt te lang  "}, {"we_did", "Extra dienst op maandag"}, {"owner_id", w.owner},
-           {"due_on", "2026-12-15"}, {"topic", "waiting_time"}, {"feedback_ticket_ids", {w.ticket, w.ticket}}}.dump());
+  auto created = w.supervisor.post("/api/v1/improvements", json{{"you_said", "  Wachten duurt te lang  "},
+                                                                {"we_did", "Extra dienst op maandag"},
+                                                                {"owner_id", w.owner},
+                                                                {"due_on", "2026-12-15"},
+                                                                {"topic", "waiting_time"},
+                                                                {"feedback_ticket_ids", {w.ticket, w.ticket}}}
+                                                               .dump());
   ASSERT_EQ(created.status, 201) << created.body;
   auto action = body_of(created);
   const std::int64_t id = action["id"];
@@ -84,7 +98,8 @@ TEST(ImprovementApi, CreateReadUpdateDeleteWithLinkedFeedback) {
 
   // In progress, then done: done_on becomes today's local date (Europe/Amsterdam).
   w.server.clock().advance(std::chrono::hours(20));  // 2026-11-24T04:00Z = 05:00 local
-  auto progress = w.supervisor.request("PATCH", path(id), R"({"status":"in_progress","outcome":"Rooster aangepast"})");
+  auto progress =
+      w.supervisor.request("PATCH", path(id), R"({"status":"in_progress","outcome":"Rooster aangepast"})");
   ASSERT_EQ(progress.status, 200) << progress.body;
   EXPECT_EQ(body_of(progress)["status"], "in_progress");
   EXPECT_EQ(body_of(progress)["due_on"], "2026-12-15");  // untouched fields stay
@@ -166,7 +181,8 @@ TEST(ImprovementApi, ValidationNamesTheFieldAndLimitsSizes) {
   auto created = body_of(w.supervisor.post("/api/v1/improvements", good.dump()));
   auto empty = w.supervisor.request("PATCH", path(created["id"]), "{}");
   EXPECT_EQ(empty.status, 422);
-  auto done_with_date = w.supervisor.request("PATCH", path(created["id"]), R"({"status":"done","done_on":"2026-11-20"})");
+  auto done_with_date =
+      w.supervisor.request("PATCH", path(created["id"]), R"({"status":"done","done_on":"2026-11-20"})");
   ASSERT_EQ(done_with_date.status, 200) << done_with_date.body;
   EXPECT_EQ(body_of(done_with_date)["done_on"], "2026-11-20");
   // Platform administrators name the tenant.
@@ -180,12 +196,16 @@ TEST(ImprovementApi, PublicPageShowsDoneActionsAndTheCharterEndpointsMapToTheTab
   auto admin = w.server.agent_client(domain::TenantId{w.tenant}, Role::Admin, "admin@acme.test");
   auto c = charter::example_charter();
   ASSERT_EQ(admin.request("PUT", "/api/v1/charter", charter::to_json(c).dump()).status, 200);
-  ASSERT_EQ(w.supervisor.post("/api/v1/improvements",
-                              R"({"you_said":"Planned <thing>","we_did":"Not yet"})").status, 201);
-  ASSERT_EQ(w.supervisor.post("/api/v1/improvements",
-                              R"({"you_said":"Wachten <lang>","we_did":"Extra dienst","status":"done","outcome":"Wachttijd -40%"})")
+  ASSERT_EQ(w.supervisor.post("/api/v1/improvements", R"({"you_said":"Planned <thing>","we_did":"Not yet"})")
                 .status,
             201);
+  ASSERT_EQ(
+      w.supervisor
+          .post(
+              "/api/v1/improvements",
+              R"({"you_said":"Wachten <lang>","we_did":"Extra dienst","status":"done","outcome":"Wachttijd -40%"})")
+          .status,
+      201);
   EXPECT_EQ(body_of(w.agent.get("/api/v1/improvements?limit=1"))["items"].size(), 1u);
   auto summary = body_of(w.anonymous.get("/public/charter.json?tenant=acme"));
   ASSERT_EQ(summary["you_said_we_did"].size(), 1u) << summary.dump();
@@ -200,8 +220,13 @@ TEST(ImprovementApi, PublicPageShowsDoneActionsAndTheCharterEndpointsMapToTheTab
   auto legacy = body_of(w.agent.get("/api/v1/charter/improvements"));
   EXPECT_EQ(legacy["items"].size(), 2u);
   auto replaced = w.supervisor.request("PUT", "/api/v1/charter/improvements",
-      json{{"items", {{{"you_said", "Bellen duurt lang"}, {"we_did", "Terugbelservice"}, {"owner", "Eva"},
-                       {"done_on", "2026-11-02"}, {"feedback_ticket_ids", {w.ticket}}}}}}.dump());
+                                       json{{"items",
+                                             {{{"you_said", "Bellen duurt lang"},
+                                               {"we_did", "Terugbelservice"},
+                                               {"owner", "Eva"},
+                                               {"done_on", "2026-11-02"},
+                                               {"feedback_ticket_ids", {w.ticket}}}}}}
+                                           .dump());
   ASSERT_EQ(replaced.status, 200) << replaced.body;
   auto table = body_of(w.agent.get("/api/v1/improvements"))["items"];
   ASSERT_EQ(table.size(), 1u);
@@ -224,20 +249,34 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
     ticket = w.ticket;
     // The database as an older version left it: no table yet, the document in settings.
     auto& sqlite = dynamic_cast<storage::sqlite::SqliteStore&>(w.server.store());
-    ASSERT_TRUE(sqlite.write([](storage::sqlite::Connection& conn) -> Result<void> {
-                        // Migration 12 (after 11) undone too, so both run again on reopening.
-                        return conn.exec(
-                            "DROP TABLE improvement_actions; DROP TABLE auto_replies_sent; DROP TABLE mail_participants; "
-                            "ALTER TABLE messages DROP COLUMN automatic; DELETE FROM schema_migrations WHERE version >= 11;");
-                      })
+    ASSERT_TRUE(sqlite
+                    .write([](storage::sqlite::Connection& conn) -> Result<void> {
+                      // Migration 12 (after 11) undone too, so both run again on reopening.
+                      return conn.exec(
+                          "DROP TABLE improvement_actions; DROP TABLE auto_replies_sent; DROP TABLE "
+                          "mail_participants; "
+                          "ALTER TABLE messages DROP COLUMN automatic; DELETE FROM schema_migrations WHERE "
+                          "version >= 11;");
+                    })
                     .ok());
     json document = json::array();
-    document.push_back({{"you_said", "Wachten duurt te lang"}, {"we_did", "Extra dienst"}, {"owner", "Eva"},
-                        {"outcome", "Sneller"}, {"due_on", "2026-10-01"}, {"done_on", "2026-10-20"},
+    document.push_back({{"you_said", "Wachten duurt te lang"},
+                        {"we_did", "Extra dienst"},
+                        {"owner", "Eva"},
+                        {"outcome", "Sneller"},
+                        {"due_on", "2026-10-01"},
+                        {"done_on", "2026-10-20"},
                         {"feedback_ticket_ids", {ticket}}});
-    document.push_back({{"you_said", "Site traag"}, {"we_did", "Nieuwe server"}, {"owner", ""}, {"outcome", ""},
-                        {"due_on", ""}, {"done_on", ""}, {"feedback_ticket_ids", json::array()}});
-    ASSERT_TRUE(w.server.store().put_setting("tenant." + std::to_string(tenant) + ".improvements", document.dump()).ok());
+    document.push_back({{"you_said", "Site traag"},
+                        {"we_did", "Nieuwe server"},
+                        {"owner", ""},
+                        {"outcome", ""},
+                        {"due_on", ""},
+                        {"done_on", ""},
+                        {"feedback_ticket_ids", json::array()}});
+    ASSERT_TRUE(w.server.store()
+                    .put_setting("tenant." + std::to_string(tenant) + ".improvements", document.dump())
+                    .ok());
   }
   {
     TestServer restarted(dir);

@@ -18,9 +18,9 @@
 namespace sp::testing {
 namespace {
 
-using nlohmann::json;
 using mail::testing::MailServers;
 using mail::testing::shell_quote;
+using nlohmann::json;
 
 std::filesystem::path fresh_dir() {
   std::random_device rd;
@@ -45,7 +45,8 @@ std::pair<int, std::string> gateway(const std::filesystem::path& dir, const std:
 }
 
 std::string message(const std::string& from, const std::string& subject, const std::string& message_id,
-                    const std::string& extra_headers = "", const std::string& body = "Hallo, mijn modem is stuk.") {
+                    const std::string& extra_headers = "",
+                    const std::string& body = "Hallo, mijn modem is stuk.") {
   return "From: Jan Jansen <" + from + ">\r\nTo: desk@telnet-nl.test\r\nSubject: " + subject +
          "\r\nMessage-ID: <" + message_id + ">\r\nDate: Mon, 23 Nov 2026 10:00:00 +0100\r\n" + extra_headers +
          "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n";
@@ -54,7 +55,8 @@ std::string message(const std::string& from, const std::string& subject, const s
 // An admin, a tenant "acme" made through the API of a first server run.
 HttpClient login(std::uint16_t port) {
   HttpClient client(port);
-  auto response = client.post("/api/v1/auth/login", R"({"email":"root@mail.test","password":"correct horse battery"})");
+  auto response =
+      client.post("/api/v1/auth/login", R"({"email":"root@mail.test","password":"correct horse battery"})");
   EXPECT_EQ(response.status, 200) << response.body;
   std::string cookie = response.header("set-cookie");
   client.cookie = cookie.substr(0, cookie.find(';'));
@@ -63,13 +65,17 @@ HttpClient login(std::uint16_t port) {
 }
 
 void prepare_tenant(const std::filesystem::path& dir) {
-  ASSERT_EQ(std::system((std::string(SP_BINARY_PATH) + " admin create --email root@mail.test --password 'correct horse battery' --data " +
-                         shell_quote(dir.string()) + " >/dev/null").c_str()),
+  ASSERT_EQ(std::system((std::string(SP_BINARY_PATH) +
+                         " admin create --email root@mail.test --password 'correct horse battery' --data " +
+                         shell_quote(dir.string()) + " >/dev/null")
+                            .c_str()),
             0);
   ServerProcess server(dir);
   ASSERT_NE(server.port(), 0);
   auto client = login(server.port());
-  auto tenant = client.post("/api/v1/tenants", R"({"slug":"acme","name":"Acme","timezone":"Europe/Amsterdam","default_language":"nl"})");
+  auto tenant =
+      client.post("/api/v1/tenants",
+                  R"({"slug":"acme","name":"Acme","timezone":"Europe/Amsterdam","default_language":"nl"})");
   ASSERT_EQ(tenant.status, 201) << tenant.body;
 }
 
@@ -93,14 +99,17 @@ TEST(MailGateway, ExitCodesAndExactlyOnce) {
   EXPECT_EQ(json::parse(again)["ticket_id"], ticket);
 
   // A reply carrying the ticket token threads into the ticket; no second acknowledgement.
-  auto [reply_status, reply] = gateway(dir, "acme",
-      message("jan@example.nl", "Re: [#T-" + std::to_string(ticket) + "] Modem stuk", "m2@example.nl", "", "Nog steeds stuk."));
+  auto [reply_status, reply] =
+      gateway(dir, "acme",
+              message("jan@example.nl", "Re: [#T-" + std::to_string(ticket) + "] Modem stuk", "m2@example.nl",
+                      "", "Nog steeds stuk."));
   ASSERT_EQ(reply_status, 0) << reply;
   EXPECT_EQ(json::parse(reply)["ticket_id"], ticket);
   EXPECT_FALSE(json::parse(reply)["created"]);
 
   // An auto-reply becomes a ticket but is never answered automatically.
-  auto [auto_status, auto_out] = gateway(dir, "acme",
+  auto [auto_status, auto_out] = gateway(
+      dir, "acme",
       message("jan@example.nl", "Out of office", "m3@example.nl", "Auto-Submitted: auto-replied\r\n"));
   ASSERT_EQ(auto_status, 0);
   EXPECT_FALSE(json::parse(auto_out)["acknowledged"]);
@@ -110,7 +119,8 @@ TEST(MailGateway, ExitCodesAndExactlyOnce) {
       "From: jan@example.nl\r\nTo: desk@telnet-nl.test\r\nSubject: Foto\r\nMessage-ID: <m5@example.nl>\r\n"
       "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
       "Content-Type: text/plain; charset=utf-8\r\n\r\nZie bijlage.\r\n--b\r\n"
-      "Content-Type: image/png; name=\"../../etc/modem.png\"\r\nContent-Disposition: attachment; filename=\"../../etc/modem.png\"\r\n"
+      "Content-Type: image/png; name=\"../../etc/modem.png\"\r\nContent-Disposition: attachment; "
+      "filename=\"../../etc/modem.png\"\r\n"
       "Content-Transfer-Encoding: base64\r\n\r\naGVsbG8gbW9kZW0=\r\n--b--\r\n";
   auto [attach_status, attach_out] = gateway(dir, "acme", with_attachment);
   ASSERT_EQ(attach_status, 0) << attach_out;
@@ -129,7 +139,8 @@ TEST(MailGateway, ExitCodesAndExactlyOnce) {
       "From: jan@example.nl\r\nTo: desk@telnet-nl.test\r\nSubject: Opmaak\r\nMessage-ID: <m6@example.nl>\r\n"
       "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"a\"\r\n\r\n--a\r\n"
       "Content-Type: text/plain; charset=utf-8\r\n\r\nPlatte tekst.\r\n--a\r\n"
-      "Content-Type: text/html; charset=utf-8\r\n\r\n<p>Opgemaakte <b>tekst</b><script>alert(1)</script></p>\r\n--a--\r\n";
+      "Content-Type: text/html; charset=utf-8\r\n\r\n<p>Opgemaakte "
+      "<b>tekst</b><script>alert(1)</script></p>\r\n--a--\r\n";
   ASSERT_EQ(gateway(dir, "acme", alternative).first, 0);
   bool html_kept = false;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir / "attachments")) {
@@ -162,11 +173,14 @@ TEST(MailGateway, ExitCodesAndExactlyOnce) {
   std::string bounce =
       "From: Mail Delivery System <MAILER-DAEMON@mx.example.nl>\r\nTo: desk@telnet-nl.test\r\n"
       "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <bounce-1@mx.example.nl>\r\n"
-      "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"dsn\"\r\n\r\n"
-      "--dsn\r\nContent-Type: text/plain\r\n\r\nUndeliverable.\r\n--dsn\r\nContent-Type: message/delivery-status\r\n\r\n"
+      "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; "
+      "boundary=\"dsn\"\r\n\r\n"
+      "--dsn\r\nContent-Type: text/plain\r\n\r\nUndeliverable.\r\n--dsn\r\nContent-Type: "
+      "message/delivery-status\r\n\r\n"
       "Reporting-MTA: dns; mx.example.nl\r\n\r\nFinal-Recipient: rfc822; jan@example.nl\r\nAction: failed\r\n"
       "Status: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\r\n--dsn\r\n"
-      "Content-Type: text/rfc822-headers\r\n\r\nFrom: desk@telnet-nl.test\r\nMessage-ID: " + original + "\r\n--dsn--\r\n";
+      "Content-Type: text/rfc822-headers\r\n\r\nFrom: desk@telnet-nl.test\r\nMessage-ID: " +
+      original + "\r\n--dsn--\r\n";
   auto [bounce_status, bounce_out] = gateway(dir, "acme", bounce);
   ASSERT_EQ(bounce_status, 0) << bounce_out;
   EXPECT_TRUE(json::parse(bounce_out)["bounce"]);
@@ -184,19 +198,22 @@ TEST(MailGateway, EdgeCasesFoundTryingRealMail) {
   auto dir = fresh_dir();
   prepare_tenant(dir);
   // A NUL in an 8bit body: stored (0), never "retry later" (75) for a property of the message.
-  std::string with_nul = message("jan@example.nl", "NUL", "nul@example.nl", "Content-Transfer-Encoding: 8bit\r\n",
-                                 std::string("Voor de NUL.") + '\0' + "Na de NUL.");
+  std::string with_nul =
+      message("jan@example.nl", "NUL", "nul@example.nl", "Content-Transfer-Encoding: 8bit\r\n",
+              std::string("Voor de NUL.") + '\0' + "Na de NUL.");
   auto [nul_status, nul_out] = gateway(dir, "acme", with_nul);
   ASSERT_EQ(nul_status, 0) << nul_out;
   auto ticket = json::parse(nul_out)["ticket_id"].get<std::int64_t>();
   EXPECT_TRUE(json::parse(nul_out)["created"]);
 
   // MIME nested past the cap of 16: stored with its top text.
-  std::string deep = "From: jan@example.nl\r\nTo: desk@telnet-nl.test\r\nSubject: Diep\r\nMessage-ID: <deep@example.nl>\r\n"
-                     "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"top\"\r\n\r\n--top\r\n"
-                     "Content-Type: text/plain\r\n\r\nBovenste tekst.\r\n--top\r\n";
+  std::string deep =
+      "From: jan@example.nl\r\nTo: desk@telnet-nl.test\r\nSubject: Diep\r\nMessage-ID: <deep@example.nl>\r\n"
+      "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"top\"\r\n\r\n--top\r\n"
+      "Content-Type: text/plain\r\n\r\nBovenste tekst.\r\n--top\r\n";
   for (int level = 0; level < 20; ++level) {
-    deep += "Content-Type: multipart/mixed; boundary=\"n" + std::to_string(level) + "\"\r\n\r\n--n" + std::to_string(level) + "\r\n";
+    deep += "Content-Type: multipart/mixed; boundary=\"n" + std::to_string(level) + "\"\r\n\r\n--n" +
+            std::to_string(level) + "\r\n";
   }
   deep += "Content-Type: text/plain\r\n\r\nonderin\r\n";
   for (int level = 19; level >= 0; --level) deep += "--n" + std::to_string(level) + "--\r\n";
@@ -205,18 +222,31 @@ TEST(MailGateway, EdgeCasesFoundTryingRealMail) {
   ASSERT_EQ(deep_status, 0) << deep_out;
 
   // Our own mail coming back (the gateway's desk is support@acme.invalid without a config).
-  EXPECT_EQ(gateway(dir, "acme", message("support@acme.invalid", "Re: [#T-" + std::to_string(ticket) + "]", "own@acme.invalid")).first, 65);
-  EXPECT_EQ(gateway(dir, "acme", "From: Acme <SUPPORT@Acme.Invalid>\r\nSubject: x\r\nMessage-ID: <own2@acme.invalid>\r\n\r\nx\r\n").first, 65);
+  EXPECT_EQ(
+      gateway(dir, "acme",
+              message("support@acme.invalid", "Re: [#T-" + std::to_string(ticket) + "]", "own@acme.invalid"))
+          .first,
+      65);
+  EXPECT_EQ(
+      gateway(
+          dir, "acme",
+          "From: Acme <SUPPORT@Acme.Invalid>\r\nSubject: x\r\nMessage-ID: <own2@acme.invalid>\r\n\r\nx\r\n")
+          .first,
+      65);
 
   // An out-of-office on the ticket is stored, marked automatic.
-  auto [ooo_status, ooo_out] = gateway(dir, "acme", message("jan@example.nl", "Re: [#T-" + std::to_string(ticket) + "] NUL",
-                                                            "ooo@example.nl", "Auto-Submitted: auto-replied\r\n", "Afwezig."));
+  auto [ooo_status, ooo_out] =
+      gateway(dir, "acme",
+              message("jan@example.nl", "Re: [#T-" + std::to_string(ticket) + "] NUL", "ooo@example.nl",
+                      "Auto-Submitted: auto-replied\r\n", "Afwezig."));
   ASSERT_EQ(ooo_status, 0) << ooo_out;
   EXPECT_TRUE(json::parse(ooo_out)["automatic"]);
   EXPECT_EQ(json::parse(ooo_out)["ticket_id"], ticket);
 
   // A stranger quoting the token gets a ticket of their own, linked to the one referred to.
-  auto [stranger_status, stranger_out] = gateway(dir, "acme", message("mallory@evil.example", "Re: [#T-" + std::to_string(ticket) + "]", "s@evil.example"));
+  auto [stranger_status, stranger_out] =
+      gateway(dir, "acme",
+              message("mallory@evil.example", "Re: [#T-" + std::to_string(ticket) + "]", "s@evil.example"));
   ASSERT_EQ(stranger_status, 0) << stranger_out;
   EXPECT_TRUE(json::parse(stranger_out)["created"]);
   EXPECT_EQ(json::parse(stranger_out)["linked_to"], "T-" + std::to_string(ticket));
@@ -224,7 +254,9 @@ TEST(MailGateway, EdgeCasesFoundTryingRealMail) {
   // At most 3 acknowledgements per address per hour, across gateway processes.
   std::vector<bool> acknowledged;
   for (int idx = 0; idx < 4; ++idx) {
-    auto [status, out] = gateway(dir, "acme", message("kees@example.nl", "Vraag " + std::to_string(idx), "k" + std::to_string(idx) + "@example.nl"));
+    auto [status, out] = gateway(dir, "acme",
+                                 message("kees@example.nl", "Vraag " + std::to_string(idx),
+                                         "k" + std::to_string(idx) + "@example.nl"));
     ASSERT_EQ(status, 0) << out;
     acknowledged.push_back(json::parse(out)["acknowledged"].get<bool>());
   }
@@ -257,7 +289,8 @@ class MailChannel : public ::testing::Test {
     config_ = dir_ / "servicepact.toml";
     std::ofstream(config_) << "[smtp]\nurl = \"" << servers_.smtp_url() << "\"\n\n"
                            << "[[mail_desk]]\ntenant = \"acme\"\naddress = \"desk@telnet-nl.test\"\n"
-                           << "imap_url = \"" << servers_.imap_url() << "\"\nimap_user = \"desk@telnet-nl.test\"\n"
+                           << "imap_url = \"" << servers_.imap_url()
+                           << "\"\nimap_user = \"desk@telnet-nl.test\"\n"
                            << "imap_password = \"secret\"\npoll_seconds = 1\n";
   }
   void TearDown() override {
@@ -273,7 +306,10 @@ class MailChannel : public ::testing::Test {
           << message("sender" + std::to_string(idx % 50) + "@example.nl", prefix + " " + std::to_string(idx),
                      prefix + std::to_string(idx) + "@example.nl");
     }
-    ASSERT_EQ(std::system(("chown -R dovecot:dovecot " + shell_quote(maildir.string()) + " 2>/dev/null || true").c_str()), 0);
+    ASSERT_EQ(
+        std::system(
+            ("chown -R dovecot:dovecot " + shell_quote(maildir.string()) + " 2>/dev/null || true").c_str()),
+        0);
   }
   // Waits until the tenant has `count` tickets or `timeout` passes; returns the count.
   std::size_t wait_for_tickets(std::uint16_t port, std::size_t count, std::chrono::seconds timeout) {
@@ -291,7 +327,8 @@ class MailChannel : public ::testing::Test {
     std::size_t total = 0;
     std::string cursor;
     for (;;) {
-      auto page = json::parse(client.get("/api/v1/tickets?limit=500" + (cursor.empty() ? "" : "&cursor=" + cursor)).body);
+      auto page = json::parse(
+          client.get("/api/v1/tickets?limit=500" + (cursor.empty() ? "" : "&cursor=" + cursor)).body);
       total += page["items"].size();
       if (page["next_cursor"].is_null()) break;
       cursor = page["next_cursor"].get<std::string>();
@@ -330,7 +367,8 @@ TEST_F(MailChannel, ImapMailBecomesTicketsAndAcknowledgementsAreSent) {
 
 TEST_F(MailChannel, ImapIdleBringsNewMailInLongBeforeTheNextPoll) {
   std::ofstream(config_) << "[[mail_desk]]\ntenant = \"acme\"\naddress = \"desk@telnet-nl.test\"\n"
-                         << "imap_url = \"" << servers_.imap_url() << "\"\nimap_user = \"desk@telnet-nl.test\"\n"
+                         << "imap_url = \"" << servers_.imap_url()
+                         << "\"\nimap_user = \"desk@telnet-nl.test\"\n"
                          << "imap_password = \"secret\"\npoll_seconds = 300\n";
   ServerProcess server(dir_, {"--config", config_.string()});
   ASSERT_NE(server.port(), 0);
@@ -348,10 +386,14 @@ TEST_F(MailChannel, WebFormContactsGetTheSameAcknowledgement) {
   auto token = json::parse(visitor.get("/api/v1/forms/token?tenant=acme").body);
   ASSERT_TRUE(token.contains("token")) << token.dump();
   std::this_thread::sleep_for(std::chrono::milliseconds(3200));  // the time trap refuses bots under 3 s
-  auto sent = visitor.post("/api/v1/forms/submit",
-                           json{{"tenant", "acme"}, {"name", "Piet Form"}, {"email", "piet.form@example.nl"},
-                                {"subject", "Formulier"}, {"body", "Via het webformulier"}, {"website", ""},
-                                {"token", token["token"]}}.dump());
+  auto sent = visitor.post("/api/v1/forms/submit", json{{"tenant", "acme"},
+                                                        {"name", "Piet Form"},
+                                                        {"email", "piet.form@example.nl"},
+                                                        {"subject", "Formulier"},
+                                                        {"body", "Via het webformulier"},
+                                                        {"website", ""},
+                                                        {"token", token["token"]}}
+                                                       .dump());
   ASSERT_EQ(sent.status, 201) << sent.body;
   EXPECT_FALSE(json::parse(sent.body)["answer_due"].is_null());
   auto mailed = servers_.sink_message("piet.form@example.nl", std::chrono::seconds(20));
@@ -365,12 +407,15 @@ TEST_F(MailChannel, PortalSignInLinksAreMailed) {
   ASSERT_NE(server.port(), 0);
   auto admin = login(server.port());
   auto tenants = json::parse(admin.get("/api/v1/tenants").body);
-  auto customer = admin.post("/api/v1/customers",
-                             json{{"tenant_id", tenants["items"][0]["id"]}, {"name", "Klaas Portaal"},
-                                  {"emails", {"klaas.portaal@example.nl"}}, {"language", "nl"}}.dump());
+  auto customer = admin.post("/api/v1/customers", json{{"tenant_id", tenants["items"][0]["id"]},
+                                                       {"name", "Klaas Portaal"},
+                                                       {"emails", {"klaas.portaal@example.nl"}},
+                                                       {"language", "nl"}}
+                                                      .dump());
   ASSERT_EQ(customer.status, 201) << customer.body;
   HttpClient visitor(server.port());
-  auto asked = visitor.post("/api/v1/portal/links", R"({"tenant":"acme","email":"klaas.portaal@example.nl"})");
+  auto asked =
+      visitor.post("/api/v1/portal/links", R"({"tenant":"acme","email":"klaas.portaal@example.nl"})");
   ASSERT_EQ(asked.status, 202);
   EXPECT_FALSE(json::parse(asked.body).contains("demo_link"));  // not demo mode: only by mail
   auto mailed = servers_.sink_message("klaas.portaal@example.nl", std::chrono::seconds(20));
@@ -399,7 +444,8 @@ TEST_F(MailChannel, SigkillDuringIngestionOfAThousandMessagesLosesAndDoublesNone
   std::string cursor;
   std::size_t total = 0;
   for (;;) {
-    auto page = json::parse(client.get("/api/v1/tickets?limit=500" + (cursor.empty() ? "" : "&cursor=" + cursor)).body);
+    auto page = json::parse(
+        client.get("/api/v1/tickets?limit=500" + (cursor.empty() ? "" : "&cursor=" + cursor)).body);
     for (const auto& item : page["items"]) {
       subjects.insert(item["subject"].get<std::string>());
       ++total;

@@ -12,10 +12,12 @@
 namespace sp::testing {
 namespace {
 
-using nlohmann::json;
 using domain::Role;
+using nlohmann::json;
 
-json body_of(const ClientResponse& response) { return json::parse(response.body, nullptr, false); }
+json body_of(const ClientResponse& response) {
+  return json::parse(response.body, nullptr, false);
+}
 
 // An open server-sent-events connection read with a timeout.
 class EventReader {
@@ -59,10 +61,10 @@ struct PortalWorld {
   PortalWorld() {
     tenant_id = body_of(platform.post("/api/v1/tenants", R"({"slug":"acme","name":"Acme"})"))["id"];
     agent = server.agent_client(domain::TenantId{tenant_id}, Role::Agent, "agent@acme.test");
-    customer_id = body_of(agent.post("/api/v1/customers",
-                                     R"({"name":"Jan Jansen","emails":["jan@example.nl"],"language":"nl"})"))["id"];
-    other_customer_id = body_of(agent.post("/api/v1/customers",
-                                           R"({"name":"Piet","emails":["piet@example.nl"]})"))["id"];
+    customer_id = body_of(agent.post(
+        "/api/v1/customers", R"({"name":"Jan Jansen","emails":["jan@example.nl"],"language":"nl"})"))["id"];
+    other_customer_id =
+        body_of(agent.post("/api/v1/customers", R"({"name":"Piet","emails":["piet@example.nl"]})"))["id"];
   }
 
   // Signs the customer with `email` in through a sign-in link; returns a portal client.
@@ -118,7 +120,8 @@ TEST(Portal, CustomerSeesOnlyOwnTicketsAndNoInternalNotes) {
   auto jan = world.customer("jan@example.nl");
   auto piet = world.customer("piet@example.nl");
 
-  auto created = jan.post("/api/v1/portal/tickets", R"({"subject":"Factuur klopt niet","body":"Te veel betaald."})");
+  auto created =
+      jan.post("/api/v1/portal/tickets", R"({"subject":"Factuur klopt niet","body":"Te veel betaald."})");
   ASSERT_EQ(created.status, 201) << created.body;
   auto id = body_of(created)["id"].get<std::int64_t>();
   auto path = "/api/v1/portal/tickets/" + std::to_string(id);
@@ -127,10 +130,16 @@ TEST(Portal, CustomerSeesOnlyOwnTicketsAndNoInternalNotes) {
   auto ticket = body_of(world.agent.get("/api/v1/tickets/" + std::to_string(id)));
   EXPECT_EQ(ticket["requester_id"], world.customer_id);
   EXPECT_EQ(ticket["channel"], "web");
-  ASSERT_EQ(world.agent.post(path.substr(0, 0) + "/api/v1/tickets/" + std::to_string(id) + "/messages",
-                             R"({"kind":"note","body":"Intern: klant belt vaak"})").status, 201);
-  ASSERT_EQ(world.agent.post("/api/v1/tickets/" + std::to_string(id) + "/messages",
-                             R"({"kind":"outbound","body":"We storten het verschil terug."})").status, 201);
+  ASSERT_EQ(world.agent
+                .post(path.substr(0, 0) + "/api/v1/tickets/" + std::to_string(id) + "/messages",
+                      R"({"kind":"note","body":"Intern: klant belt vaak"})")
+                .status,
+            201);
+  ASSERT_EQ(world.agent
+                .post("/api/v1/tickets/" + std::to_string(id) + "/messages",
+                      R"({"kind":"outbound","body":"We storten het verschil terug."})")
+                .status,
+            201);
 
   auto view = body_of(jan.get(path));
   ASSERT_EQ(view["messages"].size(), 2u) << view.dump();
@@ -172,9 +181,8 @@ TEST(Portal, ChangesNeedTheCsrfTokenAndAgentCookiesDoNotWork) {
 
 TEST(Stream, AgentSeesChangesOfOwnTenantLive) {
   PortalWorld world;
-  EventReader events(world.server.port(),
-                     "GET /api/v1/stream HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
-                         world.agent.bearer + "\r\n\r\n");
+  EventReader events(world.server.port(), "GET /api/v1/stream HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                                              world.agent.bearer + "\r\n\r\n");
   EXPECT_NE(events.read_until("retry:").find("text/event-stream"), std::string::npos);
   auto jan = world.customer("jan@example.nl");
   auto created = body_of(jan.post("/api/v1/portal/tickets", R"({"subject":"Live","body":"Hallo"})"));
@@ -184,11 +192,13 @@ TEST(Stream, AgentSeesChangesOfOwnTenantLive) {
             std::string::npos);
 
   // Another tenant's agent hears nothing of it.
-  auto other_tenant = body_of(world.platform.post("/api/v1/tenants", R"({"slug":"globex","name":"Globex"})"))["id"];
-  auto outsider = world.server.agent_client(domain::TenantId{other_tenant.get<std::int64_t>()}, Role::Agent, "x@globex.test");
-  EventReader foreign(world.server.port(),
-                      "GET /api/v1/stream HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
-                          outsider.bearer + "\r\n\r\n");
+  auto other_tenant =
+      body_of(world.platform.post("/api/v1/tenants", R"({"slug":"globex","name":"Globex"})"))["id"];
+  auto outsider = world.server.agent_client(domain::TenantId{other_tenant.get<std::int64_t>()}, Role::Agent,
+                                            "x@globex.test");
+  EventReader foreign(
+      world.server.port(),
+      "GET /api/v1/stream HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + outsider.bearer + "\r\n\r\n");
   foreign.read_until("retry:");
   jan.post("/api/v1/portal/tickets/" + std::to_string(created["id"].get<std::int64_t>()) + "/messages",
            R"({"body":"Nog iets"})");
@@ -201,22 +211,30 @@ TEST(Stream, CustomerStreamCarriesOnlyOwnTickets) {
   PortalWorld world;
   auto jan = world.customer("jan@example.nl");
   auto piet = world.customer("piet@example.nl");
-  EventReader jan_events(world.server.port(),
-                         "GET /api/v1/portal/stream HTTP/1.1\r\nHost: x\r\nCookie: " + jan.cookie + "\r\n\r\n");
+  EventReader jan_events(world.server.port(), "GET /api/v1/portal/stream HTTP/1.1\r\nHost: x\r\nCookie: " +
+                                                  jan.cookie + "\r\n\r\n");
   jan_events.read_until("retry:");
   auto piets = body_of(piet.post("/api/v1/portal/tickets", R"({"subject":"Piet","body":"p"})"));
   auto jans = body_of(jan.post("/api/v1/portal/tickets", R"({"subject":"Jan","body":"j"})"));
   auto text = jan_events.read_until("\"ticket_id\":" + std::to_string(jans["id"].get<std::int64_t>()));
   EXPECT_NE(text.find("\"ticket_id\":" + std::to_string(jans["id"].get<std::int64_t>())), std::string::npos);
-  EXPECT_EQ(text.find("\"ticket_id\":" + std::to_string(piets["id"].get<std::int64_t>()) + ","), std::string::npos);
+  EXPECT_EQ(text.find("\"ticket_id\":" + std::to_string(piets["id"].get<std::int64_t>()) + ","),
+            std::string::npos);
 }
 
 TEST(Queue, RowsCarrySlaSummaryAndRequesterAndFilterByChannelAndSearch) {
   PortalWorld world;
   auto jan = world.customer("jan@example.nl");
-  ASSERT_EQ(jan.post("/api/v1/portal/tickets", R"({"subject":"Router 100% kapot_1","body":"x"})").status, 201);
-  ASSERT_EQ(world.agent.post("/api/v1/tickets", json{{"subject", "Telefoon"}, {"requester_id", world.other_customer_id},
-                                                     {"channel", "phone"}, {"body", "b"}}.dump()).status, 201);
+  ASSERT_EQ(jan.post("/api/v1/portal/tickets", R"({"subject":"Router 100% kapot_1","body":"x"})").status,
+            201);
+  ASSERT_EQ(world.agent
+                .post("/api/v1/tickets", json{{"subject", "Telefoon"},
+                                              {"requester_id", world.other_customer_id},
+                                              {"channel", "phone"},
+                                              {"body", "b"}}
+                                             .dump())
+                .status,
+            201);
   auto all = body_of(world.agent.get("/api/v1/tickets"));
   ASSERT_EQ(all["items"].size(), 2u);
   EXPECT_TRUE(all["items"][0].contains("sla"));

@@ -24,7 +24,9 @@ namespace {
 
 using nlohmann::json;
 
-TempDir fresh_dir() { return TempDir("sp-process"); }
+TempDir fresh_dir() {
+  return TempDir("sp-process");
+}
 
 int run_cli(const std::string& args) {
   return std::system((std::string(SP_BINARY_PATH) + " " + args + " >/dev/null").c_str());
@@ -33,28 +35,33 @@ int run_cli(const std::string& args) {
 // Creates an admin, logs in, and makes a tenant and a customer; returns a ready client.
 HttpClient prepare(std::uint16_t port, std::int64_t& customer_id, std::int64_t& tenant_id) {
   HttpClient client(port);
-  auto login = client.post("/api/v1/auth/login", R"({"email":"root@crash.test","password":"correct horse battery"})");
+  auto login =
+      client.post("/api/v1/auth/login", R"({"email":"root@crash.test","password":"correct horse battery"})");
   EXPECT_EQ(login.status, 200) << login.body;
   std::string cookie = login.header("set-cookie");
   client.cookie = cookie.substr(0, cookie.find(';'));
   client.csrf = json::parse(login.body)["csrf_token"];
   auto tenant = json::parse(client.post("/api/v1/tenants", R"({"slug":"crash","name":"Crash"})").body);
-  auto customer = client.post("/api/v1/customers", json{{"tenant_id", tenant["id"]}, {"name", "Survivor"}}.dump());
+  auto customer =
+      client.post("/api/v1/customers", json{{"tenant_id", tenant["id"]}, {"name", "Survivor"}}.dump());
   customer_id = json::parse(customer.body)["id"];
   tenant_id = tenant["id"];
   return client;
 }
 
 // Creates tickets from `threads` clients until `stop`; records each acknowledged one.
-void hammer(const HttpClient& client, std::int64_t customer_id, std::int64_t tenant_id, int threads, std::atomic<bool>& stop,
-            std::mutex& mutex, std::map<std::int64_t, std::string>& acknowledged) {
+void hammer(const HttpClient& client, std::int64_t customer_id, std::int64_t tenant_id, int threads,
+            std::atomic<bool>& stop, std::mutex& mutex, std::map<std::int64_t, std::string>& acknowledged) {
   std::vector<std::thread> workers;
   for (int t = 0; t < threads; ++t) {
     workers.emplace_back([&, t] {
       for (int idx = 0; !stop; ++idx) {
         std::string subject = "crash " + std::to_string(t) + "/" + std::to_string(idx);
-        auto response = client.post("/api/v1/tickets", json{{"subject", subject}, {"requester_id", customer_id}, {"tenant_id", tenant_id},
-                                                            {"body", "body of " + subject}}.dump());
+        auto response = client.post("/api/v1/tickets", json{{"subject", subject},
+                                                            {"requester_id", customer_id},
+                                                            {"tenant_id", tenant_id},
+                                                            {"body", "body of " + subject}}
+                                                           .dump());
         if (response.status == 201) {
           std::lock_guard lock(mutex);
           acknowledged[json::parse(response.body)["id"].get<std::int64_t>()] = subject;
@@ -69,7 +76,8 @@ void hammer(const HttpClient& client, std::int64_t customer_id, std::int64_t ten
 
 void expect_all_present(std::uint16_t port, const std::map<std::int64_t, std::string>& acknowledged) {
   HttpClient client(port);
-  auto login = client.post("/api/v1/auth/login", R"({"email":"root@crash.test","password":"correct horse battery"})");
+  auto login =
+      client.post("/api/v1/auth/login", R"({"email":"root@crash.test","password":"correct horse battery"})");
   ASSERT_EQ(login.status, 200);
   std::string cookie = login.header("set-cookie");
   client.cookie = cookie.substr(0, cookie.find(';'));
@@ -88,7 +96,9 @@ void expect_all_present(std::uint16_t port, const std::map<std::int64_t, std::st
 TEST(Process, SigkillLosesNoAcknowledgedTicket) {
   auto kept = fresh_dir();
   const auto& dir = kept.path();
-  ASSERT_EQ(run_cli("admin create --email root@crash.test --password 'correct horse battery' --data " + dir.string()), 0);
+  ASSERT_EQ(run_cli("admin create --email root@crash.test --password 'correct horse battery' --data " +
+                    dir.string()),
+            0);
   std::map<std::int64_t, std::string> acknowledged;
   {
     ServerProcess server(dir);
@@ -112,7 +122,9 @@ TEST(Process, SigkillLosesNoAcknowledgedTicket) {
 TEST(Process, SigtermDrainsInFlightRequestsAndExitsCleanly) {
   auto kept = fresh_dir();
   const auto& dir = kept.path();
-  ASSERT_EQ(run_cli("admin create --email root@crash.test --password 'correct horse battery' --data " + dir.string()), 0);
+  ASSERT_EQ(run_cli("admin create --email root@crash.test --password 'correct horse battery' --data " +
+                    dir.string()),
+            0);
   std::map<std::int64_t, std::string> acknowledged;
   {
     ServerProcess server(dir);
@@ -134,7 +146,9 @@ TEST(Process, SigtermDrainsInFlightRequestsAndExitsCleanly) {
 TEST(Process, CliReportsBadInputClearly) {
   auto kept = fresh_dir();
   const auto& dir = kept.path();
-  EXPECT_NE(run_cli("admin create --email root@crash.test --password short --data " + dir.string() + " 2>/dev/null"), 0);
+  EXPECT_NE(run_cli("admin create --email root@crash.test --password short --data " + dir.string() +
+                    " 2>/dev/null"),
+            0);
   EXPECT_NE(run_cli("serve --listen nonsense --data " + dir.string() + " 2>/dev/null"), 0);
   EXPECT_EQ(run_cli("migrate --data " + dir.string()), 0);
   EXPECT_EQ(run_cli("version"), 0);

@@ -9,11 +9,13 @@
 namespace sp::testing {
 namespace {
 
-using nlohmann::json;
 using domain::Role;
+using nlohmann::json;
 using std::chrono::minutes;
 
-json body_of(const ClientResponse& response) { return json::parse(response.body, nullptr, false); }
+json body_of(const ClientResponse& response) {
+  return json::parse(response.body, nullptr, false);
+}
 
 // 2026-11-23 09:00 Amsterdam (08:00Z), a Monday.
 const Timestamp kMonday9 = *parse_rfc3339("2026-11-23T08:00:00Z");
@@ -40,8 +42,9 @@ struct SlaWorld {
     policy_id = body_of(made)["id"];
   }
   std::int64_t ticket() {
-    auto response = admin.post("/api/v1/tickets", json{{"subject", "Help"}, {"requester_id", customer_id},
-                                                        {"body", "It broke."}}.dump());
+    auto response =
+        admin.post("/api/v1/tickets",
+                   json{{"subject", "Help"}, {"requester_id", customer_id}, {"body", "It broke."}}.dump());
     EXPECT_EQ(response.status, 201) << response.body;
     return body_of(response)["id"];
   }
@@ -68,24 +71,33 @@ struct SlaWorld {
 };
 
 // One opening interval as JSON: [["09:00","17:00"]] (brace lists would become objects).
-json day(const char* open, const char* close) { return json::array({json::array({open, close})}); }
+json day(const char* open, const char* close) {
+  return json::array({json::array({open, close})});
+}
 
 const json kAlwaysOpen = {{"timezone", "UTC"},
-                          {"weekly", {{"mon", day("00:00", "24:00")}, {"tue", day("00:00", "24:00")},
-                                      {"wed", day("00:00", "24:00")}, {"thu", day("00:00", "24:00")},
-                                      {"fri", day("00:00", "24:00")}, {"sat", day("00:00", "24:00")},
-                                      {"sun", day("00:00", "24:00")}}}};
+                          {"weekly",
+                           {{"mon", day("00:00", "24:00")},
+                            {"tue", day("00:00", "24:00")},
+                            {"wed", day("00:00", "24:00")},
+                            {"thu", day("00:00", "24:00")},
+                            {"fri", day("00:00", "24:00")},
+                            {"sat", day("00:00", "24:00")},
+                            {"sun", day("00:00", "24:00")}}}};
 
 const json kOfficeHours = {{"timezone", "Europe/Amsterdam"},
-                           {"weekly", {{"mon", day("09:00", "17:00")}, {"tue", day("09:00", "17:00")},
-                                       {"wed", day("09:00", "17:00")}, {"thu", day("09:00", "17:00")},
-                                       {"fri", day("09:00", "17:00")}}},
+                           {"weekly",
+                            {{"mon", day("09:00", "17:00")},
+                             {"tue", day("09:00", "17:00")},
+                             {"wed", day("09:00", "17:00")},
+                             {"thu", day("09:00", "17:00")},
+                             {"fri", day("09:00", "17:00")}}},
                            {"holidays", {"2026-11-24"}}};
 
 TEST(SlaApi, ClocksFollowTheConversationPausesAndReopen) {
   SlaWorld w;
-  w.setup(kAlwaysOpen, {{"first_response_minutes", 60}, {"next_response_minutes", 30},
-                        {"resolution_minutes", 240}});
+  w.setup(kAlwaysOpen,
+          {{"first_response_minutes", 60}, {"next_response_minutes", 30}, {"resolution_minutes", 240}});
   auto id = w.ticket();
   auto first = w.clock_of(id, "first_response");
   EXPECT_EQ(first["state"], "running");
@@ -215,7 +227,8 @@ TEST(SlaApi, QueueSortsByDueTimeWithOverdueFirst) {
   EXPECT_EQ(queue[0]["id"], newer);
   EXPECT_EQ(queue[1]["id"], third);
   auto page = body_of(w.admin.get("/api/v1/tickets?sort=due&limit=2"));
-  auto rest = body_of(w.admin.get("/api/v1/tickets?sort=due&limit=2&cursor=" + page["next_cursor"].get<std::string>()))["items"];
+  auto rest = body_of(w.admin.get("/api/v1/tickets?sort=due&limit=2&cursor=" +
+                                  page["next_cursor"].get<std::string>()))["items"];
   ASSERT_EQ(rest.size(), 1u);
   EXPECT_EQ(rest[0]["id"], older);
 }
@@ -223,23 +236,34 @@ TEST(SlaApi, QueueSortsByDueTimeWithOverdueFirst) {
 TEST(SlaApi, InvalidCalendarsAndPoliciesAreRejectedNamingTheField) {
   SlaWorld w;
   w.setup(kAlwaysOpen, {{"first_response_minutes", 60}});
-  auto overlapping = w.admin.post("/api/v1/calendars", json{{"name", "Bad"}, {"calendar",
-      {{"timezone", "Europe/Amsterdam"}, {"weekly", {{"tue", json::array({json::array({"08:30", "12:00"}), json::array({"11:00", "17:30"})})}}}}}}.dump());
+  auto overlapping = w.admin.post(
+      "/api/v1/calendars",
+      json{{"name", "Bad"},
+           {"calendar",
+            {{"timezone", "Europe/Amsterdam"},
+             {"weekly",
+              {{"tue", json::array({json::array({"08:30", "12:00"}), json::array({"11:00", "17:30"})})}}}}}}
+          .dump());
   EXPECT_EQ(overlapping.status, 422);
   EXPECT_EQ(body_of(overlapping)["field"], "weekly.tue[1]");
-  auto zone = w.admin.post("/api/v1/calendars", json{{"name", "Mars"}, {"calendar", {{"timezone", "Mars/Olympus"}}}}.dump());
+  auto zone = w.admin.post("/api/v1/calendars",
+                           json{{"name", "Mars"}, {"calendar", {{"timezone", "Mars/Olympus"}}}}.dump());
   EXPECT_EQ(zone.status, 422);
   EXPECT_EQ(body_of(zone)["field"], "timezone");
-  auto target = w.admin.post("/api/v1/sla/policies", json{{"name", "Zero"}, {"calendar_id", w.calendar_id},
-                                                          {"targets", {{"first_response_minutes", 0}}}}.dump());
+  auto target = w.admin.post(
+      "/api/v1/sla/policies",
+      json{{"name", "Zero"}, {"calendar_id", w.calendar_id}, {"targets", {{"first_response_minutes", 0}}}}
+          .dump());
   EXPECT_EQ(target.status, 422);
   EXPECT_EQ(body_of(target)["field"], "targets.first_response_minutes");
-  auto foreign = w.admin.post("/api/v1/sla/policies", json{{"name", "Other"}, {"calendar_id", 999},
-                                                           {"targets", {{"first_response_minutes", 5}}}}.dump());
+  auto foreign = w.admin.post(
+      "/api/v1/sla/policies",
+      json{{"name", "Other"}, {"calendar_id", 999}, {"targets", {{"first_response_minutes", 5}}}}.dump());
   EXPECT_EQ(foreign.status, 422);
   EXPECT_EQ(body_of(foreign)["field"], "calendar_id");
   auto agent = w.server.agent_client(domain::TenantId{w.tenant_id}, Role::Agent, "agent@acme.test");
-  EXPECT_EQ(agent.post("/api/v1/calendars", json{{"name", "Mine"}, {"calendar", kAlwaysOpen}}.dump()).status, 403);
+  EXPECT_EQ(agent.post("/api/v1/calendars", json{{"name", "Mine"}, {"calendar", kAlwaysOpen}}.dump()).status,
+            403);
   EXPECT_EQ(body_of(w.admin.get("/api/v1/sla/policies"))["items"].size(), 1u);
 }
 

@@ -6,15 +6,18 @@
 namespace sp::testing {
 namespace {
 
-using nlohmann::json;
 using domain::Role;
+using nlohmann::json;
 
-json body_of(const ClientResponse& response) { return json::parse(response.body, nullptr, false); }
+json body_of(const ClientResponse& response) {
+  return json::parse(response.body, nullptr, false);
+}
 
 TEST(StaffingApi, SimulationIsReproducibleAndValidated) {
   TestServer server;
   auto platform = server.agent_client(std::nullopt, Role::Admin, "root@platform.test");
-  auto tenant = body_of(platform.post("/api/v1/tenants", R"({"slug":"acme","name":"Acme"})"))["id"].get<std::int64_t>();
+  auto tenant =
+      body_of(platform.post("/api/v1/tenants", R"({"slug":"acme","name":"Acme"})"))["id"].get<std::int64_t>();
   auto supervisor = server.agent_client(domain::TenantId{tenant}, Role::Supervisor, "sup@acme.test");
   auto agent = server.agent_client(domain::TenantId{tenant}, Role::Agent, "agent@acme.test");
   std::string request = R"({"intervals":[{"duration_seconds":3600,"arrival_rate_per_hour":200,"agents":12},
@@ -32,11 +35,13 @@ TEST(StaffingApi, SimulationIsReproducibleAndValidated) {
   EXPECT_GT(report["abandon_rate"]["mean"].get<double>(), 0.05);
 
   EXPECT_EQ(agent.post("/api/v1/staffing/simulate", request).status, 403);
-  auto bad = supervisor.post("/api/v1/staffing/simulate", R"({"intervals":[{"arrival_rate_per_hour":1,"agents":1}]})");
+  auto bad = supervisor.post("/api/v1/staffing/simulate",
+                             R"({"intervals":[{"arrival_rate_per_hour":1,"agents":1}]})");
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(body_of(bad)["field"], "handle_time");
-  auto huge = supervisor.post("/api/v1/staffing/simulate",
-                              R"({"intervals":[{"duration_seconds":86400000,"arrival_rate_per_hour":100000,"agents":1}],"handle_time":{"mean_seconds":1},"replications":100})");
+  auto huge = supervisor.post(
+      "/api/v1/staffing/simulate",
+      R"({"intervals":[{"duration_seconds":86400000,"arrival_rate_per_hour":100000,"agents":1}],"handle_time":{"mean_seconds":1},"replications":100})");
   EXPECT_EQ(huge.status, 422) << huge.body;
 }
 
@@ -44,20 +49,25 @@ TEST(StaffingApi, AgentLoadComesFromWhatAgentsDid) {
   TestServer server;
   auto platform = server.agent_client(std::nullopt, Role::Admin, "root@platform.test");
   auto tenant = body_of(platform.post("/api/v1/tenants",
-                                      R"({"slug":"acme","name":"Acme","timezone":"Europe/Amsterdam"})"))["id"].get<std::int64_t>();
+                                      R"({"slug":"acme","name":"Acme","timezone":"Europe/Amsterdam"})"))["id"]
+                    .get<std::int64_t>();
   auto supervisor = server.agent_client(domain::TenantId{tenant}, Role::Supervisor, "sup@acme.test");
   auto agent = server.agent_client(domain::TenantId{tenant}, Role::Agent, "agent@acme.test");
   auto customer = body_of(agent.post("/api/v1/customers", R"({"name":"Jan"})"))["id"].get<std::int64_t>();
   auto start = server.clock().now();
   std::int64_t agent_id = body_of(agent.get("/api/v1/auth/me"))["agent"]["id"];
   for (int idx = 0; idx < 4; ++idx) {
-    auto ticket = body_of(agent.post("/api/v1/tickets",
-                                     json{{"subject", "Vraag " + std::to_string(idx)}, {"requester_id", customer},
-                                          {"channel", "email"}, {"body", "?"},
-                                          {"tags", idx == 0 ? json::array({"abusive"}) : json::array()}}.dump()));
+    auto ticket = body_of(
+        agent.post("/api/v1/tickets", json{{"subject", "Vraag " + std::to_string(idx)},
+                                           {"requester_id", customer},
+                                           {"channel", "email"},
+                                           {"body", "?"},
+                                           {"tags", idx == 0 ? json::array({"abusive"}) : json::array()}}
+                                          .dump()));
     server.clock().advance(std::chrono::minutes(10));
-    auto reply = agent.post("/api/v1/tickets/" + std::to_string(ticket["id"].get<std::int64_t>()) + "/messages",
-                            R"({"kind":"outbound","body":"Antwoord"})");
+    auto reply =
+        agent.post("/api/v1/tickets/" + std::to_string(ticket["id"].get<std::int64_t>()) + "/messages",
+                   R"({"kind":"outbound","body":"Antwoord"})");
     ASSERT_EQ(reply.status, 201) << reply.body;
   }
   auto to = server.clock().now() + std::chrono::hours(1);
@@ -79,10 +89,15 @@ TEST(StaffingApi, AgentLoadComesFromWhatAgentsDid) {
   auto own = body_of(supervisor.get(query));
   EXPECT_EQ(own["agents"].size(), 1u);
   EXPECT_TRUE(body_of(agent.get(query))["agents"].size() <= 1u);
-  EXPECT_EQ(body_of(supervisor.get("/api/v1/staffing/agent-load?from=2026-01-01T00:00:00Z&to=2025-01-01T00:00:00Z"))["field"], "to");
+  EXPECT_EQ(body_of(supervisor.get(
+                "/api/v1/staffing/agent-load?from=2026-01-01T00:00:00Z&to=2025-01-01T00:00:00Z"))["field"],
+            "to");
   EXPECT_EQ(supervisor.get("/api/v1/staffing/agent-load?from=2026-01-01T00:00:00Z").status, 422);
-  EXPECT_EQ(supervisor.get("/api/v1/staffing/agent-load?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z"
-                           "&contracted_hours=abc").status, 422);
+  EXPECT_EQ(supervisor
+                .get("/api/v1/staffing/agent-load?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z"
+                     "&contracted_hours=abc")
+                .status,
+            422);
 }
 
 }  // namespace

@@ -18,7 +18,9 @@ using nlohmann::json;
 using std::chrono::hours;
 using std::chrono::minutes;
 
-json body_of(const ClientResponse& response) { return json::parse(response.body, nullptr, false); }
+json body_of(const ClientResponse& response) {
+  return json::parse(response.body, nullptr, false);
+}
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
@@ -43,17 +45,23 @@ class SurveyApi : public ::testing::Test {
  protected:
   // 2026-11-02T09:00:00Z, a Monday.
   SurveyApi() : server(std::nullopt, from_unix_seconds(1'793'610'000)) {
-    platform = std::make_unique<HttpClient>(server.agent_client(std::nullopt, Role::Admin, "root@platform.test"));
-    tenant = body_of(platform->post("/api/v1/tenants",
-        R"({"slug":"acme","name":"Acme","timezone":"UTC","default_language":"en"})"))["id"].get<std::int64_t>();
-    admin = std::make_unique<HttpClient>(server.agent_client(domain::TenantId{tenant}, Role::Admin, "admin@acme.test"));
-    agent = std::make_unique<HttpClient>(server.agent_client(domain::TenantId{tenant}, Role::Agent, "agent@acme.test"));
-    customer = body_of(agent->post("/api/v1/customers", R"({"name":"Jan","language":"nl"})"))["id"].get<std::int64_t>();
+    platform =
+        std::make_unique<HttpClient>(server.agent_client(std::nullopt, Role::Admin, "root@platform.test"));
+    tenant = body_of(platform->post(
+        "/api/v1/tenants", R"({"slug":"acme","name":"Acme","timezone":"UTC","default_language":"en"})"))["id"]
+                 .get<std::int64_t>();
+    admin = std::make_unique<HttpClient>(
+        server.agent_client(domain::TenantId{tenant}, Role::Admin, "admin@acme.test"));
+    agent = std::make_unique<HttpClient>(
+        server.agent_client(domain::TenantId{tenant}, Role::Agent, "agent@acme.test"));
+    customer = body_of(agent->post("/api/v1/customers", R"({"name":"Jan","language":"nl"})"))["id"]
+                   .get<std::int64_t>();
   }
 
   std::int64_t open_ticket(const std::string& subject) {
-    auto created = agent->post("/api/v1/tickets", json{{"subject", subject}, {"requester_id", customer},
-                                                       {"channel", "email"}, {"body", "?"}}.dump());
+    auto created = agent->post(
+        "/api/v1/tickets",
+        json{{"subject", subject}, {"requester_id", customer}, {"channel", "email"}, {"body", "?"}}.dump());
     EXPECT_EQ(created.status, 201) << created.body;
     return body_of(created)["id"].get<std::int64_t>();
   }
@@ -67,9 +75,7 @@ class SurveyApi : public ::testing::Test {
     EXPECT_EQ(link.status, 201) << link.body;
     return body_of(link)["token"].get<std::string>();
   }
-  ClientResponse answer(const json& body) {
-    return anonymous.post("/api/v1/surveys/answer", body.dump());
-  }
+  ClientResponse answer(const json& body) { return anonymous.post("/api/v1/surveys/answer", body.dump()); }
 
   TestServer server;
   HttpClient anonymous{server.port()};
@@ -112,7 +118,8 @@ TEST_F(SurveyApi, AnsweredOnceWithFieldChecksAndStableProblems) {
   auto id = open_ticket("Vraag");
   solve(id);
   const std::string token = issue(id);
-  json good = {{"token", token}, {"grade", 9}, {"helped", true}, {"nps", 10}, {"effort", 2}, {"comment", "Snel!"}};
+  json good = {{"token", token}, {"grade", 9},  {"helped", true},
+               {"nps", 10},      {"effort", 2}, {"comment", "Snel!"}};
 
   auto expect_field = [&](json body, const std::string& field) {
     auto refused = answer(body);
@@ -200,15 +207,15 @@ TEST_F(SurveyApi, PlainHtmlPageWorksWithoutTheWebApp) {
 
   const std::vector<std::pair<std::string, std::string>> form_type = {
       {"Content-Type", "application/x-www-form-urlencoded"}};
-  auto missing = anonymous.request("POST", "/survey", form_body(token, "helped=no&comment=Te+traag"), form_type);
+  auto missing =
+      anonymous.request("POST", "/survey", form_body(token, "helped=no&comment=Te+traag"), form_type);
   EXPECT_EQ(missing.status, 422);
   EXPECT_TRUE(contains(missing.body, "Kies een cijfer van 1 tot en met 10."));
   EXPECT_TRUE(contains(missing.body, "Te traag"));  // what was typed stays
   EXPECT_TRUE(contains(missing.body, "value=\"no\" required checked"));
 
-  auto sent = anonymous.request("POST", "/survey",
-                                form_body(token, "grade=6&helped=no&nps=8&effort=4&comment=Te+traag%21"),
-                                form_type);
+  auto sent = anonymous.request(
+      "POST", "/survey", form_body(token, "grade=6&helped=no&nps=8&effort=4&comment=Te+traag%21"), form_type);
   EXPECT_EQ(sent.status, 201) << sent.body;
   EXPECT_TRUE(contains(sent.body, "Bedankt"));
   auto twice = anonymous.request("POST", "/survey", form_body(token, "grade=6&helped=no"), form_type);
@@ -224,12 +231,15 @@ TEST_F(SurveyApi, KpiReportShowsTheAnswersExactlyInEveryFormat) {
   auto d = open_ticket("D");  // solved, never answered
   for (auto id : {a, b, c, d}) solve(id);
   server.clock().advance(hours(2));  // answered at 11:00
-  ASSERT_EQ(answer({{"token", issue(a)}, {"grade", 9}, {"helped", true}, {"nps", 10}, {"effort", 2}}).status, 201);
-  ASSERT_EQ(answer({{"token", issue(b)}, {"grade", 6}, {"helped", false}, {"nps", 8}, {"effort", 4}}).status, 201);
+  ASSERT_EQ(answer({{"token", issue(a)}, {"grade", 9}, {"helped", true}, {"nps", 10}, {"effort", 2}}).status,
+            201);
+  ASSERT_EQ(answer({{"token", issue(b)}, {"grade", 6}, {"helped", false}, {"nps", 8}, {"effort", 4}}).status,
+            201);
   ASSERT_EQ(answer({{"token", issue(c)}, {"grade", 3}, {"helped", false}, {"nps", 2}}).status, 201);
   (void)issue(d);
 
-  const std::string query = "/api/v1/reports/kpis?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z&period=custom";
+  const std::string query =
+      "/api/v1/reports/kpis?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z&period=custom";
   auto report = admin->get(query);
   ASSERT_EQ(report.status, 200) << report.body;
   auto figures = body_of(report)["groups"][0]["figures"];
@@ -252,7 +262,8 @@ TEST_F(SurveyApi, KpiReportShowsTheAnswersExactlyInEveryFormat) {
   }
 
   // A report that ended before the answers came in does not count them.
-  auto earlier = body_of(admin->get("/api/v1/reports/kpis?from=2026-11-01T00:00:00Z&to=2026-11-02T10:00:00Z&period=custom"));
+  auto earlier = body_of(
+      admin->get("/api/v1/reports/kpis?from=2026-11-01T00:00:00Z&to=2026-11-02T10:00:00Z&period=custom"));
   ASSERT_EQ(earlier["groups"].size(), 1u) << earlier.dump();
   EXPECT_EQ(earlier["groups"][0]["figures"]["contacts_received"], 4);
   EXPECT_EQ(earlier["groups"][0]["figures"]["csat"]["responses"], 0);
@@ -289,7 +300,8 @@ TEST_F(SurveyApi, ReportCliPrintsTableJsonAndCsvAndRefusesBadArguments) {
   ASSERT_EQ(agent->request("PATCH", path(id), json{{"team_id", team}}.dump()).status, 200);
   solve(id);
   server.clock().advance(hours(1));
-  ASSERT_EQ(answer({{"token", issue(id)}, {"grade", 8}, {"helped", true}, {"nps", 9}, {"effort", 1}}).status, 201);
+  ASSERT_EQ(answer({{"token", issue(id)}, {"grade", 8}, {"helped", true}, {"nps", 9}, {"effort", 1}}).status,
+            201);
 
   app::Config config;
   config.data_dir = server.dir().string();
@@ -395,8 +407,9 @@ class SurveyInvitations : public SurveyApi {
     return {body_of(created)["id"].get<std::int64_t>(), std::move(client)};
   }
   std::int64_t open_for(std::int64_t requester, const std::string& subject) {
-    auto created = agent->post("/api/v1/tickets", json{{"subject", subject}, {"requester_id", requester},
-                                                       {"channel", "email"}, {"body", "?"}}.dump());
+    auto created = agent->post(
+        "/api/v1/tickets",
+        json{{"subject", subject}, {"requester_id", requester}, {"channel", "email"}, {"body", "?"}}.dump());
     EXPECT_EQ(created.status, 201) << created.body;
     return body_of(created)["id"].get<std::int64_t>();
   }
@@ -413,8 +426,9 @@ TEST_F(SurveyInvitations, SolvingSendsTheLinkOnceInTheCustomersLanguageAndThePor
   auto sent = invitations(id);
   ASSERT_EQ(sent.size(), 1u);
   const std::string token = token_in(sent[0]);
-  EXPECT_EQ(sent[0]["body"], "您的请求 T-" + std::to_string(id) +
-                                 " 已解决。我们做得怎么样？请告诉我们：\nhttps://support.acme.test/survey?token=" + token);
+  EXPECT_EQ(sent[0]["body"],
+            "您的请求 T-" + std::to_string(id) +
+                " 已解决。我们做得怎么样？请告诉我们：\nhttps://support.acme.test/survey?token=" + token);
   EXPECT_EQ(body_of(agent->get(path(id)))["status"], "solved");  // the message leaves it solved
   // The solving PATCH answered with the ticket after the closing message: its ETag still holds.
   auto reopen_id = open_for(li, "Nog een vraag");
@@ -422,7 +436,8 @@ TEST_F(SurveyInvitations, SolvingSendsTheLinkOnceInTheCustomersLanguageAndThePor
   ASSERT_EQ(solved.status, 200) << solved.body;
   EXPECT_EQ(invitations(reopen_id).size(), 1u);
   EXPECT_EQ(solved.header("etag"), agent->get(path(reopen_id)).header("etag"));
-  auto next = agent->request("PATCH", path(reopen_id), R"({"priority":"high"})", {{"If-Match", solved.header("etag")}});
+  auto next = agent->request("PATCH", path(reopen_id), R"({"priority":"high"})",
+                             {{"If-Match", solved.header("etag")}});
   EXPECT_EQ(next.status, 200) << next.body;
   auto form = anonymous.get("/api/v1/surveys/form?token=" + token);
   ASSERT_EQ(form.status, 200) << form.body;
@@ -441,8 +456,10 @@ TEST_F(SurveyInvitations, SolvingSendsTheLinkOnceInTheCustomersLanguageAndThePor
   EXPECT_TRUE(shown);
 
   // Reopened by the customer and solved again within 30 days: not asked twice.
-  ASSERT_EQ(portal.post("/api/v1/portal/tickets/" + std::to_string(id) + "/messages", R"({"body":"Nog een vraag"})").status,
-            201);
+  ASSERT_EQ(
+      portal.post("/api/v1/portal/tickets/" + std::to_string(id) + "/messages", R"({"body":"Nog een vraag"})")
+          .status,
+      201);
   EXPECT_EQ(body_of(agent->get(path(id)))["status"], "open");
   server.clock().advance(hours(2));
   ASSERT_EQ(agent->request("PATCH", path(id), R"({"status":"solved"})").status, 200);
@@ -464,7 +481,8 @@ TEST_F(SurveyInvitations, DutchAndEnglishTexts) {
   solve(nl);
   auto sent = invitations(nl);
   ASSERT_EQ(sent.size(), 1u);
-  EXPECT_EQ(sent[0]["body"].get<std::string>().rfind("Uw vraag T-" + std::to_string(nl) + " is opgelost. Hoe hebben we het gedaan?", 0),
+  EXPECT_EQ(sent[0]["body"].get<std::string>().rfind(
+                "Uw vraag T-" + std::to_string(nl) + " is opgelost. Hoe hebben we het gedaan?", 0),
             0u);
   auto [en_customer, portal] = portal_customer("kim@example.com", "en");
   (void)portal;
@@ -472,7 +490,8 @@ TEST_F(SurveyInvitations, DutchAndEnglishTexts) {
   solve(en);
   sent = invitations(en);
   ASSERT_EQ(sent.size(), 1u);
-  EXPECT_EQ(sent[0]["body"].get<std::string>().rfind("Your request T-" + std::to_string(en) + " is solved. How did we do?", 0),
+  EXPECT_EQ(sent[0]["body"].get<std::string>().rfind(
+                "Your request T-" + std::to_string(en) + " is solved. How did we do?", 0),
             0u);
 }
 
@@ -483,7 +502,8 @@ TEST_F(SurveyInvitations, NeverForSpamOrMysteryShopperTickets) {
     ASSERT_EQ(agent->request("PATCH", path(id), json{{"tags", json::array({tag})}}.dump()).status, 200);
     solve(id);
     EXPECT_TRUE(invitations(id).empty()) << tag;
-    EXPECT_TRUE(body_of(portal.get("/api/v1/portal/tickets/" + std::to_string(id)))["survey_url"].is_null()) << tag;
+    EXPECT_TRUE(body_of(portal.get("/api/v1/portal/tickets/" + std::to_string(id)))["survey_url"].is_null())
+        << tag;
   }
 }
 

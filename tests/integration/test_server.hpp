@@ -74,7 +74,9 @@ class TestServer {
   // Issue 8: the survey link in the closing message on solving and in the portal's ticket
   // view. Off by default (tests that count messages or issue links stay as they were); call
   // before the first request.
-  void enable_survey_invitations(std::string public_url) { app_->enable_survey_invitations(std::move(public_url)); }
+  void enable_survey_invitations(std::string public_url) {
+    app_->enable_survey_invitations(std::move(public_url));
+  }
 
   // Creates an agent directly and returns a client logged in with an API token.
   HttpClient agent_client(std::optional<domain::TenantId> tenant, domain::Role role,

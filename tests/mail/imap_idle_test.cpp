@@ -17,7 +17,8 @@ class ImapIdle : public MailServerTest {};
 
 TEST_F(ImapIdle, NewMailWakesTheWatcherBeforeTheTimeout) {
   auto mailbox = fresh_mailbox();
-  ImapIdleWatcher watcher(ImapConfig{servers_->imap_url(), MailServers::kUser, MailServers::kPassword}, mailbox);
+  ImapIdleWatcher watcher(ImapConfig{servers_->imap_url(), MailServers::kUser, MailServers::kPassword},
+                          mailbox);
   auto started = std::chrono::steady_clock::now();
   auto waiting = std::async(std::launch::async, [&] { return watcher.wait(std::chrono::seconds(20)); });
   std::this_thread::sleep_for(std::chrono::milliseconds(700));

@@ -33,8 +33,7 @@ struct RecordingHandler {
   Result<void> operator()(const RawMail& mail) {
     if (mail.uid == static_cast<std::uint32_t>(fail_at_uid)) return unavailable("database busy");
     stored.push_back(mail);
-    checkpoints->stored_[mail.source] =
-        MailCheckpoint{mail.source, mail.tenant, mail.uidvalidity, mail.uid};
+    checkpoints->stored_[mail.source] = MailCheckpoint{mail.source, mail.tenant, mail.uidvalidity, mail.uid};
     return {};
   }
 };
@@ -130,10 +129,9 @@ TEST_F(ImapPollerTest, UidValidityChangeStartsOver) {
   ASSERT_EQ(poller.run_once().value().delivered, 2);
   const std::uint32_t old_validity = poller.cursor()->uidvalidity;
 
-  ASSERT_EQ(
-      servers_->doveadm("mailbox update -u desk@telnet-nl.test --uid-validity " +
-                        std::to_string(old_validity + 1) + " " + testing::shell_quote(mailbox)),
-      0);
+  ASSERT_EQ(servers_->doveadm("mailbox update -u desk@telnet-nl.test --uid-validity " +
+                              std::to_string(old_validity + 1) + " " + testing::shell_quote(mailbox)),
+            0);
   auto again = poller.run_once();
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_TRUE(again->uidvalidity_reset);

@@ -56,8 +56,8 @@ class MailServers {
            ("sp-mailtest-" + std::to_string(rd()) + std::to_string(rd()));
     std::filesystem::create_directories(dir_);
     std::string log = (dir_ / "start.log").string();
-    std::string command = shell_quote(script("start.sh")) + " " + shell_quote(dir_.string()) +
-                          " >" + shell_quote(log) + " 2>&1";
+    std::string command = shell_quote(script("start.sh")) + " " + shell_quote(dir_.string()) + " >" +
+                          shell_quote(log) + " 2>&1";
     int rc = std::system(command.c_str());
     if (rc != 0) {
       const int status = WIFEXITED(rc) ? WEXITSTATUS(rc) : rc;
@@ -104,10 +104,9 @@ class MailServers {
   }
 
   // Stores `raw` in `mailbox` with scripts/mailtest/deliver.sh.
-  bool deliver(const std::string& mailbox, const std::string& raw,
-               const std::string& user = kUser) const {
-    std::string command = shell_quote(script("deliver.sh")) + " " + shell_quote(dir_.string()) +
-                          " " + shell_quote(user) + " " + shell_quote(mailbox);
+  bool deliver(const std::string& mailbox, const std::string& raw, const std::string& user = kUser) const {
+    std::string command = shell_quote(script("deliver.sh")) + " " + shell_quote(dir_.string()) + " " +
+                          shell_quote(user) + " " + shell_quote(mailbox);
     FILE* pipe = popen(command.c_str(), "w");
     if (pipe == nullptr) return false;
     bool written = std::fwrite(raw.data(), 1, raw.size(), pipe) == raw.size();
@@ -117,8 +116,7 @@ class MailServers {
   // The message the sink received whose bytes contain `marker`, with its envelope JSON;
   // waits up to `timeout` for it.
   std::optional<std::pair<std::string, std::string>> sink_message(
-      const std::string& marker,
-      std::chrono::milliseconds timeout = std::chrono::seconds{5}) const {
+      const std::string& marker, std::chrono::milliseconds timeout = std::chrono::seconds{5}) const {
     auto deadline = std::chrono::steady_clock::now() + timeout;
     do {
       std::error_code ec;
@@ -161,8 +159,7 @@ class SilentServer {
     address.sin_port = 0;
     socklen_t length = sizeof(address);
     if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0 ||
-        ::listen(fd_, 16) != 0 ||
-        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+        ::listen(fd_, 16) != 0 || ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
       ADD_FAILURE() << "cannot open a listening socket";
       return;
     }

@@ -43,8 +43,7 @@ TEST(RetryPolicy, TemporaryFailureIsRetriedUntilMaxAttempts) {
 
 TEST(RetryPolicy, PermanentFailureIsNeverRetried) {
   RetryPolicy policy;
-  EXPECT_EQ(next_attempt(policy, 1, DeliveryFailure::Permanent, from_unix_seconds(0)),
-            std::nullopt);
+  EXPECT_EQ(next_attempt(policy, 1, DeliveryFailure::Permanent, from_unix_seconds(0)), std::nullopt);
 }
 
 TEST(RetryPolicy, DefaultScheduleSpansHalfADay) {
@@ -57,8 +56,8 @@ TEST(RetryPolicy, DefaultScheduleSpansHalfADay) {
 }
 
 TEST(OutboundStateNames, RoundTrip) {
-  for (auto state : {OutboundState::Queued, OutboundState::Sending, OutboundState::Sent,
-                     OutboundState::Failed}) {
+  for (auto state :
+       {OutboundState::Queued, OutboundState::Sending, OutboundState::Sent, OutboundState::Failed}) {
     EXPECT_EQ(parse_outbound_state(to_string(state)).value(), state);
   }
   EXPECT_FALSE(parse_outbound_state("lost").ok());
@@ -69,11 +68,8 @@ class SqliteOutboxTest : public ::testing::Test {
   void SetUp() override {
     reopen();
     tenant_ =
-        store_
-            ->create_tenant(Tenant{{}, "telnet", "Telnet", "Europe/Amsterdam", Language::Nl, now_})
-            .value();
-    other_tenant_ =
-        store_->create_tenant(Tenant{{}, "acme", "Acme", "UTC", Language::En, now_}).value();
+        store_->create_tenant(Tenant{{}, "telnet", "Telnet", "Europe/Amsterdam", Language::Nl, now_}).value();
+    other_tenant_ = store_->create_tenant(Tenant{{}, "acme", "Acme", "UTC", Language::En, now_}).value();
   }
   void TearDown() override {
     outbox_.reset();
@@ -91,8 +87,7 @@ class SqliteOutboxTest : public ::testing::Test {
   TicketId create_ticket(TenantId tenant) {
     std::string email = "jan" + std::to_string(++customers_) + "@example.nl";
     auto customer =
-        store_->create_customer(Customer{{}, tenant, "Jan", {email}, {}, Language::Nl, now_})
-            .value();
+        store_->create_customer(Customer{{}, tenant, "Jan", {email}, {}, Language::Nl, now_}).value();
     NewTicket input;
     input.subject = "Storing";
     input.requester_id = customer.id;
@@ -100,8 +95,7 @@ class SqliteOutboxTest : public ::testing::Test {
     auto validated = validate_new_ticket(input).value();
     Actor actor{ActorType::Customer, customer.id.value};
     auto draft = draft_ticket(validated, tenant, actor, now_);
-    return store_
-        ->create_ticket(draft, storage::NewMessage{MessageKind::Inbound, actor, "hello", now_})
+    return store_->create_ticket(draft, storage::NewMessage{MessageKind::Inbound, actor, "hello", now_})
         .value()
         .id;
   }
@@ -232,10 +226,10 @@ TEST_F(SqliteOutboxTest, TemporaryFailuresBackOffThenGiveUp) {
 TEST_F(SqliteOutboxTest, PermanentFailureFailsAtOnceWithTheReason) {
   auto queued = outbox_->enqueue(mail("<p@desk.test>"), now_).value();
   auto attempt = outbox_->claim_due(now_, 1).value().at(0);
-  EXPECT_EQ(record_failure(*outbox_, attempt, permanent_failure("550 5.1.1 no such user"),
-                           RetryPolicy{}, now_)
-                .value(),
-            OutboundState::Failed);
+  EXPECT_EQ(
+      record_failure(*outbox_, attempt, permanent_failure("550 5.1.1 no such user"), RetryPolicy{}, now_)
+          .value(),
+      OutboundState::Failed);
   auto stored = outbox_->get(queued.id).value();
   EXPECT_EQ(stored.state, OutboundState::Failed);
   EXPECT_EQ(stored.last_error, "550 5.1.1 no such user");
@@ -300,8 +294,7 @@ TEST_F(SqliteOutboxTest, CheckpointsAreUpsertedPerSource) {
   EXPECT_EQ(checkpoints.get_checkpoint("imap:desk/INBOX").value(), std::nullopt);
   ASSERT_TRUE(checkpoints.put(MailCheckpoint{"imap:desk/INBOX", tenant_.id, 7, 12}, now_).ok());
   ASSERT_TRUE(checkpoints.put(MailCheckpoint{"imap:desk/INBOX", tenant_.id, 8, 1}, now_).ok());
-  ASSERT_TRUE(
-      checkpoints.put(MailCheckpoint{"imap:other/INBOX", tenant_.id, 3, 4000000000u}, now_).ok());
+  ASSERT_TRUE(checkpoints.put(MailCheckpoint{"imap:other/INBOX", tenant_.id, 3, 4000000000u}, now_).ok());
   reopen();
   SqliteMailCheckpointStore reopened(*store_);
   auto stored = reopened.get_checkpoint("imap:desk/INBOX").value();

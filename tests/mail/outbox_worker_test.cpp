@@ -43,9 +43,7 @@ class OutboxFixture {
     options.path = (dir_ / "test.db").string();
     store_ = SqliteStore::open(options).value();
     EXPECT_TRUE(store_->migrate().ok());
-    tenant_ = store_
-                  ->create_tenant(
-                      Tenant{{}, "telnet", "Telnet", "UTC", Language::Nl, from_unix_seconds(0)})
+    tenant_ = store_->create_tenant(Tenant{{}, "telnet", "Telnet", "UTC", Language::Nl, from_unix_seconds(0)})
                   .value()
                   .id;
     outbox_ = std::make_unique<storage::sqlite::SqliteOutboxStore>(*store_);
@@ -60,8 +58,8 @@ class OutboxFixture {
                            message_id,
                            "desk@telnet-nl.test",
                            std::move(recipients),
-                           "From: desk@telnet-nl.test\r\nTo: klant@example.nl\r\nMessage-ID: " +
-                               message_id + "\r\nSubject: Re: [#T-1]\r\n\r\nBedankt.\r\n"};
+                           "From: desk@telnet-nl.test\r\nTo: klant@example.nl\r\nMessage-ID: " + message_id +
+                               "\r\nSubject: Re: [#T-1]\r\n\r\nBedankt.\r\n"};
   }
 
   sp::testing::TempDir dir_{"sp-worker"};
@@ -75,12 +73,9 @@ TEST(OutboxWorker, RetriesTemporaryFailuresOnTheBackOffSchedule) {
   sp::testing::FakeClock clock(from_unix_seconds(1'795'000'000));
   ScriptedSender sender;
   sender.script_ = {temporary_failure("451 later"), temporary_failure("timeout"), Result<void>{}};
-  OutboxWorker worker(*fixture.outbox_, sender, clock,
-                      OutboxWorkerOptions{RetryPolicy{1min, 1h, 5}, 16, 5s});
+  OutboxWorker worker(*fixture.outbox_, sender, clock, OutboxWorkerOptions{RetryPolicy{1min, 1h, 5}, 16, 5s});
   auto id =
-      fixture.outbox_->enqueue(fixture.mail("<r@desk.test>", {"klant@example.nl"}), clock.now())
-          .value()
-          .id;
+      fixture.outbox_->enqueue(fixture.mail("<r@desk.test>", {"klant@example.nl"}), clock.now()).value().id;
 
   auto pass = worker.run_once().value();
   EXPECT_EQ(pass.rescheduled, 1);
@@ -106,9 +101,7 @@ TEST(OutboxWorker, PermanentFailureIsNotRetried) {
   ScriptedSender sender;
   sender.script_ = {permanent_failure("550 no such user")};
   OutboxWorker worker(*fixture.outbox_, sender, clock);
-  auto id = fixture.outbox_->enqueue(fixture.mail("<p@desk.test>", {"x@example.nl"}), clock.now())
-                .value()
-                .id;
+  auto id = fixture.outbox_->enqueue(fixture.mail("<p@desk.test>", {"x@example.nl"}), clock.now()).value().id;
   EXPECT_EQ(worker.run_once().value().failed, 1);
   clock.advance(24h);
   EXPECT_EQ(worker.run_once().value().sent, 0);
@@ -120,8 +113,7 @@ TEST(OutboxWorker, RecoverRequeuesMailLeftSending) {
   OutboxFixture fixture;
   sp::testing::FakeClock clock(from_unix_seconds(1'795'000'000));
   ScriptedSender sender;
-  ASSERT_TRUE(
-      fixture.outbox_->enqueue(fixture.mail("<c@desk.test>", {"x@example.nl"}), clock.now()).ok());
+  ASSERT_TRUE(fixture.outbox_->enqueue(fixture.mail("<c@desk.test>", {"x@example.nl"}), clock.now()).ok());
   ASSERT_EQ(fixture.outbox_->claim_due(clock.now(), 10)->size(), 1u);  // then "crash"
   OutboxWorker worker(*fixture.outbox_, sender, clock);
   EXPECT_EQ(worker.run_once().value().sent, 0);
@@ -139,8 +131,8 @@ TEST_F(OutboxWorkerSmtpTest, DeliversQueuedMailToTheSinkAndRecordsEachOutcome) {
   config.connect_timeout_ms = 2000;
   auto smtp = SmtpClient::create(config).value();
   OutboxWorker worker(*fixture.outbox_, *smtp, clock);
-  auto good = fixture.outbox_->enqueue(
-      fixture.mail("<worker-good@desk.test>", {"klant@example.nl"}), clock.now());
+  auto good =
+      fixture.outbox_->enqueue(fixture.mail("<worker-good@desk.test>", {"klant@example.nl"}), clock.now());
   auto refused = fixture.outbox_->enqueue(
       fixture.mail("<worker-refused@desk.test>", {"reject-permanent@example.nl"}), clock.now());
   auto deferred = fixture.outbox_->enqueue(
@@ -175,8 +167,8 @@ TEST_F(OutboxWorkerSmtpTest, ThreadDeliversAfterNotifyAndStops) {
   OutboxWorker worker(*fixture.outbox_, *smtp, clock,
                       OutboxWorkerOptions{RetryPolicy{}, 16, std::chrono::seconds{30}});
   worker.start();
-  auto queued = fixture.outbox_->enqueue(
-      fixture.mail("<worker-thread@desk.test>", {"klant@example.nl"}), clock.now());
+  auto queued =
+      fixture.outbox_->enqueue(fixture.mail("<worker-thread@desk.test>", {"klant@example.nl"}), clock.now());
   ASSERT_TRUE(queued.ok());
   worker.notify();
   EXPECT_TRUE(servers_->sink_message("<worker-thread@desk.test>").has_value());

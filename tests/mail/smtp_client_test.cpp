@@ -41,8 +41,7 @@ TEST_F(SmtpClientTest, SentMessageArrivesByteForByteWithItsEnvelope) {
   std::string raw = message("<smtp-1@desk.test>",
                             "Hallo,\r\n.leading dot\r\n..two dots\r\nGr\xc3\xbc\xc3\x9f"
                             "e\r\n");
-  auto sent =
-      client()->send(Envelope{"desk@telnet-nl.test", {"klant@example.nl", "cc@example.nl"}}, raw);
+  auto sent = client()->send(Envelope{"desk@telnet-nl.test", {"klant@example.nl", "cc@example.nl"}}, raw);
   ASSERT_TRUE(sent.ok()) << sent.error().message;
   auto received = servers_->sink_message("<smtp-1@desk.test>");
   ASSERT_TRUE(received.has_value());
@@ -57,8 +56,7 @@ TEST_F(SmtpClientTest, OneClientSendsSeveralMessages) {
   auto smtp = client();
   for (int n = 0; n < 3; ++n) {
     std::string id = "<smtp-many-" + std::to_string(n) + "@desk.test>";
-    ASSERT_TRUE(
-        smtp->send(Envelope{"desk@telnet-nl.test", {"klant@example.nl"}}, message(id, "n")).ok());
+    ASSERT_TRUE(smtp->send(Envelope{"desk@telnet-nl.test", {"klant@example.nl"}}, message(id, "n")).ok());
     EXPECT_TRUE(servers_->sink_message(id).has_value()) << id;
   }
 }
@@ -80,20 +78,20 @@ TEST_F(SmtpClientTest, DeferredRecipientIsTemporary) {
 }
 
 TEST_F(SmtpClientTest, OneRefusedRecipientStopsTheWholeMessage) {
-  auto sent = client()->send(
-      Envelope{"desk@telnet-nl.test", {"klant@example.nl", "reject-permanent@example.nl"}},
-      message("<smtp-partial@desk.test>", "x"));
+  auto sent =
+      client()->send(Envelope{"desk@telnet-nl.test", {"klant@example.nl", "reject-permanent@example.nl"}},
+                     message("<smtp-partial@desk.test>", "x"));
   ASSERT_FALSE(sent.ok());
-  EXPECT_FALSE(servers_->sink_message("<smtp-partial@desk.test>", std::chrono::milliseconds{300})
-                   .has_value());
+  EXPECT_FALSE(
+      servers_->sink_message("<smtp-partial@desk.test>", std::chrono::milliseconds{300}).has_value());
 }
 
 TEST(SmtpClientNetwork, ClosedPortIsTemporary) {
   SmtpConfig config;
   config.url = "smtp://127.0.0.1:1";
   config.connect_timeout_ms = 1000;
-  auto sent = SmtpClient::create(config).value()->send(Envelope{"a@b.test", {"c@d.test"}},
-                                                       "Subject: x\r\n\r\nx\r\n");
+  auto sent =
+      SmtpClient::create(config).value()->send(Envelope{"a@b.test", {"c@d.test"}}, "Subject: x\r\n\r\nx\r\n");
   ASSERT_FALSE(sent.ok());
   EXPECT_EQ(classify_delivery_error(sent.error()), DeliveryFailure::Temporary);
   EXPECT_EQ(sent.error().code, ErrorCode::Unavailable);
@@ -105,8 +103,8 @@ TEST(SmtpClientNetwork, SilentServerTimesOutAsTemporary) {
   config.url = "smtp://127.0.0.1:" + std::to_string(silent.port());
   config.connect_timeout_ms = 300;
   config.timeout_ms = 300;
-  auto sent = SmtpClient::create(config).value()->send(Envelope{"a@b.test", {"c@d.test"}},
-                                                       "Subject: x\r\n\r\nx\r\n");
+  auto sent =
+      SmtpClient::create(config).value()->send(Envelope{"a@b.test", {"c@d.test"}}, "Subject: x\r\n\r\nx\r\n");
   ASSERT_FALSE(sent.ok());
   EXPECT_EQ(classify_delivery_error(sent.error()), DeliveryFailure::Temporary);
   EXPECT_EQ(sent.error().code, ErrorCode::Unavailable);

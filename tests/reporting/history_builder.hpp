@@ -20,7 +20,9 @@ inline const domain::Actor kSystem{domain::ActorType::System, 0};
 // 2026-11-16T00:00:00Z, a Monday.
 inline const Timestamp kMonday = from_unix_seconds(1'794'787'200);
 
-inline Timestamp at(Timestamp base, std::chrono::minutes offset) { return base + offset; }
+inline Timestamp at(Timestamp base, std::chrono::minutes offset) {
+  return base + offset;
+}
 
 class History {
  public:
@@ -39,13 +41,9 @@ class History {
     append(draft.events);
   }
 
-  History& inbound(Timestamp when) {
-    return message(domain::MessageKind::Inbound, kCustomer, when);
-  }
+  History& inbound(Timestamp when) { return message(domain::MessageKind::Inbound, kCustomer, when); }
   History& reply(Timestamp when) { return message(domain::MessageKind::Outbound, kAgent, when); }
-  History& auto_reply(Timestamp when) {
-    return message(domain::MessageKind::Outbound, kSystem, when);
-  }
+  History& auto_reply(Timestamp when) { return message(domain::MessageKind::Outbound, kSystem, when); }
   History& note(Timestamp when) { return message(domain::MessageKind::Note, kAgent, when); }
 
   History& status(domain::Status to, Timestamp when) {

@@ -80,8 +80,7 @@ TEST(Kpi, NextResponseRunsFromTheOldestUnansweredCustomerMessageToTheNextReply) 
 // C: two replies, solved after 30 min (not FCR). D: still open.
 std::vector<TicketFacts> resolution_set() {
   return {
-      History(kT0).reply(at(kT0, minutes{10})).status(Status::Solved, at(kT0, minutes{60}))
-          .build(),
+      History(kT0).reply(at(kT0, minutes{10})).status(Status::Solved, at(kT0, minutes{60})).build(),
       History(kT0)
           .reply(at(kT0, minutes{10}))
           .status(Status::Solved, at(kT0, minutes{120}))
@@ -160,8 +159,10 @@ TEST(Kpi, GroupsByAgentWithNumericOrderAndUnassignedLast) {
     return input;
   };
   std::vector<TicketFacts> tickets = {
-      History(kT0, assigned(10)).build(), History(kT0, assigned(9)).build(),
-      History(kT0).build(),               History(kT0, assigned(10)).build(),
+      History(kT0, assigned(10)).build(),
+      History(kT0, assigned(9)).build(),
+      History(kT0).build(),
+      History(kT0, assigned(10)).build(),
   };
   const auto report = run(tickets, week_query(Dimension::Agent));
   ASSERT_EQ(report.groups.size(), 3u);
@@ -255,12 +256,12 @@ TEST(Kpi, SlaComplianceIsMetOverFinishedCyclesAndBreachesAreClassified) {
   domain::NewTicket urgent;
   urgent.priority = domain::Priority::Urgent;
   std::vector<TicketFacts> tickets = {
-      History(kT0).build(),                                       // minor: 100 s over 3600
-      History(kT0).build(),                                       // major: 2000 s over 3600
+      History(kT0).build(),                                             // minor: 100 s over 3600
+      History(kT0).build(),                                             // major: 2000 s over 3600
       History(kT0, testing::with_category("major_complaint")).build(),  // major: category
-      History(kT0, urgent).build(),                               // major: priority
-      History(kT0).build(),                                       // met, and running: ignored
-      History(kT0).build(),                                       // no SLA state
+      History(kT0, urgent).build(),                                     // major: priority
+      History(kT0).build(),                                             // met, and running: ignored
+      History(kT0).build(),                                             // no SLA state
   };
   tickets[0].sla = sla::SlaState{};
   tickets[0].sla->cycles = {cycle(SlaTarget::FirstResponse, ClockState::Breached, 3700, -100)};
@@ -290,8 +291,7 @@ TEST(Kpi, SlaComplianceIsMetOverFinishedCyclesAndBreachesAreClassified) {
 TEST(Kpi, BreachRulesAreConfigurable) {
   std::vector<TicketFacts> tickets = {History(kT0).build()};
   tickets[0].sla = sla::SlaState{};
-  tickets[0].sla->cycles = {
-      cycle(sla::SlaTarget::FirstResponse, sla::ClockState::Breached, 3700, -100)};
+  tickets[0].sla->cycles = {cycle(sla::SlaTarget::FirstResponse, sla::ClockState::Breached, 3700, -100)};
   KpiQuery q = week_query();
   q.breach_rules.major_overrun_fraction = 0.02;  // 100 / 3600 = 2.8% > 2%
   EXPECT_EQ(only_group(run(tickets, q)).sla[0].breaches_major, 1);
@@ -420,8 +420,7 @@ TEST(Kpi, EveryDefinitionNamesItsExclusionsAndNamesAreUnique) {
     EXPECT_TRUE(names.insert(d.name).second) << d.name;
     EXPECT_EQ(d.definition.substr(0, d.name.size()), d.name);
     if (d.name.find("business") == std::string_view::npos) {
-      EXPECT_NE(d.definition.find("spam and mystery-shopper contacts excluded"),
-                std::string_view::npos)
+      EXPECT_NE(d.definition.find("spam and mystery-shopper contacts excluded"), std::string_view::npos)
           << d.name;
     }
   }

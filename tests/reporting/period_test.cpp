@@ -7,7 +7,9 @@ namespace {
 
 using std::chrono::hours;
 
-Timestamp utc(std::string_view text) { return parse_rfc3339(text).value(); }
+Timestamp utc(std::string_view text) {
+  return parse_rfc3339(text).value();
+}
 
 TEST(Period, DaysInAmsterdamAcrossSpringForwardLast24And23Hours) {
   // 2026-03-29 is the spring-forward Sunday: 02:00 CET becomes 03:00 CEST.
@@ -37,8 +39,7 @@ TEST(Period, AnInstantAt2330UtcBelongsToTheNextLocalDayInAmsterdam) {
 
 TEST(Period, WeeksStartOnMondayAndTheFirstIsClippedToFrom) {
   // Wednesday 2026-11-18 to Wednesday 2026-12-02 in UTC.
-  auto b = Buckets::create(Period::Week, utc("2026-11-18T00:00:00Z"), utc("2026-12-02T00:00:00Z"),
-                           "UTC");
+  auto b = Buckets::create(Period::Week, utc("2026-11-18T00:00:00Z"), utc("2026-12-02T00:00:00Z"), "UTC");
   ASSERT_TRUE(b.ok());
   ASSERT_EQ(b->size(), 3u);
   EXPECT_EQ(b->all()[0].label, "2026-11-16");
@@ -49,14 +50,14 @@ TEST(Period, WeeksStartOnMondayAndTheFirstIsClippedToFrom) {
 }
 
 TEST(Period, MonthsAndHalfYearsAreLabelledByTheirStart) {
-  auto months = Buckets::create(Period::Month, utc("2026-01-15T00:00:00Z"),
-                                utc("2026-03-01T00:00:00Z"), "UTC");
+  auto months =
+      Buckets::create(Period::Month, utc("2026-01-15T00:00:00Z"), utc("2026-03-01T00:00:00Z"), "UTC");
   ASSERT_TRUE(months.ok());
   ASSERT_EQ(months->size(), 2u);
   EXPECT_EQ(months->all()[0].label, "2026-01");
   EXPECT_EQ(months->all()[1].label, "2026-02");
-  auto halves = Buckets::create(Period::HalfYear, utc("2026-01-01T00:00:00Z"),
-                                utc("2027-01-01T00:00:00Z"), "UTC");
+  auto halves =
+      Buckets::create(Period::HalfYear, utc("2026-01-01T00:00:00Z"), utc("2027-01-01T00:00:00Z"), "UTC");
   ASSERT_TRUE(halves.ok());
   ASSERT_EQ(halves->size(), 2u);
   EXPECT_EQ(halves->all()[0].label, "2026-H1");
@@ -65,21 +66,20 @@ TEST(Period, MonthsAndHalfYearsAreLabelledByTheirStart) {
 }
 
 TEST(Period, CustomRangeIsOneBucket) {
-  auto b = Buckets::create(Period::Custom, utc("2026-01-15T00:00:00Z"),
-                           utc("2026-03-01T00:00:00Z"), "Nowhere/Invalid");
+  auto b = Buckets::create(Period::Custom, utc("2026-01-15T00:00:00Z"), utc("2026-03-01T00:00:00Z"),
+                           "Nowhere/Invalid");
   ASSERT_TRUE(b.ok());
   ASSERT_EQ(b->size(), 1u);
   EXPECT_EQ(b->all()[0].label, "2026-01-15T00:00:00Z/2026-03-01T00:00:00Z");
 }
 
 TEST(Period, UnknownZoneAndEmptyRangeAreInvalidInput) {
-  auto zone = Buckets::create(Period::Day, utc("2026-01-01T00:00:00Z"),
-                              utc("2026-01-02T00:00:00Z"), "Mars/Olympus");
+  auto zone =
+      Buckets::create(Period::Day, utc("2026-01-01T00:00:00Z"), utc("2026-01-02T00:00:00Z"), "Mars/Olympus");
   ASSERT_FALSE(zone.ok());
   EXPECT_EQ(zone.error().code, ErrorCode::InvalidInput);
   EXPECT_EQ(zone.error().field, "time_zone");
-  auto empty = Buckets::create(Period::Day, utc("2026-01-02T00:00:00Z"),
-                               utc("2026-01-02T00:00:00Z"), "UTC");
+  auto empty = Buckets::create(Period::Day, utc("2026-01-02T00:00:00Z"), utc("2026-01-02T00:00:00Z"), "UTC");
   ASSERT_FALSE(empty.ok());
   EXPECT_EQ(empty.error().field, "to");
 }

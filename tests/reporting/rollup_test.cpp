@@ -44,8 +44,7 @@ struct Rows {
 
   // As the store answers a report: rows of one dimension in [from_day, to_day) and the
   // backlog sums of the days before.
-  std::pair<std::vector<RollupRow>, std::vector<BacklogBase>> read(Dimension dimension,
-                                                                   std::int64_t from_day,
+  std::pair<std::vector<RollupRow>, std::vector<BacklogBase>> read(Dimension dimension, std::int64_t from_day,
                                                                    std::int64_t to_day) const {
     std::vector<RollupRow> in_range;
     std::map<std::string, BacklogBase> before;
@@ -69,15 +68,12 @@ struct Rows {
 Result<KpiReport> report_from(const Rows& rows, const KpiQuery& query) {
   auto clock = DayClock::create(query.time_zone);
   EXPECT_TRUE(clock.ok());
-  const Dimension stored =
-      query.dimension == Dimension::Tenant ? Dimension::All : query.dimension;
-  auto [in_range, before] =
-      rows.read(stored, clock->day_of(query.from), clock->day_of(query.to));
+  const Dimension stored = query.dimension == Dimension::Tenant ? Dimension::All : query.dimension;
+  auto [in_range, before] = rows.read(stored, clock->day_of(query.from), clock->day_of(query.to));
   return kpis_from_rollup(in_range, before, query);
 }
 
-TicketContribution contribution(const TicketFacts& facts, Timestamp as_of,
-                                const std::string& zone = "UTC") {
+TicketContribution contribution(const TicketFacts& facts, Timestamp as_of, const std::string& zone = "UTC") {
   auto clock = DayClock::create(zone);
   EXPECT_TRUE(clock.ok());
   auto c = contribution_of(facts, as_of, *clock, nullptr, BreachRules{});
@@ -223,8 +219,10 @@ TicketFacts random_ticket(std::mt19937_64& rng, Timestamp week_start) {
     } else if (what < 55) {
       h.inbound(t);
     } else {
-      Status to = what < 75 ? Status::Solved : what < 85 ? Status::Open
-                  : what < 92 ? Status::Pending : Status::Closed;
+      Status to = what < 75   ? Status::Solved
+                  : what < 85 ? Status::Open
+                  : what < 92 ? Status::Pending
+                              : Status::Closed;
       if (to != status && domain::can_transition(status, to)) {
         h.status(to, t);
       }
@@ -265,8 +263,8 @@ TEST(Rollup, MatchesTheExactReportOnRandomHistories) {
       ASSERT_TRUE(c.ok());
       rows.apply(*c, 1);
     }
-    for (Dimension dimension : {Dimension::All, Dimension::Agent, Dimension::Team,
-                                Dimension::Channel, Dimension::Category}) {
+    for (Dimension dimension :
+         {Dimension::All, Dimension::Agent, Dimension::Team, Dimension::Channel, Dimension::Category}) {
       for (Period period : {Period::Day, Period::Week, Period::Custom}) {
         KpiQuery q;
         q.dimension = dimension;
@@ -279,8 +277,8 @@ TEST(Rollup, MatchesTheExactReportOnRandomHistories) {
         auto fast = report_from(rows, q);
         ASSERT_TRUE(exact.ok());
         ASSERT_TRUE(fast.ok()) << fast.error().message;
-        const std::string what = zone + "/" + std::string(to_string(dimension)) + "/" +
-                                 std::string(to_string(period));
+        const std::string what =
+            zone + "/" + std::string(to_string(dimension)) + "/" + std::string(to_string(period));
         EXPECT_EQ(fast->excluded_spam, exact->excluded_spam) << what;
         EXPECT_EQ(fast->excluded_mystery_shopper, exact->excluded_mystery_shopper) << what;
         ASSERT_FALSE(exact->groups.empty()) << what;
@@ -304,16 +302,13 @@ TEST(Rollup, MatchesTheExactReportOnRandomHistories) {
           EXPECT_EQ(a.figures.cost_per_contact, e.figures.cost_per_contact) << at;
           EXPECT_EQ(a.figures.backlog, e.figures.backlog) << at;
           if (e.figures.backlog > 0) {
-            EXPECT_NEAR(*a.figures.backlog_age_seconds.mean, *e.figures.backlog_age_seconds.mean,
-                        1e-3)
-                << at;
+            EXPECT_NEAR(*a.figures.backlog_age_seconds.mean, *e.figures.backlog_age_seconds.mean, 1e-3) << at;
           }
           expect_close(a.figures.first_response_seconds, e.figures.first_response_seconds,
                        at + " first response");
           expect_close(a.figures.next_response_seconds, e.figures.next_response_seconds,
                        at + " next response");
-          expect_close(a.figures.resolution_seconds, e.figures.resolution_seconds,
-                       at + " resolution");
+          expect_close(a.figures.resolution_seconds, e.figures.resolution_seconds, at + " resolution");
         }
       }
     }

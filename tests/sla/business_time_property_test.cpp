@@ -15,15 +15,12 @@
 namespace sp::sla {
 namespace {
 
-constexpr std::array<const char*, 10> kZones = {"Europe/Amsterdam",    "America/New_York",
-                                                "Australia/Lord_Howe", "Asia/Kathmandu",
-                                                "Asia/Shanghai",       "Pacific/Chatham",
-                                                "America/St_Johns",    "Europe/London",
-                                                "America/Santiago",    "UTC"};
+constexpr std::array<const char*, 10> kZones = {
+    "Europe/Amsterdam", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu",   "Asia/Shanghai",
+    "Pacific/Chatham",  "America/St_Johns", "Europe/London",       "America/Santiago", "UTC"};
 
 // Boundaries near typical DST transition times are drawn often, to hit gaps and overlaps.
-constexpr std::array<int, 12> kDstMinutes = {0,   60,  90,  120, 135,  150,
-                                             165, 180, 210, 240, 1380, 1440};
+constexpr std::array<int, 12> kDstMinutes = {0, 60, 90, 120, 135, 150, 165, 180, 210, 240, 1380, 1440};
 
 int random_boundary(std::mt19937_64& rng) {
   if (std::uniform_int_distribution<int>(0, 9)(rng) < 4) {
@@ -54,8 +51,8 @@ DayHours random_day(std::mt19937_64& rng) {
 }
 
 std::chrono::year_month_day random_date(std::mt19937_64& rng, std::chrono::sys_days around) {
-  return std::chrono::year_month_day{
-      around + std::chrono::days{std::uniform_int_distribution<int>(-20, 20)(rng)}};
+  return std::chrono::year_month_day{around +
+                                     std::chrono::days{std::uniform_int_distribution<int>(-20, 20)(rng)}};
 }
 
 // Epoch seconds of instants at which `zone` changes offset in [2024, 2031).
@@ -83,8 +80,7 @@ struct RandomCase {
 RandomCase random_case(std::mt19937_64& rng) {
   for (;;) {
     CalendarDefinition definition;
-    definition.time_zone =
-        kZones[std::uniform_int_distribution<std::size_t>(0, kZones.size() - 1)(rng)];
+    definition.time_zone = kZones[std::uniform_int_distribution<std::size_t>(0, kZones.size() - 1)(rng)];
     const date::time_zone* zone = date::locate_zone(definition.time_zone);
     std::vector<std::int64_t> focus_s = transitions(*zone);
     // Uniform instants too, and chunk boundaries of the UTC index.
@@ -103,8 +99,8 @@ RandomCase random_case(std::mt19937_64& rng) {
     }
     const std::int64_t anchor_s =
         focus_s[std::uniform_int_distribution<std::size_t>(0, focus_s.size() - 1)(rng)];
-    const auto anchor_day = std::chrono::floor<std::chrono::days>(
-        std::chrono::sys_seconds{std::chrono::seconds{anchor_s}});
+    const auto anchor_day =
+        std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{anchor_s}});
     for (int idx = std::uniform_int_distribution<int>(0, 4)(rng); idx > 0; --idx) {
       definition.holidays.push_back(random_date(rng, anchor_day));
     }
@@ -131,8 +127,7 @@ class Reference {
   std::int64_t business_seconds(std::int64_t from_s, std::int64_t to_s) const {
     std::int64_t total_s = 0;
     // Local time is UTC plus less than 15 hours either way.
-    for (auto minute = first_minute(from_s); minute < last_minute(to_s);
-         minute += std::chrono::minutes{1}) {
+    for (auto minute = first_minute(from_s); minute < last_minute(to_s); minute += std::chrono::minutes{1}) {
       if (!open(minute)) {
         continue;
       }
@@ -223,14 +218,12 @@ TEST(BusinessTimeProperty, FastPathMatchesMinuteByMinuteReference) {
     RandomCase random = random_case(rng);
     Reference reference(random);
     const std::int64_t center_s = random.focus_s.front();
-    SCOPED_TRACE(::testing::Message() << "case " << case_idx << " zone "
-                                    << random.calendar.time_zone() << " around " << center_s);
+    SCOPED_TRACE(::testing::Message()
+                 << "case " << case_idx << " zone " << random.calendar.time_zone() << " around " << center_s);
     for (int query_idx = 0; query_idx < 2; ++query_idx) {
       const std::int64_t from_s = random_near(rng, center_s, 2 * 86400);
-      const std::int64_t to_s =
-          from_s + std::uniform_int_distribution<std::int64_t>(0, 4 * 86400)(rng);
-      auto fast =
-          business_seconds(random.calendar, from_unix_seconds(from_s), from_unix_seconds(to_s));
+      const std::int64_t to_s = from_s + std::uniform_int_distribution<std::int64_t>(0, 4 * 86400)(rng);
+      auto fast = business_seconds(random.calendar, from_unix_seconds(from_s), from_unix_seconds(to_s));
       ASSERT_TRUE(fast.ok()) << fast.error().message;
       ASSERT_EQ(fast.value(), reference.business_seconds(from_s, to_s))
           << "business_seconds from " << from_s << " to " << to_s;
@@ -263,8 +256,7 @@ TEST(BusinessTimeProperty, AddThenMeasureGivesBackTheSecondsAndIsEarliest) {
       ASSERT_TRUE(measured.ok());
       ASSERT_EQ(measured.value(), add_s);
       if (add_s > 0) {
-        auto just_before =
-            business_seconds(random.calendar, start, due.value() - std::chrono::seconds{1});
+        auto just_before = business_seconds(random.calendar, start, due.value() - std::chrono::seconds{1});
         ASSERT_TRUE(just_before.ok());
         ASSERT_LT(just_before.value(), add_s);
         ASSERT_TRUE(is_open(random.calendar, due.value() - std::chrono::seconds{1}));
@@ -288,12 +280,9 @@ TEST(BusinessTimeProperty, BusinessSecondsAreAdditive) {
         point_ms = random_near(rng, random.focus_s.front() * 1000, 500LL * 86400 * 1000);
       }
       std::sort(points_ms.begin(), points_ms.end());
-      auto whole =
-          business_seconds(random.calendar, from_unix_ms(points_ms[0]), from_unix_ms(points_ms[2]));
-      auto first =
-          business_seconds(random.calendar, from_unix_ms(points_ms[0]), from_unix_ms(points_ms[1]));
-      auto second =
-          business_seconds(random.calendar, from_unix_ms(points_ms[1]), from_unix_ms(points_ms[2]));
+      auto whole = business_seconds(random.calendar, from_unix_ms(points_ms[0]), from_unix_ms(points_ms[2]));
+      auto first = business_seconds(random.calendar, from_unix_ms(points_ms[0]), from_unix_ms(points_ms[1]));
+      auto second = business_seconds(random.calendar, from_unix_ms(points_ms[1]), from_unix_ms(points_ms[2]));
       ASSERT_TRUE(whole.ok() && first.ok() && second.ok());
       ASSERT_EQ(whole.value(), first.value() + second.value());
       ASSERT_GE(first.value(), 0);

@@ -33,8 +33,7 @@ constexpr std::string_view kLunchBreak = R"({
   "weekly": {"tue": [["08:30","12:00"],["13:00","17:30"]]}
 })";
 
-std::int64_t seconds_between(const BusinessCalendar& calendar, std::string_view from,
-                             std::string_view to) {
+std::int64_t seconds_between(const BusinessCalendar& calendar, std::string_view from, std::string_view to) {
   auto measured = business_seconds(calendar, at(from), at(to));
   EXPECT_TRUE(measured.ok()) << measured.error().message;
   return measured.ok() ? measured.value() : -1;
@@ -48,8 +47,7 @@ std::string due(const BusinessCalendar& calendar, std::string_view start, std::i
 
 // A calendar open all day on Sundays only, to measure the length of DST-change Sundays.
 BusinessCalendar sundays_all_day(std::string_view zone) {
-  return calendar_from(R"({"timezone":")" + std::string(zone) +
-                       R"(","weekly":{"sun":[["00:00","24:00"]]}})");
+  return calendar_from(R"({"timezone":")" + std::string(zone) + R"(","weekly":{"sun":[["00:00","24:00"]]}})");
 }
 
 TEST(BusinessTime, DueTimeFallsExactlyOnClosingTime) {
@@ -85,8 +83,7 @@ TEST(BusinessTime, HolidayIsSkippedAndOverrideShortensTheDay) {
   // Thu 24 Dec opens 09:00-13:00, Fri 25 Dec is a holiday, then the weekend: two hours from
   // 12:00 on the 24th are one hour that day and one on Monday 28 Dec.
   EXPECT_EQ(due(office, "2026-12-24T12:00:00+01:00", 2 * kHour_s), "2026-12-28T09:00:00Z");
-  EXPECT_EQ(seconds_between(office, "2026-12-24T00:00:00+01:00", "2026-12-28T00:00:00+01:00"),
-            4 * kHour_s);
+  EXPECT_EQ(seconds_between(office, "2026-12-24T00:00:00+01:00", "2026-12-28T00:00:00+01:00"), 4 * kHour_s);
   EXPECT_FALSE(is_open(office, at("2026-12-25T10:00:00+01:00")));
   EXPECT_FALSE(is_open(office, at("2026-12-24T14:00:00+01:00")));
   EXPECT_TRUE(is_open(office, at("2026-12-24T12:59:59+01:00")));
@@ -109,8 +106,7 @@ TEST(BusinessTime, OverrideOpensAWeekendDay) {
 TEST(BusinessTime, LunchBreakIsNotBusinessTime) {
   auto calendar = calendar_from(kLunchBreak);
   // Tuesday 2026-11-24: 11:00-12:00 and 13:00-14:00 count, the lunch hour does not.
-  EXPECT_EQ(seconds_between(calendar, "2026-11-24T11:00:00+01:00", "2026-11-24T14:00:00+01:00"),
-            2 * kHour_s);
+  EXPECT_EQ(seconds_between(calendar, "2026-11-24T11:00:00+01:00", "2026-11-24T14:00:00+01:00"), 2 * kHour_s);
   EXPECT_EQ(due(calendar, "2026-11-24T11:30:00+01:00", kHour_s), "2026-11-24T12:30:00Z");
   // Ending exactly at the start of lunch: the due time is 12:00, not 13:00.
   EXPECT_EQ(due(calendar, "2026-11-24T11:30:00+01:00", 1800), "2026-11-24T11:00:00Z");
@@ -121,8 +117,7 @@ TEST(BusinessTime, LunchBreakIsNotBusinessTime) {
 TEST(BusinessTime, AlwaysOpenCountsElapsedSecondsAcrossDst) {
   auto calendar = BusinessCalendar::always_open("Europe/Amsterdam");
   ASSERT_TRUE(calendar.ok());
-  EXPECT_EQ(seconds_between(*calendar, "2026-03-28T00:00:00Z", "2026-03-30T00:00:00Z"),
-            48 * kHour_s);
+  EXPECT_EQ(seconds_between(*calendar, "2026-03-28T00:00:00Z", "2026-03-30T00:00:00Z"), 48 * kHour_s);
   EXPECT_EQ(due(*calendar, "2026-10-24T23:00:00Z", 5 * kHour_s), "2026-10-25T04:00:00Z");
   EXPECT_TRUE(is_open(*calendar, at("2026-10-25T01:30:00Z")));
 }
@@ -139,20 +134,15 @@ TEST(BusinessTime, AlwaysOpenAddsAcrossManyYears) {
 
 TEST(BusinessTime, AllDayOnDstChangeIs23Or25HoursInAmsterdam) {
   auto calendar = sundays_all_day("Europe/Amsterdam");
-  EXPECT_EQ(seconds_between(calendar, "2026-03-23T00:00:00Z", "2026-03-30T00:00:00Z"),
-            23 * kHour_s);
-  EXPECT_EQ(seconds_between(calendar, "2026-10-19T00:00:00Z", "2026-10-26T00:00:00Z"),
-            25 * kHour_s);
-  EXPECT_EQ(seconds_between(calendar, "2026-11-16T00:00:00Z", "2026-11-23T00:00:00Z"),
-            24 * kHour_s);
+  EXPECT_EQ(seconds_between(calendar, "2026-03-23T00:00:00Z", "2026-03-30T00:00:00Z"), 23 * kHour_s);
+  EXPECT_EQ(seconds_between(calendar, "2026-10-19T00:00:00Z", "2026-10-26T00:00:00Z"), 25 * kHour_s);
+  EXPECT_EQ(seconds_between(calendar, "2026-11-16T00:00:00Z", "2026-11-23T00:00:00Z"), 24 * kHour_s);
 }
 
 TEST(BusinessTime, AllDayOnDstChangeIs23Or25HoursInNewYork) {
   auto calendar = sundays_all_day("America/New_York");
-  EXPECT_EQ(seconds_between(calendar, "2026-03-03T00:00:00Z", "2026-03-10T00:00:00Z"),
-            23 * kHour_s);
-  EXPECT_EQ(seconds_between(calendar, "2026-10-27T00:00:00Z", "2026-11-03T00:00:00Z"),
-            25 * kHour_s);
+  EXPECT_EQ(seconds_between(calendar, "2026-03-03T00:00:00Z", "2026-03-10T00:00:00Z"), 23 * kHour_s);
+  EXPECT_EQ(seconds_between(calendar, "2026-10-27T00:00:00Z", "2026-11-03T00:00:00Z"), 25 * kHour_s);
   // The Sunday opens at local midnight: 05:00Z in winter.
   auto opening = next_opening(calendar, at("2026-11-03T00:00:00Z"));
   ASSERT_TRUE(opening.ok());
@@ -163,10 +153,8 @@ TEST(BusinessTime, AllDayOnLordHoweDstChangeShiftsByHalfAnHour) {
   auto calendar = sundays_all_day("Australia/Lord_Howe");
   // DST ends on Sunday 2026-04-05 (02:00 -> 01:30) and starts on Sunday 2026-10-04
   // (02:00 -> 02:30).
-  EXPECT_EQ(seconds_between(calendar, "2026-03-30T00:00:00Z", "2026-04-06T00:00:00Z"),
-            24 * kHour_s + 1800);
-  EXPECT_EQ(seconds_between(calendar, "2026-09-28T00:00:00Z", "2026-10-05T00:00:00Z"),
-            23 * kHour_s + 1800);
+  EXPECT_EQ(seconds_between(calendar, "2026-03-30T00:00:00Z", "2026-04-06T00:00:00Z"), 24 * kHour_s + 1800);
+  EXPECT_EQ(seconds_between(calendar, "2026-09-28T00:00:00Z", "2026-10-05T00:00:00Z"), 23 * kHour_s + 1800);
 }
 
 TEST(BusinessTime, LordHoweOfficeHoursFollowTheHalfHourShift) {
@@ -207,8 +195,7 @@ TEST(BusinessTime, IntervalStartingInSpringForwardGapOpensAtTransition) {
   EXPECT_EQ(format_rfc3339(opening.value()), "2026-03-29T01:00:00Z");
   EXPECT_EQ(seconds_between(calendar, "2026-03-29T00:00:00Z", "2026-03-30T00:00:00Z"), 2 * kHour_s);
   // A week earlier the same interval is the full 2.5 hours.
-  EXPECT_EQ(seconds_between(calendar, "2026-03-22T00:00:00Z", "2026-03-23T00:00:00Z"),
-            2 * kHour_s + 1800);
+  EXPECT_EQ(seconds_between(calendar, "2026-03-22T00:00:00Z", "2026-03-23T00:00:00Z"), 2 * kHour_s + 1800);
 }
 
 TEST(BusinessTime, IntervalInsideSpringForwardGapIsEmpty) {
@@ -228,8 +215,7 @@ TEST(BusinessTime, AmbiguousOpeningUsesFirstOccurrence) {
   auto opening = next_opening(calendar, at("2026-10-24T12:00:00Z"));
   ASSERT_TRUE(opening.ok());
   EXPECT_EQ(format_rfc3339(opening.value()), "2026-10-25T00:30:00Z");
-  EXPECT_EQ(seconds_between(calendar, "2026-10-25T00:00:00Z", "2026-10-26T00:00:00Z"),
-            2 * kHour_s + 1800);
+  EXPECT_EQ(seconds_between(calendar, "2026-10-25T00:00:00Z", "2026-10-26T00:00:00Z"), 2 * kHour_s + 1800);
 }
 
 TEST(BusinessTime, IntervalsTouchingAtMidnightFormOneStretch) {
@@ -267,8 +253,7 @@ TEST(BusinessTime, EmptyOrReversedRangeHasNoBusinessTime) {
 TEST(BusinessTime, SubSecondPartsAreFlooredConsistently) {
   auto calendar = BusinessCalendar::always_open();
   ASSERT_TRUE(calendar.ok());
-  auto measured =
-      business_seconds(*calendar, at("2026-11-23T10:00:00.900Z"), at("2026-11-23T10:00:01.100Z"));
+  auto measured = business_seconds(*calendar, at("2026-11-23T10:00:00.900Z"), at("2026-11-23T10:00:01.100Z"));
   ASSERT_TRUE(measured.ok());
   EXPECT_EQ(measured.value(), 1);
   auto result = add_business_seconds(*calendar, at("2026-11-23T10:00:00.900Z"), 5);

@@ -59,8 +59,7 @@ INSTANTIATE_TEST_SUITE_P(
         // The zone.
         InvalidCase{R"({"weekly":{}})", "timezone"},
         InvalidCase{R"({"timezone":"Europe/Atlantis"})", "timezone"},
-        InvalidCase{R"({"timezone":42})", "timezone"},
-        InvalidCase{R"({"timezone":null})", "timezone"},
+        InvalidCase{R"({"timezone":42})", "timezone"}, InvalidCase{R"({"timezone":null})", "timezone"},
         // Unknown keys.
         InvalidCase{R"({"timezone":"UTC","moon":[]})", "moon"},
         InvalidCase{R"({"timezone":"UTC","weekly":{"moon":[]}})", "weekly.moon"},
@@ -71,13 +70,11 @@ INSTANTIATE_TEST_SUITE_P(
         InvalidCase{R"({"timezone":"UTC","weekly":{"mon":[["09:00"]]}})", "weekly.mon[0]"},
         InvalidCase{R"({"timezone":"UTC","weekly":{"mon":[[9,17]]}})", "weekly.mon[0]"},
         InvalidCase{R"({"timezone":"UTC","weekly":{"mon":["09:00","17:00"]}})", "weekly.mon[0]"},
-        InvalidCase{R"({"timezone":"UTC","weekly":{"mon":[["09:00","17:00","18:00"]]}})",
-                    "weekly.mon[0]"},
+        InvalidCase{R"({"timezone":"UTC","weekly":{"mon":[["09:00","17:00","18:00"]]}})", "weekly.mon[0]"},
         InvalidCase{R"({"timezone":"UTC","holidays":"2026-12-25"})", "holidays"},
         InvalidCase{R"({"timezone":"UTC","holidays":[20261225]})", "holidays[0]"},
         InvalidCase{R"({"timezone":"UTC","overrides":[]})", "overrides"},
-        InvalidCase{R"({"timezone":"UTC","overrides":{"2026-12-24":null}})",
-                    "overrides.2026-12-24"},
+        InvalidCase{R"({"timezone":"UTC","overrides":{"2026-12-24":null}})", "overrides.2026-12-24"},
         // Bad times.
         InvalidCase{R"({"timezone":"UTC","weekly":{"tue":[["08:30","12:00"],["9:00","17:00"]]}})",
                     "weekly.tue[1]"},
@@ -85,8 +82,7 @@ INSTANTIATE_TEST_SUITE_P(
         InvalidCase{R"({"timezone":"UTC","weekly":{"wed":[["09:60","10:00"]]}})", "weekly.wed[0]"},
         InvalidCase{R"({"timezone":"UTC","weekly":{"wed":[["24:00","24:00"]]}})", "weekly.wed[0]"},
         InvalidCase{R"({"timezone":"UTC","weekly":{"wed":[["23:00","24:30"]]}})", "weekly.wed[0]"},
-        InvalidCase{R"({"timezone":"UTC","weekly":{"wed":[["09:00:00","10:00"]]}})",
-                    "weekly.wed[0]"},
+        InvalidCase{R"({"timezone":"UTC","weekly":{"wed":[["09:00:00","10:00"]]}})", "weekly.wed[0]"},
         // Reversed, empty and overlapping intervals.
         InvalidCase{R"({"timezone":"UTC","weekly":{"thu":[["17:00","09:00"]]}})", "weekly.thu[0]"},
         InvalidCase{R"({"timezone":"UTC","weekly":{"thu":[["09:00","09:00"]]}})", "weekly.thu[0]"},

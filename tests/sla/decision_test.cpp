@@ -20,7 +20,9 @@ using domain::Status;
 constexpr domain::AgentId kAssignee{3};
 constexpr domain::TeamId kTeam{2};
 
-Timestamp minute(int minutes) { return testing::cet("mon 10:00") + std::chrono::minutes(minutes); }
+Timestamp minute(int minutes) {
+  return testing::cet("mon 10:00") + std::chrono::minutes(minutes);
+}
 
 // A customer's ticket created at minute 0 and assigned at once to kAssignee in kTeam.
 class History {
@@ -123,8 +125,7 @@ TEST(SlaDecision, UnassignedTicketsNotifyTheManagers) {
   domain::Ticket unassigned = history.ticket();
   unassigned.assignee_id.reset();
   const SlaPolicy policy = first_response_policy();
-  const SlaDecision decision =
-      decide(policy, history.state(policy, 60), unassigned, {}, minute(60));
+  const SlaDecision decision = decide(policy, history.state(policy, 60), unassigned, {}, minute(60));
   ASSERT_EQ(decision.notices.size(), 2u);
   EXPECT_EQ(decision.notices[0].recipient, Recipient{});
   EXPECT_EQ(decision.notices[1].recipient, Recipient{});
@@ -138,14 +139,13 @@ TEST(SlaDecision, EscalationStepsFireAtTheirFractionsWithTheirRecipients) {
   EXPECT_EQ(history.decision(policy, 30).timer.next_deadline, minute(45));
   const std::vector<NoticeKey> fired = {escalation(0), at_risk()};
   EXPECT_EQ(history.decision(policy, 60, fired).notices,
-            (std::vector<NoticeToFire>{{breached(), minute(60), kToAssignee, std::nullopt},
-                                       {escalation(1), minute(60), Recipient{std::nullopt, kTeam},
-                                        Action::NotifyTeamLead}}));
+            (std::vector<NoticeToFire>{
+                {breached(), minute(60), kToAssignee, std::nullopt},
+                {escalation(1), minute(60), Recipient{std::nullopt, kTeam}, Action::NotifyTeamLead}}));
   const SlaDecision at_150 =
       history.decision(policy, 90, {at_risk(), breached(), escalation(0), escalation(1)});
-  EXPECT_EQ(
-      at_150.notices,
-      (std::vector<NoticeToFire>{{escalation(2), minute(90), Recipient{}, Action::RaisePriority}}));
+  EXPECT_EQ(at_150.notices,
+            (std::vector<NoticeToFire>{{escalation(2), minute(90), Recipient{}, Action::RaisePriority}}));
   EXPECT_EQ(at_150.changes,
             (std::vector<EscalationChange>{{escalation(2), Action::RaisePriority, std::nullopt}}));
   EXPECT_EQ(at_150.timer.next_deadline, minute(120));
@@ -155,13 +155,11 @@ TEST(SlaDecision, ReassigningNotifiesTheNewTeamAndNamesItInTheChange) {
   const SlaDecision decision = History().decision(
       ladder_policy(), 120, {at_risk(), breached(), escalation(0), escalation(1), escalation(2)});
   EXPECT_EQ(decision.notices,
-            (std::vector<NoticeToFire>{
-                {escalation(3), minute(120), Recipient{std::nullopt, domain::TeamId{8}},
-                 Action::ReassignTeam},
-                {escalation(4), minute(120), Recipient{}, Action::NotifyManager}}));
-  EXPECT_EQ(
-      decision.changes,
-      (std::vector<EscalationChange>{{escalation(3), Action::ReassignTeam, domain::TeamId{8}}}));
+            (std::vector<NoticeToFire>{{escalation(3), minute(120),
+                                        Recipient{std::nullopt, domain::TeamId{8}}, Action::ReassignTeam},
+                                       {escalation(4), minute(120), Recipient{}, Action::NotifyManager}}));
+  EXPECT_EQ(decision.changes,
+            (std::vector<EscalationChange>{{escalation(3), Action::ReassignTeam, domain::TeamId{8}}}));
   EXPECT_EQ(decision.timer.next_deadline, std::nullopt);
 }
 
@@ -185,13 +183,12 @@ TEST(SlaDecision, DeadlinesThatPassedWhileNobodyLookedFireAtTheirOwnInstants) {
   // The server was down from minute 10 to minute 200: the first decision after it lists
   // everything reached meanwhile, at-risk and breach first, then the ladder in order.
   const SlaDecision decision = History().decision(ladder_policy(), 200);
-  EXPECT_EQ(keys_of(decision),
-            (std::vector<NoticeKey>{at_risk(), breached(), escalation(0), escalation(1),
-                                    escalation(2), escalation(3), escalation(4)}));
+  EXPECT_EQ(keys_of(decision), (std::vector<NoticeKey>{at_risk(), breached(), escalation(0), escalation(1),
+                                                       escalation(2), escalation(3), escalation(4)}));
   std::vector<Timestamp> instants;
   for (const auto& notice : decision.notices) instants.push_back(notice.at);
-  EXPECT_EQ(instants, (std::vector<Timestamp>{minute(45), minute(60), minute(30), minute(60),
-                                              minute(90), minute(120), minute(120)}));
+  EXPECT_EQ(instants, (std::vector<Timestamp>{minute(45), minute(60), minute(30), minute(60), minute(90),
+                                              minute(120), minute(120)}));
   ASSERT_EQ(decision.changes.size(), 2u);
   EXPECT_EQ(decision.changes[0].notice, escalation(2));
   EXPECT_EQ(decision.changes[1].notice, escalation(3));
@@ -219,8 +216,7 @@ TEST(SlaDecision, APausedClockFiresNothingAndSetsNoDeadline) {
   const SlaDecision resumed = history.decision(policy, 301);
   EXPECT_TRUE(resumed.notices.empty());
   EXPECT_EQ(resumed.timer, (TimerEntry{minute(335), minute(350), false, false}));
-  EXPECT_EQ(keys_of(history.decision(policy, 335)),
-            std::vector<NoticeKey>{at_risk(SlaTarget::Resolution)});
+  EXPECT_EQ(keys_of(history.decision(policy, 335)), std::vector<NoticeKey>{at_risk(SlaTarget::Resolution)});
 }
 
 TEST(SlaDecision, TheNextDeadlineIsTheEarliestThresholdOfAnyRunningClock) {
@@ -238,8 +234,7 @@ TEST(SlaDecision, AStepMissingFromTheLadderIsSkipped) {
   const History history;
   SlaState state = history.state(first_response_policy(), 10);
   state.escalations_due.push_back({3, SlaTarget::FirstResponse, 1, minute(5)});
-  const SlaDecision decision =
-      decide(first_response_policy(), state, history.ticket(), {}, minute(10));
+  const SlaDecision decision = decide(first_response_policy(), state, history.ticket(), {}, minute(10));
   EXPECT_TRUE(decision.notices.empty());
   EXPECT_TRUE(decision.changes.empty());
 }
@@ -264,10 +259,8 @@ TEST(SlaDecision, ReassigningMovesTheTicketToTheStepsTeam) {
 TEST(SlaDecision, AClosedTicketIsNeverChangedByAnEscalation) {
   domain::Ticket ticket = History().ticket();
   ticket.status = Status::Closed;
-  EXPECT_TRUE(
-      escalation_patch({escalation(2), Action::RaisePriority, std::nullopt}, ticket).empty());
-  EXPECT_TRUE(
-      escalation_patch({escalation(3), Action::ReassignTeam, domain::TeamId{8}}, ticket).empty());
+  EXPECT_TRUE(escalation_patch({escalation(2), Action::RaisePriority, std::nullopt}, ticket).empty());
+  EXPECT_TRUE(escalation_patch({escalation(3), Action::ReassignTeam, domain::TeamId{8}}, ticket).empty());
 }
 
 TEST(NoticeKind, StoredTextKeepsTheSpellingOfExistingRows) {
@@ -278,9 +271,8 @@ TEST(NoticeKind, StoredTextKeepsTheSpellingOfExistingRows) {
 }
 
 TEST(NoticeKind, TextRoundTripsToTheSameKind) {
-  for (const NoticeKind kind :
-       {NoticeKind::at_risk(), NoticeKind::breached(), NoticeKind::escalation(0),
-        NoticeKind::escalation(7), NoticeKind::escalation(123)}) {
+  for (const NoticeKind kind : {NoticeKind::at_risk(), NoticeKind::breached(), NoticeKind::escalation(0),
+                                NoticeKind::escalation(7), NoticeKind::escalation(123)}) {
     auto parsed = parse_notice_kind(to_string(kind));
     ASSERT_TRUE(parsed.ok()) << to_string(kind);
     EXPECT_EQ(*parsed, kind);

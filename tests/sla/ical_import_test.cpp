@@ -10,7 +10,8 @@ using namespace std::chrono;
 constexpr const char* kDutchHolidays =
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//servicepact//test//EN\r\n"
     "BEGIN:VEVENT\r\nUID:kingsday@test\r\nDTSTART;VALUE=DATE:20140427\r\n"
-    "DTEND;VALUE=DATE:20140428\r\nRRULE:FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=27\r\nSUMMARY:Koningsdag\r\nEND:VEVENT\r\n"
+    "DTEND;VALUE=DATE:20140428\r\nRRULE:FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=27\r\nSUMMARY:Koningsdag\r\nEND:"
+    "VEVENT\r\n"
     "BEGIN:VEVENT\r\nUID:xmas@test\r\nDTSTART;VALUE=DATE:20261225\r\nDTEND;VALUE=DATE:20261227\r\n"
     "SUMMARY:Kerstmis\r\nEND:VEVENT\r\n"
     "BEGIN:VEVENT\r\nUID:meeting@test\r\nDTSTART:20270315T100000Z\r\nDTEND:20270315T110000Z\r\n"
@@ -20,9 +21,8 @@ constexpr const char* kDutchHolidays =
 TEST(IcalImport, YearlyRecurringHolidaysAreExpandedWithinTheYears) {
   auto days = holidays_from_ical(kDutchHolidays, 2026, 2028);
   ASSERT_TRUE(days.ok()) << days.error().message;
-  std::vector<year_month_day> expected{
-      2026y / April / 27, 2026y / December / 25, 2026y / December / 26, 2027y / March / 15,
-      2027y / April / 27, 2028y / April / 27};
+  std::vector<year_month_day> expected{2026y / April / 27, 2026y / December / 25, 2026y / December / 26,
+                                       2027y / March / 15, 2027y / April / 27,    2028y / April / 27};
   EXPECT_EQ(*days, expected);
 }
 

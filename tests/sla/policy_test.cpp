@@ -34,8 +34,8 @@ constexpr std::string_view kMajorComplaints = R"({
 constexpr std::string_view kMinimal =
     R"({"name":"Standard","calendar_id":1,"targets":{"resolution_minutes":480}})";
 
-domain::Ticket ticket(Channel channel, Priority priority, std::string category,
-                      std::vector<std::string> tags, std::int64_t tenant = 1) {
+domain::Ticket ticket(Channel channel, Priority priority, std::string category, std::vector<std::string> tags,
+                      std::int64_t tenant = 1) {
   domain::Ticket t;
   t.tenant_id = domain::TenantId{tenant};
   t.channel = channel;
@@ -45,8 +45,7 @@ domain::Ticket ticket(Channel channel, Priority priority, std::string category,
   return t;
 }
 
-SlaPolicy policy(std::int64_t id, int position, PolicyConditions conditions = {},
-                 std::int64_t tenant = 1) {
+SlaPolicy policy(std::int64_t id, int position, PolicyConditions conditions = {}, std::int64_t tenant = 1) {
   SlaPolicy p;
   p.id = id;
   p.tenant_id = domain::TenantId{tenant};
@@ -59,8 +58,8 @@ SlaPolicy policy(std::int64_t id, int position, PolicyConditions conditions = {}
 }
 
 TEST(SlaPolicyNames, TargetAndActionNamesRoundTrip) {
-  for (SlaTarget target : {SlaTarget::FirstResponse, SlaTarget::NextResponse,
-                           SlaTarget::PeriodicUpdate, SlaTarget::Resolution}) {
+  for (SlaTarget target : {SlaTarget::FirstResponse, SlaTarget::NextResponse, SlaTarget::PeriodicUpdate,
+                           SlaTarget::Resolution}) {
     auto parsed = parse_sla_target(to_string(target));
     ASSERT_TRUE(parsed.ok());
     EXPECT_EQ(*parsed, target);
@@ -106,10 +105,9 @@ TEST(SlaPolicySelection, LowestPositionWinsThenLowestIdWhateverTheInputOrder) {
   urgent.priorities = {Priority::Urgent};
   // Deliberately shuffled: the catch-all has the highest position; two urgent policies share
   // position 1 and differ by id.
-  const std::vector<SlaPolicy> policies = {policy(9, 100), policy(7, 1, urgent),
-                                           policy(4, 1, urgent), policy(2, 5)};
-  const SlaPolicy* chosen =
-      select_policy(policies, ticket(Channel::Email, Priority::Urgent, "", {}));
+  const std::vector<SlaPolicy> policies = {policy(9, 100), policy(7, 1, urgent), policy(4, 1, urgent),
+                                           policy(2, 5)};
+  const SlaPolicy* chosen = select_policy(policies, ticket(Channel::Email, Priority::Urgent, "", {}));
   ASSERT_NE(chosen, nullptr);
   EXPECT_EQ(chosen->id, 4);
   chosen = select_policy(policies, ticket(Channel::Email, Priority::Normal, "", {}));
@@ -153,15 +151,12 @@ TEST(SlaPolicyJson, TheIssueExampleParsesIntoEveryField) {
   EXPECT_EQ(p.pause_resolution_on, std::vector<Status>{Status::Pending});
   EXPECT_DOUBLE_EQ(p.at_risk_fraction, 0.75);
   ASSERT_EQ(p.escalation.size(), 3u);
-  EXPECT_EQ(p.escalation[0],
-            (EscalationStep{SlaTarget::FirstResponse, 0.75,
-                            EscalationStep::Action::NotifyAssignee, std::nullopt}));
-  EXPECT_EQ(p.escalation[1],
-            (EscalationStep{SlaTarget::FirstResponse, 1.0, EscalationStep::Action::RaisePriority,
-                            std::nullopt}));
-  EXPECT_EQ(p.escalation[2],
-            (EscalationStep{SlaTarget::Resolution, 1.5, EscalationStep::Action::ReassignTeam,
-                            domain::TeamId{4}}));
+  EXPECT_EQ(p.escalation[0], (EscalationStep{SlaTarget::FirstResponse, 0.75,
+                                             EscalationStep::Action::NotifyAssignee, std::nullopt}));
+  EXPECT_EQ(p.escalation[1], (EscalationStep{SlaTarget::FirstResponse, 1.0,
+                                             EscalationStep::Action::RaisePriority, std::nullopt}));
+  EXPECT_EQ(p.escalation[2], (EscalationStep{SlaTarget::Resolution, 1.5, EscalationStep::Action::ReassignTeam,
+                                             domain::TeamId{4}}));
 }
 
 TEST(SlaPolicyJson, RoundTripGivesAnEqualPolicyAndKeepsIdsForTheCaller) {
@@ -240,8 +235,7 @@ TEST(SlaPolicyJson, EveryValidationErrorIsInvalidInputNamingItsField) {
       {patched(R"({"targets":{"first_response_minutes":0}})"), "targets.first_response_minutes"},
       {patched(R"({"targets":{"first_response_minutes":-5}})"), "targets.first_response_minutes"},
       {patched(R"({"targets":{"next_response_minutes":525601}})"), "targets.next_response_minutes"},
-      {patched(R"({"targets":{"periodic_update_minutes":30.5}})"),
-       "targets.periodic_update_minutes"},
+      {patched(R"({"targets":{"periodic_update_minutes":30.5}})"), "targets.periodic_update_minutes"},
       {patched(R"({"targets":{"resolution_minutes":"480"}})"), "targets.resolution_minutes"},
       {patched(R"({"targets":{"reply_minutes":30}})"), "targets.reply_minutes"},
       {patched(R"({"conditions":["email"]})"), "conditions"},
@@ -249,8 +243,7 @@ TEST(SlaPolicyJson, EveryValidationErrorIsInvalidInputNamingItsField) {
       {patched(R"({"conditions":{"channels":["email","fax"]}})"), "conditions.channels[1]"},
       {patched(R"({"conditions":{"channels":[3]}})"), "conditions.channels[0]"},
       {patched(R"({"conditions":{"priorities":["asap"]}})"), "conditions.priorities[0]"},
-      {patched(R"({"conditions":{"categories":["Major Complaint"]}})"),
-       "conditions.categories[0]"},
+      {patched(R"({"conditions":{"categories":["Major Complaint"]}})"), "conditions.categories[0]"},
       {patched(R"({"conditions":{"categories":[""]}})"), "conditions.categories[0]"},
       {patched(R"({"conditions":{"tags_any":["ok","bad tag!"]}})"), "conditions.tags_any[1]"},
       {patched(R"({"conditions":{"tags_any":[""]}})"), "conditions.tags_any[0]"},
@@ -267,8 +260,7 @@ TEST(SlaPolicyJson, EveryValidationErrorIsInvalidInputNamingItsField) {
       {patched(R"({"escalation":{"target":"resolution"}})"), "escalation"},
       {patched(R"({"escalation":["notify"]})"), "escalation[0]"},
       {patched(R"({"escalation":[{"at":1.0,"action":"notify_manager"}]})"), "escalation[0].target"},
-      {patched(R"({"escalation":[{"target":"resolution","action":"notify_manager"}]})"),
-       "escalation[0].at"},
+      {patched(R"({"escalation":[{"target":"resolution","action":"notify_manager"}]})"), "escalation[0].at"},
       {patched(R"({"escalation":[{"target":"resolution","at":1.0}]})"), "escalation[0].action"},
       {patched(R"({"escalation":[{"target":"reply","at":1.0,"action":"notify_manager"}]})"),
        "escalation[0].target"},
@@ -284,14 +276,11 @@ TEST(SlaPolicyJson, EveryValidationErrorIsInvalidInputNamingItsField) {
        "escalation[0].action"},
       {patched(R"({"escalation":[{"target":"resolution","at":1,"action":"reassign_team"}]})"),
        "escalation[0].team_id"},
-      {patched(
-           R"({"escalation":[{"target":"resolution","at":1,"action":"reassign_team","team_id":0}]})"),
+      {patched(R"({"escalation":[{"target":"resolution","at":1,"action":"reassign_team","team_id":0}]})"),
        "escalation[0].team_id"},
-      {patched(
-           R"({"escalation":[{"target":"resolution","at":1,"action":"notify_assignee","team_id":4}]})"),
+      {patched(R"({"escalation":[{"target":"resolution","at":1,"action":"notify_assignee","team_id":4}]})"),
        "escalation[0].team_id"},
-      {patched(
-           R"({"escalation":[{"target":"resolution","at":1,"action":"notify_assignee","when":1}]})"),
+      {patched(R"({"escalation":[{"target":"resolution","at":1,"action":"notify_assignee","when":1}]})"),
        "escalation[0].when"},
       {patched(R"({"id":"7"})"), "id"},
       {patched(R"({"tenant_id":1.5})"), "tenant_id"},

@@ -160,8 +160,7 @@ TEST(SlaClock, ABreachFallsExactlyAtTheDueInstant) {
   // A reply at exactly the due instant is late; one second earlier is in time.
   Ticket late("mon 10:00");
   late.outbound("mon 11:00");
-  EXPECT_EQ(current(late.at(policy, "mon 12:00"), SlaTarget::FirstResponse).state,
-            ClockState::Breached);
+  EXPECT_EQ(current(late.at(policy, "mon 12:00"), SlaTarget::FirstResponse).state, ClockState::Breached);
   Ticket in_time("mon 10:00");
   in_time.outbound("mon 10:59:59");
   const SlaState met = in_time.at(policy, "mon 12:00");
@@ -184,8 +183,7 @@ TEST(SlaClock, AtRiskIsReachedAtSeventyFivePercentOfTheTarget) {
 
   SlaPolicy nervous = policy;
   nervous.at_risk_fraction = 0.5;
-  EXPECT_EQ(current(ticket.at(nervous, "mon 10:10"), SlaTarget::FirstResponse).at_risk_at,
-            cet("mon 10:30"));
+  EXPECT_EQ(current(ticket.at(nervous, "mon 10:10"), SlaTarget::FirstResponse).at_risk_at, cet("mon 10:30"));
 }
 
 TEST(SlaClock, DueTimesSkipTheNightAndTheWeekend) {
@@ -195,17 +193,14 @@ TEST(SlaClock, DueTimesSkipTheNightAndTheWeekend) {
   EXPECT_EQ(weekend.due_at, cet("mon2 09:30"));
   EXPECT_EQ(weekend.at_risk_at, cet("mon2 09:15"));
   // Nothing is used over the weekend.
-  EXPECT_EQ(current(friday.at(policy, "sun 12:00"), SlaTarget::FirstResponse)
-                .business_seconds_used,
+  EXPECT_EQ(current(friday.at(policy, "sun 12:00"), SlaTarget::FirstResponse).business_seconds_used,
             30 * kMinute);
 
   Ticket evening("tue 16:45");
-  EXPECT_EQ(current(evening.at(policy, "tue 18:00"), SlaTarget::FirstResponse).due_at,
-            cet("wed 09:45"));
+  EXPECT_EQ(current(evening.at(policy, "tue 18:00"), SlaTarget::FirstResponse).due_at, cet("wed 09:45"));
   // Created at night: the clock starts counting at the next opening.
   Ticket night("wed 23:10");
-  EXPECT_EQ(current(night.at(policy, "thu 08:00"), SlaTarget::FirstResponse).due_at,
-            cet("thu 10:00"));
+  EXPECT_EQ(current(night.at(policy, "thu 08:00"), SlaTarget::FirstResponse).due_at, cet("thu 10:00"));
 }
 
 TEST(SlaClock, NotesNeverCountAsAResponse) {
@@ -234,13 +229,14 @@ TEST(SlaClock, SolvingWithoutAReplyMeetsTheFirstResponse) {
 
 TEST(SlaClock, NextResponseCyclesThroughAConversation) {
   Ticket ticket("mon 10:00");  // the customer's first message is covered by the first response
-  ticket.outbound("mon 10:30")   // first response met
-      .inbound("mon 11:00")      // next response cycle 1 starts
-      .inbound("mon 11:15")      // the oldest unanswered message counts: no restart
-      .outbound("mon 11:45")     // cycle 1 met after 45 minutes
-      .note("mon 12:00")         // notes never count
-      .inbound("mon 13:00")      // cycle 2 starts
-      .outbound("mon 13:20");    // cycle 2 met
+  ticket
+      .outbound("mon 10:30")   // first response met
+      .inbound("mon 11:00")    // next response cycle 1 starts
+      .inbound("mon 11:15")    // the oldest unanswered message counts: no restart
+      .outbound("mon 11:45")   // cycle 1 met after 45 minutes
+      .note("mon 12:00")       // notes never count
+      .inbound("mon 13:00")    // cycle 2 starts
+      .outbound("mon 13:20");  // cycle 2 met
   const SlaState state = ticket.at(office_policy(), "mon 14:00");
   EXPECT_EQ(current(state, SlaTarget::FirstResponse).state, ClockState::Met);
   EXPECT_EQ(current(state, SlaTarget::FirstResponse).met_at, cet("mon 10:30"));
@@ -274,10 +270,10 @@ TEST(SlaClock, CyclesAreListedInStartOrderAndCurrentHoldsTheLatestPerTarget) {
   std::vector<std::tuple<SlaTarget, int>> order;
   for (const ClockCycle& cycle : state.cycles) order.emplace_back(cycle.target, cycle.cycle);
   EXPECT_EQ(order, (std::vector<std::tuple<SlaTarget, int>>{{SlaTarget::FirstResponse, 1},
-                                                             {SlaTarget::PeriodicUpdate, 1},
-                                                             {SlaTarget::Resolution, 1},
-                                                             {SlaTarget::PeriodicUpdate, 2},
-                                                             {SlaTarget::NextResponse, 1}}));
+                                                            {SlaTarget::PeriodicUpdate, 1},
+                                                            {SlaTarget::Resolution, 1},
+                                                            {SlaTarget::PeriodicUpdate, 2},
+                                                            {SlaTarget::NextResponse, 1}}));
   ASSERT_EQ(state.current.size(), 4u);
   EXPECT_EQ(state.current[0].target, SlaTarget::FirstResponse);
   EXPECT_EQ(state.current[1].target, SlaTarget::NextResponse);
@@ -362,7 +358,7 @@ TEST(SlaClock, ResolutionPausesWhilePendingAndResumesWhenTheCustomerAnswers) {
   EXPECT_EQ(resolution.state, ClockState::Running);
   EXPECT_EQ(resolution.cycle, 1);
   EXPECT_EQ(resolution.business_seconds_used, kHour);
-  EXPECT_EQ(resolution.due_at, cet("wed 10:00"));     // 6 h on Tuesday, 1 h on Wednesday
+  EXPECT_EQ(resolution.due_at, cet("wed 10:00"));      // 6 h on Tuesday, 1 h on Wednesday
   EXPECT_EQ(resolution.at_risk_at, cet("tue 16:00"));  // 6 h used at 16:00
 }
 
@@ -376,15 +372,15 @@ TEST(SlaClock, PauseStatusesAreConfigurable) {
   EXPECT_EQ(resolution.business_seconds_used, 2 * kHour);
 
   policy.pause_resolution_on.clear();
-  EXPECT_EQ(current(ticket.at(policy, "mon 15:00"), SlaTarget::Resolution).business_seconds_used,
-            6 * kHour);
+  EXPECT_EQ(current(ticket.at(policy, "mon 15:00"), SlaTarget::Resolution).business_seconds_used, 6 * kHour);
 }
 
 TEST(SlaClock, AReopenIntoAPausingStatusResumesTheResolutionCyclePaused) {
   SlaPolicy policy = only(SlaTarget::Resolution, 480);
   policy.pause_resolution_on = {Status::Open};  // unusual, but configurable
   Ticket ticket("mon 09:00");
-  ticket.outbound("mon 10:00")  // new -> open: paused after 1 h
+  ticket
+      .outbound("mon 10:00")  // new -> open: paused after 1 h
       .status(Status::Solved, "mon 11:00")
       .inbound("tue 09:00");  // solved -> open
   const ClockCycle resolution = current(ticket.at(policy, "tue 12:00"), SlaTarget::Resolution);
@@ -419,8 +415,7 @@ TEST(SlaClock, ReopenResumesTheSameResolutionCycleWithItsUsedTime) {
 TEST(SlaClock, AReopenedBreachedResolutionStaysBreachedAndItsNoticesAreNotRepeated) {
   const SlaPolicy policy = only(SlaTarget::Resolution, 60);
   Ticket ticket("mon 09:00");
-  ticket.status(Status::Solved, "mon 11:00").inbound("tue 09:00").status(Status::Solved,
-                                                                          "tue 09:30");
+  ticket.status(Status::Solved, "mon 11:00").inbound("tue 09:00").status(Status::Solved, "tue 09:30");
   const SlaState state = ticket.at(policy, "tue 12:00");
   const ClockCycle& resolution = current(state, SlaTarget::Resolution);
   EXPECT_EQ(resolution.state, ClockState::Breached);
@@ -451,13 +446,12 @@ TEST(SlaClock, BreachesThatFellDueWhileTheServerWasDownAreListedOncePerCycle) {
   Ticket ticket("mon 10:00");
   ticket.outbound("mon 10:30").inbound("mon 11:00");  // next response 1 from 11:00, never answered
   // The server comes back a week later: every instant that passed is listed exactly once.
-  const std::vector<SlaNotice> expected = {
-      notice(SlaTarget::NextResponse, 1, kAtRisk, "mon 12:30"),
-      notice(SlaTarget::NextResponse, 1, kBreached, "mon 13:00"),
-      notice(SlaTarget::PeriodicUpdate, 2, kAtRisk, "mon 13:30"),
-      notice(SlaTarget::PeriodicUpdate, 2, kBreached, "mon 14:30"),
-      notice(SlaTarget::Resolution, 1, kAtRisk, "mon 16:00"),
-      notice(SlaTarget::Resolution, 1, kBreached, "tue 10:00")};
+  const std::vector<SlaNotice> expected = {notice(SlaTarget::NextResponse, 1, kAtRisk, "mon 12:30"),
+                                           notice(SlaTarget::NextResponse, 1, kBreached, "mon 13:00"),
+                                           notice(SlaTarget::PeriodicUpdate, 2, kAtRisk, "mon 13:30"),
+                                           notice(SlaTarget::PeriodicUpdate, 2, kBreached, "mon 14:30"),
+                                           notice(SlaTarget::Resolution, 1, kAtRisk, "mon 16:00"),
+                                           notice(SlaTarget::Resolution, 1, kBreached, "tue 10:00")};
   const SlaState state = ticket.at(office_policy(), "mon2 12:00");
   EXPECT_EQ(state.due_notices, expected);
   EXPECT_EQ(state.next_deadline, std::nullopt);
@@ -537,8 +531,7 @@ TEST(SlaClock, EventsAreTakenInSeqOrderWhateverOrderTheyArriveIn) {
   std::vector<domain::TicketEvent> reversed(ticket.events().rbegin(), ticket.events().rend());
   const BusinessCalendar office = calendar_from(kOffice);
   auto in_order = ticket.evaluate_at(office_policy(), office, cet("tue 10:00"));
-  auto shuffled =
-      evaluate(office_policy(), office, ticket.created(), reversed, cet("tue 10:00"));
+  auto shuffled = evaluate(office_policy(), office, ticket.created(), reversed, cet("tue 10:00"));
   ASSERT_TRUE(in_order.ok() && shuffled.ok());
   EXPECT_EQ(shuffled->cycles, in_order->cycles);
   EXPECT_EQ(shuffled->due_notices, in_order->due_notices);
@@ -562,14 +555,13 @@ TEST(SlaClock, AnEventStampedBeforeItsPredecessorIsTakenAtThePredecessorsTime) {
   std::vector<domain::TicketEvent> events = ticket.events();
   // A server clock that went backwards stamped the reply 10:20; it counts at 10:30.
   for (auto& event : events) {
-    if (event.message_kind == MessageKind::Outbound ||
-        event.type == domain::EventType::StatusChanged) {
+    if (event.message_kind == MessageKind::Outbound || event.type == domain::EventType::StatusChanged) {
       event.at = cet("mon 10:20");
     }
   }
   const BusinessCalendar office = calendar_from(kOffice);
-  auto state = evaluate(only(SlaTarget::FirstResponse, 60), office, ticket.created(), events,
-                        cet("mon 12:00"));
+  auto state =
+      evaluate(only(SlaTarget::FirstResponse, 60), office, ticket.created(), events, cet("mon 12:00"));
   ASSERT_TRUE(state.ok());
   EXPECT_EQ(current(*state, SlaTarget::FirstResponse).met_at, cet("mon 10:30"));
   EXPECT_EQ(current(*state, SlaTarget::FirstResponse).business_seconds_used, 30 * kMinute);
@@ -614,11 +606,10 @@ TEST(SlaClock, TwentyFourSevenCalendarsCountEveryHour) {
 
 SlaPolicy ladder_policy() {
   SlaPolicy policy = office_policy();
-  policy.escalation = {
-      {SlaTarget::FirstResponse, 0.75, EscalationStep::Action::NotifyAssignee, {}},
-      {SlaTarget::FirstResponse, 1.0, EscalationStep::Action::NotifyTeamLead, {}},
-      {SlaTarget::FirstResponse, 1.0, EscalationStep::Action::RaisePriority, {}},
-      {SlaTarget::Resolution, 1.5, EscalationStep::Action::ReassignTeam, domain::TeamId{4}}};
+  policy.escalation = {{SlaTarget::FirstResponse, 0.75, EscalationStep::Action::NotifyAssignee, {}},
+                       {SlaTarget::FirstResponse, 1.0, EscalationStep::Action::NotifyTeamLead, {}},
+                       {SlaTarget::FirstResponse, 1.0, EscalationStep::Action::RaisePriority, {}},
+                       {SlaTarget::Resolution, 1.5, EscalationStep::Action::ReassignTeam, domain::TeamId{4}}};
   return policy;
 }
 
@@ -637,8 +628,7 @@ TEST(SlaClock, EscalationStepsFallDueAtSeventyFiveHundredAndHundredFiftyPercent)
   EXPECT_EQ(state.next_deadline, cet("tue 14:00"));
   state = ticket.at(ladder_policy(), "tue 14:00");
   ASSERT_EQ(state.escalations_due.size(), 4u);
-  EXPECT_EQ(state.escalations_due.back(),
-            (EscalationDue{3, SlaTarget::Resolution, 1, cet("tue 14:00")}));
+  EXPECT_EQ(state.escalations_due.back(), (EscalationDue{3, SlaTarget::Resolution, 1, cet("tue 14:00")}));
   EXPECT_EQ(state.next_deadline, std::nullopt);
 }
 

@@ -95,7 +95,8 @@ TEST_F(SqliteImprovementStoreTest, OtherTenantsAndPlatformScopesSeeNothing) {
 TEST_F(SqliteImprovementStoreTest, ReplaceSwapsOneTenantsListOnly) {
   ASSERT_TRUE(actions_->create_improvement(action(acme_, "old")).ok());
   ASSERT_TRUE(actions_->create_improvement(action(other_, "theirs")).ok());
-  auto replaced = actions_->replace_improvements(acme_, {action(acme_, "new 1"), action(acme_, "new 2")}).value();
+  auto replaced =
+      actions_->replace_improvements(acme_, {action(acme_, "new 1"), action(acme_, "new 2")}).value();
   ASSERT_EQ(replaced.size(), 2u);
   EXPECT_EQ(replaced[0].you_said, "new 1");
   EXPECT_EQ(actions_->list_improvements(Scope::of(other_), 100).value().at(0).you_said, "theirs");

@@ -31,8 +31,11 @@ class SqliteKpiStoreTest : public ::testing::Test {
     store_.reset();
   }
   Ticket create(const Tenant& tenant) {
-    auto customer = store_->create_customer(
-        Customer{{}, tenant.id, "Jan", {"jan" + std::to_string(++n_) + "@example.nl"}, {}, Language::Nl, now_}).value();
+    auto customer =
+        store_
+            ->create_customer(Customer{
+                {}, tenant.id, "Jan", {"jan" + std::to_string(++n_) + "@example.nl"}, {}, Language::Nl, now_})
+            .value();
     NewTicket input;
     input.subject = "Router";
     input.requester_id = customer.id;
@@ -43,8 +46,7 @@ class SqliteKpiStoreTest : public ::testing::Test {
   // A contribution received on `day` by `agent`, with one first response of `seconds`,
   // open from `day` until `solved_day` (or still open).
   static reporting::TicketContribution contribution(std::int64_t day, const std::string& agent,
-                                                    double seconds,
-                                                    std::optional<std::int64_t> solved_day) {
+                                                    double seconds, std::optional<std::int64_t> solved_day) {
     reporting::TicketContribution c;
     c.created_day = day;
     c.keys = {"all", "unassigned", agent, "email", "billing"};
@@ -101,9 +103,8 @@ TEST_F(SqliteKpiStoreTest, ANewContributionReplacesTheOldOneInEveryRollup) {
 TEST_F(SqliteKpiStoreTest, ABatchIsAllOrNothingAndTenantsAreSeparate) {
   auto mine = create(tenant_);
   auto theirs = create(other_);
-  std::vector<TicketContributionUpdate> batch{
-      {mine.id, contribution(20'000, "7", 60, std::nullopt)},
-      {theirs.id, contribution(20'000, "7", 60, std::nullopt)}};
+  std::vector<TicketContributionUpdate> batch{{mine.id, contribution(20'000, "7", 60, std::nullopt)},
+                                              {theirs.id, contribution(20'000, "7", 60, std::nullopt)}};
   auto put = kpis_->put_contributions(Scope::of(tenant_.id), batch, now_);
   ASSERT_FALSE(put.ok());
   EXPECT_EQ(put.error().code, ErrorCode::NotFound);
@@ -134,9 +135,11 @@ TEST_F(SqliteKpiStoreTest, AnUnreadableRowFailsTheBatchWithoutWriting) {
   auto ticket = create(tenant_);
   std::vector<TicketContributionUpdate> batch{{ticket.id, contribution(20'000, "7", 60, std::nullopt)}};
   ASSERT_TRUE(kpis_->put_contributions(Scope::of(tenant_.id), batch, now_).ok());
-  ASSERT_TRUE(store_->write([](Connection& conn) -> Result<void> {
-    return conn.exec("UPDATE kpi_daily SET figures = x'07' WHERE dimension = 'agent'");
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->write([](Connection& conn) -> Result<void> {
+                    return conn.exec("UPDATE kpi_daily SET figures = x'07' WHERE dimension = 'agent'");
+                  })
+                  .ok());
   std::vector<TicketContributionUpdate> changed{{ticket.id, contribution(20'000, "7", 90, std::nullopt)}};
   EXPECT_FALSE(kpis_->put_contributions(Scope::of(tenant_.id), changed, now_).ok());
   auto all = rows(tenant_, Dimension::All);

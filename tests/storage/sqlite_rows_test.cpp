@@ -17,8 +17,9 @@ class SqliteRowsTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() / ("sp-rows-" + std::to_string(rd()));
     std::filesystem::create_directories(dir_);
     conn_ = Connection::open(ConnectionOptions{(dir_ / "rows.db").string()}).value();
-    ASSERT_TRUE(conn_->exec("CREATE TABLE numbers(n INTEGER NOT NULL, name TEXT NOT NULL);"
-                            "INSERT INTO numbers VALUES(1, 'one'), (2, 'two'), (3, 'three');")
+    ASSERT_TRUE(conn_
+                    ->exec("CREATE TABLE numbers(n INTEGER NOT NULL, name TEXT NOT NULL);"
+                           "INSERT INTO numbers VALUES(1, 'one'), (2, 'two'), (3, 'three');")
                     .ok());
   }
   void TearDown() override {

@@ -18,11 +18,11 @@ class SqliteStoreTest : public ::testing::Test {
   void SetUp() override {
     reopen();
     tenant_ = store_->create_tenant(Tenant{{}, "acme", "Acme", "UTC", Language::En, now_}).value();
-    customer_ = store_->create_customer(Customer{{}, tenant_.id, "Jan", {"jan@example.nl"}, {}, Language::Nl, now_}).value();
+    customer_ =
+        store_->create_customer(Customer{{}, tenant_.id, "Jan", {"jan@example.nl"}, {}, Language::Nl, now_})
+            .value();
   }
-  void TearDown() override {
-    store_.reset();
-  }
+  void TearDown() override { store_.reset(); }
   void reopen() {
     store_.reset();
     SqliteOptions options;
@@ -37,7 +37,9 @@ class SqliteStoreTest : public ::testing::Test {
     input.first_message = "hello";
     auto validated = validate_new_ticket(input).value();
     auto draft = draft_ticket(validated, tenant_.id, Actor{ActorType::Customer, customer_.id.value}, now_);
-    auto created = store_->create_ticket(draft, NewMessage{MessageKind::Inbound, Actor{ActorType::Customer, customer_.id.value}, "hello", now_});
+    auto created = store_->create_ticket(
+        draft,
+        NewMessage{MessageKind::Inbound, Actor{ActorType::Customer, customer_.id.value}, "hello", now_});
     EXPECT_TRUE(created.ok()) << (created.ok() ? "" : created.error().message);
     return created.ok() ? *created : Ticket{};
   }
@@ -88,9 +90,9 @@ TEST_F(SqliteStoreTest, OtherTenantScopeSeesNothing) {
 
 TEST_F(SqliteStoreTest, FailedDecisionWritesNothing) {
   auto ticket = create("stays");
-  auto result = store_->update_ticket(Scope::platform(), ticket.id, [](const Ticket&) -> Result<TicketChange> {
-    return conflict("no", "version-mismatch");
-  });
+  auto result = store_->update_ticket(
+      Scope::platform(), ticket.id,
+      [](const Ticket&) -> Result<TicketChange> { return conflict("no", "version-mismatch"); });
   EXPECT_FALSE(result.ok());
   EXPECT_EQ(store_->list_events(Scope::platform(), ticket.id).value().size(), 2u);
 }
@@ -109,14 +111,21 @@ TEST_F(SqliteStoreTest, ArrivalsAreListedByTimeRangeWithinTheTenant) {
   create("one");
   now_ += std::chrono::hours(1);
   create("two");
-  auto all = store_->ticket_arrivals(Scope::of(tenant_.id), now_ - std::chrono::hours(2),
-                                     now_ + std::chrono::hours(1), 100).value();
+  auto all = store_
+                 ->ticket_arrivals(Scope::of(tenant_.id), now_ - std::chrono::hours(2),
+                                   now_ + std::chrono::hours(1), 100)
+                 .value();
   ASSERT_EQ(all.size(), 2u);
   EXPECT_LT(all[0].at, all[1].at);
-  auto later = store_->ticket_arrivals(Scope::of(tenant_.id), now_, now_ + std::chrono::hours(1), 100).value();
+  auto later =
+      store_->ticket_arrivals(Scope::of(tenant_.id), now_, now_ + std::chrono::hours(1), 100).value();
   EXPECT_EQ(later.size(), 1u);
   auto other = store_->create_tenant(Tenant{{}, "other", "Other", "UTC", Language::En, now_}).value();
-  EXPECT_TRUE(store_->ticket_arrivals(Scope::of(other.id), now_ - std::chrono::hours(2), now_ + std::chrono::hours(1), 100).value().empty());
+  EXPECT_TRUE(store_
+                  ->ticket_arrivals(Scope::of(other.id), now_ - std::chrono::hours(2),
+                                    now_ + std::chrono::hours(1), 100)
+                  .value()
+                  .empty());
 }
 
 TEST_F(SqliteStoreTest, ConcurrentWritersAreGroupCommittedWithoutLoss) {
@@ -149,9 +158,12 @@ TEST_F(SqliteStoreTest, InboundReceiptMakesIntakeExactlyOnceAndCarriesTheCheckpo
     return draft_ticket(validate_new_ticket(input).value(), tenant_.id,
                         Actor{ActorType::Customer, customer_.id.value}, now_);
   };
-  InboundReceipt receipt{"imap:desk@host/INBOX", "m1@example.nl", {"m1@example.nl"},
+  InboundReceipt receipt{"imap:desk@host/INBOX",
+                         "m1@example.nl",
+                         {"m1@example.nl"},
                          MailboxCheckpoint{"imap:desk@host/INBOX", 7, 41}};
-  NewMessage first{MessageKind::Inbound, Actor{ActorType::Customer, customer_.id.value}, "hello", now_, receipt};
+  NewMessage first{MessageKind::Inbound, Actor{ActorType::Customer, customer_.id.value}, "hello", now_,
+                   receipt};
   auto created = store_->create_ticket(make_draft("first"), first);
   ASSERT_TRUE(created.ok()) << created.error().message;
   auto again = store_->create_ticket(make_draft("again"), first);
@@ -189,7 +201,10 @@ TEST_F(SqliteStoreTest, PortalLinksAreSingleUseAndExpire) {
   EXPECT_EQ(used->customer_id, customer_.id);
   EXPECT_EQ(store_->consume_portal_link("digest-1", now_ + std::chrono::minutes(2)).error().code,
             ErrorCode::Unauthenticated);
-  ASSERT_TRUE(store_->create_portal_link({"digest-2", tenant_.id, customer_.id, now_, now_ + std::chrono::minutes(15)}).ok());
+  ASSERT_TRUE(
+      store_
+          ->create_portal_link({"digest-2", tenant_.id, customer_.id, now_, now_ + std::chrono::minutes(15)})
+          .ok());
   EXPECT_FALSE(store_->consume_portal_link("digest-2", now_ + std::chrono::minutes(16)).ok());
 }
 

@@ -86,8 +86,7 @@ class HttpClient {
   explicit HttpClient(std::uint16_t port) : port_(port) {}
 
   // Extra headers are sent as given; session cookie and CSRF token are added when set.
-  ClientResponse request(const std::string& method, const std::string& target,
-                         const std::string& body = {},
+  ClientResponse request(const std::string& method, const std::string& target, const std::string& body = {},
                          std::vector<std::pair<std::string, std::string>> headers = {}) const {
     std::string out = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
     bool has_type = false;

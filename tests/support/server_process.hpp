@@ -41,7 +41,8 @@ class ServerProcess {
     // Read stdout until the "listening on http://127.0.0.1:PORT/" line.
     std::string text;
     char buf[256];
-    while (text.find("listening on") == std::string::npos || text.find('\n', text.find("listening on")) == std::string::npos) {
+    while (text.find("listening on") == std::string::npos ||
+           text.find('\n', text.find("listening on")) == std::string::npos) {
       auto n = read(out[0], buf, sizeof buf);
       if (n <= 0) break;
       text.append(buf, static_cast<std::size_t>(n));

@@ -35,7 +35,9 @@ class TempDir {
     std::error_code ec;
     std::filesystem::remove_all(path_, ec);
   }
-  TempDir(TempDir&& other) noexcept : path_(std::move(other.path_)), kept_(other.kept_) { other.path_.clear(); }
+  TempDir(TempDir&& other) noexcept : path_(std::move(other.path_)), kept_(other.kept_) {
+    other.path_.clear();
+  }
   TempDir& operator=(TempDir&&) = delete;
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;

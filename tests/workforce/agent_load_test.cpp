@@ -21,7 +21,9 @@ AgentAction reply(std::int64_t agent, Timestamp at, std::int64_t ticket, const c
   return AgentAction{agent, at, AgentActionKind::Reply, channel, ticket, abusive, std::nullopt};
 }
 
-const date::time_zone& amsterdam() { return *date::locate_zone("Europe/Amsterdam"); }
+const date::time_zone& amsterdam() {
+  return *date::locate_zone("Europe/Amsterdam");
+}
 
 TEST(AgentLoad, CreditsWorkPerChannelAndComputesOccupancyAgainstContractedHours) {
   // 2026-03-02 00:00 Amsterdam = 2026-03-01T23:00Z = 1772406000.
@@ -29,7 +31,8 @@ TEST(AgentLoad, CreditsWorkPerChannelAndComputesOccupancyAgainstContractedHours)
   AgentLoadOptions options;
   options.aht_seconds = {{"email", 600}, {"phone", 300}};
   std::vector<AgentAction> actions = {
-      reply(1, ams(9, 0), 10), reply(1, ams(9, 10), 11, "phone"),
+      reply(1, ams(9, 0), 10),
+      reply(1, ams(9, 10), 11, "phone"),
       {1, ams(9, 20), AgentActionKind::Note, "email", 10, false, std::nullopt},
       {1, ams(9, 21), AgentActionKind::Change, "email", 10, false, std::nullopt},
   };
@@ -96,8 +99,8 @@ TEST(AgentLoad, FlagsLongStretchesWithoutBreakAndAbusiveShare) {
 }
 
 TEST(AgentLoad, CountsActionsOutsideOpeningHours) {
-  auto calendar = sla::parse_calendar_json(nlohmann::json::parse(
-      R"({"timezone":"Europe/Amsterdam","weekly":{"mon":[["09:00","17:00"]]}})"));
+  auto calendar = sla::parse_calendar_json(
+      nlohmann::json::parse(R"({"timezone":"Europe/Amsterdam","weekly":{"mon":[["09:00","17:00"]]}})"));
   ASSERT_TRUE(calendar.ok()) << calendar.error().message;
   AgentLoadOptions options;
   options.opening_hours = &*calendar;
@@ -132,7 +135,8 @@ TEST(SimulationJson, ParsesRequestsAndNamesTheBadField) {
   ASSERT_TRUE(request->config.patience);
   EXPECT_EQ(request->config.convention, ServiceLevelConvention::AnsweredWithinOverAnswered);
 
-  auto missing = parse_simulation_request(nlohmann::json::parse(R"({"intervals":[{"agents":1}],"handle_time":{"mean_seconds":1}})"));
+  auto missing = parse_simulation_request(
+      nlohmann::json::parse(R"({"intervals":[{"agents":1}],"handle_time":{"mean_seconds":1}})"));
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().field, "intervals[0].arrival_rate_per_hour");
   auto unknown = parse_simulation_request(nlohmann::json::parse(R"({"intervals":[],"bogus":1})"));

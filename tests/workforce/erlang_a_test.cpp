@@ -23,7 +23,9 @@ double relative_error(double value, long double expected) {
 constexpr double kAht = 180;
 
 // Arrival rate per hour giving `a` Erlangs at AHT 180 s.
-double rate_for(double a) { return a * 3600 / kAht; }
+double rate_for(double a) {
+  return a * 3600 / kAht;
+}
 
 TEST(ErlangA, AgreesWithIndependentLongDoubleComputationOverWideGrid) {
   // Loads 0.01 .. 5,000 Erlangs; patience 0.25x .. 10x the AHT; staffing well below, at and

@@ -20,8 +20,8 @@ double relative_error(double value, long double expected) {
 }
 
 // Loads from 0.01 to 5,000 Erlangs (issue 5: "a wide grid").
-const std::vector<double> kLoads = {0.01, 0.1, 0.5, 1.0, 2.7, 10.0, 42.5, 100.0,
-                                    333.3, 1000.0, 2500.0, 5000.0};
+const std::vector<double> kLoads = {0.01, 0.1,   0.5,   1.0,    2.7,    10.0,
+                                    42.5, 100.0, 333.3, 1000.0, 2500.0, 5000.0};
 
 TEST(ErlangB, MatchesPublishedTableValue) {
   // B(N=10, a=5) = 0.01838 (Erlang B tables, e.g. Cooper, "Introduction to Queueing Theory",
@@ -37,9 +37,9 @@ TEST(ErlangB, ReproducesClassicTrafficTableAtOneAndTwoPercent) {
     double traffic_erlangs;
     double grade_of_service;
   };
-  for (const Row& row : {Row{5, 1.361, 0.01}, Row{10, 4.461, 0.01}, Row{20, 12.031, 0.01},
-                         Row{50, 37.901, 0.01}, Row{100, 84.064, 0.01}, Row{10, 5.084, 0.02},
-                         Row{100, 87.972, 0.02}}) {
+  for (const Row& row :
+       {Row{5, 1.361, 0.01}, Row{10, 4.461, 0.01}, Row{20, 12.031, 0.01}, Row{50, 37.901, 0.01},
+        Row{100, 84.064, 0.01}, Row{10, 5.084, 0.02}, Row{100, 87.972, 0.02}}) {
     EXPECT_NEAR(*erlang_b(row.servers, row.traffic_erlangs), row.grade_of_service,
                 0.007 * row.grade_of_service)
         << "N=" << row.servers << " a=" << row.traffic_erlangs;
@@ -59,8 +59,12 @@ TEST(ErlangB, AgreesWithLongDoubleSummationOverWideGrid) {
   double worst = 0;
   for (double a : kLoads) {
     const double spread = std::sqrt(a);
-    std::set<int> servers{1, 2, std::max(1, static_cast<int>(a / 2)), std::max(1, static_cast<int>(a)),
-                          static_cast<int>(a + spread) + 1, static_cast<int>(a + 3 * spread) + 1,
+    std::set<int> servers{1,
+                          2,
+                          std::max(1, static_cast<int>(a / 2)),
+                          std::max(1, static_cast<int>(a)),
+                          static_cast<int>(a + spread) + 1,
+                          static_cast<int>(a + 3 * spread) + 1,
                           static_cast<int>(a + 6 * spread) + 3};
     for (int n : servers) {
       const double got = *erlang_b(n, a);
@@ -127,8 +131,8 @@ TEST(ErlangC, ServiceLevelMatchesTextbookExample) {
     double service_level;
     double asa_seconds;
   };
-  for (const Row& row : {Row{14, 0.1741, 0.8884, 7.84}, Row{13, 0.2853, 0.7956, 17.12},
-                         Row{11, 0.6821, 0.3896, 122.78}}) {
+  for (const Row& row :
+       {Row{14, 0.1741, 0.8884, 7.84}, Row{13, 0.2853, 0.7956, 17.12}, Row{11, 0.6821, 0.3896, 122.78}}) {
     auto metrics = erlang_c_metrics(200, 180, row.agents, 20);
     ASSERT_TRUE(metrics.ok());
     EXPECT_NEAR(metrics->p_wait, row.p_wait, 5e-5) << row.agents;
@@ -213,10 +217,10 @@ TEST(ErlangC, RejectsBadArgumentsNamingTheField) {
     double target;
     const char* field;
   };
-  for (const Case& c : {Case{-1, 180, 5, 20, "arrival_rate_per_hour"}, Case{10, 0, 5, 20, "aht_seconds"},
-                        Case{10, 180, 0, 20, "agents"}, Case{10, 180, 5, -1, "target_seconds"},
-                        Case{1e9, 180, 5, 20, "arrival_rate_per_hour"},
-                        Case{10, std::nan(""), 5, 20, "aht_seconds"}}) {
+  for (const Case& c :
+       {Case{-1, 180, 5, 20, "arrival_rate_per_hour"}, Case{10, 0, 5, 20, "aht_seconds"},
+        Case{10, 180, 0, 20, "agents"}, Case{10, 180, 5, -1, "target_seconds"},
+        Case{1e9, 180, 5, 20, "arrival_rate_per_hour"}, Case{10, std::nan(""), 5, 20, "aht_seconds"}}) {
     auto metrics = erlang_c_metrics(c.rate, c.aht, c.agents, c.target);
     ASSERT_FALSE(metrics.ok()) << c.field;
     EXPECT_EQ(metrics.error().kind, kInvalidRequest);
@@ -250,10 +254,10 @@ TEST(ErlangMath, HarmonicShiftedMatchesDirectSum) {
 }
 
 TEST(ServiceLevelConvention, RoundTripsItsNames) {
-  for (auto convention : {ServiceLevelConvention::AnsweredWithinOverOffered,
-                          ServiceLevelConvention::AnsweredWithinOverAnswered,
-                          ServiceLevelConvention::AnsweredOrAbandonedWithinOverOffered,
-                          ServiceLevelConvention::AnsweredWithinOverOfferedMinusShortAbandons}) {
+  for (auto convention :
+       {ServiceLevelConvention::AnsweredWithinOverOffered, ServiceLevelConvention::AnsweredWithinOverAnswered,
+        ServiceLevelConvention::AnsweredOrAbandonedWithinOverOffered,
+        ServiceLevelConvention::AnsweredWithinOverOfferedMinusShortAbandons}) {
     auto parsed = parse_service_level_convention(to_string(convention));
     ASSERT_TRUE(parsed.ok());
     EXPECT_EQ(*parsed, convention);

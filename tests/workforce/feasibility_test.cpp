@@ -16,7 +16,9 @@
 namespace sp::workforce {
 namespace {
 
-Timestamp at(const char* text) { return *parse_rfc3339(text); }
+Timestamp at(const char* text) {
+  return *parse_rfc3339(text);
+}
 
 StaffingTargets sl_targets(double share, double seconds) {
   StaffingTargets targets;
@@ -38,14 +40,14 @@ ChannelPlanSpec phone_spec() {
 ContractSpec three_half_hours() {
   ContractSpec contract;
   contract.name = "Acme";
-  contract.demand = Demand{
-      at("2026-01-05T09:00:00Z"), 30, 3, {ChannelDemand{"phone", {50, 100, 50}, {180, 180, 180}}}};
+  contract.demand =
+      Demand{at("2026-01-05T09:00:00Z"), 30, 3, {ChannelDemand{"phone", {50, 100, 50}, {180, 180, 180}}}};
   contract.channels = {phone_spec()};
   return contract;
 }
 
-StaffAvailability staff_for(const Demand& demand, std::vector<int> scheduled,
-                            std::vector<double> existing, double shrinkage) {
+StaffAvailability staff_for(const Demand& demand, std::vector<int> scheduled, std::vector<double> existing,
+                            double shrinkage) {
   StaffAvailability staff;
   staff.start = demand.start;
   staff.interval_minutes = demand.interval_minutes;
@@ -62,8 +64,7 @@ int agents_for(double rate_per_hour) {
 TEST(CheckFeasibility, ContractFitsInTheSpareCapacity) {
   const ContractSpec contract = three_half_hours();
   // 40 rostered, 25% shrinkage: 30 productive; the current contracts need 10-12.
-  auto report =
-      check_feasibility(contract, staff_for(contract.demand, {40, 40, 40}, {10, 12, 10}, 0.25));
+  auto report = check_feasibility(contract, staff_for(contract.demand, {40, 40, 40}, {10, 12, 10}, 0.25));
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_TRUE(report->feasible);
   EXPECT_TRUE(report->shortfalls.empty());
@@ -77,8 +78,7 @@ TEST(CheckFeasibility, NamesTheFailingIntervalWithItsShortfall) {
   const ContractSpec contract = three_half_hours();
   ASSERT_LE(agents_for(100), 10);
   // 20 rostered without shrinkage, 10 busy with current work: 10 spare; 14 needed at 09:30.
-  auto report =
-      check_feasibility(contract, staff_for(contract.demand, {20, 20, 20}, {10, 10, 10}, 0));
+  auto report = check_feasibility(contract, staff_for(contract.demand, {20, 20, 20}, {10, 10, 10}, 0));
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_FALSE(report->feasible);
   ASSERT_EQ(report->shortfalls.size(), 1u);
@@ -100,8 +100,7 @@ TEST(CheckFeasibility, ShrinkageRaisesTheExtraPeopleNeeded) {
   const ContractSpec contract = three_half_hours();
   // 25 rostered at 20% shrinkage is again 20 productive, 10 spare: the same shortfall of 4
   // productive agents now takes ceil(4 / 0.8) = 5 people, and 2.5 paid hours.
-  auto report =
-      check_feasibility(contract, staff_for(contract.demand, {25, 25, 25}, {10, 10, 10}, 0.2));
+  auto report = check_feasibility(contract, staff_for(contract.demand, {25, 25, 25}, {10, 10, 10}, 0.2));
   ASSERT_TRUE(report.ok()) << report.error().message;
   ASSERT_EQ(report->shortfalls.size(), 1u);
   EXPECT_NEAR(report->shortfalls[0].shortfall_agents, 4, 1e-12);
@@ -111,8 +110,7 @@ TEST(CheckFeasibility, ShrinkageRaisesTheExtraPeopleNeeded) {
   EXPECT_NEAR(report->extra_paid_hours, 2.5, 1e-12);
   // 30 rostered at 30% shrinkage with 11 busy: again 10 spare and a shortfall of 4, which now takes
   // ceil(4 / 0.7) = ceil(5.71) = 6 people.
-  auto more =
-      check_feasibility(contract, staff_for(contract.demand, {30, 30, 30}, {11, 11, 11}, 0.3));
+  auto more = check_feasibility(contract, staff_for(contract.demand, {30, 30, 30}, {11, 11, 11}, 0.3));
   ASSERT_TRUE(more.ok()) << more.error().message;
   ASSERT_EQ(more->shortfalls.size(), 1u);
   EXPECT_NEAR(more->shortfalls[0].shortfall_agents, 4, 1e-9);
@@ -129,16 +127,14 @@ TEST(CheckFeasibility, ClosedHoursProduceNoRequirement) {
     definition.weekly[day] = {sla::LocalInterval{9 * 60, 17 * 60}};
   }
   ContractSpec contract;
-  contract.demand = Demand{at("2026-01-05T07:00:00Z"),
-                           60,
-                           4,
-                           {ChannelDemand{"phone", {10, 0, 20, 20}, {180, 0, 180, 180}}}};
+  contract.demand = Demand{
+      at("2026-01-05T07:00:00Z"), 60, 4, {ChannelDemand{"phone", {10, 0, 20, 20}, {180, 0, 180, 180}}}};
   contract.opening_hours = *sla::BusinessCalendar::create(definition);
   contract.channels = {phone_spec()};
   const int at_nine = agents_for(30);
   const int at_ten = agents_for(20);
-  auto report = check_feasibility(
-      contract, staff_for(contract.demand, {0, 0, at_nine, at_ten}, {0, 0, 0, 0}, 0));
+  auto report =
+      check_feasibility(contract, staff_for(contract.demand, {0, 0, at_nine, at_ten}, {0, 0, 0, 0}, 0));
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_TRUE(report->feasible);
   EXPECT_EQ(report->contract_plan.intervals[0].agents_required, 0);
@@ -147,8 +143,8 @@ TEST(CheckFeasibility, ClosedHoursProduceNoRequirement) {
   EXPECT_EQ(report->contract_plan.intervals[2].agents_required, at_nine);
   // Around the clock the 07:00 calls need staff nobody has.
   contract.opening_hours.reset();
-  auto always = check_feasibility(
-      contract, staff_for(contract.demand, {0, 0, at_nine, at_ten}, {0, 0, 0, 0}, 0));
+  auto always =
+      check_feasibility(contract, staff_for(contract.demand, {0, 0, at_nine, at_ten}, {0, 0, 0, 0}, 0));
   ASSERT_TRUE(always.ok());
   EXPECT_FALSE(always->feasible);
   EXPECT_EQ(always->shortfalls[0].interval_idx, 0);
@@ -158,8 +154,7 @@ TEST(CheckFeasibility, AnExistingShortageIsNotChargedToTheContract) {
   const ContractSpec contract = three_half_hours();
   // Interval 0: 8 rostered but 12 already needed. The contract's own need there is its shortfall;
   // the existing gap of 4 is only counted.
-  auto report =
-      check_feasibility(contract, staff_for(contract.demand, {8, 40, 40}, {12, 10, 10}, 0));
+  auto report = check_feasibility(contract, staff_for(contract.demand, {8, 40, 40}, {12, 10, 10}, 0));
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_EQ(report->already_short_intervals, 1);
   ASSERT_EQ(report->shortfalls.size(), 1u);

@@ -22,7 +22,9 @@ using std::chrono::minutes;
 
 constexpr int kWeek15 = 672;  // 15-minute intervals per week
 
-Timestamp at(const char* text) { return *parse_rfc3339(text); }
+Timestamp at(const char* text) {
+  return *parse_rfc3339(text);
+}
 
 double uniform01(std::mt19937_64& rng) {
   return static_cast<double>(rng() >> 11) * (1.0 / 9007199254740992.0);
@@ -51,9 +53,8 @@ int poisson(std::mt19937_64& rng, double mean) {
 
 // Contacts of `channel` over `intervals` 15-minute intervals from `start`, with Poisson counts of
 // mean rate(interval index) and handle time aht(interval index).
-void generate(std::vector<Contact>& out, std::mt19937_64& rng, const std::string& channel,
-              Timestamp start, int intervals, const std::function<double(int)>& rate,
-              const std::function<double(int)>& aht) {
+void generate(std::vector<Contact>& out, std::mt19937_64& rng, const std::string& channel, Timestamp start,
+              int intervals, const std::function<double(int)>& rate, const std::function<double(int)>& aht) {
   const Duration length = minutes{15};
   for (int idx = 0; idx < intervals; ++idx) {
     const int count = poisson(rng, rate(idx));
@@ -94,8 +95,8 @@ struct TruthComparison {
   double wape = 0;
 };
 
-TruthComparison against_truth(const ChannelForecast& forecast,
-                              const std::function<double(int)>& rate, int first_idx) {
+TruthComparison against_truth(const ChannelForecast& forecast, const std::function<double(int)>& rate,
+                              int first_idx) {
   double truth_total = 0;
   double forecast_total = 0;
   double abs_error = 0;
@@ -207,8 +208,7 @@ std::vector<Contact> hourly_history(Timestamp start, int weeks,
   for (int week = 0; week < weeks; ++week) {
     for (int slot = 0; slot < 168; ++slot) {
       for (int count = 0; count < per_hour(week, slot); ++count) {
-        history.push_back(
-            Contact{start + hours{168 * week + slot} + minutes{count}, 100.0 + count, "phone"});
+        history.push_back(Contact{start + hours{168 * week + slot} + minutes{count}, 100.0 + count, "phone"});
       }
     }
   }
@@ -300,10 +300,8 @@ TEST(ForecastContacts, ChoosesSeasonalAverageWhenHoltWintersOverreacts) {
   const ChannelForecast& chat = forecast->channels[0];
   EXPECT_EQ(chat.holt_winters_params, (HoltWintersParams{0.5, 0.5, 0.5}));
   EXPECT_FALSE(chat.holt_winters_params_searched);
-  EXPECT_LT(*chat.fit(ForecastMethod::SeasonalAverage)->wape,
-            *chat.fit(ForecastMethod::HoltWinters)->wape);
-  EXPECT_LE(*chat.fit(ForecastMethod::SeasonalAverage)->wape,
-            *chat.fit(ForecastMethod::ProfileTrend)->wape);
+  EXPECT_LT(*chat.fit(ForecastMethod::SeasonalAverage)->wape, *chat.fit(ForecastMethod::HoltWinters)->wape);
+  EXPECT_LE(*chat.fit(ForecastMethod::SeasonalAverage)->wape, *chat.fit(ForecastMethod::ProfileTrend)->wape);
   EXPECT_EQ(chat.method, ForecastMethod::SeasonalAverage);
   // The seasonal average of the last four weeks of a stationary pattern: within 10% WAPE.
   double abs_error = 0;
@@ -409,8 +407,7 @@ TEST(ForecastContacts, FollowsLocalTimeAcrossDaylightSavingTime) {
   auto spring = forecast_contacts(history, request);
   ASSERT_TRUE(spring.ok()) << spring.error().message;
   const int sunday_two = 6 * 96 + 2 * 4;
-  EXPECT_DOUBLE_EQ(spring->channels[0].contacts[sunday_two],
-                   spring->channels[0].contacts[sunday_two - 1]);
+  EXPECT_DOUBLE_EQ(spring->channels[0].contacts[sunday_two], spring->channels[0].contacts[sunday_two - 1]);
 }
 
 TEST(ForecastContacts, IgnoresContactsOutsideTheWindowAndUnnamedChannels) {

@@ -19,7 +19,9 @@ namespace {
 
 using std::chrono::hours;
 
-Timestamp at(const char* text) { return *parse_rfc3339(text); }
+Timestamp at(const char* text) {
+  return *parse_rfc3339(text);
+}
 
 ChannelPlanSpec phone_spec(double service_level, double target_seconds) {
   ChannelPlanSpec spec;
@@ -105,8 +107,7 @@ TEST(PlanStaffing, TotalsAddUpOverChannelsAndIntervals) {
 
   const int phone_agents = required_agents_erlang_c(200, 180, sl_targets(0.8, 20))->agents_required;
   EXPECT_EQ(phone_agents, 14);
-  const int chat_first =
-      required_agents_chat(60, 600, 2, std::nullopt, sl_targets(0.8, 60))->agents_required;
+  const int chat_first = required_agents_chat(60, 600, 2, std::nullopt, sl_targets(0.8, 60))->agents_required;
   const int chat_second =
       required_agents_chat(120, 600, 2, std::nullopt, sl_targets(0.8, 60))->agents_required;
   EXPECT_EQ(plan->intervals[0].channels[0].agents_required, phone_agents);
@@ -158,10 +159,8 @@ TEST(PlanStaffing, BacklogWorkIsSpreadOverTheResponseTarget) {
   email.channel = "email";
   email.model = ChannelModel::Backlog;
   email.response_target_seconds = 4 * 3600;
-  const Demand demand{at("2026-01-05T09:00:00Z"),
-                      60,
-                      6,
-                      {ChannelDemand{"email", {50, 0, 0, 0, 0, 0}, {360, 0, 0, 0, 0, 0}}}};
+  const Demand demand{
+      at("2026-01-05T09:00:00Z"), 60, 6, {ChannelDemand{"email", {50, 0, 0, 0, 0, 0}, {360, 0, 0, 0, 0, 0}}}};
   auto plan = plan_staffing(demand, std::vector{email});
   ASSERT_TRUE(plan.ok()) << plan.error().message;
   const std::vector<int> expected = {2, 2, 2, 2, 0, 0};
@@ -205,8 +204,7 @@ TEST(PlanStaffing, ClosedHoursNeedNoAgentsAndCarryContactsToTheNextOpening) {
 TEST(PlanStaffing, KeepsTheMinimumStaffInQuietOpenIntervals) {
   ChannelPlanSpec spec = phone_spec(0.8, 20);
   spec.min_agents_open = 2;
-  const Demand demand{
-      at("2026-01-05T09:00:00Z"), 60, 2, {ChannelDemand{"phone", {0, 3}, {0, 180}}}};
+  const Demand demand{at("2026-01-05T09:00:00Z"), 60, 2, {ChannelDemand{"phone", {0, 3}, {0, 180}}}};
   auto plan = plan_staffing(demand, std::vector{spec});
   ASSERT_TRUE(plan.ok()) << plan.error().message;
   EXPECT_EQ(plan->intervals[0].channels[0].agents_required, 2);
@@ -216,8 +214,7 @@ TEST(PlanStaffing, KeepsTheMinimumStaffInQuietOpenIntervals) {
 }
 
 TEST(PlanStaffing, NamesChannelAndIntervalOfAnUnreachableTarget) {
-  const Demand demand{
-      at("2026-01-05T09:00:00Z"), 60, 2, {ChannelDemand{"phone", {0, 5}, {0, 180}}}};
+  const Demand demand{at("2026-01-05T09:00:00Z"), 60, 2, {ChannelDemand{"phone", {0, 5}, {0, 180}}}};
   auto plan = plan_staffing(demand, std::vector{phone_spec(1.0, 20)});
   ASSERT_FALSE(plan.ok());
   EXPECT_EQ(plan.error().kind, kUnreachableTarget);
@@ -264,8 +261,7 @@ TEST(PlanStaffing, PlansAForecastDirectly) {
   for (int hour = 0; hour < 2 * 168; ++hour) {
     if (hour % 24 >= 9 && hour % 24 < 17) {
       for (int call = 0; call < 20; ++call) {
-        history.push_back(
-            Contact{start + hours{hour} + std::chrono::minutes{call * 3}, 180, "phone"});
+        history.push_back(Contact{start + hours{hour} + std::chrono::minutes{call * 3}, 180, "phone"});
       }
     }
   }

@@ -27,7 +27,9 @@ inline Real log_sum_exp(const std::vector<Real>& logs) {
 }
 
 // ln(a^n / n!)
-inline Real log_poisson_term(int n, Real a) { return n * std::log(a) - std::lgamma(Real(n) + 1); }
+inline Real log_poisson_term(int n, Real a) {
+  return n * std::log(a) - std::lgamma(Real(n) + 1);
+}
 
 // B(N, a) = (a^N/N!) / sum_{n<=N} a^n/n!
 inline Real erlang_b(int servers, Real a) {
@@ -123,8 +125,7 @@ inline ErlangA erlang_a(int agents, Real a, Real r, Real tt) {
   Real served_within = 0;
   Real abandoned_within = 0;
   for (long step = 0; step <= max_steps; ++step) {
-    const Real weight =
-        std::exp(-mean_steps + step * std::log(mean_steps) - std::lgamma(Real(step) + 1));
+    const Real weight = std::exp(-mean_steps + step * std::log(mean_steps) - std::lgamma(Real(step) + 1));
     served_within += weight * served;
     abandoned_within += weight * abandoned;
     std::fill(next.begin(), next.end(), Real(0));

@@ -81,8 +81,8 @@ TEST(Simulation, AgreesWithPollaczekKhinchineForGeneralHandleTimes) {
     Distribution handle_time;
     double mean_wait_seconds;
   };
-  for (const Case& c : {Case{Distribution::deterministic(180), 210.0},
-                        Case{Distribution::lognormal(180, 0.5), 262.5}}) {
+  for (const Case& c :
+       {Case{Distribution::deterministic(180), 210.0}, Case{Distribution::lognormal(180, 0.5), 262.5}}) {
     SimulationConfig config = stationary(14, 1, 400, 20);
     config.warmup_seconds = 10 * 3600;
     config.handle_time = c.handle_time;

@@ -37,14 +37,14 @@ TEST(RequiredAgentsErlangC, IsTheSmallestQualifyingNumberForEachTargetKind) {
   occupancy.max_occupancy = 0.85;
   StaffingTargets combined = service_level_target(0.9, 30);
   combined.max_occupancy = 0.7;
-  for (const Case& c : {Case{200, 180, service_level_target(0.8, 20)}, Case{3600, 240, asa},
-                        Case{12, 600, occupancy}, Case{500, 300, combined},
-                        Case{50000, 200, service_level_target(0.95, 10)}, Case{1, 180, asa}}) {
+  for (const Case& c :
+       {Case{200, 180, service_level_target(0.8, 20)}, Case{3600, 240, asa}, Case{12, 600, occupancy},
+        Case{500, 300, combined}, Case{50000, 200, service_level_target(0.95, 10)}, Case{1, 180, asa}}) {
     auto result = required_agents_erlang_c(c.rate_per_hour, c.aht_seconds, c.targets);
     ASSERT_TRUE(result.ok()) << result.error().message;
     const int n = result->agents_required;
-    EXPECT_TRUE(c.targets.met_by(*erlang_c_metrics(c.rate_per_hour, c.aht_seconds, n,
-                                                   c.targets.target_seconds)));
+    EXPECT_TRUE(
+        c.targets.met_by(*erlang_c_metrics(c.rate_per_hour, c.aht_seconds, n, c.targets.target_seconds)));
     if (n == 1) {
       continue;
     }
@@ -84,8 +84,7 @@ TEST(RequiredAgentsErlangC, RejectsBadRequests) {
   EXPECT_EQ(no_abandonment.error().field, "max_abandon");
   EXPECT_EQ(required_agents_erlang_c(200, 180, service_level_target(1.2, 20)).error().field,
             "target_service_level");
-  EXPECT_EQ(required_agents_erlang_c(200, -1, service_level_target(0.8, 20)).error().field,
-            "aht_seconds");
+  EXPECT_EQ(required_agents_erlang_c(200, -1, service_level_target(0.8, 20)).error().field, "aht_seconds");
 }
 
 TEST(RequiredAgentsErlangA, EqualsBruteForceSearchFromOneAgent) {
@@ -107,11 +106,11 @@ TEST(RequiredAgentsErlangA, EqualsBruteForceSearchFromOneAgent) {
   StaffingTargets combined = service_level_target(0.8, 20);
   combined.max_abandon = 0.02;
   combined.max_occupancy = 0.9;
-  for (const Case& c : {Case{200, 180, 120, service_level_target(0.8, 20)},
-                        Case{200, 180, 120, service_level_target(0.3, 20)},
-                        Case{1200, 300, 60, abandon}, Case{90, 400, 200, asa},
-                        Case{200, 180, 30, answered}, Case{600, 240, 90, short_abandons},
-                        Case{600, 240, 90, with_abandons}, Case{2000, 180, 300, combined}}) {
+  for (const Case& c :
+       {Case{200, 180, 120, service_level_target(0.8, 20)},
+        Case{200, 180, 120, service_level_target(0.3, 20)}, Case{1200, 300, 60, abandon},
+        Case{90, 400, 200, asa}, Case{200, 180, 30, answered}, Case{600, 240, 90, short_abandons},
+        Case{600, 240, 90, with_abandons}, Case{2000, 180, 300, combined}}) {
     auto result = required_agents_erlang_a(c.rate, c.aht, c.patience, c.targets);
     ASSERT_TRUE(result.ok()) << result.error().message;
     int brute_force = 0;
@@ -168,8 +167,7 @@ TEST(ScheduledAgents, RoundsUpAfterShrinkageWithoutFloatingPointSurprises) {
   };
   for (const Case& c : {Case{14, 0.3, 20}, Case{14, 0.0, 14}, Case{10, 0.35, 16}, Case{7, 0.3, 10},
                         Case{0, 0.5, 0}, Case{1, 0.01, 2}, Case{100, 0.2, 125}}) {
-    EXPECT_EQ(*scheduled_agents(c.required, c.shrinkage), c.scheduled)
-        << c.required << " " << c.shrinkage;
+    EXPECT_EQ(*scheduled_agents(c.required, c.shrinkage), c.scheduled) << c.required << " " << c.shrinkage;
   }
   EXPECT_EQ(scheduled_agents(10, 1.0).error().field, "shrinkage");
   EXPECT_EQ(scheduled_agents(10, -0.1).error().kind, kInvalidRequest);

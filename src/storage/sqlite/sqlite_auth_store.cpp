@@ -32,8 +32,8 @@ Result<Session> SqliteStore::find_session(const std::string& token_hash, Timesta
     stmt.bind(1, token_hash).bind(2, to_unix_ms(now));
     SP_STEP(has_row, stmt);
     if (!has_row) return Error{ErrorCode::Unauthenticated, "session expired or unknown"};
-    return Session{stmt.text(0), AgentId{stmt.int64(1)}, stmt.text(2),
-                   from_unix_ms(stmt.int64(3)), from_unix_ms(stmt.int64(4))};
+    return Session{stmt.text(0), AgentId{stmt.int64(1)}, stmt.text(2), from_unix_ms(stmt.int64(3)),
+                   from_unix_ms(stmt.int64(4))};
   });
 }
 
@@ -102,8 +102,7 @@ Result<void> SqliteStore::create_customer_session(CustomerSession session) {
   });
 }
 
-Result<CustomerSession> SqliteStore::find_customer_session(const std::string& token_hash,
-                                                          Timestamp now) {
+Result<CustomerSession> SqliteStore::find_customer_session(const std::string& token_hash, Timestamp now) {
   return read([&](Connection& conn) -> Result<CustomerSession> {
     SP_PREPARE(stmt, conn,
                "SELECT tenant_id, customer_id, csrf_token, created_at, expires_at "
@@ -111,7 +110,7 @@ Result<CustomerSession> SqliteStore::find_customer_session(const std::string& to
     stmt.bind(1, token_hash).bind(2, to_unix_ms(now));
     SP_STEP(has_row, stmt);
     if (!has_row) return Error{ErrorCode::Unauthenticated, "session expired or unknown"};
-    return CustomerSession{token_hash, TenantId{stmt.int64(0)}, CustomerId{stmt.int64(1)},
+    return CustomerSession{token_hash,   TenantId{stmt.int64(0)},     CustomerId{stmt.int64(1)},
                            stmt.text(2), from_unix_ms(stmt.int64(3)), from_unix_ms(stmt.int64(4))};
   });
 }

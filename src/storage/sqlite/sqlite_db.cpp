@@ -78,7 +78,9 @@ Result<void> Statement::reset() {
   return {};
 }
 
-std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::int64_t Statement::int64(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
 
 std::string Statement::text(int column) const {
   const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
@@ -113,8 +115,9 @@ Result<std::unique_ptr<Connection>> Connection::open(const ConnectionOptions& op
   std::unique_ptr<Connection> conn(new Connection(db));
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   sqlite3_extended_result_codes(db, 1);
-  std::string pragmas = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=" +
-                        options.synchronous + "; PRAGMA temp_store=MEMORY;";
+  std::string pragmas =
+      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=" + options.synchronous +
+      "; PRAGMA temp_store=MEMORY;";
   if (options.read_only) pragmas += " PRAGMA query_only=ON;";
   auto status = conn->exec(pragmas);
   if (!status) return status.error();
@@ -144,8 +147,8 @@ Result<Statement> Connection::prepare(std::string_view sql) {
   auto found = statements_.find(sql);
   if (found != statements_.end()) return Statement(found->second);
   sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                              SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                              nullptr);
   if (rc != SQLITE_OK) return sqlite_error(rc, "prepare", db_);
   statements_.emplace(std::string(sql), stmt);
   return Statement(stmt);
@@ -158,8 +161,12 @@ Result<Statement> Connection::prepare_uncached(const std::string& sql) {
   return Statement(stmt, true);
 }
 
-std::int64_t Connection::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+std::int64_t Connection::last_insert_rowid() const {
+  return sqlite3_last_insert_rowid(db_);
+}
 
-int Connection::changes() const { return sqlite3_changes(db_); }
+int Connection::changes() const {
+  return sqlite3_changes(db_);
+}
 
 }  // namespace sp::storage::sqlite

@@ -25,9 +25,7 @@ Error sqlite_error(int code, std::string_view context, sqlite3* db = nullptr);
 class Statement {
  public:
   explicit Statement(sqlite3_stmt* stmt, bool owned = false) : stmt_(stmt), owned_(owned) {}
-  Statement(Statement&& other) noexcept : stmt_(other.stmt_), owned_(other.owned_) {
-    other.stmt_ = nullptr;
-  }
+  Statement(Statement&& other) noexcept : stmt_(other.stmt_), owned_(other.owned_) { other.stmt_ = nullptr; }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
   Statement& operator=(Statement&&) = delete;

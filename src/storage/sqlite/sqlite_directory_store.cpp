@@ -127,8 +127,7 @@ Result<Tenant> SqliteStore::find_tenant_by_slug(const std::string& slug) {
 
 Result<Team> SqliteStore::create_team(Team team) {
   SP_TRY(writer_->submit([&team](Connection& conn) -> Result<void> {
-    SP_PREPARE(stmt, conn,
-               "INSERT INTO teams(tenant_id, name, lead_id, created_at) VALUES(?1, ?2, ?3, ?4)");
+    SP_PREPARE(stmt, conn, "INSERT INTO teams(tenant_id, name, lead_id, created_at) VALUES(?1, ?2, ?3, ?4)");
     stmt.bind(1, team.tenant_id.value)
         .bind(2, team.name)
         .bind(3, raw_id(team.lead_id))
@@ -246,8 +245,7 @@ Result<Customer> SqliteStore::create_customer(Customer customer) {
           .bind(4, customer.emails[idx]);
       auto ran = email.run();
       if (!ran && ran.error().code == ErrorCode::Conflict) {
-        return conflict("another customer of this tenant has e-mail '" + customer.emails[idx] +
-                            "'",
+        return conflict("another customer of this tenant has e-mail '" + customer.emails[idx] + "'",
                         kinds::kDuplicate);
       }
       SP_TRY(ran);
@@ -267,8 +265,7 @@ Result<Customer> SqliteStore::create_customer(Customer customer) {
   return customer;
 }
 
-Result<std::vector<Customer>> SqliteStore::list_customers(const Scope& scope,
-                                                          const CustomerFilter& filter) {
+Result<std::vector<Customer>> SqliteStore::list_customers(const Scope& scope, const CustomerFilter& filter) {
   return read([&](Connection& conn) -> Result<std::vector<Customer>> {
     SP_PREPARE(stmt, conn,
                "SELECT c.id, c.tenant_id, c.name, c.language, c.created_at, "

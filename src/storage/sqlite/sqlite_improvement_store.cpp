@@ -7,18 +7,19 @@ namespace sp::storage::sqlite {
 
 namespace {
 
-#define SP_IMPROVEMENT_COLUMNS                                                             \
+#define SP_IMPROVEMENT_COLUMNS                                                           \
   "id, tenant_id, you_said, we_did, owner_id, due_on, status, outcome, done_on, topic, " \
   "ticket_ids, created_at, updated_at"
 
-constexpr std::string_view kList = "SELECT " SP_IMPROVEMENT_COLUMNS
-                                   " FROM improvement_actions WHERE tenant_id = ?1 ORDER BY id LIMIT ?2";
+constexpr std::string_view kList =
+    "SELECT " SP_IMPROVEMENT_COLUMNS " FROM improvement_actions WHERE tenant_id = ?1 ORDER BY id LIMIT ?2";
 constexpr std::string_view kGet =
     "SELECT " SP_IMPROVEMENT_COLUMNS " FROM improvement_actions WHERE tenant_id = ?1 AND id = ?2";
 constexpr std::string_view kCount = "SELECT count(*) FROM improvement_actions WHERE tenant_id = ?1";
 constexpr std::string_view kInsert =
     "INSERT INTO improvement_actions(tenant_id, you_said, we_did, owner_id, due_on, status, outcome, "
-    "done_on, topic, ticket_ids, created_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    "done_on, topic, ticket_ids, created_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+    "?11, ?12)";
 constexpr std::string_view kUpdate =
     "UPDATE improvement_actions SET you_said = ?3, we_did = ?4, owner_id = ?5, due_on = ?6, status = ?7, "
     "outcome = ?8, done_on = ?9, topic = ?10, ticket_ids = ?11, updated_at = ?12 "
@@ -124,7 +125,8 @@ Result<std::int64_t> insert_action(Connection& conn, TenantId tenant, const Impr
 
 }  // namespace
 
-Result<std::vector<ImprovementRecord>> SqliteImprovementStore::list_improvements(const Scope& scope, int limit) {
+Result<std::vector<ImprovementRecord>> SqliteImprovementStore::list_improvements(const Scope& scope,
+                                                                                 int limit) {
   auto tenant = tenant_of(scope);
   if (!tenant) return tenant.error();
   limit = std::clamp(limit, 1, kMaxImprovementsPerTenant);
@@ -146,8 +148,9 @@ Result<ImprovementRecord> SqliteImprovementStore::create_improvement(const Impro
     auto row = count->step();
     if (!row) return row.error();
     if (*row && count->int64(0) >= kMaxImprovementsPerTenant) {
-      return conflict("at most " + std::to_string(kMaxImprovementsPerTenant) + " improvement actions per tenant",
-                      kinds::kTooManyImprovements);
+      return conflict(
+          "at most " + std::to_string(kMaxImprovementsPerTenant) + " improvement actions per tenant",
+          kinds::kTooManyImprovements);
     }
     auto id = insert_action(conn, action.tenant_id, action);
     if (!id) return id.error();

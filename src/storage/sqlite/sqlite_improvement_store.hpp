@@ -18,8 +18,8 @@ class SqliteImprovementStore final : public ImprovementStore {
   Result<ImprovementRecord> create_improvement(const ImprovementRecord& action) override;
   Result<ImprovementRecord> update_improvement(const Scope& scope, const ImprovementRecord& action) override;
   Result<void> delete_improvement(const Scope& scope, std::int64_t id) override;
-  Result<std::vector<ImprovementRecord>> replace_improvements(TenantId tenant,
-                                                              const std::vector<ImprovementRecord>& actions) override;
+  Result<std::vector<ImprovementRecord>> replace_improvements(
+      TenantId tenant, const std::vector<ImprovementRecord>& actions) override;
 
  private:
   SqliteStore& store_;

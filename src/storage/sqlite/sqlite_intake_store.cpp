@@ -50,8 +50,7 @@ Result<void> record_receipt(Connection& conn, const Ticket& ticket, MessageId me
   exists.bind(1, ticket.tenant_id.value).bind(2, receipt.source).bind(3, receipt.external_id);
   SP_STEP(duplicate, exists);
   if (duplicate) {
-    return conflict("already received as T-" + std::to_string(exists.int64(0)),
-                    kinds::kDuplicateIntake);
+    return conflict("already received as T-" + std::to_string(exists.int64(0)), kinds::kDuplicateIntake);
   }
   SP_TRY(exists.reset());
   SP_PREPARE(stmt, conn,
@@ -69,7 +68,6 @@ Result<void> record_receipt(Connection& conn, const Ticket& ticket, MessageId me
   return {};
 }
 
-
 Result<std::optional<TicketId>> SqliteStore::find_intake(TenantId tenant, const std::string& source,
                                                          const std::string& external_id) {
   return read([&](Connection& conn) -> Result<std::optional<TicketId>> {
@@ -86,8 +84,7 @@ Result<std::optional<TicketId>> SqliteStore::find_intake(TenantId tenant, const 
 Result<std::optional<TicketId>> SqliteStore::find_ticket_by_mail_ids(
     TenantId tenant, const std::vector<std::string>& message_ids) {
   return read([&](Connection& conn) -> Result<std::optional<TicketId>> {
-    SP_PREPARE(stmt, conn,
-               "SELECT ticket_id FROM mail_message_ids WHERE tenant_id = ?1 AND message_id = ?2");
+    SP_PREPARE(stmt, conn, "SELECT ticket_id FROM mail_message_ids WHERE tenant_id = ?1 AND message_id = ?2");
     for (const auto& id : message_ids) {
       stmt.bind(1, tenant.value).bind(2, id);
       SP_STEP(has_row, stmt);
@@ -116,7 +113,8 @@ Result<std::vector<std::string>> SqliteStore::mail_ids_of_ticket(TenantId tenant
 
 Result<void> SqliteStore::map_mail_ids(TenantId tenant, TicketId ticket,
                                        const std::vector<std::string>& message_ids) {
-  return writer_->submit([&](Connection& conn) { return insert_mail_ids(conn, tenant, ticket, message_ids); });
+  return writer_->submit(
+      [&](Connection& conn) { return insert_mail_ids(conn, tenant, ticket, message_ids); });
 }
 
 Result<void> SqliteStore::put_mailbox_checkpoint(TenantId tenant, const MailboxCheckpoint& checkpoint,

@@ -47,7 +47,9 @@ constexpr std::string_view kWithout =
 constexpr std::string_view kCountCreated =
     "SELECT COUNT(*) FROM tickets WHERE tenant_id = ?1 AND created_at >= ?2 AND created_at < ?3";
 
-Error needs_tenant() { return invalid_input("KPI aggregates belong to one tenant", "tenant_id"); }
+Error needs_tenant() {
+  return invalid_input("KPI aggregates belong to one tenant", "tenant_id");
+}
 
 // A pending change to one rollup row, summed over the batch before it is written.
 struct Pending {
@@ -57,8 +59,7 @@ struct Pending {
 };
 using RowKey = std::tuple<std::string_view, std::int64_t, std::string>;
 
-Result<void> apply_row(Connection& conn, std::int64_t tenant, const RowKey& key,
-                       const Pending& change) {
+Result<void> apply_row(Connection& conn, std::int64_t tenant, const RowKey& key, const Pending& change) {
   const auto& [dimension, day, group] = key;
   auto get = conn.prepare(kGetRow);
   if (!get) return get.error();
@@ -158,9 +159,10 @@ Result<void> SqliteKpiStore::put_contributions(const Scope& scope,
   });
 }
 
-Result<std::vector<reporting::RollupRow>> SqliteKpiStore::rollup_rows(
-    const Scope& scope, reporting::Dimension dimension, std::int64_t from_day,
-    std::int64_t to_day) {
+Result<std::vector<reporting::RollupRow>> SqliteKpiStore::rollup_rows(const Scope& scope,
+                                                                      reporting::Dimension dimension,
+                                                                      std::int64_t from_day,
+                                                                      std::int64_t to_day) {
   using Rows = std::vector<reporting::RollupRow>;
   if (!scope.tenant) return needs_tenant();
   return store_.read([&](Connection& conn) -> Result<Rows> {
@@ -185,8 +187,9 @@ Result<std::vector<reporting::RollupRow>> SqliteKpiStore::rollup_rows(
   });
 }
 
-Result<std::vector<reporting::BacklogBase>> SqliteKpiStore::backlog_before(
-    const Scope& scope, reporting::Dimension dimension, std::int64_t day) {
+Result<std::vector<reporting::BacklogBase>> SqliteKpiStore::backlog_before(const Scope& scope,
+                                                                           reporting::Dimension dimension,
+                                                                           std::int64_t day) {
   using Bases = std::vector<reporting::BacklogBase>;
   if (!scope.tenant) return needs_tenant();
   // All steps ever, minus those on or after `day`: reads only the days since, so a report on
@@ -235,8 +238,7 @@ Result<std::vector<std::pair<TenantId, TicketId>>> SqliteKpiStore::tickets_witho
   });
 }
 
-Result<std::int64_t> SqliteKpiStore::count_created(const Scope& scope, Timestamp from,
-                                                   Timestamp to) {
+Result<std::int64_t> SqliteKpiStore::count_created(const Scope& scope, Timestamp from, Timestamp to) {
   if (!scope.tenant) return needs_tenant();
   return store_.read([&](Connection& conn) -> Result<std::int64_t> {
     auto stmt = conn.prepare(kCountCreated);

@@ -9,20 +9,19 @@ Result<bool> SqliteMailIntakeStore::take_auto_reply_slot(TenantId tenant, const 
   bool taken = false;
   SP_TRY(store_.write([&](Connection& conn) -> Result<void> {
     // Only this address's old rows: each slot taken cleans up after its own address.
-    auto forget = conn.prepare(
-        "DELETE FROM auto_replies_sent WHERE tenant_id = ?1 AND address = ?2 AND sent_at <= ?3");
+    auto forget =
+        conn.prepare("DELETE FROM auto_replies_sent WHERE tenant_id = ?1 AND address = ?2 AND sent_at <= ?3");
     if (!forget) return forget.error();
     forget->bind(1, tenant.value).bind(2, address).bind(3, since_ms);
     SP_TRY(forget->run());
-    auto count = conn.prepare(
-        "SELECT count(*) FROM auto_replies_sent WHERE tenant_id = ?1 AND address = ?2");
+    auto count = conn.prepare("SELECT count(*) FROM auto_replies_sent WHERE tenant_id = ?1 AND address = ?2");
     if (!count) return count.error();
     count->bind(1, tenant.value).bind(2, address);
     auto row = count->step();
     if (!row) return row.error();
     if (*row && count->int64(0) >= limit) return {};
-    auto record = conn.prepare(
-        "INSERT INTO auto_replies_sent(tenant_id, address, sent_at) VALUES(?1, ?2, ?3)");
+    auto record =
+        conn.prepare("INSERT INTO auto_replies_sent(tenant_id, address, sent_at) VALUES(?1, ?2, ?3)");
     if (!record) return record.error();
     record->bind(1, tenant.value).bind(2, address).bind(3, to_unix_ms(now));
     SP_TRY(record->run());

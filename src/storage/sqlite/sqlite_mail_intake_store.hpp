@@ -14,10 +14,8 @@ class SqliteMailIntakeStore final : public MailIntakeStore {
   Result<bool> take_auto_reply_slot(TenantId tenant, const std::string& address, Timestamp now,
                                     std::chrono::seconds window, int limit) override;
   Result<void> add_mail_participants(TenantId tenant, TicketId ticket,
-                                     const std::vector<std::string>& addresses,
-                                     Timestamp now) override;
-  Result<bool> is_mail_participant(TenantId tenant, TicketId ticket,
-                                   const std::string& address) override;
+                                     const std::vector<std::string>& addresses, Timestamp now) override;
+  Result<bool> is_mail_participant(TenantId tenant, TicketId ticket, const std::string& address) override;
 
  private:
   SqliteStore& store_;

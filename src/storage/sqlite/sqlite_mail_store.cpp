@@ -36,8 +36,7 @@ constexpr std::string_view kListForTicket =
     "attempts, next_attempt_at, last_error, created_at, sent_at FROM outbound_mail "
     "WHERE tenant_id = ?1 AND ticket_id = ?2 ORDER BY id";
 constexpr std::string_view kGet = "SELECT " SP_MAIL_COLUMNS " FROM outbound_mail WHERE id = ?1";
-constexpr std::string_view kNextDue =
-    "SELECT MIN(next_attempt_at) FROM outbound_mail WHERE state = 'queued'";
+constexpr std::string_view kNextDue = "SELECT MIN(next_attempt_at) FROM outbound_mail WHERE state = 'queued'";
 constexpr std::string_view kPutCheckpoint =
     "INSERT INTO mail_checkpoints(source, tenant_id, uidvalidity, last_uid, updated_at) "
     "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(source) DO UPDATE SET tenant_id = excluded.tenant_id, "
@@ -193,14 +192,13 @@ Result<std::vector<OutboundMail>> SqliteOutboxStore::claim_due(Timestamp now, in
   }));
   // RETURNING gives no order; keep the due order the caller expects.
   std::sort(claimed.begin(), claimed.end(), [](const OutboundMail& a, const OutboundMail& b) {
-    return a.next_attempt_at != b.next_attempt_at ? a.next_attempt_at < b.next_attempt_at
-                                                  : a.id < b.id;
+    return a.next_attempt_at != b.next_attempt_at ? a.next_attempt_at < b.next_attempt_at : a.id < b.id;
   });
   return claimed;
 }
 
 Result<void> SqliteOutboxStore::finish_attempt(std::int64_t id, std::string_view sql,
-                                          const std::function<void(Statement&)>& bind) {
+                                               const std::function<void(Statement&)>& bind) {
   return store_.write([&](Connection& conn) -> Result<void> {
     auto stmt = conn.prepare(sql);
     if (!stmt) return stmt.error();
@@ -214,9 +212,8 @@ Result<void> SqliteOutboxStore::finish_attempt(std::int64_t id, std::string_view
     auto has_row = state->step();
     if (!has_row) return has_row.error();
     if (!*has_row) return not_found("no outbound message " + std::to_string(id));
-    return conflict(
-        "outbound message " + std::to_string(id) + " is " + state->text(0) + ", not sending",
-        "state");
+    return conflict("outbound message " + std::to_string(id) + " is " + state->text(0) + ", not sending",
+                    "state");
   });
 }
 
@@ -224,11 +221,9 @@ Result<void> SqliteOutboxStore::mark_sent(std::int64_t id, Timestamp now) {
   return finish_attempt(id, kMarkSent, [&](Statement& stmt) { stmt.bind(2, to_unix_ms(now)); });
 }
 
-Result<void> SqliteOutboxStore::reschedule(std::int64_t id, std::string reason,
-                                      Timestamp next_attempt_at) {
-  return finish_attempt(id, kReschedule, [&](Statement& stmt) {
-    stmt.bind(2, to_unix_ms(next_attempt_at)).bind(3, reason);
-  });
+Result<void> SqliteOutboxStore::reschedule(std::int64_t id, std::string reason, Timestamp next_attempt_at) {
+  return finish_attempt(id, kReschedule,
+                        [&](Statement& stmt) { stmt.bind(2, to_unix_ms(next_attempt_at)).bind(3, reason); });
 }
 
 Result<void> SqliteOutboxStore::mark_failed(std::int64_t id, std::string reason) {
@@ -236,7 +231,7 @@ Result<void> SqliteOutboxStore::mark_failed(std::int64_t id, std::string reason)
 }
 
 Result<bool> SqliteOutboxStore::mark_bounced(TenantId tenant, const std::string& message_id,
-                                        std::string reason) {
+                                             std::string reason) {
   bool found = false;
   SP_TRY(store_.write([&](Connection& conn) -> Result<void> {
     auto stmt = conn.prepare(
@@ -296,8 +291,7 @@ Result<std::optional<Timestamp>> SqliteOutboxStore::next_due() {
   });
 }
 
-Result<std::optional<MailCheckpoint>> SqliteMailCheckpointStore::get_checkpoint(
-    const std::string& source) {
+Result<std::optional<MailCheckpoint>> SqliteMailCheckpointStore::get_checkpoint(const std::string& source) {
   return store_.read([&](Connection& conn) { return read_checkpoint(conn, source); });
 }
 

@@ -24,17 +24,14 @@ namespace sp::storage::sqlite {
 
 // Inserts a queued message due at `now`; returns its id. Fails with InvalidInput without
 // recipients or Message-ID, Conflict when the ticket is not the tenant's.
-Result<std::int64_t> insert_outbound(Connection& conn, const NewOutboundMail& mail,
-                                     Timestamp now);
+Result<std::int64_t> insert_outbound(Connection& conn, const NewOutboundMail& mail, Timestamp now);
 
 // Records that the message with `checkpoint.last_uid` of `checkpoint.source` is stored.
 // Upserts: the row is replaced, also when UIDVALIDITY changed.
-Result<void> put_checkpoint(Connection& conn, const MailCheckpoint& checkpoint,
-                            Timestamp now);
+Result<void> put_checkpoint(Connection& conn, const MailCheckpoint& checkpoint, Timestamp now);
 
 // The checkpoint of `source`, or nullopt.
-Result<std::optional<MailCheckpoint>> read_checkpoint(Connection& conn,
-                                                      const std::string& source);
+Result<std::optional<MailCheckpoint>> read_checkpoint(Connection& conn, const std::string& source);
 
 class SqliteOutboxStore final : public OutboxStore {
  public:

@@ -6,9 +6,11 @@ namespace {
 
 #define SP_RUN_COLUMNS "id, tenant_id, report, period_label, period_from, period_to, run_at, created_at"
 constexpr const char* kListRuns =
-    "SELECT " SP_RUN_COLUMNS " FROM report_runs WHERE (?1 IS NULL OR tenant_id = ?1) ORDER BY id DESC LIMIT ?2";
+    "SELECT " SP_RUN_COLUMNS
+    " FROM report_runs WHERE (?1 IS NULL OR tenant_id = ?1) ORDER BY id DESC LIMIT ?2";
 constexpr const char* kGetRun =
-    "SELECT " SP_RUN_COLUMNS ", html, csv, pdf FROM report_runs WHERE id = ?1 AND (?2 IS NULL OR tenant_id = ?2)";
+    "SELECT " SP_RUN_COLUMNS
+    ", html, csv, pdf FROM report_runs WHERE id = ?1 AND (?2 IS NULL OR tenant_id = ?2)";
 #undef SP_RUN_COLUMNS
 
 ReportRun read_run(const Statement& s) {
@@ -52,7 +54,7 @@ Result<bool> SqliteReportRunStore::put_report_run(const ReportRun& run) {
 }
 
 Result<std::optional<Timestamp>> SqliteReportRunStore::last_report_run(TenantId tenant,
-                                                                      const std::string& report) {
+                                                                       const std::string& report) {
   return store_.read([&](Connection& conn) -> Result<std::optional<Timestamp>> {
     auto stmt = conn.prepare("SELECT MAX(run_at) FROM report_runs WHERE tenant_id = ?1 AND report = ?2");
     if (!stmt) return stmt.error();

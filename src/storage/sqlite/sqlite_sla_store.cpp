@@ -10,13 +10,19 @@ namespace sp::storage::sqlite {
 namespace {
 
 CalendarRecord read_calendar(const Statement& s) {
-  return CalendarRecord{s.int64(0), TenantId{s.int64(1)}, s.text(2), s.text(3),
-                        from_unix_ms(s.int64(4)), from_unix_ms(s.int64(5))};
+  return CalendarRecord{s.int64(0), TenantId{s.int64(1)},     s.text(2),
+                        s.text(3),  from_unix_ms(s.int64(4)), from_unix_ms(s.int64(5))};
 }
 
 PolicyRecord read_policy(const Statement& s) {
-  return PolicyRecord{s.int64(0), TenantId{s.int64(1)}, s.text(2), static_cast<int>(s.int64(3)),
-                      s.int64(4), s.text(5), from_unix_ms(s.int64(6)), from_unix_ms(s.int64(7))};
+  return PolicyRecord{s.int64(0),
+                      TenantId{s.int64(1)},
+                      s.text(2),
+                      static_cast<int>(s.int64(3)),
+                      s.int64(4),
+                      s.text(5),
+                      from_unix_ms(s.int64(6)),
+                      from_unix_ms(s.int64(7))};
 }
 
 SlaTimer read_timer(const Statement& s) {
@@ -167,8 +173,7 @@ Result<PolicyRecord> SqliteStore::update_policy(const Scope& scope, PolicyRecord
 
 Result<void> SqliteStore::delete_policy(const Scope& scope, std::int64_t id) {
   return writer_->submit([&](Connection& conn) -> Result<void> {
-    SP_PREPARE(stmt, conn,
-               "DELETE FROM sla_policies WHERE id = ?1 AND (?2 IS NULL OR tenant_id = ?2)");
+    SP_PREPARE(stmt, conn, "DELETE FROM sla_policies WHERE id = ?1 AND (?2 IS NULL OR tenant_id = ?2)");
     stmt.bind(1, id).bind(2, raw_id(scope.tenant));
     SP_TRY(stmt.run());
     if (conn.changes() == 0) return not_found("policy " + std::to_string(id) + " not found");
@@ -235,8 +240,7 @@ Result<std::vector<SlaTimer>> SqliteStore::due_sla_timers(Timestamp now, int lim
 
 Result<std::optional<Timestamp>> SqliteStore::earliest_sla_deadline() {
   return read([&](Connection& conn) -> Result<std::optional<Timestamp>> {
-    SP_PREPARE(stmt, conn,
-               "SELECT MIN(next_deadline) FROM sla_timers WHERE next_deadline IS NOT NULL");
+    SP_PREPARE(stmt, conn, "SELECT MIN(next_deadline) FROM sla_timers WHERE next_deadline IS NOT NULL");
     SP_STEP(has_row, stmt);
     if (!has_row || stmt.is_null(0)) return std::optional<Timestamp>{};
     return std::optional<Timestamp>{from_unix_ms(stmt.int64(0))};
@@ -311,23 +315,21 @@ Result<std::vector<SlaNoticeRecord>> SqliteStore::fire_sla_notices(
   return fired;
 }
 
-Result<std::vector<SlaNoticeRecord>> SqliteStore::list_sla_notices(const Scope& scope,
-                                                                   TicketId ticket) {
+Result<std::vector<SlaNoticeRecord>> SqliteStore::list_sla_notices(const Scope& scope, TicketId ticket) {
   return read([&](Connection& conn) -> Result<std::vector<SlaNoticeRecord>> {
     SP_PREPARE(stmt, conn,
                "SELECT ticket_id, target, cycle, kind, due_at FROM sla_notices "
                "WHERE ticket_id = ?1 AND (?2 IS NULL OR tenant_id = ?2) ORDER BY due_at, kind");
     stmt.bind(1, ticket.value).bind(2, raw_id(scope.tenant));
     return collect_rows(stmt, [](const Statement& row) {
-      return SlaNoticeRecord{TicketId{row.int64(0)}, row.text(1), static_cast<int>(row.int64(2)),
-                             row.text(3), from_unix_ms(row.int64(4))};
+      return SlaNoticeRecord{TicketId{row.int64(0)}, row.text(1), static_cast<int>(row.int64(2)), row.text(3),
+                             from_unix_ms(row.int64(4))};
     });
   });
 }
 
 Result<std::vector<Notification>> SqliteStore::list_notifications(const Scope& scope,
-                                                                  std::optional<AgentId> agent,
-                                                                  int limit) {
+                                                                  std::optional<AgentId> agent, int limit) {
   return read([&](Connection& conn) -> Result<std::vector<Notification>> {
     SP_PREPARE(stmt, conn,
                "SELECT id, tenant_id, ticket_id, agent_id, team_id, kind, message, created_at "

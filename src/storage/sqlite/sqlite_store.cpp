@@ -15,8 +15,7 @@ namespace sp::storage::sqlite {
 // Lifecycle and connections
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const SqliteOptions& options) {
-  if (options.synchronous != "FULL" && options.synchronous != "NORMAL" &&
-      options.synchronous != "EXTRA") {
+  if (options.synchronous != "FULL" && options.synchronous != "NORMAL" && options.synchronous != "EXTRA") {
     return invalid_input("synchronous must be FULL, EXTRA or NORMAL", "synchronous");
   }
   ConnectionOptions writer_options{options.path, false, options.synchronous};
@@ -34,9 +33,8 @@ SqliteStore::~SqliteStore() = default;
 Result<std::unique_ptr<Connection>> SqliteStore::acquire_reader() {
   {
     std::unique_lock lock(readers_mutex_);
-    reader_free_.wait(lock, [this] {
-      return !idle_readers_.empty() || open_readers_ < std::max(1, options_.max_readers);
-    });
+    reader_free_.wait(
+        lock, [this] { return !idle_readers_.empty() || open_readers_ < std::max(1, options_.max_readers); });
     if (!idle_readers_.empty()) {
       auto conn = std::move(idle_readers_.back());
       idle_readers_.pop_back();
@@ -67,9 +65,9 @@ void SqliteStore::release_reader(std::unique_ptr<Connection> conn) {
 Result<int> SqliteStore::migrate() {
   int version = 0;
   auto status = writer_->run_exclusive([&version](Connection& conn) -> Result<void> {
-    SP_TRY(conn.exec(
-        "CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, "
-        "name TEXT NOT NULL, applied_at INTEGER NOT NULL)"));
+    SP_TRY(
+        conn.exec("CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, "
+                  "name TEXT NOT NULL, applied_at INTEGER NOT NULL)"));
     SP_PREPARE(current, conn, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
     SP_STEP(has_row, current);
     version = has_row ? static_cast<int>(current.int64(0)) : 0;
@@ -91,8 +89,7 @@ Result<int> SqliteStore::migrate() {
       if (!applied) {
         (void)conn.exec("ROLLBACK");
         Error error = applied.error();
-        error.message = "migration " + std::to_string(migration.version) + " failed: " +
-                        error.message;
+        error.message = "migration " + std::to_string(migration.version) + " failed: " + error.message;
         return error;
       }
       SP_TRY(conn.exec("COMMIT"));
@@ -106,8 +103,7 @@ Result<int> SqliteStore::migrate() {
 
 Result<int> SqliteStore::schema_version() {
   return read([](Connection& conn) -> Result<int> {
-    auto stmt = conn.prepare_uncached(
-        "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    auto stmt = conn.prepare_uncached("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
     if (!stmt) return 0;  // table missing: nothing applied yet
     SP_STEP(has_row, *stmt);
     return has_row ? static_cast<int>(stmt->int64(0)) : 0;

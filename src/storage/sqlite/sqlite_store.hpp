@@ -58,16 +58,14 @@ class SqliteStore final : public Store, public SlaStore, public WebhookStore {
   Result<AgentCredentials> find_agent_by_email(const std::string& email) override;
 
   Result<Customer> create_customer(Customer customer) override;
-  Result<std::vector<Customer>> list_customers(const Scope& scope,
-                                               const CustomerFilter& filter) override;
+  Result<std::vector<Customer>> list_customers(const Scope& scope, const CustomerFilter& filter) override;
   Result<Customer> get_customer(const Scope& scope, CustomerId id) override;
 
   // TicketStore (sqlite_ticket_store.cpp)
   Result<Ticket> create_ticket(TicketDraft draft, std::optional<NewMessage> first_message) override;
   Result<Ticket> get_ticket(const Scope& scope, TicketId id) override;
   Result<std::vector<Ticket>> list_tickets(const Scope& scope, const TicketFilter& filter) override;
-  Result<Ticket> update_ticket(const Scope& scope, TicketId id,
-                               const TicketDecision& decide) override;
+  Result<Ticket> update_ticket(const Scope& scope, TicketId id, const TicketDecision& decide) override;
   Result<AppendedMessage> append_message(const Scope& scope, TicketId id, NewMessage message,
                                          const TicketDecision& decide) override;
   Result<std::vector<Message>> list_messages(const Scope& scope, TicketId id) override;
@@ -89,8 +87,7 @@ class SqliteStore final : public Store, public SlaStore, public WebhookStore {
                                               const std::string& external_id) override;
   Result<std::optional<TicketId>> find_ticket_by_mail_ids(
       TenantId tenant, const std::vector<std::string>& message_ids) override;
-  Result<std::vector<std::string>> mail_ids_of_ticket(TenantId tenant, TicketId ticket,
-                                                      int limit) override;
+  Result<std::vector<std::string>> mail_ids_of_ticket(TenantId tenant, TicketId ticket, int limit) override;
   Result<void> map_mail_ids(TenantId tenant, TicketId ticket,
                             const std::vector<std::string>& message_ids) override;
   Result<void> put_mailbox_checkpoint(TenantId tenant, const MailboxCheckpoint& checkpoint,
@@ -105,8 +102,7 @@ class SqliteStore final : public Store, public SlaStore, public WebhookStore {
   Result<void> create_portal_link(PortalLink link) override;
   Result<PortalLink> consume_portal_link(const std::string& token_hash, Timestamp now) override;
   Result<void> create_customer_session(CustomerSession session) override;
-  Result<CustomerSession> find_customer_session(const std::string& token_hash,
-                                                Timestamp now) override;
+  Result<CustomerSession> find_customer_session(const std::string& token_hash, Timestamp now) override;
   Result<void> delete_customer_session(const std::string& token_hash) override;
 
   // SlaStore (sqlite_sla_store.cpp)
@@ -127,26 +123,20 @@ class SqliteStore final : public Store, public SlaStore, public WebhookStore {
   Result<std::vector<Ticket>> open_tickets_page(std::int64_t after_id, int limit) override;
   Result<std::vector<SlaNoticeRecord>> fire_sla_notices(
       TenantId tenant, std::vector<SlaNoticeRecord> notices,
-      std::vector<std::optional<Notification>> notifications, const SlaTimer& timer,
-      Timestamp now) override;
-  Result<std::vector<SlaNoticeRecord>> list_sla_notices(const Scope& scope,
-                                                        TicketId ticket) override;
-  Result<std::vector<Notification>> list_notifications(const Scope& scope,
-                                                       std::optional<AgentId> agent,
+      std::vector<std::optional<Notification>> notifications, const SlaTimer& timer, Timestamp now) override;
+  Result<std::vector<SlaNoticeRecord>> list_sla_notices(const Scope& scope, TicketId ticket) override;
+  Result<std::vector<Notification>> list_notifications(const Scope& scope, std::optional<AgentId> agent,
                                                        int limit) override;
 
   // WebhookStore (sqlite_webhook_store.cpp)
-  Result<void> remember_replay_keys(TenantId tenant, const std::string& nonce,
-                                    const std::string& signature, Timestamp now,
-                                    Timestamp forget_before) override;
+  Result<void> remember_replay_keys(TenantId tenant, const std::string& nonce, const std::string& signature,
+                                    Timestamp now, Timestamp forget_before) override;
   Result<void> forget_replay_keys(TenantId tenant, const std::string& nonce,
                                   const std::string& signature) override;
-  Result<std::optional<CustomerId>> find_social_identity(TenantId tenant,
-                                                         const std::string& platform,
+  Result<std::optional<CustomerId>> find_social_identity(TenantId tenant, const std::string& platform,
                                                          const std::string& handle) override;
-  Result<void> map_social_identity(TenantId tenant, const std::string& platform,
-                                   const std::string& handle, CustomerId customer,
-                                   Timestamp at) override;
+  Result<void> map_social_identity(TenantId tenant, const std::string& platform, const std::string& handle,
+                                   CustomerId customer, Timestamp at) override;
 
   // For the sibling stores in this folder (surveys, KPIs, mail, ...) that share this
   // database: they read through the same bounded pool and write through the same

@@ -15,14 +15,14 @@ namespace sp::storage::sqlite {
 
 // Prepares `sql` (cached) on `conn` into `var`, or returns the error from the enclosing
 // function.
-#define SP_PREPARE(var, conn, sql)       \
-  auto var##_prepared = (conn).prepare(sql); \
+#define SP_PREPARE(var, conn, sql)                    \
+  auto var##_prepared = (conn).prepare(sql);          \
   if (!var##_prepared) return var##_prepared.error(); \
   Statement& var = *var##_prepared
 
 // Steps `stmt` once into `bool has_row`, or returns the error from the enclosing function.
-#define SP_STEP(has_row, stmt)            \
-  auto has_row##_result = (stmt).step();  \
+#define SP_STEP(has_row, stmt)                            \
+  auto has_row##_result = (stmt).step();                  \
   if (!has_row##_result) return has_row##_result.error(); \
   bool has_row = *has_row##_result
 

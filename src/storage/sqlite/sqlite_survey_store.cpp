@@ -13,8 +13,7 @@ namespace {
 
 constexpr std::string_view kGet =
     "SELECT " SP_SURVEY_COLUMNS " FROM surveys WHERE tenant_id = ?1 AND ticket_id = ?2";
-constexpr std::string_view kGetAny =
-    "SELECT " SP_SURVEY_COLUMNS " FROM surveys WHERE ticket_id = ?1";
+constexpr std::string_view kGetAny = "SELECT " SP_SURVEY_COLUMNS " FROM surveys WHERE ticket_id = ?1";
 // A new survey, or a fresh link for an unanswered one whose link has expired.
 constexpr std::string_view kIssue =
     "INSERT INTO surveys(tenant_id, ticket_id, token_hash, created_at, "
@@ -74,8 +73,7 @@ SurveyRecord read_survey(const Statement& row) {
   return survey;
 }
 
-Result<std::optional<SurveyRecord>> select_survey(Connection& conn, const Scope& scope,
-                                                  TicketId ticket) {
+Result<std::optional<SurveyRecord>> select_survey(Connection& conn, const Scope& scope, TicketId ticket) {
   auto stmt = scope.tenant ? conn.prepare(kGet) : conn.prepare(kGetAny);
   if (!stmt) return stmt.error();
   if (scope.tenant) {
@@ -91,8 +89,7 @@ Result<std::optional<SurveyRecord>> select_survey(Connection& conn, const Scope&
 
 }  // namespace
 
-Result<std::optional<SurveyRecord>> SqliteSurveyStore::get_survey(const Scope& scope,
-                                                                  TicketId ticket) {
+Result<std::optional<SurveyRecord>> SqliteSurveyStore::get_survey(const Scope& scope, TicketId ticket) {
   return store_.read([&](Connection& conn) { return select_survey(conn, scope, ticket); });
 }
 
@@ -117,8 +114,7 @@ Result<SurveyRecord> SqliteSurveyStore::issue_survey(const SurveyRecord& survey)
   return stored;
 }
 
-Result<void> SqliteSurveyStore::answer_survey(TenantId tenant, TicketId ticket,
-                                              const std::string& token_hash,
+Result<void> SqliteSurveyStore::answer_survey(TenantId tenant, TicketId ticket, const std::string& token_hash,
                                               const SurveyAnswer& answer, Timestamp now) {
   return store_.write([&](Connection& conn) -> Result<void> {
     auto update = conn.prepare(kAnswer);
@@ -148,7 +144,8 @@ Result<void> SqliteSurveyStore::answer_survey(TenantId tenant, TicketId ticket,
     check->bind(1, tenant.value).bind(2, ticket.value).bind(3, token_hash);
     auto row = check->step();
     if (!row) return row.error();
-    if (!*row) return Error{ErrorCode::NotFound, "survey link unknown", {}, std::string(kinds::kSurveyLinkUnknown)};
+    if (!*row)
+      return Error{ErrorCode::NotFound, "survey link unknown", {}, std::string(kinds::kSurveyLinkUnknown)};
     return conflict("this survey has already been answered; thank you", kinds::kSurveyAlreadyAnswered);
   });
 }
@@ -168,9 +165,8 @@ Result<std::vector<std::pair<TicketId, SurveyAnswer>>> SqliteSurveyStore::answer
 }
 
 Result<std::vector<SurveyFeedback>> SqliteSurveyStore::answers_with_tickets(const Scope& scope,
-                                                                           Timestamp from,
-                                                                           Timestamp to,
-                                                                           int limit) {
+                                                                            Timestamp from, Timestamp to,
+                                                                            int limit) {
   using Answers = std::vector<SurveyFeedback>;
   if (!scope.tenant) return invalid_input("survey feedback needs one tenant", "tenant_id");
   return store_.read([&](Connection& conn) -> Result<Answers> {

@@ -20,8 +20,8 @@ class SqliteSurveyStore final : public SurveyStore {
   Result<std::vector<std::pair<TicketId, SurveyAnswer>>> answers_for_report(const Scope& scope,
                                                                             Timestamp from,
                                                                             Timestamp to) override;
-  Result<std::vector<SurveyFeedback>> answers_with_tickets(const Scope& scope, Timestamp from,
-                                                           Timestamp to, int limit) override;
+  Result<std::vector<SurveyFeedback>> answers_with_tickets(const Scope& scope, Timestamp from, Timestamp to,
+                                                           int limit) override;
 
  private:
   SqliteStore& store_;

@@ -118,9 +118,8 @@ Result<void> update_ticket_row(Connection& conn, const Ticket& ticket) {
   return stmt.run();
 }
 
-Result<MessageId> insert_message_row(Connection& conn, const Ticket& ticket, MessageKind kind,
-                                     Actor author, const std::string& body, Timestamp at,
-                                     bool automatic) {
+Result<MessageId> insert_message_row(Connection& conn, const Ticket& ticket, MessageKind kind, Actor author,
+                                     const std::string& body, Timestamp at, bool automatic) {
   SP_PREPARE(stmt, conn,
              "INSERT INTO messages(ticket_id, tenant_id, kind, author_type, author_id, body, "
              "created_at, automatic) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
@@ -175,21 +174,17 @@ Result<void> append_events(Connection& conn, const Ticket& ticket, std::vector<T
   return {};
 }
 
-
-Result<Ticket> SqliteStore::create_ticket(TicketDraft draft,
-                                          std::optional<NewMessage> first_message) {
+Result<Ticket> SqliteStore::create_ticket(TicketDraft draft, std::optional<NewMessage> first_message) {
   SP_TRY(writer_->submit([&](Connection& conn) -> Result<void> {
     SP_TRY(insert_ticket_row(conn, draft.ticket));
     std::optional<MessageId> message_id;
     if (first_message) {
-      auto inserted = insert_message_row(conn, draft.ticket, first_message->kind,
-                                         first_message->author, first_message->body,
-                                         first_message->at, first_message->automatic);
+      auto inserted = insert_message_row(conn, draft.ticket, first_message->kind, first_message->author,
+                                         first_message->body, first_message->at, first_message->automatic);
       if (!inserted) return inserted.error();
       message_id = *inserted;
       if (first_message->receipt) {
-        SP_TRY(record_receipt(conn, draft.ticket, *message_id, *first_message->receipt,
-                              first_message->at));
+        SP_TRY(record_receipt(conn, draft.ticket, *message_id, *first_message->receipt, first_message->at));
       }
     }
     return append_events(conn, draft.ticket, draft.events, message_id);
@@ -201,8 +196,7 @@ Result<Ticket> SqliteStore::get_ticket(const Scope& scope, TicketId id) {
   return read([&](Connection& conn) { return load_ticket(conn, scope, id); });
 }
 
-Result<std::vector<Ticket>> SqliteStore::list_tickets(const Scope& scope,
-                                                      const TicketFilter& filter) {
+Result<std::vector<Ticket>> SqliteStore::list_tickets(const Scope& scope, const TicketFilter& filter) {
   if (scope.tenant && filter.tenant && *scope.tenant != *filter.tenant) {
     return std::vector<Ticket>{};  // another tenant's tickets are invisible, not forbidden
   }
@@ -258,7 +252,8 @@ Result<std::vector<Ticket>> SqliteStore::list_tickets(const Scope& scope,
     ++index;
     sql += " AND (t.subject LIKE ?" + std::to_string(index) +
            " ESCAPE '\\' OR EXISTS (SELECT 1 FROM customers c WHERE c.id = t.requester_id AND "
-           "c.name LIKE ?" + std::to_string(index) + " ESCAPE '\\'))";
+           "c.name LIKE ?" +
+           std::to_string(index) + " ESCAPE '\\'))";
     binds.push_back({index, true, 0, pattern});
   }
   if (filter.sla_at_risk_only) sql += " AND s.at_risk = 1";
@@ -290,8 +285,7 @@ Result<std::vector<Ticket>> SqliteStore::list_tickets(const Scope& scope,
   });
 }
 
-Result<Ticket> SqliteStore::update_ticket(const Scope& scope, TicketId id,
-                                          const TicketDecision& decide) {
+Result<Ticket> SqliteStore::update_ticket(const Scope& scope, TicketId id, const TicketDecision& decide) {
   Ticket result;
   SP_TRY(writer_->submit([&](Connection& conn) -> Result<void> {
     auto current = load_ticket(conn, scope, id);
@@ -310,8 +304,7 @@ Result<Ticket> SqliteStore::update_ticket(const Scope& scope, TicketId id,
   return result;
 }
 
-Result<AppendedMessage> SqliteStore::append_message(const Scope& scope, TicketId id,
-                                                    NewMessage message,
+Result<AppendedMessage> SqliteStore::append_message(const Scope& scope, TicketId id, NewMessage message,
                                                     const TicketDecision& decide) {
   AppendedMessage result;
   SP_TRY(writer_->submit([&](Connection& conn) -> Result<void> {
@@ -319,16 +312,17 @@ Result<AppendedMessage> SqliteStore::append_message(const Scope& scope, TicketId
     if (!current) return current.error();
     auto change = decide(*current);
     if (!change) return change.error();
-    auto message_id = insert_message_row(conn, change->after, message.kind, message.author,
-                                         message.body, message.at, message.automatic);
+    auto message_id = insert_message_row(conn, change->after, message.kind, message.author, message.body,
+                                         message.at, message.automatic);
     if (!message_id) return message_id.error();
-    if (message.receipt) SP_TRY(record_receipt(conn, change->after, *message_id, *message.receipt, message.at));
+    if (message.receipt)
+      SP_TRY(record_receipt(conn, change->after, *message_id, *message.receipt, message.at));
     SP_TRY(update_ticket_row(conn, change->after));
     SP_TRY(append_events(conn, change->after, change->events, *message_id));
     result.ticket = std::move(change->after);
-    result.message = Message{*message_id,    result.ticket.id, result.ticket.tenant_id,
-                             message.kind,   message.author,   std::move(message.body),
-                             message.at,     message.automatic};
+    result.message = Message{*message_id,  result.ticket.id, result.ticket.tenant_id,
+                             message.kind, message.author,   std::move(message.body),
+                             message.at,   message.automatic};
     return {};
   }));
   return result;
@@ -373,8 +367,8 @@ Result<void> SqliteStore::import_tickets(std::vector<ImportedTicket> tickets) {
       SP_TRY(insert_ticket_row(conn, imported.ticket));
       std::vector<MessageId> message_ids;
       for (const auto& message : imported.messages) {
-        auto inserted = insert_message_row(conn, imported.ticket, message.kind, message.author,
-                                           message.body, message.created_at, message.automatic);
+        auto inserted = insert_message_row(conn, imported.ticket, message.kind, message.author, message.body,
+                                           message.created_at, message.automatic);
         if (!inserted) return inserted.error();
         message_ids.push_back(*inserted);
       }
@@ -402,8 +396,8 @@ Result<std::int64_t> SqliteStore::count_tickets(const Scope& scope) {
   });
 }
 
-Result<std::vector<Ticket>> SqliteStore::tickets_for_report(const Scope& scope, Timestamp from,
-                                                            Timestamp to, int limit) {
+Result<std::vector<Ticket>> SqliteStore::tickets_for_report(const Scope& scope, Timestamp from, Timestamp to,
+                                                            int limit) {
   return read([&](Connection& conn) -> Result<std::vector<Ticket>> {
     SP_PREPARE(stmt, conn,
                "SELECT id, tenant_id, subject, status, priority, channel, category, tags, team_id, "
@@ -418,9 +412,8 @@ Result<std::vector<Ticket>> SqliteStore::tickets_for_report(const Scope& scope, 
   });
 }
 
-Result<std::vector<TicketStore::Arrival>> SqliteStore::ticket_arrivals(const Scope& scope,
-                                                                 Timestamp from, Timestamp to,
-                                                                 int limit) {
+Result<std::vector<TicketStore::Arrival>> SqliteStore::ticket_arrivals(const Scope& scope, Timestamp from,
+                                                                       Timestamp to, int limit) {
   return read([&](Connection& conn) -> Result<std::vector<Arrival>> {
     SP_PREPARE(stmt, conn,
                "SELECT created_at, channel FROM tickets WHERE (?1 IS NULL OR tenant_id = ?1) "
@@ -436,8 +429,8 @@ Result<std::vector<TicketStore::Arrival>> SqliteStore::ticket_arrivals(const Sco
 }
 
 Result<std::vector<TicketStore::AgentActivity>> SqliteStore::agent_activity(const Scope& scope,
-                                                                    Timestamp from, Timestamp to,
-                                                                    int limit) {
+                                                                            Timestamp from, Timestamp to,
+                                                                            int limit) {
   return read([&](Connection& conn) -> Result<std::vector<AgentActivity>> {
     // Tags are stored as "a,b" (sorted, unique); the abusive flag is the tag "abusive".
     SP_PREPARE(stmt, conn,

@@ -21,9 +21,8 @@ Result<void> SqliteStore::remember_replay_keys(TenantId tenant, const std::strin
       SP_TRY(insert.run());
       if (conn.changes() == 0) {
         // The writer rolls this job's savepoint back, so the first key is not kept either.
-        return conflict(
-            key == &nonce ? "this nonce was already used" : "this request was already received",
-            "replayed-nonce");
+        return conflict(key == &nonce ? "this nonce was already used" : "this request was already received",
+                        "replayed-nonce");
       }
     }
     return {};
@@ -33,8 +32,7 @@ Result<void> SqliteStore::remember_replay_keys(TenantId tenant, const std::strin
 Result<void> SqliteStore::forget_replay_keys(TenantId tenant, const std::string& nonce,
                                              const std::string& signature) {
   return writer_->submit([&](Connection& conn) -> Result<void> {
-    SP_PREPARE(remove, conn,
-               "DELETE FROM webhook_nonces WHERE tenant_id = ?1 AND nonce IN (?2, ?3)");
+    SP_PREPARE(remove, conn, "DELETE FROM webhook_nonces WHERE tenant_id = ?1 AND nonce IN (?2, ?3)");
     remove.bind(1, tenant.value).bind(2, nonce).bind(3, signature);
     return remove.run();
   });
@@ -55,8 +53,7 @@ Result<std::optional<CustomerId>> SqliteStore::find_social_identity(TenantId ten
 }
 
 Result<void> SqliteStore::map_social_identity(TenantId tenant, const std::string& platform,
-                                              const std::string& handle, CustomerId customer,
-                                              Timestamp at) {
+                                              const std::string& handle, CustomerId customer, Timestamp at) {
   return writer_->submit([&](Connection& conn) -> Result<void> {
     SP_PREPARE(insert, conn,
                "INSERT INTO social_identities(tenant_id, platform, handle, customer_id, created_at) "

@@ -23,8 +23,7 @@ class WriteQueue {
  public:
   using Work = std::function<Result<void>(Connection&)>;
 
-  WriteQueue(std::unique_ptr<Connection> connection, CommitObserver* observer,
-             std::size_t max_batch = 512);
+  WriteQueue(std::unique_ptr<Connection> connection, CommitObserver* observer, std::size_t max_batch = 512);
   ~WriteQueue();  // finishes every queued job, then stops
 
   // Runs `work` inside the writer's transaction and returns once it is committed (or
