@@ -61,7 +61,7 @@ Result<void> MailRuntime::start() {
   auto desks = resolve_mail_desks(config_, store_);
   if (!desks) return desks.error();
   desks_ = *desks;
-  replies_ = std::make_unique<intake::ReplyMailer>(intake_, *desks);
+  replies_ = std::make_unique<outbound::ReplyMailer>(intake_, *desks);
   helpdesk_.add_observer(replies_.get());
   if (!config_.smtp.url.empty()) {
     mail::SmtpConfig smtp;

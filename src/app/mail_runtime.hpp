@@ -11,6 +11,7 @@
 
 #include "app/config.hpp"
 #include "intake/mail_intake.hpp"
+#include "outbound/reply_mailer.hpp"
 #include "mail/outbox_worker.hpp"
 #include "mail/smtp_client.hpp"
 #include "storage/sqlite/sqlite_mail_store.hpp"
@@ -50,7 +51,7 @@ class MailRuntime {
   intake::MailIntake intake_;
   std::unique_ptr<mail::SmtpClient> smtp_;
   std::unique_ptr<mail::OutboxWorker> worker_;
-  std::unique_ptr<intake::ReplyMailer> replies_;
+  std::unique_ptr<outbound::ReplyMailer> replies_;
   std::atomic<bool> stopping_{false};
   std::vector<std::thread> pollers_;
 };

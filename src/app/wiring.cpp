@@ -22,8 +22,8 @@
 #include "http/static_files.hpp"
 #include "http/survey_routes.hpp"
 #include "intake/form_intake.hpp"
-#include "intake/report_mailer.hpp"
 #include "intake/webhook_intake.hpp"
+#include "outbound/report_mailer.hpp"
 #include "jobs/kpi_job.hpp"
 #include "jobs/report_job.hpp"
 #include "jobs/sla_scheduler.hpp"
@@ -69,7 +69,7 @@ struct Application::Parts {
   std::unique_ptr<service::ImprovementService> improvements;
   std::unique_ptr<storage::sqlite::SqliteReportRunStore> report_runs;
   std::unique_ptr<service::ReportScheduleService> report_schedules;
-  std::unique_ptr<intake::ReportMailer> report_mailer;
+  std::unique_ptr<outbound::ReportMailer> report_mailer;
   std::unique_ptr<service::SurveyService> surveys;
   std::unique_ptr<service::SurveyInviter> survey_inviter;
   std::unique_ptr<service::PortalService> portal;
@@ -167,7 +167,7 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
       db, *p.report_runs, *p.reports, p.clock, p.sla.get(), p.survey_store.get());
   // Scheduled reports are mailed to supervisors and admins of tenants with a mail desk.
   MailRuntime& mail = *p.mail;
-  p.report_mailer = std::make_unique<intake::ReportMailer>(
+  p.report_mailer = std::make_unique<outbound::ReportMailer>(
       db, mail.outbox(), [&mail](domain::TenantId tenant) { return mail.desk_for(tenant); }, p.clock);
   p.report_schedules->set_run_observer(
       [mailer = p.report_mailer.get()](const domain::Tenant& tenant, const storage::ReportRun& run) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "channels/text_util.hpp"
+#include "core/text.hpp"
 #include "channels/threading.hpp"
 
 namespace sp::channels {
@@ -47,31 +48,7 @@ std::array<unsigned char, crypto_auth_hmacsha256_BYTES> hmac(std::string_view se
 
 // Rejects nesting deeper than `max_depth` before nlohmann's recursive parser sees it.
 bool nesting_within(std::string_view text, int max_depth) {
-  int depth = 0;
-  bool in_string = false;
-  bool escaped = false;
-  for (char c : text) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > max_depth) {
-        return false;
-      }
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-  return true;
+  return !text::json_nesting_exceeded_at(text, max_depth).has_value();
 }
 
 Result<json> parse_object(std::string_view text) {

@@ -110,4 +110,8 @@ std::optional<std::string> percent_decode(std::string_view text, PlusSign plus =
 // percent-decode, used for form bodies), so it never fails.
 std::string percent_decode_lenient(std::string_view text, PlusSign plus = PlusSign::Literal);
 
+// The byte offset of the first '{' or '[' (outside strings) that nests JSON text deeper than
+// `max_depth`, or none: checked before a recursive parser sees hostile input.
+std::optional<std::size_t> json_nesting_exceeded_at(std::string_view text, int max_depth);
+
 }  // namespace sp::text

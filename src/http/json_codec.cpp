@@ -1,5 +1,6 @@
 #include "http/json_codec.hpp"
 
+#include "core/text.hpp"
 #include "core/time.hpp"
 #include "http/problem.hpp"
 
@@ -119,33 +120,11 @@ json to_json(const TicketEvent& e) {
 
 Result<json> parse_json_object(std::string_view body) {
   // Depth is checked before parsing so a hostile document cannot exhaust the stack.
-  int depth = 0;
-  bool in_string = false;
-  bool escaped = false;
-  for (std::size_t pos = 0; pos < body.size(); ++pos) {
-    char c = body[pos];
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > kMaxJsonDepth) {
-        Error error = invalid_input("JSON is nested deeper than " + std::to_string(kMaxJsonDepth) +
-                                    " levels (at byte " + std::to_string(pos) + ")");
-        error.kind = kinds::kInvalidJson;
-        return error;
-      }
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
+  if (auto pos = text::json_nesting_exceeded_at(body, kMaxJsonDepth)) {
+    Error error = invalid_input("JSON is nested deeper than " + std::to_string(kMaxJsonDepth) +
+                                " levels (at byte " + std::to_string(*pos) + ")");
+    error.kind = kinds::kInvalidJson;
+    return error;
   }
   json parsed = json::parse(body, nullptr, false);
   if (parsed.is_discarded()) {

@@ -77,12 +77,15 @@ HttpRequest to_request(const bhttp::request<bhttp::string_body>& message, const 
 struct Server::Impl {
   ServerOptions options;
   RequestHandler handler;
-  asio::io_context io{1};
+  asio::io_context io{std::max(1, options.io_threads)};
   asio::thread_pool workers;
   tcp::acceptor acceptor{io};
   asio::signal_set signals{io};
   std::atomic<bool> stopping{false};
   std::function<void()> on_drain;
+  // begin_shutdown cancels idle connections from another io thread: a session closes its
+  // socket and leaves the set under connections_mutex, so a cancel never races the close
+  // (which frees the reactor's state for the descriptor).
   struct Connection {
     beast::tcp_stream* stream;
     bool busy = false;
@@ -211,9 +214,9 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
   } catch (const std::exception& e) {
     spdlog::warn("session error: {}", e.what());
   }
+  std::lock_guard lock(connections_mutex);
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   stream.socket().close(ec);
-  std::lock_guard lock(connections_mutex);
   connections.erase(self);
 }
 

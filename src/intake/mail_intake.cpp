@@ -549,14 +549,4 @@ std::string MailIntake::new_message_id(const MailDesk& desk) const {
   return channels::make_message_id(random, domain);
 }
 
-void ReplyMailer::message_added(const Ticket& ticket, const Message& message) {
-  if (message.kind != MessageKind::Outbound || ticket.channel != Channel::Email) return;
-  for (const auto& desk : desks_) {
-    if (desk.tenant != ticket.tenant_id) continue;
-    auto sent = intake_.send_reply(desk, ticket, message);
-    if (!sent) spdlog::error("reply on T-{} not queued for mail: {}", ticket.id.value, sent.error().message);
-    return;
-  }
-}
-
 }  // namespace sp::intake

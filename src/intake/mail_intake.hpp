@@ -8,7 +8,8 @@
 // source, Message-ID) and the mailbox checkpoint are stored in the same transaction as the
 // message, so a crash neither loses nor doubles mail.
 //
-// Agent replies on e-mail tickets go out through the durable outbox (OutboundMailer).
+// Replies are composed here (send_reply: threading belongs with the desk's intake) and
+// queued by outbound::ReplyMailer.
 #pragma once
 
 #include <chrono>
@@ -130,20 +131,6 @@ class MailIntake {
   service::SlaService* sla_;
   mail::Outbox* outbox_;
   AttachmentStore* attachments_;
-};
-
-// Sends agents' outbound messages on e-mail tickets as mail (through the outbox), for the
-// tenants that have a desk. Called after the message is committed; a failure to queue is
-// logged and noted on the ticket, never lost silently.
-class ReplyMailer final : public service::TicketObserver {
- public:
-  ReplyMailer(MailIntake& intake, std::vector<MailDesk> desks) : intake_(intake), desks_(std::move(desks)) {}
-  void ticket_changed(const Ticket&, service::TicketChangeKind) override {}
-  void message_added(const Ticket& ticket, const Message& message) override;
-
- private:
-  MailIntake& intake_;
-  std::vector<MailDesk> desks_;
 };
 
 }  // namespace sp::intake

@@ -52,11 +52,11 @@ Result<int> KpiAggregator::measure(TenantId tenant, const std::vector<TicketId>&
   // Events recorded at this very millisecond count too (as_of is exclusive).
   const Timestamp as_of = now + std::chrono::milliseconds(1);
   const sla::BusinessCalendar* calendar = context->calendar ? &*context->calendar : nullptr;
-  std::vector<storage::TicketContributionUpdate> batch;
+  std::vector<TicketContributionUpdate> batch;
   int measured = 0;
   auto store_batch = [&]() -> Result<void> {
     if (batch.empty()) return {};
-    auto put = kpis_.put_contributions(scope, batch, now);
+    auto put = KpiRollups(kpis_).put_contributions(scope, batch, now);
     if (!put) return put.error();
     measured += static_cast<int>(batch.size());
     batch.clear();

@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "service/helpdesk.hpp"
+#include "service/kpi_rollups.hpp"
 #include "service/report_rules.hpp"
 #include "service/sla_service.hpp"
 #include "storage/kpi_store.hpp"

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "service/kpi_rollups.hpp"
 #include "sla/calendar_json.hpp"
 
 namespace sp::service {
@@ -77,9 +78,10 @@ Result<reporting::KpiReport> ReportService::aggregated_kpis(const Tenant& tenant
       query.dimension == reporting::Dimension::Tenant ? reporting::Dimension::All : query.dimension;
   const std::int64_t from_day = days->day_of(query.from);
   const std::int64_t to_day = days->day_of(query.to);
-  auto rows = kpis_->rollup_rows(scope, stored, from_day, to_day);
+  KpiRollups rollups(*kpis_);
+  auto rows = rollups.rollup_rows(scope, stored, from_day, to_day);
   if (!rows) return rows.error();
-  auto before = kpis_->backlog_before(scope, stored, from_day);
+  auto before = rollups.backlog_before(scope, stored, from_day);
   if (!before) return before.error();
   const auto wanted = query.dimension;
   query.dimension = stored;

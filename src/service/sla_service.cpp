@@ -22,8 +22,13 @@ Error bad_json(const char* what, const std::exception& e) {
 // The storage boundary: sla_notices rows keep text (the `kind` column's spelling is fixed by
 // sla::to_string(NoticeKind)); everything above works with sla::NoticeKey.
 storage::SlaNoticeRecord record_of(TicketId ticket, const sla::NoticeToFire& notice) {
-  return {ticket, std::string(sla::to_string(notice.key.target)), notice.key.cycle,
-          sla::to_string(notice.key.kind), notice.at};
+  std::optional<domain::EventType> event;
+  using Type = sla::NoticeKind::Type;
+  if (notice.key.kind.type == Type::AtRisk) event = domain::EventType::SlaAtRisk;
+  if (notice.key.kind.type == Type::Breached) event = domain::EventType::SlaBreached;
+  return {ticket,           std::string(sla::to_string(notice.key.target)),
+          notice.key.cycle, sla::to_string(notice.key.kind),
+          notice.at,        event};
 }
 
 // Rows this version cannot read can never match a key it decides, so they are dropped.

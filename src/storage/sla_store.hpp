@@ -50,6 +50,9 @@ struct SlaNoticeRecord {
   int cycle = 1;
   std::string kind;  // "at_risk", "breached", or "escalation:<step>"
   Timestamp due_at;  // the instant the notice is about
+  // What firing it records in the ticket's history (SlaAtRisk or SlaBreached), if anything:
+  // decided by the SLA engine, so the store never interprets `kind`. Not read back.
+  std::optional<EventType> ticket_event;
 };
 
 struct Notification {

@@ -178,4 +178,12 @@ TEST(PercentDecode, LenientDecodingKeepsBadEscapesAsTheyAre) {
 }
 
 }  // namespace
+TEST(JsonNesting, DepthIsCountedOutsideStringsAndTheFirstTooDeepBracketIsNamed) {
+  EXPECT_FALSE(json_nesting_exceeded_at(R"({"a":[1,{"b":2}]})", 3));
+  EXPECT_EQ(json_nesting_exceeded_at(R"({"a":[1,{"b":2}]})", 2), 8u);
+  // Brackets inside strings, also after an escaped quote, do not count.
+  EXPECT_FALSE(json_nesting_exceeded_at(R"({"a":"[[[{\"[[["})", 1));
+  EXPECT_EQ(json_nesting_exceeded_at("[[[]]][[[[", 3), 9u);
+}
+
 }  // namespace sp::text

@@ -6,7 +6,6 @@
 
 #include <cstdio>
 #include <fstream>
-#include <random>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -14,6 +13,7 @@
 #include "mail/mail_servers.hpp"
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
+#include "support/temp_dir.hpp"
 
 namespace sp::testing {
 namespace {
@@ -22,12 +22,7 @@ using mail::testing::MailServers;
 using mail::testing::shell_quote;
 using nlohmann::json;
 
-std::filesystem::path fresh_dir() {
-  std::random_device rd;
-  auto dir = std::filesystem::temp_directory_path() / ("sp-mailchan-" + std::to_string(rd()));
-  std::filesystem::create_directories(dir);
-  return dir;
-}
+using sp::testing::TempDir;
 
 // Runs the gateway with `raw` on stdin; returns {exit status, stdout}.
 std::pair<int, std::string> gateway(const std::filesystem::path& dir, const std::string& tenant,
@@ -84,7 +79,8 @@ json tickets_of(const HttpClient& client) {
 }
 
 TEST(MailGateway, ExitCodesAndExactlyOnce) {
-  auto dir = fresh_dir();
+  TempDir temp("sp-mailchan");
+  const auto dir = temp.path();
   prepare_tenant(dir);
   auto [status, out] = gateway(dir, "acme", message("jan@example.nl", "Modem stuk", "m1@example.nl"));
   ASSERT_EQ(status, 0) << out;
@@ -189,13 +185,13 @@ TEST(MailGateway, ExitCodesAndExactlyOnce) {
   EXPECT_NE(after["items"][0]["last_error"].get<std::string>().find("5.1.1"), std::string::npos);
   EXPECT_EQ(tickets_of(client)["items"].size(), 4u);  // a bounce is never a ticket
   server.stop(SIGTERM);
-  std::filesystem::remove_all(dir);
 }
 
 // Issue 16 section 5, through the real binary: what the MTA hears for mail that used to be
 // retried for days or to open tickets it should not.
 TEST(MailGateway, EdgeCasesFoundTryingRealMail) {
-  auto dir = fresh_dir();
+  TempDir temp("sp-mailchan");
+  const auto dir = temp.path();
   prepare_tenant(dir);
   // A NUL in an 8bit body: stored (0), never "retry later" (75) for a property of the message.
   std::string with_nul =
@@ -276,7 +272,6 @@ TEST(MailGateway, EdgeCasesFoundTryingRealMail) {
   }
   EXPECT_TRUE(ooo_marked) << messages.dump();
   server.stop(SIGTERM);
-  std::filesystem::remove_all(dir);
 }
 
 class MailChannel : public ::testing::Test {
@@ -284,7 +279,7 @@ class MailChannel : public ::testing::Test {
   void SetUp() override {
     auto problem = servers_.start();
     ASSERT_FALSE(problem) << *problem;
-    dir_ = fresh_dir();
+    dir_ = temp_.path();
     prepare_tenant(dir_);
     config_ = dir_ / "servicepact.toml";
     std::ofstream(config_) << "[smtp]\nurl = \"" << servers_.smtp_url() << "\"\n\n"
@@ -293,10 +288,7 @@ class MailChannel : public ::testing::Test {
                            << "\"\nimap_user = \"desk@telnet-nl.test\"\n"
                            << "imap_password = \"secret\"\npoll_seconds = 1\n";
   }
-  void TearDown() override {
-    servers_.stop();
-    std::filesystem::remove_all(dir_);
-  }
+  void TearDown() override { servers_.stop(); }
   // Writes messages straight into the desk's maildir (Dovecot picks them up as new mail).
   void drop_into_maildir(int count, const std::string& prefix) {
     auto maildir = servers_.dir() / "mail" / MailServers::kUser;
@@ -337,6 +329,7 @@ class MailChannel : public ::testing::Test {
   }
 
   MailServers servers_;
+  TempDir temp_{"sp-mailchan"};
   std::filesystem::path dir_, config_;
 };
 

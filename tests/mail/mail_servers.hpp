@@ -17,11 +17,12 @@
 #include <fstream>
 #include <map>
 #include <optional>
-#include <random>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "support/temp_dir.hpp"
 
 namespace sp::mail::testing {
 
@@ -51,10 +52,8 @@ class MailServers {
 
   // Starts both servers; returns an explanation when they cannot run here.
   std::optional<std::string> start() {
-    std::random_device rd;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("sp-mailtest-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(dir_);
+    temp_.emplace("sp-mailtest");
+    dir_ = temp_->path();
     std::string log = (dir_ / "start.log").string();
     std::string command = shell_quote(script("start.sh")) + " " + shell_quote(dir_.string()) + " >" +
                           shell_quote(log) + " 2>&1";
@@ -80,8 +79,7 @@ class MailServers {
     std::string command =
         shell_quote(script("stop.sh")) + " " + shell_quote(dir_.string()) + " >/dev/null 2>&1";
     (void)std::system(command.c_str());
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
+    temp_.reset();
     dir_.clear();
     started_ = false;
   }
@@ -142,6 +140,7 @@ class MailServers {
     return found == vars_.end() ? std::string() : found->second;
   }
 
+  std::optional<sp::testing::TempDir> temp_;  // removed with everything in it on stop
   std::filesystem::path dir_;
   std::map<std::string, std::string> vars_;
   bool started_ = false;

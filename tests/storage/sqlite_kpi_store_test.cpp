@@ -6,6 +6,7 @@
 #include <random>
 
 #include "domain/ticket_rules.hpp"
+#include "service/kpi_rollups.hpp"
 #include "storage/sqlite/sqlite_kpi_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "support/temp_dir.hpp"
@@ -23,10 +24,12 @@ class SqliteKpiStoreTest : public ::testing::Test {
     store_ = SqliteStore::open(options).value();
     ASSERT_TRUE(store_->migrate().ok());
     kpis_ = std::make_unique<SqliteKpiStore>(*store_);
+    rollups_ = std::make_unique<service::KpiRollups>(*kpis_);
     tenant_ = store_->create_tenant(Tenant{{}, "acme", "Acme", "UTC", Language::En, now_}).value();
     other_ = store_->create_tenant(Tenant{{}, "globex", "Globex", "UTC", Language::En, now_}).value();
   }
   void TearDown() override {
+    rollups_.reset();
     kpis_.reset();
     store_.reset();
   }
@@ -58,12 +61,13 @@ class SqliteKpiStoreTest : public ::testing::Test {
     return c;
   }
   std::vector<reporting::RollupRow> rows(const Tenant& tenant, Dimension d) {
-    return kpis_->rollup_rows(Scope::of(tenant.id), d, 0, 100'000).value();
+    return rollups_->rollup_rows(Scope::of(tenant.id), d, 0, 100'000).value();
   }
 
   sp::testing::TempDir dir_{"sp-kpi"};
   std::unique_ptr<SqliteStore> store_;
   std::unique_ptr<SqliteKpiStore> kpis_;
+  std::unique_ptr<service::KpiRollups> rollups_;
   Tenant tenant_, other_;
   Timestamp now_ = from_unix_seconds(1'795'000'000);
   int n_ = 0;
@@ -71,16 +75,17 @@ class SqliteKpiStoreTest : public ::testing::Test {
 
 TEST_F(SqliteKpiStoreTest, ANewContributionReplacesTheOldOneInEveryRollup) {
   auto ticket = create(tenant_);
-  std::vector<TicketContributionUpdate> first{{ticket.id, contribution(20'000, "7", 60, std::nullopt)}};
-  ASSERT_TRUE(kpis_->put_contributions(Scope::of(tenant_.id), first, now_).ok());
+  std::vector<service::TicketContributionUpdate> first{
+      {ticket.id, contribution(20'000, "7", 60, std::nullopt)}};
+  ASSERT_TRUE(rollups_->put_contributions(Scope::of(tenant_.id), first, now_).ok());
   auto agent_rows = rows(tenant_, Dimension::Agent);
   ASSERT_EQ(agent_rows.size(), 1u);
   EXPECT_EQ(agent_rows[0].key, "7");
   EXPECT_EQ(agent_rows[0].backlog_delta, 1);
 
   // Reassigned to agent 9 and solved two days later.
-  std::vector<TicketContributionUpdate> second{{ticket.id, contribution(20'000, "9", 60, 20'002)}};
-  ASSERT_TRUE(kpis_->put_contributions(Scope::of(tenant_.id), second, now_).ok());
+  std::vector<service::TicketContributionUpdate> second{{ticket.id, contribution(20'000, "9", 60, 20'002)}};
+  ASSERT_TRUE(rollups_->put_contributions(Scope::of(tenant_.id), second, now_).ok());
   agent_rows = rows(tenant_, Dimension::Agent);
   ASSERT_EQ(agent_rows.size(), 2u);  // agent 9: cohort day and solved day; agent 7 gone
   EXPECT_EQ(agent_rows[0].key, "9");
@@ -91,30 +96,31 @@ TEST_F(SqliteKpiStoreTest, ANewContributionReplacesTheOldOneInEveryRollup) {
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0].figures.first_response.count(), 1);
 
-  auto base = kpis_->backlog_before(Scope::of(tenant_.id), Dimension::Agent, 20'001).value();
+  auto base = rollups_->backlog_before(Scope::of(tenant_.id), Dimension::Agent, 20'001).value();
   ASSERT_EQ(base.size(), 1u);
   EXPECT_EQ(base[0].count, 1);
-  base = kpis_->backlog_before(Scope::of(tenant_.id), Dimension::Agent, 20'003).value();
+  base = rollups_->backlog_before(Scope::of(tenant_.id), Dimension::Agent, 20'003).value();
   EXPECT_TRUE(base.empty());  // solved on day 20'002: nothing open after it
-  base = kpis_->backlog_before(Scope::of(tenant_.id), Dimension::Agent, 19'000).value();
+  base = rollups_->backlog_before(Scope::of(tenant_.id), Dimension::Agent, 19'000).value();
   EXPECT_TRUE(base.empty());  // before it was created
 }
 
 TEST_F(SqliteKpiStoreTest, ABatchIsAllOrNothingAndTenantsAreSeparate) {
   auto mine = create(tenant_);
   auto theirs = create(other_);
-  std::vector<TicketContributionUpdate> batch{{mine.id, contribution(20'000, "7", 60, std::nullopt)},
-                                              {theirs.id, contribution(20'000, "7", 60, std::nullopt)}};
-  auto put = kpis_->put_contributions(Scope::of(tenant_.id), batch, now_);
+  std::vector<service::TicketContributionUpdate> batch{
+      {mine.id, contribution(20'000, "7", 60, std::nullopt)},
+      {theirs.id, contribution(20'000, "7", 60, std::nullopt)}};
+  auto put = rollups_->put_contributions(Scope::of(tenant_.id), batch, now_);
   ASSERT_FALSE(put.ok());
   EXPECT_EQ(put.error().code, ErrorCode::NotFound);
   EXPECT_TRUE(rows(tenant_, Dimension::All).empty());
 
   batch.pop_back();
-  ASSERT_TRUE(kpis_->put_contributions(Scope::of(tenant_.id), batch, now_).ok());
+  ASSERT_TRUE(rollups_->put_contributions(Scope::of(tenant_.id), batch, now_).ok());
   EXPECT_EQ(rows(tenant_, Dimension::All).size(), 1u);
   EXPECT_TRUE(rows(other_, Dimension::All).empty());
-  EXPECT_FALSE(kpis_->rollup_rows(Scope::platform(), Dimension::All, 0, 1).ok());
+  EXPECT_FALSE(rollups_->rollup_rows(Scope::platform(), Dimension::All, 0, 1).ok());
 }
 
 TEST_F(SqliteKpiStoreTest, TicketsWithoutContributionAreListedUntilMeasured) {
@@ -122,8 +128,8 @@ TEST_F(SqliteKpiStoreTest, TicketsWithoutContributionAreListedUntilMeasured) {
   auto b = create(tenant_);
   auto missing = kpis_->tickets_without_contribution(Scope::of(tenant_.id), TicketId{0}, 10).value();
   ASSERT_EQ(missing.size(), 2u);
-  std::vector<TicketContributionUpdate> batch{{a.id, contribution(20'000, "7", 60, std::nullopt)}};
-  ASSERT_TRUE(kpis_->put_contributions(Scope::of(tenant_.id), batch, now_).ok());
+  std::vector<service::TicketContributionUpdate> batch{{a.id, contribution(20'000, "7", 60, std::nullopt)}};
+  ASSERT_TRUE(rollups_->put_contributions(Scope::of(tenant_.id), batch, now_).ok());
   missing = kpis_->tickets_without_contribution(Scope::platform(), TicketId{0}, 10).value();
   ASSERT_EQ(missing.size(), 1u);
   EXPECT_EQ(missing[0].second, b.id);
@@ -133,15 +139,17 @@ TEST_F(SqliteKpiStoreTest, TicketsWithoutContributionAreListedUntilMeasured) {
 
 TEST_F(SqliteKpiStoreTest, AnUnreadableRowFailsTheBatchWithoutWriting) {
   auto ticket = create(tenant_);
-  std::vector<TicketContributionUpdate> batch{{ticket.id, contribution(20'000, "7", 60, std::nullopt)}};
-  ASSERT_TRUE(kpis_->put_contributions(Scope::of(tenant_.id), batch, now_).ok());
+  std::vector<service::TicketContributionUpdate> batch{
+      {ticket.id, contribution(20'000, "7", 60, std::nullopt)}};
+  ASSERT_TRUE(rollups_->put_contributions(Scope::of(tenant_.id), batch, now_).ok());
   ASSERT_TRUE(store_
                   ->write([](Connection& conn) -> Result<void> {
                     return conn.exec("UPDATE kpi_daily SET figures = x'07' WHERE dimension = 'agent'");
                   })
                   .ok());
-  std::vector<TicketContributionUpdate> changed{{ticket.id, contribution(20'000, "7", 90, std::nullopt)}};
-  EXPECT_FALSE(kpis_->put_contributions(Scope::of(tenant_.id), changed, now_).ok());
+  std::vector<service::TicketContributionUpdate> changed{
+      {ticket.id, contribution(20'000, "7", 90, std::nullopt)}};
+  EXPECT_FALSE(rollups_->put_contributions(Scope::of(tenant_.id), changed, now_).ok());
   auto all = rows(tenant_, Dimension::All);
   ASSERT_EQ(all.size(), 1u);
   EXPECT_DOUBLE_EQ(*all[0].figures.first_response.summary().mean, 60);

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <map>
-#include <tuple>
+#include <optional>
 
 namespace sp::storage::sqlite {
 
@@ -51,61 +51,53 @@ Error needs_tenant() {
   return invalid_input("KPI aggregates belong to one tenant", "tenant_id");
 }
 
-// A pending change to one rollup row, summed over the batch before it is written.
-struct Pending {
-  reporting::DayFigures figures;
-  std::int64_t backlog_delta = 0;
-  std::int64_t backlog_created_sum = 0;
-};
-using RowKey = std::tuple<std::string_view, std::int64_t, std::string>;
-
-Result<void> apply_row(Connection& conn, std::int64_t tenant, const RowKey& key, const Pending& change) {
-  const auto& [dimension, day, group] = key;
+Result<void> apply_row(Connection& conn, std::int64_t tenant, const KpiRollupRow& change,
+                       const KpiRollupCodec& codec) {
   auto get = conn.prepare(kGetRow);
   if (!get) return get.error();
-  get->bind(1, tenant).bind(2, dimension).bind(3, day).bind(4, group);
+  get->bind(1, tenant).bind(2, change.dimension).bind(3, change.day).bind(4, change.key);
   auto found = get->step();
   if (!found) return found.error();
-  reporting::DayFigures figures;
+  std::optional<std::string> stored;
   std::int64_t backlog = 0;
   std::int64_t created_sum = 0;
   if (*found) {
-    auto decoded = reporting::DayFigures::decode(get->blob(0));
-    if (!decoded) return decoded.error();
-    figures = std::move(*decoded);
+    stored = get->blob(0);
     backlog = get->int64(1);
     created_sum = get->int64(2);
   }
   if (auto done = get->reset(); !done) return done.error();
-  if (change.backlog_delta != 0 || change.backlog_created_sum != 0) {
+  if (change.backlog_delta != 0 || change.backlog_created_sum_ms != 0) {
     auto total = conn.prepare(kAddTotal);
     if (!total) return total.error();
-    total->bind(1, tenant).bind(2, dimension).bind(3, group);
-    total->bind(4, change.backlog_delta).bind(5, change.backlog_created_sum);
+    total->bind(1, tenant).bind(2, change.dimension).bind(3, change.key);
+    total->bind(4, change.backlog_delta).bind(5, change.backlog_created_sum_ms);
     if (auto ran = total->run(); !ran) return ran.error();
   }
-  figures.merge(change.figures, 1);
+  auto figures =
+      codec.add_figures(stored ? std::optional<std::string_view>(*stored) : std::nullopt, change.figures);
+  if (!figures) return figures.error();
   backlog += change.backlog_delta;
-  created_sum += change.backlog_created_sum;
-  if (figures.empty() && backlog == 0 && created_sum == 0) {
+  created_sum += change.backlog_created_sum_ms;
+  if (figures->empty && backlog == 0 && created_sum == 0) {
     if (!*found) return {};
     auto del = conn.prepare(kDeleteRow);
     if (!del) return del.error();
-    del->bind(1, tenant).bind(2, dimension).bind(3, day).bind(4, group);
+    del->bind(1, tenant).bind(2, change.dimension).bind(3, change.day).bind(4, change.key);
     return del->run();
   }
   auto put = conn.prepare(kPutRow);
   if (!put) return put.error();
-  put->bind(1, tenant).bind(2, dimension).bind(3, day).bind(4, group);
-  put->bind_blob(5, figures.encode()).bind(6, backlog).bind(7, created_sum);
+  put->bind(1, tenant).bind(2, change.dimension).bind(3, change.day).bind(4, change.key);
+  put->bind_blob(5, figures->figures).bind(6, backlog).bind(7, created_sum);
   return put->run();
 }
 
 }  // namespace
 
 Result<void> SqliteKpiStore::put_contributions(const Scope& scope,
-                                               std::span<const TicketContributionUpdate> updates,
-                                               Timestamp now) {
+                                               std::span<const KpiContributionUpdate> updates,
+                                               const KpiRollupCodec& codec, Timestamp now) {
   if (!scope.tenant) return needs_tenant();
   if (updates.size() > kMaxContributionBatch) {
     return invalid_input("too many contributions in one batch", "updates");
@@ -113,34 +105,25 @@ Result<void> SqliteKpiStore::put_contributions(const Scope& scope,
   if (updates.empty()) return {};
   const std::int64_t tenant = scope.tenant->value;
   return store_.write([&](Connection& conn) -> Result<void> {
-    std::map<RowKey, Pending> pending;
-    std::vector<reporting::RollupDelta> deltas;
+    std::vector<std::optional<std::string>> old_blobs;  // kept alive for the replacements' views
+    std::vector<const KpiContributionUpdate*> changed;
+    old_blobs.reserve(updates.size());
     for (const auto& update : updates) {
-      const std::string blob = update.contribution.encode();
       auto old = conn.prepare(kOldContribution);
       if (!old) return old.error();
       old->bind(1, tenant).bind(2, update.ticket.value);
       auto found = old->step();
       if (!found) return found.error();
-      deltas.clear();
-      if (*found) {
-        const std::string old_blob = old->blob(0);
-        if (old_blob == blob) continue;  // nothing the reports show has changed
-        auto decoded = reporting::TicketContribution::decode(old_blob);
-        if (!decoded) return decoded.error();
-        reporting::rollup_deltas(*decoded, -1, deltas);
-      }
+      std::optional<std::string> old_blob;
+      if (*found) old_blob = old->blob(0);
       if (auto done = old->reset(); !done) return done.error();
-      reporting::rollup_deltas(update.contribution, 1, deltas);
-      for (auto& d : deltas) {
-        auto& p = pending[RowKey{reporting::to_string(d.dimension), d.day, std::move(d.key)}];
-        p.figures.merge(d.figures, 1);
-        p.backlog_delta += d.backlog_delta;
-        p.backlog_created_sum += d.backlog_created_sum_ms;
-      }
+      if (old_blob == update.contribution) continue;  // nothing the reports show has changed
+      old_blobs.push_back(std::move(old_blob));
+      changed.push_back(&update);
       auto put = conn.prepare(kPutContribution);
       if (!put) return put.error();
-      put->bind(1, tenant).bind(2, update.ticket.value).bind_blob(3, blob).bind(4, to_unix_ms(now));
+      put->bind(1, tenant).bind(2, update.ticket.value).bind_blob(3, update.contribution);
+      put->bind(4, to_unix_ms(now));
       if (auto ran = put->run(); !ran) {
         // The foreign key to tickets(tenant_id, id) is the tenant check: no extra lookup.
         if (ran.error().kind == kinds::kConstraint) {
@@ -149,72 +132,66 @@ Result<void> SqliteKpiStore::put_contributions(const Scope& scope,
         return ran.error();
       }
     }
-    for (const auto& [key, change] : pending) {
-      if (change.figures.empty() && change.backlog_delta == 0 && change.backlog_created_sum == 0) {
-        continue;
-      }
-      if (auto applied = apply_row(conn, tenant, key, change); !applied) return applied.error();
+    if (changed.empty()) return {};
+    std::vector<KpiRollupCodec::Replacement> replaced;
+    replaced.reserve(changed.size());
+    for (std::size_t i = 0; i < changed.size(); ++i) {
+      replaced.push_back({old_blobs[i] ? std::optional<std::string_view>(*old_blobs[i]) : std::nullopt,
+                          changed[i]->contribution});
+    }
+    auto rows = codec.row_changes(replaced);
+    if (!rows) return rows.error();
+    for (const auto& change : *rows) {
+      if (auto applied = apply_row(conn, tenant, change, codec); !applied) return applied.error();
     }
     return {};
   });
 }
 
-Result<std::vector<reporting::RollupRow>> SqliteKpiStore::rollup_rows(const Scope& scope,
-                                                                      reporting::Dimension dimension,
-                                                                      std::int64_t from_day,
-                                                                      std::int64_t to_day) {
-  using Rows = std::vector<reporting::RollupRow>;
+Result<std::vector<KpiRollupRow>> SqliteKpiStore::rollup_rows(const Scope& scope, std::string_view dimension,
+                                                              std::int64_t from_day, std::int64_t to_day) {
+  using Rows = std::vector<KpiRollupRow>;
   if (!scope.tenant) return needs_tenant();
   return store_.read([&](Connection& conn) -> Result<Rows> {
     auto stmt = conn.prepare(kRows);
     if (!stmt) return stmt.error();
-    stmt->bind(1, scope.tenant->value).bind(2, reporting::to_string(dimension));
+    stmt->bind(1, scope.tenant->value).bind(2, dimension);
     stmt->bind(3, from_day).bind(4, to_day);
-    Rows rows;
-    SP_TRY(for_each_row(*stmt, [&rows](const Statement& row) -> Result<void> {
-      reporting::RollupRow r;
-      r.day = row.int64(0);
-      r.key = row.text(1);
-      auto figures = reporting::DayFigures::decode(row.blob(2));
-      if (!figures) return figures.error();
-      r.figures = std::move(*figures);
-      r.backlog_delta = row.int64(3);
-      r.backlog_created_sum_ms = row.int64(4);
-      rows.push_back(std::move(r));
-      return {};
-    }));
-    return rows;
+    return collect_rows(*stmt, [dimension](const Statement& row) {
+      return KpiRollupRow{std::string(dimension), row.int64(0), row.text(1), row.blob(2),
+                          row.int64(3),           row.int64(4)};
+    });
   });
 }
 
-Result<std::vector<reporting::BacklogBase>> SqliteKpiStore::backlog_before(const Scope& scope,
-                                                                           reporting::Dimension dimension,
-                                                                           std::int64_t day) {
-  using Bases = std::vector<reporting::BacklogBase>;
+Result<std::vector<KpiBacklogTotal>> SqliteKpiStore::backlog_before(const Scope& scope,
+                                                                    std::string_view dimension,
+                                                                    std::int64_t day) {
+  using Totals = std::vector<KpiBacklogTotal>;
   if (!scope.tenant) return needs_tenant();
   // All steps ever, minus those on or after `day`: reads only the days since, so a report on
   // recent days does not scan the tenant's whole history.
-  return store_.read([&](Connection& conn) -> Result<Bases> {
-    std::map<std::string, reporting::BacklogBase> bases;
-    auto totals = conn.prepare(kTotals);
-    if (!totals) return totals.error();
-    totals->bind(1, scope.tenant->value).bind(2, reporting::to_string(dimension));
-    SP_TRY(for_each_row(*totals, [&bases](const Statement& row) {
+  return store_.read([&](Connection& conn) -> Result<Totals> {
+    std::map<std::string, KpiBacklogTotal> totals;
+    auto all = conn.prepare(kTotals);
+    if (!all) return all.error();
+    all->bind(1, scope.tenant->value).bind(2, dimension);
+    SP_TRY(for_each_row(*all, [&totals](const Statement& row) {
       std::string key = row.text(0);
-      bases[key] = {key, row.int64(1), row.int64(2)};
+      totals[key] = {key, row.int64(1), row.int64(2)};
     }));
     auto since = conn.prepare(kBacklogSince);
     if (!since) return since.error();
-    since->bind(1, scope.tenant->value).bind(2, reporting::to_string(dimension)).bind(3, day);
-    SP_TRY(for_each_row(*since, [&bases](const Statement& row) {
-      auto& base = bases[row.text(0)];
-      base.key = row.text(0);
-      base.count -= row.int64(1);
-      base.created_sum_ms -= row.int64(2);
+    since->bind(1, scope.tenant->value).bind(2, dimension).bind(3, day);
+    SP_TRY(for_each_row(*since, [&totals](const Statement& row) {
+      auto& total = totals[row.text(0)];
+      total.key = row.text(0);
+      total.count -= row.int64(1);
+      total.created_sum_ms -= row.int64(2);
     }));
-    Bases out;
-    for (auto& [key, base] : bases) {
-      if (base.count != 0 || base.created_sum_ms != 0) out.push_back(std::move(base));
+    Totals out;
+    for (auto& [key, total] : totals) {
+      if (total.count != 0 || total.created_sum_ms != 0) out.push_back(std::move(total));
     }
     return out;
   });

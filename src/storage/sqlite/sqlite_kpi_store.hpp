@@ -12,13 +12,12 @@ class SqliteKpiStore final : public KpiStore {
   // REQUIRES: `store` is migrated (version >= 10) and outlives this object.
   explicit SqliteKpiStore(SqliteStore& store) : store_(store) {}
 
-  Result<void> put_contributions(const Scope& scope, std::span<const TicketContributionUpdate> updates,
-                                 Timestamp now) override;
-  Result<std::vector<reporting::RollupRow>> rollup_rows(const Scope& scope, reporting::Dimension dimension,
-                                                        std::int64_t from_day, std::int64_t to_day) override;
-  Result<std::vector<reporting::BacklogBase>> backlog_before(const Scope& scope,
-                                                             reporting::Dimension dimension,
-                                                             std::int64_t day) override;
+  Result<void> put_contributions(const Scope& scope, std::span<const KpiContributionUpdate> updates,
+                                 const KpiRollupCodec& codec, Timestamp now) override;
+  Result<std::vector<KpiRollupRow>> rollup_rows(const Scope& scope, std::string_view dimension,
+                                                std::int64_t from_day, std::int64_t to_day) override;
+  Result<std::vector<KpiBacklogTotal>> backlog_before(const Scope& scope, std::string_view dimension,
+                                                      std::int64_t day) override;
   Result<std::vector<std::pair<TenantId, TicketId>>> tickets_without_contribution(const Scope& scope,
                                                                                   TicketId after,
                                                                                   int limit) override;

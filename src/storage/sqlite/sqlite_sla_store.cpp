@@ -283,9 +283,9 @@ Result<std::vector<SlaNoticeRecord>> SqliteStore::fire_sla_notices(
       SP_TRY(insert.run());
       if (conn.changes() == 0) continue;  // fired before: exactly once
       fired.push_back(notice);
-      if (notice.kind == "at_risk" || notice.kind == "breached") {
+      if (notice.ticket_event) {
         TicketEvent event;
-        event.type = notice.kind == "at_risk" ? EventType::SlaAtRisk : EventType::SlaBreached;
+        event.type = *notice.ticket_event;
         event.actor = Actor{ActorType::System, 0};
         event.at = now;
         event.field = notice.target;

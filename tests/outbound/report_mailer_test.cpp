@@ -1,6 +1,6 @@
 // Scheduled report runs are mailed to the tenant's supervisors and admins through the outbox
 // (issue 8), driven through the real ReportScheduleService with a controlled clock.
-#include "intake/report_mailer.hpp"
+#include "outbound/report_mailer.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 #include "channels/mime.hpp"
 #include "charter/charter.hpp"
 #include "charter/charter_json.hpp"
-#include "intake_fixture.hpp"
+#include "intake/intake_fixture.hpp"
 #include "mail/mail_servers.hpp"
 #include "mail/outbox_worker.hpp"
 #include "storage/sqlite/sqlite_mail_store.hpp"
@@ -19,7 +19,9 @@
 #include "service/sla_service.hpp"
 #include "storage/sqlite/sqlite_report_run_store.hpp"
 
-namespace sp::intake {
+namespace sp::outbound {
+
+using namespace sp::intake;  // NOLINT
 namespace {
 
 TEST(ReportMailSubject, NamesWeeksByIsoWeekAndKeepsOtherLabels) {
@@ -44,7 +46,7 @@ TEST(ReportPdfFilename, IsSafeAndFixed) {
   EXPECT_LE(report_pdf_filename(std::string(300, 'a'), "p").size(), 100u);
 }
 
-class ReportMailerTest : public testing::IntakeFixture {
+class ReportMailerTest : public sp::testing::IntakeFixture {
  protected:
   void SetUp() override {
     IntakeFixture::SetUp();
@@ -166,19 +168,19 @@ TEST_F(ReportMailerTest, TenantWithoutDeskGetsNoMail) {
 }
 
 }  // namespace
-}  // namespace sp::intake
+}  // namespace sp::outbound
 
 // Through the real SMTP sink (scripts/mailtest/): the queued report mail is delivered as
 // composed and the PDF survives the trip.
-namespace sp::intake {
+namespace sp::outbound {
+
+using namespace sp::intake;  // NOLINT
 namespace {
 
 class ReportMailerSmtpTest : public mail::testing::MailServerTest {};
 
 TEST_F(ReportMailerSmtpTest, QueuedReportIsDeliveredWithItsPdf) {
-  std::random_device rd;
-  const auto dir = std::filesystem::temp_directory_path() / ("sp-report-mail-" + std::to_string(rd()));
-  std::filesystem::create_directories(dir);
+  sp::testing::TempDir dir("sp-report-mail");
   storage::sqlite::SqliteOptions options;
   options.path = (dir / "servicepact.db").string();
   auto store = storage::sqlite::SqliteStore::open(options).value();
@@ -230,9 +232,7 @@ TEST_F(ReportMailerSmtpTest, QueuedReportIsDeliveredWithItsPdf) {
   ASSERT_TRUE(parsed.html.has_value());
   EXPECT_NE(parsed.html->find("Maandelijks SLA-rapport"), std::string::npos);
   store.reset();
-  std::error_code ec;
-  std::filesystem::remove_all(dir, ec);
 }
 
 }  // namespace
-}  // namespace sp::intake
+}  // namespace sp::outbound

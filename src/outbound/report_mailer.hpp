@@ -19,7 +19,10 @@
 #include "storage/report_run_store.hpp"
 #include "storage/directory_store.hpp"
 
-namespace sp::intake {
+namespace sp::outbound {
+
+using intake::MailDesk;
+using namespace sp::domain;  // NOLINT
 
 // "Weekly summary" for "weekly_feedback" and so on; unknown reports keep their name.
 std::string report_title(std::string_view report);
@@ -53,4 +56,4 @@ class ReportMailer {
   const Clock& clock_;
 };
 
-}  // namespace sp::intake
+}  // namespace sp::outbound

@@ -1,4 +1,4 @@
-#include "intake/report_mailer.hpp"
+#include "outbound/report_mailer.hpp"
 
 #include <sodium.h>
 #include <spdlog/spdlog.h>
@@ -7,7 +7,7 @@
 
 #include "channels/compose.hpp"
 
-namespace sp::intake {
+namespace sp::outbound {
 namespace {
 
 // "YYYY-MM-DD" at the start of `label`, parsed by hand (no date::parse on g++ 12).
@@ -151,4 +151,4 @@ void ReportMailer::on_run(const Tenant& tenant, const storage::ReportRun& run) {
   }
 }
 
-}  // namespace sp::intake
+}  // namespace sp::outbound

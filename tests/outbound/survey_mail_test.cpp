@@ -4,16 +4,19 @@
 
 #include "channels/mime.hpp"
 #include "intake/mail_intake.hpp"
-#include "intake_fixture.hpp"
+#include "outbound/reply_mailer.hpp"
+#include "intake/intake_fixture.hpp"
 #include "storage/sqlite/sqlite_mail_store.hpp"
 #include "service/survey_service.hpp"
 #include "storage/sqlite/sqlite_mail_intake_store.hpp"
 #include "storage/sqlite/sqlite_survey_store.hpp"
 
-namespace sp::intake {
+namespace sp::outbound {
+
+using namespace sp::intake;  // NOLINT
 namespace {
 
-class SurveyMailTest : public testing::IntakeFixture {
+class SurveyMailTest : public sp::testing::IntakeFixture {
  protected:
   void SetUp() override {
     IntakeFixture::SetUp();
@@ -106,4 +109,4 @@ TEST_F(SurveyMailTest, SpamTicketsGetNoSurveyMail) {
 }
 
 }  // namespace
-}  // namespace sp::intake
+}  // namespace sp::outbound
