@@ -27,6 +27,10 @@ class Metrics;
 }  // namespace sp::http
 namespace sp::jobs {
 class SlaScheduler;
+class WebhookJob;
+}  // namespace sp::jobs
+namespace sp::webhooks {
+class OutboundWebhookService;
 }
 namespace sp::service {
 class HelpdeskService;
@@ -49,6 +53,10 @@ struct WiringOptions {
   bool survey_invitations = true;      // the survey link in the closing message on solving
   bool web_pages = true;               // serve config.web_root (warns when it is empty)
   bool log_database = true;            // log the schema version on open
+  // Outbound webhooks: a POST's total timeout, and the failures in a row that switch a
+  // subscription off (tests make both small).
+  Duration webhook_timeout = std::chrono::seconds(10);
+  int webhook_max_consecutive_failures = 50;
 };
 
 class Application {
@@ -84,6 +92,8 @@ class Application {
   service::ReportScheduleService& report_schedules();
   service::KpiAggregator& kpi_aggregator();
   jobs::SlaScheduler& sla_scheduler();
+  webhooks::OutboundWebhookService& outbound_webhooks();
+  jobs::WebhookJob& webhook_job();
   MailRuntime& mail();
   http::Api& api();
   http::Metrics& metrics();
