@@ -161,10 +161,8 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   // Outbound webhooks: events are queued by the recorder, told what the helpdesk, the SLA
   // engine and surveys recorded (the SLA notice and survey answer observers below).
   p.outbound_webhook_store = std::make_unique<storage::sqlite::SqliteOutboundWebhookStore>(db);
-  webhooks::OutboundWebhookOptions webhook_options;
-  webhook_options.disable.max_consecutive_failures = options.webhook_max_consecutive_failures;
-  p.outbound_webhooks = std::make_unique<webhooks::OutboundWebhookService>(db, *p.outbound_webhook_store,
-                                                                           p.clock, webhook_options);
+  p.outbound_webhooks =
+      std::make_unique<webhooks::OutboundWebhookService>(db, *p.outbound_webhook_store, p.clock);
   p.webhook_recorder =
       std::make_unique<webhooks::WebhookEventRecorder>(*p.outbound_webhooks, db, db, p.survey_store.get());
   webhooks::WebhookEventRecorder& recorder = *p.webhook_recorder;
@@ -262,10 +260,7 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   p.sla_scheduler = std::make_unique<jobs::SlaScheduler>(*p.sla, p.clock);
   p.report_job = std::make_unique<jobs::ReportJob>(*p.report_schedules, p.clock);
   p.kpi_job = std::make_unique<jobs::KpiJob>(aggregator);
-  webhooks::CurlPosterOptions poster_options;
-  poster_options.total_timeout = options.webhook_timeout;
-  poster_options.connect_timeout = std::min<Duration>(options.webhook_timeout, std::chrono::seconds(5));
-  p.webhook_poster = std::make_unique<webhooks::CurlWebhookPoster>(poster_options);
+  p.webhook_poster = std::make_unique<webhooks::CurlWebhookPoster>();
   p.webhook_job = std::make_unique<jobs::WebhookJob>(*p.outbound_webhooks, *p.webhook_poster);
   return std::unique_ptr<Application>(new Application(std::move(parts)));
 }

@@ -53,10 +53,6 @@ struct WiringOptions {
   bool survey_invitations = true;      // the survey link in the closing message on solving
   bool web_pages = true;               // serve config.web_root (warns when it is empty)
   bool log_database = true;            // log the schema version on open
-  // Outbound webhooks: a POST's total timeout, and the failures in a row that switch a
-  // subscription off (tests make both small).
-  Duration webhook_timeout = std::chrono::seconds(10);
-  int webhook_max_consecutive_failures = 50;
 };
 
 class Application {
