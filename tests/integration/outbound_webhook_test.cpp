@@ -25,7 +25,7 @@ constexpr const char* kSubscriptions = "/api/v1/webhooks/subscriptions";
 
 struct HookWorld {
   TestServer server;
-  HttpClient platform = server.agent_client(std::nullopt, Role::Admin, "root@platform.test");
+  HttpClient platform{0};
   std::int64_t tenant = 0, other_tenant = 0, customer = 0;
   HttpClient admin{0}, agent{0}, other_admin{0};
 
@@ -36,6 +36,7 @@ struct HookWorld {
       admin = server.agent_client(domain::TenantId{tenant}, Role::Admin, "admin2@acme.test");
       return;
     }
+    platform = server.agent_client(std::nullopt, Role::Admin, "root@platform.test");
     tenant = body_of(platform.post("/api/v1/tenants", R"({"slug":"acme","name":"Acme"})"))["id"];
     other_tenant = body_of(platform.post("/api/v1/tenants", R"({"slug":"other","name":"Other"})"))["id"];
     admin = server.agent_client(domain::TenantId{tenant}, Role::Admin, "admin@acme.test");
@@ -122,7 +123,10 @@ TEST(OutboundWebhooks, DeliveryIsSignedAndItsAttemptIsVisible) {
   HttpReceiver receiver;
   const json sub = w.subscribe(receiver.url(), {"ticket.created", "message.added"});
   const auto ticket = w.open_ticket();
-  EXPECT_EQ(w.deliver(), 2);  // ticket.created and its first message
+  auto reply = w.admin.post("/api/v1/tickets/" + std::to_string(ticket) + "/messages",
+                            R"({"kind":"outbound","body":"Het komt morgen."})");
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  EXPECT_EQ(w.deliver(), 2);  // ticket.created and the reply
   const auto requests = receiver.requests();
   ASSERT_EQ(requests.size(), 2u);
   for (const auto& request : requests) {
@@ -134,12 +138,17 @@ TEST(OutboundWebhooks, DeliveryIsSignedAndItsAttemptIsVisible) {
                                                                     request.body, w.server.clock().now());
     EXPECT_TRUE(verified.ok()) << request.header("servicepact-signature");
   }
-  const json created = json::parse(requests[0].body);
+  // Deliveries run in parallel, so their order is not promised: find each by its type.
+  const bool created_first = json::parse(requests[0].body)["type"] == "ticket.created";
+  const auto& created_request = requests[created_first ? 0 : 1];
+  const json created = json::parse(created_request.body);
   EXPECT_EQ(created["type"], "ticket.created");
   EXPECT_EQ(created["tenant"]["slug"], "acme");
   EXPECT_EQ(created["data"]["ticket"]["id"], ticket);
-  EXPECT_EQ(requests[0].header("servicepact-event-id"), created["id"]);
-  EXPECT_EQ(json::parse(requests[1].body)["type"], "message.added");
+  EXPECT_EQ(created_request.header("servicepact-event-id"), created["id"]);
+  const json added = json::parse(requests[created_first ? 1 : 0].body);
+  EXPECT_EQ(added["type"], "message.added");
+  EXPECT_EQ(added["data"]["message"]["body"], "Het komt morgen.");
 
   const json listed = w.deliveries(sub["id"]);
   ASSERT_EQ(listed["items"].size(), 2u);
@@ -238,7 +247,9 @@ TEST(OutboundWebhooks, SubscriptionFailingForADayIsSwitchedOffWithANotice) {
   EXPECT_GE(w.server.clock().now() - started, 24h);
 
   bool noticed = false;
-  for (const auto& n : body_of(w.admin.get("/api/v1/notifications"))["items"]) {
+  const json notifications = body_of(w.admin.get("/api/v1/notifications"));
+  SCOPED_TRACE(notifications.dump());
+  for (const auto& n : notifications["items"]) {
     noticed = noticed || n["kind"] == "webhook_disabled";
   }
   EXPECT_TRUE(noticed);

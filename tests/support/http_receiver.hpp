@@ -1,8 +1,8 @@
 // A real HTTP receiver on 127.0.0.1 for outbound webhook tests: a plain-socket server on its
 // own thread that reads each request (headers and Content-Length body), records it and then
 // behaves as told: answer 200 (or any status), sleep before answering (a receiver that times
-// out), or close the connection without a word. One connection at a time is enough for the
-// tests; each connection carries one request.
+// out), or close the connection without a word. Each connection (one request) is served on
+// a thread of its own, so a sleeping answer does not hold up the next delivery.
 #pragma once
 
 #include <arpa/inet.h>
@@ -54,6 +54,7 @@ class HttpReceiver {
   ~HttpReceiver() {
     stopping_ = true;
     thread_.join();
+    for (auto& connection : connections_) connection.join();
     ::close(listen_fd_);
   }
 
@@ -87,8 +88,10 @@ class HttpReceiver {
       if (::poll(&ready, 1, 50) <= 0) continue;
       const int fd = ::accept(listen_fd_, nullptr, nullptr);
       if (fd < 0) continue;
-      handle(fd);
-      ::close(fd);
+      connections_.emplace_back([this, fd] {
+        handle(fd);
+        ::close(fd);
+      });
     }
   }
 
@@ -177,6 +180,7 @@ class HttpReceiver {
   int status_ = 200;
   std::chrono::milliseconds delay_{0};
   std::vector<ReceivedRequest> requests_;
+  std::vector<std::thread> connections_;  // only the accepting thread adds to it
   std::thread thread_;
 };
 
