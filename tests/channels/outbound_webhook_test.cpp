@@ -19,6 +19,11 @@ TEST(OutboundWebhook, SignatureHeaderCarriesUnixSecondsAndTheInboundHmac) {
   EXPECT_EQ(header, "t=1700000000,v1=" + sign_webhook("s3cret", "1700000000", body));
 }
 
+TEST(OutboundWebhook, SignatureMatchesTheExampleInTheReadme) {
+  EXPECT_EQ(webhook_signature_header("whsec_test", at_unix(1795000000), "{}"),
+            "t=1795000000,v1=f50cd36baaae795dac63f86cd686693bcb16ea422cd6f180232b0f6ed3a6367d");
+}
+
 TEST(OutboundWebhook, ReceiverAcceptsItsOwnSignatureWithinFiveMinutes) {
   const std::string body = "{\"a\":1}";
   const auto header = webhook_signature_header("k", at_unix(1700000000), body);
