@@ -178,14 +178,9 @@ Result<int> OutboundWebhookService::enqueue(TenantId tenant, channels::WebhookEv
                                             const std::string& event_id, json data) {
   // A read first: most changes happen in tenants without subscriptions, and a read costs no
   // group commit on the request path.
-  auto subscriptions = hooks_.list_webhook_subscriptions(tenant);
-  if (!subscriptions) return subscriptions.error();
-  const std::string name(channels::to_string(type));
-  bool wanted = false;
-  for (const auto& s : *subscriptions) {
-    wanted = wanted || (s.enabled && std::find(s.events.begin(), s.events.end(), name) != s.events.end());
-  }
-  if (!wanted) return 0;
+  auto want = wanted(tenant, {type});
+  if (!want) return want.error();
+  if (!*want) return 0;
   auto found = store_.get_tenant(storage::Scope::of(tenant), tenant);
   if (!found) return found.error();
   channels::WebhookEvent event;
@@ -197,6 +192,20 @@ Result<int> OutboundWebhookService::enqueue(TenantId tenant, channels::WebhookEv
   event.data = std::move(data);
   return hooks_.enqueue_webhook_event(tenant, event_id, std::string(channels::to_string(type)),
                                       channels::webhook_event_body(event), event.occurred_at);
+}
+
+Result<bool> OutboundWebhookService::wanted(TenantId tenant,
+                                            std::initializer_list<channels::WebhookEventType> types) {
+  auto subscriptions = hooks_.list_webhook_subscriptions(tenant);
+  if (!subscriptions) return subscriptions.error();
+  for (const auto& s : *subscriptions) {
+    if (!s.enabled) continue;
+    for (auto type : types) {
+      if (std::find(s.events.begin(), s.events.end(), channels::to_string(type)) != s.events.end())
+        return true;
+    }
+  }
+  return false;
 }
 
 Result<std::vector<storage::ClaimedWebhookDelivery>> OutboundWebhookService::claim_due(int limit,

@@ -81,6 +81,9 @@ class OutboundWebhookService {
   // subscription and event id). Returns how many deliveries were queued.
   Result<int> enqueue(TenantId tenant, channels::WebhookEventType type, const std::string& event_id,
                       nlohmann::json data);
+  // Whether an enabled subscription of the tenant lists any of `types` (a read: lets callers
+  // skip building an event nobody wants).
+  Result<bool> wanted(TenantId tenant, std::initializer_list<channels::WebhookEventType> types);
 
   // For the delivery job: due deliveries, leased for `lease` (a crashed attempt is retried then).
   Result<std::vector<storage::ClaimedWebhookDelivery>> claim_due(int limit, Duration lease);

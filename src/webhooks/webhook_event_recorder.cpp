@@ -74,6 +74,9 @@ void WebhookEventRecorder::message_added(const domain::Ticket& ticket, const dom
 }
 
 void WebhookEventRecorder::sla_notices_fired(domain::TenantId tenant, domain::TicketId id) {
+  auto want = hooks_.wanted(
+      tenant, {WebhookEventType::SlaAtRisk, WebhookEventType::SlaBreached, WebhookEventType::SlaEscalated});
+  if (want && !*want) return;  // on a read error, go on: enqueue reports it
   const auto scope = storage::Scope::of(tenant);
   auto notices = sla_.list_sla_notices(scope, id);
   auto ticket = store_.get_ticket(scope, id);
@@ -103,6 +106,8 @@ void WebhookEventRecorder::sla_notices_fired(domain::TenantId tenant, domain::Ti
 }
 
 void WebhookEventRecorder::survey_answered(domain::TenantId tenant, domain::TicketId id) {
+  auto want = hooks_.wanted(tenant, {WebhookEventType::SurveyAnswered});
+  if (want && !*want) return;
   const auto scope = storage::Scope::of(tenant);
   auto ticket = store_.get_ticket(scope, id);
   if (!ticket) {

@@ -4,6 +4,8 @@
 // fake clock, automatic switch-off with its notice, and the queue surviving a restart.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "channels/outbound_webhook.hpp"
 #include "integration/test_server.hpp"
 #include "jobs/webhook_job.hpp"
@@ -270,6 +272,50 @@ TEST(OutboundWebhooks, SubscriptionFailingForADayIsSwitchedOffWithANotice) {
             202);
   EXPECT_EQ(w.deliver(), 1);
   EXPECT_EQ(receiver.requests().size(), sent + 1);
+}
+
+TEST(OutboundWebhooks, SlaNoticesReachTheReceiverOnceEach) {
+  HookWorld w;
+  HttpReceiver receiver;
+  json day = json::array({json::array({"00:00", "24:00"})});
+  json calendar = {{"timezone", "UTC"}, {"weekly", json::object()}};
+  for (const char* weekday : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
+    calendar["weekly"][weekday] = day;
+  auto made = w.admin.post("/api/v1/calendars", json{{"name", "Always"}, {"calendar", calendar}}.dump());
+  ASSERT_EQ(made.status, 201) << made.body;
+  auto policy = w.admin.post(
+      "/api/v1/sla/policies",
+      json{{"name", "Standard"},
+           {"calendar_id", body_of(made)["id"]},
+           {"targets", {{"first_response_minutes", 60}}},
+           {"escalation", {{{"target", "first_response"}, {"at", 1.0}, {"action", "raise_priority"}}}}}
+          .dump());
+  ASSERT_EQ(policy.status, 201) << policy.body;
+  const json sub = w.subscribe(receiver.url(), {"sla.at_risk", "sla.breached", "sla.escalated"});
+  const auto ticket = w.open_ticket();
+  auto& scheduler = w.server.scheduler();
+  ASSERT_TRUE(scheduler.run_once().ok());
+  w.server.clock().advance(46min);
+  ASSERT_TRUE(scheduler.run_once().ok());
+  w.server.clock().advance(15min);
+  ASSERT_TRUE(scheduler.run_once().ok());
+  ASSERT_TRUE(scheduler.run_once().ok());
+  w.deliver();
+  std::map<std::string, int> seen;
+  for (const auto& request : receiver.requests()) {
+    const json event = json::parse(request.body);
+    EXPECT_EQ(event["data"]["ticket"]["id"], ticket);
+    EXPECT_EQ(event["data"]["sla"]["target"], "first_response");
+    ++seen[event["type"].get<std::string>()];
+  }
+  EXPECT_EQ(seen["sla.at_risk"], 1);
+  EXPECT_EQ(seen["sla.breached"], 1);
+  EXPECT_EQ(seen["sla.escalated"], 1);
+  // Recomputing fires nothing new, so nothing is queued again.
+  ASSERT_TRUE(w.server.sla().recompute_all().ok());
+  w.server.clock().advance(1h);
+  w.deliver();
+  EXPECT_EQ(receiver.requests().size(), 3u);
 }
 
 TEST(OutboundWebhooks, QueuedDeliveriesSurviveARestart) {
