@@ -21,12 +21,14 @@
 #include "http/staffing_routes.hpp"
 #include "http/static_files.hpp"
 #include "http/survey_routes.hpp"
+#include "http/webhook_routes.hpp"
 #include "intake/form_intake.hpp"
 #include "intake/webhook_intake.hpp"
 #include "outbound/report_mailer.hpp"
 #include "jobs/kpi_job.hpp"
 #include "jobs/report_job.hpp"
 #include "jobs/sla_scheduler.hpp"
+#include "jobs/webhook_job.hpp"
 #include "service/change_feed.hpp"
 #include "service/charter_service.hpp"
 #include "service/helpdesk.hpp"
@@ -37,9 +39,11 @@
 #include "service/survey_service.hpp"
 #include "storage/sqlite/sqlite_improvement_store.hpp"
 #include "storage/sqlite/sqlite_kpi_store.hpp"
+#include "storage/sqlite/sqlite_outbound_webhook_store.hpp"
 #include "storage/sqlite/sqlite_report_run_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "storage/sqlite/sqlite_survey_store.hpp"
+#include "webhooks/webhook_event_recorder.hpp"
 
 namespace sp::app {
 
@@ -78,6 +82,11 @@ struct Application::Parts {
   std::unique_ptr<jobs::SlaScheduler> sla_scheduler;
   std::unique_ptr<jobs::ReportJob> report_job;
   std::unique_ptr<jobs::KpiJob> kpi_job;
+  std::unique_ptr<storage::sqlite::SqliteOutboundWebhookStore> outbound_webhook_store;
+  std::unique_ptr<webhooks::OutboundWebhookService> outbound_webhooks;
+  std::unique_ptr<webhooks::WebhookEventRecorder> webhook_recorder;
+  std::unique_ptr<webhooks::CurlWebhookPoster> webhook_poster;
+  std::unique_ptr<jobs::WebhookJob> webhook_job;
   std::unique_ptr<http::Server> server;
   bool background_started = false;
 
@@ -149,8 +158,19 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
       db, *p.kpi_store, db, *p.sla, p.survey_store.get(), p.clock, service::charter_report_rules(db));
   service::KpiAggregator& aggregator = *p.kpi_aggregator;
   p.helpdesk->add_observer(&aggregator);
-  p.sla->set_notice_observer(
-      [&aggregator](domain::TenantId tenant, domain::TicketId ticket) { aggregator.mark(tenant, ticket); });
+  // Outbound webhooks: events are queued by the recorder, told what the helpdesk, the SLA
+  // engine and surveys recorded (the SLA notice and survey answer observers below).
+  p.outbound_webhook_store = std::make_unique<storage::sqlite::SqliteOutboundWebhookStore>(db);
+  p.outbound_webhooks =
+      std::make_unique<webhooks::OutboundWebhookService>(db, *p.outbound_webhook_store, p.clock);
+  p.webhook_recorder =
+      std::make_unique<webhooks::WebhookEventRecorder>(*p.outbound_webhooks, db, db, p.survey_store.get());
+  webhooks::WebhookEventRecorder& recorder = *p.webhook_recorder;
+  p.helpdesk->add_observer(&recorder);
+  p.sla->set_notice_observer([&aggregator, &recorder](domain::TenantId tenant, domain::TicketId ticket) {
+    aggregator.mark(tenant, ticket);
+    recorder.sla_notices_fired(tenant, ticket);
+  });
   p.reports->set_aggregates(p.kpi_store.get(), &aggregator);
   p.reports->set_tenant_rules(service::charter_report_rules(db));
   http::register_report_routes(api, *p.reports);
@@ -177,8 +197,10 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   http::register_feedback_routes(api, *p.report_schedules);
 
   p.surveys = std::make_unique<service::SurveyService>(*p.helpdesk, *p.survey_store);
-  p.surveys->set_answer_observer(
-      [&aggregator](domain::TenantId tenant, domain::TicketId ticket) { aggregator.mark(tenant, ticket); });
+  p.surveys->set_answer_observer([&aggregator, &recorder](domain::TenantId tenant, domain::TicketId ticket) {
+    aggregator.mark(tenant, ticket);
+    recorder.survey_answered(tenant, ticket);
+  });
   http::register_survey_routes(api, *p.surveys);
 
   p.portal = std::make_unique<service::PortalService>(*p.helpdesk);
@@ -218,6 +240,13 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
     return due ? *due : std::nullopt;
   });
   http::register_channel_routes(api, *p.webhooks, *p.forms);
+  p.outbound_webhooks->set_mail(&mail.outbox(),
+                                [&mail](domain::TenantId tenant) -> std::optional<webhooks::NoticeDesk> {
+                                  auto desk = mail.desk_for(tenant);
+                                  if (!desk) return std::nullopt;
+                                  return webhooks::NoticeDesk{desk->address, desk->display_name};
+                                });
+  http::register_webhook_routes(api, *p.outbound_webhooks);
 
   if (options.web_pages) {
     auto pages = http::StaticFiles::load(config.web_root);
@@ -231,6 +260,8 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   p.sla_scheduler = std::make_unique<jobs::SlaScheduler>(*p.sla, p.clock);
   p.report_job = std::make_unique<jobs::ReportJob>(*p.report_schedules, p.clock);
   p.kpi_job = std::make_unique<jobs::KpiJob>(aggregator);
+  p.webhook_poster = std::make_unique<webhooks::CurlWebhookPoster>();
+  p.webhook_job = std::make_unique<jobs::WebhookJob>(*p.outbound_webhooks, *p.webhook_poster);
   return std::unique_ptr<Application>(new Application(std::move(parts)));
 }
 
@@ -267,6 +298,7 @@ Result<void> Application::start_background() {
   p.sla_scheduler->start();
   p.report_job->start();
   p.kpi_job->start();
+  p.webhook_job->start();
   p.background_started = true;
   return {};
 }
@@ -276,6 +308,7 @@ void Application::stop_background() {
   p.sla_scheduler->stop();
   p.report_job->stop();
   p.kpi_job->stop();
+  p.webhook_job->stop();
   p.mail->stop();  // no polled mail may reach the survey inviter once it is gone
 }
 
@@ -326,6 +359,12 @@ service::KpiAggregator& Application::kpi_aggregator() {
 }
 jobs::SlaScheduler& Application::sla_scheduler() {
   return *parts_->sla_scheduler;
+}
+webhooks::OutboundWebhookService& Application::outbound_webhooks() {
+  return *parts_->outbound_webhooks;
+}
+jobs::WebhookJob& Application::webhook_job() {
+  return *parts_->webhook_job;
 }
 MailRuntime& Application::mail() {
   return *parts_->mail;

@@ -27,6 +27,10 @@ class Metrics;
 }  // namespace sp::http
 namespace sp::jobs {
 class SlaScheduler;
+class WebhookJob;
+}  // namespace sp::jobs
+namespace sp::webhooks {
+class OutboundWebhookService;
 }
 namespace sp::service {
 class HelpdeskService;
@@ -84,6 +88,8 @@ class Application {
   service::ReportScheduleService& report_schedules();
   service::KpiAggregator& kpi_aggregator();
   jobs::SlaScheduler& sla_scheduler();
+  webhooks::OutboundWebhookService& outbound_webhooks();
+  jobs::WebhookJob& webhook_job();
   MailRuntime& mail();
   http::Api& api();
   http::Metrics& metrics();

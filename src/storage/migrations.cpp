@@ -466,7 +466,55 @@ CREATE TABLE mail_participants(
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 12> kSqliteMigrations{{
+// Outbound webhooks (issue 16 section 4): subscriptions with their signing secret and the
+// failure counters that switch one off, the durable delivery queue (one row per
+// subscription and event; the partial index makes finding due ones a range scan) and the
+// attempts of each delivery, shown through the API.
+constexpr std::string_view kOutboundWebhookSchema = R"sql(
+CREATE TABLE webhook_subscriptions(
+  id                   INTEGER PRIMARY KEY,
+  tenant_id            INTEGER NOT NULL REFERENCES tenants(id),
+  url                  TEXT NOT NULL,
+  events               TEXT NOT NULL,
+  secret               TEXT NOT NULL,
+  enabled              INTEGER NOT NULL DEFAULT 1,
+  disabled_reason      TEXT NOT NULL DEFAULT '',
+  consecutive_failures INTEGER NOT NULL DEFAULT 0,
+  failing_since        INTEGER,
+  created_at           INTEGER NOT NULL,
+  updated_at           INTEGER NOT NULL,
+  UNIQUE(tenant_id, id)
+);
+CREATE TABLE webhook_deliveries(
+  id                INTEGER PRIMARY KEY,
+  tenant_id         INTEGER NOT NULL,
+  subscription_id   INTEGER NOT NULL,
+  event_id          TEXT NOT NULL,
+  event_type        TEXT NOT NULL,
+  body              TEXT NOT NULL,
+  state             TEXT NOT NULL,
+  attempts          INTEGER NOT NULL DEFAULT 0,
+  created_at        INTEGER NOT NULL,
+  window_started_at INTEGER NOT NULL,
+  next_attempt_at   INTEGER,
+  delivered_at      INTEGER,
+  UNIQUE(subscription_id, event_id),
+  FOREIGN KEY(tenant_id, subscription_id) REFERENCES webhook_subscriptions(tenant_id, id) ON DELETE CASCADE
+);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE state = 'pending';
+CREATE INDEX webhook_deliveries_subscription ON webhook_deliveries(tenant_id, subscription_id, id);
+CREATE TABLE webhook_attempts(
+  delivery_id INTEGER NOT NULL REFERENCES webhook_deliveries(id) ON DELETE CASCADE,
+  number      INTEGER NOT NULL,
+  started_at  INTEGER NOT NULL,
+  duration_ms INTEGER NOT NULL,
+  status_code INTEGER,
+  error       TEXT NOT NULL,
+  PRIMARY KEY(delivery_id, number)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 13> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -479,6 +527,7 @@ constexpr std::array<Migration, 12> kSqliteMigrations{{
     {10, "kpi aggregates: per-ticket contributions and daily rollups", kKpiAggregateSchema},
     {11, "improvement actions: a table, imported from the settings documents", kImprovementSchema},
     {12, "mail intake: automatic messages, auto-reply limit, ticket mail participants", kMailGuardSchema},
+    {13, "outbound webhooks: subscriptions, delivery queue, attempts", kOutboundWebhookSchema},
 }};
 
 }  // namespace

@@ -251,8 +251,10 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
     auto& sqlite = dynamic_cast<storage::sqlite::SqliteStore&>(w.server.store());
     ASSERT_TRUE(sqlite
                     .write([](storage::sqlite::Connection& conn) -> Result<void> {
-                      // Migration 12 (after 11) undone too, so both run again on reopening.
+                      // Migrations 12 and 13 (after 11) undone too, so all run again on reopening.
                       return conn.exec(
+                          "DROP TABLE webhook_attempts; DROP TABLE webhook_deliveries; DROP TABLE "
+                          "webhook_subscriptions; "
                           "DROP TABLE improvement_actions; DROP TABLE auto_replies_sent; DROP TABLE "
                           "mail_participants; "
                           "ALTER TABLE messages DROP COLUMN automatic; DELETE FROM schema_migrations WHERE "
