@@ -19,23 +19,13 @@ using testing::kHour_s;
 using testing::standard_policy;
 using testing::Ticket;
 
+// A policy with only `target` set, read from its JSON form ("<target>_minutes").
 SlaPolicy with_target(SlaTarget target, std::int64_t minutes) {
-  SlaPolicy policy = standard_policy(1);
-  switch (target) {
-    case SlaTarget::FirstResponse:
-      policy.first_response_minutes = minutes;
-      break;
-    case SlaTarget::NextResponse:
-      policy.next_response_minutes = minutes;
-      break;
-    case SlaTarget::PeriodicUpdate:
-      policy.periodic_update_minutes = minutes;
-      break;
-    case SlaTarget::Resolution:
-      policy.resolution_minutes = minutes;
-      break;
-  }
-  return policy;
+  const std::string text = R"({"name":"Standard","calendar_id":1,"targets":{")" +
+                           std::string(to_string(target)) + R"(_minutes":)" + std::to_string(minutes) + "}}";
+  auto policy = parse_policy_json(nlohmann::json::parse(text));
+  EXPECT_TRUE(policy.ok());
+  return policy.ok() ? *policy : SlaPolicy{};
 }
 
 std::vector<ClockCycle> cycles_of(const SlaState& state, SlaTarget target) {
