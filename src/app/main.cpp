@@ -17,6 +17,7 @@
 #include "app/wiring.hpp"
 #include "service/helpdesk.hpp"
 #include "sla/calc.hpp"
+#include "sla/calc_sla.hpp"
 #include "storage/store.hpp"
 #include "workforce/calc.hpp"
 
@@ -250,6 +251,8 @@ int main(int argc, char** argv) {
   calc_cmd->require_subcommand(1);
   auto* calc_time = calc_cmd->add_subcommand(
       "business-time", "Due times and business seconds: {calendar,start,add_seconds} or {calendar,from,to}");
+  auto* calc_sla = calc_cmd->add_subcommand(
+      "sla", "Replay a ticket's SLA clocks: {calendar,policy,events,at} per line (see README)");
   auto* calc_staffing =
       calc_cmd->add_subcommand("staffing", "Erlang B/C/A staffing: one JSON object per line (see docs)");
 
@@ -290,6 +293,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*calc_time) return run_calc(sp::sla::calc_business_time_line);
+  if (*calc_sla) return run_calc(sp::sla::calc_sla_line);
   if (*calc_staffing) return run_calc(sp::workforce::calc_staffing_line);
 
   app::Config config = load_config(config_path);

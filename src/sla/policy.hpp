@@ -59,6 +59,26 @@ struct EscalationStep {
 std::string_view to_string(EscalationStep::Action action);
 Result<EscalationStep::Action> parse_escalation_action(std::string_view name);
 
+// When a next-response cycle starts (issue 16 section 3). AfterFirstReply (today's rule): at an
+// inbound message once the first-response phase is over. AnyUnansweredInbound (Zammad's
+// "response time"): at any inbound message that no running cycle covers, so cycle 1 runs
+// alongside the first response. Stable names "after_first_reply", "any_unanswered_inbound".
+enum class NextResponseStart { AfterFirstReply, AnyUnansweredInbound };
+// When periodic-update cycle 1 starts: Created (today's rule) or FirstReply (RT's KeepInLoop:
+// the customer is kept in the loop once we have answered). Stable names "created", "first_reply".
+enum class PeriodicUpdateStart { Created, FirstReply };
+// A peer whose SLA behaviour a policy copies (see src/sla/README.md). Stable names "zammad",
+// "rt", "znuny".
+enum class PolicyPreset { Zammad, Rt, Znuny };
+
+std::string_view to_string(NextResponseStart value);
+std::string_view to_string(PeriodicUpdateStart value);
+std::string_view to_string(PolicyPreset value);
+// Each fails with InvalidInput listing the accepted names.
+Result<NextResponseStart> parse_next_response_start(std::string_view name);
+Result<PeriodicUpdateStart> parse_periodic_update_start(std::string_view name);
+Result<PolicyPreset> parse_policy_preset(std::string_view name);
+
 struct SlaPolicy {
   std::int64_t id = 0;
   domain::TenantId tenant_id;
@@ -71,17 +91,35 @@ struct SlaPolicy {
   std::optional<std::int64_t> next_response_minutes;
   std::optional<std::int64_t> periodic_update_minutes;
   std::optional<std::int64_t> resolution_minutes;
-  // Statuses that pause the resolution clock (never solved or closed, which stop it).
+  // Statuses that pause each clock (never solved or closed, which stop clocks). Today's rule,
+  // the default: only resolution pauses, on pending.
+  std::vector<domain::Status> pause_first_response_on;
+  std::vector<domain::Status> pause_next_response_on;
+  std::vector<domain::Status> pause_periodic_update_on;
   std::vector<domain::Status> pause_resolution_on = {domain::Status::Pending};
+  NextResponseStart next_response_starts = NextResponseStart::AfterFirstReply;
+  // Whether solving the ticket meets an unanswered first response (today) or only stops its
+  // clock (paused, resumed on reopen) so that it never counts as answered.
+  bool solve_meets_first_response = true;
+  PeriodicUpdateStart periodic_update_starts = PeriodicUpdateStart::Created;
+  // The preset the options above were filled from, if any (kept for display and re-encoding).
+  std::optional<PolicyPreset> preset;
   // A cycle is at risk once this fraction of its target is used; 0 < fraction < 1.
   double at_risk_fraction = 0.75;
   std::vector<EscalationStep> escalation;
 
   // The target of `target` in minutes, if the policy sets it.
   std::optional<std::int64_t> target_minutes(SlaTarget target) const;
+  // The statuses that pause `target`'s clock.
+  const std::vector<domain::Status>& pauses(SlaTarget target) const;
+  std::vector<domain::Status>& pauses(SlaTarget target);
 
   friend bool operator==(const SlaPolicy&, const SlaPolicy&) = default;
 };
+
+// Sets the pause sets and the three semantic options of `policy` as `preset` behaves (see
+// src/sla/README.md for what each preset means and the peer behaviour behind it).
+void apply_preset(SlaPolicy& policy, PolicyPreset preset);
 
 // True when `ticket` satisfies every non-empty list of `conditions` (see PolicyConditions).
 bool matches(const PolicyConditions& conditions, const domain::Ticket& ticket);

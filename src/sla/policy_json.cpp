@@ -20,7 +20,7 @@ using detail::type_error;
 using detail::type_name;
 using nlohmann::json;
 
-constexpr std::int64_t kMaxTargetMinutes = 525600;  // one year
+constexpr std::int64_t kMaxTargetMinutes = 5 * 525600;  // five years of 365 days
 constexpr std::int64_t kMaxPosition = 1000000;
 constexpr double kMaxStepFraction = 10.0;
 constexpr std::size_t kMaxListEntries = 100;
@@ -170,17 +170,39 @@ Result<void> parse_targets(const json& value, SlaPolicy& policy) {
   return {};
 }
 
-Result<std::vector<domain::Status>> parse_pause_statuses(const json& value) {
+Result<std::vector<domain::Status>> parse_pause_statuses(const json& value, const std::string& field) {
   return read_list<domain::Status>(
-      value, "pause_resolution_on", "status names",
+      value, field, "status names",
       [](const std::string& text, const std::string& item_field) -> Result<domain::Status> {
         auto status = relabel(domain::parse_status(text), item_field);
         if (status.ok() && (*status == domain::Status::Solved || *status == domain::Status::Closed)) {
-          return field_error(item_field,
-                             quote_text(text) + " stops the resolution clock; it cannot pause it");
+          return field_error(item_field, quote_text(text) + " stops the clocks; it cannot pause them");
         }
         return status;
       });
+}
+
+// "pause_on": {"first_response": [...], ...}; a target left out keeps its current set.
+Result<void> parse_pause_on(const json& value, SlaPolicy& policy) {
+  if (!value.is_object()) return type_error("pause_on", "an object", value);
+  for (const auto& [key, item] : value.items()) {
+    auto target = parse_sla_target(key);
+    if (!target.ok()) {
+      return unknown_key("pause_on.", key, "first_response, next_response, periodic_update, resolution");
+    }
+    auto statuses = parse_pause_statuses(item, "pause_on." + key);
+    if (!statuses.ok()) return statuses.error();
+    policy.pauses(*target) = std::move(statuses.value());
+  }
+  return {};
+}
+
+// A name-valued option such as "next_response_starts": "any_unanswered_inbound".
+template <typename E, typename Parse>
+Result<E> read_choice(const json& value, const std::string& field, Parse parse) {
+  auto text = read_string(value, field, "a string");
+  if (!text.ok()) return text.error();
+  return relabel(parse(*text), field);
 }
 
 Result<EscalationStep> parse_step(const json& value, const std::string& field) {
@@ -254,6 +276,15 @@ Result<SlaPolicy> parse_checked(const json& value) {
     return invalid_input("policy must be a JSON object, got " + std::string(type_name(value)));
   }
   SlaPolicy policy;
+  if (auto preset = value.find("preset"); preset != value.end() && !preset->is_null()) {
+    auto choice = read_choice<PolicyPreset>(*preset, "preset", parse_policy_preset);
+    if (!choice.ok()) return choice.error();
+    apply_preset(policy, *choice);
+  }
+  // Today's "pause_resolution_on" is the resolution entry of "pause_on"; both may be given
+  // (a GET body carries both) as long as they agree.
+  std::optional<std::vector<domain::Status>> legacy_resolution_pauses;
+  bool resolution_in_pause_on = false;
   bool has_name = false;
   bool has_calendar = false;
   bool has_targets = false;
@@ -290,9 +321,25 @@ Result<SlaPolicy> parse_checked(const json& value) {
       SP_TRY(parse_targets(item, policy));
       has_targets = true;
     } else if (key == "pause_resolution_on") {
-      auto statuses = parse_pause_statuses(item);
+      auto statuses = parse_pause_statuses(item, "pause_resolution_on");
       if (!statuses.ok()) return statuses.error();
-      policy.pause_resolution_on = std::move(statuses.value());
+      legacy_resolution_pauses = std::move(statuses.value());
+    } else if (key == "pause_on") {
+      SP_TRY(parse_pause_on(item, policy));
+      resolution_in_pause_on = item.is_object() && item.contains("resolution");
+    } else if (key == "next_response_starts") {
+      auto choice = read_choice<NextResponseStart>(item, key, parse_next_response_start);
+      if (!choice.ok()) return choice.error();
+      policy.next_response_starts = *choice;
+    } else if (key == "periodic_update_starts") {
+      auto choice = read_choice<PeriodicUpdateStart>(item, key, parse_periodic_update_start);
+      if (!choice.ok()) return choice.error();
+      policy.periodic_update_starts = *choice;
+    } else if (key == "solve_meets_first_response") {
+      if (!item.is_boolean()) return type_error(key, "a boolean", item);
+      policy.solve_meets_first_response = item.get<bool>();
+    } else if (key == "preset") {
+      continue;  // applied before the loop, so that explicit options override it
     } else if (key == "at_risk_fraction") {
       auto fraction = read_number(item, "at_risk_fraction", "a fraction between 0 and 1");
       if (!fraction.ok()) return fraction.error();
@@ -306,9 +353,16 @@ Result<SlaPolicy> parse_checked(const json& value) {
       policy.escalation = std::move(steps.value());
     } else {
       return unknown_key("", key,
-                         "name, position, conditions, calendar_id, targets, pause_resolution_on, "
-                         "at_risk_fraction, escalation");
+                         "name, position, conditions, calendar_id, targets, pause_on, pause_resolution_on, "
+                         "next_response_starts, solve_meets_first_response, periodic_update_starts, "
+                         "preset, at_risk_fraction, escalation");
     }
+  }
+  if (legacy_resolution_pauses) {
+    if (resolution_in_pause_on && *legacy_resolution_pauses != policy.pause_resolution_on) {
+      return field_error("pause_resolution_on", "differs from pause_on.resolution (give one of them)");
+    }
+    policy.pause_resolution_on = std::move(*legacy_resolution_pauses);
   }
   if (!has_name) return field_error("name", "is required");
   if (!has_calendar) return field_error("calendar_id", "is required");
@@ -357,6 +411,11 @@ nlohmann::json to_json(const SlaPolicy& policy) {
     if (step.team) entry["team_id"] = step.team->value;
     escalation.push_back(std::move(entry));
   }
+  json pause_on = json::object();
+  for (std::size_t idx = 0; idx < kSlaTargetCount; ++idx) {
+    const auto target = static_cast<SlaTarget>(idx);
+    pause_on[std::string(to_string(target))] = names_json(policy.pauses(target));
+  }
   return json{{"id", policy.id},
               {"tenant_id", policy.tenant_id.value},
               {"name", policy.name},
@@ -368,7 +427,12 @@ nlohmann::json to_json(const SlaPolicy& policy) {
                 {"tags_any", policy.conditions.tags_any}}},
               {"calendar_id", policy.calendar_id},
               {"targets", std::move(targets)},
+              {"pause_on", std::move(pause_on)},
               {"pause_resolution_on", names_json(policy.pause_resolution_on)},
+              {"next_response_starts", std::string(to_string(policy.next_response_starts))},
+              {"solve_meets_first_response", policy.solve_meets_first_response},
+              {"periodic_update_starts", std::string(to_string(policy.periodic_update_starts))},
+              {"preset", policy.preset ? json(std::string(to_string(*policy.preset))) : json(nullptr)},
               {"at_risk_fraction", policy.at_risk_fraction},
               {"escalation", std::move(escalation)}};
 }

@@ -6,17 +6,27 @@
 //    "calendar_id":3,
 //    "targets":{"first_response_minutes":30,"next_response_minutes":60,
 //               "periodic_update_minutes":240,"resolution_minutes":2880},
-//    "pause_resolution_on":["pending"],"at_risk_fraction":0.75,
+//    "pause_on":{"first_response":[],"next_response":[],"periodic_update":[],
+//                "resolution":["pending"]},
+//    "next_response_starts":"after_first_reply","solve_meets_first_response":true,
+//    "periodic_update_starts":"created","preset":null,"at_risk_fraction":0.75,
 //    "escalation":[{"target":"first_response","at":0.75,"action":"notify_assignee"},
 //                  {"target":"first_response","at":1.0,"action":"raise_priority"},
 //                  {"target":"resolution","at":1.5,"action":"reassign_team","team_id":4}]}
 //
 // Required: "name" (1-200 bytes of text), "calendar_id" (integer >= 1) and "targets" with at least
-// one target (integer minutes 1..525600, one year; null or absent means no such target).
+// one target (integer minutes 1..2628000, five years; null or absent means no such target).
 // Optional: "position" (integer, default 0, -1000000..1000000), "conditions" (each list optional;
 // channel and priority names as in domain/model.hpp, categories and tags in their domain
-// forms, tags lower-cased), "pause_resolution_on" (status names other than solved and closed,
-// default ["pending"]), "at_risk_fraction" (0 < f < 1, default 0.75), "escalation" (each step's
+// forms, tags lower-cased), "pause_on" (per target, status names other than solved and closed;
+// a target left out keeps its default: only resolution pauses, on pending), "pause_resolution_on"
+// (today's spelling of pause_on.resolution, still accepted and still written; when both are
+// given they must agree), "next_response_starts" ("after_first_reply" default,
+// "any_unanswered_inbound"), "solve_meets_first_response" (boolean, default true),
+// "periodic_update_starts" ("created" default, "first_reply"), "preset" ("zammad", "rt",
+// "znuny" or null: sets the pause sets and the three options as that peer behaves, see
+// sla::apply_preset; explicit keys override it), "at_risk_fraction" (0 < f < 1, default 0.75),
+// "escalation" (each step's
 // "at" in (0, 10], its target one the policy sets, "team_id" required for reassign_team and
 // allowed only there). "id" and "tenant_id" are read-only: to_json writes them, parsing
 // accepts integers (or null) there and ignores them (the caller sets both), so a GET body can be PUT

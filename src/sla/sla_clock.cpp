@@ -89,8 +89,10 @@ class Evaluator {
         scratch_(thread_scratch()),
         thresholds_(scratch_.thresholds),
         runs_(scratch_.runs) {
-    for (domain::Status status : policy_.pause_resolution_on) {
-      pausing_mask_ |= 1u << static_cast<unsigned>(status);
+    for (std::size_t target = 0; target < kSlaTargetCount; ++target) {
+      for (domain::Status status : policy_.pauses(static_cast<SlaTarget>(target))) {
+        pausing_masks_[target] |= 1u << static_cast<unsigned>(status);
+      }
     }
     plan_thresholds();
   }
@@ -102,17 +104,16 @@ class Evaluator {
     cached_pos_ = 0;
     status_ = status;
     replied_ = is_solved(status);
+    const bool periodic_from_creation = policy_.periodic_update_starts == PeriodicUpdateStart::Created;
     for (SlaTarget target : {SlaTarget::FirstResponse, SlaTarget::PeriodicUpdate, SlaTarget::Resolution}) {
-      if (target == SlaTarget::PeriodicUpdate && is_solved(status)) continue;
+      if (target == SlaTarget::PeriodicUpdate && (is_solved(status) || !periodic_from_creation)) continue;
       if (!start_run(target, start)) return false;
     }
     if (is_solved(status)) {
-      if (!meet(SlaTarget::FirstResponse, start)) return false;
+      if (!solve_first_response(start)) return false;
       if (!meet(SlaTarget::Resolution, start)) return false;
-    } else if (is_pausing(status)) {
-      if (!pause(SlaTarget::Resolution, start)) return false;
     }
-    return true;
+    return sync_pauses(start);
   }
 
   [[nodiscard]] bool apply(const TicketEvent& event, Timestamp at) {
@@ -212,8 +213,37 @@ class Evaluator {
  private:
   static std::size_t index(SlaTarget target) { return static_cast<std::size_t>(target); }
 
-  bool is_pausing(Status status) const {
-    return (pausing_mask_ & (1u << static_cast<unsigned>(status))) != 0;
+  bool is_pausing(SlaTarget target, Status status) const {
+    return (pausing_masks_[index(target)] & (1u << static_cast<unsigned>(status))) != 0;
+  }
+
+  // Whether an unmet cycle of `target` counts time in `status`: not in its pause set, and not a
+  // first response on a solved ticket (left unmet when solving does not meet it). A
+  // next-response cycle started by a customer message on a solved ticket runs, as it always did.
+  bool should_run(SlaTarget target, Status status) const {
+    return !is_pausing(target, status) && !(is_solved(status) && target == SlaTarget::FirstResponse);
+  }
+
+  // Pauses or resumes every unmet latest cycle as the current status asks.
+  [[nodiscard]] bool sync_pauses(Timestamp at) {
+    for (std::size_t target = 0; target < kSlaTargetCount; ++target) {
+      const auto which = static_cast<SlaTarget>(target);
+      const Run* run = latest(which);
+      if (run == nullptr || run->phase == Run::Phase::Met) continue;
+      const bool runs = should_run(which, status_);
+      if (runs && run->phase == Run::Phase::Paused) {
+        if (!resume(which, at)) return false;
+      } else if (!runs && run->phase == Run::Phase::Running) {
+        if (!pause(which, at)) return false;
+      }
+    }
+    return true;
+  }
+
+  // Solving meets the first response, or (solve_meets_first_response false) only stops it.
+  [[nodiscard]] bool solve_first_response(Timestamp at) {
+    if (policy_.solve_meets_first_response) return meet(SlaTarget::FirstResponse, at);
+    return pause(SlaTarget::FirstResponse, at);
   }
 
   void plan_thresholds() {
@@ -274,6 +304,8 @@ class Evaluator {
     if (!position(at, run.segment_pos)) return false;
     latest_[index(target)] = runs_.size();
     runs_.push_back(run);
+    // A cycle that starts in one of its pausing statuses waits for the status to change.
+    if (is_pausing(target, status_)) return pause(target, at);
     return true;
   }
 
@@ -358,24 +390,27 @@ class Evaluator {
     return true;
   }
 
-  bool running(SlaTarget target) {
+  // A latest cycle that is not met yet (running or paused).
+  bool open(SlaTarget target) {
     const Run* run = latest(target);
-    return run != nullptr && run->phase == Run::Phase::Running;
+    return run != nullptr && run->phase != Run::Phase::Met;
   }
 
   [[nodiscard]] bool on_inbound(Timestamp at) {
-    if (replied_ && !running(SlaTarget::NextResponse)) {
-      return start_run(SlaTarget::NextResponse, at);
-    }
+    const bool starts = replied_ || policy_.next_response_starts == NextResponseStart::AnyUnansweredInbound;
+    if (starts && !open(SlaTarget::NextResponse)) return start_run(SlaTarget::NextResponse, at);
     return true;
   }
 
   [[nodiscard]] bool on_outbound(Timestamp at) {
     replied_ = true;
+    answered_ = true;
     if (!meet(SlaTarget::FirstResponse, at)) return false;
     if (!meet(SlaTarget::NextResponse, at)) return false;
-    if (running(SlaTarget::PeriodicUpdate)) {
+    if (open(SlaTarget::PeriodicUpdate)) {
       if (!meet(SlaTarget::PeriodicUpdate, at)) return false;
+      if (!start_run(SlaTarget::PeriodicUpdate, at)) return false;
+    } else if (policy_.periodic_update_starts == PeriodicUpdateStart::FirstReply && !is_solved(status_)) {
       if (!start_run(SlaTarget::PeriodicUpdate, at)) return false;
     }
     return true;
@@ -387,27 +422,20 @@ class Evaluator {
     if (is_solved(next)) {
       if (is_solved(previous)) return true;
       replied_ = true;
-      for (SlaTarget target : {SlaTarget::FirstResponse, SlaTarget::NextResponse, SlaTarget::PeriodicUpdate,
-                               SlaTarget::Resolution}) {
+      if (!solve_first_response(at)) return false;
+      for (SlaTarget target : {SlaTarget::NextResponse, SlaTarget::PeriodicUpdate, SlaTarget::Resolution}) {
         if (!meet(target, at)) return false;
       }
       return true;
     }
     if (is_solved(previous)) {  // reopened
-      if (!start_run(SlaTarget::PeriodicUpdate, at)) return false;
-      Run* resolution = latest(SlaTarget::Resolution);
-      if (resolution != nullptr) {
-        if (!resume(SlaTarget::Resolution, at)) return false;
-        if (is_pausing(next)) resolution->phase = Run::Phase::Paused;
+      if (policy_.periodic_update_starts == PeriodicUpdateStart::Created || answered_) {
+        if (!start_run(SlaTarget::PeriodicUpdate, at)) return false;
       }
-      return true;
+      // The resolution cycle 1 resumes with its used time kept and met_at cleared.
+      if (latest(SlaTarget::Resolution) != nullptr && !resume(SlaTarget::Resolution, at)) return false;
     }
-    if (is_pausing(next)) return pause(SlaTarget::Resolution, at);
-    Run* resolution = latest(SlaTarget::Resolution);
-    if (resolution != nullptr && resolution->phase == Run::Phase::Paused) {
-      return resume(SlaTarget::Resolution, at);
-    }
-    return true;
+    return sync_pauses(at);
   }
 
   // Records the first failure; every step then stops and evaluate() returns it.
@@ -423,10 +451,11 @@ class Evaluator {
   std::vector<Threshold>& thresholds_;
   std::vector<Run>& runs_;
   std::array<TargetPlan, kSlaTargetCount> plans_{};
-  unsigned pausing_mask_ = 0;
+  std::array<unsigned, kSlaTargetCount> pausing_masks_{};
   std::array<std::size_t, kSlaTargetCount> latest_{kNoRun, kNoRun, kNoRun, kNoRun};
   Status status_ = Status::New;
-  bool replied_ = false;  // the first-response phase is over
+  bool replied_ = false;   // the first-response phase is over
+  bool answered_ = false;  // an outbound message was sent
   Error error_;
   Timestamp anchor_;     // the ticket's creation: positions count from here
   Timestamp cached_at_;  // the last instant given to position(), and its position

@@ -27,8 +27,18 @@
 //    policy.pause_resolution_on (default pending), met when solved. On reopen the same cycle 1
 //    resumes with its used time kept and met_at cleared (Running again, or Breached if it ever
 //    was). Instants already reached are never un-reached.
-//  - Pauses apply only to resolution. While paused, due_at is empty and remaining is frozen; on
-//    resuming at instant r the due time is add_business_seconds(r, remaining).
+//  - Pauses (issue 16): each target has its own pausing statuses (SlaPolicy::pauses; by default
+//    only resolution, on pending). A cycle pauses when the status enters its set, resumes when
+//    it leaves it, and a cycle that starts in such a status starts paused. While paused, due_at
+//    is empty and remaining is frozen; on resuming at instant r the due time is
+//    add_business_seconds(r, remaining).
+//  - Options (issue 16; the defaults are the rules above): next_response_starts
+//    any_unanswered_inbound starts a next-response cycle at any inbound message no running or
+//    paused cycle covers, also before the first reply (so cycle 1 usually starts with the
+//    ticket's first message, alongside the first response). solve_meets_first_response false:
+//    solving pauses an unmet first response instead of meeting it (it resumes on reopen).
+//    periodic_update_starts first_reply: periodic-update cycle 1 starts at the first Outbound
+//    message on an unsolved ticket, and reopening starts a cycle only once we have replied.
 //  - Thresholds: a cycle with budget T seconds is at risk once round(at_risk_fraction * T)
 //    business seconds are used, due once T are used, and escalation step k (of the cycle's
 //    target) is due once round(fraction_k * T) are used. The instant a threshold is reached is

@@ -234,7 +234,7 @@ TEST(SlaPolicyJson, EveryValidationErrorIsInvalidInputNamingItsField) {
       {patched(R"({"targets":{"resolution_minutes":null}})"), "targets"},
       {patched(R"({"targets":{"first_response_minutes":0}})"), "targets.first_response_minutes"},
       {patched(R"({"targets":{"first_response_minutes":-5}})"), "targets.first_response_minutes"},
-      {patched(R"({"targets":{"next_response_minutes":525601}})"), "targets.next_response_minutes"},
+      {patched(R"({"targets":{"next_response_minutes":2628001}})"), "targets.next_response_minutes"},
       {patched(R"({"targets":{"periodic_update_minutes":30.5}})"), "targets.periodic_update_minutes"},
       {patched(R"({"targets":{"resolution_minutes":"480"}})"), "targets.resolution_minutes"},
       {patched(R"({"targets":{"reply_minutes":30}})"), "targets.reply_minutes"},
