@@ -142,7 +142,8 @@ class Replay {
       domain::TicketPatch patch;
       patch.status = next;
       auto change = domain::apply_patch(out_.ticket, patch, actor, at);
-      if (!change) return invalid_input("status " + std::string(domain::to_string(to)) + ": " + change.error().message);
+      if (!change)
+        return invalid_input("status " + std::string(domain::to_string(to)) + ": " + change.error().message);
       take(std::move(*change));
     }
     return {};
@@ -171,7 +172,8 @@ std::vector<std::string> sanitised_tags(const std::vector<std::string>& tags) {
 }
 
 template <typename IdT>
-std::optional<IdT> lookup(const std::unordered_map<std::string, IdT>& ids, const std::optional<std::string>& key) {
+std::optional<IdT> lookup(const std::unordered_map<std::string, IdT>& ids,
+                          const std::optional<std::string>& key) {
   if (!key) return std::nullopt;
   auto it = ids.find(*key);
   if (it == ids.end()) return std::nullopt;
@@ -191,10 +193,13 @@ Timestamp final_time(const TicketRecord& ticket, const std::vector<Step>& steps)
 
 }  // namespace
 
-GroupedTickets group_by_ticket(const std::vector<Record>& records, const std::vector<std::string>& positions) {
+GroupedTickets group_by_ticket(const std::vector<Record>& records,
+                               const std::vector<std::string>& positions) {
   GroupedTickets out;
   std::unordered_map<std::string, std::size_t> index;
-  auto where = [&](std::size_t idx) { return idx < positions.size() ? positions[idx] : std::string("record"); };
+  auto where = [&](std::size_t idx) {
+    return idx < positions.size() ? positions[idx] : std::string("record");
+  };
   for (std::size_t idx = 0; idx < records.size(); ++idx) {
     const auto* ticket = std::get_if<TicketRecord>(&records[idx]);
     if (ticket == nullptr) continue;
@@ -208,7 +213,8 @@ GroupedTickets group_by_ticket(const std::vector<Record>& records, const std::ve
     if (const auto* message = std::get_if<MessageRecord>(&records[idx])) {
       auto it = index.find(message->ticket);
       if (it == index.end()) {
-        out.skipped.push_back({where(idx), "message", "ticket '" + message->ticket + "' is not in the export"});
+        out.skipped.push_back(
+            {where(idx), "message", "ticket '" + message->ticket + "' is not in the export"});
         continue;
       }
       out.tickets[it->second].messages.push_back(message);
@@ -236,8 +242,8 @@ std::string attachment_url_line(const std::string& filename, const std::string& 
   return "[attachment: " + filename + ", " + content_type + ", not fetched: " + url + "]";
 }
 
-Result<BuiltHistory> build_ticket(const TicketRecords& records, const ResolvedIds& ids, domain::TenantId tenant,
-                                  const AttachmentLines& attachments) {
+Result<BuiltHistory> build_ticket(const TicketRecords& records, const ResolvedIds& ids,
+                                  domain::TenantId tenant, const AttachmentLines& attachments) {
   const TicketRecord& record = *records.ticket;
   auto requester = ids.customers.find(record.requester);
   if (requester == ids.customers.end()) {
@@ -263,8 +269,10 @@ Result<BuiltHistory> build_ticket(const TicketRecords& records, const ResolvedId
 
   std::vector<Step> steps;
   for (const auto* message : records.messages) steps.push_back({message->created_at, message, {}, {}});
-  for (const auto* change : records.changes) steps.push_back({change->at, nullptr, change->to, change->author});
-  if (record.solved_at && !has_change_to(records, Status::Solved) && !has_change_to(records, Status::Closed)) {
+  for (const auto* change : records.changes)
+    steps.push_back({change->at, nullptr, change->to, change->author});
+  if (record.solved_at && !has_change_to(records, Status::Solved) &&
+      !has_change_to(records, Status::Closed)) {
     steps.push_back({*record.solved_at, nullptr, Status::Solved, {}});
   }
   const Timestamp final_at = final_time(record, steps);
@@ -288,7 +296,8 @@ Result<std::optional<BuiltHistory>> extend_ticket(const domain::Ticket& current,
   const bool status_moved = record.status != current.status;
   if (steps.empty() && !status_moved) return std::optional<BuiltHistory>{};
   if (current.status == Status::Closed) {
-    return invalid_input("ticket '" + record.external_id + "' is closed here; a closed ticket takes nothing new");
+    return invalid_input("ticket '" + record.external_id +
+                         "' is closed here; a closed ticket takes nothing new");
   }
   BuiltHistory out;
   out.ticket = current;
@@ -297,7 +306,9 @@ Result<std::optional<BuiltHistory>> extend_ticket(const domain::Ticket& current,
   return std::optional<BuiltHistory>{std::move(out)};
 }
 
-std::string sanitise_tag(std::string_view tag) { return reduce(tag, "_:.-", domain::kMaxTagBytes); }
+std::string sanitise_tag(std::string_view tag) {
+  return reduce(tag, "_:.-", domain::kMaxTagBytes);
+}
 
 std::string sanitise_category(std::string_view category) {
   return reduce(category, "_-", domain::kMaxCategoryBytes);

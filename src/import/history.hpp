@@ -72,8 +72,8 @@ std::string attachment_url_line(const std::string& filename, const std::string& 
 
 // A new ticket of `tenant`. Fails with InvalidInput naming the reason when the requester is
 // unknown or a message cannot be added.
-Result<BuiltHistory> build_ticket(const TicketRecords& records, const ResolvedIds& ids, domain::TenantId tenant,
-                                  const AttachmentLines& attachments);
+Result<BuiltHistory> build_ticket(const TicketRecords& records, const ResolvedIds& ids,
+                                  domain::TenantId tenant, const AttachmentLines& attachments);
 
 // What a later export adds to a ticket imported before (`current`, whose last event was at
 // `last_event_at`): messages whose external id is not in `known_messages`, and status

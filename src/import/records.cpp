@@ -254,11 +254,14 @@ void put_time(json& out, const char* name, const std::optional<Timestamp>& value
   if (value) out[name] = format_rfc3339(*value);
 }
 
-constexpr std::string_view kBase64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr std::string_view kBase64Alphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 }  // namespace
 
-std::string_view kind_name(const Record& record) { return kKindNames[record.index()]; }
+std::string_view kind_name(const Record& record) {
+  return kKindNames[record.index()];
+}
 
 Result<Record> parse_record(const json& object) {
   if (!object.is_object()) return field_error("kind", "a record must be a JSON object");
@@ -366,7 +369,8 @@ ParsedRecords parse_jsonl(std::string_view text) {
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     auto object = json::parse(line, nullptr, false);
     std::string kind = "line";
-    if (!object.is_discarded() && object.is_object() && object.contains("kind") && object["kind"].is_string()) {
+    if (!object.is_discarded() && object.is_object() && object.contains("kind") &&
+        object["kind"].is_string()) {
       kind = object["kind"].get<std::string>().substr(0, 40);
     }
     auto record = object.is_discarded() ? Result<Record>(invalid_input("not a JSON object (malformed JSON)"))

@@ -110,8 +110,8 @@ class TicketStore {
   // all its messages or not at all, and one failing ticket leaves the others. Returns one
   // result per ticket, in order (Conflict "duplicate" for an external id that is taken).
   // REQUIRES: every ticket belongs to `tenant`.
-  virtual Result<std::vector<Result<TicketId>>> import_external_tickets(TenantId tenant,
-                                                                       std::vector<ExternalTicketWrite> tickets) = 0;
+  virtual Result<std::vector<Result<TicketId>>> import_external_tickets(
+      TenantId tenant, std::vector<ExternalTicketWrite> tickets) = 0;
   virtual Result<std::int64_t> count_tickets(const Scope& scope) = 0;
   // Summaries for a page of tickets (same tenant scope rules as get_ticket), keyed by id.
   virtual Result<std::vector<std::pair<TicketId, TicketSummary>>> ticket_summaries(

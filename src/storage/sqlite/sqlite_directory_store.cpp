@@ -187,9 +187,9 @@ Result<void> insert_agent(Connection& conn, Agent& agent, const std::string& pas
       .bind(11, ref ? std::optional<std::string>(ref->id) : std::nullopt);
   auto ran = stmt.run();
   if (!ran && ran.error().code == ErrorCode::Conflict) {
-    return conflict("an agent with e-mail '" + agent.email + "'" + (ref ? " or id '" + ref->id + "'" : "") +
-                        " exists",
-                    kinds::kDuplicate);
+    return conflict(
+        "an agent with e-mail '" + agent.email + "'" + (ref ? " or id '" + ref->id + "'" : "") + " exists",
+        kinds::kDuplicate);
   }
   SP_TRY(ran);
   agent.id = AgentId{conn.last_insert_rowid()};
@@ -272,8 +272,9 @@ Result<ExternalIds<IdT>> read_external_ids(Connection& conn, std::string_view ta
 }  // namespace
 
 Result<Agent> SqliteStore::create_agent(Agent agent, std::string password_hash) {
-  SP_TRY(writer_->submit(
-      [&](Connection& conn) -> Result<void> { return insert_agent(conn, agent, password_hash, std::nullopt); }));
+  SP_TRY(writer_->submit([&](Connection& conn) -> Result<void> {
+    return insert_agent(conn, agent, password_hash, std::nullopt);
+  }));
   return agent;
 }
 
@@ -327,19 +328,22 @@ Result<AgentCredentials> SqliteStore::find_agent_by_email(const std::string& ema
 }
 
 Result<Customer> SqliteStore::create_customer(Customer customer) {
-  SP_TRY(writer_->submit(
-      [&customer](Connection& conn) -> Result<void> { return insert_customer(conn, customer, std::nullopt); }));
+  SP_TRY(writer_->submit([&customer](Connection& conn) -> Result<void> {
+    return insert_customer(conn, customer, std::nullopt);
+  }));
   return customer;
 }
 
 Result<Customer> SqliteStore::create_external_customer(Customer customer, ExternalRef ref) {
-  SP_TRY(writer_->submit([&](Connection& conn) -> Result<void> { return insert_customer(conn, customer, ref); }));
+  SP_TRY(writer_->submit(
+      [&](Connection& conn) -> Result<void> { return insert_customer(conn, customer, ref); }));
   return customer;
 }
 
 Result<void> SqliteStore::link_external_customer(TenantId tenant, CustomerId id, ExternalRef ref) {
-  return writer_->submit(
-      [&](Connection& conn) -> Result<void> { return link_external(conn, "customers", tenant, id.value, ref); });
+  return writer_->submit([&](Connection& conn) -> Result<void> {
+    return link_external(conn, "customers", tenant, id.value, ref);
+  });
 }
 
 Result<ExternalIds<CustomerId>> SqliteStore::external_customers(TenantId tenant, const std::string& source) {

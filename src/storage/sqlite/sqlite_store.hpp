@@ -80,8 +80,8 @@ class SqliteStore final : public Store, public SlaStore, public WebhookStore {
   Result<void> import_tickets(std::vector<ImportedTicket> tickets) override;
   Result<ExternalIds<TicketId>> external_tickets(TenantId tenant, const std::string& source) override;
   Result<std::vector<std::string>> external_message_ids(const Scope& scope, TicketId id) override;
-  Result<std::vector<Result<TicketId>>> import_external_tickets(TenantId tenant,
-                                                               std::vector<ExternalTicketWrite> tickets) override;
+  Result<std::vector<Result<TicketId>>> import_external_tickets(
+      TenantId tenant, std::vector<ExternalTicketWrite> tickets) override;
   Result<std::int64_t> count_tickets(const Scope& scope) override;
   Result<std::vector<std::pair<TicketId, TicketSummary>>> ticket_summaries(
       const Scope& scope, const std::vector<TicketId>& ids) override;

@@ -393,7 +393,9 @@ Result<ExternalIds<TicketId>> SqliteStore::external_tickets(TenantId tenant, con
                "SELECT external_id, id FROM tickets WHERE tenant_id = ?1 AND external_source = ?2 "
                "AND external_id IS NOT NULL");
     stmt.bind(1, tenant.value).bind(2, source);
-    return collect_rows(stmt, [](const Statement& row) { return std::pair{row.text(0), TicketId{row.int64(1)}}; });
+    return collect_rows(stmt, [](const Statement& row) {
+      return std::pair{row.text(0), TicketId{row.int64(1)}};
+    });
   });
 }
 
@@ -401,8 +403,9 @@ Result<std::vector<std::string>> SqliteStore::external_message_ids(const Scope& 
   return read([&](Connection& conn) -> Result<std::vector<std::string>> {
     auto ticket = load_ticket(conn, scope, id);
     if (!ticket) return ticket.error();
-    SP_PREPARE(stmt, conn,
-               "SELECT external_id FROM messages WHERE ticket_id = ?1 AND external_id IS NOT NULL ORDER BY id");
+    SP_PREPARE(
+        stmt, conn,
+        "SELECT external_id FROM messages WHERE ticket_id = ?1 AND external_id IS NOT NULL ORDER BY id");
     stmt.bind(1, id.value);
     return collect_rows(stmt, [](const Statement& row) { return row.text(0); });
   });
@@ -465,8 +468,8 @@ Result<TicketId> write_external_ticket(Connection& conn, TenantId tenant, Extern
 
 }  // namespace
 
-Result<std::vector<Result<TicketId>>> SqliteStore::import_external_tickets(TenantId tenant,
-                                                                          std::vector<ExternalTicketWrite> tickets) {
+Result<std::vector<Result<TicketId>>> SqliteStore::import_external_tickets(
+    TenantId tenant, std::vector<ExternalTicketWrite> tickets) {
   std::vector<Result<TicketId>> results;
   SP_TRY(writer_->submit([&](Connection& conn) -> Result<void> {
     results.clear();
