@@ -36,6 +36,12 @@
 
 namespace sp::importer {
 
+using domain::AgentId;
+using domain::CustomerId;
+using domain::TeamId;
+using domain::TenantId;
+using domain::TicketId;
+
 struct KindCounts {
   std::int64_t imported = 0;
   std::int64_t updated = 0;  // tickets: known before, new messages or status now
