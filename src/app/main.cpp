@@ -1,5 +1,5 @@
 // servicepact: the one binary. Commands: serve, migrate, admin create, calc, report kpis,
-// mail-gateway, version.
+// mail-gateway, import, version.
 // The application itself is built by app/wiring (the composition root); this file reads
 // flags and configuration and runs one command.
 #include <CLI/CLI.hpp>
@@ -12,6 +12,7 @@
 #include <string>
 
 #include "app/config.hpp"
+#include "app/import_cli.hpp"
 #include "app/mail_runtime.hpp"
 #include "app/report_cli.hpp"
 #include "app/wiring.hpp"
@@ -278,6 +279,18 @@ int main(int argc, char** argv) {
   report_kpis->add_option("--format", report_options.format, "table (default), json or csv");
   report_kpis->add_option("--data", data_dir, "data folder (default ./data)");
 
+  auto* import_cmd = cli.add_subcommand(
+      "import", "Import another help desk's history into a tenant (docs/IMPORT.md; exit 2: bad arguments)");
+  app::ImportCliOptions import_options;
+  import_cmd->add_option("--tenant", import_options.tenant, "tenant slug (created when missing)")->required();
+  import_cmd->add_option("--from", import_options.from, "export format: zendesk, zammad, rt or jsonl")
+      ->required();
+  import_cmd->add_option("path", import_options.path, "the export: a .jsonl file or an export folder")
+      ->required();
+  import_cmd->add_option("--timezone", import_options.timezone,
+                         "IANA zone of a tenant created here (default UTC)");
+  import_cmd->add_option("--data", data_dir, "data folder (default ./data)");
+
   auto* version_cmd = cli.add_subcommand("version", "Print the version");
 
   try {
@@ -285,7 +298,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int code = cli.exit(e);
     // `report` promises exit status 2 for bad arguments (CLI11 uses its own codes).
-    return code != 0 && report_cmd->count() > 0 ? 2 : code;
+    return code != 0 && (report_cmd->count() > 0 || import_cmd->count() > 0) ? 2 : code;
   }
 
   if (*version_cmd) {
@@ -307,6 +320,7 @@ int main(int argc, char** argv) {
   }
   if (*gateway_cmd) return mail_gateway(config, tenant_slug);
   if (*report_kpis) return app::run_report_kpis(config, report_options);
+  if (*import_cmd) return app::run_import(config, import_options);
   if (*migrate_cmd) {
     auto application = open_application(config);
     std::cout << "schema at version " << *application->store().schema_version() << "\n";

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,17 @@ struct CustomerFilter {
   std::optional<std::int64_t> before_id;
   int limit = 50;
 };
+
+// Where an imported row came from: the system it was exported from ("zendesk", "zammad", "rt",
+// "jsonl") and its id there. Unique per tenant and source.
+struct ExternalRef {
+  std::string source;
+  std::string id;
+};
+
+// The rows of one tenant imported from one source, by their external id.
+template <typename IdT>
+using ExternalIds = std::vector<std::pair<std::string, IdT>>;
 
 struct AgentCredentials {
   Agent agent;
@@ -45,6 +57,19 @@ class DirectoryStore {
   virtual Result<Customer> create_customer(Customer customer) = 0;
   virtual Result<std::vector<Customer>> list_customers(const Scope& scope, const CustomerFilter& filter) = 0;
   virtual Result<Customer> get_customer(const Scope& scope, CustomerId id) = 0;
+
+  // History imports. The customers and agents of `tenant` imported from `source`.
+  virtual Result<ExternalIds<CustomerId>> external_customers(TenantId tenant, const std::string& source) = 0;
+  virtual Result<ExternalIds<AgentId>> external_agents(TenantId tenant, const std::string& source) = 0;
+  // Creates the customer or agent as create_customer/create_agent do, remembering `ref`;
+  // Conflict kind "duplicate" also when `ref` is taken.
+  virtual Result<Customer> create_external_customer(Customer customer, ExternalRef ref) = 0;
+  virtual Result<Agent> create_external_agent(Agent agent, std::string password_hash, ExternalRef ref) = 0;
+  // Gives an existing customer or agent of `tenant` (found by e-mail) the external id `ref`.
+  // Conflict kind "duplicate" when it came from another import already or `ref` is taken;
+  // NotFound when it is not the tenant's.
+  virtual Result<void> link_external_customer(TenantId tenant, CustomerId id, ExternalRef ref) = 0;
+  virtual Result<void> link_external_agent(TenantId tenant, AgentId id, ExternalRef ref) = 0;
 };
 
 }  // namespace sp::storage

@@ -514,7 +514,28 @@ CREATE TABLE webhook_attempts(
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 13> kSqliteMigrations{{
+// History imports (issue 16 section 2): customers, agents, tickets and messages remember the
+// system they were imported from and their id there, so importing the same export again adds
+// nothing twice and a later export adds only what is new. Unique per tenant and source (per
+// ticket for messages); rows created here have none.
+constexpr std::string_view kExternalIdSchema = R"sql(
+ALTER TABLE customers ADD COLUMN external_source TEXT;
+ALTER TABLE customers ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX customers_external ON customers(tenant_id, external_source, external_id)
+  WHERE external_id IS NOT NULL;
+ALTER TABLE agents ADD COLUMN external_source TEXT;
+ALTER TABLE agents ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX agents_external ON agents(tenant_id, external_source, external_id)
+  WHERE external_id IS NOT NULL;
+ALTER TABLE tickets ADD COLUMN external_source TEXT;
+ALTER TABLE tickets ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX tickets_external ON tickets(tenant_id, external_source, external_id)
+  WHERE external_id IS NOT NULL;
+ALTER TABLE messages ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX messages_external ON messages(ticket_id, external_id) WHERE external_id IS NOT NULL;
+)sql";
+
+constexpr std::array<Migration, 14> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -528,6 +549,7 @@ constexpr std::array<Migration, 13> kSqliteMigrations{{
     {11, "improvement actions: a table, imported from the settings documents", kImprovementSchema},
     {12, "mail intake: automatic messages, auto-reply limit, ticket mail participants", kMailGuardSchema},
     {13, "outbound webhooks: subscriptions, delivery queue, attempts", kOutboundWebhookSchema},
+    {14, "history imports: external ids of customers, agents, tickets and messages", kExternalIdSchema},
 }};
 
 }  // namespace

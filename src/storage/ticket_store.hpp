@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/ticket_rules.hpp"
+#include "storage/directory_store.hpp"
 #include "storage/intake_store.hpp"
 #include "storage/scope.hpp"
 
@@ -60,6 +61,19 @@ struct ImportedTicket {
   std::vector<TicketEvent> events;
 };
 
+// One imported ticket to write (history imports): a new ticket with its whole history, or
+// (with `existing`) what a later export added to a ticket imported before: its new row, the
+// new messages and the new events (message_id in events refers to the index in `messages` + 1,
+// as in ImportedTicket).
+struct ExternalTicketWrite {
+  ExternalRef ref;
+  std::optional<TicketId> existing;
+  std::int64_t expected_version = 0;  // of `existing`: Conflict "version-mismatch" if it moved
+  ImportedTicket history;
+  std::vector<std::string> message_external_ids;  // one per history.messages
+  Timestamp imported_at;
+};
+
 // Decides a ticket change from the current row, inside the write transaction, so a
 // read-check-write (version check, transition rule) is atomic.
 using TicketDecision = std::function<Result<TicketChange>(const Ticket& current)>;
@@ -88,6 +102,16 @@ class TicketStore {
   virtual Result<TicketHistory> ticket_history(const Scope& scope, TicketId id) = 0;
   // Imports complete tickets in one transaction (demo seed, migrations from other desks).
   virtual Result<void> import_tickets(std::vector<ImportedTicket> tickets) = 0;
+  // History imports. The tickets of `tenant` imported from `source`, and the external ids of
+  // a ticket's imported messages.
+  virtual Result<ExternalIds<TicketId>> external_tickets(TenantId tenant, const std::string& source) = 0;
+  virtual Result<std::vector<std::string>> external_message_ids(const Scope& scope, TicketId id) = 0;
+  // Writes every ticket in its own savepoint of one transaction, so a ticket is written with
+  // all its messages or not at all, and one failing ticket leaves the others. Returns one
+  // result per ticket, in order (Conflict "duplicate" for an external id that is taken).
+  // REQUIRES: every ticket belongs to `tenant`.
+  virtual Result<std::vector<Result<TicketId>>> import_external_tickets(
+      TenantId tenant, std::vector<ExternalTicketWrite> tickets) = 0;
   virtual Result<std::int64_t> count_tickets(const Scope& scope) = 0;
   // Summaries for a page of tickets (same tenant scope rules as get_ticket), keyed by id.
   virtual Result<std::vector<std::pair<TicketId, TicketSummary>>> ticket_summaries(

@@ -251,8 +251,15 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
     auto& sqlite = dynamic_cast<storage::sqlite::SqliteStore&>(w.server.store());
     ASSERT_TRUE(sqlite
                     .write([](storage::sqlite::Connection& conn) -> Result<void> {
-                      // Migrations 12 and 13 (after 11) undone too, so all run again on reopening.
+                      // Migrations 12 to 14 (after 11) undone too, so all run again on reopening.
                       return conn.exec(
+                          "DROP INDEX customers_external; DROP INDEX agents_external; DROP INDEX "
+                          "tickets_external; DROP INDEX messages_external; "
+                          "ALTER TABLE customers DROP COLUMN external_source; ALTER TABLE customers DROP "
+                          "COLUMN external_id; ALTER TABLE agents DROP COLUMN external_source; ALTER TABLE "
+                          "agents DROP COLUMN external_id; ALTER TABLE tickets DROP COLUMN external_source; "
+                          "ALTER TABLE tickets DROP COLUMN external_id; ALTER TABLE messages DROP COLUMN "
+                          "external_id; "
                           "DROP TABLE webhook_attempts; DROP TABLE webhook_deliveries; DROP TABLE "
                           "webhook_subscriptions; "
                           "DROP TABLE improvement_actions; DROP TABLE auto_replies_sent; DROP TABLE "

@@ -52,7 +52,7 @@ class SqliteStoreTest : public ::testing::Test {
 };
 
 TEST_F(SqliteStoreTest, MigrationsAreRecordedAndIdempotent) {
-  const int latest = static_cast<int>(sqlite_migrations().size());
+  const int latest = sqlite_migrations().back().version;  // numbers are handed out per branch
   EXPECT_EQ(store_->schema_version().value(), latest);
   EXPECT_EQ(store_->migrate().value(), latest);
 }

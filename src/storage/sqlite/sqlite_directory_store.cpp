@@ -165,29 +165,132 @@ Result<Team> SqliteStore::get_team(const Scope& scope, TeamId id) {
   });
 }
 
-Result<Agent> SqliteStore::create_agent(Agent agent, std::string password_hash) {
-  SP_TRY(writer_->submit([&](Connection& conn) -> Result<void> {
-    SP_PREPARE(stmt, conn,
-               "INSERT INTO agents(tenant_id, email, name, role, team_id, language, active, "
-               "password_hash, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    stmt.bind(1, raw_id(agent.tenant_id))
-        .bind(2, agent.email)
-        .bind(3, agent.name)
-        .bind(4, to_string(agent.role))
-        .bind(5, raw_id(agent.team_id))
-        .bind(6, to_string(agent.language))
-        .bind(7, std::int64_t{agent.active ? 1 : 0})
-        .bind(8, password_hash)
-        .bind(9, to_unix_ms(agent.created_at));
-    auto ran = stmt.run();
+namespace {
+
+// Inserts the agent (and, for an import, its external id) in the caller's transaction.
+Result<void> insert_agent(Connection& conn, Agent& agent, const std::string& password_hash,
+                          const std::optional<ExternalRef>& ref) {
+  SP_PREPARE(stmt, conn,
+             "INSERT INTO agents(tenant_id, email, name, role, team_id, language, active, "
+             "password_hash, created_at, external_source, external_id) "
+             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  stmt.bind(1, raw_id(agent.tenant_id))
+      .bind(2, agent.email)
+      .bind(3, agent.name)
+      .bind(4, to_string(agent.role))
+      .bind(5, raw_id(agent.team_id))
+      .bind(6, to_string(agent.language))
+      .bind(7, std::int64_t{agent.active ? 1 : 0})
+      .bind(8, password_hash)
+      .bind(9, to_unix_ms(agent.created_at))
+      .bind(10, ref ? std::optional<std::string>(ref->source) : std::nullopt)
+      .bind(11, ref ? std::optional<std::string>(ref->id) : std::nullopt);
+  auto ran = stmt.run();
+  if (!ran && ran.error().code == ErrorCode::Conflict) {
+    return conflict(
+        "an agent with e-mail '" + agent.email + "'" + (ref ? " or id '" + ref->id + "'" : "") + " exists",
+        kinds::kDuplicate);
+  }
+  SP_TRY(ran);
+  agent.id = AgentId{conn.last_insert_rowid()};
+  return {};
+}
+
+// Inserts the customer with its addresses (and, for an import, its external id) in the
+// caller's transaction.
+Result<void> insert_customer(Connection& conn, Customer& customer, const std::optional<ExternalRef>& ref) {
+  SP_PREPARE(stmt, conn,
+             "INSERT INTO customers(tenant_id, name, language, created_at, external_source, external_id) "
+             "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+  stmt.bind(1, customer.tenant_id.value)
+      .bind(2, customer.name)
+      .bind(3, to_string(customer.language))
+      .bind(4, to_unix_ms(customer.created_at))
+      .bind(5, ref ? std::optional<std::string>(ref->source) : std::nullopt)
+      .bind(6, ref ? std::optional<std::string>(ref->id) : std::nullopt);
+  auto inserted = stmt.run();
+  if (!inserted && inserted.error().code == ErrorCode::Conflict && ref) {
+    return conflict("a customer imported as '" + ref->id + "' exists", kinds::kDuplicate);
+  }
+  SP_TRY(inserted);
+  customer.id = CustomerId{conn.last_insert_rowid()};
+  SP_PREPARE(email, conn,
+             "INSERT INTO customer_emails(tenant_id, customer_id, position, email) "
+             "VALUES(?1, ?2, ?3, ?4)");
+  for (std::size_t idx = 0; idx < customer.emails.size(); ++idx) {
+    email.bind(1, customer.tenant_id.value)
+        .bind(2, customer.id.value)
+        .bind(3, static_cast<std::int64_t>(idx))
+        .bind(4, customer.emails[idx]);
+    auto ran = email.run();
     if (!ran && ran.error().code == ErrorCode::Conflict) {
-      return conflict("an agent with e-mail '" + agent.email + "' exists", kinds::kDuplicate);
+      return conflict("another customer of this tenant has e-mail '" + customer.emails[idx] + "'",
+                      kinds::kDuplicate);
     }
     SP_TRY(ran);
-    agent.id = AgentId{conn.last_insert_rowid()};
-    return {};
+  }
+  SP_PREPARE(phone, conn,
+             "INSERT OR IGNORE INTO customer_phones(tenant_id, customer_id, position, phone) "
+             "VALUES(?1, ?2, ?3, ?4)");
+  for (std::size_t idx = 0; idx < customer.phones.size(); ++idx) {
+    phone.bind(1, customer.tenant_id.value)
+        .bind(2, customer.id.value)
+        .bind(3, static_cast<std::int64_t>(idx))
+        .bind(4, customer.phones[idx]);
+    SP_TRY(phone.run());
+  }
+  return {};
+}
+
+// Sets the external id of a row of `table` (customers or agents, a fixed name) that has none.
+Result<void> link_external(Connection& conn, std::string_view table, TenantId tenant, std::int64_t id,
+                           const ExternalRef& ref) {
+  auto stmt = conn.prepare(std::string("UPDATE ") + std::string(table) +
+                           " SET external_source = ?3, external_id = ?4 "
+                           "WHERE id = ?1 AND tenant_id = ?2 AND external_id IS NULL");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, id).bind(2, tenant.value).bind(3, ref.source).bind(4, ref.id);
+  auto ran = stmt->run();
+  if (!ran && ran.error().code == ErrorCode::Conflict) {
+    return conflict("'" + ref.id + "' is imported already", kinds::kDuplicate);
+  }
+  SP_TRY(ran);
+  if (conn.changes() == 1) return {};
+  return conflict("already imported from another source, or not this tenant's", kinds::kDuplicate);
+}
+
+template <typename IdT>
+Result<ExternalIds<IdT>> read_external_ids(Connection& conn, std::string_view table, TenantId tenant,
+                                           const std::string& source) {
+  auto stmt = conn.prepare(std::string("SELECT external_id, id FROM ") + std::string(table) +
+                           " WHERE tenant_id = ?1 AND external_source = ?2 AND external_id IS NOT NULL");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, tenant.value).bind(2, source);
+  return collect_rows(*stmt, [](const Statement& row) { return std::pair{row.text(0), IdT{row.int64(1)}}; });
+}
+
+}  // namespace
+
+Result<Agent> SqliteStore::create_agent(Agent agent, std::string password_hash) {
+  SP_TRY(writer_->submit([&](Connection& conn) -> Result<void> {
+    return insert_agent(conn, agent, password_hash, std::nullopt);
   }));
   return agent;
+}
+
+Result<Agent> SqliteStore::create_external_agent(Agent agent, std::string password_hash, ExternalRef ref) {
+  SP_TRY(writer_->submit(
+      [&](Connection& conn) -> Result<void> { return insert_agent(conn, agent, password_hash, ref); }));
+  return agent;
+}
+
+Result<void> SqliteStore::link_external_agent(TenantId tenant, AgentId id, ExternalRef ref) {
+  return writer_->submit(
+      [&](Connection& conn) -> Result<void> { return link_external(conn, "agents", tenant, id.value, ref); });
+}
+
+Result<ExternalIds<AgentId>> SqliteStore::external_agents(TenantId tenant, const std::string& source) {
+  return read([&](Connection& conn) { return read_external_ids<AgentId>(conn, "agents", tenant, source); });
 }
 
 Result<std::vector<Agent>> SqliteStore::list_agents(const Scope& scope) {
@@ -226,43 +329,26 @@ Result<AgentCredentials> SqliteStore::find_agent_by_email(const std::string& ema
 
 Result<Customer> SqliteStore::create_customer(Customer customer) {
   SP_TRY(writer_->submit([&customer](Connection& conn) -> Result<void> {
-    SP_PREPARE(stmt, conn,
-               "INSERT INTO customers(tenant_id, name, language, created_at) "
-               "VALUES(?1, ?2, ?3, ?4)");
-    stmt.bind(1, customer.tenant_id.value)
-        .bind(2, customer.name)
-        .bind(3, to_string(customer.language))
-        .bind(4, to_unix_ms(customer.created_at));
-    SP_TRY(stmt.run());
-    customer.id = CustomerId{conn.last_insert_rowid()};
-    SP_PREPARE(email, conn,
-               "INSERT INTO customer_emails(tenant_id, customer_id, position, email) "
-               "VALUES(?1, ?2, ?3, ?4)");
-    for (std::size_t idx = 0; idx < customer.emails.size(); ++idx) {
-      email.bind(1, customer.tenant_id.value)
-          .bind(2, customer.id.value)
-          .bind(3, static_cast<std::int64_t>(idx))
-          .bind(4, customer.emails[idx]);
-      auto ran = email.run();
-      if (!ran && ran.error().code == ErrorCode::Conflict) {
-        return conflict("another customer of this tenant has e-mail '" + customer.emails[idx] + "'",
-                        kinds::kDuplicate);
-      }
-      SP_TRY(ran);
-    }
-    SP_PREPARE(phone, conn,
-               "INSERT OR IGNORE INTO customer_phones(tenant_id, customer_id, position, phone) "
-               "VALUES(?1, ?2, ?3, ?4)");
-    for (std::size_t idx = 0; idx < customer.phones.size(); ++idx) {
-      phone.bind(1, customer.tenant_id.value)
-          .bind(2, customer.id.value)
-          .bind(3, static_cast<std::int64_t>(idx))
-          .bind(4, customer.phones[idx]);
-      SP_TRY(phone.run());
-    }
-    return {};
+    return insert_customer(conn, customer, std::nullopt);
   }));
   return customer;
+}
+
+Result<Customer> SqliteStore::create_external_customer(Customer customer, ExternalRef ref) {
+  SP_TRY(writer_->submit(
+      [&](Connection& conn) -> Result<void> { return insert_customer(conn, customer, ref); }));
+  return customer;
+}
+
+Result<void> SqliteStore::link_external_customer(TenantId tenant, CustomerId id, ExternalRef ref) {
+  return writer_->submit([&](Connection& conn) -> Result<void> {
+    return link_external(conn, "customers", tenant, id.value, ref);
+  });
+}
+
+Result<ExternalIds<CustomerId>> SqliteStore::external_customers(TenantId tenant, const std::string& source) {
+  return read(
+      [&](Connection& conn) { return read_external_ids<CustomerId>(conn, "customers", tenant, source); });
 }
 
 Result<std::vector<Customer>> SqliteStore::list_customers(const Scope& scope, const CustomerFilter& filter) {

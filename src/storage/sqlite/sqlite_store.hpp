@@ -60,6 +60,12 @@ class SqliteStore final : public Store, public SlaStore, public WebhookStore {
   Result<Customer> create_customer(Customer customer) override;
   Result<std::vector<Customer>> list_customers(const Scope& scope, const CustomerFilter& filter) override;
   Result<Customer> get_customer(const Scope& scope, CustomerId id) override;
+  Result<ExternalIds<CustomerId>> external_customers(TenantId tenant, const std::string& source) override;
+  Result<ExternalIds<AgentId>> external_agents(TenantId tenant, const std::string& source) override;
+  Result<Customer> create_external_customer(Customer customer, ExternalRef ref) override;
+  Result<Agent> create_external_agent(Agent agent, std::string password_hash, ExternalRef ref) override;
+  Result<void> link_external_customer(TenantId tenant, CustomerId id, ExternalRef ref) override;
+  Result<void> link_external_agent(TenantId tenant, AgentId id, ExternalRef ref) override;
 
   // TicketStore (sqlite_ticket_store.cpp)
   Result<Ticket> create_ticket(TicketDraft draft, std::optional<NewMessage> first_message) override;
@@ -72,6 +78,10 @@ class SqliteStore final : public Store, public SlaStore, public WebhookStore {
   Result<std::vector<TicketEvent>> list_events(const Scope& scope, TicketId id) override;
   Result<TicketHistory> ticket_history(const Scope& scope, TicketId id) override;
   Result<void> import_tickets(std::vector<ImportedTicket> tickets) override;
+  Result<ExternalIds<TicketId>> external_tickets(TenantId tenant, const std::string& source) override;
+  Result<std::vector<std::string>> external_message_ids(const Scope& scope, TicketId id) override;
+  Result<std::vector<Result<TicketId>>> import_external_tickets(
+      TenantId tenant, std::vector<ExternalTicketWrite> tickets) override;
   Result<std::int64_t> count_tickets(const Scope& scope) override;
   Result<std::vector<std::pair<TicketId, TicketSummary>>> ticket_summaries(
       const Scope& scope, const std::vector<TicketId>& ids) override;

@@ -387,6 +387,106 @@ Result<void> SqliteStore::import_tickets(std::vector<ImportedTicket> tickets) {
   });
 }
 
+Result<ExternalIds<TicketId>> SqliteStore::external_tickets(TenantId tenant, const std::string& source) {
+  return read([&](Connection& conn) -> Result<ExternalIds<TicketId>> {
+    SP_PREPARE(stmt, conn,
+               "SELECT external_id, id FROM tickets WHERE tenant_id = ?1 AND external_source = ?2 "
+               "AND external_id IS NOT NULL");
+    stmt.bind(1, tenant.value).bind(2, source);
+    return collect_rows(stmt, [](const Statement& row) {
+      return std::pair{row.text(0), TicketId{row.int64(1)}};
+    });
+  });
+}
+
+Result<std::vector<std::string>> SqliteStore::external_message_ids(const Scope& scope, TicketId id) {
+  return read([&](Connection& conn) -> Result<std::vector<std::string>> {
+    auto ticket = load_ticket(conn, scope, id);
+    if (!ticket) return ticket.error();
+    SP_PREPARE(
+        stmt, conn,
+        "SELECT external_id FROM messages WHERE ticket_id = ?1 AND external_id IS NOT NULL ORDER BY id");
+    stmt.bind(1, id.value);
+    return collect_rows(stmt, [](const Statement& row) { return row.text(0); });
+  });
+}
+
+namespace {
+
+// Writes one imported ticket (new, or what a later export added) in the caller's savepoint.
+Result<TicketId> write_external_ticket(Connection& conn, TenantId tenant, ExternalTicketWrite& write) {
+  Ticket& ticket = write.history.ticket;
+  ticket.tenant_id = tenant;
+  if (write.existing) {
+    auto current = load_ticket(conn, Scope::of(tenant), *write.existing);
+    if (!current) return current.error();
+    if (current->version != write.expected_version) {
+      return conflict("ticket T-" + std::to_string(write.existing->value) + " changed during the import",
+                      kinds::kVersionMismatch);
+    }
+    ticket.id = *write.existing;
+    SP_TRY(update_ticket_row(conn, ticket));
+  } else {
+    SP_TRY(insert_ticket_row(conn, ticket));
+    SP_PREPARE(mark, conn, "UPDATE tickets SET external_source = ?2, external_id = ?3 WHERE id = ?1");
+    mark.bind(1, ticket.id.value).bind(2, write.ref.source).bind(3, write.ref.id);
+    auto marked = mark.run();
+    if (!marked && marked.error().code == ErrorCode::Conflict) {
+      return conflict("ticket '" + write.ref.id + "' is imported already", kinds::kDuplicate);
+    }
+    SP_TRY(marked);
+  }
+  SP_PREPARE(external, conn, "UPDATE messages SET external_id = ?2 WHERE id = ?1");
+  std::vector<MessageId> message_ids;
+  for (std::size_t idx = 0; idx < write.history.messages.size(); ++idx) {
+    const Message& message = write.history.messages[idx];
+    auto inserted = insert_message_row(conn, ticket, message.kind, message.author, message.body,
+                                       message.created_at, message.automatic);
+    if (!inserted) return inserted.error();
+    message_ids.push_back(*inserted);
+    if (idx < write.message_external_ids.size()) {
+      external.bind(1, inserted->value).bind(2, write.message_external_ids[idx]);
+      auto ran = external.run();
+      if (!ran && ran.error().code == ErrorCode::Conflict) {
+        return conflict("message '" + write.message_external_ids[idx] + "' is imported already",
+                        kinds::kDuplicate);
+      }
+      SP_TRY(ran);
+    }
+  }
+  for (auto& event : write.history.events) {
+    if (!event.message_id) continue;
+    auto index = event.message_id->value - 1;
+    if (index < 0 || index >= static_cast<std::int64_t>(message_ids.size())) {
+      return invalid_input("imported event refers to a message that is not there");
+    }
+    event.message_id = message_ids[static_cast<std::size_t>(index)];
+  }
+  SP_TRY(append_events(conn, ticket, write.history.events, std::nullopt));
+  return ticket.id;
+}
+
+}  // namespace
+
+Result<std::vector<Result<TicketId>>> SqliteStore::import_external_tickets(
+    TenantId tenant, std::vector<ExternalTicketWrite> tickets) {
+  std::vector<Result<TicketId>> results;
+  SP_TRY(writer_->submit([&](Connection& conn) -> Result<void> {
+    results.clear();
+    results.reserve(tickets.size());
+    for (auto& write : tickets) {
+      // Each ticket in a savepoint of its own: all of it or nothing, the others unaffected.
+      SP_TRY(conn.exec("SAVEPOINT import_ticket"));
+      auto written = write_external_ticket(conn, tenant, write);
+      if (!written) SP_TRY(conn.exec("ROLLBACK TO import_ticket"));
+      SP_TRY(conn.exec("RELEASE import_ticket"));
+      results.push_back(std::move(written));
+    }
+    return {};
+  }));
+  return results;
+}
+
 Result<std::int64_t> SqliteStore::count_tickets(const Scope& scope) {
   return read([&](Connection& conn) -> Result<std::int64_t> {
     SP_PREPARE(stmt, conn, "SELECT COUNT(*) FROM tickets WHERE (?1 IS NULL OR tenant_id = ?1)");
