@@ -119,6 +119,10 @@ struct TicketSummary {
   bool sla_at_risk = false;
   bool sla_breached = false;
   std::string requester_name;
+  // The last message that is not an internal note: who spoke last, and when (the queue's
+  // "customer replied" and unread marks).
+  std::optional<MessageKind> last_message_kind;
+  std::optional<Timestamp> last_message_at;
 };
 
 struct Actor {

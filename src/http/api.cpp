@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <charconv>
 #include <chrono>
 #include <map>
 
@@ -291,6 +292,32 @@ HttpResponse get_ticket(Api::Context& ctx) {
   return ticket_response(200, *ticket);
 }
 
+// The cursor of the due orders: "k<segment>.<due ms>.<id>" of the previous page's last row.
+std::string due_cursor(const storage::UrgencyKey& key) {
+  return "k" + std::to_string(key.segment) + "." + std::to_string(key.due_ms) + "." + std::to_string(key.id);
+}
+
+std::optional<storage::UrgencyKey> parse_due_cursor(std::string_view text) {
+  if (text.size() < 6 || text.size() > 64 || text.front() != 'k') return std::nullopt;
+  storage::UrgencyKey key;
+  const char* cursor = text.data() + 1;
+  const char* end = text.data() + text.size();
+  auto number = [&](std::int64_t& out, bool last) {
+    auto [ptr, ec] = std::from_chars(cursor, end, out);
+    if (ec != std::errc{} || ptr == cursor) return false;
+    cursor = ptr;
+    if (last) return cursor == end;
+    if (cursor == end || *cursor != '.') return false;
+    ++cursor;
+    return true;
+  };
+  std::int64_t segment = 0;
+  if (!number(segment, false) || !number(key.due_ms, false) || !number(key.id, true)) return std::nullopt;
+  if (segment < 0 || segment > 2 || key.id < 1) return std::nullopt;
+  key.segment = static_cast<int>(segment);
+  return key;
+}
+
 HttpResponse list_tickets(Api::Context& ctx) {
   const auto& request = ctx.request;
   storage::TicketFilter filter;
@@ -299,18 +326,17 @@ HttpResponse list_tickets(Api::Context& ctx) {
   if (auto sort = request.query_param("sort")) {
     if (*sort == "due") {
       filter.sort_by_due = true;
+    } else if (*sort == "urgency") {
+      filter.sort_by_urgency = true;
     } else if (*sort != "newest") {
-      return error_response(invalid_input("sort must be newest or due", "sort"));
+      return error_response(invalid_input("sort must be newest, due or urgency", "sort"));
     }
   }
-  if (filter.sort_by_due) {
+  if (filter.sort_by_due || filter.sort_by_urgency) {
     if (auto text = request.query_param("cursor")) {
-      if (text->size() < 2 || text->front() != 'o') {
-        return error_response(invalid_input("cursor is not one this API issued", "cursor"));
-      }
-      SP_OR_RESPOND(offset, parse_positive(text->substr(1), "cursor"));
-      if (*offset > 1'000'000) return error_response(invalid_input("cursor out of range", "cursor"));
-      filter.offset = static_cast<int>(*offset);
+      auto key = parse_due_cursor(*text);
+      if (!key) return error_response(invalid_input("cursor is not one this API issued", "cursor"));
+      filter.after = *key;
     }
   } else {
     SP_OR_RESPOND(cursor, cursor_of(request));
@@ -385,12 +411,41 @@ HttpResponse list_tickets(Api::Context& ctx) {
   }
   json out = {{"items", std::move(rows)}};
   bool full = static_cast<int>(items->size()) == *limit && !items->empty();
-  if (filter.sort_by_due) {
-    out["next_cursor"] = full ? json("o" + std::to_string(filter.offset + *limit)) : json(nullptr);
+  if (filter.sort_by_due || filter.sort_by_urgency) {
+    std::optional<storage::UrgencyKey> last;
+    if (full) {
+      auto it = by_id.find(items->back().id.value);
+      last = storage::urgency_key(filter, items->back().id, it != by_id.end() ? *it->second : TicketSummary{});
+    }
+    out["next_cursor"] = last ? json(due_cursor(*last)) : json(nullptr);
   } else {
     out["next_cursor"] = full ? json(std::to_string(items->back().id.value)) : json(nullptr);
   }
   return json_response(200, out);
+}
+
+// The default views of the queue, each with its size and the listing that shows it (in
+// urgency order); their counts come from counters, so this answers in constant time.
+HttpResponse list_views(Api::Context& ctx) {
+  std::optional<TenantId> tenant;
+  if (auto text = ctx.request.query_param("tenant_id")) {
+    SP_OR_RESPOND(id, parse_positive(*text, "tenant_id"));
+    tenant = TenantId{*id};
+  }
+  SP_OR_RESPOND(counts, ctx.service.queue_counts(ctx.who(), tenant));
+  const std::string open = "status=new,open,pending,on_hold";
+  const std::string scope = tenant ? "&tenant_id=" + std::to_string(tenant->value) : "";
+  auto view = [&](std::string_view id, std::int64_t count, const std::string& query) {
+    return json{{"id", id}, {"count", count}, {"query", query + scope + "&sort=urgency"}};
+  };
+  json items = json::array({
+      view("mine", counts->mine, "assignee_id=" + std::to_string(ctx.who().agent.id.value) + "&" + open),
+      view("unassigned", counts->unassigned, "assignee_id=none&" + open),
+      view("at_risk", counts->at_risk, "sla=at_risk"),
+      view("breached", counts->breached, "sla=breached"),
+      view("open", counts->open, open),
+  });
+  return json_response(200, {{"items", std::move(items)}});
 }
 
 HttpResponse update_ticket(Api::Context& ctx) {
@@ -522,6 +577,7 @@ void Api::register_routes() {
   add("GET", "/api/v1/customers", auth, list_customers);
   add("POST", "/api/v1/customers", auth, create_customer);
   add("GET", "/api/v1/customers/{id}", auth, get_customer);
+  add("GET", "/api/v1/views", auth, list_views);
   add("GET", "/api/v1/tickets", auth, list_tickets);
   add("POST", "/api/v1/tickets", auth, create_ticket);
   add("GET", "/api/v1/tickets/{id}", auth, get_ticket);

@@ -89,6 +89,12 @@ void add_summary(json& ticket, const TicketSummary& summary) {
     ticket["sla"] = nullptr;
   }
   ticket["requester_name"] = summary.requester_name;
+  if (summary.last_message_kind && summary.last_message_at) {
+    ticket["last_message"] = {{"kind", to_string(*summary.last_message_kind)},
+                              {"at", format_rfc3339(*summary.last_message_at)}};
+  } else {
+    ticket["last_message"] = nullptr;
+  }
 }
 
 json to_json(const Message& m) {

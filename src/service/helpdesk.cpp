@@ -340,6 +340,11 @@ Result<std::vector<Ticket>> HelpdeskService::list_tickets(const Principal& p, st
   return store_.list_tickets(p.scope, filter);
 }
 
+Result<storage::QueueCounts> HelpdeskService::queue_counts(const Principal& p, std::optional<TenantId> tenant) {
+  SP_TRY(require(p, Permission::Read));
+  return store_.queue_counts(p.scope, tenant, p.agent.id);
+}
+
 Result<Ticket> HelpdeskService::update_ticket(const Principal& p, TicketId id, const TicketPatch& patch,
                                               std::optional<std::int64_t> expected_version) {
   SP_TRY(require(p, Permission::WriteTickets));

@@ -124,6 +124,8 @@ class HelpdeskService {
   Result<Ticket> create_ticket(const Principal& p, NewTicketInput input);
   Result<Ticket> get_ticket(const Principal& p, TicketId id);
   Result<std::vector<Ticket>> list_tickets(const Principal& p, storage::TicketFilter filter);
+  // The default views' sizes for this person (TicketStore::queue_counts).
+  Result<storage::QueueCounts> queue_counts(const Principal& p, std::optional<TenantId> tenant);
   // Applies `patch` when the ticket's version equals `expected_version` (if given); a
   // mismatch is Conflict with kind "version-mismatch" and changes nothing.
   Result<Ticket> update_ticket(const Principal& p, TicketId id, const TicketPatch& patch,

@@ -535,7 +535,72 @@ ALTER TABLE messages ADD COLUMN external_id TEXT;
 CREATE UNIQUE INDEX messages_external ON messages(ticket_id, external_id) WHERE external_id IS NOT NULL;
 )sql";
 
-constexpr std::array<Migration, 14> kSqliteMigrations{{
+// Queue views at a million tickets (issue 17): counts per tenant, status and assignee, and
+// per SLA state, kept by triggers so the default views' counts never scan tickets; partial
+// indexes so the urgency order reads the clocks that can still be met, then the breached
+// ones, each in index order. The counts start from the rows already there.
+constexpr std::string_view kQueueViewSchema = R"sql(
+CREATE TABLE ticket_counts(
+  tenant_id   INTEGER NOT NULL,
+  status      TEXT NOT NULL,
+  assignee_id INTEGER NOT NULL,  -- 0: unassigned
+  n           INTEGER NOT NULL,
+  PRIMARY KEY(tenant_id, status, assignee_id)
+) WITHOUT ROWID;
+INSERT INTO ticket_counts(tenant_id, status, assignee_id, n)
+  SELECT tenant_id, status, COALESCE(assignee_id, 0), COUNT(*) FROM tickets
+  GROUP BY tenant_id, status, COALESCE(assignee_id, 0);
+CREATE TRIGGER ticket_counts_insert AFTER INSERT ON tickets BEGIN
+  INSERT INTO ticket_counts(tenant_id, status, assignee_id, n)
+    VALUES(NEW.tenant_id, NEW.status, COALESCE(NEW.assignee_id, 0), 1)
+    ON CONFLICT(tenant_id, status, assignee_id) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER ticket_counts_delete AFTER DELETE ON tickets BEGIN
+  UPDATE ticket_counts SET n = n - 1 WHERE tenant_id = OLD.tenant_id AND status = OLD.status
+    AND assignee_id = COALESCE(OLD.assignee_id, 0);
+END;
+CREATE TRIGGER ticket_counts_update AFTER UPDATE OF tenant_id, status, assignee_id ON tickets
+  WHEN OLD.tenant_id IS NOT NEW.tenant_id OR OLD.status IS NOT NEW.status
+    OR OLD.assignee_id IS NOT NEW.assignee_id BEGIN
+  UPDATE ticket_counts SET n = n - 1 WHERE tenant_id = OLD.tenant_id AND status = OLD.status
+    AND assignee_id = COALESCE(OLD.assignee_id, 0);
+  INSERT INTO ticket_counts(tenant_id, status, assignee_id, n)
+    VALUES(NEW.tenant_id, NEW.status, COALESCE(NEW.assignee_id, 0), 1)
+    ON CONFLICT(tenant_id, status, assignee_id) DO UPDATE SET n = n + 1;
+END;
+CREATE TABLE sla_timer_counts(
+  tenant_id INTEGER NOT NULL,
+  at_risk   INTEGER NOT NULL,
+  breached  INTEGER NOT NULL,
+  n         INTEGER NOT NULL,
+  PRIMARY KEY(tenant_id, at_risk, breached)
+) WITHOUT ROWID;
+INSERT INTO sla_timer_counts(tenant_id, at_risk, breached, n)
+  SELECT tenant_id, at_risk, breached, COUNT(*) FROM sla_timers GROUP BY tenant_id, at_risk, breached;
+CREATE TRIGGER sla_timer_counts_insert AFTER INSERT ON sla_timers BEGIN
+  INSERT INTO sla_timer_counts(tenant_id, at_risk, breached, n)
+    VALUES(NEW.tenant_id, NEW.at_risk, NEW.breached, 1)
+    ON CONFLICT(tenant_id, at_risk, breached) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER sla_timer_counts_delete AFTER DELETE ON sla_timers BEGIN
+  UPDATE sla_timer_counts SET n = n - 1 WHERE tenant_id = OLD.tenant_id AND at_risk = OLD.at_risk
+    AND breached = OLD.breached;
+END;
+CREATE TRIGGER sla_timer_counts_update AFTER UPDATE OF tenant_id, at_risk, breached ON sla_timers
+  WHEN OLD.tenant_id IS NOT NEW.tenant_id OR OLD.at_risk IS NOT NEW.at_risk
+    OR OLD.breached IS NOT NEW.breached BEGIN
+  UPDATE sla_timer_counts SET n = n - 1 WHERE tenant_id = OLD.tenant_id AND at_risk = OLD.at_risk
+    AND breached = OLD.breached;
+  INSERT INTO sla_timer_counts(tenant_id, at_risk, breached, n)
+    VALUES(NEW.tenant_id, NEW.at_risk, NEW.breached, 1)
+    ON CONFLICT(tenant_id, at_risk, breached) DO UPDATE SET n = n + 1;
+END;
+CREATE INDEX sla_timers_running ON sla_timers(tenant_id, due_at) WHERE breached = 0 AND due_at IS NOT NULL;
+CREATE INDEX sla_timers_at_risk ON sla_timers(tenant_id, due_at) WHERE at_risk = 1 AND breached = 0;
+CREATE INDEX sla_timers_breached ON sla_timers(tenant_id, due_at) WHERE breached = 1;
+)sql";
+
+constexpr std::array<Migration, 15> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -550,6 +615,7 @@ constexpr std::array<Migration, 14> kSqliteMigrations{{
     {12, "mail intake: automatic messages, auto-reply limit, ticket mail participants", kMailGuardSchema},
     {13, "outbound webhooks: subscriptions, delivery queue, attempts", kOutboundWebhookSchema},
     {14, "history imports: external ids of customers, agents, tickets and messages", kExternalIdSchema},
+    {19, "queue views: ticket and SLA-state counts kept by triggers, urgency indexes", kQueueViewSchema},
 }};
 
 }  // namespace

@@ -16,6 +16,15 @@
 
 namespace sp::storage {
 
+// A ticket's place in the urgency order (TicketFilter::sort_by_urgency): segment 0 can still
+// be met, 1 breached, 2 has no running clock; `due_ms` is the earliest due time (0 in 2).
+struct UrgencyKey {
+  int segment = 0;
+  std::int64_t due_ms = 0;
+  std::int64_t id = 0;
+  friend bool operator==(const UrgencyKey&, const UrgencyKey&) = default;
+};
+
 struct TicketFilter {
   std::optional<TenantId> tenant;  // narrows a platform scope to one tenant
   std::vector<Status> statuses;    // any of these; empty = all
@@ -34,8 +43,31 @@ struct TicketFilter {
   bool sla_at_risk_only = false;
   bool sla_breached_only = false;
   bool sort_by_due = false;
-  // Paging for sort_by_due: due order shifts as clocks run, so it pages by offset.
-  int offset = 0;
+  // Urgency order, the queue's default: first the tickets whose clocks can still be met
+  // (not breached), soonest due first; then the breached ones, most recently due first (a
+  // ticket breached months ago is not what to save next); then those without a running
+  // clock, newest first.
+  bool sort_by_urgency = false;
+  // Paging for both due orders, by keyset: the key of the previous page's last row.
+  std::optional<UrgencyKey> after;
+};
+
+// A listed ticket's key in the filter's due order, from its summary (TicketSummary).
+inline UrgencyKey urgency_key(const TicketFilter& filter, TicketId id, const TicketSummary& summary) {
+  if (!summary.sla_due_at) return {filter.sort_by_urgency ? 2 : 1, 0, id.value};
+  const int segment = filter.sort_by_urgency && summary.sla_breached ? 1 : 0;
+  return {segment, to_unix_ms(*summary.sla_due_at), id.value};
+}
+
+// The default views' sizes, from counters kept with every write (never a scan of tickets):
+// open work (new, open, pending, on hold) assigned to `me` and unassigned, and the tickets
+// whose running clocks are at risk (not yet breached) or breached.
+struct QueueCounts {
+  std::int64_t open = 0;
+  std::int64_t mine = 0;
+  std::int64_t unassigned = 0;
+  std::int64_t at_risk = 0;
+  std::int64_t breached = 0;
 };
 
 // A message to append, with the ticket change it causes decided inside the transaction.
@@ -113,6 +145,10 @@ class TicketStore {
   virtual Result<std::vector<Result<TicketId>>> import_external_tickets(
       TenantId tenant, std::vector<ExternalTicketWrite> tickets) = 0;
   virtual Result<std::int64_t> count_tickets(const Scope& scope) = 0;
+  // The default views' sizes in `tenant` (all of the scope's tenants when empty); `mine`
+  // counts the open work assigned to `me`.
+  virtual Result<QueueCounts> queue_counts(const Scope& scope, std::optional<TenantId> tenant,
+                                           std::optional<AgentId> me) = 0;
   // Summaries for a page of tickets (same tenant scope rules as get_ticket), keyed by id.
   virtual Result<std::vector<std::pair<TicketId, TicketSummary>>> ticket_summaries(
       const Scope& scope, const std::vector<TicketId>& ids) = 0;

@@ -83,6 +83,8 @@ class SqliteStore final : public Store, public SlaStore, public WebhookStore {
   Result<std::vector<Result<TicketId>>> import_external_tickets(
       TenantId tenant, std::vector<ExternalTicketWrite> tickets) override;
   Result<std::int64_t> count_tickets(const Scope& scope) override;
+  Result<QueueCounts> queue_counts(const Scope& scope, std::optional<TenantId> tenant,
+                                   std::optional<AgentId> me) override;
   Result<std::vector<std::pair<TicketId, TicketSummary>>> ticket_summaries(
       const Scope& scope, const std::vector<TicketId>& ids) override;
   Result<std::vector<Ticket>> tickets_for_report(const Scope& scope, Timestamp from, Timestamp to,

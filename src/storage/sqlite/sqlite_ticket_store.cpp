@@ -4,6 +4,8 @@
 #include "storage/sqlite/sqlite_store.hpp"
 
 #include <algorithm>
+#include <array>
+#include <span>
 
 #include "domain/validation.hpp"
 #include "storage/sqlite/sqlite_store_support.hpp"
@@ -196,51 +198,76 @@ Result<Ticket> SqliteStore::get_ticket(const Scope& scope, TicketId id) {
   return read([&](Connection& conn) { return load_ticket(conn, scope, id); });
 }
 
-Result<std::vector<Ticket>> SqliteStore::list_tickets(const Scope& scope, const TicketFilter& filter) {
-  if (scope.tenant && filter.tenant && *scope.tenant != *filter.tenant) {
-    return std::vector<Ticket>{};  // another tenant's tickets are invisible, not forbidden
+namespace {
+
+constexpr const char* kTicketColumns =
+    "t.id, t.tenant_id, t.subject, t.status, t.priority, t.channel, t.category, t.tags, t.team_id, "
+    "t.assignee_id, t.requester_id, t.created_at, t.updated_at, t.solved_at, t.version";
+
+// A listing's SQL, built from fixed fragments, with every value a bound parameter.
+class TicketQuery {
+ public:
+  explicit TicketQuery(std::string sql) : sql_(std::move(sql)) {}
+
+  void add(std::string_view fragment) { sql_ += fragment; }
+  // Appends `clause` followed by the placeholder of a new integer parameter.
+  void add_int(std::string_view clause, std::int64_t value) {
+    sql_ += clause;
+    sql_ += placeholder(Bind{0, false, value, {}});
   }
-  // Built from fixed fragments; every value is a bound parameter.
-  std::string sql =
-      "SELECT t.id, t.tenant_id, t.subject, t.status, t.priority, t.channel, t.category, "
-      "t.tags, t.team_id, t.assignee_id, t.requester_id, t.created_at, t.updated_at, "
-      "t.solved_at, t.version FROM tickets t";
-  bool join_timers = filter.sort_by_due || filter.sla_at_risk_only || filter.sla_breached_only;
-  if (join_timers) sql += " LEFT JOIN sla_timers s ON s.ticket_id = t.id";
-  sql += " WHERE 1 = 1";
-  int index = 0;
-  auto tenant = scope.tenant ? scope.tenant : filter.tenant;
+  void add_text(std::string_view clause, std::string value) {
+    sql_ += clause;
+    sql_ += placeholder(Bind{0, true, 0, std::move(value)});
+  }
+  // A new text parameter's placeholder, for a fragment that names it more than once.
+  std::string text_placeholder(std::string value) { return placeholder(Bind{0, true, 0, std::move(value)}); }
+
+  Result<std::vector<Ticket>> run(Connection& conn) const {
+    auto stmt = conn.prepare_uncached(sql_);
+    if (!stmt) return stmt.error();
+    for (const auto& bind : binds_) {
+      if (bind.is_text) {
+        stmt->bind(bind.index, bind.text);
+      } else {
+        stmt->bind(bind.index, bind.number);
+      }
+    }
+    return collect_rows(*stmt, read_ticket);
+  }
+
+ private:
   struct Bind {
     int index;
     bool is_text;
     std::int64_t number;
     std::string text;
   };
-  std::vector<Bind> binds;
-  auto add_int = [&](const char* clause, std::int64_t value) {
-    sql += clause;
-    sql += std::to_string(++index);
-    binds.push_back({index, false, value, {}});
-  };
-  if (tenant) add_int(" AND t.tenant_id = ?", tenant->value);
+  std::string placeholder(Bind bind) {
+    bind.index = static_cast<int>(binds_.size()) + 1;
+    binds_.push_back(std::move(bind));
+    return "?" + std::to_string(binds_.size());
+  }
+
+  std::string sql_;
+  std::vector<Bind> binds_;
+};
+
+// The conditions on the ticket row (alias t) that every listing shares.
+void add_ticket_conditions(TicketQuery& query, std::optional<TenantId> tenant, const TicketFilter& filter) {
+  if (tenant) query.add_int(" AND t.tenant_id = ", tenant->value);
   if (!filter.statuses.empty()) {
-    sql += " AND t.status IN (";
+    query.add(" AND t.status IN (");
     for (std::size_t idx = 0; idx < filter.statuses.size(); ++idx) {
-      if (idx > 0) sql += ", ";
-      sql += "?" + std::to_string(++index);
-      binds.push_back({index, true, 0, std::string(to_string(filter.statuses[idx]))});
+      query.add_text(idx > 0 ? ", " : "", std::string(to_string(filter.statuses[idx])));
     }
-    sql += ")";
+    query.add(")");
   }
-  if (filter.team) add_int(" AND t.team_id = ?", filter.team->value);
-  if (filter.assignee) add_int(" AND t.assignee_id = ?", filter.assignee->value);
-  if (filter.unassigned_only) sql += " AND t.assignee_id IS NULL";
-  if (filter.requester) add_int(" AND t.requester_id = ?", filter.requester->value);
-  if (filter.updated_since) add_int(" AND t.updated_at >= ?", to_unix_ms(*filter.updated_since));
-  if (filter.channel) {
-    sql += " AND t.channel = ?" + std::to_string(++index);
-    binds.push_back({index, true, 0, std::string(to_string(*filter.channel))});
-  }
+  if (filter.team) query.add_int(" AND t.team_id = ", filter.team->value);
+  if (filter.assignee) query.add_int(" AND t.assignee_id = ", filter.assignee->value);
+  if (filter.unassigned_only) query.add(" AND t.assignee_id IS NULL");
+  if (filter.requester) query.add_int(" AND t.requester_id = ", filter.requester->value);
+  if (filter.updated_since) query.add_int(" AND t.updated_at >= ", to_unix_ms(*filter.updated_since));
+  if (filter.channel) query.add_text(" AND t.channel = ", std::string(to_string(*filter.channel)));
   if (filter.search && !filter.search->empty()) {
     // LIKE with our own escape character, so % and _ typed by a user match literally.
     std::string pattern = "%";
@@ -249,39 +276,135 @@ Result<std::vector<Ticket>> SqliteStore::list_tickets(const Scope& scope, const 
       pattern += c;
     }
     pattern += "%";
-    ++index;
-    sql += " AND (t.subject LIKE ?" + std::to_string(index) +
-           " ESCAPE '\\' OR EXISTS (SELECT 1 FROM customers c WHERE c.id = t.requester_id AND "
-           "c.name LIKE ?" +
-           std::to_string(index) + " ESCAPE '\\'))";
-    binds.push_back({index, true, 0, pattern});
+    auto ph = query.text_placeholder(pattern);
+    query.add(" AND (t.subject LIKE " + ph +
+              " ESCAPE '\\' OR EXISTS (SELECT 1 FROM customers c WHERE c.id = t.requester_id AND c.name LIKE " + ph +
+              " ESCAPE '\\'))");
   }
-  if (filter.sla_at_risk_only) sql += " AND s.at_risk = 1";
-  if (filter.sla_breached_only) sql += " AND s.breached = 1";
-  constexpr const char* kDueKey = "COALESCE(s.due_at, 9223372036854775807)";
-  if (filter.sort_by_due) {
-    sql += std::string(" ORDER BY ") + kDueKey + ", t.id";
-  } else {
-    if (filter.before_id) add_int(" AND t.id < ?", *filter.before_id);
-    sql += " ORDER BY t.id DESC";
+}
+
+// One stretch of a due-ordered listing: the tickets whose timer row matches `timers` (or that
+// have no running due time at all), in index order of (due_at, ticket_id).
+struct DueSegment {
+  const char* timers;  // condition on s; nullptr: the tickets without a due time
+  bool descending;
+};
+
+// sort=due: every due time, earliest (most overdue) first, then the tickets without one.
+constexpr std::array<DueSegment, 2> kDueSegments{{{"s.due_at IS NOT NULL", false}, {nullptr, false}}};
+// sort=urgency (TicketFilter::sort_by_urgency); the partial indexes of migration 19 serve
+// each stretch in order.
+constexpr std::array<DueSegment, 3> kUrgencySegments{
+    {{"s.breached = 0 AND s.due_at IS NOT NULL", false}, {"s.breached = 1 AND s.due_at IS NOT NULL", true},
+     {nullptr, true}}};
+
+TicketQuery segment_query(const DueSegment& segment, std::optional<TenantId> tenant, const TicketFilter& filter,
+                          const UrgencyKey* after, int limit) {
+  const std::string dir = segment.descending ? " DESC" : "";
+  const std::string cmp = segment.descending ? " < " : " > ";
+  if (segment.timers == nullptr) {
+    TicketQuery query(std::string("SELECT ") + kTicketColumns +
+                      " FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM sla_timers s WHERE s.ticket_id = t.id "
+                      "AND s.due_at IS NOT NULL)");
+    add_ticket_conditions(query, tenant, filter);
+    if (after) query.add_int(" AND t.id" + cmp, after->id);
+    query.add(" ORDER BY t.id" + dir);
+    query.add_int(" LIMIT ", limit);
+    return query;
   }
-  sql += " LIMIT ?" + std::to_string(++index);
-  binds.push_back({index, false, std::clamp(filter.limit, 1, kMaxPageSize), {}});
-  if (filter.sort_by_due && filter.offset > 0) {
-    sql += " OFFSET ?" + std::to_string(++index);
-    binds.push_back({index, false, filter.offset, {}});
+  TicketQuery query(std::string("SELECT ") + kTicketColumns +
+                    " FROM sla_timers s JOIN tickets t ON t.id = s.ticket_id WHERE " + segment.timers);
+  // The timer's own tenant column leads the partial indexes.
+  if (tenant) query.add_int(" AND s.tenant_id = ", tenant->value);
+  if (filter.sla_at_risk_only) query.add(" AND s.at_risk = 1 AND s.breached = 0");
+  if (filter.sla_breached_only) query.add(" AND s.breached = 1");
+  add_ticket_conditions(query, tenant, filter);
+  if (after) {
+    query.add_int(" AND (s.due_at, s.ticket_id)" + cmp + "(", after->due_ms);
+    query.add_int(", ", after->id);
+    query.add(")");
   }
+  query.add(" ORDER BY s.due_at" + dir + ", s.ticket_id" + dir);
+  query.add_int(" LIMIT ", limit);
+  return query;
+}
+
+}  // namespace
+
+Result<std::vector<Ticket>> SqliteStore::list_tickets(const Scope& scope, const TicketFilter& filter) {
+  if (scope.tenant && filter.tenant && *scope.tenant != *filter.tenant) {
+    return std::vector<Ticket>{};  // another tenant's tickets are invisible, not forbidden
+  }
+  const auto tenant = scope.tenant ? scope.tenant : filter.tenant;
+  const int limit = std::clamp(filter.limit, 1, kMaxPageSize);
+  if (!filter.sort_by_due && !filter.sort_by_urgency) {
+    TicketQuery query(std::string("SELECT ") + kTicketColumns + " FROM tickets t");
+    const bool join_timers = filter.sla_at_risk_only || filter.sla_breached_only;
+    if (join_timers) query.add(" JOIN sla_timers s ON s.ticket_id = t.id");
+    query.add(" WHERE 1 = 1");
+    add_ticket_conditions(query, tenant, filter);
+    if (filter.sla_at_risk_only) query.add(" AND s.at_risk = 1 AND s.breached = 0");
+    if (filter.sla_breached_only) query.add(" AND s.breached = 1");
+    if (filter.before_id) query.add_int(" AND t.id < ", *filter.before_id);
+    query.add(" ORDER BY t.id DESC");
+    query.add_int(" LIMIT ", limit);
+    return read([&](Connection& conn) { return query.run(conn); });
+  }
+  // Due orders read their stretches one after another until the page is full, each from
+  // where the cursor stands, so a page costs its own rows and not the size of the queue.
+  const std::span<const DueSegment> segments =
+      filter.sort_by_urgency ? std::span<const DueSegment>(kUrgencySegments) : std::span<const DueSegment>(kDueSegments);
+  const bool sla_only = filter.sla_at_risk_only || filter.sla_breached_only;
   return read([&](Connection& conn) -> Result<std::vector<Ticket>> {
-    auto stmt = conn.prepare_uncached(sql);
-    if (!stmt) return stmt.error();
-    for (const auto& bind : binds) {
-      if (bind.is_text) {
-        stmt->bind(bind.index, bind.text);
-      } else {
-        stmt->bind(bind.index, bind.number);
-      }
+    std::vector<Ticket> page;
+    const std::size_t first = filter.after ? static_cast<std::size_t>(filter.after->segment) : 0;
+    for (std::size_t idx = first; idx < segments.size() && static_cast<int>(page.size()) < limit; ++idx) {
+      const auto& segment = segments[idx];
+      if (segment.timers == nullptr && sla_only) break;  // no clock: neither at risk nor breached
+      if (filter.sla_at_risk_only && segment.descending && segment.timers != nullptr) continue;  // breached
+      if (filter.sla_breached_only && filter.sort_by_urgency && idx == 0) continue;             // not breached
+      // A pointer, not a copied optional: g++ 12 warns about the copy's fields.
+      const UrgencyKey* after = idx == first && filter.after ? &*filter.after : nullptr;
+      auto rows = segment_query(segment, tenant, filter, after, limit - static_cast<int>(page.size())).run(conn);
+      if (!rows) return rows.error();
+      for (auto& row : *rows) page.push_back(std::move(row));
     }
-    return collect_rows(*stmt, read_ticket);
+    return page;
+  });
+}
+
+Result<QueueCounts> SqliteStore::queue_counts(const Scope& scope, std::optional<TenantId> tenant,
+                                              std::optional<AgentId> me) {
+  if (scope.tenant && tenant && *scope.tenant != *tenant) return QueueCounts{};
+  const auto which = scope.tenant ? scope.tenant : tenant;
+  return read([&](Connection& conn) -> Result<QueueCounts> {
+    QueueCounts counts;
+    SP_PREPARE(work, conn,
+               "SELECT COALESCE(SUM(n), 0), COALESCE(SUM(CASE WHEN assignee_id = ?2 THEN n END), 0), "
+               "COALESCE(SUM(CASE WHEN assignee_id = 0 THEN n END), 0) FROM ticket_counts "
+               "WHERE (?1 IS NULL OR tenant_id = ?1) AND status IN (?3, ?4, ?5, ?6)");
+    work.bind(1, raw_id(which)).bind(2, me ? me->value : std::int64_t{-1});
+    int index = 3;
+    for (auto status : {Status::New, Status::Open, Status::Pending, Status::OnHold}) {
+      work.bind(index++, std::string(to_string(status)));
+    }
+    SP_STEP(has_work, work);
+    if (has_work) {
+      counts.open = work.int64(0);
+      counts.mine = work.int64(1);
+      counts.unassigned = work.int64(2);
+    }
+    SP_PREPARE(clocks, conn,
+               "SELECT COALESCE(SUM(CASE WHEN at_risk = 1 AND breached = 0 THEN n END), 0), "
+               "COALESCE(SUM(CASE WHEN breached = 1 THEN n END), 0) FROM sla_timer_counts "
+               "WHERE (?1 IS NULL OR tenant_id = ?1)");
+    clocks.bind(1, raw_id(which));
+    SP_STEP(has_clocks, clocks);
+    if (has_clocks) {
+      counts.at_risk = clocks.int64(0);
+      counts.breached = clocks.int64(1);
+    }
+    return counts;
   });
 }
 
@@ -572,7 +695,11 @@ Result<std::vector<std::pair<TicketId, TicketSummary>>> SqliteStore::ticket_summ
     const Scope& scope, const std::vector<TicketId>& ids) {
   return read([&](Connection& conn) -> Result<std::vector<std::pair<TicketId, TicketSummary>>> {
     SP_PREPARE(stmt, conn,
-               "SELECT s.due_at, COALESCE(s.at_risk, 0), COALESCE(s.breached, 0), c.name "
+               "SELECT s.due_at, COALESCE(s.at_risk, 0), COALESCE(s.breached, 0), c.name, "
+               "(SELECT m.kind FROM messages m WHERE m.ticket_id = t.id AND m.kind != 'note' "
+               "ORDER BY m.id DESC LIMIT 1), "
+               "(SELECT m.created_at FROM messages m WHERE m.ticket_id = t.id AND m.kind != 'note' "
+               "ORDER BY m.id DESC LIMIT 1) "
                "FROM tickets t JOIN customers c ON c.id = t.requester_id "
                "LEFT JOIN sla_timers s ON s.ticket_id = t.id "
                "WHERE t.id = ?1 AND (?2 IS NULL OR t.tenant_id = ?2)");
@@ -592,6 +719,10 @@ Result<std::vector<std::pair<TicketId, TicketSummary>>> SqliteStore::ticket_summ
         summary.sla_at_risk = stmt.int64(1) != 0;
         summary.sla_breached = stmt.int64(2) != 0;
         summary.requester_name = stmt.text(3);
+        if (!stmt.is_null(4)) {
+          summary.last_message_kind = parse_or(parse_message_kind(stmt.text(4)), MessageKind::Inbound);
+          summary.last_message_at = from_unix_ms(stmt.int64(5));
+        }
         out.emplace_back(id, std::move(summary));
       }
       SP_TRY(stmt.reset());
