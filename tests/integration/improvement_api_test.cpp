@@ -251,8 +251,14 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
     auto& sqlite = dynamic_cast<storage::sqlite::SqliteStore&>(w.server.store());
     ASSERT_TRUE(sqlite
                     .write([](storage::sqlite::Connection& conn) -> Result<void> {
-                      // Migrations 12 to 14 (after 11) undone too, so all run again on reopening.
+                      // Migrations 12 to 19 (after 11) undone too, so all run again on reopening.
                       return conn.exec(
+                          "DROP TRIGGER ticket_counts_insert; DROP TRIGGER ticket_counts_delete; DROP "
+                          "TRIGGER ticket_counts_update; DROP TRIGGER sla_timer_counts_insert; DROP "
+                          "TRIGGER sla_timer_counts_delete; DROP TRIGGER sla_timer_counts_update; DROP "
+                          "TABLE ticket_counts; DROP TABLE sla_timer_counts; DROP INDEX "
+                          "sla_timers_running; DROP INDEX sla_timers_at_risk; DROP INDEX "
+                          "sla_timers_breached; "
                           "DROP INDEX customers_external; DROP INDEX agents_external; DROP INDEX "
                           "tickets_external; DROP INDEX messages_external; "
                           "ALTER TABLE customers DROP COLUMN external_source; ALTER TABLE customers DROP "
@@ -305,6 +311,14 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
     auto setting = restarted.store().get_setting("tenant." + std::to_string(tenant) + ".improvements");
     ASSERT_TRUE(setting.ok());
     EXPECT_FALSE(setting->has_value());  // imported once: the document is gone
+    // Migration 19 counted the tickets that were already there.
+    auto views = body_of(supervisor.get("/api/v1/views"))["items"];
+    ASSERT_EQ(views.size(), 5u);
+    EXPECT_EQ(views[4]["id"], "open");
+    EXPECT_EQ(
+        views[4]["count"],
+        body_of(supervisor.get("/api/v1/tickets?" + views[4]["query"].get<std::string>()))["items"].size());
+    EXPECT_GE(views[4]["count"].get<int>(), 1);
   }
   {
     TestServer again(dir);  // no migration left to run: nothing is imported twice

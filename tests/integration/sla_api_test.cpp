@@ -233,6 +233,96 @@ TEST(SlaApi, QueueSortsByDueTimeWithOverdueFirst) {
   EXPECT_EQ(rest[0]["id"], older);
 }
 
+std::vector<std::int64_t> ids_of(const json& items) {
+  std::vector<std::int64_t> ids;
+  for (const auto& item : items) ids.push_back(item["id"].get<std::int64_t>());
+  return ids;
+}
+
+TEST(SlaApi, UrgencyQueuePutsSavableTicketsBeforeBreachedOnesAndPagesWithoutGaps) {
+  SlaWorld w;
+  w.setup(kAlwaysOpen, {{"first_response_minutes", 60}});
+  auto breached_first = w.ticket();  // due 09:00Z
+  w.server.clock().advance(minutes(5));
+  auto breached_last = w.ticket();  // due 09:05Z
+  w.server.clock().advance(minutes(15));
+  auto soon = w.ticket();  // due 09:20Z, at risk at 09:10Z
+  w.server.clock().advance(minutes(50));
+  auto later = w.ticket();  // due 10:10Z
+  auto answered = w.ticket();
+  w.say(answered, "outbound", "answered");  // no running clock any more
+  ASSERT_TRUE(w.server.scheduler().run_once().ok());
+  // Savable ones by due time, then the breached ones most recent first, then those without a clock.
+  const std::vector<std::int64_t> expected{soon, later, breached_last, breached_first, answered};
+  auto all = body_of(w.admin.get("/api/v1/tickets?sort=urgency&limit=50"));
+  EXPECT_EQ(ids_of(all["items"]), expected);
+  std::vector<std::int64_t> paged;
+  std::string cursor;
+  for (int page = 0; page < 10; ++page) {
+    auto body = body_of(w.admin.get("/api/v1/tickets?sort=urgency&limit=2" + cursor));
+    for (auto id : ids_of(body["items"])) paged.push_back(id);
+    if (body["next_cursor"].is_null()) break;
+    cursor = "&cursor=" + body["next_cursor"].get<std::string>();
+  }
+  EXPECT_EQ(paged, expected);
+  // The SLA filters combine with the order; at risk excludes what is already breached.
+  EXPECT_EQ(ids_of(body_of(w.admin.get("/api/v1/tickets?sort=urgency&sla=breached"))["items"]),
+            (std::vector<std::int64_t>{breached_last, breached_first}));
+  EXPECT_EQ(ids_of(body_of(w.admin.get("/api/v1/tickets?sla=at_risk"))["items"]),
+            (std::vector<std::int64_t>{soon}));
+  EXPECT_EQ(w.admin.get("/api/v1/tickets?sort=urgency&cursor=k9.1.1").status, 422);
+  EXPECT_EQ(w.admin.get("/api/v1/tickets?sort=urgency&cursor=garbage").status, 422);
+}
+
+json view_of(const json& views, const std::string& id) {
+  for (const auto& view : views["items"]) {
+    if (view["id"] == id) return view;
+  }
+  return nullptr;
+}
+
+TEST(SlaApi, DefaultViewsCountWhatTheirQueriesList) {
+  SlaWorld w;
+  w.setup(kAlwaysOpen, {{"first_response_minutes", 60}});
+  auto first = w.ticket();
+  auto second = w.ticket();
+  auto third = w.ticket();
+  auto views = body_of(w.admin.get("/api/v1/views"));
+  EXPECT_EQ(view_of(views, "open")["count"], 3);
+  EXPECT_EQ(view_of(views, "unassigned")["count"], 3);
+  EXPECT_EQ(view_of(views, "mine")["count"], 0);
+  EXPECT_EQ(view_of(views, "at_risk")["count"], 0);
+  // The "mine" query names this agent: take the id from it and assign one ticket.
+  const std::string mine = view_of(views, "mine")["query"];
+  const auto at = mine.find("assignee_id=") + 12;
+  const std::string me = mine.substr(at, mine.find('&', at) - at);
+  auto assigned = w.admin.request("PATCH", w.path(first), R"({"assignee_id":)" + me + "}");
+  ASSERT_EQ(assigned.status, 200) << assigned.body;
+  auto solved = w.admin.request("PATCH", w.path(second), R"({"status":"solved"})");
+  ASSERT_EQ(solved.status, 200) << solved.body;
+  w.server.clock().advance(minutes(50));
+  ASSERT_TRUE(w.server.scheduler().run_once().ok());
+  views = body_of(w.admin.get("/api/v1/views"));
+  EXPECT_EQ(view_of(views, "open")["count"], 2);
+  EXPECT_EQ(view_of(views, "mine")["count"], 1);
+  EXPECT_EQ(view_of(views, "unassigned")["count"], 1);
+  EXPECT_EQ(view_of(views, "at_risk")["count"], 2);
+  EXPECT_EQ(view_of(views, "breached")["count"], 0);
+  // Each count equals the length of its own listing.
+  for (const auto& view : views["items"]) {
+    auto listed = body_of(w.admin.get("/api/v1/tickets?limit=100&" + view["query"].get<std::string>()));
+    EXPECT_EQ(listed["items"].size(), view["count"].get<std::size_t>()) << view["id"];
+  }
+  EXPECT_EQ(ids_of(body_of(w.admin.get("/api/v1/tickets?" + mine))["items"]),
+            (std::vector<std::int64_t>{first}));
+  w.server.clock().advance(minutes(15));
+  ASSERT_TRUE(w.server.scheduler().run_once().ok());
+  views = body_of(w.admin.get("/api/v1/views"));
+  EXPECT_EQ(view_of(views, "breached")["count"], 2);
+  EXPECT_EQ(view_of(views, "at_risk")["count"], 0);
+  (void)third;
+}
+
 TEST(SlaApi, InvalidCalendarsAndPoliciesAreRejectedNamingTheField) {
   SlaWorld w;
   w.setup(kAlwaysOpen, {{"first_response_minutes", 60}});
