@@ -538,7 +538,7 @@ CREATE UNIQUE INDEX messages_external ON messages(ticket_id, external_id) WHERE 
 // Queue views at a million tickets (issue 17): counts per tenant, status and assignee, and
 // per SLA state, kept by triggers so the default views' counts never scan tickets; partial
 // indexes so the urgency order reads the clocks that can still be met, then the breached
-// ones, each in index order. The counts start from the rows already there.
+// ones, each in index order (also per assignee). The counts start from the rows already there.
 constexpr std::string_view kQueueViewSchema = R"sql(
 CREATE TABLE ticket_counts(
   tenant_id   INTEGER NOT NULL,
@@ -595,9 +595,23 @@ CREATE TRIGGER sla_timer_counts_update AFTER UPDATE OF tenant_id, at_risk, breac
     VALUES(NEW.tenant_id, NEW.at_risk, NEW.breached, 1)
     ON CONFLICT(tenant_id, at_risk, breached) DO UPDATE SET n = n + 1;
 END;
+-- The ticket's assignee beside its clock, so "mine" and "unassigned" read in due order too.
+ALTER TABLE sla_timers ADD COLUMN assignee_id INTEGER;
+UPDATE sla_timers SET assignee_id = (SELECT t.assignee_id FROM tickets t WHERE t.id = sla_timers.ticket_id);
+CREATE TRIGGER sla_timers_assignee_insert AFTER INSERT ON sla_timers BEGIN
+  UPDATE sla_timers SET assignee_id = (SELECT t.assignee_id FROM tickets t WHERE t.id = NEW.ticket_id)
+    WHERE ticket_id = NEW.ticket_id;
+END;
+CREATE TRIGGER sla_timers_assignee_update AFTER UPDATE OF assignee_id ON tickets
+  WHEN OLD.assignee_id IS NOT NEW.assignee_id BEGIN
+  UPDATE sla_timers SET assignee_id = NEW.assignee_id WHERE ticket_id = NEW.id;
+END;
 CREATE INDEX sla_timers_running ON sla_timers(tenant_id, due_at) WHERE breached = 0 AND due_at IS NOT NULL;
 CREATE INDEX sla_timers_at_risk ON sla_timers(tenant_id, due_at) WHERE at_risk = 1 AND breached = 0;
 CREATE INDEX sla_timers_breached ON sla_timers(tenant_id, due_at) WHERE breached = 1;
+CREATE INDEX sla_timers_running_assignee ON sla_timers(tenant_id, assignee_id, due_at)
+  WHERE breached = 0 AND due_at IS NOT NULL;
+CREATE INDEX sla_timers_breached_assignee ON sla_timers(tenant_id, assignee_id, due_at) WHERE breached = 1;
 )sql";
 
 constexpr std::array<Migration, 15> kSqliteMigrations{{

@@ -320,7 +320,13 @@ TEST(SlaApi, DefaultViewsCountWhatTheirQueriesList) {
   views = body_of(w.admin.get("/api/v1/views"));
   EXPECT_EQ(view_of(views, "breached")["count"], 2);
   EXPECT_EQ(view_of(views, "at_risk")["count"], 0);
-  (void)third;
+  // Breached and handed back: the clock follows the assignee into "unassigned".
+  auto handed_back = w.admin.request("PATCH", w.path(first), R"({"assignee_id":null})");
+  ASSERT_EQ(handed_back.status, 200) << handed_back.body;
+  EXPECT_TRUE(body_of(w.admin.get("/api/v1/tickets?" + mine))["items"].empty());
+  const std::string unassigned = view_of(body_of(w.admin.get("/api/v1/views")), "unassigned")["query"];
+  EXPECT_EQ(ids_of(body_of(w.admin.get("/api/v1/tickets?" + unassigned))["items"]),
+            (std::vector<std::int64_t>{third, first}));
 }
 
 TEST(SlaApi, InvalidCalendarsAndPoliciesAreRejectedNamingTheField) {

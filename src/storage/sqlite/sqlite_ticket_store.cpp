@@ -277,9 +277,10 @@ void add_ticket_conditions(TicketQuery& query, std::optional<TenantId> tenant, c
     }
     pattern += "%";
     auto ph = query.text_placeholder(pattern);
-    query.add(" AND (t.subject LIKE " + ph +
-              " ESCAPE '\\' OR EXISTS (SELECT 1 FROM customers c WHERE c.id = t.requester_id AND c.name LIKE " + ph +
-              " ESCAPE '\\'))");
+    query.add(
+        " AND (t.subject LIKE " + ph +
+        " ESCAPE '\\' OR EXISTS (SELECT 1 FROM customers c WHERE c.id = t.requester_id AND c.name LIKE " +
+        ph + " ESCAPE '\\'))");
   }
 }
 
@@ -294,12 +295,12 @@ struct DueSegment {
 constexpr std::array<DueSegment, 2> kDueSegments{{{"s.due_at IS NOT NULL", false}, {nullptr, false}}};
 // sort=urgency (TicketFilter::sort_by_urgency); the partial indexes of migration 19 serve
 // each stretch in order.
-constexpr std::array<DueSegment, 3> kUrgencySegments{
-    {{"s.breached = 0 AND s.due_at IS NOT NULL", false}, {"s.breached = 1 AND s.due_at IS NOT NULL", true},
-     {nullptr, true}}};
+constexpr std::array<DueSegment, 3> kUrgencySegments{{{"s.breached = 0 AND s.due_at IS NOT NULL", false},
+                                                      {"s.breached = 1 AND s.due_at IS NOT NULL", true},
+                                                      {nullptr, true}}};
 
-TicketQuery segment_query(const DueSegment& segment, std::optional<TenantId> tenant, const TicketFilter& filter,
-                          const UrgencyKey* after, int limit) {
+TicketQuery segment_query(const DueSegment& segment, std::optional<TenantId> tenant,
+                          const TicketFilter& filter, const UrgencyKey* after, int limit) {
   const std::string dir = segment.descending ? " DESC" : "";
   const std::string cmp = segment.descending ? " < " : " > ";
   if (segment.timers == nullptr) {
@@ -318,6 +319,9 @@ TicketQuery segment_query(const DueSegment& segment, std::optional<TenantId> ten
   if (tenant) query.add_int(" AND s.tenant_id = ", tenant->value);
   if (filter.sla_at_risk_only) query.add(" AND s.at_risk = 1 AND s.breached = 0");
   if (filter.sla_breached_only) query.add(" AND s.breached = 1");
+  // The clock's copy of the assignee, so the per-assignee partial indexes serve the order.
+  if (filter.assignee) query.add_int(" AND s.assignee_id = ", filter.assignee->value);
+  if (filter.unassigned_only) query.add(" AND s.assignee_id IS NULL");
   add_ticket_conditions(query, tenant, filter);
   if (after) {
     query.add_int(" AND (s.due_at, s.ticket_id)" + cmp + "(", after->due_ms);
@@ -352,8 +356,9 @@ Result<std::vector<Ticket>> SqliteStore::list_tickets(const Scope& scope, const 
   }
   // Due orders read their stretches one after another until the page is full, each from
   // where the cursor stands, so a page costs its own rows and not the size of the queue.
-  const std::span<const DueSegment> segments =
-      filter.sort_by_urgency ? std::span<const DueSegment>(kUrgencySegments) : std::span<const DueSegment>(kDueSegments);
+  const std::span<const DueSegment> segments = filter.sort_by_urgency
+                                                   ? std::span<const DueSegment>(kUrgencySegments)
+                                                   : std::span<const DueSegment>(kDueSegments);
   const bool sla_only = filter.sla_at_risk_only || filter.sla_breached_only;
   return read([&](Connection& conn) -> Result<std::vector<Ticket>> {
     std::vector<Ticket> page;
@@ -362,10 +367,11 @@ Result<std::vector<Ticket>> SqliteStore::list_tickets(const Scope& scope, const 
       const auto& segment = segments[idx];
       if (segment.timers == nullptr && sla_only) break;  // no clock: neither at risk nor breached
       if (filter.sla_at_risk_only && segment.descending && segment.timers != nullptr) continue;  // breached
-      if (filter.sla_breached_only && filter.sort_by_urgency && idx == 0) continue;             // not breached
+      if (filter.sla_breached_only && filter.sort_by_urgency && idx == 0) continue;  // not breached
       // A pointer, not a copied optional: g++ 12 warns about the copy's fields.
       const UrgencyKey* after = idx == first && filter.after ? &*filter.after : nullptr;
-      auto rows = segment_query(segment, tenant, filter, after, limit - static_cast<int>(page.size())).run(conn);
+      auto rows =
+          segment_query(segment, tenant, filter, after, limit - static_cast<int>(page.size())).run(conn);
       if (!rows) return rows.error();
       for (auto& row : *rows) page.push_back(std::move(row));
     }
