@@ -131,8 +131,25 @@ test('agent opens the queue and a ticket, replies and changes status; another ag
     await one.page.getByRole('button', { name: 'Save note' }).click();
     await one.page.locator('.msg-note', { hasText: 'check line quality' }).waitFor();
 
-    // Status change with If-Match.
+    // A select alone changes nothing (arrow keys once solved tickets); Apply waits a few
+    // seconds during which Undo takes the change back before anything is sent.
     await one.page.locator('#ticket-status').selectOption('pending');
+    await one.page.locator('#ticket-status').press('ArrowDown');
+    await one.page.waitForTimeout(800);
+    assert.equal((await admin.call('GET', `/api/v1/tickets/${ticket.id}`)).body.status === 'pending', false, 'no save on select');
+    await one.page.locator('#ticket-status').selectOption('pending');
+    await one.page.locator('#ticket-apply').click();
+    await one.page.locator('#ticket-undo').click();
+    await one.page.locator('.live-status', { hasText: 'nothing was sent' }).waitFor();
+    await one.page.waitForTimeout(5500);
+    assert.notEqual((await admin.call('GET', `/api/v1/tickets/${ticket.id}`)).body.status, 'pending', 'undone before it was sent');
+    assert.notEqual(await one.page.locator('#ticket-status').inputValue(), 'pending', 'the select shows the stored status again');
+
+    // Status change with If-Match, applied after the undo window.
+    await one.page.locator('#ticket-status').selectOption('pending');
+    await one.page.locator('#ticket-apply').click();
+    await one.page.locator('.pending-change').waitFor();
+    await screenshot(one.page, 'console-ticket-undo');
     await one.page.locator('.live-status', { hasText: 'Ticket updated' }).waitFor();
     const after = await admin.call('GET', `/api/v1/tickets/${ticket.id}`);
     assert.equal(after.body.status, 'pending');
@@ -163,6 +180,7 @@ test('an edit conflict (412) is shown plainly with a way to reload', async () =>
       await route.continue();
     });
     await page.locator('#ticket-status').selectOption('on_hold');
+    await page.locator('#ticket-apply').click();
     await page.locator('[role=alert]', { hasText: 'changed this ticket' }).waitFor();
     await screenshot(page, 'console-conflict');
     await page.unroute('**/api/v1/tickets/*');
@@ -170,6 +188,61 @@ test('an edit conflict (412) is shown plainly with a way to reload', async () =>
     assert.notEqual(now.body.status, 'on_hold', 'the conflicting change was not applied');
     await page.getByRole('button', { name: 'Reload ticket' }).click();
     await page.waitForFunction(() => document.querySelector('#ticket-priority')?.value === 'normal');
+  } finally {
+    await context.close();
+  }
+});
+
+test('tickets and views have URLs with history, drafts survive a reload, the phone shows one pane', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await agentSignIn(page, AGENT);
+    // The default views carry counts from the server.
+    const openCount = page.locator('.queue-views a[data-view="open"] .view-count');
+    await page.waitForFunction(() => /\d/.test(document.querySelector('.queue-views a[data-view="open"] .view-count')?.textContent ?? ''));
+    assert.match(await openCount.textContent(), /\d/);
+    await page.locator('.queue-views a[data-view="unassigned"]').click();
+    await page.waitForURL(/#views\/unassigned$/);
+    assert.equal(await page.locator('.queue-views a[aria-current="true"]').getAttribute('data-view'), 'unassigned');
+    await page.locator('.queue-views a[data-view="open"]').click();
+    await page.waitForURL(/#views\/open$/);
+    await openTestTicket(page);
+    await page.waitForURL(new RegExp(`#tickets/${ticket.id}$`));
+
+    // A half-written reply is kept per ticket, across opening another one and a reload.
+    const draft = `Half a reply ${stamp}`;
+    await page.locator('#composer-text').fill(draft);
+    await page.reload();
+    await page.locator('#ticket-title', { hasText: SUBJECT }).waitFor();
+    assert.equal(await page.locator('#composer-text').inputValue(), draft);
+
+    // Back leaves the ticket for the view before it; Forward returns to it.
+    await page.goBack();
+    await page.waitForURL(/#views\/open$/);
+    await page.locator('.detail .placeholder').waitFor();
+    await page.goForward();
+    await page.locator('#ticket-title', { hasText: SUBJECT }).waitFor();
+    assert.equal(await page.locator('#composer-text').inputValue(), draft);
+    await page.locator('#composer-text').fill('');
+
+    // 390 px: the open ticket replaces the queue, with a way back.
+    await page.setViewportSize({ width: 390, height: 844 });
+    assert.equal(await page.locator('.queue').isVisible(), false, 'the queue is hidden behind the ticket');
+    await page.locator('.back-to-queue').waitFor();
+    await screenshot(page, 'console-phone-ticket');
+    await checkA11y(page, 'console phone ticket');
+    await page.locator('.back-to-queue').click();
+    await page.locator('.queue-row').first().waitFor();
+    assert.equal(await page.locator('.detail').isVisible(), false);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 392, `no sideways scrolling at 390 px (${width})`);
+    await screenshot(page, 'console-phone-queue');
+    await page.locator('#language').selectOption('zh');
+    await page.locator('.queue-views a[data-view="mine"]', { hasText: '我的' }).waitFor();
+    await screenshot(page, 'console-phone-queue-zh');
+    await page.locator('#language').selectOption('nl');
+    await page.locator('.queue-views a[data-view="breached"]', { hasText: 'Overschreden' }).waitFor();
+    assertClean(page, 'urls and phone');
   } finally {
     await context.close();
   }
@@ -224,6 +297,7 @@ test('language switch, help dialog and session expiry', async () => {
 
     // The session ends on the server: the next call gets 401 and a clear prompt.
     await page.evaluate(() => fetch('/api/v1/auth/logout', { method: 'POST' }));
+    await page.locator('.filter-panel summary').click();
     await page.locator('#f-status').selectOption('all');
     await page.locator('#expired[open]').waitFor();
     await checkA11y(page, 'console session expired');

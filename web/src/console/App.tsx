@@ -18,6 +18,8 @@ import {
 } from '../lib/types';
 import { listedDue, summarizeListed, summarizeSla, type SlaSummary } from '../lib/urgency';
 import { clampIndex } from '../lib/virtual';
+import { formatNumber } from '../lib/time';
+import { parseRoute, QUEUE_VIEWS, routeHash, viewFilters, type QueueView, type Route } from '../lib/route';
 import { I18nContext, LanguageSwitch, Modal, storeLanguage, storedLanguage, useDocumentLanguage } from '../lib/ui';
 import { LoginForm, type LoginAnswer } from './Login';
 import { QueueList } from './Queue';
@@ -52,10 +54,9 @@ function serverSearch(text: string): string | undefined {
 type View = 'queue' | 'staffing' | 'reports';
 const VIEWS: View[] = ['queue', 'staffing', 'reports'];
 
-/** The view named by the location's hash (#staffing, #reports); other hashes (#main) are not views. */
-function viewOfHash(hash: string): View | null {
-  const name = hash.replace(/^#/, '');
-  return (VIEWS as string[]).includes(name) ? (name as View) : null;
+/** The skip link's target (#main) is not a place: it leaves the route as it was. */
+function isRouteHash(hash: string): boolean {
+  return hash !== '#main';
 }
 
 /**
@@ -81,15 +82,17 @@ export function App() {
   const [session, setSession] = useState(0);
   const [lang, setLang] = useState<Language>(() => chooseLanguage(storedLanguage(), null, navigator.languages ?? navigator.language));
   const t = useMemo(() => translator(lang), [lang]);
-  const [view, setView] = useState<View>(() => viewOfHash(location.hash) ?? 'queue');
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
+  const view: View = route.page;
   const viewChanged = useRef(false);
   useEffect(() => {
     const onHash = () => {
-      const next = viewOfHash(location.hash);
-      if (next) {
-        viewChanged.current = true;
-        setView(next);
-      }
+      if (!isRouteHash(location.hash)) return;
+      const next = parseRoute(location.hash);
+      setRoute((current) => {
+        if (next.page !== current.page) viewChanged.current = true;
+        return next;
+      });
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -152,7 +155,7 @@ export function App() {
             <ul>
               {allowed.map((name) => (
                 <li key={name}>
-                  <a href={`#${name}`} aria-current={shown === name ? 'page' : undefined}>
+                  <a href={name === 'queue' ? '#views/open' : `#${name}`} aria-current={shown === name ? 'page' : undefined}>
                     {t(`nav.${name}`)}
                   </a>
                 </li>
@@ -179,7 +182,7 @@ export function App() {
           shown !== 'queue' ? (
             <Supervision key={session} agent={agent} view={shown} />
           ) : (
-            <Console agent={agent} session={session} />
+            <Console agent={agent} session={session} route={route} />
           )
         ) : (
           <section class="login-page" aria-labelledby="login-title">
@@ -232,14 +235,36 @@ function Supervision({ agent, view }: { agent: Agent; view: 'staffing' | 'report
   );
 }
 
-function Console({ agent, session }: { agent: Agent; session: number }) {
-  const { t } = useContext(I18nContext);
-  const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
+/** The queue's filters for one default view. */
+function filtersOfView(view: QueueView, tenant: string): Filters {
+  return { ...DEFAULT_FILTERS, ...viewFilters(view), tenant };
+}
+
+function Console({ agent, session, route }: { agent: Agent; session: number; route: Route }) {
+  const { t, lang } = useContext(I18nContext);
+  const [activeView, setActiveView] = useState<QueueView | null>(route.view ?? 'open');
+  const [filters, setFilters] = useState<Filters>(() => filtersOfView(route.view ?? 'open', ''));
+  const [viewCounts, setViewCounts] = useState<Map<string, number>>(new Map());
   const [all, setAll] = useState<Ticket[]>([]);
   const [loading, setLoading] = useState(false);
   const [queueError, setQueueError] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
-  const [openId, setOpenId] = useState<number | null>(null);
+  const openId = route.ticket ?? null;
+  // Opening a ticket is a step in the browser's history: Back returns to the queue or the
+  // ticket before, and a reload keeps it open.
+  const openTicket = useCallback((id: number) => {
+    location.hash = routeHash({ page: 'queue', ticket: id });
+  }, []);
+  const activeViewRef = useRef(activeView);
+  activeViewRef.current = activeView;
+  const backToQueue = useCallback(() => {
+    location.hash = routeHash({ page: 'queue', view: activeViewRef.current ?? 'open' });
+  }, []);
+  useEffect(() => {
+    if (!route.view) return;
+    setActiveView(route.view);
+    setFilters((f) => filtersOfView(route.view as QueueView, f.tenant));
+  }, [route.view]);
   const [agents, setAgents] = useState<Map<number, Agent>>(new Map());
   const [teams, setTeams] = useState<Team[]>([]);
   const [tenants, setTenants] = useState<Tenant[]>([]);
@@ -269,7 +294,7 @@ function Console({ agent, session }: { agent: Agent; session: number }) {
 
   const serverQuery = (f: Filters, cursor?: string) =>
     query({
-      sort: 'due',
+      sort: 'urgency',
       limit: PAGE,
       cursor,
       status: f.status === 'open-work' ? OPEN_STATUSES.join(',') : f.status === 'all' ? undefined : f.status,
@@ -305,6 +330,25 @@ function Console({ agent, session }: { agent: Agent; session: number }) {
     },
     [agent.id, t],
   );
+
+  // The default views' counts come from counters on the server: cheap to ask often.
+  const countsTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const loadCounts = useCallback(
+    (tenant: string) => {
+      client
+        .get<{ items: { id: string; count: number }[] }>(`/api/v1/views${query({ tenant_id: tenant || undefined })}`)
+        .then((v) => setViewCounts(new Map(v.items.map((x) => [x.id, x.count]))))
+        .catch(() => undefined);
+    },
+    [agent.id],
+  );
+  const refreshCounts = useCallback(() => {
+    if (countsTimer.current) clearTimeout(countsTimer.current);
+    countsTimer.current = setTimeout(() => loadCounts(filtersRefForCounts.current.tenant), 1000);
+  }, [loadCounts]);
+  const filtersRefForCounts = useRef(filters);
+  filtersRefForCounts.current = filters;
+  useEffect(() => loadCounts(filters.tenant), [filters.tenant, session, loadCounts]);
 
   // Typing in the search box reloads the queue once the typing pauses.
   const [debouncedSearch, setDebouncedSearch] = useState('');
@@ -424,6 +468,7 @@ function Console({ agent, session }: { agent: Agent; session: number }) {
 
   const onEvent = useCallback(
     (event: StreamEvent) => {
+      refreshCounts();
       if (event.version !== undefined) {
         setLiveVersions((m) => new Map(m).set(event.ticket_id, Math.max(event.version ?? 0, m.get(event.ticket_id) ?? 0)));
       }
@@ -437,7 +482,7 @@ function Console({ agent, session }: { agent: Agent; session: number }) {
         reloadTimer.current = setTimeout(() => void loadQueue({ ...filtersRef.current, search: serverSearch(filtersRef.current.search) ?? '' }), 1500);
       }
     },
-    [replaceTicket, loadQueue],
+    [replaceTicket, loadQueue, refreshCounts],
   );
 
   useEffect(() => {
@@ -481,7 +526,7 @@ function Console({ agent, session }: { agent: Agent; session: number }) {
           if (target && (target.tagName === 'BUTTON' || target.tagName === 'A')) return;
           if (selected >= 0 && selected < tickets.length) {
             e.preventDefault();
-            setOpenId(tickets[selected].id);
+            openTicket(tickets[selected].id);
           }
           break;
         case 'r':
@@ -510,13 +555,20 @@ function Console({ agent, session }: { agent: Agent; session: number }) {
     return () => document.removeEventListener('keydown', onKey);
   }, [tickets, selected, openId]);
 
-  const set = (key: keyof Filters) => (e: Event) =>
+  // Changing a filter by hand leaves the default view (the search box narrows it instead).
+  const set = (key: keyof Filters) => (e: Event) => {
+    if (key !== 'search') setActiveView(null);
     setFilters((f) => ({ ...f, [key]: (e.currentTarget as HTMLInputElement | HTMLSelectElement).value }));
+  };
 
+  // Filters beyond the default view fold away so the queue gets the height.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = (['priority', 'team', 'channel', 'tenant'] as const).filter((k) => filters[k] !== '').length +
+    (filters.status !== 'open-work' ? 1 : 0) + (filters.assignee ? 1 : 0) + (filters.sla ? 1 : 0);
   const tenantTeams = filters.tenant ? teams.filter((x) => String(x.tenant_id) === filters.tenant) : teams;
 
   return (
-    <div class="console">
+    <div class={openId === null ? 'console' : 'console has-ticket'}>
       <section class="queue" aria-labelledby="queue-title">
         <div class="queue-head">
           <h1 id="queue-title" tabIndex={-1}>
@@ -530,11 +582,29 @@ function Console({ agent, session }: { agent: Agent; session: number }) {
             ?
           </button>
         </div>
+        <nav class="queue-views" aria-label={t('views.label')}>
+          <ul>
+            {QUEUE_VIEWS.map((name) => (
+              <li key={name}>
+                <a href={routeHash({ page: 'queue', view: name })} aria-current={activeView === name ? 'true' : undefined} data-view={name}>
+                  <span class="view-name">{t(`views.${name}`)}</span>{' '}
+                  <span class="view-count">{viewCounts.has(name) ? formatNumber(viewCounts.get(name) ?? 0, lang, 0) : ''}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <form class="filters" aria-label={t('queue.filters')} onSubmit={(e) => e.preventDefault()}>
           <div class="field search">
             <label for="f-search">{t('queue.search')}</label>
             <input id="f-search" ref={searchBox} type="search" value={filters.search} onInput={set('search')} />
           </div>
+          <details class="filter-panel" open={filtersOpen} onToggle={(e) => setFiltersOpen((e.currentTarget as HTMLDetailsElement).open)}>
+            <summary>
+              {t('queue.filters')}
+              {activeFilters > 0 && <span class="filter-count"> ({activeFilters})</span>}
+            </summary>
+            <div class="filter-grid">
           <div class="field">
             <label for="f-status">{t('queue.status')}</label>
             <select id="f-status" value={filters.status} onChange={set('status')}>
@@ -614,6 +684,8 @@ function Console({ agent, session }: { agent: Agent; session: number }) {
               </select>
             </div>
           )}
+            </div>
+          </details>
         </form>
         {queueError && (
           <div class="notice notice-error" role="alert">
@@ -630,9 +702,10 @@ function Console({ agent, session }: { agent: Agent; session: number }) {
           openId={openId}
           now={now}
           customerOf={(id) => (id ? customers.get(id) : undefined)}
+          assigneeName={(id) => (id == null ? undefined : agents.get(id)?.name ?? `#${id}`)}
           slaOf={slaOf}
           onSelect={setSelected}
-          onOpen={setOpenId}
+          onOpen={openTicket}
           onVisible={fetchDetails}
         />
       </section>
@@ -647,8 +720,9 @@ function Console({ agent, session }: { agent: Agent; session: number }) {
             now={now}
             liveVersion={liveVersions.get(openId)}
             composerControl={composer}
-            onOpen={setOpenId}
+            onOpen={openTicket}
             onChanged={replaceTicket}
+            onBack={backToQueue}
           />
         )}
       </section>

@@ -16,6 +16,8 @@ import {
   type TicketSla,
 } from '../lib/types';
 import { summarizeSla } from '../lib/urgency';
+import { clearDraft, loadDraft, saveDraft } from '../lib/drafts';
+import { editsOf, isEmptyPatch, patchOf, UNDO_MS, type FieldEdits, type FieldPatch } from '../lib/edits';
 import { Notice, useI18n } from '../lib/ui';
 import { SlaBadge } from './SlaBadge';
 
@@ -38,6 +40,7 @@ export function TicketView({
   composerControl,
   onOpen,
   onChanged,
+  onBack,
 }: {
   client: ApiClient;
   ticketId: number;
@@ -48,6 +51,8 @@ export function TicketView({
   composerControl: RefObject<ComposerControl | null>;
   onOpen: (id: number) => void;
   onChanged: (ticket: Ticket) => void;
+  /** Back to the queue (shown on narrow screens, where the ticket replaces the queue). */
+  onBack: () => void;
 }) {
   const { t, lang } = useI18n();
   const [data, setData] = useState<Loaded | null>(null);
@@ -60,6 +65,10 @@ export function TicketView({
   const textarea = useRef<HTMLTextAreaElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const ownVersion = useRef<number>(0);
+  const [edits, setEdits] = useState<FieldEdits | null>(null);
+  const [pendingPatch, setPendingPatch] = useState<FieldPatch | null>(null);
+  const pendingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const flushPending = useRef<(() => void) | null>(null);
 
   const load = async (focus: boolean) => {
     try {
@@ -80,6 +89,7 @@ export function TicketView({
       ]);
       ownVersion.current = ticket.version ?? 0;
       setData({ ticket, messages, sla, customer, others });
+      if (pendingTimer.current === null) setEdits(editsOf(ticket));
       setLoadError(null);
       onChanged(ticket);
       if (focus) heading.current?.focus();
@@ -92,9 +102,20 @@ export function TicketView({
     setData(null);
     setActionError(null);
     setStatus(null);
-    setDraft('');
+    setEdits(null);
+    setPendingPatch(null);
+    const kept = loadDraft(localStorage, ticketId);
+    setDraft(kept?.text ?? '');
+    setKind(kept?.kind ?? 'outbound');
     void load(true);
+    // Leaving the ticket while a change waits for its undo time: send it now, not never.
+    return () => flushPending.current?.();
   }, [ticketId]);
+
+  const editDraft = (text: string, which = kind) => {
+    setDraft(text);
+    saveDraft(localStorage, ticketId, which, text, Date.now());
+  };
 
   // Someone else changed this ticket: show the new state and say so.
   useEffect(() => {
@@ -106,6 +127,7 @@ export function TicketView({
 
   composerControl.current = (which) => {
     setKind(which);
+    if (draft) saveDraft(localStorage, ticketId, which, draft, Date.now());
     textarea.current?.focus();
   };
 
@@ -124,7 +146,7 @@ export function TicketView({
 
   const { ticket, messages, sla, customer, others } = data;
 
-  const change = async (patch: Partial<Record<'status' | 'priority' | 'assignee_id', unknown>>) => {
+  const change = async (patch: FieldPatch) => {
     setBusy(true);
     setActionError(null);
     setStatus(null);
@@ -134,7 +156,8 @@ export function TicketView({
         ifMatch: ticket.version,
       });
       ownVersion.current = updated.data.version ?? ownVersion.current;
-      setData({ ...data, ticket: updated.data });
+      setData((d) => (d ? { ...d, ticket: updated.data } : d));
+      setEdits(editsOf(updated.data));
       onChanged(updated.data);
       setStatus(t('ticket.updated'));
       void client
@@ -143,9 +166,37 @@ export function TicketView({
         .catch(() => undefined);
     } catch (err) {
       setActionError({ text: describeError(err, t), conflict: isConflict(err) });
+      setEdits(editsOf(ticket));
     } finally {
       setBusy(false);
     }
+  };
+
+  const commitPending = (patch: FieldPatch) => {
+    if (pendingTimer.current !== null) clearTimeout(pendingTimer.current);
+    pendingTimer.current = null;
+    flushPending.current = null;
+    setPendingPatch(null);
+    void change(patch);
+  };
+
+  const apply = () => {
+    if (!edits) return;
+    const patch = patchOf(ticket, edits);
+    if (isEmptyPatch(patch)) return;
+    setPendingPatch(patch);
+    setStatus(null);
+    pendingTimer.current = setTimeout(() => commitPending(patch), UNDO_MS);
+    flushPending.current = () => commitPending(patch);
+  };
+
+  const undo = () => {
+    if (pendingTimer.current !== null) clearTimeout(pendingTimer.current);
+    pendingTimer.current = null;
+    flushPending.current = null;
+    setPendingPatch(null);
+    setEdits(editsOf(ticket));
+    setStatus(t('ticket.undone'));
   };
 
   const send = async (e: Event) => {
@@ -164,6 +215,12 @@ export function TicketView({
       setData({ ...data, ticket: newTicket ?? ticket, messages: [...messages, message as Message] });
       if (newTicket) onChanged(newTicket);
       setDraft('');
+      clearDraft(localStorage, ticketId);
+      // A reply stops the first-response clock: the SLA panel follows at once.
+      void client
+        .get<TicketSla>(`/api/v1/tickets/${ticket.id}/sla`)
+        .then((s) => setData((d) => (d ? { ...d, sla: s } : d)))
+        .catch(() => undefined);
       setStatus(kind === 'note' ? t('ticket.noteSaved') : t('ticket.replySent'));
     } catch (err) {
       setActionError({ text: describeError(err, t), conflict: isConflict(err) });
@@ -180,12 +237,17 @@ export function TicketView({
     return t('ticket.system');
   };
 
+  const shownEdits = edits ?? editsOf(ticket);
+  const unsaved = patchOf(ticket, shownEdits);
   const tenantAgents = [...agents.values()].filter((a) => a.active !== false && (a.tenant_id === ticket.tenant_id || a.tenant_id == null));
   const summary = summarizeSla(sla ?? undefined, now);
 
   return (
     <section class="ticket" aria-labelledby="ticket-title">
       <header class="ticket-head">
+        <button type="button" class="back-to-queue" onClick={onBack}>
+          ← {t('ticket.backToQueue')}
+        </button>
         <h2 id="ticket-title" tabIndex={-1} ref={heading}>
           <span class="ticket-ref">{ticket.reference ?? `T-${ticket.id}`}</span> {ticket.subject}
         </h2>
@@ -200,9 +262,9 @@ export function TicketView({
           <label for="ticket-status">{t('ticket.status')}</label>
           <select
             id="ticket-status"
-            value={ticket.status}
-            disabled={busy}
-            onChange={(e) => void change({ status: (e.currentTarget as HTMLSelectElement).value as Status })}
+            value={shownEdits.status}
+            disabled={busy || pendingPatch !== null}
+            onChange={(e) => setEdits({ ...shownEdits, status: (e.currentTarget as HTMLSelectElement).value as Status })}
           >
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -215,9 +277,9 @@ export function TicketView({
           <label for="ticket-priority">{t('ticket.priority')}</label>
           <select
             id="ticket-priority"
-            value={ticket.priority}
-            disabled={busy}
-            onChange={(e) => void change({ priority: (e.currentTarget as HTMLSelectElement).value as Priority })}
+            value={shownEdits.priority}
+            disabled={busy || pendingPatch !== null}
+            onChange={(e) => setEdits({ ...shownEdits, priority: (e.currentTarget as HTMLSelectElement).value as Priority })}
           >
             {PRIORITIES.map((p) => (
               <option key={p} value={p}>
@@ -230,11 +292,11 @@ export function TicketView({
           <label for="ticket-assignee">{t('ticket.assignee')}</label>
           <select
             id="ticket-assignee"
-            value={ticket.assignee_id == null ? '' : String(ticket.assignee_id)}
-            disabled={busy}
+            value={shownEdits.assignee_id == null ? '' : String(shownEdits.assignee_id)}
+            disabled={busy || pendingPatch !== null}
             onChange={(e) => {
               const value = (e.currentTarget as HTMLSelectElement).value;
-              void change({ assignee_id: value === '' ? null : Number(value) });
+              setEdits({ ...shownEdits, assignee_id: value === '' ? null : Number(value) });
             }}
           >
             <option value="">{t('queue.unassigned')}</option>
@@ -245,6 +307,25 @@ export function TicketView({
             ))}
           </select>
         </div>
+        {pendingPatch ? (
+          <div class="pending-change" role="status">
+            <span>{t('ticket.applying', { seconds: Math.round(UNDO_MS / 1000) })}</span>{' '}
+            <button type="button" id="ticket-undo" onClick={undo}>
+              {t('ticket.undo')}
+            </button>
+          </div>
+        ) : (
+          <div class="apply-change">
+            <button type="button" id="ticket-apply" class="primary" disabled={busy || isEmptyPatch(unsaved)} onClick={apply}>
+              {t('ticket.apply')}
+            </button>
+            {!isEmptyPatch(unsaved) && (
+              <button type="button" id="ticket-discard" onClick={() => setEdits(editsOf(ticket))}>
+                {t('ticket.discard')}
+              </button>
+            )}
+          </div>
+        )}
       </div>
 
       {actionError && (
@@ -289,11 +370,19 @@ export function TicketView({
             <fieldset class="composer-kind">
               <legend class="sr-only">{t('ticket.thread')}</legend>
               <label>
-                <input type="radio" name="kind" value="outbound" checked={kind === 'outbound'} onChange={() => setKind('outbound')} />{' '}
+                <input type="radio" name="kind" value="outbound" checked={kind === 'outbound'} onChange={() => {
+                    setKind('outbound');
+                    editDraft(draft, 'outbound');
+                  }}
+                />{' '}
                 {t('ticket.composeReply')}
               </label>
               <label>
-                <input type="radio" name="kind" value="note" checked={kind === 'note'} onChange={() => setKind('note')} />{' '}
+                <input type="radio" name="kind" value="note" checked={kind === 'note'} onChange={() => {
+                    setKind('note');
+                    editDraft(draft, 'note');
+                  }}
+                />{' '}
                 {t('ticket.composeNote')}
               </label>
             </fieldset>
@@ -303,7 +392,7 @@ export function TicketView({
               ref={textarea}
               rows={5}
               value={draft}
-              onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
+              onInput={(e) => editDraft((e.currentTarget as HTMLTextAreaElement).value)}
             />
             <button type="submit" class="primary" disabled={busy || !draft.trim()}>
               {kind === 'note' ? t('ticket.saveNote') : t('ticket.sendReply')}

@@ -63,6 +63,8 @@ export interface Ticket {
   version?: number;
   /** The queue's SLA summary (GET /tickets rows): null when no clock is running. */
   sla?: TicketSlaSummary | null;
+  /** The last reply or customer message (GET /tickets rows); notes do not count. */
+  last_message?: { kind: MessageKind; at: string } | null;
   /** The requester's name (GET /tickets rows). */
   requester_name?: string;
   /** Portal ticket view: the customer's survey link for a solved or closed ticket not yet rated. */
