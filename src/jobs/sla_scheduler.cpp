@@ -19,8 +19,20 @@ void SlaScheduler::start() {
     }
     wake_.notify_all();
   });
+  // The server answers while every open ticket's clocks are recomputed: at a million
+  // tickets that takes minutes, and the stored timers already hold what was due.
+  thread_ = std::thread([this] {
+    recompute_at_start();
+    loop();
+  });
+}
+
+void SlaScheduler::recompute_at_start() {
   auto started = std::chrono::steady_clock::now();
-  auto fired = sla_.recompute_all();
+  auto fired = sla_.recompute_all(std::nullopt, [this] {
+    std::lock_guard lock(mutex_);
+    return !stopping_;
+  });
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
   if (fired) {
     spdlog::info("SLA: recomputed open tickets in {:.2f} s; {} notices fired that were due", elapsed.count(),
@@ -28,7 +40,6 @@ void SlaScheduler::start() {
   } else {
     spdlog::error("SLA: recompute at start failed: {}", fired.error().message);
   }
-  thread_ = std::thread([this] { loop(); });
 }
 
 void SlaScheduler::stop() {

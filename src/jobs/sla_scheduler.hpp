@@ -1,9 +1,9 @@
 // The SLA scheduler: a background thread that wakes at the next deadline in the timer
 // index (at most every `max_sleep`), or as soon as tickets change, and lets SlaService
-// recompute changed tickets and fire what is due. At start it
-// recomputes every open ticket, which is how deadlines that passed while the server was
-// down are found and fired (once: the notice record is unique per ticket, target, cycle
-// and kind).
+// recompute changed tickets and fire what is due. At start its thread first recomputes
+// every open ticket (in the background: the server already answers), which is how
+// deadlines that passed while the server was down are found and fired (once: the notice
+// record is unique per ticket, target, cycle and kind); stop() cuts that pass short.
 #pragma once
 
 #include <atomic>
@@ -21,13 +21,14 @@ class SlaScheduler {
   SlaScheduler(service::SlaService& sla, const Clock& clock, Duration max_sleep = std::chrono::seconds(1));
   ~SlaScheduler();
 
-  // Recomputes all open tickets, then keeps firing due notices until stop().
+  // Starts the thread: recomputes all open tickets, then keeps firing due notices until stop().
   void start();
   void stop();
   // One pass over the due timers (tests and the CLI call this directly).
   Result<int> run_once();
 
  private:
+  void recompute_at_start();
   void loop();
 
   service::SlaService& sla_;

@@ -501,13 +501,15 @@ Result<int> SlaService::process_due(int batch) {
   return fired;
 }
 
-Result<int> SlaService::recompute_all(std::optional<TenantId> tenant) {
+Result<int> SlaService::recompute_all(std::optional<TenantId> tenant,
+                                      const std::function<bool()>& keep_going) {
   auto now = clock_.now();
   std::int64_t after = 0;
   std::atomic<int> fired{0};
   // Tickets are refreshed from several threads so their writes share group commits.
   constexpr std::size_t kThreads = 8;
   for (;;) {
+    if (keep_going && !keep_going()) break;
     auto page = sla_store_.open_tickets_page(after, 512);
     if (!page) return page.error();
     if (page->empty()) break;

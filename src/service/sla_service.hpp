@@ -98,7 +98,9 @@ class SlaService final : public TicketObserver {
   // Fires notices of up to `batch` due timers; returns how many notices were new.
   Result<int> process_due(int batch = 256);
   // Recomputes every open ticket (at start, after policy or calendar changes).
-  Result<int> recompute_all(std::optional<TenantId> tenant = std::nullopt);
+  // `keep_going`, when given, is asked between pages; false ends the pass early (shutdown).
+  Result<int> recompute_all(std::optional<TenantId> tenant = std::nullopt,
+                            const std::function<bool()>& keep_going = {});
   Result<std::optional<Timestamp>> earliest_deadline() { return sla_store_.earliest_sla_deadline(); }
 
  private:
