@@ -16,6 +16,7 @@
 # own copy (the newer one migrates it first), computes every SLA clock at start, and is
 # measured. Bounded: loopback only, every wrk run time-limited, the temporary folder removed.
 set -euo pipefail
+trap 'echo "queue_million.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 new_bin=$(realpath "${1:?usage: queue_million.sh NEW_BINARY [OLD_BINARY]}")
@@ -59,14 +60,14 @@ start_server() {  # start_server BINARY DATA_DIR LOG -> sets server_pid, base
 }
 login() {  # login EMAIL PASSWORD -> an API token
   local session csrf
-  session=$(curl -sS --fail-with-body --max-time 30 -c "$work/cookies" -H 'Content-Type: application/json' \
+  session=$(curl -sS --fail-with-body --max-time 120 -c "$work/cookies" -H 'Content-Type: application/json' \
     --data "$(jq -nc --arg e "$1" --arg p "$2" '{email: $e, password: $p}')" "$base/api/v1/auth/login")
   csrf=$(jq -er .csrf_token <<<"$session")
-  curl -sS --fail-with-body --max-time 30 -b "$work/cookies" -H "X-CSRF-Token: $csrf" \
+  curl -sS --fail-with-body --max-time 120 -b "$work/cookies" -H "X-CSRF-Token: $csrf" \
     -H 'Content-Type: application/json' --data '{"name":"bench"}' "$base/api/v1/auth/tokens" | jq -er .token
 }
 call() {  # call METHOD PATH [JSON]
-  local args=(-sS --fail-with-body --max-time 60 -X "$1" -H "Authorization: Bearer $token")
+  local args=(-sS --fail-with-body --max-time 120 -X "$1" -H "Authorization: Bearer $token")
   [[ -n ${3:-} ]] && args+=(-H 'Content-Type: application/json' --data "$3")
   curl "${args[@]}" "$base$2"
 }
@@ -105,7 +106,7 @@ measure() {  # measure LABEL BINARY
   for _ in $(seq 6000); do grep -q 'SLA: recomputed' "$work/$label.log" && break; sleep 0.1; done
   echo "$label: up and SLA recomputed in $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s ($(grep -oE 'recomputed open tickets in [0-9.]+ s' "$work/$label.log" || echo 'no recompute line'))"
   token=$(login agent1@bench.test "$password")
-  local me; me=$(call GET "/api/v1/agents" | jq -er '.items[] | select(.email == "agent1@bench.test") | .id')
+  local me; me=$(call GET "/api/v1/agents?limit=500" | jq -er '[.items[] | select(.email == "agent1@bench.test") | .id][0]')
   local open='status=new,open,pending,on_hold'
   local -a urls=(
     "urgency|/api/v1/tickets?sort=urgency&limit=50"
