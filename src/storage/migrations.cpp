@@ -535,7 +535,27 @@ ALTER TABLE messages ADD COLUMN external_id TEXT;
 CREATE UNIQUE INDEX messages_external ON messages(ticket_id, external_id) WHERE external_id IS NOT NULL;
 )sql";
 
-constexpr std::array<Migration, 14> kSqliteMigrations{{
+// The conduct check (issue 18): each tenant's settings as one JSON document, and the findings
+// of every checked agent reply beside its message (for QA), deleted with the message.
+constexpr std::string_view kConductSchema = R"sql(
+CREATE TABLE conduct_settings(
+  tenant_id     INTEGER PRIMARY KEY REFERENCES tenants(id) ON DELETE CASCADE,
+  settings_json TEXT NOT NULL,
+  updated_at    INTEGER NOT NULL
+);
+CREATE TABLE message_conduct_findings(
+  tenant_id     INTEGER NOT NULL,
+  ticket_id     INTEGER NOT NULL,
+  message_id    INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+  findings_json TEXT NOT NULL,
+  finding_count INTEGER NOT NULL,
+  checked_at    INTEGER NOT NULL,
+  PRIMARY KEY(tenant_id, message_id)
+) WITHOUT ROWID;
+CREATE INDEX message_conduct_findings_ticket ON message_conduct_findings(tenant_id, ticket_id, message_id);
+)sql";
+
+constexpr std::array<Migration, 15> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -550,6 +570,7 @@ constexpr std::array<Migration, 14> kSqliteMigrations{{
     {12, "mail intake: automatic messages, auto-reply limit, ticket mail participants", kMailGuardSchema},
     {13, "outbound webhooks: subscriptions, delivery queue, attempts", kOutboundWebhookSchema},
     {14, "history imports: external ids of customers, agents, tickets and messages", kExternalIdSchema},
+    {18, "conduct check: tenant settings and the findings of checked replies", kConductSchema},
 }};
 
 }  // namespace

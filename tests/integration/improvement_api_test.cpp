@@ -251,7 +251,7 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
     auto& sqlite = dynamic_cast<storage::sqlite::SqliteStore&>(w.server.store());
     ASSERT_TRUE(sqlite
                     .write([](storage::sqlite::Connection& conn) -> Result<void> {
-                      // Migrations 12 to 14 (after 11) undone too, so all run again on reopening.
+                      // Migrations 12 to 14 and 18 (after 11) undone too, so all run again on reopening.
                       return conn.exec(
                           "DROP INDEX customers_external; DROP INDEX agents_external; DROP INDEX "
                           "tickets_external; DROP INDEX messages_external; "
@@ -262,6 +262,7 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
                           "external_id; "
                           "DROP TABLE webhook_attempts; DROP TABLE webhook_deliveries; DROP TABLE "
                           "webhook_subscriptions; "
+                          "DROP TABLE message_conduct_findings; DROP TABLE conduct_settings; "
                           "DROP TABLE improvement_actions; DROP TABLE auto_replies_sent; DROP TABLE "
                           "mail_participants; "
                           "ALTER TABLE messages DROP COLUMN automatic; DELETE FROM schema_migrations WHERE "
