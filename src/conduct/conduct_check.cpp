@@ -131,6 +131,36 @@ struct Hit {
   Span span;
 };
 
+// A compound written with a hyphen ("VDSL-modem", "DNS-cache", "kut-app") is one token; each of
+// its parts is matched against the one-word phrases of `set` as a word of its own.
+void find_in_compound(const PhraseSet& set, const Token& token, Language language, bool by_norm,
+                      std::vector<Hit>& hits) {
+  if (token.norm.find('-') == std::string::npos) return;
+  const std::u32string cps = decode(token.norm);
+  std::size_t part_start = 0;
+  for (std::size_t pos = 0; pos <= cps.size(); ++pos) {
+    if (pos < cps.size() && cps[pos] != '-') continue;
+    if (pos > part_start) {
+      auto parts = phrase_tokens(encode(cps, part_start, pos), language);
+      if (parts.size() == 1) {
+        for (int pass = 0; pass < 2; ++pass) {
+          bool exact = pass == 1;
+          if (exact && by_norm) break;
+          auto found = set.by_first_word.find(exact     ? "=" + parts[0].norm
+                                              : by_norm ? parts[0].norm
+                                                        : parts[0].stem);
+          if (found == set.by_first_word.end()) continue;
+          for (std::size_t phrase_idx : found->second) {
+            if (set.phrases[phrase_idx].words.size() != 1) continue;
+            hits.push_back({&set.phrases[phrase_idx], {token.start + part_start, token.start + pos}});
+          }
+        }
+      }
+    }
+    part_start = pos + 1;
+  }
+}
+
 // Every occurrence of a phrase of `set` in `text`, on word boundaries.
 std::vector<Hit> find_phrases(const PhraseSet& set, const ScannedText& text, const std::u32string& lower,
                               const std::vector<bool>& boundaries, Language language, bool by_norm = false) {
@@ -167,6 +197,7 @@ std::vector<Hit> find_phrases(const PhraseSet& set, const ScannedText& text, con
         if (same) hits.push_back({&phrase, {tokens[idx].start, tokens[idx + phrase.words.size() - 1].end}});
       }
     }
+    find_in_compound(set, tokens[idx], language, by_norm, hits);
   }
   return hits;
 }

@@ -426,17 +426,23 @@ bool chinese_promise(const std::u32string& cps, Span sentence, bool has_time) {
     if (contains(cps, sentence, std::u32string_view(word), &at)) first_subject = std::min(first_subject, at);
   }
   if (first_subject == sentence.end) return false;
+  // The action and its modal belong to the subject's clause: in "由于...与我们技术人员...不一致，
+  // 所以...就会中断，...更换..." the later clauses describe, they promise nothing.
+  std::size_t clause_end = first_subject;
+  while (clause_end < sentence.end && cps[clause_end] != U'，' && cps[clause_end] != U'；' &&
+         cps[clause_end] != ',' && cps[clause_end] != ';')
+    ++clause_end;
   bool action = false;
-  Span after_subject{first_subject, sentence.end};
+  Span after_subject{first_subject, clause_end};
   for (auto word : {U"回电", U"致电", U"联系", U"回复",   U"答复", U"处理",   U"发送", U"寄出", U"寄送",
                     U"解决", U"退款", U"通知", U"打电话", U"回访", U"跟进",   U"安排", U"上门", U"核实",
-                    U"反馈", U"告知", U"补发", U"更换",   U"维修", U"给您回", U"退还"}) {
+                    U"反馈", U"告知", U"补发", U"更换",   U"维修", U"给您回", U"退还", U"发给", U"寄给"}) {
     if (contains(cps, after_subject, std::u32string_view(word))) action = true;
   }
   if (!action) return false;
   if (has_time) return true;
   for (auto word : {U"会", U"将", U"尽快", U"马上", U"稍后", U"一定"}) {
-    if (contains(cps, sentence, std::u32string_view(word))) return true;
+    if (contains(cps, Span{sentence.start, clause_end}, std::u32string_view(word))) return true;
   }
   return false;
 }

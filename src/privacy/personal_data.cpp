@@ -18,9 +18,15 @@ bool is_ascii_letter(char32_t c) {
 bool is_ascii_alnum(char32_t c) {
   return is_digit(c) || is_ascii_letter(c);
 }
-// Letters of any script count as word characters, so a number glued to a word is not data.
+// Chinese is written without spaces, so an ideograph next to a number is a word edge.
+bool is_cjk_ideograph(char32_t c) {
+  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x2FFFF);
+}
+// Letters of any other script count as word characters, so a number glued to a word is not data.
 bool is_word_char(char32_t c) {
   if (is_ascii_alnum(c)) return true;
+  if (is_cjk_ideograph(c)) return false;
   return c >= 0xC0 && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x206F) &&
          !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFF0F) && !(c >= 0xFF1A && c <= 0xFF20);
 }

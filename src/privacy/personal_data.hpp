@@ -5,7 +5,8 @@
 // count as one code point each); spans are code-point offsets [start, end). A number that
 // passes a checksum is reported as the most specific type only (a valid resident id is never
 // also a phone number; a BSN is a bare run of exactly nine digits). Digit runs that are part of
-// a longer run of digits or letters are not reported, so order numbers do not trip it.
+// a longer run of digits or letters are not reported, so order numbers do not trip it; Chinese
+// ideographs are no letters here (Chinese puts no spaces between words and numbers).
 #pragma once
 
 #include <string>

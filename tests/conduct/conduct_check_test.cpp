@@ -152,6 +152,16 @@ TEST(ConductJargon, UnexplainedTermIsReportedOnce) {
   EXPECT_EQ(findings[0].matched, "VDSL");
 }
 
+TEST(ConductJargon, TermInsideAHyphenatedDutchCompoundIsFound) {
+  auto findings = of_kind(
+      with_glossary().check("Herstart het VDSL-modem en probeer het opnieuw.", Language::Nl, friday_at(10)),
+      Kind::Jargon);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].matched, "VDSL");
+  EXPECT_EQ(findings[0].start, 13u);
+  EXPECT_EQ(findings[0].end, 17u);
+}
+
 TEST(ConductJargon, TermExplainedByParenthesisOrMarkerPasses) {
   auto checker = with_glossary();
   auto context = friday_at(10);
@@ -243,6 +253,16 @@ TEST(ConductPromise, ChineseTomorrowAndNextMonday) {
   EXPECT_EQ(hours.size(), 1u);
 }
 
+TEST(ConductPromise, ChineseDescriptiveClausesAfterOurStaffPromiseNothing) {
+  // "我们技术人员" is the subject of a description; "会" and "更换" belong to later clauses.
+  EXPECT_FALSE(
+      has_kind("由于调制解调器与我们技术人员安装的线路不一致，所以信号就会中断，办法是更换调制解调器。",
+               Language::Zh, Kind::Promise));
+  auto sent = of_kind(run("我今天会把更正后的发票发给您。", Language::Zh), Kind::Promise);
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_TRUE(sent[0].due_at);
+}
+
 TEST(ConductPromise, PromiseWithoutADateHasNoDueAndAHigherSeverity) {
   for (auto [text, language] : {std::pair<std::string_view, Language>{"We'll get back to you.", Language::En},
                                 {"We komen erop terug.", Language::Nl},
@@ -293,6 +313,16 @@ TEST(ConductPersonalData, IbanBsnAndResidentIdAreFoundAndOrderNumbersAreNot) {
   EXPECT_EQ(findings[0].rule, "iban");
   EXPECT_EQ(findings[1].rule, "bsn");
   EXPECT_EQ(findings[2].rule, "cn_resident_id");
+}
+
+TEST(ConductPersonalData, ChineseNumberBetweenIdeographsIsFound) {
+  auto context = friday_at(10);
+  context.customer_phones = {"13812345678"};
+  auto findings =
+      of_kind(run("您邻居的电话是13987654321。您的电话13812345678已登记。", Language::Zh, context),
+              Kind::OthersPersonalData);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].matched, "13987654321");
 }
 
 TEST(ConductPersonalData, OwnContactsOfTheOrganisationPass) {

@@ -43,7 +43,9 @@ TEST(PersonalData, FindsEachTypeWithCodePointSpans) {
 }
 
 TEST(PersonalData, ChineseMobileAndSpacedIbanAreFound) {
-  EXPECT_EQ(types_in("请拨打13812345678联系"), std::vector<PersonalDataType>{});  // glued to Chinese words
+  // Chinese has no spaces between words: a number between ideographs is still a number.
+  EXPECT_EQ(types_in("请拨打13812345678联系"), std::vector<PersonalDataType>{PersonalDataType::Phone});
+  EXPECT_EQ(types_in("订单号A13812345678"), std::vector<PersonalDataType>{});  // glued to a Latin letter
   EXPECT_EQ(types_in("请拨打 138 1234 5678 联系"), std::vector<PersonalDataType>{PersonalDataType::Phone});
   EXPECT_EQ(types_in("rekening NL91 ABNA 0417 1643 00 graag"),
             std::vector<PersonalDataType>{PersonalDataType::Iban});

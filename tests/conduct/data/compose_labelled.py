@@ -256,6 +256,7 @@ KINDS = {
     "personal": ["others_personal_data"],
     "long": ["clarity"],
 }
+GLOSSARY = ["VDSL", "DNS", "firmware", "固件"]
 VIOLATIONS = [role for role in KINDS if role != "clean"]
 PER_LANGUAGE = 120
 
@@ -274,12 +275,22 @@ def compose(language: str, rng: random.Random, index: int) -> dict:
         rng.shuffle(roles)
     sentences, expected = [], set()
     used = set()
+    unexplained, explained = set(), set()
     for role in roles:
         choices = [text for text in parts[role] if text not in used]
         text = rng.choice(choices or parts[role])
         used.add(text)
         sentences.append(text)
-        expected.update(KINDS[role])
+        terms = {term for term in GLOSSARY if term in text}
+        if role == "jargon":
+            unexplained |= terms
+        else:
+            # Every glossary term in another part is explained there, and one explained
+            # occurrence is enough (src/conduct/README.md, the glossary rule).
+            explained |= terms
+            expected.update(KINDS[role])
+    if unexplained - explained:
+        expected.add("jargon")
     greeting = rng.random() > 0.1
     closing = rng.random() > 0.1
     if not greeting or not closing:
