@@ -35,11 +35,13 @@ struct Phrase {
 struct PhraseSet {
   std::vector<Phrase> phrases;
   std::unordered_map<std::string, std::vector<std::size_t>> by_first_word;  // nl/en
+  std::unordered_map<char32_t, std::vector<std::size_t>> by_first_char;     // zh
   void add(Phrase phrase) {
     if (phrase.words.empty() && phrase.chars.empty()) return;
     if (!phrase.words.empty()) {
       by_first_word[(phrase.exact ? "=" : "") + phrase.words.front()].push_back(phrases.size());
     }
+    if (!phrase.chars.empty()) by_first_char[phrase.chars.front()].push_back(phrases.size());
     phrases.push_back(std::move(phrase));
   }
 };
@@ -166,12 +168,18 @@ std::vector<Hit> find_phrases(const PhraseSet& set, const ScannedText& text, con
                               const std::vector<bool>& boundaries, Language language, bool by_norm = false) {
   std::vector<Hit> hits;
   if (language == Language::Zh) {
-    for (const auto& phrase : set.phrases) {
-      if (phrase.chars.empty()) continue;
-      for (auto at = lower.find(phrase.chars); at != std::u32string::npos;
-           at = lower.find(phrase.chars, at + 1)) {
-        if (boundaries[at] && boundaries[at + phrase.chars.size()]) {
-          hits.push_back({&phrase, {at, at + phrase.chars.size()}});
+    // One pass over the text with the phrases indexed by their first character, so a tenant's
+    // thousand terms cost a hash lookup per boundary, not a search of the text each.
+    for (std::size_t at = 0; at < lower.size(); ++at) {
+      if (!boundaries[at]) continue;
+      auto found = set.by_first_char.find(lower[at]);
+      if (found == set.by_first_char.end()) continue;
+      for (std::size_t phrase_idx : found->second) {
+        const Phrase& phrase = set.phrases[phrase_idx];
+        std::size_t end = at + phrase.chars.size();
+        if (end <= lower.size() && boundaries[end] &&
+            std::u32string_view(lower).substr(at, phrase.chars.size()) == phrase.chars) {
+          hits.push_back({&phrase, {at, end}});
         }
       }
     }
