@@ -1,5 +1,7 @@
 #include "conduct/text_scan.hpp"
 
+#include "privacy/personal_data.hpp"
+
 #include <libstemmer.h>
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
@@ -137,14 +139,7 @@ bool ends_sentence(const std::u32string& cps, std::size_t pos) {
 }  // namespace
 
 std::u32string decode(std::string_view text) {
-  std::u32string out;
-  out.reserve(text.size());
-  for (std::size_t pos = 0; pos < text.size();) {
-    auto decoded = text::decode_utf8(text, pos);
-    out.push_back(decoded.code_point);
-    pos += decoded.length;
-  }
-  return out;
+  return privacy::to_code_points(text);
 }
 
 std::string encode(const std::u32string& code_points, std::size_t start, std::size_t end) {

@@ -43,17 +43,6 @@ char lower(char32_t c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
 }
 
-std::u32string decode(std::string_view text) {
-  std::u32string out;
-  out.reserve(text.size());
-  for (std::size_t pos = 0; pos < text.size();) {
-    auto decoded = text::decode_utf8(text, pos);
-    out.push_back(decoded.code_point);
-    pos += decoded.length;
-  }
-  return out;
-}
-
 bool boundary_before(const std::u32string& cps, std::size_t pos) {
   return pos == 0 || !is_word_char(cps[pos - 1]);
 }
@@ -276,7 +265,7 @@ bool same_phone(std::string_view a, std::string_view b) {
 
 std::vector<PersonalDataMatch> find_personal_data(std::string_view text, std::size_t max_matches) {
   std::vector<PersonalDataMatch> matches;
-  std::u32string cps = decode(text);
+  std::u32string cps = to_code_points(text);
   std::size_t pos = 0;
   PersonalDataMatch match;
   // E-mail addresses first (their digits are not phone numbers), then a left-to-right scan.
@@ -321,6 +310,17 @@ std::vector<PersonalDataMatch> find_personal_data(std::string_view text, std::si
   std::sort(matches.begin(), matches.end(),
             [](const PersonalDataMatch& a, const PersonalDataMatch& b) { return a.start < b.start; });
   return matches;
+}
+
+std::u32string to_code_points(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    auto decoded = text::decode_utf8(text, pos);
+    out.push_back(decoded.code_point);
+    pos += decoded.length;
+  }
+  return out;
 }
 
 }  // namespace sp::privacy

@@ -30,6 +30,9 @@ struct PersonalDataMatch {
   std::string normalized;
 };
 
+// The code points of UTF-8 `text` as the spans count them (an invalid byte is one U+FFFD).
+std::u32string to_code_points(std::string_view text);
+
 // Every match in `text`, ordered by start. At most `max_matches` (the rest are dropped).
 std::vector<PersonalDataMatch> find_personal_data(std::string_view text, std::size_t max_matches = 1000);
 

@@ -95,8 +95,8 @@ TEST_F(ConductApi, ABlockingFindingStopsAReplyWithAProblemNamingIt) {
   ASSERT_EQ(problem["findings"].size(), 1u);
   EXPECT_EQ(problem["findings"][0]["kind"], "offensive");
   EXPECT_EQ(problem["findings"][0]["matched"], "idiot");
-  EXPECT_EQ(problem["findings"][0]["start"], 25);
-  EXPECT_EQ(problem["findings"][0]["end"], 30);
+  EXPECT_EQ(problem["findings"][0]["start"], 24);  // code points
+  EXPECT_EQ(problem["findings"][0]["end"], 29);
   EXPECT_EQ(message_count(), before);  // not stored
 
   // An internal note is not a reply to the customer: never checked, never stopped.
