@@ -7,7 +7,7 @@
 #   bench/http/queue_million.sh NEW_BINARY [OLD_BINARY]
 #
 # Environment (optional): SP_BENCH_TICKETS=1000000, SP_BENCH_DURATION=8 (seconds per URL,
-# 1..60), SP_BENCH_CONNECTIONS=16, SP_BENCH_KEEP=1 (keep the temporary folder to inspect).
+# 1..60), SP_BENCH_CONNECTIONS="1 16", SP_BENCH_KEEP=1 (keep the temporary folder to inspect).
 #
 # The database is made once: the server (OLD_BINARY when given, so its schema is the older
 # one) creates the tenant, 50 agents, 200 customers, an always-open calendar, a policy
@@ -23,7 +23,7 @@ new_bin=$(realpath "${1:?usage: queue_million.sh NEW_BINARY [OLD_BINARY]}")
 old_bin=${2:+$(realpath "$2")}
 tickets=${SP_BENCH_TICKETS:-1000000}
 duration=${SP_BENCH_DURATION:-8}
-connections=${SP_BENCH_CONNECTIONS:-16}
+read -r -a connections <<< "${SP_BENCH_CONNECTIONS:-1 16}"
 die() { echo "queue_million.sh: $*" >&2; exit 1; }
 [[ $duration =~ ^[0-9]+$ ]] && (( duration >= 1 && duration <= 60 )) || die "SP_BENCH_DURATION must be 1..60"
 [[ $tickets =~ ^[0-9]+$ ]] && (( tickets >= 1000 && tickets <= 5000000 )) || die "SP_BENCH_TICKETS must be 1000..5000000"
@@ -120,16 +120,20 @@ measure() {  # measure LABEL BINARY
   for entry in "${urls[@]}"; do
     local name=${entry%%|*} path=${entry#*|} code
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 60 -H "Authorization: Bearer $token" "$base$path")
-    if [[ $code != 200 ]]; then rows+=("| $label | $name | HTTP $code | | | |"); continue; fi
-    timeout $(( duration + 30 )) wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s \
-      -H "Authorization: Bearer $token" -s "$here/get_ticket.lua" "$base$path" >"$work/wrk.txt" 2>&1 ||
-      { cat "$work/wrk.txt" >&2; die "wrk failed"; }
-    line=$(grep '^SPWRK ' "$work/wrk.txt")
-    local -A r=()
-    for kv in ${line#SPWRK }; do r[${kv%%=*}]=${kv#*=}; done
-    rows+=("$(awk -v l="$label" -v n="$name" -v q="${r[requests]}" -v d="${r[duration_us]}" -v p50="${r[p50_us]}" \
-      -v p99="${r[p99_us]}" -v bad="${r[non2xx]}" 'BEGIN {
-      printf "| %s | %s | %.0f | %.2f ms | %.2f ms | %d |", l, n, q / (d / 1e6), p50 / 1000, p99 / 1000, bad }')")
+    if [[ $code != 200 ]]; then rows+=("| $label | $name | | HTTP $code | | | | |"); continue; fi
+    local c threads
+    for c in "${connections[@]}"; do
+      threads=$(( c > 1 ? 2 : 1 ))
+      timeout $(( duration + 30 )) wrk -t"$threads" -c"$c" -d"${duration}s" --timeout 10s \
+        -H "Authorization: Bearer $token" -s "$here/get_ticket.lua" "$base$path" >"$work/wrk.txt" 2>&1 ||
+        { cat "$work/wrk.txt" >&2; die "wrk failed"; }
+      line=$(grep '^SPWRK ' "$work/wrk.txt")
+      local -A r=()
+      for kv in ${line#SPWRK }; do r[${kv%%=*}]=${kv#*=}; done
+      rows+=("$(awk -v l="$label" -v n="$name" -v c="$c" -v q="${r[requests]}" -v d="${r[duration_us]}" \
+        -v p50="${r[p50_us]}" -v p99="${r[p99_us]}" -v bad="${r[non2xx]}" 'BEGIN {
+        printf "| %s | %s | %d | %d | %.0f | %.2f ms | %.2f ms | %d |", l, n, c, q, q / (d / 1e6), p50 / 1000, p99 / 1000, bad }')")
+    done
   done
   stop_server
 }
@@ -137,7 +141,7 @@ measure() {  # measure LABEL BINARY
 measure new "$new_bin"
 
 echo
-echo "$tickets tickets, $(nproc) CPUs, wrk -t2 -c$connections -d${duration}s per URL"
-echo "| binary | query | req/s | p50 | p99 | non-2xx |"
-echo "|---|---|---|---|---|---|"
+echo "$tickets tickets, $(nproc) CPUs, wrk -d${duration}s per URL and connection count"
+echo "| binary | query | connections | requests | req/s | p50 | p99 | non-2xx |"
+echo "|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"

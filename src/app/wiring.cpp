@@ -12,6 +12,7 @@
 #include "http/channel_routes.hpp"
 #include "http/charter_routes.hpp"
 #include "http/feedback_routes.hpp"
+#include "http/conduct_routes.hpp"
 #include "http/improvement_routes.hpp"
 #include "http/mail_routes.hpp"
 #include "http/portal_routes.hpp"
@@ -37,6 +38,7 @@
 #include "service/sla_service.hpp"
 #include "service/staffing_service.hpp"
 #include "service/survey_service.hpp"
+#include "storage/sqlite/sqlite_conduct_store.hpp"
 #include "storage/sqlite/sqlite_improvement_store.hpp"
 #include "storage/sqlite/sqlite_kpi_store.hpp"
 #include "storage/sqlite/sqlite_outbound_webhook_store.hpp"
@@ -71,6 +73,8 @@ struct Application::Parts {
   std::unique_ptr<service::CharterService> charters;
   std::unique_ptr<storage::sqlite::SqliteImprovementStore> improvement_store;
   std::unique_ptr<service::ImprovementService> improvements;
+  std::unique_ptr<storage::sqlite::SqliteConductStore> conduct_store;
+  std::unique_ptr<service::ConductService> conduct;
   std::unique_ptr<storage::sqlite::SqliteReportRunStore> report_runs;
   std::unique_ptr<service::ReportScheduleService> report_schedules;
   std::unique_ptr<outbound::ReportMailer> report_mailer;
@@ -181,6 +185,12 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   p.improvements = std::make_unique<service::ImprovementService>(db, *p.improvement_store, p.clock);
   p.charters->set_improvements(p.improvements.get());
   http::register_improvement_routes(api, *p.improvements);
+  // The conduct check (issue 18): gate on sending, findings stored with each agent reply.
+  p.conduct_store = std::make_unique<storage::sqlite::SqliteConductStore>(db);
+  p.conduct = std::make_unique<service::ConductService>(*p.helpdesk, *p.conduct_store, *p.sla, p.clock);
+  p.helpdesk->set_reply_gate(p.conduct.get());
+  p.helpdesk->add_observer(p.conduct.get());
+  http::register_conduct_routes(api, *p.conduct);
 
   p.report_runs = std::make_unique<storage::sqlite::SqliteReportRunStore>(db);
   p.report_schedules = std::make_unique<service::ReportScheduleService>(

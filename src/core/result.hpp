@@ -31,6 +31,9 @@ struct Error {
   // refined problem type suffix (kinds::kVersionMismatch). Empty when not applicable.
   std::string field = {};
   std::string kind = {};
+  // Optional RFC 9457 extension members, a JSON object as text, which the HTTP layer merges
+  // into the problem (e.g. the conduct findings that blocked a reply). Empty when none.
+  std::string extensions_json = {};
 };
 
 inline Error invalid_input(std::string message, std::string field = {}) {

@@ -484,6 +484,13 @@ HttpResponse add_message(Api::Context& ctx) {
       added, ctx.service.add_message(ctx.who(), TicketId{ctx.param("id")}, kind, std::move(*text), *version));
   json out = to_json(added->message);
   out["ticket"] = to_json(added->ticket);
+  if (auto* gate = ctx.service.reply_gate();
+      gate != nullptr && added->message.kind == MessageKind::Outbound) {
+    auto findings =
+        json::parse(gate->reply_findings_json(added->ticket.tenant_id, added->ticket.id, added->message.id),
+                    nullptr, false);
+    if (findings.is_array()) out["conduct_findings"] = std::move(findings);
+  }
   auto response = json_response(201, out);
   response.header("ETag", etag_for(added->ticket));
   return response;

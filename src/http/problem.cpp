@@ -21,6 +21,10 @@ HttpResponse problem(int status, std::string_view slug, std::string_view title, 
 
 HttpResponse problem_from(const Error& error) {
   nlohmann::json extra = nlohmann::json::object();
+  if (!error.extensions_json.empty()) {
+    auto members = nlohmann::json::parse(error.extensions_json, nullptr, false);
+    if (members.is_object()) extra = std::move(members);
+  }
   if (!error.field.empty()) extra["field"] = error.field;
   switch (error.code) {
     case ErrorCode::InvalidInput:

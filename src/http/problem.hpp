@@ -25,7 +25,8 @@ namespace sp::http {
 HttpResponse problem(int status, std::string_view slug, std::string_view title, std::string_view detail,
                      const nlohmann::json& extra = nullptr);
 
-// Maps a domain/storage error to its HTTP status and problem type:
+// Maps a domain/storage error to its HTTP status and problem type (with the error's field and
+// extension members):
 //   InvalidInput -> 422 invalid-field (or the error's kind), NotFound -> 404 not-found,
 //   Conflict -> 409 <kind> (version-mismatch -> 412), Forbidden -> 403,
 //   Unauthenticated -> 401, Unavailable -> 503, Internal -> 500 (detail withheld).

@@ -381,6 +381,7 @@ Result<storage::AppendedMessage> HelpdeskService::add_message(const Principal& p
   Actor actor{ActorType::Agent, p.agent.id.value};
   auto text = require_text(body, "body", kMaxBodyBytes, true);
   if (!text) return text.error();
+  if (kind == MessageKind::Outbound && reply_gate_ != nullptr) SP_TRY(reply_gate_->admit_reply(p, id, *text));
   storage::NewMessage message{kind, actor, *text, now};
   auto appended = store_.append_message(p.scope, id, std::move(message),
                                         [&](const Ticket& current) -> Result<TicketChange> {

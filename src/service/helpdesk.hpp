@@ -89,10 +89,24 @@ class TicketObserver {
   virtual void message_added(const Ticket& /*ticket*/, const Message& /*message*/) {}
 };
 
+// Asked before an agent's public reply is stored (the conduct check, issue 18): an error stops
+// the reply and is what the agent gets back.
+class ReplyGate {
+ public:
+  virtual ~ReplyGate() = default;
+  virtual Result<void> admit_reply(const Principal& p, TicketId ticket, const std::string& body) = 0;
+  // What the check found in a reply that was stored (a JSON array as text) for the answer to
+  // its sender; empty when nothing was recorded.
+  virtual std::string reply_findings_json(TenantId tenant, TicketId ticket, MessageId message) = 0;
+};
+
 class HelpdeskService {
  public:
   // Observers are added while wiring, before requests are served.
   void add_observer(TicketObserver* observer) { observers_.push_back(observer); }
+  // Set while wiring, before requests are served; none means every reply is admitted.
+  void set_reply_gate(ReplyGate* gate) { reply_gate_ = gate; }
+  ReplyGate* reply_gate() const { return reply_gate_; }
 
   HelpdeskService(storage::Store& store, const Clock& clock, const PasswordHasher& hasher,
                   Duration session_lifetime = std::chrono::hours(12));
@@ -181,6 +195,7 @@ class HelpdeskService {
   Duration session_lifetime_;
   std::string dummy_hash_;
   std::vector<TicketObserver*> observers_;
+  ReplyGate* reply_gate_ = nullptr;
   void notify(const Ticket& ticket, TicketChangeKind change) {
     for (auto* observer : observers_) observer->ticket_changed(ticket, change);
   }

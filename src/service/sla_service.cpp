@@ -258,6 +258,25 @@ void SlaService::rules_changed(TenantId tenant) {
   }
 }
 
+Result<std::optional<sla::BusinessCalendar>> SlaService::promise_calendar(TenantId tenant,
+                                                                          const Ticket* ticket) {
+  auto rules = rules_for(tenant);
+  if (!rules) return rules.error();
+  const auto& policies = (*rules)->policies;
+  const auto& calendars = (*rules)->calendars;
+  const sla::SlaPolicy* policy = ticket != nullptr ? sla::select_policy(policies, *ticket) : nullptr;
+  if (policy == nullptr && !policies.empty()) {
+    policy = &*std::min_element(policies.begin(), policies.end(), [](const auto& a, const auto& b) {
+      return std::pair(a.position, a.id) < std::pair(b.position, b.id);
+    });
+  }
+  if (policy != nullptr) {
+    if (auto found = calendars.find(policy->calendar_id); found != calendars.end()) return {found->second};
+  }
+  if (!calendars.empty()) return {calendars.begin()->second};
+  return std::optional<sla::BusinessCalendar>{};
+}
+
 Result<std::shared_ptr<const SlaService::TenantRules>> SlaService::rules_for(TenantId tenant) {
   {
     std::lock_guard lock(cache_mutex_);

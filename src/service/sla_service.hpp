@@ -68,6 +68,10 @@ class SlaService final : public TicketObserver {
   // The same with the ticket's events already loaded (saves reading them again).
   Result<TicketSla> evaluate(const Ticket& ticket, const std::vector<TicketEvent>& events, Timestamp now);
   Result<std::vector<storage::Notification>> notifications(const Principal& p, int limit);
+  // The calendar promises to a customer are checked against (the conduct check, issue 18): that
+  // of the policy that applies to `ticket`; without a ticket (or a matching policy) that of the
+  // tenant's first policy in (position, id) order, else its first calendar; nullopt when none.
+  Result<std::optional<sla::BusinessCalendar>> promise_calendar(TenantId tenant, const Ticket* ticket);
 
   // TicketObserver: marks the ticket for recomputation and wakes the scheduler. Done off
   // the request path: the write that changed the ticket is already durable, and timers are

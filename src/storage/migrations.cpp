@@ -535,6 +535,26 @@ ALTER TABLE messages ADD COLUMN external_id TEXT;
 CREATE UNIQUE INDEX messages_external ON messages(ticket_id, external_id) WHERE external_id IS NOT NULL;
 )sql";
 
+// The conduct check (issue 18): each tenant's settings as one JSON document, and the findings
+// of every checked agent reply beside its message (for QA), deleted with the message.
+constexpr std::string_view kConductSchema = R"sql(
+CREATE TABLE conduct_settings(
+  tenant_id     INTEGER PRIMARY KEY REFERENCES tenants(id) ON DELETE CASCADE,
+  settings_json TEXT NOT NULL,
+  updated_at    INTEGER NOT NULL
+);
+CREATE TABLE message_conduct_findings(
+  tenant_id     INTEGER NOT NULL,
+  ticket_id     INTEGER NOT NULL,
+  message_id    INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+  findings_json TEXT NOT NULL,
+  finding_count INTEGER NOT NULL,
+  checked_at    INTEGER NOT NULL,
+  PRIMARY KEY(tenant_id, message_id)
+) WITHOUT ROWID;
+CREATE INDEX message_conduct_findings_ticket ON message_conduct_findings(tenant_id, ticket_id, message_id);
+)sql";
+
 // Queue views at a million tickets (issue 17): counts per tenant, status and assignee, and
 // per SLA state, kept by triggers so the default views' counts never scan tickets; partial
 // indexes so the urgency order reads the clocks that can still be met, then the breached
@@ -614,7 +634,7 @@ CREATE INDEX sla_timers_running_assignee ON sla_timers(tenant_id, assignee_id, d
 CREATE INDEX sla_timers_breached_assignee ON sla_timers(tenant_id, assignee_id, due_at) WHERE breached = 1;
 )sql";
 
-constexpr std::array<Migration, 15> kSqliteMigrations{{
+constexpr std::array<Migration, 16> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -629,6 +649,7 @@ constexpr std::array<Migration, 15> kSqliteMigrations{{
     {12, "mail intake: automatic messages, auto-reply limit, ticket mail participants", kMailGuardSchema},
     {13, "outbound webhooks: subscriptions, delivery queue, attempts", kOutboundWebhookSchema},
     {14, "history imports: external ids of customers, agents, tickets and messages", kExternalIdSchema},
+    {18, "conduct check: tenant settings and the findings of checked replies", kConductSchema},
     {19, "queue views: ticket and SLA-state counts kept by triggers, urgency indexes", kQueueViewSchema},
 }};
 

@@ -251,7 +251,7 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
     auto& sqlite = dynamic_cast<storage::sqlite::SqliteStore&>(w.server.store());
     ASSERT_TRUE(sqlite
                     .write([](storage::sqlite::Connection& conn) -> Result<void> {
-                      // Migrations 12 to 19 (after 11) undone too, so all run again on reopening.
+                      // Migrations 12 to 14, 18 and 19 (after 11) undone too, so all run again on reopening.
                       return conn.exec(
                           "DROP TRIGGER ticket_counts_insert; DROP TRIGGER ticket_counts_delete; DROP "
                           "TRIGGER ticket_counts_update; DROP TRIGGER sla_timer_counts_insert; DROP "
@@ -270,6 +270,7 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
                           "external_id; "
                           "DROP TABLE webhook_attempts; DROP TABLE webhook_deliveries; DROP TABLE "
                           "webhook_subscriptions; "
+                          "DROP TABLE message_conduct_findings; DROP TABLE conduct_settings; "
                           "DROP TABLE improvement_actions; DROP TABLE auto_replies_sent; DROP TABLE "
                           "mail_participants; "
                           "ALTER TABLE messages DROP COLUMN automatic; DELETE FROM schema_migrations WHERE "
