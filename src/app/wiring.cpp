@@ -15,6 +15,7 @@
 #include "http/improvement_routes.hpp"
 #include "http/mail_routes.hpp"
 #include "http/attachment_routes.hpp"
+#include "http/phone_routes.hpp"
 #include "http/portal_routes.hpp"
 #include "http/report_routes.hpp"
 #include "http/report_run_routes.hpp"
@@ -210,6 +211,7 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   p.attachment_routes = std::make_unique<http::AttachmentRoutes>(mail.attachments(), *p.helpdesk, *p.portal);
   api.set_message_extras(p.attachment_routes.get());
   p.attachment_routes->register_routes(api);
+  http::register_phone_routes(api);  // log a call, call back
   http::PortalOptions portal_options;
   portal_options.message_extras = p.attachment_routes.get();
   portal_options.reply_with_files = [routes = p.attachment_routes.get()](

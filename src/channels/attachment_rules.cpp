@@ -64,4 +64,30 @@ std::string served_content_type(std::string_view sniffed) {
   return type;
 }
 
+std::string rewrite_cid_sources(std::string_view sanitised_html,
+                                const std::function<std::optional<std::string>(std::string_view)>& url_of) {
+  // The sanitiser writes every kept image source as ` src="<escaped>"`; text content has its
+  // quotes escaped, so this pattern only ever starts an attribute.
+  constexpr std::string_view kSource = " src=\"cid:";
+  std::string out;
+  std::size_t pos = 0;
+  while (true) {
+    auto found = sanitised_html.find(kSource, pos);
+    if (found == std::string_view::npos) break;
+    auto value_start = found + kSource.size();
+    auto value_end = sanitised_html.find('"', value_start);
+    if (value_end == std::string_view::npos) break;
+    out.append(sanitised_html.substr(pos, found - pos));
+    // Content-IDs are ASCII without '&' in practice; undo the one escape the sanitiser adds.
+    std::string id(sanitised_html.substr(value_start, value_end - value_start));
+    for (auto amp = id.find("&amp;"); amp != std::string::npos; amp = id.find("&amp;", amp + 1)) {
+      id.replace(amp, 5, "&");
+    }
+    if (auto url = url_of(id)) out += " src=\"" + html_escape(*url) + "\"";
+    pos = value_end + 1;
+  }
+  out.append(sanitised_html.substr(pos));
+  return out;
+}
+
 }  // namespace sp::channels

@@ -42,7 +42,8 @@ std::string setting_key(TenantId tenant) {
   return "tenant." + std::to_string(tenant.value) + ".attachment_limits";
 }
 
-constexpr AttachmentLimits kHardCaps{50 * 1024 * 1024, 50, 100 * 1024 * 1024};
+// Within what the HTTP server reads of a multipart body (ServerOptions::max_upload_body_bytes).
+constexpr AttachmentLimits kHardCaps{25 * 1024 * 1024, 50, 50 * 1024 * 1024};
 
 }  // namespace
 
@@ -73,7 +74,7 @@ std::string AttachmentStore::path_of(const std::string& digest) const {
   return (std::filesystem::path(root_) / digest.substr(0, 2) / digest).string();
 }
 
-Result<std::string> AttachmentStore::read(const std::string& digest) const {
+Result<std::string> AttachmentStore::read(const std::string& digest, std::size_t max_bytes) const {
   // Digests are ours, but a path is never built from anything but hex.
   if (digest.size() != 64 || !std::all_of(digest.begin(), digest.end(), [](char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
@@ -82,6 +83,12 @@ Result<std::string> AttachmentStore::read(const std::string& digest) const {
   }
   std::ifstream in(path_of(digest), std::ios::binary);
   if (!in) return not_found("the stored file " + digest + " is missing");
+  if (max_bytes != kWholeFile) {
+    std::string head(max_bytes, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(max_bytes));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return head;
+  }
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
@@ -191,6 +198,37 @@ Result<AttachmentDownload> Attachments::open(const storage::Scope& scope, Ticket
   return AttachmentDownload{std::move(*record), std::move(*bytes)};
 }
 
+Result<std::size_t> Attachments::sweep_unreferenced(std::filesystem::file_time_type written_before) {
+  namespace fs = std::filesystem;
+  std::size_t removed = 0;
+  for (AttachmentStore* store : {&files_, &raw_files_}) {
+    if (store == &raw_files_ && &raw_files_ == &files_) break;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(store->root(), ec), end;
+    if (ec) continue;  // no folder yet: nothing stored
+    for (; it != end; it.increment(ec)) {
+      if (ec) return unavailable("cannot list " + store->root() + ": " + ec.message());
+      if (!it->is_regular_file(ec)) continue;
+      const std::string name = it->path().filename().string();
+      if (name.size() != 64 || it->last_write_time(ec) >= written_before || ec) continue;
+      std::lock_guard lock(pins_mutex_);
+      if (pins_.contains(name)) continue;
+      auto references = records_.count_storage_references(name);
+      if (!references) return references.error();
+      if (*references > 0) continue;
+      if (auto gone = store->remove(name); gone) ++removed;
+    }
+  }
+  return removed;
+}
+
+Result<AttachmentDownload> Attachments::open_head(const storage::AttachmentRecord& record,
+                                                  std::size_t max_bytes) {
+  auto bytes = files_for(record.role).read(record.storage_key, max_bytes);
+  if (!bytes) return bytes.error();
+  return AttachmentDownload{record, std::move(*bytes)};
+}
+
 AttachmentLimits Attachments::limits(TenantId tenant) {
   AttachmentLimits limits;
   auto stored = settings_.get_setting(setting_key(tenant));
@@ -213,7 +251,7 @@ Result<void> Attachments::set_limits(TenantId tenant, const AttachmentLimits& li
   if (limits.max_file_bytes < 1 || limits.max_file_bytes > kHardCaps.max_file_bytes || limits.max_files < 1 ||
       limits.max_files > kHardCaps.max_files || limits.max_total_bytes < 1 ||
       limits.max_total_bytes > kHardCaps.max_total_bytes) {
-    return invalid_input("attachment limits must be 1..50 MB per file, 1..50 files, 1..100 MB per message",
+    return invalid_input("attachment limits must be 1..25 MB per file, 1..50 files, 1..50 MB per message",
                          "attachment_limits");
   }
   nlohmann::json document = {{"max_file_bytes", limits.max_file_bytes},

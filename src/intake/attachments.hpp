@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <string>
@@ -32,8 +33,10 @@ class AttachmentStore {
   // flushed and renamed, so a crash never leaves half a file under a digest name).
   Result<std::string> put(std::string_view bytes);
   std::string path_of(const std::string& digest) const;
-  // The bytes stored under `digest`; NotFound when there are none.
-  Result<std::string> read(const std::string& digest) const;
+  const std::string& root() const { return root_; }
+  static constexpr std::size_t kWholeFile = static_cast<std::size_t>(-1);
+  // The bytes stored under `digest` (at most `max_bytes` of them); NotFound when there are none.
+  Result<std::string> read(const std::string& digest, std::size_t max_bytes = kWholeFile) const;
   // Removes the file of `digest` (absent is fine).
   Result<void> remove(const std::string& digest);
   // The digest `put` would store `bytes` under, without writing anything.
@@ -98,9 +101,18 @@ class Attachments {
   // A record and its bytes; NotFound for unknown ids, other tickets and other tenants.
   Result<AttachmentDownload> open(const storage::Scope& scope, TicketId ticket, std::int64_t id);
 
+  // Removes files of both folders that no record names and that were written before
+  // `written_before` (left by a crash between writing a file and its record; files staged
+  // right now are pinned and stay). Returns how many were removed. One indexed lookup per
+  // file: meant for a daily or start-up sweep, not per request.
+  Result<std::size_t> sweep_unreferenced(std::filesystem::file_time_type written_before);
+
+  // The first `max_bytes` of a record's file, e.g. the header block of a raw mail.
+  Result<AttachmentDownload> open_head(const storage::AttachmentRecord& record, std::size_t max_bytes);
+
   // The tenant's limits: the setting when present and valid, else the defaults.
   AttachmentLimits limits(TenantId tenant);
-  // Stores limits (each 1.. a hard cap: 50 MB per file, 50 files, 100 MB per message).
+  // Stores limits (each 1.. a hard cap: 25 MB per file, 50 files, 50 MB per message).
   Result<void> set_limits(TenantId tenant, const AttachmentLimits& limits);
 
  private:
