@@ -88,7 +88,8 @@ TEST_F(AttachmentsTest, ASharedFileIsStoredOnceAndStaysWhileARecordNamesIt) {
   ASSERT_NE(*first.ticket, *second.ticket);
   EXPECT_EQ(files_in("attachments"), 1u);  // content-addressed: one file, two records
   std::string digest;
-  for (const auto& record : attachments_->of_ticket(storage::Scope::of(tenant_), *first.ticket).value()) {
+  const auto records = attachments_->of_ticket(storage::Scope::of(tenant_), *first.ticket).value();
+  for (const auto& record : records) {
     if (record.role == storage::AttachmentRole::File) digest = record.storage_key;
   }
   EXPECT_EQ(records_->count_storage_references(digest).value(), 2);
@@ -115,7 +116,7 @@ TEST_F(AttachmentsTest, TheSweepRemovesOnlyOldFilesNoRecordNames) {
   std::filesystem::last_write_time(files_->path_of(orphan),
                                    std::filesystem::file_time_type::clock::now() - std::chrono::hours(2));
   const auto cutoff = std::filesystem::file_time_type::clock::now() - std::chrono::hours(1);
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir_)) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir_.path())) {
     if (entry.is_regular_file() && entry.path().filename().string().size() == 64 &&
         entry.path().filename() != fresh) {
       std::filesystem::last_write_time(entry.path(), cutoff - std::chrono::hours(1));

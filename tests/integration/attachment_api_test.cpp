@@ -96,7 +96,7 @@ TEST(Attachments, AnAgentsReplyWithFilesListsThemAndTheyDownloadByteIdentical) {
   auto ticket = world.portal_ticket(jan, "Modem");
   const std::string base = "/api/v1/tickets/" + std::to_string(ticket);
   auto posted = post_form(world.agent, base + "/messages", {{"kind", "outbound"}, {"body", "Zie de foto."}},
-                          {{"modem \"oud\" 报告.png", "application/x-fake", kPng}});
+                          {{"modem 'oud' 报告.png", "application/x-fake", kPng}});
   ASSERT_EQ(posted.status, 201) << posted.body;
   auto reply = body_of(posted);
   EXPECT_EQ(reply["body"], "Zie de foto.");
@@ -125,7 +125,7 @@ TEST(Attachments, AnAgentsReplyWithFilesListsThemAndTheyDownloadByteIdentical) {
   EXPECT_EQ(download.header("x-content-type-options"), "nosniff");
   auto disposition = download.header("content-disposition");
   EXPECT_TRUE(disposition.starts_with("attachment; filename=\"")) << disposition;
-  EXPECT_NE(disposition.find("filename*=UTF-8''modem%20%22oud%22%20%E6%8A%A5%E5%91%8A.png"),
+  EXPECT_NE(disposition.find("filename*=UTF-8''modem%20%27oud%27%20%E6%8A%A5%E5%91%8A.png"),
             std::string::npos)
       << disposition;
 
