@@ -12,6 +12,8 @@ namespace sp::app {
 
 Result<std::vector<intake::MailDesk>> resolve_mail_desks(const Config& config, storage::Store& store) {
   std::vector<intake::MailDesk> desks;
+  std::string public_url = config.public_url.empty() ? "http://" + config.listen : config.public_url;
+  while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
   for (const auto& desk : config.mail_desks) {
     auto tenant = store.find_tenant_by_slug(desk.tenant);
     if (!tenant) return invalid_input("mail_desk: no tenant '" + desk.tenant + "'", "mail_desk.tenant");
@@ -20,6 +22,7 @@ Result<std::vector<intake::MailDesk>> resolve_mail_desks(const Config& config, s
     resolved.address = desk.address;
     resolved.display_name = desk.display_name;
     resolved.other_addresses = desk.aliases;
+    resolved.portal_url = public_url + "/portal";
     desks.push_back(std::move(resolved));
   }
   return desks;
@@ -34,8 +37,13 @@ MailRuntime::MailRuntime(const Config& config, storage::sqlite::SqliteStore& sto
       outbox_(store),
       checkpoints_(store),
       attachments_((std::filesystem::path(config.data_dir) / "attachments").string()),
+      raw_messages_((std::filesystem::path(config.data_dir) / "messages").string()),
+      attachment_records_(store),
+      attachments_with_records_(attachments_, attachment_records_, store, &raw_messages_),
       mail_store_(store),
-      intake_(helpdesk, mail_store_, sla, &outbox_, &attachments_) {}
+      intake_(helpdesk, mail_store_, sla, &outbox_, &attachments_) {
+  intake_.set_attachment_records(&attachments_with_records_);
+}
 
 std::optional<intake::MailDesk> MailRuntime::desk_for(domain::TenantId tenant) const {
   for (const auto& desk : desks_) {

@@ -14,6 +14,7 @@
 #include "outbound/reply_mailer.hpp"
 #include "mail/outbox_worker.hpp"
 #include "mail/smtp_client.hpp"
+#include "storage/sqlite/sqlite_attachment_store.hpp"
 #include "storage/sqlite/sqlite_mail_store.hpp"
 #include "storage/sqlite/sqlite_mail_intake_store.hpp"
 
@@ -37,6 +38,8 @@ class MailRuntime {
   // The desk of a tenant (after start()), if it has one.
   std::optional<intake::MailDesk> desk_for(domain::TenantId tenant) const;
   mail::Outbox& outbox() { return outbox_; }
+  // Attachment files and records of every channel (mail, uploads).
+  intake::Attachments& attachments() { return attachments_with_records_; }
 
  private:
   const Config& config_;
@@ -46,6 +49,9 @@ class MailRuntime {
   storage::sqlite::SqliteOutboxStore outbox_;
   storage::sqlite::SqliteMailCheckpointStore checkpoints_;
   intake::AttachmentStore attachments_;
+  intake::AttachmentStore raw_messages_;  // the RFC 5322 bytes of every mail, for agents
+  storage::sqlite::SqliteAttachmentStore attachment_records_;
+  intake::Attachments attachments_with_records_;
   storage::sqlite::SqliteMailIntakeStore mail_store_;
   std::vector<intake::MailDesk> desks_;
   intake::MailIntake intake_;

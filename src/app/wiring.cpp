@@ -15,6 +15,8 @@
 #include "http/conduct_routes.hpp"
 #include "http/improvement_routes.hpp"
 #include "http/mail_routes.hpp"
+#include "http/attachment_routes.hpp"
+#include "http/phone_routes.hpp"
 #include "http/portal_routes.hpp"
 #include "http/report_routes.hpp"
 #include "http/report_run_routes.hpp"
@@ -81,6 +83,7 @@ struct Application::Parts {
   std::unique_ptr<service::SurveyService> surveys;
   std::unique_ptr<service::SurveyInviter> survey_inviter;
   std::unique_ptr<service::PortalService> portal;
+  std::unique_ptr<http::AttachmentRoutes> attachment_routes;
   std::unique_ptr<intake::WebhookIntake> webhooks;
   std::unique_ptr<intake::FormIntake> forms;
   std::unique_ptr<jobs::SlaScheduler> sla_scheduler;
@@ -214,7 +217,17 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   http::register_survey_routes(api, *p.surveys);
 
   p.portal = std::make_unique<service::PortalService>(*p.helpdesk);
+  // Attachments (issue 17): on every message list, downloads, raw mail, uploads with replies.
+  p.attachment_routes = std::make_unique<http::AttachmentRoutes>(mail.attachments(), *p.helpdesk, *p.portal);
+  api.set_message_extras(p.attachment_routes.get());
+  p.attachment_routes->register_routes(api);
+  http::register_phone_routes(api);  // log a call, call back
   http::PortalOptions portal_options;
+  portal_options.message_extras = p.attachment_routes.get();
+  portal_options.reply_with_files = [routes = p.attachment_routes.get()](
+                                        http::Api::Context& ctx, const service::CustomerPrincipal& who) {
+    return routes->portal_reply_with_files(ctx, who);
+  };
   portal_options.demo_mode = config.demo;  // sign-in links come back in the answer
   // The portal shows "Rate this answer" once invitations are on (the inviter exists).
   portal_options.survey_url = [&p](const domain::Ticket& ticket) -> std::optional<std::string> {

@@ -23,6 +23,7 @@ constexpr EventName kEventNames[] = {
     {WebhookEventType::SlaBreached, "sla.breached"},
     {WebhookEventType::SlaEscalated, "sla.escalated"},
     {WebhookEventType::SurveyAnswered, "survey.answered"},
+    {WebhookEventType::SocialReply, "reply.social"},
 };
 
 Error bad_url(std::string message) {

@@ -40,6 +40,9 @@ enum class WebhookEventType {
   SlaBreached,
   SlaEscalated,
   SurveyAnswered,
+  // An agent's public reply on a social-media ticket, for the tenant's platform bridge to
+  // post (the tenant's outbound connector: a subscription to this event).
+  SocialReply,
 };
 std::string_view to_string(WebhookEventType type);
 // Every event type, in publication order.

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 
+#include "core/text.hpp"
 #include "core/time.hpp"
 #include "http/json_codec.hpp"
 #include "http/handler_util.hpp"
@@ -29,27 +30,6 @@ HttpResponse ticket_response(int status, const Ticket& ticket) {
   auto response = json_response(status, to_json(ticket));
   response.header("ETag", etag_for(ticket));
   return response;
-}
-
-// If-Match: "<version>" (or W/"<version>", or *). Returns the expected version, nullopt
-// when absent or "*", or an error for anything else.
-Result<std::optional<std::int64_t>> expected_version(const HttpRequest& request) {
-  auto header = request.header("if-match");
-  if (!header || *header == "*") return std::optional<std::int64_t>{};
-  std::string_view text = *header;
-  if (text.starts_with("W/")) text.remove_prefix(2);
-  if (text.size() < 3 || text.front() != '"' || text.back() != '"') {
-    return invalid_input("If-Match must be an ETag such as \"3\"", "If-Match");
-  }
-  text = text.substr(1, text.size() - 2);
-  std::int64_t version = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9' || version > 1'000'000'000'000) {
-      return invalid_input("If-Match must be an ETag such as \"3\"", "If-Match");
-    }
-    version = version * 10 + (c - '0');
-  }
-  return std::optional<std::int64_t>{version};
 }
 
 // Reads an optional enum member; records the parse error in `reader_error`.
@@ -472,6 +452,13 @@ HttpResponse update_ticket(Api::Context& ctx) {
 }
 
 HttpResponse add_message(Api::Context& ctx) {
+  if (auto type = ctx.request.header("content-type");
+      type && text::istarts_with(*type, "multipart/form-data")) {
+    if (ctx.options.message_extras == nullptr) {
+      return problem(415, "unsupported-media-type", "Unsupported media type", "uploads are not configured");
+    }
+    return ctx.options.message_extras->add_message_with_files(ctx);
+  }
   SP_OR_RESPOND(version, expected_version(ctx.request));
   SP_OR_RESPOND(body, body_of(ctx));
   BodyReader reader(*body);
@@ -497,8 +484,14 @@ HttpResponse add_message(Api::Context& ctx) {
 }
 
 HttpResponse list_messages(Api::Context& ctx) {
-  SP_OR_RESPOND(items, ctx.service.list_messages(ctx.who(), TicketId{ctx.param("id")}));
-  return json_response(200, {{"items", array_of(*items)}});
+  TicketId ticket{ctx.param("id")};
+  SP_OR_RESPOND(items, ctx.service.list_messages(ctx.who(), ticket));
+  json out = array_of(*items);
+  if (ctx.options.message_extras != nullptr && !items->empty()) {
+    auto decorated = ctx.options.message_extras->decorate(*items, true, out);
+    if (!decorated) return error_response(decorated.error());
+  }
+  return json_response(200, {{"items", std::move(out)}});
 }
 
 HttpResponse list_events(Api::Context& ctx) {

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "core/clock.hpp"
 #include "http/http_types.hpp"
 #include "http/metrics.hpp"
@@ -18,9 +20,14 @@
 
 namespace sp::http {
 
+class MessageExtras;
+
 struct ApiOptions {
   bool secure_cookies = false;  // add "Secure" to cookies (set when served over TLS)
   std::size_t max_body_bytes = 1024 * 1024;
+  // Attachments and authors on messages, uploads with replies (attachment_routes); unset:
+  // messages are served as they are and multipart posts are refused.
+  MessageExtras* message_extras = nullptr;
 };
 
 struct RouteInfo {
@@ -45,6 +52,8 @@ class Api {
   // Answers GET/HEAD requests no route matched (the web pages); nullopt means 404.
   using Fallback = std::function<std::optional<HttpResponse>(const HttpRequest&)>;
   void set_fallback(Fallback fallback) { fallback_ = std::move(fallback); }
+  // Set while wiring, before requests are served.
+  void set_message_extras(MessageExtras* extras) { options_.message_extras = extras; }
 
  private:
   struct Route {
@@ -76,6 +85,18 @@ struct Api::Context {
 
   const service::Principal& who() const { return *principal; }
   std::int64_t param(const std::string& name) const { return params.at(name); }
+};
+
+// What the attachment routes add to the ticket message routes of this file.
+class MessageExtras {
+ public:
+  virtual ~MessageExtras() = default;
+  // Adds "from", "attachments" (and for agents "raw_url") to `items`, the serialised
+  // `messages` of one ticket (same order), whose access the caller has checked already.
+  virtual Result<void> decorate(const std::vector<domain::Message>& messages, bool for_agent,
+                                nlohmann::json& items) = 0;
+  // POST /api/v1/tickets/{id}/messages as multipart/form-data: fields kind and body, files.
+  virtual HttpResponse add_message_with_files(Api::Context& ctx) = 0;
 };
 
 // The OpenAPI 3.1 document served at /api/v1/openapi.json.

@@ -58,6 +58,27 @@ inline HttpResponse error_response(const Error& error) {
   return problem_from(error);
 }
 
+// If-Match: "<version>" (or W/"<version>", or *). Returns the expected version, nullopt
+// when absent or "*", or an error for anything else.
+inline Result<std::optional<std::int64_t>> expected_version(const HttpRequest& request) {
+  auto header = request.header("if-match");
+  if (!header || *header == "*") return std::optional<std::int64_t>{};
+  std::string_view text = *header;
+  if (text.starts_with("W/")) text.remove_prefix(2);
+  if (text.size() < 3 || text.front() != '"' || text.back() != '"') {
+    return invalid_input("If-Match must be an ETag such as \"3\"", "If-Match");
+  }
+  text = text.substr(1, text.size() - 2);
+  std::int64_t version = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9' || version > 1'000'000'000'000) {
+      return invalid_input("If-Match must be an ETag such as \"3\"", "If-Match");
+    }
+    version = version * 10 + (c - '0');
+  }
+  return std::optional<std::int64_t>{version};
+}
+
 // Binds `var` to the result of `expr`, or returns its error as problem+json.
 #define SP_OR_RESPOND(var, expr) \
   auto var = (expr);             \

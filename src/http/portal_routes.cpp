@@ -2,7 +2,9 @@
 
 #include <chrono>
 
+#include "core/text.hpp"
 #include "core/time.hpp"
+#include "http/attachment_routes.hpp"
 #include "http/handler_util.hpp"
 
 namespace sp::http {
@@ -24,8 +26,9 @@ std::string portal_cookie(const std::string& value, std::int64_t max_age_seconds
   return cookie;
 }
 
-// The customer behind the portal cookie; changes must echo the CSRF token.
-Result<CustomerPrincipal> customer_of(PortalService& portal, const HttpRequest& request) {
+}  // namespace
+
+Result<CustomerPrincipal> portal_customer(PortalService& portal, const HttpRequest& request) {
   auto cookie = request.cookie(kPortalCookie);
   if (!cookie) return Error{ErrorCode::Unauthenticated, "sign in with the link sent to your e-mail"};
   auto who = portal.authenticate(*cookie);
@@ -39,6 +42,12 @@ Result<CustomerPrincipal> customer_of(PortalService& portal, const HttpRequest& 
     }
   }
   return who;
+}
+
+namespace {
+
+Result<CustomerPrincipal> customer_of(PortalService& portal, const HttpRequest& request) {
+  return portal_customer(portal, request);
 }
 
 json customer_json(const Customer& c) {
@@ -69,6 +78,16 @@ json portal_message_json(const Message& m) {
           {"from_customer", from_customer},
           {"body", m.body},
           {"created_at", format_rfc3339(m.created_at)}};
+}
+
+// The thread as the portal shows it, with authors and attachments when configured.
+Result<json> portal_thread_json(const std::vector<Message>& messages, MessageExtras* extras) {
+  json thread = json::array();
+  for (const auto& m : messages) thread.push_back(portal_message_json(m));
+  if (extras != nullptr) {
+    if (auto decorated = extras->decorate(messages, false, thread); !decorated) return decorated.error();
+  }
+  return thread;
 }
 
 std::optional<Timestamp> due_of(PortalService& portal, const CustomerPrincipal& who, TicketId id) {
@@ -203,7 +222,7 @@ void register_portal_routes(Api& api, PortalService& portal, ChangeFeed& feed, P
     return response;
   });
   api.add("GET", "/api/v1/portal/tickets/{id}", pub,
-          [&portal, survey_url = options.survey_url](Api::Context& ctx) {
+          [&portal, survey_url = options.survey_url, extras = options.message_extras](Api::Context& ctx) {
             SP_OR_RESPOND(who, customer_of(portal, ctx.request));
             TicketId id{ctx.param("id")};
             SP_OR_RESPOND(ticket, portal.ticket(*who, id));
@@ -215,13 +234,19 @@ void register_portal_routes(Api& api, PortalService& portal, ChangeFeed& feed, P
               survey = survey_url(*ticket);
             }
             out["survey_url"] = survey ? json(*survey) : json(nullptr);
-            json thread = json::array();
-            for (const auto& m : *messages) thread.push_back(portal_message_json(m));
-            out["messages"] = std::move(thread);
+            SP_OR_RESPOND(thread, portal_thread_json(*messages, extras));
+            out["messages"] = std::move(*thread);
             return json_response(200, out);
           });
-  api.add("POST", "/api/v1/portal/tickets/{id}/messages", pub, [&portal](Api::Context& ctx) {
+  api.add("POST", "/api/v1/portal/tickets/{id}/messages", pub, [&portal, options](Api::Context& ctx) {
     SP_OR_RESPOND(who, customer_of(portal, ctx.request));
+    if (auto type = ctx.request.header("content-type");
+        type && text::istarts_with(*type, "multipart/form-data") && options.reply_with_files) {
+      auto added = options.reply_with_files(ctx, *who);
+      if (!added) return upload_problem(added.error());
+      SP_OR_RESPOND(thread, portal_thread_json({added->message}, options.message_extras));
+      return json_response(201, (*thread)[0]);
+    }
     SP_OR_RESPOND(body, body_of(ctx));
     BodyReader reader(*body);
     auto text = reader.string("body", true);

@@ -17,7 +17,16 @@ struct PortalOptions {
   // The customer's survey link (absolute URL) for a solved or closed ticket they have not
   // rated yet; unset or nullopt: no "survey_url" (null) in the ticket view.
   std::function<std::optional<std::string>(const domain::Ticket&)> survey_url;
+  // Authors and attachments on the thread (attachment_routes); unset: messages as they are.
+  MessageExtras* message_extras = nullptr;
+  // A reply posted as multipart/form-data (body and files); unset: such posts are refused.
+  std::function<Result<storage::AppendedMessage>(Api::Context&, const service::CustomerPrincipal&)>
+      reply_with_files;
 };
+
+// The customer behind the portal cookie of `request`; changes must echo the CSRF token.
+Result<service::CustomerPrincipal> portal_customer(service::PortalService& portal,
+                                                   const HttpRequest& request);
 
 void register_portal_routes(Api& api, service::PortalService& portal, service::ChangeFeed& feed,
                             PortalOptions options);

@@ -147,15 +147,31 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
       if (stopping) break;
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-      parser.body_limit(options.max_body_bytes);
+      // Beast checks a Content-Length against the limit while parsing the header, so the
+      // header is read under the upload cap and other bodies are held to theirs below.
+      const std::size_t upload_limit = std::max(options.max_upload_body_bytes, options.max_body_bytes);
+      parser.body_limit(upload_limit);
       stream.expires_after(std::chrono::seconds(options.idle_timeout_seconds));
       co_await bhttp::async_read_header(stream, buffer, parser,
                                         asio::redirect_error(asio::use_awaitable, ec));
+      std::size_t body_limit = upload_limit;
       if (!ec) {
         {
           std::lock_guard lock(connections_mutex);
           self->busy = true;
         }
+        auto type = parser.get()[bhttp::field::content_type];
+        if (type.size() < 19 || !beast::iequals(type.substr(0, 19), "multipart/form-data")) {
+          body_limit = options.max_body_bytes;
+          auto length = parser.content_length();
+          if (length && *length > body_limit) {
+            ec = bhttp::error::body_limit;
+          } else {
+            parser.body_limit(body_limit);
+          }
+        }
+      }
+      if (!ec) {
         stream.expires_after(std::chrono::seconds(options.request_timeout_seconds));
         co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       }
@@ -167,7 +183,7 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
         break;
       } else if (ec == bhttp::error::body_limit) {
         response = problem(413, "payload-too-large", "Request body too large",
-                           "the body exceeds " + std::to_string(options.max_body_bytes) + " bytes");
+                           "the body exceeds " + std::to_string(body_limit) + " bytes");
       } else if (ec == bhttp::error::header_limit) {
         response = problem(431, "headers-too-large", "Request header fields too large",
                            "the header block exceeds " + std::to_string(options.max_header_bytes) + " bytes");

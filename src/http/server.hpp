@@ -25,6 +25,9 @@ struct ServerOptions {
   int worker_threads = 16;
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
+  // multipart/form-data bodies (replies with files): the tenants' attachment limits apply
+  // inside; this caps what is read at all (intake::Attachments' hard cap plus the fields).
+  std::size_t max_upload_body_bytes = 51 * 1024 * 1024;
   int idle_timeout_seconds = 60;
   int request_timeout_seconds = 30;
   std::size_t max_connections = 10'000;

@@ -3,11 +3,7 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 
 #include "channels/acknowledgement.hpp"
 #include "channels/auto_reply.hpp"
@@ -82,51 +78,58 @@ Error refused_if_invalid(Error error) {
   return refused("message not storable: " + error.message);
 }
 
-}  // namespace
+// The id of a new ticket's only message (open_customer_ticket returns the ticket).
+std::optional<MessageId> first_message_of(storage::Store& store, TenantId tenant, TicketId ticket) {
+  auto messages = store.list_messages(storage::Scope::of(tenant), ticket);
+  if (!messages || messages->empty()) return std::nullopt;
+  return messages->front().id;
+}
 
-Result<std::string> AttachmentStore::put(std::string_view bytes) {
-  namespace fs = std::filesystem;
-  auto digest = service::token_digest(bytes);
-  fs::path target = path_of(digest);
-  std::error_code ec;
-  if (fs::exists(target, ec)) return digest;
-  fs::create_directories(target.parent_path(), ec);
-  if (ec) return unavailable("cannot create " + target.parent_path().string() + ": " + ec.message());
-  fs::path temporary = target;
-  temporary += ".tmp" + std::to_string(::getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) return unavailable("cannot write attachment " + temporary.string());
+// Customers who wrote through the web form or the portal get replies by mail too.
+bool is_mailed_channel(Channel channel) {
+  return channel == Channel::Email || channel == Channel::Web;
+}
+
+// Where a customer who did not write by mail reads and answers the whole conversation.
+std::string portal_paragraph(Language language, const std::string& portal_url) {
+  if (portal_url.empty()) return "";
+  switch (language) {
+    case Language::Nl:
+      return "\n\n--\nU kunt ook antwoorden op deze e-mail, of uw vraag bekijken en beantwoorden in het "
+             "klantenportaal: " +
+             portal_url + "\n";
+    case Language::Zh:
+      return "\n\n--\n您可以直接回复此邮件，或在客户门户中查看并回复您的咨询：" + portal_url + "\n";
+    case Language::En:
+      break;
   }
-  fs::rename(temporary, target, ec);
-  if (ec) return unavailable("cannot store attachment: " + ec.message());
-  return digest;
+  return "\n\n--\nYou can answer this e-mail, or see and answer your request in the customer portal: " +
+         portal_url + "\n";
 }
 
-std::string AttachmentStore::path_of(const std::string& digest) const {
-  return (std::filesystem::path(root_) / digest.substr(0, 2) / digest).string();
-}
+}  // namespace
 
 MailIntake::MailIntake(service::HelpdeskService& helpdesk, storage::MailIntakeStore& mail_store,
                        service::SlaService* sla, mail::Outbox* outbox, AttachmentStore* attachments)
     : helpdesk_(helpdesk), mail_store_(mail_store), sla_(sla), outbox_(outbox), attachments_(attachments) {}
 
 // The customer's words: text, with a line per attachment kept (with its digest when stored)
-// or dropped, and the raw message when the text leaves something out.
-std::string MailIntake::body_with_attachments(const channels::ParsedMail& mail, std::string_view raw) {
+// or dropped, and the raw message when the text leaves something out. Nothing is written
+// here: the files are kept once the message is (a duplicate stores none).
+std::string MailIntake::body_with_attachments(const channels::ParsedMail& mail, std::string_view raw,
+                                              std::vector<IncomingFile>& files) {
+  const bool keeping = attachments_ != nullptr || records_ != nullptr;
   std::string body = mail.text;
   while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.pop_back();
   if (body.empty()) body = "(no text)";
   for (const auto& attachment : mail.attachments) {
     std::string stored;
-    if (attachments_ != nullptr) {
-      if (auto digest = attachments_->put(attachment.bytes)) {
-        stored = ", sha256:" + *digest;
-      } else {
-        spdlog::warn("attachment {} not stored: {}", attachment.filename, digest.error().message);
-      }
+    if (keeping) {
+      stored = ", sha256:" + AttachmentStore::digest_of(attachment.bytes);
+      files.push_back(
+          {attachment.filename, attachment.content_type, attachment.bytes,
+           attachment.inline_image ? storage::AttachmentRole::Inline : storage::AttachmentRole::File,
+           attachment.content_id});
     }
     body += "\n[attachment: " + attachment.filename + ", " + attachment.content_type + ", " +
             std::to_string(attachment.bytes.size()) + " bytes" + stored + "]";
@@ -135,22 +138,37 @@ std::string MailIntake::body_with_attachments(const channels::ParsedMail& mail, 
     body += "\n[attachment not kept: " + dropped.filename + " (" + dropped.reason + ")]";
   }
   // The sanitised HTML version is kept beside the text (as a stored file), never shown raw.
-  if (mail.html && !mail.html->empty() && attachments_ != nullptr) {
-    if (auto digest = attachments_->put(*mail.html)) {
-      body += "\n[html version: text/html, " + std::to_string(mail.html->size()) +
-              " bytes, sha256:" + *digest + "]";
-    }
+  if (mail.html && !mail.html->empty() && keeping) {
+    body += "\n[html version: text/html, " + std::to_string(mail.html->size()) +
+            " bytes, sha256:" + AttachmentStore::digest_of(*mail.html) + "]";
+    files.push_back({"message.html", "text/html", *mail.html, storage::AttachmentRole::Html, ""});
   }
-  // Control characters removed or MIME past the nesting cap: the bytes as received are kept.
-  if (mail.lossy && attachments_ != nullptr) {
-    if (auto digest = attachments_->put(raw)) {
-      body += "\n[original message: message/rfc822, " + std::to_string(raw.size()) +
-              " bytes, sha256:" + *digest + "]";
-    } else {
-      spdlog::warn("raw message not stored: {}", digest.error().message);
-    }
+  // Control characters removed or MIME past the nesting cap: the bytes as received are kept
+  // (and always with records: agents may download the raw RFC 5322 message).
+  if (mail.lossy && keeping) {
+    body += "\n[original message: message/rfc822, " + std::to_string(raw.size()) +
+            " bytes, sha256:" + AttachmentStore::digest_of(raw) + "]";
+  }
+  if ((mail.lossy && keeping) || records_ != nullptr) {
+    files.push_back({"message.eml", "message/rfc822", std::string(raw), storage::AttachmentRole::Raw, ""});
   }
   return cut_utf8(without_controls(std::move(body)), domain::kMaxBodyBytes);
+}
+
+void MailIntake::keep_files(TenantId tenant, TicketId ticket, std::optional<MessageId> message,
+                            std::vector<IncomingFile> files) {
+  if (files.empty()) return;
+  if (records_ != nullptr && message) {
+    auto kept = records_->attach(std::move(files), tenant, ticket, *message, helpdesk_.clock().now());
+    if (!kept) spdlog::error("attachments of T-{} not kept: {}", ticket.value, kept.error().message);
+    return;
+  }
+  if (attachments_ == nullptr) return;
+  for (const auto& file : files) {
+    if (auto stored = attachments_->put(file.bytes); !stored) {
+      spdlog::warn("attachment {} not stored: {}", file.filename, stored.error().message);
+    }
+  }
 }
 
 Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_view raw,
@@ -245,7 +263,8 @@ Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_vi
   storage::InboundReceipt receipt{source, external_id, {}, checkpoint};
   if (!mail.message_id.empty()) receipt.mail_message_ids.push_back(mail.message_id);
   result.automatic = channels::is_automatic(mail);
-  auto body = body_with_attachments(mail, raw);
+  std::vector<IncomingFile> files;
+  auto body = body_with_attachments(mail, raw, files);
   StoreThreadLookup lookup(store, desk.tenant);
   auto decision = channels::decide_thread(mail, lookup);
   std::optional<channels::ThreadEvidence> link_evidence;
@@ -261,6 +280,7 @@ Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_vi
                                                   result.automatic);
       if (added) {
         result.ticket = added->ticket.id;
+        keep_files(desk.tenant, added->ticket.id, added->message.id, std::move(files));
         record_participants(desk, added->ticket.id, mail);
         return result;
       }
@@ -292,6 +312,7 @@ Result<MailIntakeResult> MailIntake::ingest(const MailDesk& desk, std::string_vi
   }
   result.ticket = created->id;
   result.created = true;
+  keep_files(desk.tenant, created->id, first_message_of(store, desk.tenant, created->id), std::move(files));
   record_participants(desk, created->id, mail);
   if (result.linked_to) note_link(desk, mail, *result.linked_to, *link_evidence, created->id);
   return acknowledge(desk, mail, *created, *customer, std::move(result));
@@ -445,7 +466,7 @@ Result<std::optional<Timestamp>> MailIntake::acknowledge_contact(const MailDesk&
 
 Result<std::optional<mail::OutboundMail>> MailIntake::send_reply(const MailDesk& desk, const Ticket& ticket,
                                                                  const Message& message) {
-  if (outbox_ == nullptr || message.kind != MessageKind::Outbound || ticket.channel != Channel::Email) {
+  if (outbox_ == nullptr || message.kind != MessageKind::Outbound || !is_mailed_channel(ticket.channel)) {
     return std::optional<mail::OutboundMail>{};
   }
   auto& store = helpdesk_.store();
@@ -462,6 +483,7 @@ Result<std::optional<mail::OutboundMail>> MailIntake::send_reply(const MailDesk&
   out.subject = "Re: " + ticket.subject;
   out.ticket = ticket.id;
   out.text = message.body;
+  if (ticket.channel != Channel::Email) out.text += portal_paragraph(customer->language, desk.portal_url);
   out.date = now;
   out.message_id = new_message_id(desk);
   // Threaded under the ticket's mail so far: the customer's client shows one conversation.

@@ -20,6 +20,7 @@
 
 #include "channels/mime.hpp"
 #include "channels/threading.hpp"
+#include "intake/attachments.hpp"
 #include "mail/outbox.hpp"
 #include "service/helpdesk.hpp"
 #include "service/sla_service.hpp"
@@ -43,6 +44,9 @@ struct MailDesk {
   int max_auto_replies_per_hour = 3;  // per sender address, held in the database
   // Used when no SLA policy gives a first-response due time.
   std::chrono::minutes fallback_first_response{8 * 60};
+  // The customer portal (absolute URL, e.g. "https://desk.example.com/portal"): replies on
+  // web-form and portal tickets name it, since the customer did not write by mail.
+  std::string portal_url;
 };
 
 struct MailIntakeResult {
@@ -58,20 +62,6 @@ struct MailIntakeResult {
   std::string note;  // why no acknowledgement / what was done with a bounce
 };
 
-// Attachments and inline images, content-addressed: <root>/<first two hex digits>/<sha256>.
-// The same file sent twice is stored once; names never come from the sender.
-class AttachmentStore {
- public:
-  explicit AttachmentStore(std::string root) : root_(std::move(root)) {}
-  // Returns the SHA-256 (hex) under which `bytes` are stored (written to a temporary file,
-  // flushed and renamed, so a crash never leaves half a file under a digest name).
-  Result<std::string> put(std::string_view bytes);
-  std::string path_of(const std::string& digest) const;
-
- private:
-  std::string root_;
-};
-
 class MailIntake {
  public:
   // `sla`, `outbox` and `attachments` are optional (no acknowledgements without an outbox;
@@ -79,6 +69,10 @@ class MailIntake {
   // the auto-reply limit and the tickets' mail participants.
   MailIntake(service::HelpdeskService& helpdesk, storage::MailIntakeStore& mail_store,
              service::SlaService* sla, mail::Outbox* outbox, AttachmentStore* attachments = nullptr);
+  // With records: every attachment, inline image, the HTML version and the raw message of
+  // each mail get an attachment record (files written after the duplicate check, records
+  // right after the message). Call while wiring, before mail arrives.
+  void set_attachment_records(Attachments* records) { records_ = records; }
 
   // Acknowledges a ticket opened by another channel (the web form) by e-mail to its
   // requester; returns the promised answer time. Nothing is sent without an outbox or
@@ -100,8 +94,10 @@ class MailIntake {
   Result<void> send_portal_link(const MailDesk& desk, const Customer& customer, const std::string& url,
                                 Timestamp expires_at);
 
-  // Queues the mail for an agent's outbound message on an e-mail ticket: to the requester,
-  // threaded with In-Reply-To/References to the customer's last mail, token in the subject.
+  // Queues the mail for an agent's outbound message on an e-mail, web-form or portal ticket
+  // (the form promises "we answer by e-mail"): to the requester, threaded with
+  // In-Reply-To/References to the ticket's mail so far, token in the subject; on web tickets
+  // with a paragraph naming the portal. Other channels, notes and inbound messages: nothing.
   Result<std::optional<mail::OutboundMail>> send_reply(const MailDesk& desk, const Ticket& ticket,
                                                        const Message& message);
 
@@ -114,7 +110,12 @@ class MailIntake {
   Result<void> queue_acknowledgement(const MailDesk& desk, const Ticket& ticket, const Customer& customer,
                                      const channels::MailAddress& to, Timestamp due,
                                      const std::string& in_reply_to, std::vector<std::string> references);
-  std::string body_with_attachments(const channels::ParsedMail& mail, std::string_view raw);
+  // The customer's words with a line per file, and (in `files`) the files to keep.
+  std::string body_with_attachments(const channels::ParsedMail& mail, std::string_view raw,
+                                    std::vector<IncomingFile>& files);
+  // Keeps the files of a stored message; a failure is logged (the message is stored).
+  void keep_files(TenantId tenant, TicketId ticket, std::optional<MessageId> message,
+                  std::vector<IncomingFile> files);
   // Whether `sender` (customer `customer`) may add to `ticket` by mail: its requester, one of
   // its mail participants or an agent of the tenant.
   Result<bool> is_participant(const MailDesk& desk, TicketId ticket, const Customer& customer,
@@ -131,6 +132,7 @@ class MailIntake {
   service::SlaService* sla_;
   mail::Outbox* outbox_;
   AttachmentStore* attachments_;
+  Attachments* records_ = nullptr;
 };
 
 }  // namespace sp::intake

@@ -5,7 +5,8 @@
 namespace sp::outbound {
 
 void ReplyMailer::message_added(const domain::Ticket& ticket, const domain::Message& message) {
-  if (message.kind != domain::MessageKind::Outbound || ticket.channel != domain::Channel::Email) return;
+  // send_reply decides which channels are mailed (e-mail, web form, portal).
+  if (message.kind != domain::MessageKind::Outbound) return;
   for (const auto& desk : desks_) {
     if (desk.tenant != ticket.tenant_id) continue;
     auto sent = intake_.send_reply(desk, ticket, message);

@@ -1,5 +1,5 @@
-// Sends agents' outbound messages on e-mail tickets as mail (through the durable outbox), for
-// the tenants that have a desk: the agent's reply, and the system's outbound messages such as
+// Sends agents' outbound messages on e-mail, web-form and portal tickets as mail (through the durable
+// outbox), for the tenants that have a desk: the agent's reply, and the system's outbound messages such as
 // the survey invitation on solving. Called after the message is committed; a failure to queue
 // is logged, never lost silently (the message stays on the ticket).
 #pragma once

@@ -535,6 +535,31 @@ ALTER TABLE messages ADD COLUMN external_id TEXT;
 CREATE UNIQUE INDEX messages_external ON messages(ticket_id, external_id) WHERE external_id IS NOT NULL;
 )sql";
 
+// Attachment records (issue 17): one row per stored file of a message (the bytes are
+// content-addressed outside the database). The composite key ties a record to a ticket of
+// its tenant, the message key to one message; storage_key is indexed so a file is removed
+// only when no record names it.
+constexpr std::string_view kAttachmentSchema = R"sql(
+CREATE TABLE message_attachments(
+  id            INTEGER PRIMARY KEY,
+  tenant_id     INTEGER NOT NULL,
+  ticket_id     INTEGER NOT NULL,
+  message_id    INTEGER NOT NULL REFERENCES messages(id),
+  role          TEXT NOT NULL CHECK(role IN ('file', 'inline', 'html', 'raw')),
+  filename      TEXT NOT NULL,
+  content_type  TEXT NOT NULL,
+  declared_type TEXT NOT NULL,
+  size_bytes    INTEGER NOT NULL CHECK(size_bytes >= 0),
+  sha256        TEXT NOT NULL,
+  storage_key   TEXT NOT NULL,
+  content_id    TEXT NOT NULL DEFAULT '',
+  created_at    INTEGER NOT NULL,
+  FOREIGN KEY(tenant_id, ticket_id) REFERENCES tickets(tenant_id, id)
+);
+CREATE INDEX message_attachments_ticket ON message_attachments(tenant_id, ticket_id, message_id, id);
+CREATE INDEX message_attachments_storage ON message_attachments(storage_key);
+)sql";
+
 // The conduct check (issue 18): each tenant's settings as one JSON document, and the findings
 // of every checked agent reply beside its message (for QA), deleted with the message.
 constexpr std::string_view kConductSchema = R"sql(
@@ -634,7 +659,7 @@ CREATE INDEX sla_timers_running_assignee ON sla_timers(tenant_id, assignee_id, d
 CREATE INDEX sla_timers_breached_assignee ON sla_timers(tenant_id, assignee_id, due_at) WHERE breached = 1;
 )sql";
 
-constexpr std::array<Migration, 16> kSqliteMigrations{{
+constexpr std::array<Migration, 17> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -649,6 +674,7 @@ constexpr std::array<Migration, 16> kSqliteMigrations{{
     {12, "mail intake: automatic messages, auto-reply limit, ticket mail participants", kMailGuardSchema},
     {13, "outbound webhooks: subscriptions, delivery queue, attempts", kOutboundWebhookSchema},
     {14, "history imports: external ids of customers, agents, tickets and messages", kExternalIdSchema},
+    {16, "attachments: a record per stored file of a message", kAttachmentSchema},
     {18, "conduct check: tenant settings and the findings of checked replies", kConductSchema},
     {19, "queue views: ticket and SLA-state counts kept by triggers, urgency indexes", kQueueViewSchema},
 }};

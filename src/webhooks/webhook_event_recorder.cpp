@@ -69,6 +69,17 @@ void WebhookEventRecorder::message_added(const domain::Ticket& ticket, const dom
                  {"body", message.body},
                  {"automatic", message.automatic},
                  {"created_at", format_rfc3339(message.created_at)}}}};
+  const bool social_reply =
+      ticket.channel == domain::Channel::Social && message.kind == domain::MessageKind::Outbound;
+  if (social_reply) {
+    // The bridge posts the reply on the platform to the ticket's customer (it knows their
+    // handle from the webhook that opened the ticket) and answers 2xx once it did.
+    json reply = data;
+    auto customer = store_.get_customer(storage::Scope::of(ticket.tenant_id), ticket.requester_id);
+    reply["customer"] = {{"id", ticket.requester_id.value}, {"name", customer ? customer->name : ""}};
+    record(ticket.tenant_id, WebhookEventType::SocialReply,
+           "evt_reply_social_" + std::to_string(message.id.value), std::move(reply));
+  }
   record(ticket.tenant_id, WebhookEventType::MessageAdded, "evt_message_" + std::to_string(message.id.value),
          std::move(data));
 }

@@ -274,6 +274,94 @@ TEST(MailGateway, EdgeCasesFoundTryingRealMail) {
   server.stop(SIGTERM);
 }
 
+// Issue 17: a mailed attachment downloads byte-identical with safe headers, the raw RFC 5322
+// bytes are there for agents, and a duplicate delivery of the same mail stores no file.
+TEST(MailGateway, MailedAttachmentsDownloadByteIdenticalAndDuplicatesStoreNoFile) {
+  TempDir temp("sp-mailchan");
+  const auto dir = temp.path();
+  prepare_tenant(dir);
+  auto mail_with = [](const std::string& base64, const std::string& html) {
+    return "From: Jan Jansen <jan@example.nl>\r\nTo: desk@telnet-nl.test\r\nSubject: Foto\r\n"
+           "Message-ID: <att-1@example.nl>\r\nMIME-Version: 1.0\r\n"
+           "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
+           "Content-Type: multipart/related; boundary=\"r\"\r\n\r\n--r\r\n"
+           "Content-Type: text/html; charset=utf-8\r\n\r\n" +
+           html +
+           "\r\n--r\r\nContent-Type: image/png\r\nContent-ID: <logo@example.nl>\r\n"
+           "Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--r--\r\n--b\r\n"
+           "Content-Type: application/octet-stream; name=\"=?UTF-8?B?5oql5ZGKLmh0bWw=?=\"\r\n"
+           "Content-Disposition: attachment; filename=\"=?UTF-8?B?5oql5ZGKLmh0bWw=?=\"\r\n"
+           "Content-Transfer-Encoding: base64\r\n\r\n" +
+           base64 + "\r\n--b--\r\n";
+  };
+  // "<html><b>rapport</b></html>\n": HTML, so it must come back as octet-stream.
+  const std::string report = "<html><b>rapport</b></html>\n";
+  const std::string html =
+      "<p>Zie <img src=\"cid:logo@example.nl\"> en <img src=\"https://tracker.example/x.png\"></p>";
+  auto [status, out] = gateway(dir, "acme", mail_with("PGh0bWw+PGI+cmFwcG9ydDwvYj48L2h0bWw+Cg==", html));
+  ASSERT_EQ(status, 0) << out;
+  auto ticket = json::parse(out)["ticket_id"].get<std::int64_t>();
+  auto count_files = [&] {
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir / "attachments")) {
+      files += entry.is_regular_file() ? 1 : 0;
+    }
+    return files;
+  };
+  const auto files_before = count_files();
+  // The same Message-ID again with other bytes: a duplicate, so no new file is written.
+  auto [again_status, again] = gateway(dir, "acme", mail_with("b3RoZXIgYnl0ZXMK", html));
+  ASSERT_EQ(again_status, 0) << again;
+  EXPECT_TRUE(json::parse(again)["duplicate"]);
+  EXPECT_EQ(count_files(), files_before);
+
+  ServerProcess server(dir);
+  auto client = login(server.port());
+  const std::string base = "/api/v1/tickets/" + std::to_string(ticket);
+  auto messages = json::parse(client.get(base + "/messages").body)["items"];
+  ASSERT_EQ(messages.size(), 1u);
+  const auto& message = messages[0];
+  EXPECT_EQ(message["from"]["address"], "jan@example.nl");
+  EXPECT_EQ(message["from"]["name"], "Jan Jansen");
+  EXPECT_EQ(message["subject"], "Foto");
+  json report_file;
+  for (const auto& file : message["attachments"]) {
+    if (file["filename"] == "报告.html") report_file = file;
+  }
+  ASSERT_FALSE(report_file.is_null()) << message.dump();
+  EXPECT_EQ(report_file["size"], report.size());
+  auto download = client.get(report_file["url"].get<std::string>());
+  ASSERT_EQ(download.status, 200) << download.body;
+  EXPECT_EQ(download.body, report);
+  EXPECT_EQ(download.header("content-type"), "application/octet-stream");
+  EXPECT_EQ(download.header("x-content-type-options"), "nosniff");
+  EXPECT_NE(download.header("content-disposition").find("filename*=UTF-8''%E6%8A%A5%E5%91%8A.html"),
+            std::string::npos)
+      << download.header("content-disposition");
+
+  // The raw message, for agents, as received.
+  ASSERT_TRUE(message["raw_url"].is_string()) << message.dump();
+  auto raw = client.get(message["raw_url"].get<std::string>());
+  ASSERT_EQ(raw.status, 200);
+  EXPECT_EQ(raw.header("content-type"), "message/rfc822");
+  EXPECT_TRUE(raw.header("content-disposition").starts_with("attachment;"));
+  EXPECT_EQ(raw.body, mail_with("PGh0bWw+PGI+cmFwcG9ydDwvYj48L2h0bWw+Cg==", html));
+
+  // The sanitised HTML view: the inline image points at its download, nothing from outside.
+  ASSERT_TRUE(message["html_url"].is_string()) << message.dump();
+  auto view = json::parse(client.get(message["html_url"].get<std::string>()).body);
+  auto shown = view["html"].get<std::string>();
+  EXPECT_EQ(shown.find("tracker.example"), std::string::npos) << shown;
+  EXPECT_EQ(shown.find("cid:"), std::string::npos) << shown;
+  auto src = shown.find("src=\"" + base + "/attachments/");
+  ASSERT_NE(src, std::string::npos) << shown;
+  auto image_url = shown.substr(src + 5, shown.find('"', src + 5) - src - 5);
+  auto image = client.get(image_url);
+  EXPECT_EQ(image.status, 200);
+  EXPECT_EQ(image.body, std::string("\x89PNG\r\n\x1a\n", 8));
+  server.stop(SIGTERM);
+}
+
 class MailChannel : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -392,6 +480,39 @@ TEST_F(MailChannel, WebFormContactsGetTheSameAcknowledgement) {
   auto mailed = servers_.sink_message("piet.form@example.nl", std::chrono::seconds(20));
   ASSERT_TRUE(mailed) << "the web form contact was not acknowledged by mail";
   EXPECT_NE(mailed->first.find("[#T-"), std::string::npos);
+  server.stop(SIGTERM);
+}
+
+// Issue 17: the form promises "we answer by e-mail": an agent's reply on a web-form ticket
+// reaches the customer's mailbox, with the link to the portal.
+TEST_F(MailChannel, AnAgentsReplyOnAWebFormTicketIsMailedWithThePortalLink) {
+  ServerProcess server(dir_, {"--config", config_.string()});
+  ASSERT_NE(server.port(), 0);
+  HttpClient visitor(server.port());
+  auto token = json::parse(visitor.get("/api/v1/forms/token?tenant=acme").body);
+  std::this_thread::sleep_for(std::chrono::milliseconds(3200));  // the form's time trap
+  auto sent = visitor.post("/api/v1/forms/submit", json{{"tenant", "acme"},
+                                                        {"name", "Anna Form"},
+                                                        {"email", "anna.form@example.nl"},
+                                                        {"subject", "Via het formulier"},
+                                                        {"body", "Mijn router knippert."},
+                                                        {"website", ""},
+                                                        {"token", token["token"]}}
+                                                       .dump());
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  auto ticket = json::parse(sent.body)["ticket_id"].get<std::int64_t>();
+  auto client = login(server.port());
+  auto reply = client.post("/api/v1/tickets/" + std::to_string(ticket) + "/messages",
+                           R"({"kind":"outbound","body":"Zet de router uit en aan. FORM-REPLY-MARKER"})");
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  auto mailed = servers_.sink_message("FORM-REPLY-MARKER", std::chrono::seconds(20));
+  ASSERT_TRUE(mailed) << "the reply on a web-form ticket was not mailed";
+  EXPECT_NE(mailed->second.find("anna.form@example.nl"), std::string::npos) << mailed->second;
+  EXPECT_NE(mailed->first.find("[#T-" + std::to_string(ticket) + "]"), std::string::npos);
+  EXPECT_NE(mailed->first.find("/portal"), std::string::npos) << mailed->first;
+  // Its delivery state is visible like that of any mail.
+  auto deliveries = json::parse(client.get("/api/v1/tickets/" + std::to_string(ticket) + "/deliveries").body);
+  EXPECT_GE(deliveries["items"].size(), 2u) << deliveries.dump();  // acknowledgement and reply
   server.stop(SIGTERM);
 }
 

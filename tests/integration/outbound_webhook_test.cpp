@@ -163,6 +163,47 @@ TEST(OutboundWebhooks, DeliveryIsSignedAndItsAttemptIsVisible) {
   EXPECT_EQ(w.deliver(), 0);  // delivered once
 }
 
+// Issue 17: an agent's reply on a social ticket goes out through the tenant's outbound
+// connector (a subscription to reply.social at the platform bridge), signed, with its
+// delivery state; notes and replies on other channels do not.
+TEST(OutboundWebhooks, AReplyOnASocialTicketIsASignedDeliveryToThePlatformBridge) {
+  HookWorld w;
+  HttpReceiver bridge;
+  const json sub = w.subscribe(bridge.url("/bridge"), {"reply.social"});
+  auto social = w.admin.post(
+      "/api/v1/tickets",
+      json{{"subject", "DM"}, {"requester_id", w.customer}, {"channel", "social"}, {"body", "Hulp?"}}.dump());
+  ASSERT_EQ(social.status, 201) << social.body;
+  const auto ticket = body_of(social)["id"].get<std::int64_t>();
+  const std::string messages = "/api/v1/tickets/" + std::to_string(ticket) + "/messages";
+  ASSERT_EQ(w.agent.post(messages, R"({"kind":"note","body":"intern"})").status, 201);
+  ASSERT_EQ(w.agent.post(messages, R"({"kind":"outbound","body":"We kijken ernaar."})").status, 201);
+  const auto phone = w.open_ticket();
+  ASSERT_EQ(
+      w.agent
+          .post("/api/v1/tickets/" + std::to_string(phone) + "/messages", R"({"kind":"outbound","body":"x"})")
+          .status,
+      201);
+  EXPECT_EQ(w.deliver(), 1);
+  const auto requests = bridge.requests();
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0].target, "/bridge");
+  EXPECT_TRUE(channels::verify_webhook_signature_header(sub["secret"].get<std::string>(),
+                                                        requests[0].header("servicepact-signature"),
+                                                        requests[0].body, w.server.clock().now())
+                  .ok());
+  const json event = json::parse(requests[0].body);
+  EXPECT_EQ(event["type"], "reply.social");
+  EXPECT_EQ(event["data"]["ticket"]["id"], ticket);
+  EXPECT_EQ(event["data"]["ticket"]["channel"], "social");
+  EXPECT_EQ(event["data"]["message"]["body"], "We kijken ernaar.");
+  EXPECT_EQ(event["data"]["customer"]["id"], w.customer);
+  EXPECT_EQ(event["data"]["customer"]["name"], "Jan");
+  const json listed = w.deliveries(sub["id"]);
+  ASSERT_EQ(listed["items"].size(), 1u);
+  EXPECT_EQ(listed["items"][0]["state"], "delivered");
+}
+
 TEST(OutboundWebhooks, FailedDeliveryIsRetriedWithBackoffOnTheClock) {
   HookWorld w;
   HttpReceiver receiver(500);

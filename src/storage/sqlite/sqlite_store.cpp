@@ -5,6 +5,7 @@
 #include "storage/sqlite/sqlite_store.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "storage/migrations.hpp"
 #include "storage/sqlite/sqlite_store_support.hpp"
@@ -68,11 +69,14 @@ Result<int> SqliteStore::migrate() {
     SP_TRY(
         conn.exec("CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, "
                   "name TEXT NOT NULL, applied_at INTEGER NOT NULL)"));
-    SP_PREPARE(current, conn, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-    SP_STEP(has_row, current);
-    version = has_row ? static_cast<int>(current.int64(0)) : 0;
+    // Every migration not recorded yet runs, not only those above the highest: migrations
+    // made on parallel branches may land in the list below one a database already has.
+    std::set<std::int64_t> applied_versions;
+    SP_PREPARE(current, conn, "SELECT version FROM schema_migrations");
+    SP_TRY(for_each_row(current, [&](const Statement& row) { applied_versions.insert(row.int64(0)); }));
+    version = applied_versions.empty() ? 0 : static_cast<int>(*applied_versions.rbegin());
     for (const auto& migration : sqlite_migrations()) {
-      if (migration.version <= version) continue;
+      if (applied_versions.contains(migration.version)) continue;
       SP_TRY(conn.exec("BEGIN IMMEDIATE"));
       auto applied = conn.exec(migration.sql);
       if (applied) {
@@ -93,7 +97,7 @@ Result<int> SqliteStore::migrate() {
         return error;
       }
       SP_TRY(conn.exec("COMMIT"));
-      version = migration.version;
+      version = std::max(version, migration.version);
     }
     return {};
   });
