@@ -9,6 +9,7 @@
 
 #include "domain/validation.hpp"
 #include "import/history.hpp"
+#include "import/peers.hpp"
 
 namespace sp::importer {
 
@@ -51,10 +52,44 @@ Result<import::ParsedRecords> read_export(const std::string& format, const fs::p
   if (std::find(std::begin(kFormats), std::end(kFormats), format) == std::end(kFormats)) {
     return invalid_input("--from must be zendesk, zammad, rt or jsonl", "from");
   }
-  if (format != "jsonl") return invalid_input("--from " + format + ": not supported yet", "from");
-  auto text = read_file(path);
-  if (!text) return text.error();
-  return import::parse_jsonl(*text);
+  if (format == "jsonl") {
+    auto text = read_file(path);
+    if (!text) return text.error();
+    return import::parse_jsonl(*text);
+  }
+  std::error_code error;
+  if (!fs::is_directory(path, error)) {
+    return not_found("--from " + format + " reads an export folder (docs/IMPORT.md); " + path.string() +
+                     " is not one");
+  }
+  import::ExportFolder folder;
+  for (auto name : import::export_documents(format)) {
+    const auto file = path / std::string(name);
+    if (!fs::exists(file, error)) continue;
+    auto text = read_file(file);
+    if (!text) return text.error();
+    folder.documents.emplace(std::string(name), std::move(*text));
+  }
+  if (folder.documents.empty()) {
+    return not_found("no " + format + " collection files (tickets.json, users.json, ...) in " +
+                     path.string());
+  }
+  // Attachment files are found by name; listing them is bounded like the rest of the input.
+  const auto attachments = path / "attachments";
+  if (fs::is_directory(attachments, error)) {
+    for (auto it = fs::recursive_directory_iterator(attachments, error); !error && it != fs::end(it);
+         it.increment(error)) {
+      if (folder.files.size() == kMaxAttachmentFiles) {
+        return invalid_input("more than " + std::to_string(kMaxAttachmentFiles) + " files in " +
+                             attachments.string());
+      }
+      if (it->is_regular_file(error))
+        folder.files.insert(fs::relative(it->path(), path, error).generic_string());
+    }
+  }
+  if (format == "zendesk") return import::map_zendesk(folder);
+  if (format == "zammad") return import::map_zammad(folder);
+  return import::map_rt(folder);
 }
 
 struct Importer::State {
@@ -86,12 +121,15 @@ Result<ImportSummary> Importer::run(TenantId tenant, const std::string& source,
     state.summary.kinds[skipped.kind].skipped++;
     state.summary.skipped.push_back(skipped);
   }
+  state.summary.deleted_tickets = records.deleted_tickets;
+  state.summary.merged_tickets = records.merged_tickets;
   SP_TRY(import_teams(state));
   SP_TRY(import_agents(state));
   SP_TRY(import_customers(state));
   store_attachments(state);
   SP_TRY(import_tickets(state));
   SP_TRY(compute_sla_and_kpis(state));
+  SP_TRY(advise_preset(state));
   // Kinds that are not record kinds (a line that was not even JSON) are listed as "line".
   return std::move(state.summary);
 }
@@ -425,6 +463,32 @@ Result<void> Importer::compute_sla_and_kpis(State& state) {
   state.summary.kpi_measured = *measured;
   state.report("kpis", total, total);
   return {};
+}
+
+Result<void> Importer::advise_preset(State& state) {
+  auto preset = preset_of(state.source);
+  if (!preset) return {};
+  // The tenant's own view of its policies, as an administrator of it would list them.
+  service::Principal admin;
+  admin.agent.tenant_id = state.tenant;
+  admin.agent.role = domain::Role::Admin;
+  admin.scope = storage::Scope::of(state.tenant);
+  auto policies = sla_.list_policies(admin);
+  if (!policies) return policies.error();
+  PresetAdvice advice;
+  advice.preset = *preset;
+  advice.policies = static_cast<std::int64_t>(policies->size());
+  for (const auto& policy : *policies) {
+    if (!policy.preset || sla::to_string(*policy.preset) != *preset)
+      advice.without_preset.push_back(policy.name + " (id " + std::to_string(policy.id) + ")");
+  }
+  state.summary.sla_preset = std::move(advice);
+  return {};
+}
+
+std::optional<std::string> preset_of(std::string_view source) {
+  if (source == "zammad" || source == "rt") return std::string(source);
+  return std::nullopt;  // Zendesk's SLA semantics are servicepact's defaults; jsonl is anyone's
 }
 
 }  // namespace sp::importer
