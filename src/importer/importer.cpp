@@ -101,6 +101,9 @@ struct Importer::State {
   ImportSummary summary;
   import::ResolvedIds ids;
   import::AttachmentLines attachment_lines;
+  // Files kept per message external id: counted as imported only when their message is
+  // written, so a second run reports them as already present.
+  std::unordered_map<std::string, std::int64_t> attachments_kept;
   std::vector<TicketId> written;
 
   void skip(std::size_t index, std::string_view kind, std::string reason) {
@@ -301,14 +304,13 @@ Result<void> Importer::import_customers(State& state) {
 }
 
 void Importer::store_attachments(State& state) {
-  auto& counts = state.summary.kinds["attachment"];
   for (std::size_t idx = 0; idx < state.records.records.size(); ++idx) {
     const auto* record = std::get_if<import::AttachmentRecord>(&state.records.records[idx]);
     if (record == nullptr) continue;
     auto& lines = state.attachment_lines[record->message];
     if (!record->content && !record->path) {
       lines.push_back(import::attachment_url_line(record->filename, record->content_type, *record->url));
-      counts.imported++;
+      state.attachments_kept[record->message]++;
       continue;
     }
     std::string bytes;
@@ -336,7 +338,7 @@ void Importer::store_attachments(State& state) {
     }
     lines.push_back(import::attachment_line(record->filename, record->content_type,
                                             static_cast<std::int64_t>(bytes.size()), digest));
-    counts.imported++;
+    state.attachments_kept[record->message]++;
   }
 }
 
@@ -353,6 +355,14 @@ Result<void> Importer::import_tickets(State& state) {
   auto& tickets = state.summary.kinds["ticket"];
   auto& messages = state.summary.kinds["message"];
   auto& changes = state.summary.kinds["status_change"];
+  auto& attachments = state.summary.kinds["attachment"];
+  auto kept_files = [&](const auto& message_ids) {
+    std::int64_t files = 0;
+    for (const auto& id : message_ids) {
+      if (auto it = state.attachments_kept.find(id); it != state.attachments_kept.end()) files += it->second;
+    }
+    return files;
+  };
   const auto total = static_cast<std::int64_t>(grouped.tickets.size());
 
   std::vector<storage::ExternalTicketWrite> batch;
@@ -361,8 +371,10 @@ Result<void> Importer::import_tickets(State& state) {
     if (batch.empty()) return {};
     std::vector<std::size_t> message_counts;
     std::vector<bool> updates;
+    std::vector<std::int64_t> file_counts;
     for (const auto& write : batch) {
       message_counts.push_back(write.history.messages.size());
+      file_counts.push_back(kept_files(write.message_external_ids));
       updates.push_back(write.existing.has_value());
     }
     auto results = store_.import_external_tickets(state.tenant, std::move(batch));
@@ -377,6 +389,7 @@ Result<void> Importer::import_tickets(State& state) {
       }
       (updates[idx] ? tickets.updated : tickets.imported)++;
       messages.imported += static_cast<std::int64_t>(message_counts[idx]);
+      attachments.imported += file_counts[idx];
       if (!updates[idx]) changes.imported += static_cast<std::int64_t>(records->changes.size());
       state.written.push_back(*result);
     }
@@ -402,6 +415,7 @@ Result<void> Importer::import_tickets(State& state) {
       auto extended = import::extend_ticket(history->ticket, last_event_at, records, state.ids,
                                             known_messages, state.attachment_lines);
       messages.already_present += static_cast<std::int64_t>(known_messages.size());
+      attachments.already_present += kept_files(known_messages);
       if (!extended) {
         tickets.skipped++;
         state.summary.skipped.push_back({records.where, "ticket", extended.error().message});
