@@ -4,6 +4,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <unordered_set>
 
 #include <spdlog/spdlog.h>
 
@@ -235,15 +236,38 @@ Result<void> Importer::import_customers(State& state) {
   if (!known) return known.error();
   state.ids.customers = as_map(std::move(*known));
   auto& counts = state.summary.kinds["customer"];
-  const auto scope = storage::Scope::of(state.tenant);
   std::int64_t total = 0, done = 0;
   for (const auto& record : state.records.records)
     total += std::holds_alternative<import::CustomerRecord>(record);
+  // Written kCustomersPerBatch to a transaction; the same person (by e-mail) is linked.
+  std::vector<std::pair<domain::Customer, storage::ExternalRef>> batch;
+  std::vector<std::size_t> batch_records;
+  std::unordered_set<std::string> pending;  // external ids in `batch`
+  auto flush = [&]() -> Result<void> {
+    if (batch.empty()) return {};
+    auto results = store_.import_external_customers(state.tenant, std::move(batch));
+    if (!results) return results.error();
+    for (std::size_t at = 0; at < results->size(); ++at) {
+      const auto idx = batch_records[at];
+      const auto& record = std::get<import::CustomerRecord>(state.records.records[idx]);
+      const auto& result = (*results)[at];
+      if (!result) {
+        state.skip(idx, "customer", result.error().message);
+        continue;
+      }
+      state.ids.customers[record.external_id] = result->id;
+      (result->created ? counts.imported : counts.already_present)++;
+    }
+    batch.clear();
+    batch_records.clear();
+    pending.clear();
+    return {};
+  };
   for (std::size_t idx = 0; idx < state.records.records.size(); ++idx) {
     const auto* record = std::get_if<import::CustomerRecord>(&state.records.records[idx]);
     if (record == nullptr) continue;
     if (++done % 500 == 0) state.report("customers", done, total);
-    if (state.ids.customers.count(record->external_id)) {
+    if (state.ids.customers.count(record->external_id) || pending.count(record->external_id)) {
       counts.already_present++;
       continue;
     }
@@ -271,35 +295,13 @@ Result<void> Importer::import_customers(State& state) {
       if (phone && customer.phones.size() < domain::kMaxContactsPerCustomer)
         customer.phones.push_back(*phone);
     }
-    const storage::ExternalRef ref{state.source, record->external_id};
-    std::optional<CustomerId> same_person;
-    for (const auto& email : customer.emails) {
-      storage::CustomerFilter filter;
-      filter.email = email;
-      filter.limit = 1;
-      auto found = store_.list_customers(scope, filter);
-      if (!found) return found.error();
-      if (!found->empty()) {
-        same_person = found->front().id;
-        break;
-      }
-    }
-    if (same_person) {
-      auto linked = store_.link_external_customer(state.tenant, *same_person, ref);
-      if (!linked && linked.error().code != ErrorCode::Conflict) return linked.error();
-      state.ids.customers[record->external_id] = *same_person;
-      counts.already_present++;
-      continue;
-    }
-    auto created = store_.create_external_customer(customer, ref);
-    if (!created) {
-      if (created.error().code != ErrorCode::Conflict) return created.error();
-      state.skip(idx, "customer", created.error().message);
-      continue;
-    }
-    state.ids.customers[record->external_id] = created->id;
-    counts.imported++;
+    batch.emplace_back(std::move(customer), storage::ExternalRef{state.source, record->external_id});
+    batch_records.push_back(idx);
+    pending.insert(record->external_id);
+    if (batch.size() == kCustomersPerBatch) SP_TRY(flush());
   }
+  SP_TRY(flush());
+  state.report("customers", total, total);
   return {};
 }
 

@@ -107,6 +107,7 @@ class Importer {
 
   // Tickets written per transaction.
   static constexpr std::size_t kTicketsPerBatch = 200;
+  static constexpr std::size_t kCustomersPerBatch = 500;
 
  private:
   struct State;
