@@ -84,6 +84,23 @@ void print_summary(std::ostream& out, const importer::ImportSummary& summary, do
   if (auto it = summary.kinds.find("line"); it != summary.kinds.end()) {
     out << "  unreadable lines: " << it->second.skipped << " skipped\n";
   }
+  if (summary.deleted_tickets > 0 || summary.merged_tickets > 0) {
+    out << "  deleted tickets left out: " << summary.deleted_tickets
+        << "; merged tickets imported as solved: " << summary.merged_tickets << "\n";
+  }
+  if (const auto& advice = summary.sla_preset) {
+    out << "  sla preset: " << advice->preset << " (no policy was changed); ";
+    if (advice->policies == 0) {
+      out << "the tenant has no SLA policy yet: create one with \"preset\": \"" << advice->preset << "\"\n";
+    } else if (advice->without_preset.empty()) {
+      out << "every policy of the tenant uses it\n";
+    } else {
+      out << "policies without it:";
+      for (const auto& name : advice->without_preset) out << " " << name << ";";
+      out << " set \"preset\": \"" << advice->preset
+          << "\" on them (PUT /api/v1/sla/policies/ID) to keep the due times seen there\n";
+    }
+  }
   char rate[64];
   std::snprintf(rate, sizeof rate, "%.1f s (%.0f tickets/s)", seconds,
                 seconds > 0 ? static_cast<double>(tickets_written) / seconds : 0.0);

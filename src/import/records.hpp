@@ -1,15 +1,15 @@
 // The neutral import format (docs/IMPORT.md): one JSON object per line, each a record of one
 // kind (team, agent, customer, ticket, message, status_change, attachment) with its id in
 // the system it came from and its original timestamps. The Zendesk, Zammad and RT mappers
-// (zendesk.hpp, zammad.hpp, rt.hpp) produce these records too, so everything past parsing
-// is shared. Records refer to each other by external id only; database ids are assigned by
-// the importer.
+// (peers.hpp) produce these records too, so everything past parsing is shared. Records refer
+// to each other by external id only; database ids are assigned by the importer.
 //
 // Pure: no I/O, no clock; parsing never throws (bad input is an InvalidInput Error whose
 // message starts with the offending field).
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -129,11 +129,14 @@ Result<Record> parse_record_line(std::string_view line);
 // The record as parse_record reads it (for the mappers' --to-jsonl output and tests).
 nlohmann::json to_json(const Record& record);
 
-// The records of a jsonl text, and its lines that were skipped (blank lines are ignored).
+// The records of an export, and its input that was skipped (for jsonl: blank lines are
+// ignored). Deleted and merged tickets are counted by the peers' mappers (peers.hpp).
 struct ParsedRecords {
   std::vector<Record> records;
   std::vector<std::string> positions;  // where each record was: "line 12"
   std::vector<SkippedInput> skipped;
+  std::int64_t deleted_tickets = 0;  // left out: deleted in the system exported from
+  std::int64_t merged_tickets = 0;   // imported solved, with a note naming the target
 };
 ParsedRecords parse_jsonl(std::string_view text);
 

@@ -4,11 +4,13 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <unordered_set>
 
 #include <spdlog/spdlog.h>
 
 #include "domain/validation.hpp"
 #include "import/history.hpp"
+#include "import/peers.hpp"
 
 namespace sp::importer {
 
@@ -51,10 +53,44 @@ Result<import::ParsedRecords> read_export(const std::string& format, const fs::p
   if (std::find(std::begin(kFormats), std::end(kFormats), format) == std::end(kFormats)) {
     return invalid_input("--from must be zendesk, zammad, rt or jsonl", "from");
   }
-  if (format != "jsonl") return invalid_input("--from " + format + ": not supported yet", "from");
-  auto text = read_file(path);
-  if (!text) return text.error();
-  return import::parse_jsonl(*text);
+  if (format == "jsonl") {
+    auto text = read_file(path);
+    if (!text) return text.error();
+    return import::parse_jsonl(*text);
+  }
+  std::error_code error;
+  if (!fs::is_directory(path, error)) {
+    return not_found("--from " + format + " reads an export folder (docs/IMPORT.md); " + path.string() +
+                     " is not one");
+  }
+  import::ExportFolder folder;
+  for (auto name : import::export_documents(format)) {
+    const auto file = path / std::string(name);
+    if (!fs::exists(file, error)) continue;
+    auto text = read_file(file);
+    if (!text) return text.error();
+    folder.documents.emplace(std::string(name), std::move(*text));
+  }
+  if (folder.documents.empty()) {
+    return not_found("no " + format + " collection files (tickets.json, users.json, ...) in " +
+                     path.string());
+  }
+  // Attachment files are found by name; listing them is bounded like the rest of the input.
+  const auto attachments = path / "attachments";
+  if (fs::is_directory(attachments, error)) {
+    for (auto it = fs::recursive_directory_iterator(attachments, error); !error && it != fs::end(it);
+         it.increment(error)) {
+      if (folder.files.size() == kMaxAttachmentFiles) {
+        return invalid_input("more than " + std::to_string(kMaxAttachmentFiles) + " files in " +
+                             attachments.string());
+      }
+      if (it->is_regular_file(error))
+        folder.files.insert(fs::relative(it->path(), path, error).generic_string());
+    }
+  }
+  if (format == "zendesk") return import::map_zendesk(folder);
+  if (format == "zammad") return import::map_zammad(folder);
+  return import::map_rt(folder);
 }
 
 struct Importer::State {
@@ -66,6 +102,9 @@ struct Importer::State {
   ImportSummary summary;
   import::ResolvedIds ids;
   import::AttachmentLines attachment_lines;
+  // Files kept per message external id: counted as imported only when their message is
+  // written, so a second run reports them as already present.
+  std::unordered_map<std::string, std::int64_t> attachments_kept;
   std::vector<TicketId> written;
 
   void skip(std::size_t index, std::string_view kind, std::string reason) {
@@ -86,12 +125,15 @@ Result<ImportSummary> Importer::run(TenantId tenant, const std::string& source,
     state.summary.kinds[skipped.kind].skipped++;
     state.summary.skipped.push_back(skipped);
   }
+  state.summary.deleted_tickets = records.deleted_tickets;
+  state.summary.merged_tickets = records.merged_tickets;
   SP_TRY(import_teams(state));
   SP_TRY(import_agents(state));
   SP_TRY(import_customers(state));
   store_attachments(state);
   SP_TRY(import_tickets(state));
   SP_TRY(compute_sla_and_kpis(state));
+  SP_TRY(advise_preset(state));
   // Kinds that are not record kinds (a line that was not even JSON) are listed as "line".
   return std::move(state.summary);
 }
@@ -194,15 +236,38 @@ Result<void> Importer::import_customers(State& state) {
   if (!known) return known.error();
   state.ids.customers = as_map(std::move(*known));
   auto& counts = state.summary.kinds["customer"];
-  const auto scope = storage::Scope::of(state.tenant);
   std::int64_t total = 0, done = 0;
   for (const auto& record : state.records.records)
     total += std::holds_alternative<import::CustomerRecord>(record);
+  // Written kCustomersPerBatch to a transaction; the same person (by e-mail) is linked.
+  std::vector<std::pair<domain::Customer, storage::ExternalRef>> batch;
+  std::vector<std::size_t> batch_records;
+  std::unordered_set<std::string> pending;  // external ids in `batch`
+  auto flush = [&]() -> Result<void> {
+    if (batch.empty()) return {};
+    auto results = store_.import_external_customers(state.tenant, std::move(batch));
+    if (!results) return results.error();
+    for (std::size_t at = 0; at < results->size(); ++at) {
+      const auto idx = batch_records[at];
+      const auto& record = std::get<import::CustomerRecord>(state.records.records[idx]);
+      const auto& result = (*results)[at];
+      if (!result) {
+        state.skip(idx, "customer", result.error().message);
+        continue;
+      }
+      state.ids.customers[record.external_id] = result->id;
+      (result->created ? counts.imported : counts.already_present)++;
+    }
+    batch.clear();
+    batch_records.clear();
+    pending.clear();
+    return {};
+  };
   for (std::size_t idx = 0; idx < state.records.records.size(); ++idx) {
     const auto* record = std::get_if<import::CustomerRecord>(&state.records.records[idx]);
     if (record == nullptr) continue;
     if (++done % 500 == 0) state.report("customers", done, total);
-    if (state.ids.customers.count(record->external_id)) {
+    if (state.ids.customers.count(record->external_id) || pending.count(record->external_id)) {
       counts.already_present++;
       continue;
     }
@@ -230,47 +295,24 @@ Result<void> Importer::import_customers(State& state) {
       if (phone && customer.phones.size() < domain::kMaxContactsPerCustomer)
         customer.phones.push_back(*phone);
     }
-    const storage::ExternalRef ref{state.source, record->external_id};
-    std::optional<CustomerId> same_person;
-    for (const auto& email : customer.emails) {
-      storage::CustomerFilter filter;
-      filter.email = email;
-      filter.limit = 1;
-      auto found = store_.list_customers(scope, filter);
-      if (!found) return found.error();
-      if (!found->empty()) {
-        same_person = found->front().id;
-        break;
-      }
-    }
-    if (same_person) {
-      auto linked = store_.link_external_customer(state.tenant, *same_person, ref);
-      if (!linked && linked.error().code != ErrorCode::Conflict) return linked.error();
-      state.ids.customers[record->external_id] = *same_person;
-      counts.already_present++;
-      continue;
-    }
-    auto created = store_.create_external_customer(customer, ref);
-    if (!created) {
-      if (created.error().code != ErrorCode::Conflict) return created.error();
-      state.skip(idx, "customer", created.error().message);
-      continue;
-    }
-    state.ids.customers[record->external_id] = created->id;
-    counts.imported++;
+    batch.emplace_back(std::move(customer), storage::ExternalRef{state.source, record->external_id});
+    batch_records.push_back(idx);
+    pending.insert(record->external_id);
+    if (batch.size() == kCustomersPerBatch) SP_TRY(flush());
   }
+  SP_TRY(flush());
+  state.report("customers", total, total);
   return {};
 }
 
 void Importer::store_attachments(State& state) {
-  auto& counts = state.summary.kinds["attachment"];
   for (std::size_t idx = 0; idx < state.records.records.size(); ++idx) {
     const auto* record = std::get_if<import::AttachmentRecord>(&state.records.records[idx]);
     if (record == nullptr) continue;
     auto& lines = state.attachment_lines[record->message];
     if (!record->content && !record->path) {
       lines.push_back(import::attachment_url_line(record->filename, record->content_type, *record->url));
-      counts.imported++;
+      state.attachments_kept[record->message]++;
       continue;
     }
     std::string bytes;
@@ -298,7 +340,7 @@ void Importer::store_attachments(State& state) {
     }
     lines.push_back(import::attachment_line(record->filename, record->content_type,
                                             static_cast<std::int64_t>(bytes.size()), digest));
-    counts.imported++;
+    state.attachments_kept[record->message]++;
   }
 }
 
@@ -315,6 +357,14 @@ Result<void> Importer::import_tickets(State& state) {
   auto& tickets = state.summary.kinds["ticket"];
   auto& messages = state.summary.kinds["message"];
   auto& changes = state.summary.kinds["status_change"];
+  auto& attachments = state.summary.kinds["attachment"];
+  auto kept_files = [&](const auto& message_ids) {
+    std::int64_t files = 0;
+    for (const auto& id : message_ids) {
+      if (auto it = state.attachments_kept.find(id); it != state.attachments_kept.end()) files += it->second;
+    }
+    return files;
+  };
   const auto total = static_cast<std::int64_t>(grouped.tickets.size());
 
   std::vector<storage::ExternalTicketWrite> batch;
@@ -323,8 +373,10 @@ Result<void> Importer::import_tickets(State& state) {
     if (batch.empty()) return {};
     std::vector<std::size_t> message_counts;
     std::vector<bool> updates;
+    std::vector<std::int64_t> file_counts;
     for (const auto& write : batch) {
       message_counts.push_back(write.history.messages.size());
+      file_counts.push_back(kept_files(write.message_external_ids));
       updates.push_back(write.existing.has_value());
     }
     auto results = store_.import_external_tickets(state.tenant, std::move(batch));
@@ -339,6 +391,7 @@ Result<void> Importer::import_tickets(State& state) {
       }
       (updates[idx] ? tickets.updated : tickets.imported)++;
       messages.imported += static_cast<std::int64_t>(message_counts[idx]);
+      attachments.imported += file_counts[idx];
       if (!updates[idx]) changes.imported += static_cast<std::int64_t>(records->changes.size());
       state.written.push_back(*result);
     }
@@ -364,6 +417,7 @@ Result<void> Importer::import_tickets(State& state) {
       auto extended = import::extend_ticket(history->ticket, last_event_at, records, state.ids,
                                             known_messages, state.attachment_lines);
       messages.already_present += static_cast<std::int64_t>(known_messages.size());
+      attachments.already_present += kept_files(known_messages);
       if (!extended) {
         tickets.skipped++;
         state.summary.skipped.push_back({records.where, "ticket", extended.error().message});
@@ -425,6 +479,32 @@ Result<void> Importer::compute_sla_and_kpis(State& state) {
   state.summary.kpi_measured = *measured;
   state.report("kpis", total, total);
   return {};
+}
+
+Result<void> Importer::advise_preset(State& state) {
+  auto preset = preset_of(state.source);
+  if (!preset) return {};
+  // The tenant's own view of its policies, as an administrator of it would list them.
+  service::Principal admin;
+  admin.agent.tenant_id = state.tenant;
+  admin.agent.role = domain::Role::Admin;
+  admin.scope = storage::Scope::of(state.tenant);
+  auto policies = sla_.list_policies(admin);
+  if (!policies) return policies.error();
+  PresetAdvice advice;
+  advice.preset = *preset;
+  advice.policies = static_cast<std::int64_t>(policies->size());
+  for (const auto& policy : *policies) {
+    if (!policy.preset || sla::to_string(*policy.preset) != *preset)
+      advice.without_preset.push_back(policy.name + " (id " + std::to_string(policy.id) + ")");
+  }
+  state.summary.sla_preset = std::move(advice);
+  return {};
+}
+
+std::optional<std::string> preset_of(std::string_view source) {
+  if (source == "zammad" || source == "rt") return std::string(source);
+  return std::nullopt;  // Zendesk's SLA semantics are servicepact's defaults; jsonl is anyone's
 }
 
 }  // namespace sp::importer

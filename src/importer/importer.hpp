@@ -15,6 +15,8 @@
 //   notices of deadlines that passed, fired once); solved ones need nothing, their clocks are
 //   derived from history when read. KPIs: every imported ticket is measured into the
 //   aggregates before run() returns.
+// - SLA preset: the summary names the preset of the system imported from and the tenant's
+//   policies that do not use it (PresetAdvice); no policy is changed.
 // - Imported agents get no password (they cannot sign in until one is set).
 //
 // Not thread-safe: one run at a time per Importer.
@@ -24,6 +26,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,12 +52,27 @@ struct KindCounts {
   std::int64_t skipped = 0;
 };
 
+// The SLA preset of the system imported from (sla::PolicyPreset: Zammad and RT have one,
+// Zendesk and jsonl none). The import changes no SLA policy: it names the preset and the
+// tenant's policies that do not use it, for an administrator to decide (docs/IMPORT.md).
+struct PresetAdvice {
+  std::string preset;                       // "zammad", "rt"
+  std::int64_t policies = 0;                // the tenant's SLA policies
+  std::vector<std::string> without_preset;  // "Standard (id 3)"
+};
+
 struct ImportSummary {
   std::map<std::string, KindCounts> kinds;  // by kind name (import::kKindNames)
   std::vector<import::SkippedInput> skipped;
+  std::int64_t deleted_tickets = 0;  // deleted in the source: left out
+  std::int64_t merged_tickets = 0;   // imported solved, with a note naming the target
   std::int64_t sla_refreshed = 0;
   std::int64_t kpi_measured = 0;
+  std::optional<PresetAdvice> sla_preset;
 };
+
+// The preset of `source` ("zammad" -> "zammad", "rt" -> "rt"), if it has one.
+std::optional<std::string> preset_of(std::string_view source);
 
 // Where a run is: the phase ("customers", "tickets", "sla", "kpis"), done of total.
 struct Progress {
@@ -66,10 +84,12 @@ using ProgressFn = std::function<void(const Progress&)>;
 
 // The export formats `servicepact import --from` accepts.
 inline constexpr std::string_view kFormats[] = {"zendesk", "zammad", "rt", "jsonl"};
+inline constexpr std::size_t kMaxAttachmentFiles = 1'000'000;
 
-// Reads the export at `path` as `format` into neutral records. Fails with InvalidInput for an
-// unknown format and NotFound when the file or folder is missing; bad records inside are
-// skipped (ParsedRecords::skipped).
+// Reads the export at `path` as `format` into neutral records: a jsonl file, or for the peers
+// an export folder (import/peers.hpp). Fails with InvalidInput for an unknown format or an
+// attachments folder of more than kMaxAttachmentFiles files, and NotFound when the file or
+// folder is missing; bad records inside are skipped (ParsedRecords::skipped).
 Result<import::ParsedRecords> read_export(const std::string& format, const std::filesystem::path& path);
 
 class Importer {
@@ -87,6 +107,7 @@ class Importer {
 
   // Tickets written per transaction.
   static constexpr std::size_t kTicketsPerBatch = 200;
+  static constexpr std::size_t kCustomersPerBatch = 500;
 
  private:
   struct State;
@@ -96,6 +117,7 @@ class Importer {
   void store_attachments(State& state);
   Result<void> import_tickets(State& state);
   Result<void> compute_sla_and_kpis(State& state);
+  Result<void> advise_preset(State& state);
 
   storage::Store& store_;
   service::SlaService& sla_;

@@ -70,6 +70,18 @@ class DirectoryStore {
   // NotFound when it is not the tenant's.
   virtual Result<void> link_external_customer(TenantId tenant, CustomerId id, ExternalRef ref) = 0;
   virtual Result<void> link_external_agent(TenantId tenant, AgentId id, ExternalRef ref) = 0;
+
+  // A batch of imported customers in one transaction (a commit per customer dominated large
+  // imports). Each is, in a savepoint of its own: linked to `ref` when a customer of `tenant`
+  // has one of its e-mail addresses (a link the tenant's customer already has is kept:
+  // created=false either way), or else created as create_external_customer does. One result
+  // per customer, in order.
+  struct ImportedCustomer {
+    CustomerId id;
+    bool created = false;
+  };
+  virtual Result<std::vector<Result<ImportedCustomer>>> import_external_customers(
+      TenantId tenant, std::vector<std::pair<Customer, ExternalRef>> customers) = 0;
 };
 
 }  // namespace sp::storage

@@ -3,69 +3,12 @@
 // nothing, and a ticket answered late last month shows in the KPI report's breaches.
 #include <gtest/gtest.h>
 
-#include "importer/importer.hpp"
-#include "integration/test_server.hpp"
+#include "import_world.hpp"
 
 namespace sp::testing {
 namespace {
 
 using nlohmann::json;
-
-json body_of(const ClientResponse& response) {
-  return json::parse(response.body, nullptr, false);
-}
-
-json day(const char* open, const char* close) {
-  return json::array({json::array({open, close})});
-}
-
-struct ImportWorld {
-  TestServer server;
-  HttpClient admin{0};
-  domain::TenantId tenant;
-  intake::AttachmentStore attachments{(server.dir() / "attachments").string()};
-
-  ImportWorld() {
-    auto platform = server.agent_client(std::nullopt, domain::Role::Admin, "root@platform.test");
-    tenant = domain::TenantId{
-        body_of(platform.post("/api/v1/tenants", R"({"slug":"telco","name":"Telco"})"))["id"]};
-    admin = server.agent_client(tenant, domain::Role::Admin, "admin@telco.test");
-    json always = {{"timezone", "UTC"}, {"weekly", json::object()}};
-    for (const char* weekday : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}) {
-      always["weekly"][weekday] = day("00:00", "24:00");
-    }
-    auto calendar = admin.post("/api/v1/calendars", json{{"name", "Always"}, {"calendar", always}}.dump());
-    EXPECT_EQ(calendar.status, 201) << calendar.body;
-    json policy = {{"name", "Standard"},
-                   {"calendar_id", body_of(calendar)["id"]},
-                   {"targets", {{"first_response_minutes", 60}, {"resolution_minutes", 1440}}}};
-    auto made = admin.post("/api/v1/sla/policies", policy.dump());
-    EXPECT_EQ(made.status, 201) << made.body;
-  }
-
-  importer::ImportSummary run() {
-    auto records = importer::read_export("jsonl", std::string(SP_IMPORT_DATA) + "/jsonl/sample.jsonl");
-    EXPECT_TRUE(records.ok());
-    importer::Importer importer(server.store(), server.sla(), server.kpi_aggregator(), &attachments,
-                                server.clock());
-    auto summary = importer.run(tenant, "jsonl", *records, std::string(SP_IMPORT_DATA) + "/jsonl");
-    EXPECT_TRUE(summary.ok()) << summary.error().message;
-    return summary.ok() ? *summary : importer::ImportSummary{};
-  }
-
-  std::vector<domain::Ticket> tickets() {
-    storage::TicketFilter filter;
-    filter.limit = 100;
-    return server.store().list_tickets(storage::Scope::of(tenant), filter).value();
-  }
-
-  json october(const std::string& source) {
-    auto response =
-        admin.get("/api/v1/reports/kpis?from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z&source=" + source);
-    EXPECT_EQ(response.status, 200) << response.body;
-    return body_of(response)["groups"][0]["figures"];
-  }
-};
 
 TEST(Importer, SampleExportLandsWithItsHistoryAndListsWhatWasSkipped) {
   ImportWorld w;

@@ -346,6 +346,43 @@ Result<void> SqliteStore::link_external_customer(TenantId tenant, CustomerId id,
   });
 }
 
+Result<std::vector<Result<SqliteStore::ImportedCustomer>>> SqliteStore::import_external_customers(
+    TenantId tenant, std::vector<std::pair<Customer, ExternalRef>> customers) {
+  std::vector<Result<ImportedCustomer>> results;
+  SP_TRY(writer_->submit([&](Connection& conn) -> Result<void> {
+    results.clear();
+    results.reserve(customers.size());
+    SP_PREPARE(same_person, conn,
+               "SELECT customer_id FROM customer_emails WHERE tenant_id = ?1 AND email = ?2 LIMIT 1");
+    for (auto& [customer, ref] : customers) {
+      std::optional<std::int64_t> existing;
+      for (const auto& email : customer.emails) {
+        same_person.bind(1, tenant.value).bind(2, email);
+        SP_STEP(found, same_person);
+        if (found) existing = same_person.int64(0);
+        SP_TRY(same_person.reset());
+        if (existing) break;
+      }
+      if (existing) {
+        auto linked = link_external(conn, "customers", tenant, *existing, ref);
+        if (!linked && linked.error().code != ErrorCode::Conflict) return linked.error();
+        results.push_back(ImportedCustomer{CustomerId{*existing}, false});
+        continue;
+      }
+      customer.tenant_id = tenant;
+      SP_TRY(conn.exec("SAVEPOINT import_customer"));
+      auto inserted = insert_customer(conn, customer, ref);
+      if (!inserted) SP_TRY(conn.exec("ROLLBACK TO import_customer"));
+      SP_TRY(conn.exec("RELEASE import_customer"));
+      if (!inserted && inserted.error().code != ErrorCode::Conflict) return inserted.error();
+      results.push_back(inserted ? Result<ImportedCustomer>(ImportedCustomer{customer.id, true})
+                                 : Result<ImportedCustomer>(inserted.error()));
+    }
+    return {};
+  }));
+  return results;
+}
+
 Result<ExternalIds<CustomerId>> SqliteStore::external_customers(TenantId tenant, const std::string& source) {
   return read(
       [&](Connection& conn) { return read_external_ids<CustomerId>(conn, "customers", tenant, source); });

@@ -65,6 +65,8 @@ class SqliteStore final : public Store, public SlaStore, public WebhookStore {
   Result<Customer> create_external_customer(Customer customer, ExternalRef ref) override;
   Result<Agent> create_external_agent(Agent agent, std::string password_hash, ExternalRef ref) override;
   Result<void> link_external_customer(TenantId tenant, CustomerId id, ExternalRef ref) override;
+  Result<std::vector<Result<ImportedCustomer>>> import_external_customers(
+      TenantId tenant, std::vector<std::pair<Customer, ExternalRef>> customers) override;
   Result<void> link_external_agent(TenantId tenant, AgentId id, ExternalRef ref) override;
 
   // TicketStore (sqlite_ticket_store.cpp)
