@@ -16,7 +16,6 @@ namespace sp::sla {
 
 namespace {
 
-using detail::calendar_from;
 using detail::dump_line;
 using detail::engine_failure;
 using detail::Failure;
@@ -166,8 +165,10 @@ json time_or_null(const std::optional<Timestamp>& at) {
 }
 
 std::variant<std::string, Failure> evaluate_line(std::string_view line) {
-  json request = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
-  if (request.is_discarded()) return Failure{"invalid-json", "the line is not valid JSON"};
+  auto read = detail::read_request_line(line);
+  if (auto* failure = std::get_if<Failure>(&read)) return *failure;
+  detail::RequestLine& parsed = std::get<detail::RequestLine>(read);
+  json& request = parsed.request;
   if (!request.is_object()) return Failure{"invalid-request", "the request must be a JSON object"};
   for (const auto& [key, value] : request.items()) {
     (void)value;
@@ -180,7 +181,7 @@ std::variant<std::string, Failure> evaluate_line(std::string_view line) {
   }
   auto now = time_from(request["at"], "at");
   if (auto* failure = std::get_if<Failure>(&now)) return *failure;
-  auto calendar = calendar_from(request["calendar"]);
+  auto calendar = detail::calendar_of(parsed);
   if (auto* failure = std::get_if<Failure>(&calendar)) return *failure;
   auto policy = policy_from(request["policy"], "policy");
   if (auto* failure = std::get_if<Failure>(&policy)) return *failure;
