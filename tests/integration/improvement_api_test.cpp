@@ -251,8 +251,9 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
     auto& sqlite = dynamic_cast<storage::sqlite::SqliteStore&>(w.server.store());
     ASSERT_TRUE(sqlite
                     .write([](storage::sqlite::Connection& conn) -> Result<void> {
-                      // Migrations 12 to 14 (after 11) undone too, so all run again on reopening.
+                      // Migrations 12 to 15 (after 11) undone too, so all run again on reopening.
                       return conn.exec(
+                          "DROP TABLE sla_cycle_budgets; "
                           "DROP INDEX customers_external; DROP INDEX agents_external; DROP INDEX "
                           "tickets_external; DROP INDEX messages_external; "
                           "ALTER TABLE customers DROP COLUMN external_source; ALTER TABLE customers DROP "
