@@ -143,11 +143,11 @@ Failure engine_failure(const Error& error) {
   return {"internal", error.message, ""};
 }
 
-std::variant<BusinessCalendar, Failure> calendar_from(const json& value, std::string_view field_prefix) {
-  std::string key = value.dump(-1, ' ', false, json::error_handler_t::replace);
-  if (auto cached = calendar_cache().find(key)) {
-    return *cached;
-  }
+namespace {
+
+// Compiles `value` and caches it under `key` (a miss of both lookups below).
+std::variant<BusinessCalendar, Failure> compile_and_cache(const json& value, std::string key,
+                                                          std::string_view field_prefix) {
   auto parsed = parse_calendar_json(value);
   if (!parsed.ok()) {
     if (parsed.error().code == ErrorCode::InvalidInput) {
@@ -161,6 +161,16 @@ std::variant<BusinessCalendar, Failure> calendar_from(const json& value, std::st
   return parsed.value();
 }
 
+}  // namespace
+
+std::variant<BusinessCalendar, Failure> calendar_from(const json& value, std::string_view field_prefix) {
+  std::string key = value.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (auto cached = calendar_cache().find(key)) {
+    return *cached;
+  }
+  return compile_and_cache(value, std::move(key), field_prefix);
+}
+
 std::variant<BusinessCalendar, Failure> calendar_from_text(std::string_view text,
                                                            std::string_view field_prefix) {
   std::string key(text);
@@ -171,17 +181,7 @@ std::variant<BusinessCalendar, Failure> calendar_from_text(std::string_view text
   if (value.is_discarded()) {
     return Failure{"invalid-json", "the line is not valid JSON"};
   }
-  auto parsed = parse_calendar_json(value);
-  if (!parsed.ok()) {
-    if (parsed.error().code == ErrorCode::InvalidInput) {
-      std::string field(field_prefix);
-      if (!parsed.error().field.empty()) field += "." + parsed.error().field;
-      return Failure{"invalid-calendar", parsed.error().message, field};
-    }
-    return Failure{"internal", parsed.error().message, ""};
-  }
-  calendar_cache().insert(std::move(key), parsed.value());
-  return parsed.value();
+  return compile_and_cache(value, std::move(key), field_prefix);
 }
 
 std::optional<SplitLine> split_calendar(std::string_view line) {
