@@ -54,6 +54,57 @@ std::optional<TenantId> tenant_of(const json& body, std::optional<Error>& error)
   return TenantId{found->get<std::int64_t>()};
 }
 
+// ?change_mode=, ?dry_run= and the dry run's page (?cursor=, ?limit=) of a policy update.
+Result<service::PolicyChangeOptions> change_options(const HttpRequest& request) {
+  service::PolicyChangeOptions options;
+  if (auto mode = request.query_param("change_mode")) {
+    auto parsed = sla::parse_policy_change_mode(*mode);
+    if (!parsed) return parsed.error();
+    options.mode = *parsed;
+  }
+  if (auto dry_run = request.query_param("dry_run")) {
+    if (*dry_run != "true" && *dry_run != "false") {
+      return invalid_input("dry_run must be true or false", "dry_run");
+    }
+    options.dry_run = *dry_run == "true";
+  }
+  if (auto cursor = request.query_param("cursor")) {
+    auto after = parse_positive(*cursor, "cursor");
+    if (!after) return invalid_input("cursor is not one this API issued", "cursor");
+    options.after_ticket = *after;
+  }
+  auto limit = page_limit(request);
+  if (!limit) return limit.error();
+  options.limit = *limit;
+  return options;
+}
+
+json due_move_json(const service::TicketDueMove& item) {
+  const sla::DueMove& move = item.move;
+  return {{"ticket_id", item.ticket.value},
+          {"reference", "T-" + std::to_string(item.ticket.value)},
+          {"target", sla::to_string(move.target)},
+          {"cycle", move.cycle},
+          {"old_due_at", opt_time(move.old_due_at)},
+          {"new_due_at", opt_time(move.new_due_at)},
+          {"delta_seconds", move.delta_s ? json(*move.delta_s) : json(nullptr)}};
+}
+
+HttpResponse update_policy(SlaService& sla, Api::Context& ctx) {
+  SP_OR_RESPOND(options, change_options(ctx.request));
+  SP_OR_RESPOND(body, body_of(ctx));
+  SP_OR_RESPOND(changed, sla.change_policy(ctx.who(), ctx.param("id"), *body, *options));
+  if (!options->dry_run) return json_response(200, policy_json(changed->policy));
+  json items = json::array();
+  for (const auto& item : changed->moves) items.push_back(due_move_json(item));
+  return json_response(200, {{"dry_run", true},
+                             {"change_mode", sla::to_string(options->mode)},
+                             {"policy", policy_json(changed->policy)},
+                             {"items", items},
+                             {"next_cursor", changed->next_after ? json(std::to_string(*changed->next_after))
+                                                                 : json(nullptr)}});
+}
+
 HttpResponse create_calendar(SlaService& sla, Api::Context& ctx) {
   SP_OR_RESPOND(body, body_of(ctx));
   BodyReader reader(*body);
@@ -154,11 +205,8 @@ void register_sla_routes(Api& api, SlaService& sla) {
     SP_OR_RESPOND(item, sla.get_policy(ctx.who(), ctx.param("id")));
     return json_response(200, policy_json(*item));
   });
-  api.add("PUT", "/api/v1/sla/policies/{id}", auth, [&sla](Api::Context& ctx) {
-    SP_OR_RESPOND(body, body_of(ctx));
-    SP_OR_RESPOND(updated, sla.update_policy(ctx.who(), ctx.param("id"), *body));
-    return json_response(200, policy_json(*updated));
-  });
+  api.add("PUT", "/api/v1/sla/policies/{id}", auth,
+          [&sla](Api::Context& ctx) { return update_policy(sla, ctx); });
   api.add("DELETE", "/api/v1/sla/policies/{id}", auth, [&sla](Api::Context& ctx) {
     SP_OR_RESPOND(deleted, sla.delete_policy(ctx.who(), ctx.param("id")));
     HttpResponse response;

@@ -179,6 +179,14 @@ Result<sla::SlaPolicy> SlaService::create_policy(const Principal& p, std::option
 
 Result<sla::SlaPolicy> SlaService::update_policy(const Principal& p, std::int64_t id,
                                                  const nlohmann::json& body) {
+  auto changed = change_policy(p, id, body, PolicyChangeOptions{});
+  if (!changed) return changed.error();
+  return std::move(changed->policy);
+}
+
+Result<PolicyChangeOutcome> SlaService::change_policy(const Principal& p, std::int64_t id,
+                                                      const nlohmann::json& body,
+                                                      const PolicyChangeOptions& options) {
   SP_TRY(require(p, Permission::ManageTeams));
   auto existing = sla_store_.get_policy(p.scope, id);
   if (!existing) return existing.error();
@@ -186,18 +194,115 @@ Result<sla::SlaPolicy> SlaService::update_policy(const Principal& p, std::int64_
   if (!policy) return policy.error();
   auto calendar = sla_store_.get_calendar(storage::Scope::of(existing->tenant_id), policy->calendar_id);
   if (!calendar) return invalid_input("calendar_id does not name a calendar of this tenant", "calendar_id");
+  const TenantId tenant = existing->tenant_id;
+  policy->id = id;
+  policy->tenant_id = tenant;
+  PolicyChangeOutcome outcome{*policy, {}, std::nullopt};
+  const auto now = clock_.now();
+
+  std::shared_ptr<const TenantRules> rules;
+  std::optional<TenantRules> changed;
+  if (options.dry_run || options.mode != sla::PolicyChangeMode::Retroactive) {
+    auto current = rules_for(tenant);
+    if (!current) return current.error();
+    rules = *current;
+    changed = *rules;
+    std::replace_if(
+        changed->policies.begin(), changed->policies.end(),
+        [id](const sla::SlaPolicy& candidate) { return candidate.id == id; }, *policy);
+  }
+  if (options.dry_run) {
+    auto page = sla_store_.open_tenant_tickets_page(tenant, options.after_ticket, options.limit);
+    if (!page) return page.error();
+    for (const Ticket& listed : *page) {
+      auto history = store_.ticket_history(storage::Scope::of(tenant), listed.id);
+      if (!history) return history.error();
+      auto both = under_change(history->ticket, history->events, *rules, *changed, id, options.mode, now);
+      if (!both) return both.error();
+      for (const auto& move : sla::due_moves(both->before, both->after)) {
+        outcome.moves.push_back({listed.id, move});
+      }
+    }
+    if (static_cast<int>(page->size()) == options.limit) outcome.next_after = page->back().id.value;
+    return outcome;
+  }
+
+  // Budgets first: until the new policy is stored they are not read (the cached rules do not
+  // list the policy as keeping budgets), so no clock runs on a mix of old and new.
+  if (options.mode != sla::PolicyChangeMode::Retroactive) {
+    SP_TRY(keep_budgets(tenant, *rules, *changed, id, options.mode, now));
+  }
   storage::PolicyRecord record = *existing;
   record.name = policy->name;
   record.position = policy->position;
   record.calendar_id = policy->calendar_id;
   record.policy_json = sla::to_json(*policy).dump();
-  record.updated_at = clock_.now();
+  record.updated_at = now;
   auto updated = sla_store_.update_policy(p.scope, std::move(record));
   if (!updated) return updated.error();
-  policy->id = updated->id;
-  policy->tenant_id = updated->tenant_id;
-  rules_changed(updated->tenant_id);
-  return policy;
+  if (options.mode == sla::PolicyChangeMode::Retroactive) SP_TRY(sla_store_.clear_cycle_budgets(tenant, id));
+  rules_changed(tenant);
+  return outcome;
+}
+
+Result<void> SlaService::keep_budgets(TenantId tenant, const TenantRules& rules, const TenantRules& changed,
+                                      std::int64_t policy_id, sla::PolicyChangeMode mode, Timestamp now) {
+  constexpr int kPage = 256;
+  std::int64_t after = 0;
+  for (;;) {
+    auto page = sla_store_.open_tenant_tickets_page(tenant, after, kPage);
+    if (!page) return page.error();
+    if (page->empty()) return {};
+    after = page->back().id.value;
+    std::vector<TicketId> tickets;
+    std::vector<storage::CycleBudgetRecord> records;
+    for (const Ticket& listed : *page) {
+      auto history = store_.ticket_history(storage::Scope::of(tenant), listed.id);
+      if (!history) return history.error();
+      auto both = under_change(history->ticket, history->events, rules, changed, policy_id, mode, now);
+      if (!both) return both.error();
+      if (!both->keeps_budgets) continue;
+      tickets.push_back(listed.id);
+      for (const auto& budget : both->budgets) {
+        records.push_back({listed.id, policy_id, std::string(sla::to_string(budget.target)), budget.cycle,
+                           budget.budget_s, std::string(sla::to_string(budget.kind))});
+      }
+    }
+    if (!tickets.empty()) SP_TRY(sla_store_.replace_cycle_budgets(tenant, policy_id, tickets, records));
+    if (static_cast<int>(page->size()) < kPage) return {};
+  }
+}
+
+Result<SlaService::TicketUnderChange> SlaService::under_change(
+    const Ticket& ticket, const std::vector<TicketEvent>& events, const TenantRules& rules,
+    const TenantRules& changed, std::int64_t policy_id, sla::PolicyChangeMode mode, Timestamp now) {
+  TicketUnderChange out;
+  auto before = evaluate_under(rules, ticket, events, now, nullptr);
+  if (!before) return before.error();
+  if (before->state) out.before = std::move(*before->state);
+  const sla::SlaPolicy* selected = sla::select_policy(changed.policies, ticket);
+  out.keeps_budgets = selected != nullptr && selected->id == policy_id;
+  if (!out.keeps_budgets) {
+    // Another policy (or none) matches after the change: it applies as it stands.
+    auto after = evaluate_under(changed, ticket, events, now, nullptr);
+    if (!after) return after.error();
+    if (after->state) out.after = std::move(*after->state);
+    return out;
+  }
+  const std::vector<sla::CycleBudget> none;
+  auto plain = evaluate_under(changed, ticket, events, now, &none);
+  if (!plain) return plain.error();
+  auto calendar = changed.calendars.find(selected->calendar_id);
+  if (calendar == changed.calendars.end()) {
+    return internal_error("policy " + std::to_string(policy_id) + " names a missing calendar");
+  }
+  auto budgets = sla::budgets_after_change(mode, out.before, *plain->state, calendar->second, now);
+  if (!budgets) return budgets.error();
+  out.budgets = std::move(*budgets);
+  auto after = evaluate_under(changed, ticket, events, now, &out.budgets);
+  if (!after) return after.error();
+  out.after = std::move(*after->state);
+  return out;
 }
 
 Result<void> SlaService::delete_policy(const Principal& p, std::int64_t id) {
@@ -309,6 +414,9 @@ Result<std::shared_ptr<const SlaService::TenantRules>> SlaService::rules_for(Ten
       return bad_json("stored calendar", e);
     }
   }
+  auto with_budgets = sla_store_.policies_with_cycle_budgets(tenant);
+  if (!with_budgets) return with_budgets.error();
+  rules->policies_with_budgets.insert(with_budgets->begin(), with_budgets->end());
   std::shared_ptr<const TenantRules> shared = rules;
   std::lock_guard lock(cache_mutex_);
   cache_[tenant.value] = shared;
@@ -326,15 +434,8 @@ Result<TicketSla> SlaService::evaluate(const Ticket& ticket, const std::vector<T
 
 Result<TicketSla> SlaService::evaluate_with(const Ticket& ticket,
                                             const std::vector<TicketEvent>* known_events, Timestamp now) {
-  TicketSla out;
   auto rules = rules_for(ticket.tenant_id);
   if (!rules) return rules.error();
-  const sla::SlaPolicy* policy = sla::select_policy((*rules)->policies, ticket);
-  if (policy == nullptr) return out;
-  auto calendar = (*rules)->calendars.find(policy->calendar_id);
-  if (calendar == (*rules)->calendars.end()) {
-    return internal_error("policy " + std::to_string(policy->id) + " names a missing calendar");
-  }
   std::vector<TicketEvent> loaded;
   if (known_events == nullptr) {
     auto events = store_.list_events(storage::Scope::of(ticket.tenant_id), ticket.id);
@@ -342,11 +443,52 @@ Result<TicketSla> SlaService::evaluate_with(const Ticket& ticket,
     loaded = std::move(*events);
     known_events = &loaded;
   }
+  return evaluate_under(**rules, ticket, *known_events, now, nullptr);
+}
+
+Result<std::vector<sla::CycleBudget>> SlaService::stored_budgets(const TenantRules& rules,
+                                                                 const Ticket& ticket,
+                                                                 std::int64_t policy_id) {
+  std::vector<sla::CycleBudget> budgets;
+  // Most policies were never changed prospectively: their tickets skip the read.
+  if (!rules.policies_with_budgets.contains(policy_id)) return budgets;
+  auto records = sla_store_.list_cycle_budgets(storage::Scope::of(ticket.tenant_id), ticket.id, policy_id);
+  if (!records) return records.error();
+  for (const auto& record : *records) {
+    auto target = sla::parse_sla_target(record.target);
+    auto kind = sla::parse_cycle_budget_kind(record.kind);
+    if (!target || !kind) {
+      spdlog::warn("SLA cycle budget of T-{} with unreadable target '{}' or kind '{}' ignored",
+                   record.ticket_id.value, record.target, record.kind);
+      continue;
+    }
+    budgets.push_back({*target, record.cycle, record.budget_seconds, *kind});
+  }
+  return budgets;
+}
+
+Result<TicketSla> SlaService::evaluate_under(const TenantRules& rules, const Ticket& ticket,
+                                             const std::vector<TicketEvent>& events, Timestamp now,
+                                             const std::vector<sla::CycleBudget>* budgets) {
+  TicketSla out;
+  const sla::SlaPolicy* policy = sla::select_policy(rules.policies, ticket);
+  if (policy == nullptr) return out;
+  auto calendar = rules.calendars.find(policy->calendar_id);
+  if (calendar == rules.calendars.end()) {
+    return internal_error("policy " + std::to_string(policy->id) + " names a missing calendar");
+  }
+  std::vector<sla::CycleBudget> stored;
+  if (budgets == nullptr) {
+    auto read = stored_budgets(rules, ticket, policy->id);
+    if (!read) return read.error();
+    stored = std::move(*read);
+    budgets = &stored;
+  }
   // The created state: replay() re-derives status from the history, so start from New.
   Ticket created = ticket;
   created.status = Status::New;
   created.solved_at.reset();
-  auto state = sla::evaluate(*policy, calendar->second, created, *known_events, now);
+  auto state = sla::evaluate(*policy, calendar->second, created, events, now, *budgets);
   if (!state) return state.error();
   out.policy = *policy;
   out.state = std::move(*state);
@@ -529,7 +671,9 @@ Result<int> SlaService::recompute_all(std::optional<TenantId> tenant,
   constexpr std::size_t kThreads = 8;
   for (;;) {
     if (keep_going && !keep_going()) break;
-    auto page = sla_store_.open_tickets_page(after, 512);
+    // One tenant's change reads only that tenant's open tickets.
+    auto page = tenant ? sla_store_.open_tenant_tickets_page(*tenant, after, 512)
+                       : sla_store_.open_tickets_page(after, 512);
     if (!page) return page.error();
     if (page->empty()) break;
     after = page->back().id.value;

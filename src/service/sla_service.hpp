@@ -9,8 +9,12 @@
 //
 // Rule for policy and calendar changes: a ticket's SLA state is always derived from its
 // whole history under the policy that matches the ticket now, with the calendar as it is
-// now. So a changed policy applies retroactively to running tickets; notices fired
-// earlier are never withdrawn, and breaches the new rules imply are fired once.
+// now, and with the cycle budgets earlier policy changes left it (sla/policy_change.hpp).
+// A policy change is retroactive by default (no budgets: every clock is recomputed under the
+// new policy); prospective and keep_promised changes first store, for every open ticket the
+// changed policy matches, the budgets its cycles keep. Notices fired earlier are never
+// withdrawn (their key is (ticket, target, cycle, kind)), and breaches the new rules imply
+// are fired once. A calendar change is retroactive.
 #pragma once
 
 #include <functional>
@@ -18,6 +22,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,6 +33,7 @@
 #include "sla/business_calendar.hpp"
 #include "sla/decision.hpp"
 #include "sla/policy.hpp"
+#include "sla/policy_change.hpp"
 #include "sla/sla_clock.hpp"
 #include "storage/sla_store.hpp"
 
@@ -37,6 +43,27 @@ struct TicketSla {
   std::optional<sla::SlaPolicy> policy;  // empty: no policy matches, no clocks
   std::optional<sla::SlaState> state;
   std::vector<storage::SlaNoticeRecord> fired;
+};
+
+// How PUT /sla/policies/{id} treats the clocks already running.
+struct PolicyChangeOptions {
+  sla::PolicyChangeMode mode = sla::PolicyChangeMode::Retroactive;
+  bool dry_run = false;
+  // Dry run page: the open tickets examined are those after this id, at most `limit`.
+  std::int64_t after_ticket = 0;
+  int limit = 100;
+};
+
+// One due time a policy change moves (or would move) on one ticket.
+struct TicketDueMove {
+  TicketId ticket;
+  sla::DueMove move;
+};
+
+struct PolicyChangeOutcome {
+  sla::SlaPolicy policy;                   // as stored (dry run: as it would be stored)
+  std::vector<TicketDueMove> moves;        // dry run only: the moves among the tickets examined
+  std::optional<std::int64_t> next_after;  // dry run only: more open tickets after this id
 };
 
 class SlaService final : public TicketObserver {
@@ -58,6 +85,10 @@ class SlaService final : public TicketObserver {
   Result<sla::SlaPolicy> create_policy(const Principal& p, std::optional<TenantId> tenant,
                                        const nlohmann::json& policy);
   Result<sla::SlaPolicy> update_policy(const Principal& p, std::int64_t id, const nlohmann::json& policy);
+  // The same in a change mode, or (dry run) only the due times it would move: a dry run
+  // examines one page of the tenant's open tickets and changes nothing.
+  Result<PolicyChangeOutcome> change_policy(const Principal& p, std::int64_t id, const nlohmann::json& policy,
+                                            const PolicyChangeOptions& options);
   Result<void> delete_policy(const Principal& p, std::int64_t id);
   Result<std::vector<sla::SlaPolicy>> list_policies(const Principal& p);
   Result<sla::SlaPolicy> get_policy(const Principal& p, std::int64_t id);
@@ -111,7 +142,30 @@ class SlaService final : public TicketObserver {
   struct TenantRules {
     std::vector<sla::SlaPolicy> policies;
     std::map<std::int64_t, sla::BusinessCalendar> calendars;
+    // Policies some ticket keeps cycle budgets for: only their tickets read budgets.
+    std::set<std::int64_t> policies_with_budgets;
   };
+  // A ticket's state as of `now` under `rules` (with its stored budgets), and under
+  // `changed` (the rules with policy `policy_id` replaced) in `mode`, with the budgets
+  // that mode leaves it.
+  struct TicketUnderChange {
+    sla::SlaState before;
+    sla::SlaState after;
+    bool keeps_budgets = false;  // `changed` selects policy_id for the ticket
+    std::vector<sla::CycleBudget> budgets;
+  };
+  Result<TicketUnderChange> under_change(const Ticket& ticket, const std::vector<TicketEvent>& events,
+                                         const TenantRules& rules, const TenantRules& changed,
+                                         std::int64_t policy_id, sla::PolicyChangeMode mode, Timestamp now);
+  // The state of `ticket` under `rules`, with `budgets` (empty state: no policy matches).
+  Result<TicketSla> evaluate_under(const TenantRules& rules, const Ticket& ticket,
+                                   const std::vector<TicketEvent>& events, Timestamp now,
+                                   const std::vector<sla::CycleBudget>* budgets);
+  Result<std::vector<sla::CycleBudget>> stored_budgets(const TenantRules& rules, const Ticket& ticket,
+                                                       std::int64_t policy_id);
+  // Stores the budgets `mode` leaves every open ticket of the tenant (page by page).
+  Result<void> keep_budgets(TenantId tenant, const TenantRules& rules, const TenantRules& changed,
+                            std::int64_t policy_id, sla::PolicyChangeMode mode, Timestamp now);
   Result<std::shared_ptr<const TenantRules>> rules_for(TenantId tenant);
   void invalidate(TenantId tenant);
   // Drops the cached rules and recomputes the tenant's open tickets (errors are logged).

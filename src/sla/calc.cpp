@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <variant>
 
 #include "core/time.hpp"
@@ -12,7 +13,6 @@ namespace sp::sla {
 
 namespace {
 
-using detail::calendar_from;
 using detail::dump_line;
 using detail::engine_failure;
 using detail::Failure;
@@ -22,10 +22,10 @@ using nlohmann::json;
 using nlohmann::ordered_json;
 
 std::variant<std::string, Failure> evaluate(std::string_view line) {
-  json request = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
-  if (request.is_discarded()) {
-    return Failure{"invalid-json", "the line is not valid JSON"};
-  }
+  auto read = detail::read_request_line(line);
+  if (auto* failure = std::get_if<Failure>(&read)) return *failure;
+  detail::RequestLine& parsed = std::get<detail::RequestLine>(read);
+  json& request = parsed.request;
   if (!request.is_object()) {
     return Failure{"invalid-request", "the request must be a JSON object"};
   }
@@ -60,7 +60,7 @@ std::variant<std::string, Failure> evaluate(std::string_view line) {
     }
     add_s = amount.get<std::int64_t>();
   }
-  auto calendar = calendar_from(request["calendar"]);
+  auto calendar = detail::calendar_of(parsed);
   if (auto* failure = std::get_if<Failure>(&calendar)) {
     return *failure;
   }

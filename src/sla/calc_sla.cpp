@@ -9,6 +9,7 @@
 #include "core/time.hpp"
 #include "domain/model.hpp"
 #include "sla/calc_common.hpp"
+#include "sla/policy_change.hpp"
 #include "sla/policy_json.hpp"
 #include "sla/sla_clock.hpp"
 
@@ -16,7 +17,6 @@ namespace sp::sla {
 
 namespace {
 
-using detail::calendar_from;
 using detail::dump_line;
 using detail::engine_failure;
 using detail::Failure;
@@ -61,6 +61,7 @@ struct Replay {
   domain::Ticket created;
   std::vector<domain::TicketEvent> history;
   SlaPolicy policy;
+  std::vector<CycleBudget> budgets;  // left by prospective and keep_promised policy events
 };
 
 // Checks the keys of an event against those its type allows.
@@ -75,8 +76,28 @@ std::optional<Failure> check_keys(const json& event, std::initializer_list<std::
   return std::nullopt;
 }
 
+// Puts `policy` in force at `at` as `mode` says (policy_change.hpp): the cycles running then keep
+// budgets under prospective and keep_promised, none under retroactive.
+std::optional<Failure> change_policy(Replay& replay, SlaPolicy policy, PolicyChangeMode mode,
+                                     const BusinessCalendar& calendar, Timestamp at) {
+  if (mode == PolicyChangeMode::Retroactive) {
+    replay.budgets.clear();
+  } else {
+    auto before = evaluate(replay.policy, calendar, replay.created, replay.history, at, replay.budgets);
+    if (!before.ok()) return engine_failure(before.error());
+    auto after = evaluate(policy, calendar, replay.created, replay.history, at);
+    if (!after.ok()) return engine_failure(after.error());
+    auto budgets = budgets_after_change(mode, *before, *after, calendar, at);
+    if (!budgets.ok()) return engine_failure(budgets.error());
+    replay.budgets = std::move(*budgets);
+  }
+  replay.policy = std::move(policy);
+  return std::nullopt;
+}
+
 // Builds the ticket's created state and history from "events", up to `now`.
-std::optional<Failure> read_events(const json& events, Timestamp now, Replay& replay) {
+std::optional<Failure> read_events(const json& events, Timestamp now, const BusinessCalendar& calendar,
+                                   Replay& replay) {
   if (!events.is_array()) return request_failure("events", "must be an array of events");
   if (events.empty()) return request_failure("events", "needs the created event first");
   if (events.size() > kMaxEvents) {
@@ -146,12 +167,25 @@ std::optional<Failure> read_events(const json& events, Timestamp now, Replay& re
       out.type = domain::EventType::StatusChanged;
       out.to = std::string(domain::to_string(std::get<domain::Status>(status)));
     } else if (kind == "policy") {
-      if (auto failure = check_keys(event, {"policy"}, field)) return failure;
+      if (auto failure = check_keys(event, {"policy", "mode"}, field)) return failure;
       if (!event.contains("policy")) return request_failure(field + ".policy", "is required");
       auto policy = policy_from(event["policy"], field + ".policy");
       if (auto* failure = std::get_if<Failure>(&policy)) return *failure;
-      // Retroactive, as in the server: the policy in force at `now` governs the whole history.
-      if (out.at <= now) replay.policy = std::get<SlaPolicy>(std::move(policy));
+      PolicyChangeMode mode = PolicyChangeMode::Retroactive;
+      if (event.contains("mode")) {
+        auto text = text_member(event, "mode", field);
+        if (auto* failure = std::get_if<Failure>(&text)) return *failure;
+        auto parsed = relabelled(parse_policy_change_mode(std::get<std::string>(text)), field + ".mode");
+        if (auto* failure = std::get_if<Failure>(&parsed)) return *failure;
+        mode = std::get<PolicyChangeMode>(parsed);
+      }
+      // A policy event after `now` has not happened yet.
+      if (out.at <= now) {
+        if (auto failure =
+                change_policy(replay, std::get<SlaPolicy>(std::move(policy)), mode, calendar, out.at)) {
+          return failure;
+        }
+      }
       continue;
     } else {
       return request_failure(field + ".type", "must be created, message, status or policy");
@@ -166,8 +200,10 @@ json time_or_null(const std::optional<Timestamp>& at) {
 }
 
 std::variant<std::string, Failure> evaluate_line(std::string_view line) {
-  json request = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
-  if (request.is_discarded()) return Failure{"invalid-json", "the line is not valid JSON"};
+  auto read = detail::read_request_line(line);
+  if (auto* failure = std::get_if<Failure>(&read)) return *failure;
+  detail::RequestLine& parsed = std::get<detail::RequestLine>(read);
+  json& request = parsed.request;
   if (!request.is_object()) return Failure{"invalid-request", "the request must be a JSON object"};
   for (const auto& [key, value] : request.items()) {
     (void)value;
@@ -180,16 +216,19 @@ std::variant<std::string, Failure> evaluate_line(std::string_view line) {
   }
   auto now = time_from(request["at"], "at");
   if (auto* failure = std::get_if<Failure>(&now)) return *failure;
-  auto calendar = calendar_from(request["calendar"]);
+  auto calendar = detail::calendar_of(parsed);
   if (auto* failure = std::get_if<Failure>(&calendar)) return *failure;
   auto policy = policy_from(request["policy"], "policy");
   if (auto* failure = std::get_if<Failure>(&policy)) return *failure;
   Replay replay;
   replay.policy = std::get<SlaPolicy>(std::move(policy));
-  if (auto failure = read_events(request["events"], std::get<Timestamp>(now), replay)) return *failure;
+  const BusinessCalendar& business_calendar = std::get<BusinessCalendar>(calendar);
+  if (auto failure = read_events(request["events"], std::get<Timestamp>(now), business_calendar, replay)) {
+    return *failure;
+  }
 
-  auto state = evaluate(replay.policy, std::get<BusinessCalendar>(calendar), replay.created, replay.history,
-                        std::get<Timestamp>(now));
+  auto state = evaluate(replay.policy, business_calendar, replay.created, replay.history,
+                        std::get<Timestamp>(now), replay.budgets);
   if (!state.ok()) return engine_failure(state.error());
 
   ordered_json out = ordered_json::object();

@@ -7,13 +7,15 @@
 //    "events":[{"at":T,"type":"created","status":"new","channel":"email","priority":"high"},
 //              {"at":T,"type":"message","direction":"inbound"|"outbound"|"note"},
 //              {"at":T,"type":"status","to":"pending"},
-//              {"at":T,"type":"policy","policy":{...}}],
+//              {"at":T,"type":"policy","policy":{...},"mode":"retroactive"}],
 //    "at":T}
 // The first event must be the one "created" event ("status" required; "channel" and "priority"
 // optional, default web and normal). Status changes only through "status" events (a message does
-// not reopen the ticket here). A "policy" event replaces the policy from then on; as in the
-// server, the policy in force at "at" applies to the ticket's whole history (retroactive).
-// Events after "at" are ignored.
+// not reopen the ticket here). A "policy" event replaces the policy from then on, in its "mode"
+// (policy_change.hpp; default "retroactive": as in the server, the policy in force at "at"
+// applies to the ticket's whole history; "prospective" and "keep_promised" let the cycles
+// running at the event keep their budgets, as a PUT with that change_mode does). Events after
+// "at" are ignored.
 //
 // Answer: {"policy":"<name>","cycles":[{"target","cycle","state","started_at","due_at",
 // "at_risk_at","met_at","business_seconds_used","business_seconds_remaining"}...],

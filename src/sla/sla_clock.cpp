@@ -59,7 +59,8 @@ struct Run {
   Timestamp segment_start;
   std::int64_t segment_pos = 0;
   std::int64_t used_s = 0;
-  std::size_t reached = 0;  // thresholds of the target reached so far (a prefix, sorted by need)
+  std::size_t plan = 0;     // index into Evaluator::plans_: the target's, or one a budget made
+  std::size_t reached = 0;  // thresholds of the plan reached so far (a prefix, sorted by need)
   std::optional<Timestamp> at_risk_reached;
   std::optional<Timestamp> due_reached;   // set: breached
   std::optional<Timestamp> due_when_met;  // the due time in force when met while running
@@ -71,24 +72,29 @@ struct Run {
 struct Scratch {
   std::vector<Threshold> thresholds;
   std::vector<Run> runs;
+  std::vector<TargetPlan> plans;
 };
 
 Scratch& thread_scratch() {
   thread_local Scratch scratch;
   scratch.thresholds.clear();
   scratch.runs.clear();
+  scratch.plans.clear();
   return scratch;
 }
 
 class Evaluator {
  public:
-  Evaluator(const SlaPolicy& policy, const BusinessCalendar& calendar, SlaState& out)
+  Evaluator(const SlaPolicy& policy, const BusinessCalendar& calendar, std::span<const CycleBudget> budgets,
+            SlaState& out)
       : policy_(policy),
         calendar_(calendar),
+        budgets_(budgets),
         out_(out),
         scratch_(thread_scratch()),
         thresholds_(scratch_.thresholds),
-        runs_(scratch_.runs) {
+        runs_(scratch_.runs),
+        plans_(scratch_.plans) {
     for (std::size_t target = 0; target < kSlaTargetCount; ++target) {
       for (domain::Status status : policy_.pauses(static_cast<SlaTarget>(target))) {
         pausing_masks_[target] |= 1u << static_cast<unsigned>(status);
@@ -144,7 +150,7 @@ class Evaluator {
       cycle.cycle = run.number;
       cycle.started_at = run.started_at;
       cycle.met_at = run.met_at;
-      const TargetPlan& plan = plans_[index(run.target)];
+      const TargetPlan& plan = plans_[run.plan];
       if (run.phase == Run::Phase::Running) {
         if (!close_segment(run, now)) return false;
         if (run.at_risk_reached) {
@@ -246,32 +252,55 @@ class Evaluator {
     return pause(SlaTarget::FirstResponse, at);
   }
 
+  // Plans 0..3 are the targets' own (plans_[index(target)]); budgets add more on demand.
   void plan_thresholds() {
     thresholds_.reserve(2 * kSlaTargetCount + policy_.escalation.size());
+    plans_.reserve(kSlaTargetCount + budgets_.size());
     for (std::size_t target = 0; target < kSlaTargetCount; ++target) {
-      TargetPlan& plan = plans_[target];
       const auto minutes = policy_.target_minutes(static_cast<SlaTarget>(target));
-      plan.first = thresholds_.size();
-      if (minutes && *minutes > 0) {
-        plan.enabled = true;
-        plan.budget_s = *minutes * 60;
-        plan.at_risk_s = std::min(threshold_seconds(policy_.at_risk_fraction, plan.budget_s), plan.budget_s);
-        thresholds_.push_back({plan.at_risk_s, Threshold::Kind::AtRisk, 0});
-        thresholds_.push_back({plan.budget_s, Threshold::Kind::Due, 0});
-        for (std::size_t step = 0; step < policy_.escalation.size(); ++step) {
-          const EscalationStep& rung = policy_.escalation[step];
-          if (index(rung.target) != target) continue;
-          thresholds_.push_back(
-              {threshold_seconds(rung.fraction, plan.budget_s), Threshold::Kind::Step, step});
-        }
-        std::sort(thresholds_.begin() + static_cast<std::ptrdiff_t>(plan.first), thresholds_.end(),
-                  [](const Threshold& lhs, const Threshold& rhs) {
-                    return std::tie(lhs.need_s, lhs.kind, lhs.step) <
-                           std::tie(rhs.need_s, rhs.kind, rhs.step);
-                  });
-      }
-      plan.last = thresholds_.size();
+      plans_.push_back(make_plan(target, minutes && *minutes > 0 ? *minutes * 60 : 0));
     }
+  }
+
+  // A plan with budget `budget_s` (0: the target has no clock) and its thresholds.
+  TargetPlan make_plan(std::size_t target, std::int64_t budget_s) {
+    TargetPlan plan;
+    plan.first = thresholds_.size();
+    if (budget_s > 0) {
+      plan.enabled = true;
+      plan.budget_s = budget_s;
+      plan.at_risk_s = std::min(threshold_seconds(policy_.at_risk_fraction, plan.budget_s), plan.budget_s);
+      thresholds_.push_back({plan.at_risk_s, Threshold::Kind::AtRisk, 0});
+      thresholds_.push_back({plan.budget_s, Threshold::Kind::Due, 0});
+      for (std::size_t step = 0; step < policy_.escalation.size(); ++step) {
+        const EscalationStep& rung = policy_.escalation[step];
+        if (index(rung.target) != target) continue;
+        thresholds_.push_back({threshold_seconds(rung.fraction, plan.budget_s), Threshold::Kind::Step, step});
+      }
+      std::sort(thresholds_.begin() + static_cast<std::ptrdiff_t>(plan.first), thresholds_.end(),
+                [](const Threshold& lhs, const Threshold& rhs) {
+                  return std::tie(lhs.need_s, lhs.kind, lhs.step) < std::tie(rhs.need_s, rhs.kind, rhs.step);
+                });
+    }
+    plan.last = thresholds_.size();
+    return plan;
+  }
+
+  // The plan of cycle `number` of `target`: its own budget if a policy change fixed one.
+  std::size_t plan_for(SlaTarget target, int number) {
+    const std::size_t own = index(target);
+    for (const CycleBudget& budget : budgets_) {
+      if (budget.target != target || budget.cycle != number) continue;
+      std::int64_t budget_s = budget.kind == CycleBudget::Kind::Exact
+                                  ? budget.budget_s
+                                  : std::min(budget.budget_s, plans_[own].budget_s);
+      // A budget already used up still needs an instant to fall due at: its start.
+      budget_s = std::max<std::int64_t>(budget_s, 1);
+      if (budget_s == plans_[own].budget_s) return own;
+      plans_.push_back(make_plan(own, budget_s));
+      return plans_.size() - 1;
+    }
+    return own;
   }
 
   Run* latest(SlaTarget target) {
@@ -301,6 +330,7 @@ class Evaluator {
     run.number = previous == nullptr ? 1 : previous->number + 1;
     run.started_at = at;
     run.segment_start = at;
+    run.plan = plan_for(target, run.number);
     if (!position(at, run.segment_pos)) return false;
     latest_[index(target)] = runs_.size();
     runs_.push_back(run);
@@ -321,7 +351,7 @@ class Evaluator {
     std::int64_t end_pos = 0;
     if (!position(end, end_pos)) return false;
     const std::int64_t total_s = run.used_s + (end_pos - run.segment_pos);
-    const TargetPlan& plan = plans_[index(run.target)];
+    const TargetPlan& plan = plans_[run.plan];
     std::int64_t last_need_s = -1;
     Timestamp last_instant;
     while (run.reached < plan.last - plan.first) {
@@ -361,7 +391,7 @@ class Evaluator {
     if (run->phase == Run::Phase::Running) {
       if (!close_segment(*run, at)) return false;
       if (!run->due_reached) {
-        auto due = instant_at(*run, plans_[index(target)].budget_s);
+        auto due = instant_at(*run, plans_[run->plan].budget_s);
         if (!due.ok()) return fail(due.error());
         run->due_when_met = *due;
       }
@@ -446,11 +476,12 @@ class Evaluator {
 
   const SlaPolicy& policy_;
   const BusinessCalendar& calendar_;
+  std::span<const CycleBudget> budgets_;
   SlaState& out_;
   Scratch& scratch_;
   std::vector<Threshold>& thresholds_;
   std::vector<Run>& runs_;
-  std::array<TargetPlan, kSlaTargetCount> plans_{};
+  std::vector<TargetPlan>& plans_;
   std::array<unsigned, kSlaTargetCount> pausing_masks_{};
   std::array<std::size_t, kSlaTargetCount> latest_{kNoRun, kNoRun, kNoRun, kNoRun};
   Status status_ = Status::New;
@@ -486,9 +517,19 @@ std::string_view to_string(SlaNotice::Kind kind) {
   return kind == SlaNotice::Kind::AtRisk ? "at_risk" : "breached";
 }
 
+std::string_view to_string(CycleBudget::Kind kind) {
+  return kind == CycleBudget::Kind::Exact ? "exact" : "cap";
+}
+
+Result<CycleBudget::Kind> parse_cycle_budget_kind(std::string_view name) {
+  if (name == "exact") return CycleBudget::Kind::Exact;
+  if (name == "cap") return CycleBudget::Kind::Cap;
+  return invalid_input("cycle budget kind must be exact or cap");
+}
+
 Result<SlaState> evaluate(const SlaPolicy& policy, const BusinessCalendar& calendar,
                           const domain::Ticket& created_state, std::span<const domain::TicketEvent> history,
-                          Timestamp now) {
+                          Timestamp now, std::span<const CycleBudget> budgets) {
   // Seq order; a copy of pointers only when storage handed them over out of order.
   std::vector<const TicketEvent*> sorted;
   const bool in_order =
@@ -516,7 +557,7 @@ Result<SlaState> evaluate(const SlaPolicy& policy, const BusinessCalendar& calen
   state.policy_id = policy.id;
   if (start > now) return state;
 
-  Evaluator evaluator(policy, calendar, state);
+  Evaluator evaluator(policy, calendar, budgets, state);
   if (!evaluator.begin(start, created_state.status)) return evaluator.error();
   Timestamp clock = start;
   for (std::size_t idx = 0; idx < count; ++idx) {

@@ -62,6 +62,10 @@
 //    ticket's creation under the new policy; cycle numbers are stable because they depend only on
 //    the history. Notices already recorded stay recorded (the caller's durable key is (ticket,
 //    target, cycle, kind)); instants that the new policy puts in the past are listed at once.
+//    A change made prospectively or keeping promises (policy_change.hpp) leaves CycleBudgets:
+//    a cycle named by one runs on that budget instead of the policy's target (Exact), or on the
+//    smaller of the two (Cap); thresholds (at risk, due, escalation steps) scale with it. A
+//    budget for a target the policy does not set starts no cycle.
 //
 // Cost: one pass, O(events) business-time lookups of O(log n) each (about 6 business_seconds
 // and 10 add_business_seconds calls for a typical 10-event ticket, about 1.1 us in all; see
@@ -129,6 +133,21 @@ struct EscalationDue {
   friend bool operator==(const EscalationDue&, const EscalationDue&) = default;
 };
 
+// A budget a policy change fixed for one cycle of a ticket (see policy_change.hpp).
+struct CycleBudget {
+  enum class Kind { Exact, Cap };
+
+  SlaTarget target = SlaTarget::FirstResponse;
+  int cycle = 1;
+  std::int64_t budget_s = 0;  // business seconds, >= 1 in effect
+  Kind kind = Kind::Exact;
+
+  friend bool operator==(const CycleBudget&, const CycleBudget&) = default;
+};
+// Stable names: "exact", "cap".
+std::string_view to_string(CycleBudget::Kind kind);
+Result<CycleBudget::Kind> parse_cycle_budget_kind(std::string_view name);
+
 struct SlaState {
   std::int64_t policy_id = 0;
   // Every cycle, in start order (cycles starting together: first_response, next_response,
@@ -151,10 +170,13 @@ struct SlaState {
 // Evaluates the SLA clocks of one ticket as of `now` (see the rules above).
 // `created_state` is the ticket as domain::draft_ticket made it (its status and created_at are
 // used); `history` is the ticket's events, normally in seq order (they are sorted by seq if
-// not). Fails with the calendar's InvalidInput error (kind kNoOpeningHours when the calendar
-// never opens, kOutOfRange outside 1970..2100) when a due time cannot be computed.
+// not). `budgets` are the ticket's cycle budgets from policy changes (any order; at most one
+// per (target, cycle) is used). Fails with the calendar's InvalidInput error (kind
+// kNoOpeningHours when the calendar never opens, kOutOfRange outside 1970..2100) when a due
+// time cannot be computed.
 [[nodiscard]] Result<SlaState> evaluate(const SlaPolicy& policy, const BusinessCalendar& calendar,
                                         const domain::Ticket& created_state,
-                                        std::span<const domain::TicketEvent> history, Timestamp now);
+                                        std::span<const domain::TicketEvent> history, Timestamp now,
+                                        std::span<const CycleBudget> budgets = {});
 
 }  // namespace sp::sla

@@ -535,6 +535,23 @@ ALTER TABLE messages ADD COLUMN external_id TEXT;
 CREATE UNIQUE INDEX messages_external ON messages(ticket_id, external_id) WHERE external_id IS NOT NULL;
 )sql";
 
+// Policy changes made prospectively or keeping promises (issue 16 section 3): the budget each
+// cycle that ran at the change keeps under the changed policy, so a restart keeps it too.
+constexpr std::string_view kCycleBudgetSchema = R"sql(
+CREATE TABLE sla_cycle_budgets(
+  ticket_id      INTEGER NOT NULL,
+  policy_id      INTEGER NOT NULL REFERENCES sla_policies(id) ON DELETE CASCADE,
+  target         TEXT NOT NULL,
+  cycle          INTEGER NOT NULL,
+  tenant_id      INTEGER NOT NULL,
+  budget_seconds INTEGER NOT NULL,
+  kind           TEXT NOT NULL,
+  PRIMARY KEY(ticket_id, policy_id, target, cycle),
+  FOREIGN KEY(tenant_id, ticket_id) REFERENCES tickets(tenant_id, id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX sla_cycle_budgets_policy ON sla_cycle_budgets(policy_id, tenant_id);
+)sql";
+
 // Attachment records (issue 17): one row per stored file of a message (the bytes are
 // content-addressed outside the database). The composite key ties a record to a ticket of
 // its tenant, the message key to one message; storage_key is indexed so a file is removed
@@ -659,7 +676,7 @@ CREATE INDEX sla_timers_running_assignee ON sla_timers(tenant_id, assignee_id, d
 CREATE INDEX sla_timers_breached_assignee ON sla_timers(tenant_id, assignee_id, due_at) WHERE breached = 1;
 )sql";
 
-constexpr std::array<Migration, 17> kSqliteMigrations{{
+constexpr std::array<Migration, 18> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -674,6 +691,7 @@ constexpr std::array<Migration, 17> kSqliteMigrations{{
     {12, "mail intake: automatic messages, auto-reply limit, ticket mail participants", kMailGuardSchema},
     {13, "outbound webhooks: subscriptions, delivery queue, attempts", kOutboundWebhookSchema},
     {14, "history imports: external ids of customers, agents, tickets and messages", kExternalIdSchema},
+    {15, "sla policy changes: the budgets running cycles keep", kCycleBudgetSchema},
     {16, "attachments: a record per stored file of a message", kAttachmentSchema},
     {18, "conduct check: tenant settings and the findings of checked replies", kConductSchema},
     {19, "queue views: ticket and SLA-state counts kept by triggers, urgency indexes", kQueueViewSchema},

@@ -1,8 +1,9 @@
 // Storage for the SLA engine: business calendars and SLA policies (kept as validated JSON
 // documents, so storage needs no SLA types), the durable timer index (each open ticket's
-// next SLA deadline), the exactly-once record of fired at-risk/breach notices, and
-// escalation notifications. Same contract as store.hpp: every call is a durable
-// transaction, Scope filters by tenant, constraint violations are Conflict.
+// next SLA deadline), the exactly-once record of fired at-risk/breach notices, escalation
+// notifications, and the cycle budgets that prospective and keep-promised policy changes
+// leave (sla/policy_change.hpp decides them; storage keeps their text). Same contract as store.hpp: every
+// call is a durable transaction, Scope filters by tenant, constraint violations are Conflict.
 #pragma once
 
 #include <optional>
@@ -66,6 +67,17 @@ struct Notification {
   Timestamp created_at;
 };
 
+// The budget one cycle of a ticket keeps under one policy after a policy change; (ticket,
+// policy, target, cycle) is unique.
+struct CycleBudgetRecord {
+  TicketId ticket_id;
+  std::int64_t policy_id = 0;
+  std::string target;  // "first_response", ...
+  int cycle = 1;
+  std::int64_t budget_seconds = 0;
+  std::string kind;  // "exact" or "cap" (sla::CycleBudget::Kind)
+};
+
 class SlaStore {
  public:
   virtual ~SlaStore() = default;
@@ -92,6 +104,22 @@ class SlaStore {
   virtual Result<std::optional<Timestamp>> earliest_sla_deadline() = 0;
   // Tickets not solved or closed, in id order after `after_id` (for recomputing all).
   virtual Result<std::vector<Ticket>> open_tickets_page(std::int64_t after_id, int limit) = 0;
+  // The same for one tenant (index range scans per open status, never the whole table).
+  virtual Result<std::vector<Ticket>> open_tenant_tickets_page(TenantId tenant, std::int64_t after_id,
+                                                               int limit) = 0;
+
+  // The budgets `policy_id` keeps for `ticket`, in (target, cycle) order.
+  virtual Result<std::vector<CycleBudgetRecord>> list_cycle_budgets(const Scope& scope, TicketId ticket,
+                                                                    std::int64_t policy_id) = 0;
+  // The tenant's policies for which some ticket keeps budgets (one probe per policy).
+  virtual Result<std::vector<std::int64_t>> policies_with_cycle_budgets(TenantId tenant) = 0;
+  // In one transaction: drops the budgets `policy_id` keeps for each of `tickets` and stores
+  // `budgets` (each for one of those tickets and that policy).
+  virtual Result<void> replace_cycle_budgets(TenantId tenant, std::int64_t policy_id,
+                                             const std::vector<TicketId>& tickets,
+                                             const std::vector<CycleBudgetRecord>& budgets) = 0;
+  // Drops every budget `policy_id` keeps for any ticket of the tenant.
+  virtual Result<void> clear_cycle_budgets(TenantId tenant, std::int64_t policy_id) = 0;
 
   // In one transaction: records each notice unless it was fired before, appends an
   // SlaAtRisk/SlaBreached event for each newly fired at/risk or breach notice, stores the

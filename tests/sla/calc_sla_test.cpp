@@ -87,6 +87,63 @@ TEST(CalcSla, APolicyEventAppliesToTheWholeHistoryOnceInForce) {
   EXPECT_EQ(out["cycles"][0]["due_at"], "2026-11-23T08:30:00Z");
 }
 
+// Created 09:00 with first response 60 and resolution 480; at 09:10 the policy changes to
+// first response 240 and next response 30 in `mode`; the reply at 09:30 and the customer's
+// message at 10:00 start a next-response cycle after the change.
+json changed_in(const std::string& mode) {
+  const std::string change =
+      R"({"at":"2026-11-23T09:10:00+01:00","type":"policy","policy":{"name":"Slow","targets":)"
+      R"({"first_response_minutes":240,"next_response_minutes":30,"resolution_minutes":480}})" +
+      (mode.empty() ? std::string() : R"(,"mode":")" + mode + R"(")") + "}";
+  const std::string events = "[" + kCreated + "," + change +
+                             R"(,{"at":"2026-11-23T09:20:00+01:00","type":"message","direction":"note"})"
+                             R"(,{"at":"2026-11-23T10:00:00+01:00","type":"message","direction":"inbound"}])";
+  return answer(line(events, "2026-11-23T09:40:00+01:00"));
+}
+
+TEST(CalcSla, APolicyEventChangesRunningCyclesAsItsModeSays) {
+  // Retroactive (also when no mode is given): the running first response gets 240 minutes.
+  for (const std::string mode : {"", "retroactive"}) {
+    const json out = changed_in(mode);
+    ASSERT_TRUE(out.contains("cycles")) << out.dump();
+    EXPECT_EQ(out["policy"], "Slow");
+    EXPECT_EQ(out["cycles"][0]["due_at"], "2026-11-23T12:00:00Z") << mode;
+  }
+  // Prospective and keep_promised: it keeps the hour it started with (promised 10:00 CET).
+  for (const std::string mode : {"prospective", "keep_promised"}) {
+    const json out = changed_in(mode);
+    ASSERT_TRUE(out.contains("cycles")) << out.dump();
+    EXPECT_EQ(out["cycles"][0]["target"], "first_response");
+    EXPECT_EQ(out["cycles"][0]["due_at"], "2026-11-23T09:00:00Z") << mode;
+    EXPECT_EQ(out["cycles"][0]["business_seconds_remaining"], 20 * 60) << mode;
+  }
+}
+
+TEST(CalcSla, KeepPromisedLetsADueTimeMoveEarlier) {
+  const std::string events =
+      "[" + kCreated +
+      R"(,{"at":"2026-11-23T09:10:00+01:00","type":"policy","mode":"keep_promised","policy":{"name":"Fast",)"
+      R"("targets":{"first_response_minutes":30,"resolution_minutes":480}}}])";
+  const json out = answer(line(events, "2026-11-23T09:20:00+01:00"));
+  ASSERT_TRUE(out.contains("cycles")) << out.dump();
+  EXPECT_EQ(out["cycles"][0]["due_at"], "2026-11-23T08:30:00Z");
+}
+
+TEST(CalcSla, NewCyclesAfterAProspectiveChangeGetTheNewTargets) {
+  const std::string events =
+      "[" + kCreated +
+      R"(,{"at":"2026-11-23T09:10:00+01:00","type":"policy","mode":"prospective","policy":{"name":"Slow",)"
+      R"("targets":{"first_response_minutes":240,"next_response_minutes":30}}})"
+      R"(,{"at":"2026-11-23T09:30:00+01:00","type":"message","direction":"outbound"})"
+      R"(,{"at":"2026-11-23T10:00:00+01:00","type":"message","direction":"inbound"}])";
+  const json out = answer(line(events, "2026-11-23T10:05:00+01:00"));
+  ASSERT_TRUE(out.contains("cycles")) << out.dump();
+  ASSERT_EQ(out["cycles"].size(), 2u) << out.dump();
+  EXPECT_EQ(out["cycles"][0]["due_at"], "2026-11-23T09:00:00Z");  // kept: 60 minutes
+  EXPECT_EQ(out["cycles"][1]["target"], "next_response");
+  EXPECT_EQ(out["cycles"][1]["due_at"], "2026-11-23T09:30:00Z");  // new: 30 minutes from 10:00 CET
+}
+
 TEST(CalcSla, AcceptsThePolicyOptionsAndPresets) {
   const std::string policy =
       R"({"name":"Z","preset":"zammad","targets":{"first_response_minutes":60,"next_response_minutes":60}})";

@@ -119,5 +119,37 @@ TEST(CalcBusinessTime, SurvivesInvalidUtf8InKeys) {
   EXPECT_TRUE(response.contains("error"));
 }
 
+TEST(CalcBusinessTime, AnswersAlikeWhateverTheSpacingAndOrderOfTheLine) {
+  const std::string expected = R"({"due":"2026-12-28T09:30:00Z","due_epoch":1798450200})";
+  const std::string rest = R"("start":"2026-12-24T16:30:00+01:00","add_seconds":7200)";
+  EXPECT_EQ(calc_business_time_line(" { \"calendar\" : " + kOffice + " , " + rest + " } "), expected);
+  EXPECT_EQ(calc_business_time_line("{" + rest + R"(,"calendar":)" + kOffice + "}"), expected);
+  // A calendar whose strings hold brackets and escaped quotes is still cut out whole.
+  const std::string tricky =
+      R"({"calendar":{"timezone":"Europe/Amsterdam","name_ignored":"]}\"{","weekly":{"mon":[["09:00","17:00"]]}},)";
+  // Cut in the wrong place it would be bad JSON; cut right, the calendar names its odd key.
+  EXPECT_EQ(error_type(tricky + R"("from":1795392000,"to":1795478400})"), "invalid-calendar");
+}
+
+TEST(CalcBusinessTime, ParsesTheWholeLineWhenTheCalendarKeyIsEscapedOrRepeated) {
+  // "calend\u0061r" is "calendar" to a JSON parser, so the scan must not miss it.
+  EXPECT_EQ(calc_business_time_line(R"({"calend\u0061r":)" + kOffice +
+                                    R"(,"start":"2026-12-24T16:30:00+01:00","add_seconds":7200})"),
+            R"({"due":"2026-12-28T09:30:00Z","due_epoch":1798450200})");
+  // With two calendar keys the parser's choice (the last) applies, as before.
+  EXPECT_EQ(calc_business_time_line(R"({"calendar":{"timezone":"UTC"},"calendar":)" + kOffice +
+                                    R"(,"start":"2026-12-24T16:30:00+01:00","add_seconds":7200})"),
+            R"({"due":"2026-12-28T09:30:00Z","due_epoch":1798450200})");
+}
+
+TEST(CalcBusinessTime, ReportsBadJsonInsideOrAroundACutOutCalendar) {
+  EXPECT_EQ(error_type(R"({"calendar":{"timezone":"UTC",},"from":1,"to":2})"), "invalid-json");
+  EXPECT_EQ(error_type(R"({"calendar":)" + kOffice + R"(,"from":1,"to":})"), "invalid-json");
+  EXPECT_EQ(error_type(R"({"calendar":)" + kOffice + R"(,"from":1,"to":2)"), "invalid-json");
+  EXPECT_EQ(error_type(R"({"calendar":)" + kOffice + R"(,"from":1,"to":2}} trailing)"), "invalid-json");
+  // A calendar seen before in the cache does not make a broken line acceptable.
+  EXPECT_EQ(error_type(R"({"calendar":)" + kOffice + R"(,"from":1,,"to":2})"), "invalid-json");
+}
+
 }  // namespace
 }  // namespace sp::sla

@@ -3,11 +3,20 @@
 // notifications they raise.
 #include "storage/sqlite/sqlite_store.hpp"
 
+#include <algorithm>
+#include <string>
+#include <string_view>
+
 #include "storage/sqlite/sqlite_store_support.hpp"
 
 namespace sp::storage::sqlite {
 
 namespace {
+
+// The columns read_ticket expects.
+constexpr std::string_view kTicketColumns =
+    "SELECT id, tenant_id, subject, status, priority, channel, category, tags, team_id, "
+    "assignee_id, requester_id, created_at, updated_at, solved_at, version";
 
 CalendarRecord read_calendar(const Statement& s) {
   return CalendarRecord{s.int64(0), TenantId{s.int64(1)},     s.text(2),
@@ -250,11 +259,97 @@ Result<std::optional<Timestamp>> SqliteStore::earliest_sla_deadline() {
 Result<std::vector<Ticket>> SqliteStore::open_tickets_page(std::int64_t after_id, int limit) {
   return read([&](Connection& conn) -> Result<std::vector<Ticket>> {
     SP_PREPARE(stmt, conn,
-               "SELECT id, tenant_id, subject, status, priority, channel, category, tags, team_id, "
-               "assignee_id, requester_id, created_at, updated_at, solved_at, version FROM tickets "
-               "WHERE id > ?1 AND status NOT IN ('solved', 'closed') ORDER BY id LIMIT ?2");
+               std::string(kTicketColumns) +
+                   " FROM tickets WHERE id > ?1 AND status NOT IN ('solved', 'closed') ORDER BY id LIMIT ?2");
     stmt.bind(1, after_id).bind(2, std::int64_t{limit});
     return collect_rows(stmt, read_ticket);
+  });
+}
+
+Result<std::vector<Ticket>> SqliteStore::open_tenant_tickets_page(TenantId tenant, std::int64_t after_id,
+                                                                  int limit) {
+  return read([&](Connection& conn) -> Result<std::vector<Ticket>> {
+    // One range scan of tickets_tenant_status per open status, merged by id: NOT IN would
+    // make SQLite read every later ticket of the tenant to sort them.
+    SP_PREPARE(stmt, conn,
+               std::string(kTicketColumns) +
+                   " FROM tickets WHERE tenant_id = ?1 AND status = ?2 AND id > ?3 ORDER BY id LIMIT ?4");
+    std::vector<Ticket> tickets;
+    for (Status status : {Status::New, Status::Open, Status::Pending, Status::OnHold}) {
+      SP_TRY(stmt.reset());
+      stmt.bind(1, tenant.value)
+          .bind(2, std::string(domain::to_string(status)))
+          .bind(3, after_id)
+          .bind(4, std::int64_t{limit});
+      auto rows = collect_rows(stmt, read_ticket);
+      if (!rows) return rows.error();
+      for (auto& ticket : *rows) tickets.push_back(std::move(ticket));
+    }
+    std::sort(tickets.begin(), tickets.end(),
+              [](const Ticket& lhs, const Ticket& rhs) { return lhs.id.value < rhs.id.value; });
+    if (tickets.size() > static_cast<std::size_t>(limit)) tickets.resize(static_cast<std::size_t>(limit));
+    return tickets;
+  });
+}
+
+Result<std::vector<CycleBudgetRecord>> SqliteStore::list_cycle_budgets(const Scope& scope, TicketId ticket,
+                                                                       std::int64_t policy_id) {
+  return read([&](Connection& conn) -> Result<std::vector<CycleBudgetRecord>> {
+    SP_PREPARE(stmt, conn,
+               "SELECT ticket_id, policy_id, target, cycle, budget_seconds, kind FROM sla_cycle_budgets "
+               "WHERE ticket_id = ?1 AND policy_id = ?2 AND (?3 IS NULL OR tenant_id = ?3) "
+               "ORDER BY target, cycle");
+    stmt.bind(1, ticket.value).bind(2, policy_id).bind(3, raw_id(scope.tenant));
+    return collect_rows(stmt, [](const Statement& row) {
+      return CycleBudgetRecord{TicketId{row.int64(0)},         row.int64(1), row.text(2),
+                               static_cast<int>(row.int64(3)), row.int64(4), row.text(5)};
+    });
+  });
+}
+
+Result<std::vector<std::int64_t>> SqliteStore::policies_with_cycle_budgets(TenantId tenant) {
+  return read([&](Connection& conn) -> Result<std::vector<std::int64_t>> {
+    SP_PREPARE(stmt, conn,
+               "SELECT p.id FROM sla_policies p WHERE p.tenant_id = ?1 AND EXISTS (SELECT 1 FROM "
+               "sla_cycle_budgets b WHERE b.policy_id = p.id AND b.tenant_id = ?1) ORDER BY p.id");
+    stmt.bind(1, tenant.value);
+    return collect_rows(stmt, [](const Statement& row) { return row.int64(0); });
+  });
+}
+
+Result<void> SqliteStore::replace_cycle_budgets(TenantId tenant, std::int64_t policy_id,
+                                                const std::vector<TicketId>& tickets,
+                                                const std::vector<CycleBudgetRecord>& budgets) {
+  return writer_->submit([&](Connection& conn) -> Result<void> {
+    SP_PREPARE(remove, conn,
+               "DELETE FROM sla_cycle_budgets WHERE ticket_id = ?1 AND policy_id = ?2 AND tenant_id = ?3");
+    for (TicketId ticket : tickets) {
+      remove.bind(1, ticket.value).bind(2, policy_id).bind(3, tenant.value);
+      SP_TRY(remove.run());
+    }
+    SP_PREPARE(
+        insert, conn,
+        "INSERT INTO sla_cycle_budgets(ticket_id, policy_id, target, cycle, tenant_id, budget_seconds, "
+        "kind) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    for (const auto& budget : budgets) {
+      insert.bind(1, budget.ticket_id.value)
+          .bind(2, policy_id)
+          .bind(3, budget.target)
+          .bind(4, std::int64_t{budget.cycle})
+          .bind(5, tenant.value)
+          .bind(6, budget.budget_seconds)
+          .bind(7, budget.kind);
+      SP_TRY(insert.run());
+    }
+    return {};
+  });
+}
+
+Result<void> SqliteStore::clear_cycle_budgets(TenantId tenant, std::int64_t policy_id) {
+  return writer_->submit([&](Connection& conn) -> Result<void> {
+    SP_PREPARE(stmt, conn, "DELETE FROM sla_cycle_budgets WHERE policy_id = ?1 AND tenant_id = ?2");
+    stmt.bind(1, policy_id).bind(2, tenant.value);
+    return stmt.run();
   });
 }
 

@@ -139,6 +139,15 @@ class SqliteStore final : public Store, public SlaStore, public WebhookStore {
       TenantId tenant, std::vector<SlaNoticeRecord> notices,
       std::vector<std::optional<Notification>> notifications, const SlaTimer& timer, Timestamp now) override;
   Result<std::vector<SlaNoticeRecord>> list_sla_notices(const Scope& scope, TicketId ticket) override;
+  Result<std::vector<Ticket>> open_tenant_tickets_page(TenantId tenant, std::int64_t after_id,
+                                                       int limit) override;
+  Result<std::vector<CycleBudgetRecord>> list_cycle_budgets(const Scope& scope, TicketId ticket,
+                                                            std::int64_t policy_id) override;
+  Result<std::vector<std::int64_t>> policies_with_cycle_budgets(TenantId tenant) override;
+  Result<void> replace_cycle_budgets(TenantId tenant, std::int64_t policy_id,
+                                     const std::vector<TicketId>& tickets,
+                                     const std::vector<CycleBudgetRecord>& budgets) override;
+  Result<void> clear_cycle_budgets(TenantId tenant, std::int64_t policy_id) override;
   Result<std::vector<Notification>> list_notifications(const Scope& scope, std::optional<AgentId> agent,
                                                        int limit) override;
 
