@@ -369,9 +369,15 @@ std::optional<TimeExpr> chinese_time(const std::u32string& cps, Span sentence) {
     if (number < 0) continue;
     std::size_t cursor = pos;
     int amount = 0;
+    bool too_long = false;  // a phone or order number, not a promised duration (nor an int overflow)
     while (cursor < sentence.end && zh_digit(cps[cursor]) >= 0) {
-      amount = amount * 10 + zh_digit(cps[cursor]);
+      if (amount > 9999) too_long = true;
+      if (!too_long) amount = amount * 10 + zh_digit(cps[cursor]);
       ++cursor;
+    }
+    if (too_long) {
+      pos = cursor - 1;
+      continue;
     }
     if (cursor < sentence.end && cps[cursor] == U'十') {  // 十, 二十
       amount = (amount == 0 ? 1 : amount) * 10;
