@@ -203,7 +203,9 @@ test('tickets and views have URLs with history, drafts survive a reload, the pho
     assert.match(await openCount.textContent(), /\d/);
     await page.locator('.queue-views a[data-view="unassigned"]').click();
     await page.waitForURL(/#views\/unassigned$/);
-    assert.equal(await page.locator('.queue-views a[aria-current="true"]').getAttribute('data-view'), 'unassigned');
+    // The tab follows the address once the hash change is handled.
+    await page.locator('.queue-views a[data-view="unassigned"][aria-current="true"]').waitFor();
+    assert.equal(await page.locator('.queue-views a[aria-current="true"]').count(), 1);
     await page.locator('.queue-views a[data-view="open"]').click();
     await page.waitForURL(/#views\/open$/);
     await openTestTicket(page);
