@@ -1,6 +1,10 @@
 #include "import/history.hpp"
 
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
+#include <memory>
 
 #include "core/text.hpp"
 #include "domain/ticket_rules.hpp"
@@ -35,7 +39,29 @@ std::string acceptable_text(std::string_view text, std::size_t max_bytes, std::s
   return out.empty() ? std::string(placeholder) : out;
 }
 
-std::string reduce(std::string_view text, std::string_view extra_allowed, std::size_t max_bytes) {
+// Tags and categories are ASCII; names from peers often are not ("华为", "Ærø"). Transliterating
+// keeps them readable ("hua-wei", "aero") where dropping the letters left an empty "org:".
+std::string to_ascii(std::string_view text) {
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return std::string(text);
+  }
+  // One per thread: a Transliterator is costly to build and not safe to share between threads.
+  thread_local std::unique_ptr<icu::Transliterator> latin = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> made(
+        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(made) : nullptr;
+  }();
+  if (!latin) return std::string(text);
+  auto unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  latin->transliterate(unicode);
+  std::string out;
+  unicode.toUTF8String(out);
+  return out;
+}
+
+std::string reduce(std::string_view raw, std::string_view extra_allowed, std::size_t max_bytes) {
+  const std::string text = to_ascii(raw);
   std::string out;
   for (char c : text) {
     const char lower = text::ascii_lower(c);
@@ -43,7 +69,7 @@ std::string reduce(std::string_view text, std::string_view extra_allowed, std::s
                          extra_allowed.find(lower) != std::string_view::npos;
     if (allowed) {
       out.push_back(lower);
-    } else if (!out.empty() && out.back() != '-') {
+    } else if (!out.empty() && out.back() != '-' && out.back() != ':') {
       out.push_back('-');  // "VIP klant" -> "vip-klant"; non-ASCII letters collapse too
     }
     if (out.size() == max_bytes) break;

@@ -126,5 +126,13 @@ TEST(ImportHistory, ALaterExportAddsOnlyNewMessagesAndAttachmentLines) {
   EXPECT_EQ((*more)->messages[0].body, "two\n[attachment: a.pdf, application/pdf, 3 bytes, sha256:abc]");
 }
 
+TEST(ImportHistory, TagsFromNamesInOtherScriptsAreTransliteratedNotEmptied) {
+  EXPECT_EQ(sanitise_tag("org:华为"), "org:hua-wei");
+  EXPECT_EQ(sanitise_tag("org:Ærø Fietsen"), "org:aero-fietsen");
+  EXPECT_EQ(sanitise_tag("VIP klant"), "vip-klant");
+  EXPECT_EQ(sanitise_category("Facturatie & Betalingen"), "facturatie-betalingen");
+  EXPECT_EQ(sanitise_tag("退款"), "tui-kuan");
+}
+
 }  // namespace
 }  // namespace sp::import
