@@ -9,30 +9,14 @@ namespace {
 using domain::TicketId;
 using service::ConductService;
 
-Result<json> small_body(const Api::Context& ctx) {
-  if (ctx.request.body.size() > kMaxConductBodyBytes) {
-    Error error = invalid_input("the body must be at most 128 KiB");
-    error.kind = kinds::kPayloadTooLarge;
-    return error;
-  }
-  return body_of(ctx);
-}
-
-HttpResponse respond_error(const Error& error) {
-  if (error.kind == kinds::kPayloadTooLarge) {
-    return problem(413, "payload-too-large", "Payload too large", error.message);
-  }
-  return error_response(error);
-}
-
 }  // namespace
 
 void register_conduct_routes(Api& api, ConductService& conduct) {
   auto auth = Api::Access::Authenticated;
   api.add("POST", "/api/v1/conduct/check", auth, [&conduct](Api::Context& ctx) {
     SP_OR_RESPOND(tenant, tenant_param(ctx.request));
-    auto body = small_body(ctx);
-    if (!body) return respond_error(body.error());
+    auto body = body_at_most(ctx, kMaxConductBodyBytes);
+    if (!body) return error_response(body.error());
     service::ConductCheckRequest request;
     if (!body->contains("text") || !(*body)["text"].is_string()) {
       return error_response(invalid_input("text is a required string", "text"));
@@ -70,8 +54,8 @@ void register_conduct_routes(Api& api, ConductService& conduct) {
   });
   api.add("PUT", "/api/v1/conduct/settings", auth, [&conduct](Api::Context& ctx) {
     SP_OR_RESPOND(tenant, tenant_param(ctx.request));
-    auto body = small_body(ctx);
-    if (!body) return respond_error(body.error());
+    auto body = body_at_most(ctx, kMaxConductBodyBytes);
+    if (!body) return error_response(body.error());
     SP_OR_RESPOND(settings, conduct.put_settings(ctx.who(), *tenant, *body));
     return json_response(200, ConductService::to_json(*settings));
   });

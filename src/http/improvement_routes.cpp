@@ -10,23 +10,6 @@ namespace {
 
 using service::ImprovementService;
 
-// The body as a JSON object, at most kMaxImprovementBodyBytes.
-Result<json> small_body(const Api::Context& ctx) {
-  if (ctx.request.body.size() > kMaxImprovementBodyBytes) {
-    Error error = invalid_input("the body must be at most 64 KiB");
-    error.kind = kinds::kPayloadTooLarge;
-    return error;
-  }
-  return body_of(ctx);
-}
-
-HttpResponse respond_error(const Error& error) {
-  if (error.kind == kinds::kPayloadTooLarge) {
-    return problem(413, "payload-too-large", "Payload too large", error.message);
-  }
-  return error_response(error);
-}
-
 }  // namespace
 
 void register_improvement_routes(Api& api, ImprovementService& improvements) {
@@ -45,8 +28,8 @@ void register_improvement_routes(Api& api, ImprovementService& improvements) {
   });
   api.add("POST", "/api/v1/improvements", auth, [&improvements](Api::Context& ctx) {
     SP_OR_RESPOND(tenant, tenant_param(ctx.request));
-    auto body = small_body(ctx);
-    if (!body) return respond_error(body.error());
+    auto body = body_at_most(ctx, kMaxImprovementBodyBytes);
+    if (!body) return error_response(body.error());
     SP_OR_RESPOND(created, improvements.create(ctx.who(), *tenant, *body));
     auto response = json_response(201, ImprovementService::to_json(*created));
     response.header("Location", "/api/v1/improvements/" + std::to_string(created->id));
@@ -59,8 +42,8 @@ void register_improvement_routes(Api& api, ImprovementService& improvements) {
   });
   api.add("PATCH", "/api/v1/improvements/{id}", auth, [&improvements](Api::Context& ctx) {
     SP_OR_RESPOND(tenant, tenant_param(ctx.request));
-    auto body = small_body(ctx);
-    if (!body) return respond_error(body.error());
+    auto body = body_at_most(ctx, kMaxImprovementBodyBytes);
+    if (!body) return error_response(body.error());
     SP_OR_RESPOND(updated, improvements.update(ctx.who(), *tenant, ctx.param("id"), *body));
     return json_response(200, ImprovementService::to_json(*updated));
   });

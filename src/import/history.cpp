@@ -53,7 +53,8 @@ std::string to_ascii(std::string_view text) {
     return U_SUCCESS(status) ? std::move(made) : nullptr;
   }();
   if (!latin) return std::string(text);
-  auto unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  auto unicode =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   latin->transliterate(unicode);
   std::string out;
   unicode.toUTF8String(out);
