@@ -96,6 +96,36 @@ std::string text_from_html(std::string_view html) {
   return channels::html_to_text(html);
 }
 
+json agent_record(const PersonFields& person, std::string_view role, bool active) {
+  return {{"kind", "agent"},     {"external_id", person.id ? json(*person.id) : json()},
+          {"name", person.name}, {"email", person.email},
+          {"role", role},        {"language", person.language},
+          {"active", active},    {"created_at", person.created_at}};
+}
+
+json customer_record(const PersonFields& person) {
+  json customer = {{"kind", "customer"},
+                   {"external_id", person.id ? json(*person.id) : json()},
+                   {"name", person.name},
+                   {"emails", json::array()},
+                   {"phones", json::array()},
+                   {"language", person.language},
+                   {"created_at", person.created_at}};
+  if (!person.email.empty()) customer["emails"].push_back(person.email);
+  for (const auto& phone : person.phones) {
+    if (!phone.empty()) customer["phones"].push_back(phone);
+  }
+  return customer;
+}
+
+std::vector<std::string> texts_of(const json& user, std::initializer_list<const char*> keys) {
+  std::vector<std::string> out;
+  for (const char* key : keys) {
+    if (auto text = text_of(user, key); !text.empty()) out.push_back(std::move(text));
+  }
+  return out;
+}
+
 std::string organisation_tag(std::string_view name) {
   return "org:" + std::string(name);
 }

@@ -57,6 +57,21 @@ json time_of(const json& object, std::string_view key);
 std::string language_of(std::string_view locale);
 // Plain text of an HTML body (channels::html_to_text).
 std::string text_from_html(std::string_view html);
+// A peer's user as the neutral agent and customer records take it (one person may be both:
+// an agent who opened a ticket is its requester, and servicepact's requester is a customer).
+struct PersonFields {
+  std::optional<std::string> id;
+  std::string name;
+  std::string email;
+  std::vector<std::string> phones;  // empty ones are left out
+  std::string language;
+  json created_at;
+};
+json agent_record(const PersonFields& person, std::string_view role, bool active);
+json customer_record(const PersonFields& person);
+// The non-empty string members `keys` of `user` (its phone numbers).
+std::vector<std::string> texts_of(const json& user, std::initializer_list<const char*> keys);
+
 // "org:<name>" as a tag (sanitised later with the ticket's other tags).
 std::string organisation_tag(std::string_view name);
 // Positions in the summary: "tickets.json: ticket 17" (or "tickets.json: item 3").

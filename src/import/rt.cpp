@@ -112,31 +112,18 @@ class RtMapper {
       std::string real_name = text_of(user, "RealName");
       if (real_name.empty()) real_name = name.empty() ? text_of(user, "EmailAddress") : name;
       const std::string language = language_of(text_of(user, "Lang"));
+      const PersonFields person{id,
+                                real_name,
+                                text_of(user, "EmailAddress"),
+                                texts_of(user, {"WorkPhone", "MobilePhone", "HomePhone"}),
+                                language,
+                                time_of(user, "Created")};
       if (staff) {
-        json agent = {{"kind", "agent"},
-                      {"external_id", id ? json(*id) : json()},
-                      {"name", real_name},
-                      {"email", text_of(user, "EmailAddress")},
-                      {"role", "agent"},
-                      {"language", language},
-                      {"active", !flag_of(user, "Disabled", false)},
-                      {"created_at", time_of(user, "Created")}};
+        json agent = agent_record(person, "agent", !flag_of(user, "Disabled", false));
         if (emit_.add(agent, where) && id) agents_.insert(*id);
       }
       if (!staff || (id && (requesters_.count(*id) || requesters_.count(text_of(user, "EmailAddress"))))) {
-        json customer = {{"kind", "customer"},
-                         {"external_id", id ? json(*id) : json()},
-                         {"name", real_name},
-                         {"emails", json::array()},
-                         {"phones", json::array()},
-                         {"language", language},
-                         {"created_at", time_of(user, "Created")}};
-        if (!text_of(user, "EmailAddress").empty())
-          customer["emails"].push_back(text_of(user, "EmailAddress"));
-        for (const char* phone : {"WorkPhone", "MobilePhone", "HomePhone"}) {
-          if (!text_of(user, phone).empty()) customer["phones"].push_back(text_of(user, phone));
-        }
-        emit_.add(customer, where);
+        emit_.add(customer_record(person), where);
       }
     }
   }

@@ -156,32 +156,19 @@ class ZammadMapper {
       std::string language = "en";
       if (const json* preferences = member(user, "preferences"))
         language = language_of(text_of(*preferences, "locale"));
+      const PersonFields person{id,
+                                name,
+                                text_of(user, "email"),
+                                texts_of(user, {"phone", "mobile"}),
+                                language,
+                                time_of(user, "created_at")};
       if (staff) {
-        json agent = {{"kind", "agent"},
-                      {"external_id", id ? json(*id) : json()},
-                      {"name", name},
-                      {"email", text_of(user, "email")},
-                      {"role", has_role(user, "Admin", "1") ? "admin" : "agent"},
-                      {"language", language},
-                      {"active", flag_of(user, "active", true)},
-                      {"created_at", time_of(user, "created_at")}};
+        json agent = agent_record(person, has_role(user, "Admin", "1") ? "admin" : "agent",
+                                  flag_of(user, "active", true));
         if (auto group = first_group(user)) agent["team"] = *group;
         if (emit_.add(agent, where) && id) agents_.insert(*id);
       }
-      if (!staff || (id && requesters_.count(*id))) {
-        json customer = {{"kind", "customer"},
-                         {"external_id", id ? json(*id) : json()},
-                         {"name", name},
-                         {"emails", json::array()},
-                         {"phones", json::array()},
-                         {"language", language},
-                         {"created_at", time_of(user, "created_at")}};
-        if (!text_of(user, "email").empty()) customer["emails"].push_back(text_of(user, "email"));
-        for (const char* phone : {"phone", "mobile"}) {
-          if (!text_of(user, phone).empty()) customer["phones"].push_back(text_of(user, phone));
-        }
-        emit_.add(customer, where);
-      }
+      if (!staff || (id && requesters_.count(*id))) emit_.add(customer_record(person), where);
     }
   }
 

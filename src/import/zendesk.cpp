@@ -98,30 +98,14 @@ class ZendeskMapper {
       const std::string language = language_of(text_of(user, "locale"));
       std::string name = text_of(user, "name");
       if (name.empty()) name = text_of(user, "email");
+      const PersonFields person{
+          id, name, text_of(user, "email"), texts_of(user, {"phone"}), language, time_of(user, "created_at")};
       if (staff) {
-        json agent = {{"kind", "agent"},
-                      {"external_id", id ? json(*id) : json()},
-                      {"name", name},
-                      {"email", text_of(user, "email")},
-                      {"role", role == "admin" ? "admin" : "agent"},
-                      {"language", language},
-                      {"active", flag_of(user, "active", true)},
-                      {"created_at", time_of(user, "created_at")}};
+        json agent = agent_record(person, role == "admin" ? "admin" : "agent", flag_of(user, "active", true));
         if (auto group = id_of(user, "default_group_id")) agent["team"] = *group;
         if (emit_.add(agent, where) && id) agents_.insert(*id);
       }
-      if (!staff || (id && requesters_.count(*id))) {
-        json customer = {{"kind", "customer"},
-                         {"external_id", id ? json(*id) : json()},
-                         {"name", name},
-                         {"emails", json::array()},
-                         {"phones", json::array()},
-                         {"language", language},
-                         {"created_at", time_of(user, "created_at")}};
-        if (!text_of(user, "email").empty()) customer["emails"].push_back(text_of(user, "email"));
-        if (!text_of(user, "phone").empty()) customer["phones"].push_back(text_of(user, "phone"));
-        emit_.add(customer, where);
-      }
+      if (!staff || (id && requesters_.count(*id))) emit_.add(customer_record(person), where);
     }
   }
 
