@@ -1,4 +1,5 @@
-// Clock scenarios taken from Request Tracker's own SLA tests (t/sla/due.t and
+// Clock scenarios taken from the peers' own SLA tests, replayed through `calc sla` with their
+// preset. Request Tracker's (t/sla/due.t and
 // t/sla/ignore-on-statuses.t in bestpractical/rt), replayed through `calc sla` with the `rt`
 // preset: a team importing from RT must see the due times RT showed. RT's "Due" is the
 // earliest deadline still owed, so each step compares the earliest running cycle's due time.
@@ -7,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -173,6 +175,56 @@ TEST(RtScenarios, ExcludingTimeOnAnIgnoredStatusMovesTheResponseDueByTheTimeStal
   EXPECT_EQ(ticket.due(30), std::nullopt);  // "deadline ignored for stalled"
   ticket.set_status(40, "open");
   EXPECT_EQ(ticket.due(40), at(130));  // moved by the 10 minutes stalled
+}
+
+// Zammad's spec/models/ticket/escalation_examples.rb, "with standard incoming email with
+// active SLA": Mon-Fri 08:00-18:00, first response 60, update 120, solution 180 minutes;
+// an inbound mail at 09:30 UTC. Zammad's (legacy) update time answers each customer message,
+// the first included: our next response under the zammad preset. The spec sets the contact
+// times directly; here they are the messages that set them.
+TEST(ZammadScenarios, StandardIncomingMailGetsTheDueTimesZammadShows) {
+  json calendar = {{"timezone", "Europe/Berlin"}, {"weekly", json::object()}};
+  for (const char* day : {"mon", "tue", "wed", "thu", "fri"}) {
+    calendar["weekly"][day] = json::array({json::array({"08:00", "18:00"})});
+  }
+  const json policy = {
+      {"name", "sla"},
+      {"preset", "zammad"},
+      {"targets",
+       {{"first_response_minutes", 60}, {"next_response_minutes", 120}, {"resolution_minutes", 180}}}};
+  json events =
+      json::array({{{"at", "2013-03-21T09:30:00Z"}, {"type", "created"}, {"status", "new"}},
+                   {{"at", "2013-03-21T09:30:00Z"}, {"type", "message"}, {"direction", "inbound"}}});
+  auto cycles = [&](const std::string& when) {
+    const json request = {{"calendar", calendar}, {"policy", policy}, {"events", events}, {"at", when}};
+    const json answer = json::parse(calc_sla_line(request.dump()));
+    EXPECT_TRUE(answer.contains("cycles")) << answer.dump();
+    std::map<std::string, json> last;  // the latest cycle of each target
+    for (const auto& cycle : answer.value("cycles", json::array())) last[cycle["target"]] = cycle;
+    return last;
+  };
+  auto initial = cycles("2013-03-21T09:40:00Z");
+  EXPECT_EQ(initial["first_response"]["due_at"], "2013-03-21T10:30:00Z");
+  EXPECT_EQ(initial["next_response"]["due_at"], "2013-03-21T11:30:00Z");  // update_escalation_at
+  EXPECT_EQ(initial["resolution"]["due_at"], "2013-03-21T12:30:00Z");     // close_escalation_at
+
+  events.push_back({{"at", "2013-03-21T11:00:00Z"}, {"type", "message"}, {"direction", "outbound"}});
+  auto answered = cycles("2013-03-21T11:00:00Z");
+  EXPECT_EQ(answered["next_response"]["state"], "met");  // update_in_min 90, diff 30
+  EXPECT_EQ(answered["next_response"]["business_seconds_used"], 90 * 60);
+  EXPECT_EQ(answered["first_response"]["state"], "breached");  // due 10:30
+
+  events.push_back({{"at", "2013-03-21T12:05:00Z"}, {"type", "message"}, {"direction", "inbound"}});
+  EXPECT_EQ(cycles("2013-03-21T12:05:00Z")["next_response"]["due_at"], "2013-03-21T14:05:00Z");
+
+  events.push_back({{"at", "2013-03-21T12:10:00Z"}, {"type", "message"}, {"direction", "outbound"}});
+  EXPECT_EQ(cycles("2013-03-21T12:10:00Z")["next_response"]["state"], "met");  // update_escalation_at nil
+
+  events.push_back({{"at", "2013-03-21T13:00:00Z"}, {"type", "status"}, {"to", "solved"}});
+  auto closed = cycles("2013-03-21T13:30:00Z");
+  EXPECT_EQ(closed["resolution"]["state"], "breached");  // close_in_min 210, close_diff_in_min -30
+  EXPECT_EQ(closed["resolution"]["business_seconds_used"], 210 * 60);
+  EXPECT_EQ(closed["resolution"]["met_at"], "2013-03-21T13:00:00Z");
 }
 
 }  // namespace
