@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "app/attachment_download.hpp"
 #include "app/wiring.hpp"
 #include "domain/validation.hpp"
 #include "importer/importer.hpp"
@@ -122,6 +123,13 @@ int run_import(const Config& config, const ImportCliOptions& options, std::ostre
     err << "servicepact import: " << slug.error().message << "\n";
     return kExitUsage;
   }
+  for (const auto& header : options.fetch_headers) {
+    const auto colon = header.find(':');
+    if (colon == std::string::npos || colon == 0 || header.find_first_of("\r\n") != std::string::npos) {
+      err << "servicepact import: --fetch-header must be \"Name: value\" on one line\n";
+      return kExitUsage;
+    }
+  }
   const std::filesystem::path path(options.path);
   const auto started = std::chrono::steady_clock::now();
   auto records = importer::read_export(options.from, path);
@@ -158,6 +166,8 @@ int run_import(const Config& config, const ImportCliOptions& options, std::ostre
   // The same content-addressed folder the mail intake keeps attachments in.
   intake::AttachmentStore attachments((std::filesystem::path(config.data_dir) / "attachments").string());
   importer::Importer importer(store, app.sla(), app.kpi_aggregator(), &attachments, app.clock());
+  if (options.fetch_attachments)
+    importer.fetch_attachments_with(curl_attachment_fetcher(options.fetch_headers));
   ProgressPrinter printer(err, ::isatty(STDERR_FILENO) == 1);
   const auto base_dir = std::filesystem::is_directory(path) ? path : path.parent_path();
   auto summary = importer.run(tenant->id, options.from, *records, base_dir,

@@ -293,6 +293,11 @@ int main(int argc, char** argv) {
   import_cmd->add_option("--timezone", import_options.timezone,
                          "IANA zone of a tenant created here (default UTC)");
   import_cmd->add_option("--data", data_dir, "data folder (default ./data)");
+  import_cmd->add_flag("--fetch-attachments", import_options.fetch_attachments,
+                       "download attachments the export knows only by URL (http/https, at most 25 MiB each)");
+  import_cmd->add_option(
+      "--fetch-header", import_options.fetch_headers,
+      "a request header for those downloads, e.g. \"Authorization: Bearer TOKEN\" (repeatable)");
 
   auto* version_cmd = cli.add_subcommand("version", "Print the version");
 

@@ -310,7 +310,8 @@ void Importer::store_attachments(State& state) {
     const auto* record = std::get_if<import::AttachmentRecord>(&state.records.records[idx]);
     if (record == nullptr) continue;
     auto& lines = state.attachment_lines[record->message];
-    if (!record->content && !record->path) {
+    const bool by_url = !record->content && !record->path;
+    if (by_url && !fetch_) {
       lines.push_back(import::attachment_url_line(record->filename, record->content_type, *record->url));
       state.attachments_kept[record->message]++;
       continue;
@@ -318,6 +319,14 @@ void Importer::store_attachments(State& state) {
     std::string bytes;
     if (record->content) {
       bytes = *record->content;
+    } else if (by_url) {
+      auto fetched = fetch_(*record->url, kMaxFetchedAttachmentBytes);
+      if (!fetched) {
+        state.skip(idx, "attachment", record->filename + ": not downloaded: " + fetched.error().message);
+        lines.push_back(import::attachment_url_line(record->filename, record->content_type, *record->url));
+        continue;
+      }
+      bytes = std::move(*fetched);
     } else {
       auto file = inside(state.base_dir, *record->path);
       auto read =

@@ -92,6 +92,11 @@ inline constexpr std::size_t kMaxAttachmentFiles = 1'000'000;
 // folder is missing; bad records inside are skipped (ParsedRecords::skipped).
 Result<import::ParsedRecords> read_export(const std::string& format, const std::filesystem::path& path);
 
+// Downloads an attachment known only by URL (`servicepact import --fetch-attachments`):
+// the bytes, or an error that the summary names; at most `max_bytes`.
+using AttachmentFetcher = std::function<Result<std::string>(const std::string& url, std::size_t max_bytes)>;
+inline constexpr std::size_t kMaxFetchedAttachmentBytes = 25 * 1024 * 1024;
+
 class Importer {
  public:
   // `attachments` may be null (attachments are then listed by name only).
@@ -104,6 +109,10 @@ class Importer {
   // storage errors; everything else is in the summary.
   Result<ImportSummary> run(TenantId tenant, const std::string& source, const import::ParsedRecords& records,
                             const std::filesystem::path& base_dir, const ProgressFn& progress = {});
+
+  // Attachments known only by URL are downloaded with `fetch` (without one, the URL is kept
+  // in the message text). A failed download is skipped with its reason and the URL kept.
+  void fetch_attachments_with(AttachmentFetcher fetch) { fetch_ = std::move(fetch); }
 
   // Tickets written per transaction.
   static constexpr std::size_t kTicketsPerBatch = 200;
@@ -124,6 +133,7 @@ class Importer {
   service::KpiAggregator& kpis_;
   intake::AttachmentStore* attachments_;
   const Clock& clock_;
+  AttachmentFetcher fetch_;
 };
 
 }  // namespace sp::importer
