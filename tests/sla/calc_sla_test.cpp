@@ -189,5 +189,28 @@ TEST(CalcSla, ABadLineNamesTheField) {
   EXPECT_EQ(invalid["error"]["type"], "invalid-json");
 }
 
+// DST days: a calendar open around the clock in Amsterdam counts the 23-hour and the 25-hour
+// Sunday as they are, so 24 business hours are 24 hours of real time across both changes.
+TEST(CalcSla, TwentyFourBusinessHoursAcrossTheDstChangesAreTwentyFourRealHours) {
+  std::string weekly;
+  for (const char* day : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}) {
+    weekly += std::string(weekly.empty() ? "" : ",") + "\"" + day + R"(":[["00:00","24:00"]])";
+  }
+  const std::string calendar = R"({"timezone":"Europe/Amsterdam","weekly":{)" + weekly + "}}";
+  const std::string policy = R"({"name":"Day","targets":{"resolution_minutes":1440}})";
+  auto due = [&](const std::string& created, const std::string& at) {
+    const std::string request = R"({"calendar":)" + calendar + R"(,"policy":)" + policy +
+                                R"(,"events":[{"at":")" + created +
+                                R"(","type":"created","status":"new"}],"at":")" + at + R"("})";
+    const json out = answer(request);
+    EXPECT_TRUE(out.contains("cycles")) << out.dump();
+    return out["cycles"][0]["due_at"];
+  };
+  // Spring forward (29 March 2026): Saturday 12:00 CET is due Sunday 13:00 CEST.
+  EXPECT_EQ(due("2026-03-28T12:00:00+01:00", "2026-03-28T13:00:00+01:00"), "2026-03-29T11:00:00Z");
+  // Fall back (25 October 2026): Saturday 12:00 CEST is due Sunday 11:00 CET.
+  EXPECT_EQ(due("2026-10-24T12:00:00+02:00", "2026-10-24T13:00:00+02:00"), "2026-10-25T10:00:00Z");
+}
+
 }  // namespace
 }  // namespace sp::sla
