@@ -49,6 +49,20 @@ void bind_owner(Statement& stmt, const NotificationOwner& owner) {
 
 }  // namespace
 
+Notification read_notification(const Statement& row) {
+  Notification n;
+  n.id = row.int64(0);
+  n.tenant_id = TenantId{row.int64(1)};
+  n.ticket_id = TicketId{row.int64(2)};
+  n.agent_id = optional_id<AgentId>(row, 3);
+  n.team_id = optional_id<TeamId>(row, 4);
+  n.kind = row.text(5);
+  n.message = row.text(6);
+  n.created_at = from_unix_ms(row.int64(7));
+  if (!row.is_null(8)) n.read_at = from_unix_ms(row.int64(8));
+  return n;
+}
+
 Result<std::vector<Notification>> SqliteNotificationStore::add_notifications(
     std::vector<Notification> notes) {
   SP_TRY(store_.write([&](Connection& conn) -> Result<void> {
@@ -77,19 +91,7 @@ Result<std::vector<Notification>> SqliteNotificationStore::own_notifications(con
     stmt.bind(4, std::int64_t{query.unread_only ? 1 : 0})
         .bind(5, query.before_id)
         .bind(6, std::int64_t{query.limit});
-    return collect_rows(stmt, [](const Statement& row) {
-      Notification n;
-      n.id = row.int64(0);
-      n.tenant_id = TenantId{row.int64(1)};
-      n.ticket_id = TicketId{row.int64(2)};
-      n.agent_id = optional_id<AgentId>(row, 3);
-      n.team_id = optional_id<TeamId>(row, 4);
-      n.kind = row.text(5);
-      n.message = row.text(6);
-      n.created_at = from_unix_ms(row.int64(7));
-      if (!row.is_null(8)) n.read_at = from_unix_ms(row.int64(8));
-      return n;
-    });
+    return collect_rows(stmt, read_notification);
   });
 }
 

@@ -7,6 +7,10 @@
 
 namespace sp::storage::sqlite {
 
+// A notifications row selected as (id, tenant_id, ticket_id, agent_id, team_id, kind, message,
+// created_at, read_at), as SqliteStore::list_notifications reads it too.
+Notification read_notification(const Statement& row);
+
 class SqliteNotificationStore final : public NotificationStore {
  public:
   // REQUIRES: `store` is migrated (version >= 22) and outlives this object.
