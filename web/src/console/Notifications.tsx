@@ -89,14 +89,16 @@ export function Notifications({ client }: { client: ApiClient }) {
       .catch(() => undefined);
   };
 
+  // The accessible name holds the visible count ("99+" too).
+  const shownCount = unread >= 100 ? '99+' : String(unread);
   return (
     <div class="notify">
       <button type="button" class="notify-bell" aria-expanded={open} aria-controls="notify-list" onClick={toggle}
-        aria-label={t('notify.bell', { count: unread })}>
+        aria-label={t('notify.bell', { count: shownCount })}>
         <svg class="notify-icon" aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
           <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z" />
         </svg>
-        {unread > 0 && <span class="notify-count" data-testid="notify-count">{unread >= 100 ? '99+' : unread}</span>}
+        {unread > 0 && <span class="notify-count" data-testid="notify-count">{shownCount}</span>}
       </button>
       {open && (
         <div id="notify-list" class="notify-list" role="region" aria-label={t('notify.title')}>
