@@ -16,6 +16,7 @@ import {
   checkA11y,
   launch,
   newPage,
+  openTicketBySearch,
   screenshot,
   waitFor,
 } from './helpers.mjs';
@@ -49,17 +50,12 @@ before(async () => {
 });
 
 after(async () => {
-  await admin?.dispose();
-  await second?.dispose();
+  await Promise.all([admin?.dispose(), second?.dispose()]);
   await browser?.close();
 });
 
-async function openTestTicket(page) {
-  await page.locator('#f-search').fill(stamp);
-  const row = page.locator(`.queue-row[data-ticket-id="${ticket.id}"]`);
-  await row.waitFor();
-  await row.click();
-  await page.locator('#ticket-title', { hasText: SUBJECT }).waitFor();
+function openTestTicket(page) {
+  return openTicketBySearch(page, stamp, ticket.id, SUBJECT);
 }
 
 /** The customer writes through the portal API (demo mode returns the sign-in link). */
