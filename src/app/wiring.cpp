@@ -16,6 +16,7 @@
 #include "http/improvement_routes.hpp"
 #include "http/mail_routes.hpp"
 #include "http/attachment_routes.hpp"
+#include "http/notification_routes.hpp"
 #include "http/phone_routes.hpp"
 #include "http/portal_routes.hpp"
 #include "http/report_routes.hpp"
@@ -27,6 +28,7 @@
 #include "http/webhook_routes.hpp"
 #include "intake/form_intake.hpp"
 #include "intake/webhook_intake.hpp"
+#include "outbound/notification_mailer.hpp"
 #include "outbound/report_mailer.hpp"
 #include "jobs/kpi_job.hpp"
 #include "jobs/report_job.hpp"
@@ -41,6 +43,7 @@
 #include "service/staffing_service.hpp"
 #include "service/survey_service.hpp"
 #include "storage/sqlite/sqlite_conduct_store.hpp"
+#include "storage/sqlite/sqlite_notification_store.hpp"
 #include "storage/sqlite/sqlite_improvement_store.hpp"
 #include "storage/sqlite/sqlite_kpi_store.hpp"
 #include "storage/sqlite/sqlite_outbound_webhook_store.hpp"
@@ -77,6 +80,9 @@ struct Application::Parts {
   std::unique_ptr<service::ImprovementService> improvements;
   std::unique_ptr<storage::sqlite::SqliteConductStore> conduct_store;
   std::unique_ptr<service::ConductService> conduct;
+  std::unique_ptr<storage::sqlite::SqliteNotificationStore> notification_store;
+  std::unique_ptr<service::NotificationService> notifications;
+  std::unique_ptr<service::PresenceService> presence;
   std::unique_ptr<storage::sqlite::SqliteReportRunStore> report_runs;
   std::unique_ptr<service::ReportScheduleService> report_schedules;
   std::unique_ptr<outbound::ReportMailer> report_mailer;
@@ -174,9 +180,10 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
       std::make_unique<webhooks::WebhookEventRecorder>(*p.outbound_webhooks, db, db, p.survey_store.get());
   webhooks::WebhookEventRecorder& recorder = *p.webhook_recorder;
   p.helpdesk->add_observer(&recorder);
-  p.sla->set_notice_observer([&aggregator, &recorder](domain::TenantId tenant, domain::TicketId ticket) {
+  p.sla->set_notice_observer([&aggregator, &recorder, &p](domain::TenantId tenant, domain::TicketId ticket) {
     aggregator.mark(tenant, ticket);
     recorder.sla_notices_fired(tenant, ticket);
+    if (p.notifications) p.notifications->sla_notices_fired(tenant, ticket);
   });
   p.reports->set_aggregates(p.kpi_store.get(), &aggregator);
   p.reports->set_tenant_rules(service::charter_report_rules(db));
@@ -194,6 +201,20 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   p.helpdesk->set_reply_gate(p.conduct.get());
   p.helpdesk->add_observer(p.conduct.get());
   http::register_conduct_routes(api, *p.conduct);
+  // Per-agent notifications and collision detection (issue 17).
+  p.notification_store = std::make_unique<storage::sqlite::SqliteNotificationStore>(db);
+  p.notifications =
+      std::make_unique<service::NotificationService>(*p.helpdesk, *p.notification_store, p.feed, p.clock);
+  p.helpdesk->add_observer(p.notifications.get());
+  p.notifications->set_mailer([&p](const domain::Agent& agent, const storage::Notification& note) {
+    auto desk = p.mail->desk_for(note.tenant_id);
+    if (!desk) return;
+    auto sent =
+        outbound::mail_notification(p.mail->outbox(), *desk, agent, note, p.public_url + "/", p.clock.now());
+    if (!sent) spdlog::warn("notification {} not mailed: {}", note.id, sent.error().message);
+  });
+  p.presence = std::make_unique<service::PresenceService>(*p.helpdesk, p.feed, p.clock);
+  http::register_notification_routes(api, *p.notifications, *p.presence, *p.sla);
 
   p.report_runs = std::make_unique<storage::sqlite::SqliteReportRunStore>(db);
   p.report_schedules = std::make_unique<service::ReportScheduleService>(

@@ -8,6 +8,7 @@
 
 #include "core/text.hpp"
 #include "core/time.hpp"
+#include "domain/notify_rules.hpp"
 #include "http/json_codec.hpp"
 #include "http/handler_util.hpp"
 #include "http/problem.hpp"
@@ -395,7 +396,8 @@ HttpResponse list_tickets(Api::Context& ctx) {
     std::optional<storage::UrgencyKey> last;
     if (full) {
       auto it = by_id.find(items->back().id.value);
-      last = storage::urgency_key(filter, items->back().id, it != by_id.end() ? *it->second : TicketSummary{});
+      last =
+          storage::urgency_key(filter, items->back().id, it != by_id.end() ? *it->second : TicketSummary{});
     }
     out["next_cursor"] = last ? json(due_cursor(*last)) : json(nullptr);
   } else {
@@ -465,8 +467,20 @@ HttpResponse add_message(Api::Context& ctx) {
   std::optional<Error> error;
   auto kind = enum_member(reader, "kind", parse_message_kind, error).value_or(MessageKind::Outbound);
   auto text = reader.string("body", true);
+  // Collision detection (issue 17): the id of the newest message the composer saw.
+  auto seen_up_to = reader.integer("if_no_reply_since");
   if (auto done = reader.finish(); !done) return error_response(done.error());
   if (error) return error_response(*error);
+  if (seen_up_to && kind == MessageKind::Outbound) {
+    const TicketId ticket{ctx.param("id")};
+    SP_OR_RESPOND(messages, ctx.service.list_messages(ctx.who(), ticket));
+    if (auto newer = newer_reply(*messages, MessageId{*seen_up_to}, ctx.who().agent.id)) {
+      return problem(409, "reply-collision", "Reply collision",
+                     "another reply was sent after you started yours; send again without "
+                     "if_no_reply_since to send it anyway",
+                     {{"reply", to_json(*newer)}});
+    }
+  }
   SP_OR_RESPOND(
       added, ctx.service.add_message(ctx.who(), TicketId{ctx.param("id")}, kind, std::move(*text), *version));
   json out = to_json(added->message);

@@ -112,6 +112,11 @@ class FeedStream final : public EventSource {
     std::string out;
     if (page.gap) out += "id: " + std::to_string(after_) + "\nevent: resync\ndata: {}\n\n";
     for (const auto& event : page.events) {
+      if (event.event != "ticket") {
+        out +=
+            "id: " + std::to_string(event.seq) + "\nevent: " + event.event + "\ndata: " + event.data + "\n\n";
+        continue;
+      }
       json data = {{"ticket_id", event.ticket.value},
                    {"version", event.version},
                    {"change", service::to_string(event.change)}};
@@ -259,7 +264,7 @@ void register_portal_routes(Api& api, PortalService& portal, ChangeFeed& feed, P
     auto tenant = who->tenant();
     auto customer = who->customer.id;
     return event_stream(feed, ctx.request, [tenant, customer](const ChangeEvent& event) {
-      return event.tenant == tenant && event.requester == customer;
+      return event.tenant == tenant && event.requester == customer && event.event == "ticket";
     });
   });
 }
@@ -267,7 +272,9 @@ void register_portal_routes(Api& api, PortalService& portal, ChangeFeed& feed, P
 void register_stream_routes(Api& api, ChangeFeed& feed) {
   api.add("GET", "/api/v1/stream", Api::Access::Authenticated, [&feed](Api::Context& ctx) {
     auto tenant = ctx.who().scope.tenant;
-    return event_stream(feed, ctx.request, [tenant](const ChangeEvent& event) {
+    auto me = ctx.who().agent.id;
+    return event_stream(feed, ctx.request, [tenant, me](const ChangeEvent& event) {
+      if (event.for_agent && *event.for_agent != me) return false;  // someone else's notification
       return !tenant || event.tenant == *tenant;  // platform administrators see every tenant
     });
   });

@@ -240,22 +240,6 @@ void register_sla_routes(Api& api, SlaService& sla) {
     out["fired"] = fired;
     return json_response(200, out);
   });
-
-  api.add("GET", "/api/v1/notifications", auth, [&sla](Api::Context& ctx) {
-    SP_OR_RESPOND(limit, page_limit(ctx.request));
-    SP_OR_RESPOND(items, sla.notifications(ctx.who(), *limit));
-    json out = json::array();
-    for (const auto& n : *items) {
-      out.push_back({{"id", n.id},
-                     {"ticket_id", n.ticket_id.value},
-                     {"agent_id", n.agent_id ? json(n.agent_id->value) : json(nullptr)},
-                     {"team_id", n.team_id ? json(n.team_id->value) : json(nullptr)},
-                     {"kind", n.kind},
-                     {"message", n.message},
-                     {"created_at", format_rfc3339(n.created_at)}});
-    }
-    return json_response(200, {{"items", out}});
-  });
 }
 
 }  // namespace sp::http

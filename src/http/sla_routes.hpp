@@ -1,5 +1,6 @@
-// REST routes of the SLA engine: calendars, policies, a ticket's SLA state, and the
-// escalation notifications. Registered onto an Api by the app when the engine is wired.
+// REST routes of the SLA engine: calendars, policies and a ticket's SLA state (the notices it
+// writes are listed by http/notification_routes.hpp). Registered onto an Api by the app when the engine is
+// wired.
 #pragma once
 
 #include "http/api.hpp"

@@ -91,6 +91,26 @@ std::string report_pdf_filename(std::string_view report, std::string_view period
   return name + ".pdf";
 }
 
+Result<void> queue_staff_mail(mail::Outbox& outbox, TenantId tenant, const std::string& desk_address,
+                              channels::OutboundMail out, Timestamp now) {
+  const auto at = desk_address.find('@');
+  const std::string domain = at == std::string::npos ? "servicepact.invalid" : desk_address.substr(at + 1);
+  out.date = now;
+  std::uint8_t random[16];
+  randombytes_buf(random, sizeof random);
+  out.message_id = channels::make_message_id(random, domain);
+  out.auto_submitted = true;  // no out-of-office replies to the desk
+  auto raw = channels::compose_mail(out);
+  if (!raw) return raw.error();
+  std::vector<std::string> recipients;
+  for (const auto& to : out.to) recipients.push_back(to.address);
+  auto enqueued = outbox.enqueue({tenant, std::nullopt, "<" + out.message_id + ">", desk_address,
+                                  std::move(recipients), std::move(*raw)},
+                                 now);
+  if (!enqueued) return enqueued.error();
+  return {};
+}
+
 Result<int> ReportMailer::mail_run(const Tenant& tenant, const storage::ReportRun& run) {
   auto desk = desk_for_(tenant.id);
   if (!desk) {
@@ -104,8 +124,6 @@ Result<int> ReportMailer::mail_run(const Tenant& tenant, const storage::ReportRu
   const auto now = clock_.now();
   const std::string subject = report_mail_subject(run.report, run.period_label);
   const std::string title = report_title(run.report);
-  const auto at = desk->address.find('@');
-  const std::string domain = at == std::string::npos ? "servicepact.invalid" : desk->address.substr(at + 1);
   int queued = 0;
   for (const auto& agent : *agents) {
     if (!agent.active || agent.email.empty() || agent.tenant_id != tenant.id) continue;
@@ -120,17 +138,7 @@ Result<int> ReportMailer::mail_run(const Tenant& tenant, const storage::ReportRu
       out.attachments.push_back(
           {report_pdf_filename(run.report, run.period_label), "application/pdf", run.pdf});
     }
-    out.date = now;
-    std::uint8_t random[16];
-    randombytes_buf(random, sizeof random);
-    out.message_id = channels::make_message_id(random, domain);
-    out.auto_submitted = true;  // no out-of-office replies to the desk
-    auto raw = channels::compose_mail(out);
-    if (!raw) return raw.error();
-    auto enqueued = outbox_.enqueue(
-        {tenant.id, std::nullopt, "<" + out.message_id + ">", desk->address, {agent.email}, std::move(*raw)},
-        now);
-    if (!enqueued) return enqueued.error();
+    SP_TRY(queue_staff_mail(outbox_, tenant.id, desk->address, std::move(out), now));
     ++queued;
   }
   if (queued == 0) {

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 
+#include "channels/compose.hpp"
 #include "core/clock.hpp"
 #include "intake/mail_intake.hpp"
 #include "mail/outbox.hpp"
@@ -32,6 +33,12 @@ std::string report_mail_subject(std::string_view report, std::string_view period
 // "report-<report>-<period>.pdf" with every character outside [A-Za-z0-9_-] of the report
 // and the period replaced by '_' (the weekly "/" too), at most 100 characters.
 std::string report_pdf_filename(std::string_view report, std::string_view period_label);
+
+// Queues `out` (from, to, subject and body set) to staff from the desk: Date, a fresh
+// Message-ID of the desk's domain and Auto-Submitted are added here (shared with
+// notification_mailer).
+Result<void> queue_staff_mail(mail::Outbox& outbox, TenantId tenant, const std::string& desk_address,
+                              channels::OutboundMail out, Timestamp now);
 
 class ReportMailer {
  public:

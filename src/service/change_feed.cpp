@@ -21,6 +21,20 @@ void ChangeFeed::ticket_changed(const Ticket& ticket, TicketChangeKind change) {
   while (events_.size() > capacity_) events_.pop_front();
 }
 
+void ChangeFeed::publish(TenantId tenant, std::optional<AgentId> for_agent, std::string event,
+                         std::string data) {
+  std::lock_guard lock(mutex_);
+  ChangeEvent signal;
+  signal.seq = next_seq_++;
+  signal.tenant = tenant;
+  signal.requester = CustomerId{0};  // no customer's: the portal stream never shows it
+  signal.event = std::move(event);
+  signal.data = std::move(data);
+  signal.for_agent = for_agent;
+  events_.push_back(std::move(signal));
+  while (events_.size() > capacity_) events_.pop_front();
+}
+
 ChangeFeed::Page ChangeFeed::since(std::int64_t after_seq,
                                    const std::function<bool(const ChangeEvent&)>& visible,
                                    std::size_t max) const {

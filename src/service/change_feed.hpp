@@ -8,6 +8,8 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "service/helpdesk.hpp"
@@ -21,6 +23,11 @@ struct ChangeEvent {
   CustomerId requester;
   std::int64_t version = 0;
   TicketChangeKind change = TicketChangeKind::Updated;
+  // Besides ticket changes the feed carries signals (issue 17): `event` names the SSE event
+  // ("notification", "presence"), `data` is its JSON text, `for_agent` limits it to one agent.
+  std::string event = "ticket";
+  std::string data;
+  std::optional<AgentId> for_agent;
 };
 
 std::string_view to_string(TicketChangeKind change);
@@ -30,6 +37,8 @@ class ChangeFeed final : public TicketObserver {
   explicit ChangeFeed(std::size_t capacity = 4096) : capacity_(capacity) {}
 
   void ticket_changed(const Ticket& ticket, TicketChangeKind change) override;
+  // A signal for agents of `tenant` (one agent when `for_agent` is set); never seen by customers.
+  void publish(TenantId tenant, std::optional<AgentId> for_agent, std::string event, std::string data);
 
   struct Page {
     std::vector<ChangeEvent> events;

@@ -676,7 +676,23 @@ CREATE INDEX sla_timers_running_assignee ON sla_timers(tenant_id, assignee_id, d
 CREATE INDEX sla_timers_breached_assignee ON sla_timers(tenant_id, assignee_id, due_at) WHERE breached = 1;
 )sql";
 
-constexpr std::array<Migration, 18> kSqliteMigrations{{
+// Per-agent notifications (issue 17): read state, a team's manager beside its lead, and each
+// agent's mail preference per kind.
+constexpr std::string_view kNotificationSchema = R"sql(
+ALTER TABLE notifications ADD COLUMN read_at INTEGER;
+CREATE INDEX notifications_unread ON notifications(tenant_id, agent_id, id) WHERE read_at IS NULL;
+CREATE INDEX notifications_team ON notifications(tenant_id, team_id, id) WHERE agent_id IS NULL;
+ALTER TABLE teams ADD COLUMN manager_id INTEGER;
+CREATE TABLE notification_mail_preferences(
+  tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+  agent_id  INTEGER NOT NULL,
+  kind      TEXT NOT NULL,
+  mail      INTEGER NOT NULL,
+  PRIMARY KEY(tenant_id, agent_id, kind)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 19> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -695,6 +711,7 @@ constexpr std::array<Migration, 18> kSqliteMigrations{{
     {16, "attachments: a record per stored file of a message", kAttachmentSchema},
     {18, "conduct check: tenant settings and the findings of checked replies", kConductSchema},
     {19, "queue views: ticket and SLA-state counts kept by triggers, urgency indexes", kQueueViewSchema},
+    {22, "notifications: read state, team managers, mail preferences per kind", kNotificationSchema},
 }};
 
 }  // namespace

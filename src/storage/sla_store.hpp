@@ -65,6 +65,7 @@ struct Notification {
   std::string kind;                 // "sla_at_risk", "sla_breached", "escalation"
   std::string message;
   Timestamp created_at;
+  std::optional<Timestamp> read_at;  // when its recipient read it (storage/notification_store.hpp)
 };
 
 // The budget one cycle of a ticket keeps under one policy after a policy change; (ticket,

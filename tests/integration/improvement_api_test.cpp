@@ -251,7 +251,8 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
     auto& sqlite = dynamic_cast<storage::sqlite::SqliteStore&>(w.server.store());
     ASSERT_TRUE(sqlite
                     .write([](storage::sqlite::Connection& conn) -> Result<void> {
-                      // Migrations 12 to 16, 18 and 19 (after 11) undone too, so all run again on reopening.
+                      // Migrations 12 to 16, 18, 19 and 22 (after 11) undone too, so all run again on
+                      // reopening.
                       return conn.exec(
                           "DROP TABLE sla_cycle_budgets; DROP TABLE message_attachments; DROP TRIGGER "
                           "ticket_counts_insert; DROP TRIGGER ticket_counts_delete; DROP "
@@ -274,6 +275,9 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
                           "DROP TABLE message_conduct_findings; DROP TABLE conduct_settings; "
                           "DROP TABLE improvement_actions; DROP TABLE auto_replies_sent; DROP TABLE "
                           "mail_participants; "
+                          "DROP INDEX notifications_unread; DROP INDEX notifications_team; ALTER TABLE "
+                          "notifications DROP COLUMN read_at; ALTER TABLE teams DROP COLUMN manager_id; "
+                          "DROP TABLE notification_mail_preferences; "
                           "ALTER TABLE messages DROP COLUMN automatic; DELETE FROM schema_migrations WHERE "
                           "version >= 11;");
                     })

@@ -130,3 +130,12 @@ export async function waitFor(predicate, { timeout = 15_000, interval = 250, mes
     await new Promise((r) => setTimeout(r, interval));
   }
 }
+
+/** Finds a ticket in the queue by a search text and opens it (its title shows `subject`). */
+export async function openTicketBySearch(page, search, ticketId, subject) {
+  await page.locator('#f-search').fill(search);
+  const row = page.locator(`.queue-row[data-ticket-id="${ticketId}"]`);
+  await row.waitFor();
+  await row.click();
+  await page.locator('#ticket-title', { hasText: subject }).waitFor();
+}

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "storage/sqlite/sqlite_notification_store.hpp"
 #include "storage/sqlite/sqlite_store_support.hpp"
 
 namespace sp::storage::sqlite {
@@ -427,22 +428,11 @@ Result<std::vector<Notification>> SqliteStore::list_notifications(const Scope& s
                                                                   std::optional<AgentId> agent, int limit) {
   return read([&](Connection& conn) -> Result<std::vector<Notification>> {
     SP_PREPARE(stmt, conn,
-               "SELECT id, tenant_id, ticket_id, agent_id, team_id, kind, message, created_at "
+               "SELECT id, tenant_id, ticket_id, agent_id, team_id, kind, message, created_at, read_at "
                "FROM notifications WHERE (?1 IS NULL OR tenant_id = ?1) "
                "AND (?2 IS NULL OR agent_id = ?2 OR agent_id IS NULL) ORDER BY id DESC LIMIT ?3");
     stmt.bind(1, raw_id(scope.tenant)).bind(2, raw_id(agent)).bind(3, std::int64_t{limit});
-    return collect_rows(stmt, [](const Statement& row) {
-      Notification n;
-      n.id = row.int64(0);
-      n.tenant_id = TenantId{row.int64(1)};
-      n.ticket_id = TicketId{row.int64(2)};
-      n.agent_id = optional_id<AgentId>(row, 3);
-      n.team_id = optional_id<TeamId>(row, 4);
-      n.kind = row.text(5);
-      n.message = row.text(6);
-      n.created_at = from_unix_ms(row.int64(7));
-      return n;
-    });
+    return collect_rows(stmt, read_notification);
   });
 }
 

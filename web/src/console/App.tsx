@@ -22,6 +22,8 @@ import { formatNumber } from '../lib/time';
 import { parseRoute, QUEUE_VIEWS, routeHash, viewFilters, type QueueView, type Route } from '../lib/route';
 import { I18nContext, LanguageSwitch, Modal, storeLanguage, storedLanguage, useDocumentLanguage } from '../lib/ui';
 import { LoginForm, type LoginAnswer } from './Login';
+import { Notifications } from './Notifications';
+import { emitSignal, parseSignal } from '../lib/signals';
 import { QueueList } from './Queue';
 import { ReportsView } from './Reports';
 import { StaffingView } from './Staffing';
@@ -167,6 +169,7 @@ export function App() {
           <LanguageSwitch value={lang} onChange={switchLanguage} />
           {agent && (
             <>
+              {agent.tenant_id !== null && <Notifications key={session} client={client} />}
               <span class="whoami">{t('auth.signedInAs', { name: agent.name })}</span>
               <button type="button" onClick={() => void signOut()}>
                 {t('auth.signOut')}
@@ -491,6 +494,7 @@ function Console({ agent, session, route }: { agent: Agent; session: number; rou
       onEvent,
       onMode: setMode,
       onResync: () => void loadQueue({ ...filtersRef.current, search: serverSearch(filtersRef.current.search) ?? '' }),
+      onSignal: (event, data) => emitSignal(event, parseSignal(data)),
       pollMs: 5000,
       poll: async () => {
         const since = lastPoll.current;

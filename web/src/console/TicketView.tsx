@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiClient, describeError, isConflict, query } from '../lib/api';
+import { ApiClient, ApiError, describeError, isConflict, query } from '../lib/api';
 import { countdown, formatDateTime, parseTime } from '../lib/time';
 import {
   PRIORITIES,
@@ -20,6 +20,8 @@ import { clearDraft, loadDraft, saveDraft } from '../lib/drafts';
 import { editsOf, isEmptyPatch, patchOf, UNDO_MS, type FieldEdits, type FieldPatch } from '../lib/edits';
 import { Notice, useI18n } from '../lib/ui';
 import { SlaBadge } from './SlaBadge';
+import { CollisionWarning, PresenceStrip } from './Presence';
+import { newestMessageId } from '../lib/signals';
 
 export type ComposerControl = (kind: 'outbound' | 'note') => void;
 
@@ -62,6 +64,8 @@ export function TicketView({
   const [kind, setKind] = useState<'outbound' | 'note'>('outbound');
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
+  const seenUpTo = useRef<number | undefined>(undefined);
+  const [collided, setCollided] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const ownVersion = useRef<number>(0);
@@ -113,6 +117,8 @@ export function TicketView({
   }, [ticketId]);
 
   const editDraft = (text: string, which = kind) => {
+    // The composer remembers the newest message it saw when the reply began (collisions).
+    if (!draft.trim() && text.trim() && data) seenUpTo.current = newestMessageId(data.messages);
     setDraft(text);
     saveDraft(localStorage, ticketId, which, text, Date.now());
   };
@@ -199,9 +205,11 @@ export function TicketView({
     setStatus(t('ticket.undone'));
   };
 
-  const send = async (e: Event) => {
+  const send = async (e: Event, anyway = false) => {
     e.preventDefault();
     if (!draft.trim()) return;
+    setCollided(false);
+    const since = kind === 'outbound' && !anyway ? seenUpTo.current ?? newestMessageId(messages) : undefined;
     setBusy(true);
     setActionError(null);
     setStatus(null);
@@ -209,7 +217,9 @@ export function TicketView({
       const added = await client.post<Message & { ticket: Ticket }>(`/api/v1/tickets/${ticket.id}/messages`, {
         kind: kind as MessageKind,
         body: draft,
+        ...(since !== undefined ? { if_no_reply_since: since } : {}),
       });
+      seenUpTo.current = undefined;
       const { ticket: newTicket, ...message } = added;
       ownVersion.current = newTicket?.version ?? ownVersion.current;
       setData({ ...data, ticket: newTicket ?? ticket, messages: [...messages, message as Message] });
@@ -223,7 +233,10 @@ export function TicketView({
         .catch(() => undefined);
       setStatus(kind === 'note' ? t('ticket.noteSaved') : t('ticket.replySent'));
     } catch (err) {
-      setActionError({ text: describeError(err, t), conflict: isConflict(err) });
+      if (err instanceof ApiError && err.kind === 'reply-collision') {
+        setCollided(true);
+        void load(false);
+      } else setActionError({ text: describeError(err, t), conflict: isConflict(err) });
     } finally {
       setBusy(false);
     }
@@ -366,7 +379,9 @@ export function TicketView({
             ))}
           </ol>
 
-          <form class={`composer composer-${kind}`} onSubmit={send}>
+          <PresenceStrip client={client} ticketId={ticket.id} replying={draft.trim() !== '' && kind === 'outbound'} />
+          {collided && <CollisionWarning onSendAnyway={() => void send(new Event('submit'), true)} onCancel={() => setCollided(false)} />}
+          <form class={`composer composer-${kind}`} onSubmit={(e) => void send(e)}>
             <fieldset class="composer-kind">
               <legend class="sr-only">{t('ticket.thread')}</legend>
               <label>

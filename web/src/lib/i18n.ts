@@ -244,6 +244,22 @@ const en = {
   'charter.noData': 'No data',
   'charter.atLeast': 'at least {value}',
   'charter.atMost': 'at most {value}',
+  // Notifications and collision detection (issue 17)
+  'notify.bell': 'Notifications, {count} unread',
+  'notify.title': 'Notifications',
+  'notify.readAll': 'Mark all read',
+  'notify.empty': 'No notifications.',
+  'notify.unread': 'unread',
+  'notify.kind.assigned_to_me': 'Assigned to you',
+  'notify.kind.mentioned': 'You were mentioned',
+  'notify.kind.customer_replied': 'Customer replied',
+  'notify.kind.sla_at_risk': 'SLA at risk',
+  'notify.kind.sla_breached': 'SLA breached',
+  'notify.kind.escalation': 'Escalation',
+  'presence.viewing': '{name} is viewing',
+  'presence.replying': '{name} is replying',
+  'presence.collision': 'Another agent replied to this ticket after you started your reply. Read it first, or send yours anyway.',
+  'presence.sendAnyway': 'Send anyway',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -491,6 +507,22 @@ const nl: Dict = {
   'charter.noData': 'Geen gegevens',
   'charter.atLeast': 'minstens {value}',
   'charter.atMost': 'hoogstens {value}',
+  // Notifications and collision detection (issue 17)
+  'notify.bell': 'Meldingen, {count} ongelezen',
+  'notify.title': 'Meldingen',
+  'notify.readAll': 'Alles gelezen',
+  'notify.empty': 'Geen meldingen.',
+  'notify.unread': 'ongelezen',
+  'notify.kind.assigned_to_me': 'Aan jou toegewezen',
+  'notify.kind.mentioned': 'Je bent genoemd',
+  'notify.kind.customer_replied': 'Klant heeft gereageerd',
+  'notify.kind.sla_at_risk': 'SLA in gevaar',
+  'notify.kind.sla_breached': 'SLA overschreden',
+  'notify.kind.escalation': 'Escalatie',
+  'presence.viewing': '{name} bekijkt dit ticket',
+  'presence.replying': '{name} schrijft een antwoord',
+  'presence.collision': 'Een collega heeft dit ticket beantwoord nadat je aan je antwoord begon. Lees dat eerst, of verstuur het jouwe toch.',
+  'presence.sendAnyway': 'Toch versturen',
 };
 
 const zh: Dict = {
@@ -735,6 +767,22 @@ const zh: Dict = {
   'charter.noData': '无数据',
   'charter.atLeast': '不低于 {value}',
   'charter.atMost': '不超过 {value}',
+  // Notifications and collision detection (issue 17)
+  'notify.bell': '通知，{count} 条未读',
+  'notify.title': '通知',
+  'notify.readAll': '全部标为已读',
+  'notify.empty': '没有通知。',
+  'notify.unread': '未读',
+  'notify.kind.assigned_to_me': '已分配给你',
+  'notify.kind.mentioned': '有人提到了你',
+  'notify.kind.customer_replied': '客户已回复',
+  'notify.kind.sla_at_risk': 'SLA 有风险',
+  'notify.kind.sla_breached': 'SLA 已违约',
+  'notify.kind.escalation': '升级',
+  'presence.viewing': '{name} 正在查看',
+  'presence.replying': '{name} 正在回复',
+  'presence.collision': '在你开始回复之后，另一位客服已回复此工单。请先阅读，或仍然发送你的回复。',
+  'presence.sendAnyway': '仍然发送',
 };
 
 export const LANGUAGES = ['nl', 'en', 'zh'] as const;

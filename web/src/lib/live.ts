@@ -12,6 +12,8 @@ export interface LiveOptions {
   onMode?: (mode: LiveMode) => void;
   /** `event: resync`: events were missed; reload everything. */
   onResync?: () => void;
+  /** `event: notification` / `event: presence` (issue 17): handed on with their data. */
+  onSignal?: (event: string, data: string) => void;
   /** Called every `pollMs` while the stream is unavailable. */
   poll: () => Promise<void> | void;
   pollMs?: number;
@@ -65,6 +67,9 @@ export function startLive(options: LiveOptions): () => void {
       if (event) options.onEvent(event);
     });
     source.addEventListener('resync', () => options.onResync?.());
+    for (const name of ['notification', 'presence']) {
+      source.addEventListener(name, (e) => options.onSignal?.(name, (e as MessageEvent<string>).data));
+    }
     source.addEventListener('error', () => {
       if (!source || source.readyState !== EventSource.CLOSED) return; // the browser retries
       source = null;

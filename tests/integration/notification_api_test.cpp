@@ -1,0 +1,204 @@
+// Per-agent notifications and collision detection through the real HTTP API on the real
+// SQLite (issue 17): each agent sees only their own notifications (assigned to me, customer
+// replied, mentioned), read marks and the unread count, tenant isolation, an escalation that
+// reaches the team's lead and manager and nobody else, presence on a ticket, and the 409
+// reply collision.
+#include <gtest/gtest.h>
+
+#include "sla_world.hpp"
+
+namespace sp::testing {
+namespace {
+
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+std::int64_t me(const HttpClient& client) {
+  return body_of(client.get("/api/v1/auth/me"))["agent"]["id"].get<std::int64_t>();
+}
+
+json own(const HttpClient& client, const std::string& query = "") {
+  auto response = client.get("/api/v1/notifications" + query);
+  EXPECT_EQ(response.status, 200) << response.body;
+  return body_of(response)["items"];
+}
+
+int unread(const HttpClient& client) {
+  return body_of(client.get("/api/v1/notifications/unread-count"))["unread"].get<int>();
+}
+
+std::vector<std::string> kinds_of(const json& items) {
+  std::vector<std::string> kinds;
+  for (const auto& n : items) kinds.push_back(n["kind"]);
+  return kinds;
+}
+
+struct NotifyWorld : SlaWorld {
+  HttpClient anna{0}, piet{0};
+  std::int64_t anna_id = 0, piet_id = 0;
+  void agents() {
+    anna = server.agent_client(domain::TenantId{tenant_id}, Role::Agent, "anna@acme.test");
+    piet = server.agent_client(domain::TenantId{tenant_id}, Role::Agent, "piet@acme.test");
+    anna_id = me(anna);
+    piet_id = me(piet);
+  }
+  void assign(std::int64_t ticket, std::int64_t agent) {
+    auto response = admin.request("PATCH", path(ticket), json{{"assignee_id", agent}}.dump());
+    ASSERT_EQ(response.status, 200) << response.body;
+  }
+};
+
+TEST(NotificationApi, TheAssigneeIsToldOfAssignmentAndCustomerRepliesAndOthersSeeNothing) {
+  NotifyWorld w;
+  w.setup(kAlwaysOpen, {{"first_response_minutes", 600}});
+  w.agents();
+  auto id = w.ticket();
+  w.assign(id, w.anna_id);
+  ASSERT_TRUE(w.server.service()
+                  .add_customer_message(domain::TenantId{w.tenant_id}, domain::CustomerId{w.customer_id},
+                                        domain::TicketId{id}, "Still broken, please call me.")
+                  .ok());
+  auto items = own(w.anna);
+  EXPECT_EQ(kinds_of(items), (std::vector<std::string>{"customer_replied", "assigned_to_me"}));
+  EXPECT_EQ(items[0]["ticket_id"], id);
+  EXPECT_EQ(items[0]["read"], false);
+  EXPECT_EQ(unread(w.anna), 2);
+  EXPECT_TRUE(own(w.piet).empty());
+  EXPECT_EQ(unread(w.piet), 0);
+
+  // Piet cannot mark Anna's notification; Anna can, and the unread list shrinks.
+  const auto first = items[0]["id"].get<std::int64_t>();
+  const auto mark = "/api/v1/notifications/" + std::to_string(first) + "/read";
+  EXPECT_EQ(w.piet.post(mark, "").status, 404);
+  EXPECT_EQ(w.anna.post(mark, "").status, 204);
+  EXPECT_EQ(unread(w.anna), 1);
+  EXPECT_EQ(kinds_of(own(w.anna, "?unread=true")), (std::vector<std::string>{"assigned_to_me"}));
+  EXPECT_EQ(own(w.anna)[0]["read"], true);
+  EXPECT_EQ(body_of(w.anna.post("/api/v1/notifications/read-all", ""))["marked"], 1);
+  EXPECT_EQ(unread(w.anna), 0);
+
+  // The cursor pages on.
+  auto page = body_of(w.anna.get("/api/v1/notifications?limit=1"));
+  ASSERT_EQ(page["items"].size(), 1u);
+  auto rest = own(w.anna, "?limit=1&cursor=" + page["next_cursor"].get<std::string>());
+  ASSERT_EQ(rest.size(), 1u);
+  EXPECT_EQ(rest[0]["kind"], "assigned_to_me");
+}
+
+TEST(NotificationApi, SelfAssignmentTellsNobodyAndAMentionTellsTheNamedAgent) {
+  NotifyWorld w;
+  w.setup(kAlwaysOpen, {{"first_response_minutes", 600}});
+  w.agents();
+  auto id = w.ticket();
+  auto took = w.piet.request("PATCH", w.path(id), json{{"assignee_id", w.piet_id}}.dump());
+  ASSERT_EQ(took.status, 200) << took.body;
+  EXPECT_TRUE(own(w.piet).empty());
+  auto note =
+      w.piet.post(w.path(id) + "/messages",
+                  json{{"kind", "note"}, {"body", "@anna can you check the router? cc @piet"}}.dump());
+  ASSERT_EQ(note.status, 201) << note.body;
+  EXPECT_EQ(kinds_of(own(w.anna)), (std::vector<std::string>{"mentioned"}));
+  EXPECT_TRUE(own(w.piet).empty()) << "one's own mention tells nobody";
+}
+
+TEST(NotificationApi, AnotherTenantSeesNoneOfThem) {
+  NotifyWorld w;
+  w.setup(kAlwaysOpen, {{"first_response_minutes", 600}});
+  w.agents();
+  auto id = w.ticket();
+  w.assign(id, w.anna_id);
+  auto platform = w.server.agent_client(std::nullopt, Role::Admin, "root2@platform.test");
+  auto other = body_of(platform.post("/api/v1/tenants", R"({"slug":"other","name":"Other"})"))["id"];
+  auto stranger =
+      w.server.agent_client(domain::TenantId{other.get<std::int64_t>()}, Role::Admin, "x@other.test");
+  EXPECT_TRUE(own(stranger).empty());
+  EXPECT_TRUE(own(stranger, "?scope=tenant").empty());
+  const auto note = own(w.anna)[0]["id"].get<std::int64_t>();
+  EXPECT_EQ(stranger.post("/api/v1/notifications/" + std::to_string(note) + "/read", "").status, 404);
+  EXPECT_EQ(unread(w.anna), 1);
+}
+
+TEST(NotificationApi, AnEscalationToTheTeamLeadReachesTheLeadAndManagerOnly) {
+  NotifyWorld w;
+  w.setup(kAlwaysOpen, {{"first_response_minutes", 60}},
+          {{"escalation", {{{"target", "first_response"}, {"at", 0.5}, {"action", "notify_team_lead"}}}}});
+  w.agents();
+  auto boss = w.server.agent_client(domain::TenantId{w.tenant_id}, Role::Supervisor, "boss@acme.test");
+  const auto boss_id = me(boss);
+  auto team = body_of(w.admin.post("/api/v1/teams", R"({"name":"Support"})"))["id"].get<std::int64_t>();
+  const auto team_path = "/api/v1/teams/" + std::to_string(team);
+  EXPECT_EQ(w.piet.request("PATCH", team_path, json{{"lead_id", w.anna_id}}.dump()).status, 403);
+  auto set =
+      w.admin.request("PATCH", team_path, json{{"lead_id", w.anna_id}, {"manager_id", boss_id}}.dump());
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(body_of(set)["manager_id"], boss_id);
+  EXPECT_EQ(w.admin.request("PATCH", team_path, R"({"manager_id":99999})").status, 422);
+
+  auto id = w.ticket();
+  ASSERT_EQ(w.admin.request("PATCH", w.path(id), json{{"team_id", team}}.dump()).status, 200);
+  w.server.clock().advance(minutes(31));
+  ASSERT_TRUE(w.server.scheduler().run_once().ok());
+  EXPECT_EQ(kinds_of(own(w.anna)), (std::vector<std::string>{"escalation"}));
+  EXPECT_EQ(kinds_of(own(boss)), (std::vector<std::string>{"escalation"}));
+  EXPECT_TRUE(own(w.piet).empty()) << "not every agent of the tenant";
+  // The tenant-wide listing is still there for admins.
+  EXPECT_FALSE(own(w.admin, "?scope=tenant").empty());
+}
+
+TEST(NotificationApi, MailPreferencesAreKeptPerKind) {
+  NotifyWorld w;
+  w.setup(kAlwaysOpen, {{"first_response_minutes", 600}});
+  w.agents();
+  EXPECT_EQ(body_of(w.anna.get("/api/v1/notifications/preferences"))["mail"]["mentioned"], false);
+  auto put = w.anna.request("PUT", "/api/v1/notifications/preferences", R"({"mail":{"mentioned":true}})");
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(body_of(put)["mail"]["mentioned"], true);
+  EXPECT_EQ(body_of(w.piet.get("/api/v1/notifications/preferences"))["mail"]["mentioned"], false);
+  EXPECT_EQ(
+      w.anna.request("PUT", "/api/v1/notifications/preferences", R"({"mail":{"nonsense":true}})").status,
+      422);
+}
+
+TEST(PresenceApi, OtherAgentsSeeWhoIsViewingOrReplyingUntilTheEntryExpires) {
+  NotifyWorld w;
+  w.setup(kAlwaysOpen, {{"first_response_minutes", 600}});
+  w.agents();
+  auto id = w.ticket();
+  const auto presence = w.path(id) + "/presence";
+  ASSERT_EQ(w.anna.post(presence, R"({"state":"viewing"})").status, 204);
+  ASSERT_EQ(w.anna.post(presence, R"({"state":"replying"})").status, 204);
+  auto seen = body_of(w.piet.get(presence))["items"];
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0]["agent_id"], w.anna_id);
+  EXPECT_EQ(seen[0]["state"], "replying");
+  EXPECT_TRUE(body_of(w.anna.get(presence))["items"].empty()) << "one does not see oneself";
+  EXPECT_EQ(w.anna.post(presence, R"({"state":"typing"})").status, 422);
+  EXPECT_EQ(w.anna.post("/api/v1/tickets/99999/presence", R"({"state":"viewing"})").status, 404);
+  w.server.clock().advance(seconds(31));
+  EXPECT_TRUE(body_of(w.piet.get(presence))["items"].empty()) << "no heartbeat for 30 s: gone";
+}
+
+TEST(ReplyCollision, AReplyStartedBeforeAnotherAgentsReplyIsStoppedUnlessSentAgain) {
+  NotifyWorld w;
+  w.setup(kAlwaysOpen, {{"first_response_minutes", 600}});
+  w.agents();
+  auto id = w.ticket();
+  const auto messages = w.path(id) + "/messages";
+  const auto seen = body_of(w.anna.get(messages))["items"].back()["id"].get<std::int64_t>();
+  auto piet = w.piet.post(messages, json{{"body", "We are on it."}}.dump());
+  ASSERT_EQ(piet.status, 201) << piet.body;
+  auto collided =
+      w.anna.post(messages, json{{"body", "Looking into it."}, {"if_no_reply_since", seen}}.dump());
+  EXPECT_EQ(collided.status, 409) << collided.body;
+  EXPECT_EQ(body_of(collided)["type"], "/problems/reply-collision");
+  EXPECT_EQ(body_of(collided)["reply"]["id"], body_of(piet)["id"]);
+  EXPECT_EQ(body_of(w.anna.get(messages))["items"].size(), 2u) << "nothing was stored";
+  // Seen the newer reply (or sent anyway without the field): it goes out.
+  auto latest = body_of(piet)["id"].get<std::int64_t>();
+  EXPECT_EQ(w.anna.post(messages, json{{"body", "Looking."}, {"if_no_reply_since", latest}}.dump()).status,
+            201);
+  EXPECT_EQ(w.anna.post(messages, json{{"body", "Anyway."}}.dump()).status, 201);
+}
+
+}  // namespace
+}  // namespace sp::testing
