@@ -12,6 +12,7 @@
 #include "http/channel_routes.hpp"
 #include "http/charter_routes.hpp"
 #include "http/feedback_routes.hpp"
+#include "http/commitment_routes.hpp"
 #include "http/conduct_routes.hpp"
 #include "http/improvement_routes.hpp"
 #include "http/mail_routes.hpp"
@@ -30,6 +31,7 @@
 #include "intake/webhook_intake.hpp"
 #include "outbound/notification_mailer.hpp"
 #include "outbound/report_mailer.hpp"
+#include "jobs/commitment_job.hpp"
 #include "jobs/kpi_job.hpp"
 #include "jobs/report_job.hpp"
 #include "jobs/sla_scheduler.hpp"
@@ -42,6 +44,7 @@
 #include "service/sla_service.hpp"
 #include "service/staffing_service.hpp"
 #include "service/survey_service.hpp"
+#include "storage/sqlite/sqlite_commitment_store.hpp"
 #include "storage/sqlite/sqlite_conduct_store.hpp"
 #include "storage/sqlite/sqlite_notification_store.hpp"
 #include "storage/sqlite/sqlite_improvement_store.hpp"
@@ -83,6 +86,9 @@ struct Application::Parts {
   std::unique_ptr<storage::sqlite::SqliteNotificationStore> notification_store;
   std::unique_ptr<service::NotificationService> notifications;
   std::unique_ptr<service::PresenceService> presence;
+  std::unique_ptr<storage::sqlite::SqliteCommitmentStore> commitment_store;
+  std::unique_ptr<service::CommitmentService> commitments;
+  std::unique_ptr<jobs::CommitmentJob> commitment_job;
   std::unique_ptr<storage::sqlite::SqliteReportRunStore> report_runs;
   std::unique_ptr<service::ReportScheduleService> report_schedules;
   std::unique_ptr<outbound::ReportMailer> report_mailer;
@@ -215,6 +221,13 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   });
   p.presence = std::make_unique<service::PresenceService>(*p.helpdesk, p.feed, p.clock);
   http::register_notification_routes(api, *p.notifications, *p.presence, *p.sla);
+  // Commitments (issue 18): kept by an agent's reply or call, broken by their job at the due time.
+  p.commitment_store = std::make_unique<storage::sqlite::SqliteCommitmentStore>(db);
+  p.commitments =
+      std::make_unique<service::CommitmentService>(*p.helpdesk, *p.commitment_store, *p.sla, p.clock);
+  p.helpdesk->add_observer(p.commitments.get());
+  http::register_commitment_routes(api, *p.commitments);
+  p.commitment_job = std::make_unique<jobs::CommitmentJob>(*p.commitments, p.clock);
 
   p.report_runs = std::make_unique<storage::sqlite::SqliteReportRunStore>(db);
   p.report_schedules = std::make_unique<service::ReportScheduleService>(
@@ -242,7 +255,7 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   p.attachment_routes = std::make_unique<http::AttachmentRoutes>(mail.attachments(), *p.helpdesk, *p.portal);
   api.set_message_extras(p.attachment_routes.get());
   p.attachment_routes->register_routes(api);
-  http::register_phone_routes(api);  // log a call, call back
+  http::register_phone_routes(api, *p.commitments);  // log a call, call back
   http::PortalOptions portal_options;
   portal_options.message_extras = p.attachment_routes.get();
   portal_options.reply_with_files = [routes = p.attachment_routes.get()](
@@ -343,6 +356,7 @@ Result<void> Application::start_background() {
   p.report_job->start();
   p.kpi_job->start();
   p.webhook_job->start();
+  p.commitment_job->start();
   p.background_started = true;
   return {};
 }
@@ -353,6 +367,7 @@ void Application::stop_background() {
   p.report_job->stop();
   p.kpi_job->stop();
   p.webhook_job->stop();
+  p.commitment_job->stop();
   p.mail->stop();  // no polled mail may reach the survey inviter once it is gone
 }
 
@@ -409,6 +424,9 @@ webhooks::OutboundWebhookService& Application::outbound_webhooks() {
 }
 jobs::WebhookJob& Application::webhook_job() {
   return *parts_->webhook_job;
+}
+jobs::CommitmentJob& Application::commitment_job() {
+  return *parts_->commitment_job;
 }
 MailRuntime& Application::mail() {
   return *parts_->mail;

@@ -26,6 +26,7 @@ class Api;
 class Metrics;
 }  // namespace sp::http
 namespace sp::jobs {
+class CommitmentJob;
 class SlaScheduler;
 class WebhookJob;
 }  // namespace sp::jobs
@@ -90,6 +91,7 @@ class Application {
   jobs::SlaScheduler& sla_scheduler();
   webhooks::OutboundWebhookService& outbound_webhooks();
   jobs::WebhookJob& webhook_job();
+  jobs::CommitmentJob& commitment_job();
   MailRuntime& mail();
   http::Api& api();
   http::Metrics& metrics();

@@ -36,7 +36,7 @@ constexpr Names<MessageKind, 3> kMessageKindNames{
     {{MessageKind::Inbound, "inbound"}, {MessageKind::Outbound, "outbound"}, {MessageKind::Note, "note"}}};
 constexpr Names<ActorType, 3> kActorTypeNames{
     {{ActorType::Customer, "customer"}, {ActorType::Agent, "agent"}, {ActorType::System, "system"}}};
-constexpr Names<EventType, 11> kEventTypeNames{{{EventType::Created, "created"},
+constexpr Names<EventType, 12> kEventTypeNames{{{EventType::Created, "created"},
                                                 {EventType::MessageAdded, "message_added"},
                                                 {EventType::StatusChanged, "status_changed"},
                                                 {EventType::PriorityChanged, "priority_changed"},
@@ -46,7 +46,8 @@ constexpr Names<EventType, 11> kEventTypeNames{{{EventType::Created, "created"},
                                                 {EventType::FieldChanged, "field_changed"},
                                                 {EventType::SlaAtRisk, "sla_at_risk"},
                                                 {EventType::SlaBreached, "sla_breached"},
-                                                {EventType::CallRecorded, "call_recorded"}}};
+                                                {EventType::CallRecorded, "call_recorded"},
+                                                {EventType::CommitmentBroken, "commitment_broken"}}};
 
 template <typename E, std::size_t N>
 std::string_view name_of(const Names<E, N>& names, E value) {

@@ -159,6 +159,9 @@ enum class EventType {
   // {"call_id","state","wait_seconds","talk_seconds","agent","caller"} (absent times are
   // null). Changes no ticket field; reports read wait time and abandonment from it.
   CallRecorded,
+  // Written by the commitment job (issue 18): a commitment was not kept by its due time;
+  // `field` is "commitment", `from` its id, `to` its due time (RFC 3339).
+  CommitmentBroken,
 };
 std::string_view to_string(EventType);
 Result<EventType> parse_event_type(std::string_view);

@@ -304,6 +304,7 @@ Ticket replay(const Ticket& created_state, std::span<const TicketEvent> history)
       case EventType::SlaAtRisk:
       case EventType::SlaBreached:
       case EventType::CallRecorded:
+      case EventType::CommitmentBroken:
         break;
       case EventType::StatusChanged:
         if (auto s = parse_status(event.to)) {

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 
+#include "core/text.hpp"
 #include "core/time.hpp"
+#include "http/commitment_routes.hpp"
 #include "http/handler_util.hpp"
 #include "http/json_codec.hpp"
 
@@ -36,7 +38,7 @@ HttpResponse noted(Api::Context& ctx, std::string body, const std::string& key, 
 
 }  // namespace
 
-void register_phone_routes(Api& api) {
+void register_phone_routes(Api& api, service::CommitmentService& commitments) {
   auto auth = Api::Access::Authenticated;
   api.add("POST", "/api/v1/tickets/{id}/calls", auth, [](Api::Context& ctx) {
     SP_OR_RESPOND(body, body_of(ctx));
@@ -62,7 +64,7 @@ void register_phone_routes(Api& api) {
     return noted(ctx, line + *note, "call",
                  {{"direction", *direction}, {"duration_seconds", *seconds}, {"outcome", *outcome}});
   });
-  api.add("POST", "/api/v1/tickets/{id}/callbacks", auth, [](Api::Context& ctx) {
+  api.add("POST", "/api/v1/tickets/{id}/callbacks", auth, [&commitments](Api::Context& ctx) {
     SP_OR_RESPOND(body, body_of(ctx));
     BodyReader reader(*body);
     auto due_text = reader.string("due_at", true);
@@ -74,8 +76,20 @@ void register_phone_routes(Api& api) {
     if (*due <= ctx.service.clock().now()) {
       return error_response(invalid_input("due_at must be in the future", "due_at"));
     }
-    return noted(ctx, "[call back due " + format_rfc3339(*due) + "]" + *note, "callback",
-                 {{"due_at", format_rfc3339(*due)}});
+    service::NewCommitmentInput input;
+    input.what = "call back";
+    // The note's first line names what the call is about; it ends up as what is promised.
+    if (!note->empty()) {
+      const std::string_view first_line = std::string_view(*note).substr(1, note->find('\n', 1) - 1);
+      input.what += ": " + std::string(text::truncate_utf8(first_line, 400));
+    }
+    input.due_at = *due;
+    input.channel = Channel::Phone;
+    input.source = CommitmentSource::Callback;
+    SP_OR_RESPOND(made, commitments.create(ctx.who(), TicketId{ctx.param("id")}, std::move(input)));
+    const auto due_text_out = format_rfc3339(made->due_at);
+    return noted(ctx, "[call back due " + due_text_out + "]" + *note, "callback",
+                 {{"due_at", due_text_out}, {"commitment", to_json(*made)}});
   });
 }
 

@@ -692,7 +692,37 @@ CREATE TABLE notification_mail_preferences(
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 19> kSqliteMigrations{{
+// Commitments (issue 18): what an agent promised on a ticket and by when. Composite foreign
+// keys tie the ticket and the agent to the commitment's tenant; the two partial indexes are
+// the commitment job's due scans (open ones by due time, unreminded ones by reminder time).
+constexpr std::string_view kCommitmentSchema = R"sql(
+CREATE TABLE commitments(
+  id           INTEGER PRIMARY KEY,
+  tenant_id    INTEGER NOT NULL REFERENCES tenants(id),
+  ticket_id    INTEGER NOT NULL,
+  agent_id     INTEGER NOT NULL,
+  what         TEXT NOT NULL,
+  due_at       INTEGER NOT NULL,
+  remind_at    INTEGER NOT NULL,
+  channel      TEXT NOT NULL,
+  source       TEXT NOT NULL,
+  state        TEXT NOT NULL,
+  created_at   INTEGER NOT NULL,
+  kept_at      INTEGER,
+  broken_at    INTEGER,
+  cancelled_at INTEGER,
+  reminded_at  INTEGER,
+  note         TEXT NOT NULL,
+  FOREIGN KEY(tenant_id, ticket_id) REFERENCES tickets(tenant_id, id),
+  FOREIGN KEY(tenant_id, agent_id) REFERENCES agents(tenant_id, id)
+);
+CREATE INDEX commitments_ticket ON commitments(tenant_id, ticket_id, due_at);
+CREATE INDEX commitments_tenant_due ON commitments(tenant_id, state, due_at);
+CREATE INDEX commitments_open_due ON commitments(due_at) WHERE state = 'open';
+CREATE INDEX commitments_remind ON commitments(remind_at) WHERE state = 'open' AND reminded_at IS NULL;
+)sql";
+
+constexpr std::array<Migration, 20> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -712,6 +742,7 @@ constexpr std::array<Migration, 19> kSqliteMigrations{{
     {18, "conduct check: tenant settings and the findings of checked replies", kConductSchema},
     {19, "queue views: ticket and SLA-state counts kept by triggers, urgency indexes", kQueueViewSchema},
     {22, "notifications: read state, team managers, mail preferences per kind", kNotificationSchema},
+    {23, "commitments: promises on tickets, kept or broken at their due time", kCommitmentSchema},
 }};
 
 }  // namespace

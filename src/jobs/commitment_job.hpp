@@ -1,0 +1,36 @@
+// Runs CommitmentService::run_due: at start (so commitments that fell due while the server was
+// down are decided then, once) and then every `interval`, on its own thread. Exactly-once is
+// the store's (storage/commitment_store.hpp), so a pass may repeat or overlap another node's.
+#pragma once
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "core/clock.hpp"
+#include "service/commitment_service.hpp"
+
+namespace sp::jobs {
+
+class CommitmentJob {
+ public:
+  CommitmentJob(service::CommitmentService& commitments, const Clock& clock,
+                Duration interval = std::chrono::seconds(30))
+      : commitments_(commitments), clock_(clock), interval_(interval) {}
+  ~CommitmentJob() { stop(); }
+  void start();
+  void stop();
+  // One pass at the clock's time (what the thread does each interval); for tests.
+  Result<service::CommitmentRunSummary> run_once() { return commitments_.run_due(clock_.now()); }
+
+ private:
+  service::CommitmentService& commitments_;
+  const Clock& clock_;
+  Duration interval_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace sp::jobs
