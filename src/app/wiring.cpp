@@ -13,6 +13,7 @@
 #include "http/charter_routes.hpp"
 #include "http/feedback_routes.hpp"
 #include "http/conduct_routes.hpp"
+#include "http/macro_routes.hpp"
 #include "http/improvement_routes.hpp"
 #include "http/mail_routes.hpp"
 #include "http/attachment_routes.hpp"
@@ -41,6 +42,7 @@
 #include "service/staffing_service.hpp"
 #include "service/survey_service.hpp"
 #include "storage/sqlite/sqlite_conduct_store.hpp"
+#include "storage/sqlite/sqlite_macro_store.hpp"
 #include "storage/sqlite/sqlite_improvement_store.hpp"
 #include "storage/sqlite/sqlite_kpi_store.hpp"
 #include "storage/sqlite/sqlite_outbound_webhook_store.hpp"
@@ -77,6 +79,8 @@ struct Application::Parts {
   std::unique_ptr<service::ImprovementService> improvements;
   std::unique_ptr<storage::sqlite::SqliteConductStore> conduct_store;
   std::unique_ptr<service::ConductService> conduct;
+  std::unique_ptr<storage::sqlite::SqliteMacroStore> macro_store;
+  std::unique_ptr<service::MacroService> macros;
   std::unique_ptr<storage::sqlite::SqliteReportRunStore> report_runs;
   std::unique_ptr<service::ReportScheduleService> report_schedules;
   std::unique_ptr<outbound::ReportMailer> report_mailer;
@@ -194,6 +198,10 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   p.helpdesk->set_reply_gate(p.conduct.get());
   p.helpdesk->add_observer(p.conduct.get());
   http::register_conduct_routes(api, *p.conduct);
+  // Macros and bulk actions (issue 17): previews and bulk changes go through update_ticket.
+  p.macro_store = std::make_unique<storage::sqlite::SqliteMacroStore>(db);
+  p.macros = std::make_unique<service::MacroService>(*p.helpdesk, *p.macro_store, *p.sla, p.clock);
+  http::register_macro_routes(api, *p.macros);
 
   p.report_runs = std::make_unique<storage::sqlite::SqliteReportRunStore>(db);
   p.report_schedules = std::make_unique<service::ReportScheduleService>(

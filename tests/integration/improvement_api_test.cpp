@@ -249,35 +249,36 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
     ticket = w.ticket;
     // The database as an older version left it: no table yet, the document in settings.
     auto& sqlite = dynamic_cast<storage::sqlite::SqliteStore&>(w.server.store());
-    ASSERT_TRUE(sqlite
-                    .write([](storage::sqlite::Connection& conn) -> Result<void> {
-                      // Migrations 12 to 16, 18 and 19 (after 11) undone too, so all run again on reopening.
-                      return conn.exec(
-                          "DROP TABLE sla_cycle_budgets; DROP TABLE message_attachments; DROP TRIGGER "
-                          "ticket_counts_insert; DROP TRIGGER ticket_counts_delete; DROP "
-                          "TRIGGER ticket_counts_update; DROP TRIGGER sla_timer_counts_insert; DROP "
-                          "TRIGGER sla_timer_counts_delete; DROP TRIGGER sla_timer_counts_update; DROP "
-                          "TABLE ticket_counts; DROP TABLE sla_timer_counts; DROP INDEX "
-                          "sla_timers_running; DROP INDEX sla_timers_at_risk; DROP INDEX "
-                          "sla_timers_breached; DROP TRIGGER sla_timers_assignee_insert; DROP TRIGGER "
-                          "sla_timers_assignee_update; DROP INDEX sla_timers_running_assignee; DROP INDEX "
-                          "sla_timers_breached_assignee; ALTER TABLE sla_timers DROP COLUMN assignee_id; "
-                          "DROP INDEX customers_external; DROP INDEX agents_external; DROP INDEX "
-                          "tickets_external; DROP INDEX messages_external; "
-                          "ALTER TABLE customers DROP COLUMN external_source; ALTER TABLE customers DROP "
-                          "COLUMN external_id; ALTER TABLE agents DROP COLUMN external_source; ALTER TABLE "
-                          "agents DROP COLUMN external_id; ALTER TABLE tickets DROP COLUMN external_source; "
-                          "ALTER TABLE tickets DROP COLUMN external_id; ALTER TABLE messages DROP COLUMN "
-                          "external_id; "
-                          "DROP TABLE webhook_attempts; DROP TABLE webhook_deliveries; DROP TABLE "
-                          "webhook_subscriptions; "
-                          "DROP TABLE message_conduct_findings; DROP TABLE conduct_settings; "
-                          "DROP TABLE improvement_actions; DROP TABLE auto_replies_sent; DROP TABLE "
-                          "mail_participants; "
-                          "ALTER TABLE messages DROP COLUMN automatic; DELETE FROM schema_migrations WHERE "
-                          "version >= 11;");
-                    })
-                    .ok());
+    ASSERT_TRUE(
+        sqlite
+            .write([](storage::sqlite::Connection& conn) -> Result<void> {
+              // Migrations 12 to 16, 18, 19 and 21 (after 11) undone too, so all run again on reopening.
+              return conn.exec(
+                  "DROP TABLE sla_cycle_budgets; DROP TABLE message_attachments; DROP TRIGGER "
+                  "ticket_counts_insert; DROP TRIGGER ticket_counts_delete; DROP "
+                  "TRIGGER ticket_counts_update; DROP TRIGGER sla_timer_counts_insert; DROP "
+                  "TRIGGER sla_timer_counts_delete; DROP TRIGGER sla_timer_counts_update; DROP "
+                  "TABLE ticket_counts; DROP TABLE sla_timer_counts; DROP INDEX "
+                  "sla_timers_running; DROP INDEX sla_timers_at_risk; DROP INDEX "
+                  "sla_timers_breached; DROP TRIGGER sla_timers_assignee_insert; DROP TRIGGER "
+                  "sla_timers_assignee_update; DROP INDEX sla_timers_running_assignee; DROP INDEX "
+                  "sla_timers_breached_assignee; ALTER TABLE sla_timers DROP COLUMN assignee_id; "
+                  "DROP INDEX customers_external; DROP INDEX agents_external; DROP INDEX "
+                  "tickets_external; DROP INDEX messages_external; "
+                  "ALTER TABLE customers DROP COLUMN external_source; ALTER TABLE customers DROP "
+                  "COLUMN external_id; ALTER TABLE agents DROP COLUMN external_source; ALTER TABLE "
+                  "agents DROP COLUMN external_id; ALTER TABLE tickets DROP COLUMN external_source; "
+                  "ALTER TABLE tickets DROP COLUMN external_id; ALTER TABLE messages DROP COLUMN "
+                  "external_id; "
+                  "DROP TABLE webhook_attempts; DROP TABLE webhook_deliveries; DROP TABLE "
+                  "webhook_subscriptions; "
+                  "DROP TABLE macros; DROP TABLE message_conduct_findings; DROP TABLE conduct_settings; "
+                  "DROP TABLE improvement_actions; DROP TABLE auto_replies_sent; DROP TABLE "
+                  "mail_participants; "
+                  "ALTER TABLE messages DROP COLUMN automatic; DELETE FROM schema_migrations WHERE "
+                  "version >= 11;");
+            })
+            .ok());
     json document = json::array();
     document.push_back({{"you_said", "Wachten duurt te lang"},
                         {"we_did", "Extra dienst"},
