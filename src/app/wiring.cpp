@@ -14,6 +14,7 @@
 #include "http/feedback_routes.hpp"
 #include "http/commitment_routes.hpp"
 #include "http/conduct_routes.hpp"
+#include "http/macro_routes.hpp"
 #include "http/improvement_routes.hpp"
 #include "http/mail_routes.hpp"
 #include "http/attachment_routes.hpp"
@@ -47,6 +48,7 @@
 #include "storage/sqlite/sqlite_commitment_store.hpp"
 #include "storage/sqlite/sqlite_conduct_store.hpp"
 #include "storage/sqlite/sqlite_notification_store.hpp"
+#include "storage/sqlite/sqlite_macro_store.hpp"
 #include "storage/sqlite/sqlite_improvement_store.hpp"
 #include "storage/sqlite/sqlite_kpi_store.hpp"
 #include "storage/sqlite/sqlite_outbound_webhook_store.hpp"
@@ -89,6 +91,8 @@ struct Application::Parts {
   std::unique_ptr<storage::sqlite::SqliteCommitmentStore> commitment_store;
   std::unique_ptr<service::CommitmentService> commitments;
   std::unique_ptr<jobs::CommitmentJob> commitment_job;
+  std::unique_ptr<storage::sqlite::SqliteMacroStore> macro_store;
+  std::unique_ptr<service::MacroService> macros;
   std::unique_ptr<storage::sqlite::SqliteReportRunStore> report_runs;
   std::unique_ptr<service::ReportScheduleService> report_schedules;
   std::unique_ptr<outbound::ReportMailer> report_mailer;
@@ -228,6 +232,10 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   p.helpdesk->add_observer(p.commitments.get());
   http::register_commitment_routes(api, *p.commitments);
   p.commitment_job = std::make_unique<jobs::CommitmentJob>(*p.commitments, p.clock);
+  // Macros and bulk actions (issue 17): previews and bulk changes go through update_ticket.
+  p.macro_store = std::make_unique<storage::sqlite::SqliteMacroStore>(db);
+  p.macros = std::make_unique<service::MacroService>(*p.helpdesk, *p.macro_store, *p.sla, p.clock);
+  http::register_macro_routes(api, *p.macros);
 
   p.report_runs = std::make_unique<storage::sqlite::SqliteReportRunStore>(db);
   p.report_schedules = std::make_unique<service::ReportScheduleService>(

@@ -722,7 +722,25 @@ CREATE INDEX commitments_open_due ON commitments(due_at) WHERE state = 'open';
 CREATE INDEX commitments_remind ON commitments(remind_at) WHERE state = 'open' AND reminded_at IS NULL;
 )sql";
 
-constexpr std::array<Migration, 20> kSqliteMigrations{{
+
+// Macros (issue 17): canned replies and actions per tenant, team or agent. Listing reads by
+// (tenant, name); the per-tenant count limit is checked inside the inserting transaction.
+constexpr std::string_view kMacroSchema = R"sql(
+CREATE TABLE macros(
+  id            INTEGER PRIMARY KEY,
+  tenant_id     INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+  scope         TEXT NOT NULL CHECK (scope IN ('tenant', 'team', 'personal')),
+  team_id       INTEGER REFERENCES teams(id) ON DELETE CASCADE,
+  owner_id      INTEGER REFERENCES agents(id) ON DELETE CASCADE,
+  name          TEXT NOT NULL,
+  document_json TEXT NOT NULL,
+  created_at    INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL
+);
+CREATE INDEX macros_tenant_name ON macros(tenant_id, name, id);
+)sql";
+
+constexpr std::array<Migration, 21> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -741,6 +759,7 @@ constexpr std::array<Migration, 20> kSqliteMigrations{{
     {16, "attachments: a record per stored file of a message", kAttachmentSchema},
     {18, "conduct check: tenant settings and the findings of checked replies", kConductSchema},
     {19, "queue views: ticket and SLA-state counts kept by triggers, urgency indexes", kQueueViewSchema},
+    {21, "macros: canned replies and actions per tenant, team or agent", kMacroSchema},
     {22, "notifications: read state, team managers, mail preferences per kind", kNotificationSchema},
     {23, "commitments: promises on tickets, kept or broken at their due time", kCommitmentSchema},
 }};

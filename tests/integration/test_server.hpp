@@ -79,9 +79,10 @@ class TestServer {
   }
 
   // Creates an agent directly and returns a client logged in with an API token.
-  HttpClient agent_client(std::optional<domain::TenantId> tenant, domain::Role role,
-                          const std::string& email) {
+  HttpClient agent_client(std::optional<domain::TenantId> tenant, domain::Role role, const std::string& email,
+                          std::optional<domain::TeamId> team = std::nullopt) {
     service::NewAgentInput input;
+    input.team_id = team;
     input.tenant_id = tenant;
     input.email = email;
     input.name = "Test " + email;
