@@ -10,23 +10,6 @@ namespace {
 
 using domain::TicketId;
 
-// The body as JSON, or the problem to answer (413 past `max_bytes`).
-Result<json> bounded_body(const Api::Context& ctx, std::size_t max_bytes) {
-  if (ctx.request.body.size() > max_bytes) {
-    Error error = invalid_input("the body is too large");
-    error.kind = kinds::kPayloadTooLarge;
-    return error;
-  }
-  return body_of(ctx);
-}
-
-HttpResponse respond_error(const Error& error) {
-  if (error.kind == kinds::kPayloadTooLarge) {
-    return problem(413, "payload-too-large", "Payload too large", error.message);
-  }
-  return error_response(error);
-}
-
 // The ticket PATCH body that applies `patch` (only the members it sets).
 json patch_json(const domain::TicketPatch& patch) {
   json out = json::object();
@@ -44,8 +27,8 @@ json patch_json(const domain::TicketPatch& patch) {
 // {ticket_ids: [..], changes: {...}} -> one outcome per ticket: {ticket_id, ok, ticket} or
 // {ticket_id, ok: false, problem}.
 HttpResponse bulk_update(Api::Context& ctx) {
-  auto body = bounded_body(ctx, kMaxBulkBodyBytes);
-  if (!body) return respond_error(body.error());
+  auto body = body_at_most(ctx, kMaxBulkBodyBytes);
+  if (!body) return error_response(body.error());
   std::vector<domain::TicketId> ids;
   std::optional<macros::FieldChanges> changes;
   for (const auto& [key, value] : body->items()) {
@@ -98,8 +81,8 @@ void register_macro_routes(Api& api, service::MacroService& macros) {
   });
   api.add("POST", "/api/v1/macros", auth, [&macros](Api::Context& ctx) {
     SP_OR_RESPOND(tenant, tenant_param(ctx.request));
-    auto body = bounded_body(ctx, kMaxMacroBodyBytes);
-    if (!body) return respond_error(body.error());
+    auto body = body_at_most(ctx, kMaxMacroBodyBytes);
+    if (!body) return error_response(body.error());
     SP_OR_RESPOND(macro, macros.create(ctx.who(), *tenant, *body));
     auto response = json_response(201, macros::to_json(*macro));
     response.header("Location", "/api/v1/macros/" + std::to_string(macro->id));
@@ -112,8 +95,8 @@ void register_macro_routes(Api& api, service::MacroService& macros) {
   });
   api.add("PATCH", "/api/v1/macros/{id}", auth, [&macros](Api::Context& ctx) {
     SP_OR_RESPOND(tenant, tenant_param(ctx.request));
-    auto body = bounded_body(ctx, kMaxMacroBodyBytes);
-    if (!body) return respond_error(body.error());
+    auto body = body_at_most(ctx, kMaxMacroBodyBytes);
+    if (!body) return error_response(body.error());
     SP_OR_RESPOND(macro, macros.update(ctx.who(), *tenant, ctx.param("id"), *body));
     return json_response(200, macros::to_json(*macro));
   });
