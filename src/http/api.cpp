@@ -472,14 +472,8 @@ HttpResponse add_message(Api::Context& ctx) {
   if (auto done = reader.finish(); !done) return error_response(done.error());
   if (error) return error_response(*error);
   if (seen_up_to && kind == MessageKind::Outbound) {
-    const TicketId ticket{ctx.param("id")};
-    SP_OR_RESPOND(messages, ctx.service.list_messages(ctx.who(), ticket));
-    if (auto newer = newer_reply(*messages, MessageId{*seen_up_to}, ctx.who().agent.id)) {
-      return problem(409, "reply-collision", "Reply collision",
-                     "another reply was sent after you started yours; send again without "
-                     "if_no_reply_since to send it anyway",
-                     {{"reply", to_json(*newer)}});
-    }
+    SP_OR_RESPOND(collision, reply_collision(ctx, TicketId{ctx.param("id")}, MessageId{*seen_up_to}));
+    if (*collision) return std::move(**collision);
   }
   SP_OR_RESPOND(
       added, ctx.service.add_message(ctx.who(), TicketId{ctx.param("id")}, kind, std::move(*text), *version));

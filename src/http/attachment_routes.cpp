@@ -59,6 +59,7 @@ std::optional<channels::ParsedMail> mail_headers(intake::Attachments& attachment
 
 struct Upload {
   std::optional<std::string> kind;
+  std::optional<std::string> if_no_reply_since;
   std::string body;
   std::vector<intake::IncomingFile> files;
 };
@@ -90,6 +91,8 @@ Result<Upload> read_upload(const HttpRequest& request, const intake::AttachmentL
       upload.body = field.bytes;
     } else if (field.name == "kind") {
       upload.kind = field.bytes;
+    } else if (field.name == "if_no_reply_since") {
+      upload.if_no_reply_since = field.bytes;
     }
   }
   if (!has_body) return invalid_input("body is required", "body");
@@ -178,12 +181,18 @@ HttpResponse AttachmentRoutes::add_message_with_files(Api::Context& ctx) {
   TicketId id{ctx.param("id")};
   // Access first (another tenant's ticket is 404), then the limits of its tenant.
   SP_OR_RESPOND(ticket, ctx.service.get_ticket(ctx.who(), id));
-  auto upload = read_upload(ctx.request, attachments_.limits(ticket->tenant_id), {"kind", "body"});
+  auto upload =
+      read_upload(ctx.request, attachments_.limits(ticket->tenant_id), {"kind", "body", "if_no_reply_since"});
   if (!upload) return upload_problem(upload.error());
   MessageKind kind = MessageKind::Outbound;
   if (upload->kind) {
     SP_OR_RESPOND(parsed, parse_message_kind(*upload->kind));
     kind = *parsed;
+  }
+  if (upload->if_no_reply_since && kind == MessageKind::Outbound) {
+    SP_OR_RESPOND(seen_up_to, parse_positive(*upload->if_no_reply_since, "if_no_reply_since"));
+    SP_OR_RESPOND(collision, reply_collision(ctx, id, MessageId{*seen_up_to}));
+    if (*collision) return std::move(**collision);
   }
   SP_OR_RESPOND(version, expected_version(ctx.request));
   // Files before the message (so a reply never goes out naming files that are not there);

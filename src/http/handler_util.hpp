@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "domain/notify_rules.hpp"
 #include "http/api.hpp"
 #include "http/json_codec.hpp"
 #include "http/problem.hpp"
@@ -70,6 +71,20 @@ inline HttpResponse error_response(const Error& error) {
   }
   if (error.code == ErrorCode::Internal) spdlog::error("internal error: {}", error.message);
   return problem_from(error);
+}
+
+// Collision detection (issue 17): the 409 to answer when someone else replied on the ticket
+// after the newest message the composer saw (`seen_up_to`, the form's if_no_reply_since).
+inline Result<std::optional<HttpResponse>> reply_collision(Api::Context& ctx, domain::TicketId ticket,
+                                                           domain::MessageId seen_up_to) {
+  auto messages = ctx.service.list_messages(ctx.who(), ticket);
+  if (!messages) return messages.error();
+  auto newer = domain::newer_reply(*messages, seen_up_to, ctx.who().agent.id);
+  if (!newer) return std::optional<HttpResponse>{};
+  return std::optional<HttpResponse>{problem(409, "reply-collision", "Reply collision",
+                                             "another reply was sent after you started yours; send again "
+                                             "without if_no_reply_since to send it anyway",
+                                             {{"reply", to_json(*newer)}})};
 }
 
 // If-Match: "<version>" (or W/"<version>", or *). Returns the expected version, nullopt

@@ -19,8 +19,9 @@ void SlaScheduler::start() {
     }
     wake_.notify_all();
   });
-  // The server answers while every open ticket's clocks are recomputed: at a million
-  // tickets that takes minutes, and the stored timers already hold what was due.
+  // The server answers while open tickets' clocks are recomputed (only after the SLA rules
+  // changed, e.g. an upgrade): at a million tickets that takes minutes, and the stored
+  // timers already hold what was due.
   thread_ = std::thread([this] {
     recompute_at_start();
     loop();
@@ -29,14 +30,18 @@ void SlaScheduler::start() {
 
 void SlaScheduler::recompute_at_start() {
   auto started = std::chrono::steady_clock::now();
-  auto fired = sla_.recompute_all(std::nullopt, [this] {
+  auto fired = sla_.recompute_if_rules_changed([this] {
     std::lock_guard lock(mutex_);
     return !stopping_;
   });
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-  if (fired) {
-    spdlog::info("SLA: recomputed open tickets in {:.2f} s; {} notices fired that were due", elapsed.count(),
-                 *fired);
+  if (fired && *fired) {
+    spdlog::info(
+        "SLA: rules changed since the last start; recomputed open tickets in {:.2f} s; {} notices fired",
+        elapsed.count(), **fired);
+  } else if (fired) {
+    spdlog::info("SLA: timers are current (rules {}); nothing to recompute at start",
+                 service::SlaService::kRulesVersion);
   } else {
     spdlog::error("SLA: recompute at start failed: {}", fired.error().message);
   }
@@ -72,6 +77,12 @@ void SlaScheduler::loop() {
   for (;;) {
     auto fired = run_once();
     if (!fired) spdlog::warn("SLA scheduler: {}", fired.error().message);
+    if (fired && sla_.more_marks_pending()) {
+      // A backlog of durable marks (an import, another process): work it off without sleeping.
+      std::lock_guard lock(mutex_);
+      if (stopping_) return;
+      continue;
+    }
     Duration sleep = max_sleep_;
     if (auto earliest = sla_.earliest_deadline(); earliest && *earliest) {
       auto until = **earliest - clock_.now();

@@ -1,9 +1,11 @@
 // The SLA scheduler: a background thread that wakes at the next deadline in the timer
 // index (at most every `max_sleep`), or as soon as tickets change, and lets SlaService
-// recompute changed tickets and fire what is due. At start its thread first recomputes
-// every open ticket (in the background: the server already answers), which is how
-// deadlines that passed while the server was down are found and fired (once: the notice
-// record is unique per ticket, target, cycle and kind); stop() cuts that pass short.
+// recompute changed tickets (also those changed by other processes: durable refresh marks)
+// and fire what is due. Deadlines that passed while the server was down are in the timer
+// index and fire at the first pass (once: the notice record is unique per ticket, target,
+// cycle and kind). At start its thread recomputes every open ticket only when the SLA
+// rules changed since the last complete pass (in the background: the server already
+// answers); stop() cuts that pass short.
 #pragma once
 
 #include <atomic>
@@ -21,7 +23,8 @@ class SlaScheduler {
   SlaScheduler(service::SlaService& sla, const Clock& clock, Duration max_sleep = std::chrono::seconds(1));
   ~SlaScheduler();
 
-  // Starts the thread: recomputes all open tickets, then keeps firing due notices until stop().
+  // Starts the thread: recomputes open tickets if the rules changed, then keeps firing due
+  // notices until stop().
   void start();
   void stop();
   // One pass over the due timers (tests and the CLI call this directly).

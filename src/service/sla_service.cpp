@@ -534,23 +534,40 @@ void SlaService::set_wake(std::function<void()> wake) {
 }
 
 Result<int> SlaService::refresh_changed() {
-  std::vector<std::pair<TicketId, TenantId>> batch;
+  std::map<std::int64_t, TenantId> wanted;
   {
     std::lock_guard lock(changed_mutex_);
-    for (const auto& [id, tenant] : changed_) batch.emplace_back(TicketId{id}, tenant);
-    changed_.clear();
+    wanted.swap(changed_);
   }
+  // Durable marks: changes other processes made (the mail gateway) or that a crash kept from
+  // being refreshed. Read before the tickets, so a change after this read keeps its mark.
+  auto marks = sla_store_.sla_refresh_marks(kRefreshMarksPerPass);
+  if (!marks) {
+    spdlog::warn("SLA refresh marks not read: {}", marks.error().message);
+    marks = std::vector<storage::SlaRefreshMark>{};
+  }
+  more_marks_ = static_cast<int>(marks->size()) == kRefreshMarksPerPass;
+  for (const auto& mark : *marks) wanted.emplace(mark.ticket_id.value, mark.tenant_id);
+  std::vector<std::pair<TicketId, TenantId>> batch;
+  batch.reserve(wanted.size());
+  for (const auto& [id, tenant] : wanted) batch.emplace_back(TicketId{id}, tenant);
   if (batch.empty()) return 0;
   auto now = clock_.now();
   std::atomic<int> fired{0};
   std::atomic<std::size_t> next{0};
   TimerBatch timers;
+  std::mutex retry_mutex;
+  std::set<std::int64_t> retry;  // tickets whose refresh failed for a reason that may pass
   // Several workers read and evaluate; plain timer changes are then written in one go.
   auto work = [&] {
     for (std::size_t idx = next++; idx < batch.size(); idx = next++) {
       auto result = refresh(batch[idx].second, batch[idx].first, now, &timers);
       if (!result) {
         spdlog::warn("SLA refresh of T-{} failed: {}", batch[idx].first.value, result.error().message);
+        if (result.error().code == ErrorCode::Internal) {
+          std::lock_guard lock(retry_mutex);
+          retry.insert(batch[idx].first.value);
+        }
         continue;
       }
       fired += *result;
@@ -563,7 +580,26 @@ Result<int> SlaService::refresh_changed() {
   work();
   for (auto& thread : threads) thread.join();
   if (!timers.timers.empty()) SP_TRY(sla_store_.put_sla_timers(timers.timers));
+  // A deleted ticket or one whose rules cannot be evaluated is done with; a failed read keeps
+  // its mark for the next pass.
+  std::vector<storage::SlaRefreshMark> done;
+  for (const auto& mark : *marks) {
+    if (!retry.contains(mark.ticket_id.value)) done.push_back(mark);
+  }
+  SP_TRY(sla_store_.clear_sla_refresh_marks(done));
   return fired.load();
+}
+
+Result<std::optional<int>> SlaService::recompute_if_rules_changed(const std::function<bool()>& keep_going) {
+  auto stored = store_.get_setting(std::string(kRulesVersionSetting));
+  if (!stored) return stored.error();
+  if (*stored && **stored == kRulesVersion) return std::optional<int>{};
+  auto fired = recompute_all(std::nullopt, keep_going);
+  if (!fired) return fired.error();
+  // A pass cut short (shutdown) runs again at the next start.
+  if (keep_going && !keep_going()) return std::optional<int>{*fired};
+  SP_TRY(store_.put_setting(std::string(kRulesVersionSetting), std::string(kRulesVersion)));
+  return std::optional<int>{*fired};
 }
 
 Result<sla::SlaDecision> SlaService::decide(const Ticket& ticket, const TicketSla& evaluated, Timestamp now) {

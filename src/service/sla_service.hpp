@@ -17,6 +17,7 @@
 // are fired once. A calendar change is retroactive.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -105,8 +106,8 @@ class SlaService final : public TicketObserver {
   Result<std::optional<sla::BusinessCalendar>> promise_calendar(TenantId tenant, const Ticket* ticket);
 
   // TicketObserver: marks the ticket for recomputation and wakes the scheduler. Done off
-  // the request path: the write that changed the ticket is already durable, and timers are
-  // rebuilt from history at every start, so a lost mark is repaired then.
+  // the request path: the write that changed the ticket is already durable, and so is its
+  // refresh mark (written by the same transaction), so a mark lost here is found there.
   void ticket_changed(const Ticket& ticket, TicketChangeKind change) override;
   void mark_changed(TenantId tenant, TicketId ticket);
   // Told about the ticket changes the SLA engine makes itself (escalations).
@@ -117,7 +118,10 @@ class SlaService final : public TicketObserver {
     notice_observer_ = std::move(observer);
   }
   // Recomputes every ticket marked since the last call (one worker per ticket at a time,
-  // so two quick changes can never leave a stale timer). Returns notices newly fired.
+  // so two quick changes can never leave a stale timer): those marked in this process and
+  // those whose changes left a durable mark (storage::SlaRefreshMark: any process, also the
+  // mail gateway's, and changes a crash kept from being refreshed), up to 2048 of those per
+  // call. Returns notices newly fired.
   Result<int> refresh_changed();
   // Called (from any thread) when tickets were marked; the scheduler sets it.
   void set_wake(std::function<void()> wake);
@@ -132,7 +136,19 @@ class SlaService final : public TicketObserver {
   Result<int> refresh(TenantId tenant, TicketId ticket, Timestamp now, TimerBatch* batch = nullptr);
   // Fires notices of up to `batch` due timers; returns how many notices were new.
   Result<int> process_due(int batch = 256);
-  // Recomputes every open ticket (at start, after policy or calendar changes).
+  // At start: recomputes every open ticket only when the SLA engine's rules changed since the
+  // last complete pass (kRulesVersion, kept in the settings), e.g. after an upgrade; otherwise
+  // the stored timers and the durable refresh marks already hold everything, and a start
+  // costs nothing that grows with the number of tickets. Returns notices fired; nullopt
+  // when nothing needed recomputing.
+  Result<std::optional<int>> recompute_if_rules_changed(const std::function<bool()>& keep_going = {});
+  // Bump when a change to sla/ or to this service makes stored timers wrong.
+  static constexpr std::string_view kRulesVersion = "2026-12-07";
+  static constexpr std::string_view kRulesVersionSetting = "sla.rules_version";
+  // True when the last refresh_changed() left durable marks unread (a backlog, e.g. after an
+  // import): the scheduler then runs again without sleeping.
+  bool more_marks_pending() const { return more_marks_; }
+  // Recomputes every open ticket (rules changed, after policy or calendar changes).
   // `keep_going`, when given, is asked between pages; false ends the pass early (shutdown).
   Result<int> recompute_all(std::optional<TenantId> tenant = std::nullopt,
                             const std::function<bool()>& keep_going = {});
@@ -187,6 +203,8 @@ class SlaService final : public TicketObserver {
   std::mutex changed_mutex_;
   std::map<std::int64_t, TenantId> changed_;  // ticket id -> tenant
   std::function<void()> wake_;
+  static constexpr int kRefreshMarksPerPass = 2048;
+  std::atomic<bool> more_marks_{false};
   TicketObserver* escalation_observer_ = nullptr;
   std::function<void(TenantId, TicketId)> notice_observer_;
 };

@@ -722,7 +722,6 @@ CREATE INDEX commitments_open_due ON commitments(due_at) WHERE state = 'open';
 CREATE INDEX commitments_remind ON commitments(remind_at) WHERE state = 'open' AND reminded_at IS NULL;
 )sql";
 
-
 // Macros (issue 17): canned replies and actions per tenant, team or agent. Listing reads by
 // (tenant, name); the per-tenant count limit is checked inside the inserting transaction.
 constexpr std::string_view kMacroSchema = R"sql(
@@ -740,7 +739,25 @@ CREATE TABLE macros(
 CREATE INDEX macros_tenant_name ON macros(tenant_id, name, id);
 )sql";
 
-constexpr std::array<Migration, 21> kSqliteMigrations{{
+// SLA refresh marks that outlive the process (the mail gateway runs one process per message,
+// and a crash between a change and its refresh must not leave a stale timer): every ticket
+// event other than the SLA engine's own marks its ticket in the same transaction; the
+// server's scheduler refreshes marked tickets and clears a mark only if no newer event
+// raised it meanwhile (`mark` counts).
+constexpr std::string_view kSlaRefreshMarkSchema = R"sql(
+CREATE TABLE sla_refresh_marks(
+  ticket_id INTEGER PRIMARY KEY,
+  tenant_id INTEGER NOT NULL,
+  mark      INTEGER NOT NULL
+);
+CREATE TRIGGER sla_refresh_marks_event AFTER INSERT ON ticket_events
+  WHEN NEW.type NOT IN ('sla_at_risk', 'sla_breached', 'call_recorded', 'commitment_broken') BEGIN
+  INSERT INTO sla_refresh_marks(ticket_id, tenant_id, mark) VALUES(NEW.ticket_id, NEW.tenant_id, 1)
+    ON CONFLICT(ticket_id) DO UPDATE SET mark = mark + 1;
+END;
+)sql";
+
+constexpr std::array<Migration, 22> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -762,6 +779,8 @@ constexpr std::array<Migration, 21> kSqliteMigrations{{
     {21, "macros: canned replies and actions per tenant, team or agent", kMacroSchema},
     {22, "notifications: read state, team managers, mail preferences per kind", kNotificationSchema},
     {23, "commitments: promises on tickets, kept or broken at their due time", kCommitmentSchema},
+    {24, "sla refresh marks: changed tickets marked in their own transaction, across processes",
+     kSlaRefreshMarkSchema},
 }};
 
 }  // namespace

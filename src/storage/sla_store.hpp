@@ -44,6 +44,13 @@ struct SlaTimer {
   bool breached = false;
 };
 
+// A ticket some change marked for an SLA refresh (migration 24); `mark` grows with each change.
+struct SlaRefreshMark {
+  TicketId ticket_id;
+  TenantId tenant_id;
+  std::int64_t mark = 0;
+};
+
 // One fired notice; (ticket, target, cycle, kind) is unique, which makes firing idempotent.
 struct SlaNoticeRecord {
   TicketId ticket_id;
@@ -103,6 +110,10 @@ class SlaStore {
   // Timers whose next_deadline <= now, earliest first (index range scan, not a table scan).
   virtual Result<std::vector<SlaTimer>> due_sla_timers(Timestamp now, int limit) = 0;
   virtual Result<std::optional<Timestamp>> earliest_sla_deadline() = 0;
+  // Up to `limit` tickets marked for a refresh by a change (in any process), in id order.
+  virtual Result<std::vector<SlaRefreshMark>> sla_refresh_marks(int limit) = 0;
+  // Clears each mark that is still as read (a change since then keeps its ticket marked).
+  virtual Result<void> clear_sla_refresh_marks(const std::vector<SlaRefreshMark>& marks) = 0;
   // Tickets not solved or closed, in id order after `after_id` (for recomputing all).
   virtual Result<std::vector<Ticket>> open_tickets_page(std::int64_t after_id, int limit) = 0;
   // The same for one tenant (index range scans per open status, never the whole table).

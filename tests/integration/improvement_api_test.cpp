@@ -251,10 +251,10 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
     auto& sqlite = dynamic_cast<storage::sqlite::SqliteStore&>(w.server.store());
     ASSERT_TRUE(sqlite
                     .write([](storage::sqlite::Connection& conn) -> Result<void> {
-                      // Migrations 12 to 16, 18, 19, 21, 22 and 23 (after 11) undone too, so all run again on
+                      // Migrations 12 to 16, 18, 19 and 21 to 24 (after 11) undone too, so all run again on
                       // reopening.
                       return conn.exec(
-                          "DROP TABLE commitments; DROP TABLE macros; "
+                          "DROP TRIGGER sla_refresh_marks_event; DROP TABLE sla_refresh_marks; DROP TABLE commitments; DROP TABLE macros; "
                           "DROP TABLE sla_cycle_budgets; DROP TABLE message_attachments; DROP TRIGGER "
                           "ticket_counts_insert; DROP TRIGGER ticket_counts_delete; DROP "
                           "TRIGGER ticket_counts_update; DROP TRIGGER sla_timer_counts_insert; DROP "

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 #include <set>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -276,6 +277,47 @@ TEST(MailGateway, EdgeCasesFoundTryingRealMail) {
 
 // Issue 17: a mailed attachment downloads byte-identical with safe headers, the raw RFC 5322
 // bytes are there for agents, and a duplicate delivery of the same mail stores no file.
+// The gateway runs in its own process: the running server learns of its ticket from the
+// durable refresh mark the same transaction wrote, not from a restart.
+TEST(MailGateway, AGatewayTicketGetsItsSlaTimerWhileTheServerRuns) {
+  TempDir temp("sp-mailchan");
+  const auto dir = temp.path();
+  prepare_tenant(dir);
+  ServerProcess server(dir);
+  ASSERT_NE(server.port(), 0);
+  auto client = login(server.port());
+  json open_day = json::array({{{"from", "00:00"}, {"to", "24:00"}}});
+  json weekly = json::object();
+  for (const char* day : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}) weekly[day] = open_day;
+  json calendar = {{"timezone", "UTC"}, {"weekly", weekly}};
+  auto tenants = json::parse(client.get("/api/v1/tenants").body);
+  ASSERT_FALSE(tenants["items"].empty()) << tenants;
+  auto tenant_id = tenants["items"][0]["id"];
+  auto made = client.post("/api/v1/calendars",
+                          json{{"name", "Always"}, {"tenant_id", tenant_id}, {"calendar", calendar}}.dump());
+  ASSERT_EQ(made.status, 201) << made.body;
+  json policy = {{"name", "Standard"},
+                 {"tenant_id", tenant_id},
+                 {"calendar_id", json::parse(made.body)["id"]},
+                 {"targets", {{"first_response_minutes", 60}}}};
+  auto policy_made = client.post("/api/v1/sla/policies", policy.dump());
+  ASSERT_EQ(policy_made.status, 201) << policy_made.body;
+
+  auto [status, out] = gateway(dir, "acme", message("jan@example.nl", "Modem stuk", "sla-1@example.nl"));
+  ASSERT_EQ(status, 0) << out;
+  auto ticket = json::parse(out)["ticket_id"].get<std::int64_t>();
+  // The scheduler wakes at least once a second; the queue's SLA column reads the timer.
+  json due = nullptr;
+  for (int attempt = 0; attempt < 100 && due.is_null(); ++attempt) {
+    for (const auto& item : tickets_of(client)["items"]) {
+      if (item["id"] == ticket && !item["sla"].is_null()) due = item["sla"]["due_at"];
+    }
+    if (due.is_null()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_FALSE(due.is_null()) << "the server never refreshed the gateway's ticket";
+  server.stop(SIGTERM);
+}
+
 TEST(MailGateway, MailedAttachmentsDownloadByteIdenticalAndDuplicatesStoreNoFile) {
   TempDir temp("sp-mailchan");
   const auto dir = temp.path();

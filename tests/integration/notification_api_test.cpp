@@ -200,5 +200,38 @@ TEST(ReplyCollision, AReplyStartedBeforeAnotherAgentsReplyIsStoppedUnlessSentAga
   EXPECT_EQ(w.anna.post(messages, json{{"body", "Anyway."}}.dump()).status, 201);
 }
 
+// A reply with files (multipart) is checked the same way, and no file is kept when it collides.
+TEST(ReplyCollision, AReplyWithFilesIsCheckedToo) {
+  NotifyWorld w;
+  w.setup(kAlwaysOpen, {{"first_response_minutes", 600}});
+  w.agents();
+  auto id = w.ticket();
+  const auto messages = w.path(id) + "/messages";
+  const auto seen = body_of(w.anna.get(messages))["items"].back()["id"].get<std::int64_t>();
+  ASSERT_EQ(w.piet.post(messages, json{{"body", "We are on it."}}.dump()).status, 201);
+  auto form = [](const std::string& seen_up_to) {
+    std::string out;
+    auto field = [&out](const std::string& name, const std::string& value) {
+      out += "--b\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    };
+    field("body", "See the attached log.");
+    field("if_no_reply_since", seen_up_to);
+    out +=
+        "--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"log.txt\"\r\n"
+        "Content-Type: text/plain\r\n\r\nline 1\r\n--b--\r\n";
+    return out;
+  };
+  const std::vector<std::pair<std::string, std::string>> type = {
+      {"Content-Type", "multipart/form-data; boundary=b"}};
+  auto collided = w.anna.request("POST", messages, form(std::to_string(seen)), type);
+  EXPECT_EQ(collided.status, 409) << collided.body;
+  EXPECT_EQ(body_of(collided)["type"], "/problems/reply-collision");
+  EXPECT_EQ(body_of(w.anna.get(messages))["items"].size(), 2u) << "nothing was stored";
+  EXPECT_EQ(w.anna.request("POST", messages, form("abc"), type).status, 422);
+  auto latest = body_of(w.anna.get(messages))["items"].back()["id"].get<std::int64_t>();
+  auto sent = w.anna.request("POST", messages, form(std::to_string(latest)), type);
+  EXPECT_EQ(sent.status, 201) << sent.body;
+}
+
 }  // namespace
 }  // namespace sp::testing

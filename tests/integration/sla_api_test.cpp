@@ -5,6 +5,7 @@
 
 #include "sla_world.hpp"
 #include "test_server.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
 #include "support/temp_dir.hpp"
 
 namespace sp::testing {
@@ -93,6 +94,86 @@ TEST(SlaApi, BreachDueWhileServerWasDownFiresExactlyOnceAfterStart) {
     auto notes = body_of(restarted.admin.get("/api/v1/notifications"))["items"];
     EXPECT_GE(notes.size(), 2u);
   }
+}
+
+// A change that reached this process only through the database (another process, or a crash
+// before the refresh) is found by its durable mark; the mark is gone once refreshed.
+TEST(SlaApi, ADurableRefreshMarkBringsAChangeMadeElsewhereIntoTheTimers) {
+  SlaWorld w;
+  w.setup(kAlwaysOpen, {{"first_response_minutes", 60}});
+  auto id = w.ticket();
+  ASSERT_TRUE(w.server.scheduler().run_once().ok());
+  auto& sla_store = dynamic_cast<storage::SlaStore&>(w.server.store());
+  EXPECT_TRUE(sla_store.sla_refresh_marks(10)->empty());
+  auto timer = sla_store.get_sla_timer(domain::TicketId{id});
+  ASSERT_TRUE(timer.ok() && timer->has_value());
+  ASSERT_TRUE((*timer)->next_deadline.has_value());
+
+  // Another process answers the customer: the event and its mark, but no in-memory mark here.
+  auto& sqlite = dynamic_cast<storage::sqlite::SqliteStore&>(w.server.store());
+  w.server.clock().advance(minutes(5));
+  const auto at =
+      std::chrono::duration_cast<std::chrono::milliseconds>(w.server.clock().now().time_since_epoch());
+  ASSERT_TRUE(
+      sqlite
+          .write([&](storage::sqlite::Connection& conn) -> Result<void> {
+            return conn.exec(
+                "INSERT INTO messages(tenant_id, ticket_id, kind, author_type, author_id, body, "
+                "created_at) SELECT tenant_id, id, 'outbound', 'agent', 1, 'Answered elsewhere', " +
+                std::to_string(at.count()) + " FROM tickets WHERE id = " + std::to_string(id) +
+                "; INSERT INTO ticket_events(ticket_id, seq, tenant_id, type, actor_type, actor_id, at, "
+                "field, from_value, to_value, message_kind, message_id) SELECT " +
+                std::to_string(id) +
+                ", (SELECT max(seq) + 1 FROM ticket_events WHERE ticket_id = " + std::to_string(id) +
+                "), tenant_id, 'message_added', 'agent', 1, " + std::to_string(at.count()) +
+                ", '', '', '', 'outbound', last_insert_rowid() FROM tickets WHERE id = " +
+                std::to_string(id) + ";");
+          })
+          .ok());
+  ASSERT_EQ(sla_store.sla_refresh_marks(10)->size(), 1u);
+  ASSERT_TRUE(w.server.scheduler().run_once().ok());
+  EXPECT_TRUE(sla_store.sla_refresh_marks(10)->empty());
+  // First response met: nothing left to be due.
+  auto after = sla_store.get_sla_timer(domain::TicketId{id});
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE(!after->has_value() || !(*after)->next_deadline.has_value());
+  w.server.clock().advance(minutes(120));
+  ASSERT_TRUE(w.server.scheduler().run_once().ok());
+  EXPECT_EQ(w.events_of_type(id, "sla_breached", "first_response"), 0);
+}
+
+// At start the open tickets are recomputed only when the SLA rules changed since the last
+// complete pass; with the same rules a start reads one setting, however many tickets there are.
+TEST(SlaApi, StartRecomputesOnlyWhenTheRulesChanged) {
+  SlaWorld w;
+  w.setup(kAlwaysOpen, {{"first_response_minutes", 60}});
+  auto id = w.ticket();
+  auto& sla = w.server.sla();
+  auto first = sla.recompute_if_rules_changed();
+  ASSERT_TRUE(first.ok());
+  EXPECT_TRUE(first->has_value());  // a new database: no pass recorded yet
+  auto second = sla.recompute_if_rules_changed();
+  ASSERT_TRUE(second.ok());
+  EXPECT_FALSE(second->has_value());
+
+  // A stale timer (as an older release left it) is repaired after the rules version moved on.
+  auto& sqlite = dynamic_cast<storage::sqlite::SqliteStore&>(w.server.store());
+  ASSERT_TRUE(sqlite
+                  .write([](storage::sqlite::Connection& conn) -> Result<void> {
+                    return conn.exec("DELETE FROM sla_timers; DELETE FROM sla_refresh_marks;");
+                  })
+                  .ok());
+  ASSERT_TRUE(w.server.store().put_setting("sla.rules_version", "2020-01-01").ok());
+  auto& sla_store = dynamic_cast<storage::SlaStore&>(w.server.store());
+  ASSERT_FALSE(sla_store.get_sla_timer(domain::TicketId{id})->has_value());
+  auto third = sla.recompute_if_rules_changed();
+  ASSERT_TRUE(third.ok());
+  EXPECT_TRUE(third->has_value());
+  auto timer = sla_store.get_sla_timer(domain::TicketId{id});
+  ASSERT_TRUE(timer.ok() && timer->has_value());
+  EXPECT_TRUE((*timer)->next_deadline.has_value());
+  EXPECT_EQ(*w.server.store().get_setting("sla.rules_version").value(),
+            std::string(service::SlaService::kRulesVersion));
 }
 
 TEST(SlaApi, SchedulerFiresAtRiskThenBreachAsTimePasses) {

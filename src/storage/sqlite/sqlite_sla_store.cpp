@@ -257,6 +257,31 @@ Result<std::optional<Timestamp>> SqliteStore::earliest_sla_deadline() {
   });
 }
 
+Result<std::vector<SlaRefreshMark>> SqliteStore::sla_refresh_marks(int limit) {
+  return read([&](Connection& conn) -> Result<std::vector<SlaRefreshMark>> {
+    SP_PREPARE(stmt, conn,
+               "SELECT ticket_id, tenant_id, mark FROM sla_refresh_marks ORDER BY ticket_id LIMIT ?1");
+    stmt.bind(1, std::int64_t{limit});
+    return collect_rows(stmt, [](const Statement& row) {
+      return SlaRefreshMark{TicketId{row.int64(0)}, TenantId{row.int64(1)}, row.int64(2)};
+    });
+  });
+}
+
+Result<void> SqliteStore::clear_sla_refresh_marks(const std::vector<SlaRefreshMark>& marks) {
+  if (marks.empty()) return {};
+  return writer_->submit([&](Connection& conn) -> Result<void> {
+    SP_PREPARE(stmt, conn, "DELETE FROM sla_refresh_marks WHERE ticket_id = ?1 AND mark = ?2");
+    for (const auto& mark : marks) {
+      SP_TRY(stmt.reset());
+      stmt.bind(1, mark.ticket_id.value).bind(2, mark.mark);
+      SP_STEP(done, stmt);
+      (void)done;
+    }
+    return Result<void>{};
+  });
+}
+
 Result<std::vector<Ticket>> SqliteStore::open_tickets_page(std::int64_t after_id, int limit) {
   return read([&](Connection& conn) -> Result<std::vector<Ticket>> {
     SP_PREPARE(stmt, conn,

@@ -134,6 +134,8 @@ class SqliteStore final : public Store, public SlaStore, public WebhookStore {
   Result<std::optional<SlaTimer>> get_sla_timer(TicketId ticket) override;
   Result<std::vector<SlaTimer>> due_sla_timers(Timestamp now, int limit) override;
   Result<std::optional<Timestamp>> earliest_sla_deadline() override;
+  Result<std::vector<SlaRefreshMark>> sla_refresh_marks(int limit) override;
+  Result<void> clear_sla_refresh_marks(const std::vector<SlaRefreshMark>& marks) override;
   Result<std::vector<Ticket>> open_tickets_page(std::int64_t after_id, int limit) override;
   Result<std::vector<SlaNoticeRecord>> fire_sla_notices(
       TenantId tenant, std::vector<SlaNoticeRecord> notices,
