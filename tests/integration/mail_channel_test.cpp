@@ -286,7 +286,7 @@ TEST(MailGateway, AGatewayTicketGetsItsSlaTimerWhileTheServerRuns) {
   ServerProcess server(dir);
   ASSERT_NE(server.port(), 0);
   auto client = login(server.port());
-  json open_day = json::array({{{"from", "00:00"}, {"to", "24:00"}}});
+  json open_day = json::array({json::array({"00:00", "24:00"})});
   json weekly = json::object();
   for (const char* day : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}) weekly[day] = open_day;
   json calendar = {{"timezone", "UTC"}, {"weekly", weekly}};
@@ -309,7 +309,8 @@ TEST(MailGateway, AGatewayTicketGetsItsSlaTimerWhileTheServerRuns) {
   // The scheduler wakes at least once a second; the queue's SLA column reads the timer.
   json due = nullptr;
   for (int attempt = 0; attempt < 100 && due.is_null(); ++attempt) {
-    for (const auto& item : tickets_of(client)["items"]) {
+    const json listed = tickets_of(client);
+    for (const auto& item : listed["items"]) {
       if (item["id"] == ticket && !item["sla"].is_null()) due = item["sla"]["due_at"];
     }
     if (due.is_null()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
