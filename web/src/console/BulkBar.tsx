@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiClient, describeError } from '../lib/api';
 import { bulkChanges, EMPTY_BULK_FORM, MAX_BULK_TICKETS, summarizeBulk, type BulkForm, type BulkOutcome, type BulkSummary, type Macro } from '../lib/macros';
 import { PRIORITIES, STATUSES, type Agent, type Page } from '../lib/types';
-import { useI18n } from '../lib/ui';
+import { Notice, useI18n } from '../lib/ui';
 
 export function BulkBar({
   client,
@@ -133,9 +133,7 @@ export function BulkBar({
         </button>
       </div>
       {error && (
-        <p class="notice notice-error" role="alert">
-          {error}
-        </p>
+        <Notice kind="error">{error}</Notice>
       )}
       <div role="status" class="bulk-result">
         {result && (

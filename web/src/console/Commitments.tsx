@@ -15,7 +15,7 @@ import {
 } from '../lib/commitments';
 import { formatDateTime } from '../lib/time';
 import { CHANNELS, type Agent, type Channel, type Page, type Ticket } from '../lib/types';
-import { useI18n } from '../lib/ui';
+import { Notice, useI18n } from '../lib/ui';
 
 function StateChip({ commitment, now }: { commitment: Commitment; now: number }) {
   const { t } = useI18n();
@@ -74,9 +74,7 @@ function CloseCommitment({ client, commitment, onClosed }: { client: ApiClient; 
         </div>
       )}
       {error && (
-        <p class="notice notice-error" role="alert">
-          {error}
-        </p>
+        <Notice kind="error">{error}</Notice>
       )}
     </div>
   );
@@ -165,9 +163,7 @@ export function CommitmentsPanel({ client, ticket, agents, now }: { client: ApiC
     <section class="commitments" aria-labelledby="ticket-commitments-title">
       <h3 id="ticket-commitments-title">{t('commitment.title')}</h3>
       {error && (
-        <p class="notice notice-error" role="alert">
-          {error}
-        </p>
+        <Notice kind="error">{error}</Notice>
       )}
       {list && list.length === 0 && <p>{t('commitment.none')}</p>}
       {list && list.length > 0 && (
@@ -198,9 +194,7 @@ export function CommitmentsPanel({ client, ticket, agents, now }: { client: ApiC
             </select>
           </div>
           {formError && (
-            <p class="notice notice-error" role="alert">
-              {formError}
-            </p>
+            <Notice kind="error">{formError}</Notice>
           )}
           <div class="actions">
             <button type="submit" class="primary" disabled={busy}>

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiClient, describeError } from '../lib/api';
 import { describePatch, filterMacros, type Macro, type MacroPreview, type TicketPatch } from '../lib/macros';
 import type { Agent, Page, Team, Ticket } from '../lib/types';
-import { useI18n } from '../lib/ui';
+import { Notice, useI18n } from '../lib/ui';
 import { PatchLines } from './MacroParts';
 
 const SHOWN = 8;
@@ -139,9 +139,7 @@ export function MacroPicker({
       {macros && macros.length === 0 && <p class="muted">{t('macro.none')}</p>}
       {open && macros && macros.length > 0 && matches.length === 0 && <p class="muted">{t('macro.noMatch')}</p>}
       {error && (
-        <p class="notice notice-error" role="alert">
-          {error}
-        </p>
+        <Notice kind="error">{error}</Notice>
       )}
       {chosen && (
         <div class="macro-preview" role="region" aria-label={t('macro.preview', { name: chosen.name })}>

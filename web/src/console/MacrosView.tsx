@@ -18,7 +18,7 @@ import {
 } from '../lib/macros';
 import { LANGUAGE_NAMES } from '../lib/i18n';
 import { PRIORITIES, STATUSES, type Agent, type Page, type Team } from '../lib/types';
-import { useI18n } from '../lib/ui';
+import { Notice, useI18n } from '../lib/ui';
 
 function MacroEditor({
   client,
@@ -150,9 +150,7 @@ function MacroEditor({
         </div>
       </fieldset>
       {error && (
-        <p class="notice notice-error" role="alert">
-          {error}
-        </p>
+        <Notice kind="error">{error}</Notice>
       )}
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
@@ -211,9 +209,7 @@ export function MacrosView({ client, agent }: { client: ApiClient; agent: Agent 
         {status}
       </div>
       {error && (
-        <p class="notice notice-error" role="alert">
-          {error}
-        </p>
+        <Notice kind="error">{error}</Notice>
       )}
       {editing ? (
         <MacroEditor
