@@ -3,7 +3,7 @@
 // kept with a note; at 390 px and under axe-core.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SECOND_AGENT, AGENT, agentSignIn, apiSession, assertClean, checkA11y, launch, newPage, openTicketBySearch, screenshot } from './helpers.mjs';
+import { SECOND_AGENT, AGENT, agentSignIn, apiSession, assertNoSidewaysScroll, assertClean, checkA11y, launch, newPage, openTicketBySearch, screenshot } from './helpers.mjs';
 
 let browser;
 let admin;
@@ -76,8 +76,7 @@ test('an agent makes a commitment, sees it in my commitments and marks it kept',
     await mine.locator('input').fill('Called, the customer signed.');
     await screenshot(page, 'commitments-phone-keep');
     await checkA11y(page, 'my commitments phone');
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= 392, `no sideways scrolling at 390 px (${width})`);
+    await assertNoSidewaysScroll(page);
     await mine.locator('button[type=submit]').click();
     await mine.locator('.chip', { hasText: 'Kept' }).waitFor();
     const stored = await admin.call('GET', `/api/v1/tickets/${ticket.id}/commitments`);

@@ -4,7 +4,7 @@
 // deletes one; the bulk bar changes checked tickets and shows the one that failed, and why.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AGENT, SECOND_AGENT, agentSignIn, apiSession, assertClean, checkA11y, launch, newPage, openTicketBySearch, screenshot, waitFor } from './helpers.mjs';
+import { AGENT, SECOND_AGENT, agentSignIn, apiSession, assertNoSidewaysScroll, assertClean, checkA11y, launch, newPage, openTicketBySearch, screenshot, waitFor } from './helpers.mjs';
 
 let browser;
 let admin;
@@ -112,8 +112,7 @@ test('applies a macro', async () => {
     await page.locator('.macro-picker').scrollIntoViewIfNeeded();
     await screenshot(page, 'macro-phone-preview');
     await checkA11y(page, 'macro phone preview');
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= 392, `no sideways scrolling at 390 px (${width})`);
+    await assertNoSidewaysScroll(page);
     assertClean(page, 'macro picker');
   } finally {
     await context.close();
@@ -202,8 +201,7 @@ test('bulk actions change the checked tickets and show which failed, and why', a
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'bulk-phone');
     await checkA11y(page, 'bulk phone');
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= 392, `no sideways scrolling at 390 px (${width})`);
+    await assertNoSidewaysScroll(page);
     assertClean(page, 'bulk');
   } finally {
     await context.close();

@@ -4,7 +4,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiClient, describeError } from '../lib/api';
 import { bulkChanges, EMPTY_BULK_FORM, MAX_BULK_TICKETS, summarizeBulk, type BulkForm, type BulkOutcome, type BulkSummary, type Macro } from '../lib/macros';
-import { PRIORITIES, STATUSES, type Agent, type Page } from '../lib/types';
+import type { Agent, Page } from '../lib/types';
+import { ChoiceField, useTicketChoices } from './MacroParts';
 import { Notice, useI18n } from '../lib/ui';
 
 export function BulkBar({
@@ -23,6 +24,7 @@ export function BulkBar({
   onClear: () => void;
 }) {
   const { t } = useI18n();
+  const { statuses, priorities } = useTicketChoices();
   const [form, setForm] = useState<BulkForm>(EMPTY_BULK_FORM);
   const [macros, setMacros] = useState<Macro[]>([]);
   const [busy, setBusy] = useState(false);
@@ -61,40 +63,16 @@ export function BulkBar({
         {t('bulk.title', { count: selected.size, max: MAX_BULK_TICKETS })}
       </h2>
       <div class="bulk-fields">
-        <div class="field">
-          <label for="bulk-assignee">{t('ticket.assignee')}</label>
-          <select id="bulk-assignee" value={form.assignee} onChange={set('assignee')}>
-            <option value="">{t('bulk.keep')}</option>
-            <option value="none">{t('queue.unassigned')}</option>
-            {agents.map((a) => (
-              <option key={a.id} value={String(a.id)}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="bulk-status">{t('ticket.status')}</label>
-          <select id="bulk-status" value={form.status} onChange={set('status')}>
-            <option value="">{t('bulk.keep')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="bulk-priority">{t('ticket.priority')}</label>
-          <select id="bulk-priority" value={form.priority} onChange={set('priority')}>
-            <option value="">{t('bulk.keep')}</option>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`priority.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField
+          id="bulk-assignee"
+          label={t('ticket.assignee')}
+          value={form.assignee}
+          blank={t('bulk.keep')}
+          choices={[['none', t('queue.unassigned')], ...agents.map((a): [string, string] => [String(a.id), a.name])]}
+          onChange={(v) => setForm({ ...form, assignee: v })}
+        />
+        <ChoiceField id="bulk-status" label={t('ticket.status')} value={form.status} blank={t('bulk.keep')} choices={statuses} onChange={(v) => setForm({ ...form, status: v })} />
+        <ChoiceField id="bulk-priority" label={t('ticket.priority')} value={form.priority} blank={t('bulk.keep')} choices={priorities} onChange={(v) => setForm({ ...form, priority: v })} />
         <div class="field">
           <label for="bulk-tags-add">{t('macros.tagsAdd')}</label>
           <input id="bulk-tags-add" type="text" value={form.tagsAdd} onInput={set('tagsAdd')} />
@@ -103,19 +81,19 @@ export function BulkBar({
           <label for="bulk-tags-remove">{t('macros.tagsRemove')}</label>
           <input id="bulk-tags-remove" type="text" value={form.tagsRemove} onInput={set('tagsRemove')} />
         </div>
-        <div class="field">
-          <label for="bulk-macro">{t('bulk.macro')}</label>
-          <select id="bulk-macro" value={form.macro} onChange={set('macro')} aria-describedby="bulk-macro-hint">
-            <option value="">{t('common.none')}</option>
-            {macros.map((m) => (
-              <option key={m.id} value={String(m.id)}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-          <span id="bulk-macro-hint" class="hint">
+        <div>
+          <ChoiceField
+            id="bulk-macro"
+            label={t('bulk.macro')}
+            value={form.macro}
+            blank={t('common.none')}
+            choices={macros.map((m): [string, string] => [String(m.id), m.name])}
+            onChange={(v) => setForm({ ...form, macro: v })}
+            describedBy="bulk-macro-hint"
+          />
+          <p id="bulk-macro-hint" class="hint">
             {t('bulk.macroHint')}
-          </span>
+          </p>
         </div>
       </div>
       <div class="actions">

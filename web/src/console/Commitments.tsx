@@ -16,6 +16,7 @@ import {
 import { formatDateTime } from '../lib/time';
 import { CHANNELS, type Agent, type Channel, type Page, type Ticket } from '../lib/types';
 import { Notice, useI18n } from '../lib/ui';
+import { ChoiceField } from './MacroParts';
 
 function StateChip({ commitment, now }: { commitment: Commitment; now: number }) {
   const { t } = useI18n();
@@ -183,16 +184,13 @@ export function CommitmentsPanel({ client, ticket, agents, now }: { client: ApiC
             <label for="commitment-due">{t('commitment.due')}</label>
             <input id="commitment-due" type="datetime-local" value={due} onInput={(e) => setDue((e.currentTarget as HTMLInputElement).value)} />
           </div>
-          <div class="field">
-            <label for="commitment-channel">{t('commitment.channel')}</label>
-            <select id="commitment-channel" value={channel} onChange={(e) => setChannel((e.currentTarget as HTMLSelectElement).value as Channel)}>
-              {CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`channel.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChoiceField
+            id="commitment-channel"
+            label={t('commitment.channel')}
+            value={channel}
+            choices={CHANNELS.map((c): [string, string] => [c, t(`channel.${c}`)])}
+            onChange={(v) => setChannel(v as Channel)}
+          />
           {formError && (
             <Notice kind="error">{formError}</Notice>
           )}

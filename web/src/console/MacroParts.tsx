@@ -1,6 +1,7 @@
-// Pieces the macro picker, the macro screen and the bulk bar share: a patch said as a list.
+// Pieces the macro picker, the macro screen and the bulk bar share: a patch said as a list,
+// and labelled selects of ticket fields.
 import type { PatchLine } from '../lib/macros';
-import type { Agent, Team } from '../lib/types';
+import { PRIORITIES, STATUSES, type Agent, type Team } from '../lib/types';
 import { useI18n } from '../lib/ui';
 
 export function PatchLines({ lines, agents, teams }: { lines: PatchLine[]; agents: Map<number, Agent>; teams: Team[] }) {
@@ -31,4 +32,46 @@ export function PatchLines({ lines, agents, teams }: { lines: PatchLine[]; agent
       ))}
     </ul>
   );
+}
+
+/** A labelled select of `choices` after an optional first choice ('' : `blank`). */
+export function ChoiceField({
+  id,
+  label,
+  value,
+  blank,
+  choices,
+  onChange,
+  describedBy,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  blank?: string;
+  choices: [string, string][];
+  onChange: (value: string) => void;
+  describedBy?: string;
+}) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} value={value} aria-describedby={describedBy} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
+        {blank !== undefined && <option value="">{blank}</option>}
+        {choices.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Status and priority choices in the reader's language. */
+export function useTicketChoices(): { statuses: [string, string][]; priorities: [string, string][] } {
+  const { t } = useI18n();
+  return {
+    statuses: STATUSES.map((s) => [s, t(`status.${s}`)]),
+    priorities: PRIORITIES.map((p) => [p, t(`priority.${p}`)]),
+  };
 }

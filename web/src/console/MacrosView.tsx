@@ -15,9 +15,11 @@ import {
   type FormProblem,
   type Macro,
   type MacroForm,
+  type MacroScope,
 } from '../lib/macros';
 import { LANGUAGE_NAMES } from '../lib/i18n';
-import { PRIORITIES, STATUSES, type Agent, type Page, type Team } from '../lib/types';
+import type { Agent, Page, Team } from '../lib/types';
+import { ChoiceField, useTicketChoices } from './MacroParts';
 import { Notice, useI18n } from '../lib/ui';
 
 function MacroEditor({
@@ -36,6 +38,7 @@ function MacroEditor({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
+  const { statuses, priorities } = useTicketChoices();
   const scopes = creatableScopes(agent);
   const [form, setForm] = useState<MacroForm>(() => (macro ? formOfMacro(macro) : emptyMacroForm(scopes.includes('personal') ? 'personal' : scopes[0])));
   const [busy, setBusy] = useState(false);
@@ -76,28 +79,22 @@ function MacroEditor({
         <input id="macro-name" type="text" maxLength={MAX_MACRO_NAME} value={form.name} onInput={set('name')} />
       </div>
       <div class="macro-row">
-        <div class="field">
-          <label for="macro-scope">{t('macros.scope')}</label>
-          <select id="macro-scope" value={form.scope} onChange={set('scope')}>
-            {scopes.map((s) => (
-              <option key={s} value={s}>
-                {t(`macro.scope.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField
+          id="macro-scope"
+          label={t('macros.scope')}
+          value={form.scope}
+          choices={scopes.map((x): [string, string] => [x, t(`macro.scope.${x}`)])}
+          onChange={(v) => setForm({ ...form, scope: v as MacroScope })}
+        />
         {form.scope === 'team' && (
-          <div class="field">
-            <label for="macro-team">{t('macros.team')}</label>
-            <select id="macro-team" value={form.team_id} onChange={set('team_id')}>
-              <option value="">—</option>
-              {myTeams.map((x) => (
-                <option key={x.id} value={String(x.id)}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChoiceField
+            id="macro-team"
+            label={t('macros.team')}
+            value={form.team_id}
+            blank="—"
+            choices={myTeams.map((x): [string, string] => [String(x.id), x.name])}
+            onChange={(v) => setForm({ ...form, team_id: v })}
+          />
         )}
       </div>
       <p class="muted" id="macro-placeholders">
@@ -118,28 +115,8 @@ function MacroEditor({
       ))}
       <fieldset class="macro-changes">
         <legend>{t('macro.changes')}</legend>
-        <div class="field">
-          <label for="macro-status">{t('ticket.status')}</label>
-          <select id="macro-status" value={form.status} onChange={set('status')}>
-            <option value="">{t('macros.keep')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="macro-priority">{t('ticket.priority')}</label>
-          <select id="macro-priority" value={form.priority} onChange={set('priority')}>
-            <option value="">{t('macros.keep')}</option>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`priority.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField id="macro-status" label={t('ticket.status')} value={form.status} blank={t('macros.keep')} choices={statuses} onChange={(v) => setForm({ ...form, status: v })} />
+        <ChoiceField id="macro-priority" label={t('ticket.priority')} value={form.priority} blank={t('macros.keep')} choices={priorities} onChange={(v) => setForm({ ...form, priority: v })} />
         <div class="field">
           <label for="macro-tags-add">{t('macros.tagsAdd')}</label>
           <input id="macro-tags-add" type="text" value={form.tags_add} onInput={set('tags_add')} />
