@@ -65,7 +65,7 @@ test('an agent makes a commitment, sees it in my commitments and marks it kept',
     assert.ok((await mine.locator(`a[href="#tickets/${ticket.id}"]`).count()) === 1, 'links to its ticket');
     // Sorted by due time.
     const dues = await page.locator('.my-commitments .commitment').evaluateAll((els) => els.map((el) => el.getAttribute('data-commitment-id')));
-    const listed = await admin.call('GET', `/api/v1/commitments?agent_id=${(await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()).agent.id))}&state=open`);
+    const listed = await admin.call('GET', `/api/v1/commitments?agent_id=${(await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()).agent.id))}&state=open&limit=200`);
     const apiOrder = listed.body.items.slice().sort((a, b) => Date.parse(a.due_at) - Date.parse(b.due_at) || a.id - b.id).map((c) => String(c.id));
     assert.deepEqual(dues, apiOrder);
     await checkA11y(page, 'my commitments');

@@ -75,7 +75,7 @@ test('applies a macro', async () => {
     assert.ok(shown.includes(`Dear ${customer.name},`), `the customer's name is filled in: ${shown}`);
     assert.ok(shown.includes(ticket.reference ?? `T-${ticket.id}`), `the reference is filled in: ${shown}`);
     assert.doesNotMatch(shown, /\{\{/);
-    await page.locator('.macro-preview .patch-lines li', { hasText: 'Pending' }).waitFor();
+    await page.locator('.macro-preview .patch-lines li', { hasText: 'Waiting for customer' }).waitFor();
     await page.locator('.macro-preview .patch-lines li', { hasText: '+waiting-serial' }).waitFor();
     await checkA11y(page, 'macro preview');
     await screenshot(page, 'macro-preview');
@@ -162,10 +162,10 @@ test('the macro screen creates, edits and deletes a personal macro', async () =>
 });
 
 test('bulk actions change the checked tickets and show which failed, and why', async () => {
-  const first = await newTicket(`E2E bulk one ${stamp}`);
-  const second = await newTicket(`E2E bulk two ${stamp}`);
+  const first = await newTicket(`E2E bulk ${stamp} one`);
+  const second = await newTicket(`E2E bulk ${stamp} two`);
   // Twenty tags already: one more fails for this ticket only.
-  const full = await newTicket(`E2E bulk full ${stamp}`, { tags: Array.from({ length: 20 }, (_, i) => `t${i}`) });
+  const full = await newTicket(`E2E bulk ${stamp} full`, { tags: Array.from({ length: 20 }, (_, i) => `t${i}`) });
   const { context, page } = await newPage(browser);
   try {
     await agentSignIn(page, AGENT);

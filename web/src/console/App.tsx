@@ -388,8 +388,9 @@ function Console({ agent, session, route }: { agent: Agent; session: number; rou
   const serverKey = `${filters.status}|${filters.team}|${filters.assignee}|${filters.sla}|${filters.tenant}|${filters.channel}|${debouncedSearch}|${session}`;
   useEffect(() => {
     void loadQueue({ ...filters, search: debouncedSearch });
-    setChecked(new Set());
   }, [serverKey]);
+  // Another queue (not a narrower search of this one) starts with nothing checked.
+  useEffect(() => setChecked(new Set()), [filters.status, filters.team, filters.assignee, filters.sla, filters.tenant, filters.channel, session]);
 
   // Search by e-mail address: ask the API which customer has it.
   useEffect(() => {
