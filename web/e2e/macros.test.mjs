@@ -97,7 +97,10 @@ test('applies a macro', async () => {
     assert.equal(await composer.inputValue(), shown);
     await page.locator('#ticket-undo').waitFor();
     await screenshot(page, 'macro-applied');
-    await waitFor(async () => (await page.locator('#ticket-status').inputValue()) === 'pending', { message: 'status pending', timeout: 12_000 });
+    assert.equal(await page.locator('#ticket-status').inputValue(), 'pending', 'the select shows what is about to happen');
+    await page.locator('#ticket-undo').waitFor({ state: 'detached', timeout: 12_000 });
+    await page.locator('.live-status', { hasText: 'Ticket updated' }).waitFor();
+    assert.equal(await page.locator('#ticket-status').inputValue(), 'pending');
     const after = await admin.call('GET', `/api/v1/tickets/${ticket.id}`);
     assert.equal(after.body.status, 'pending');
     assert.ok(after.body.tags.includes('waiting-serial'), JSON.stringify(after.body.tags));
@@ -190,7 +193,7 @@ test('bulk actions change the checked tickets and show which failed, and why', a
     await page.locator('.bulk-result', { hasText: '2 changed, 1 failed' }).waitFor();
     await page.locator(`.bulk-failed li[data-ticket-id="${full.id}"]`).waitFor();
     assert.match(await page.locator(`.bulk-failed li[data-ticket-id="${full.id}"]`).innerText(), /tag/i);
-    await page.locator('#bulk-title', { hasText: '1 tickets' }).waitFor();
+    await page.locator('#bulk-title', { hasText: '1 ticket checked' }).waitFor();
     await screenshot(page, 'bulk-result');
     for (const t of [first, second]) {
       const now = await admin.call('GET', `/api/v1/tickets/${t.id}`);

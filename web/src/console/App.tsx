@@ -107,6 +107,7 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   const allowed = viewsFor(agent);
+  const workPages: WorkPage[] = agent !== null && agent.tenant_id !== null ? WORK_PAGES : [];
   const work = agent !== null && agent.tenant_id !== null && (WORK_PAGES as string[]).includes(view) ? (view as WorkPage) : null;
   const shown: View | WorkPage = work ?? (allowed.includes(view as View) ? (view as View) : 'queue');
   // After a switch, move focus to the new view's heading so screen readers announce it.
@@ -173,10 +174,18 @@ export function App() {
             </ul>
           </nav>
         )}
-        {agent && agent.tenant_id !== null && (
+        {workPages.length > 0 && (
           <nav class="work-nav" aria-label={t('nav.work')}>
             <ul>
-              {WORK_PAGES.map((name) => (
+              {allowed.length <= 1 && (
+                // Without the Sections menu (agents) this is the way back to the queue.
+                <li>
+                  <a href="#views/open" aria-current={shown === 'queue' ? 'page' : undefined}>
+                    {t('nav.queue')}
+                  </a>
+                </li>
+              )}
+              {workPages.map((name) => (
                 <li key={name}>
                   <a href={`#${name}`} aria-current={shown === name ? 'page' : undefined}>
                     {t(`nav.${name}`)}

@@ -60,7 +60,7 @@ export function BulkBar({
   return (
     <form class="bulk-bar" aria-labelledby="bulk-title" onSubmit={(e) => void run(e)}>
       <h2 id="bulk-title" class="bulk-title">
-        {t('bulk.title', { count: selected.size, max: MAX_BULK_TICKETS })}
+        {selected.size === 1 ? t('bulk.titleOne', { max: MAX_BULK_TICKETS }) : t('bulk.title', { count: selected.size, max: MAX_BULK_TICKETS })}
       </h2>
       <div class="bulk-fields">
         <ChoiceField
@@ -98,7 +98,7 @@ export function BulkBar({
       </div>
       <div class="actions">
         <button type="submit" class="primary" id="bulk-apply" disabled={busy || empty || selected.size === 0}>
-          {t('bulk.apply', { count: selected.size })}
+          {selected.size === 1 ? t('bulk.applyOne') : t('bulk.apply', { count: selected.size })}
         </button>
         <button
           type="button"

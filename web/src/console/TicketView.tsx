@@ -217,8 +217,16 @@ export function TicketView({
       setKind('outbound');
       editDraft(draft.trim() ? `${draft.replace(/\s+$/, '')}\n\n${text}` : text, 'outbound');
     }
-    if (!isEmptyTicketPatch(patch)) schedule(patch);
-    else {
+    if (!isEmptyTicketPatch(patch)) {
+      // The selects show what is about to happen, as after the agent's own Apply.
+      const current = edits ?? editsOf(ticket);
+      setEdits({
+        status: patch.status ?? current.status,
+        priority: patch.priority ?? current.priority,
+        assignee_id: patch.assignee_id !== undefined ? patch.assignee_id : current.assignee_id,
+      });
+      schedule(patch);
+    } else {
       draftBeforeMacro.current = null;
       setStatus(t('macro.applied'));
     }
