@@ -129,6 +129,18 @@ export function formOfMacro(macro: Macro): MacroForm {
   };
 }
 
+/** `changes` with a form's status, priority ('' keeps them) and comma-separated tag lists. */
+function withChoices(changes: MacroChanges, status: string, priority: string, tagsAdd: string, tagsRemove: string): MacroChanges {
+  const out = { ...changes };
+  if (status) out.status = status as Status;
+  if (priority) out.priority = priority as Priority;
+  const add = splitTags(tagsAdd);
+  const remove = splitTags(tagsRemove);
+  if (add.length) out.tags_add = add;
+  if (remove.length) out.tags_remove = remove;
+  return out;
+}
+
 export function splitTags(text: string): string[] {
   return [...new Set(text.split(',').map((tag) => tag.trim().toLowerCase()).filter(Boolean))];
 }
@@ -164,13 +176,7 @@ export function macroDocument(form: MacroForm): { document: Record<string, unkno
   }
   if (Object.keys(texts).length === 0) return { problem: { field: 'texts', problem: 'required' } };
   if (form.scope === 'team' && !form.team_id) return { problem: { field: 'team_id', problem: 'required' } };
-  const changes: MacroChanges = {};
-  if (form.status) changes.status = form.status as Status;
-  if (form.priority) changes.priority = form.priority as Priority;
-  const add = splitTags(form.tags_add);
-  const remove = splitTags(form.tags_remove);
-  if (add.length) changes.tags_add = add;
-  if (remove.length) changes.tags_remove = remove;
+  const changes = withChoices({}, form.status, form.priority, form.tags_add, form.tags_remove);
   const document: Record<string, unknown> = { name, scope: form.scope, texts, changes };
   document.team_id = form.scope === 'team' ? Number(form.team_id) : null;
   return { document };
@@ -249,11 +255,5 @@ export function bulkChanges(form: BulkForm, macro: Pick<Macro, 'changes'> | unde
   const changes: MacroChanges = { ...(macro?.changes ?? {}) };
   delete changes.category;
   if (form.assignee) changes.assignee_id = form.assignee === 'none' ? null : Number(form.assignee);
-  if (form.status) changes.status = form.status as Status;
-  if (form.priority) changes.priority = form.priority as Priority;
-  const add = splitTags(form.tagsAdd);
-  const remove = splitTags(form.tagsRemove);
-  if (add.length) changes.tags_add = add;
-  if (remove.length) changes.tags_remove = remove;
-  return changes;
+  return withChoices(changes, form.status, form.priority, form.tagsAdd, form.tagsRemove);
 }
