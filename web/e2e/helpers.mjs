@@ -139,3 +139,9 @@ export async function openTicketBySearch(page, search, ticketId, subject) {
   await row.click();
   await page.locator('#ticket-title', { hasText: subject }).waitFor();
 }
+
+/** Fails when the page scrolls sideways at a 390 px viewport (a phone). */
+export async function assertNoSidewaysScroll(page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 392, `no sideways scrolling at 390 px (${width})`);
+}

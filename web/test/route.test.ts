@@ -7,6 +7,9 @@ describe('console routes', () => {
     expect(parseRoute('#views/breached')).toEqual({ page: 'queue', view: 'breached' });
     expect(parseRoute('#staffing')).toEqual({ page: 'staffing' });
     expect(parseRoute('#reports')).toEqual({ page: 'reports' });
+    expect(parseRoute('#commitments')).toEqual({ page: 'commitments' });
+    expect(parseRoute('#macros')).toEqual({ page: 'macros' });
+    expect(routeHash({ page: 'macros' })).toBe('#macros');
   });
 
   it('treats unknown or malformed hashes as the queue', () => {

@@ -28,6 +28,10 @@ import { QueueList } from './Queue';
 import { ReportsView } from './Reports';
 import { StaffingView } from './Staffing';
 import { TicketView, type ComposerControl } from './TicketView';
+import { BulkBar } from './BulkBar';
+import { MyCommitments } from './Commitments';
+import { MacrosView } from './MacrosView';
+import { toggleAllShown, toggleSelection, MAX_BULK_TICKETS } from '../lib/macros';
 
 const client = new ApiClient();
 const MAX_QUEUE = 5000;
@@ -55,6 +59,9 @@ function serverSearch(text: string): string | undefined {
 
 type View = 'queue' | 'staffing' | 'reports';
 const VIEWS: View[] = ['queue', 'staffing', 'reports'];
+/** Pages of one's own work, for everyone of a tenant (issue 17 macros, issue 18 commitments). */
+type WorkPage = 'commitments' | 'macros';
+const WORK_PAGES: WorkPage[] = ['commitments', 'macros'];
 
 /** The skip link's target (#main) is not a place: it leaves the route as it was. */
 function isRouteHash(hash: string): boolean {
@@ -85,7 +92,7 @@ export function App() {
   const [lang, setLang] = useState<Language>(() => chooseLanguage(storedLanguage(), null, navigator.languages ?? navigator.language));
   const t = useMemo(() => translator(lang), [lang]);
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
-  const view: View = route.page;
+  const view = route.page;
   const viewChanged = useRef(false);
   useEffect(() => {
     const onHash = () => {
@@ -100,7 +107,9 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   const allowed = viewsFor(agent);
-  const shown: View = allowed.includes(view) ? view : 'queue';
+  const workPages: WorkPage[] = agent !== null && agent.tenant_id !== null ? WORK_PAGES : [];
+  const work = agent !== null && agent.tenant_id !== null && (WORK_PAGES as string[]).includes(view) ? (view as WorkPage) : null;
+  const shown: View | WorkPage = work ?? (allowed.includes(view as View) ? (view as View) : 'queue');
   // After a switch, move focus to the new view's heading so screen readers announce it.
   useEffect(() => {
     if (!viewChanged.current) return;
@@ -165,6 +174,27 @@ export function App() {
             </ul>
           </nav>
         )}
+        {workPages.length > 0 && (
+          <nav class="work-nav" aria-label={t('nav.work')}>
+            <ul>
+              {allowed.length <= 1 && (
+                // Without the Sections menu (agents) this is the way back to the queue.
+                <li>
+                  <a href="#views/open" aria-current={shown === 'queue' ? 'page' : undefined}>
+                    {t('nav.queue')}
+                  </a>
+                </li>
+              )}
+              {workPages.map((name) => (
+                <li key={name}>
+                  <a href={`#${name}`} aria-current={shown === name ? 'page' : undefined}>
+                    {t(`nav.${name}`)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         <div class="topbar-tools">
           <LanguageSwitch value={lang} onChange={switchLanguage} />
           {agent && (
@@ -182,7 +212,11 @@ export function App() {
         {!checked ? (
           <p class="loading">{t('common.loading')}</p>
         ) : agent ? (
-          shown !== 'queue' ? (
+          shown === 'commitments' ? (
+            <MyCommitments key={session} client={client} agent={agent} />
+          ) : shown === 'macros' ? (
+            <MacrosView key={session} client={client} agent={agent} />
+          ) : shown !== 'queue' ? (
             <Supervision key={session} agent={agent} view={shown} />
           ) : (
             <Console agent={agent} session={session} route={route} />
@@ -278,6 +312,7 @@ function Console({ agent, session, route }: { agent: Agent; session: number; rou
   const [mode, setMode] = useState<LiveMode>('connecting');
   const [liveVersions, setLiveVersions] = useState<Map<number, number>>(new Map());
   const [help, setHelp] = useState(false);
+  const [checked, setChecked] = useState<Set<number>>(new Set());
   const composer = useRef<ComposerControl | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const loadSeq = useRef(0);
@@ -363,6 +398,8 @@ function Console({ agent, session, route }: { agent: Agent; session: number; rou
   useEffect(() => {
     void loadQueue({ ...filters, search: debouncedSearch });
   }, [serverKey]);
+  // Another queue (not a narrower search of this one) starts with nothing checked.
+  useEffect(() => setChecked(new Set()), [filters.status, filters.team, filters.assignee, filters.sla, filters.tenant, filters.channel, session]);
 
   // Search by e-mail address: ask the API which customer has it.
   useEffect(() => {
@@ -700,6 +737,32 @@ function Console({ agent, session, route }: { agent: Agent; session: number; rou
           </div>
         )}
         {!loading && tickets.length === 0 && !queueError && <p class="empty">{t('queue.empty')}</p>}
+        {tickets.length > 0 && (
+          <div class="bulk-select">
+            <label class="check">
+              <input
+                type="checkbox"
+                id="queue-select-all"
+                checked={checked.size > 0 && tickets.slice(0, MAX_BULK_TICKETS).every((x) => checked.has(x.id))}
+                onChange={() => setChecked((c) => toggleAllShown(c, tickets.map((x) => x.id)))}
+              />
+              {t('bulk.selectAll', { max: MAX_BULK_TICKETS })}
+            </label>
+            <span class="hint">{t('bulk.spaceHint')}</span>
+          </div>
+        )}
+        <BulkBar
+          client={client}
+          selected={checked}
+          agents={[...agents.values()].filter((a) => a.active !== false && a.tenant_id !== null)}
+          referenceOf={(id) => all.find((x) => x.id === id)?.reference ?? `T-${id}`}
+          onClear={() => setChecked(new Set())}
+          onDone={(summary) => {
+            for (const ticket of summary.done) replaceTicket(ticket);
+            setChecked(new Set(summary.failed.map((f) => f.ticket_id)));
+            refreshCounts();
+          }}
+        />
         <QueueList
           tickets={tickets}
           selected={selected}
@@ -711,6 +774,8 @@ function Console({ agent, session, route }: { agent: Agent; session: number; rou
           onSelect={setSelected}
           onOpen={openTicket}
           onVisible={fetchDetails}
+          checked={checked}
+          onCheck={(id) => setChecked((c) => toggleSelection(c, id))}
         />
       </section>
       <section class="detail" aria-label={t('ticket.details')}>
@@ -721,6 +786,7 @@ function Console({ agent, session, route }: { agent: Agent; session: number; rou
             client={client}
             ticketId={openId}
             agents={agents}
+            teams={teams}
             now={now}
             liveVersion={liveVersions.get(openId)}
             composerControl={composer}
@@ -736,6 +802,10 @@ function Console({ agent, session, route }: { agent: Agent; session: number; rou
             <kbd>j</kbd> / <kbd>k</kbd>
           </dt>
           <dd>{t('help.jk')}</dd>
+          <dt>
+            <kbd>Space</kbd>
+          </dt>
+          <dd>{t('help.space')}</dd>
           <dt>
             <kbd>Enter</kbd>
           </dt>

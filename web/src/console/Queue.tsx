@@ -20,6 +20,8 @@ export function QueueList({
   onSelect,
   onOpen,
   onVisible,
+  checked,
+  onCheck,
 }: {
   tickets: Ticket[];
   selected: number;
@@ -31,6 +33,9 @@ export function QueueList({
   onSelect: (index: number) => void;
   onOpen: (id: number) => void;
   onVisible: (start: number, end: number) => void;
+  /** The tickets checked for a bulk action (Space or the box toggles one). */
+  checked: ReadonlySet<number>;
+  onCheck: (id: number) => void;
 }) {
   const { t, lang } = useI18n();
   const rowHeight = ROW_HEIGHT;
@@ -74,6 +79,8 @@ export function QueueList({
     const classes = ['queue-row', `prio-${ticket.priority}`];
     if (index === selected) classes.push('selected');
     if (ticket.id === openId) classes.push('open');
+    const isChecked = checked.has(ticket.id);
+    if (isChecked) classes.push('checked');
     rows.push(
       <div
         key={ticket.id}
@@ -81,6 +88,7 @@ export function QueueList({
         role="option"
         class={classes.join(' ')}
         aria-selected={index === selected}
+        aria-checked={isChecked}
         aria-posinset={index + 1}
         aria-setsize={tickets.length}
         data-ticket-id={ticket.id}
@@ -89,6 +97,16 @@ export function QueueList({
           onOpen(ticket.id);
         }}
       >
+        {/* The option itself carries the checked state (aria-checked); a real checkbox inside
+            an option would be a nested control. The box is its visible, clickable face. */}
+        <span
+          class="row-check"
+          aria-hidden="true"
+          onClick={(e) => {
+            e.stopPropagation();
+            onCheck(ticket.id);
+          }}
+        />
         <span class="row-ref">{ticket.reference ?? `T-${ticket.id}`}</span>
         <span class="row-replied">
           {replied && (
@@ -126,6 +144,12 @@ export function QueueList({
       aria-label={t('queue.label')}
       aria-activedescendant={active}
       onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+      onKeyDown={(e) => {
+        if (e.key !== ' ' || e.ctrlKey || e.metaKey || e.altKey) return;
+        if (selected < 0 || selected >= tickets.length) return;
+        e.preventDefault();
+        onCheck(tickets[selected].id);
+      }}
     >
       <div class="queue-spacer" role="presentation" style={{ height: `${win.totalHeight}px` }}>
         <div class="queue-window" role="presentation" style={{ transform: `translateY(${win.offsetY}px)` }}>

@@ -12,16 +12,20 @@ import {
   type Page,
   type Priority,
   type Status,
+  type Team,
   type Ticket,
   type TicketSla,
 } from '../lib/types';
 import { summarizeSla } from '../lib/urgency';
 import { clearDraft, loadDraft, saveDraft } from '../lib/drafts';
-import { editsOf, isEmptyPatch, patchOf, UNDO_MS, type FieldEdits, type FieldPatch } from '../lib/edits';
+import { editsOf, isEmptyPatch, patchOf, UNDO_MS, type FieldEdits } from '../lib/edits';
 import { Notice, useI18n } from '../lib/ui';
 import { SlaBadge } from './SlaBadge';
 import { CollisionWarning, PresenceStrip } from './Presence';
 import { newestMessageId } from '../lib/signals';
+import { isEmptyTicketPatch, type TicketPatch } from '../lib/macros';
+import { MacroPicker } from './MacroPicker';
+import { CommitmentsPanel } from './Commitments';
 
 export type ComposerControl = (kind: 'outbound' | 'note') => void;
 
@@ -37,6 +41,7 @@ export function TicketView({
   client,
   ticketId,
   agents,
+  teams = [],
   now,
   liveVersion,
   composerControl,
@@ -47,6 +52,7 @@ export function TicketView({
   client: ApiClient;
   ticketId: number;
   agents: Map<number, Agent>;
+  teams?: Team[];
   now: number;
   /** The newest version of this ticket announced by live updates. */
   liveVersion: number | undefined;
@@ -70,7 +76,9 @@ export function TicketView({
   const heading = useRef<HTMLHeadingElement>(null);
   const ownVersion = useRef<number>(0);
   const [edits, setEdits] = useState<FieldEdits | null>(null);
-  const [pendingPatch, setPendingPatch] = useState<FieldPatch | null>(null);
+  const [pendingPatch, setPendingPatch] = useState<TicketPatch | null>(null);
+  // The composer as it was before a macro filled it: Undo puts it back.
+  const draftBeforeMacro = useRef<{ text: string; kind: 'outbound' | 'note' } | null>(null);
   const pendingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const flushPending = useRef<(() => void) | null>(null);
 
@@ -152,7 +160,7 @@ export function TicketView({
 
   const { ticket, messages, sla, customer, others } = data;
 
-  const change = async (patch: FieldPatch) => {
+  const change = async (patch: TicketPatch) => {
     setBusy(true);
     setActionError(null);
     setStatus(null);
@@ -178,22 +186,51 @@ export function TicketView({
     }
   };
 
-  const commitPending = (patch: FieldPatch) => {
+  const commitPending = (patch: TicketPatch) => {
     if (pendingTimer.current !== null) clearTimeout(pendingTimer.current);
     pendingTimer.current = null;
+    draftBeforeMacro.current = null;
     flushPending.current = null;
     setPendingPatch(null);
     void change(patch);
+  };
+
+  const schedule = (patch: TicketPatch) => {
+    setPendingPatch(patch);
+    setStatus(null);
+    pendingTimer.current = setTimeout(() => commitPending(patch), UNDO_MS);
+    flushPending.current = () => commitPending(patch);
   };
 
   const apply = () => {
     if (!edits) return;
     const patch = patchOf(ticket, edits);
     if (isEmptyPatch(patch)) return;
-    setPendingPatch(patch);
-    setStatus(null);
-    pendingTimer.current = setTimeout(() => commitPending(patch), UNDO_MS);
-    flushPending.current = () => commitPending(patch);
+    schedule(patch);
+  };
+
+  // A macro fills the reply (after what the agent already wrote) and applies its field
+  // changes the way Apply does: after UNDO_MS, and Undo also gives the composer back.
+  const applyMacro = (text: string, patch: TicketPatch) => {
+    draftBeforeMacro.current = { text: draft, kind };
+    if (text) {
+      setKind('outbound');
+      editDraft(draft.trim() ? `${draft.replace(/\s+$/, '')}\n\n${text}` : text, 'outbound');
+    }
+    if (!isEmptyTicketPatch(patch)) {
+      // The selects show what is about to happen, as after the agent's own Apply.
+      const current = edits ?? editsOf(ticket);
+      setEdits({
+        status: patch.status ?? current.status,
+        priority: patch.priority ?? current.priority,
+        assignee_id: patch.assignee_id !== undefined ? patch.assignee_id : current.assignee_id,
+      });
+      schedule(patch);
+    } else {
+      draftBeforeMacro.current = null;
+      setStatus(t('macro.applied'));
+    }
+    textarea.current?.focus();
   };
 
   const undo = () => {
@@ -202,6 +239,14 @@ export function TicketView({
     flushPending.current = null;
     setPendingPatch(null);
     setEdits(editsOf(ticket));
+    const before = draftBeforeMacro.current;
+    draftBeforeMacro.current = null;
+    if (before) {
+      setKind(before.kind);
+      setDraft(before.text);
+      if (before.text) saveDraft(localStorage, ticketId, before.kind, before.text, Date.now());
+      else clearDraft(localStorage, ticketId);
+    }
     setStatus(t('ticket.undone'));
   };
 
@@ -379,6 +424,7 @@ export function TicketView({
             ))}
           </ol>
 
+          <MacroPicker client={client} ticket={ticket} agents={agents} teams={teams} disabled={busy || pendingPatch !== null} onApply={applyMacro} />
           <PresenceStrip client={client} ticketId={ticket.id} replying={draft.trim() !== '' && kind === 'outbound'} />
           {collided && <CollisionWarning onSendAnyway={() => void send(new Event('submit'), true)} onCancel={() => setCollided(false)} />}
           <form class={`composer composer-${kind}`} onSubmit={(e) => void send(e)}>
@@ -449,6 +495,8 @@ export function TicketView({
           ) : (
             <p>{t('sla.none')}</p>
           )}
+
+          <CommitmentsPanel client={client} ticket={ticket} agents={agents} now={now} />
 
           <h3>{t('ticket.otherTickets')}</h3>
           {others.length === 0 ? (

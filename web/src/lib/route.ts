@@ -3,11 +3,13 @@
 //   #tickets/123   a ticket (the queue stays in its last view)
 //   #views/mine    a default queue view (mine, unassigned, at_risk, breached, open)
 //   #staffing, #reports
+//   #commitments (my open commitments), #macros (the macro screen)
 //   anything else (#main, empty): the queue
 
 export const QUEUE_VIEWS = ['mine', 'unassigned', 'at_risk', 'breached', 'open'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
-export type Page = 'queue' | 'staffing' | 'reports';
+export type Page = 'queue' | 'staffing' | 'reports' | 'commitments' | 'macros';
+const PAGES: readonly string[] = ['staffing', 'reports', 'commitments', 'macros'];
 
 export interface Route {
   page: Page;
@@ -17,7 +19,7 @@ export interface Route {
 
 export function parseRoute(hash: string): Route {
   const text = hash.replace(/^#/, '');
-  if (text === 'staffing' || text === 'reports') return { page: text };
+  if (PAGES.includes(text)) return { page: text as Page };
   const ticket = /^tickets\/(\d{1,15})$/.exec(text);
   if (ticket) return { page: 'queue', ticket: Number(ticket[1]) };
   const view = /^views\/([a-z_]+)$/.exec(text);
