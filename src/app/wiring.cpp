@@ -223,6 +223,9 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
         outbound::mail_notification(p.mail->outbox(), *desk, agent, note, p.public_url + "/", p.clock.now());
     if (!sent) spdlog::warn("notification {} not mailed: {}", note.id, sent.error().message);
   });
+  p.sla->set_notification_observer([&p](const std::vector<storage::Notification>& notes) {
+    if (p.notifications) p.notifications->mail_sla_notifications(notes);
+  });
   p.presence = std::make_unique<service::PresenceService>(*p.helpdesk, p.feed, p.clock);
   http::register_notification_routes(api, *p.notifications, *p.presence, *p.sla);
   // Commitments (issue 18): kept by an agent's reply or call, broken by their job at the due time.

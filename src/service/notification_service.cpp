@@ -50,14 +50,40 @@ void NotificationService::deliver(const Ticket& ticket, const std::vector<AgentI
   }
   for (const auto& note : *stored) {
     feed_.publish(ticket.tenant_id, note.agent_id, "notification", signal_data(note.id, ticket.id, kind));
-    if (!mailer_) continue;
-    auto prefs = store_.mail_preferences(ticket.tenant_id, *note.agent_id);
-    if (!prefs) continue;
-    bool wanted = false;
-    for (const auto& pref : *prefs) wanted = wanted || (pref.kind == kind && pref.mail);
-    if (!wanted) continue;
-    auto agent = helpdesk_.store().get_agent(storage::Scope::of(ticket.tenant_id), *note.agent_id);
-    if (agent && agent->active) mailer_(*agent, note);
+    mail_if_wanted(*note.agent_id, note);
+  }
+}
+
+void NotificationService::mail_if_wanted(AgentId agent_id, const storage::Notification& note) {
+  if (!mailer_) return;
+  auto prefs = store_.mail_preferences(note.tenant_id, agent_id);
+  if (!prefs) return;
+  bool wanted = false;
+  for (const auto& pref : *prefs) wanted = wanted || (pref.kind == note.kind && pref.mail);
+  if (!wanted) return;
+  auto agent = helpdesk_.store().get_agent(storage::Scope::of(note.tenant_id), agent_id);
+  if (agent && agent->active) mailer_(*agent, note);
+}
+
+void NotificationService::mail_sla_notifications(const std::vector<storage::Notification>& notes) {
+  if (!mailer_) return;
+  for (const auto& note : notes) {
+    // The same recipients as the store's owner rule shows the row to.
+    std::vector<AgentId> recipients;
+    if (note.agent_id) {
+      recipients.push_back(*note.agent_id);
+    } else if (note.team_id) {
+      auto leaders = store_.team_leaders(note.tenant_id, *note.team_id);
+      if (leaders) recipients = domain::escalation_recipients(*leaders);
+    }
+    if (!note.agent_id && recipients.empty()) {
+      auto agents = helpdesk_.store().list_agents(storage::Scope::of(note.tenant_id));
+      if (!agents) continue;
+      for (const auto& agent : *agents) {
+        if (agent.role == Role::Admin) recipients.push_back(agent.id);
+      }
+    }
+    for (auto agent : recipients) mail_if_wanted(agent, note);
   }
 }
 

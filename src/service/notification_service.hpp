@@ -34,6 +34,9 @@ class NotificationService final : public TicketObserver {
   void message_added(const Ticket& ticket, const Message& message) override;
   // After the SLA engine fired notices on a ticket: the recipients' counts change.
   void sla_notices_fired(TenantId tenant, TicketId ticket);
+  // The notifications those notices stored: each is mailed to its recipients who switched mail
+  // on for its kind (the assignee; a team's lead and manager; else the tenant's admins).
+  void mail_sla_notifications(const std::vector<storage::Notification>& notes);
 
   Result<std::vector<storage::Notification>> own(const Principal& p, const storage::NotificationQuery& query);
   Result<int> unread_count(const Principal& p);
@@ -54,6 +57,8 @@ class NotificationService final : public TicketObserver {
   // Stores one notification per recipient, pushes and mails each.
   void deliver(const Ticket& ticket, const std::vector<AgentId>& recipients, std::string_view kind,
                const std::string& message);
+  // Mails `note` to `agent` when the agent is active and switched mail on for the note's kind.
+  void mail_if_wanted(AgentId agent, const storage::Notification& note);
 
   HelpdeskService& helpdesk_;
   storage::NotificationStore& store_;

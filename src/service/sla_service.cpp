@@ -647,6 +647,13 @@ Result<int> SlaService::refresh(TenantId tenant, TicketId id, Timestamp now, Tim
   auto fired = sla_store_.fire_sla_notices(tenant, std::move(records), std::move(notifications), timer, now);
   if (!fired) return fired.error();
   if (!fired->empty() && notice_observer_) notice_observer_(tenant, id);
+  if (notification_observer_) {
+    std::vector<storage::Notification> stored;
+    for (auto& record : *fired) {
+      if (record.notification) stored.push_back(std::move(*record.notification));
+    }
+    if (!stored.empty()) notification_observer_(stored);
+  }
   if (!decision->changes.empty()) {
     apply_escalations(tenant, id, decision->changes, keys_of(*fired), now);
   }

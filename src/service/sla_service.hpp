@@ -117,6 +117,10 @@ class SlaService final : public TicketObserver {
   void set_notice_observer(std::function<void(TenantId, TicketId)> observer) {
     notice_observer_ = std::move(observer);
   }
+  // Told the notifications newly fired notices stored (to push and mail them to their recipients).
+  void set_notification_observer(std::function<void(const std::vector<storage::Notification>&)> observer) {
+    notification_observer_ = std::move(observer);
+  }
   // Recomputes every ticket marked since the last call (one worker per ticket at a time,
   // so two quick changes can never leave a stale timer): those marked in this process and
   // those whose changes left a durable mark (storage::SlaRefreshMark: any process, also the
@@ -207,6 +211,7 @@ class SlaService final : public TicketObserver {
   std::atomic<bool> more_marks_{false};
   TicketObserver* escalation_observer_ = nullptr;
   std::function<void(TenantId, TicketId)> notice_observer_;
+  std::function<void(const std::vector<storage::Notification>&)> notification_observer_;
 };
 
 }  // namespace sp::service

@@ -51,18 +51,6 @@ struct SlaRefreshMark {
   std::int64_t mark = 0;
 };
 
-// One fired notice; (ticket, target, cycle, kind) is unique, which makes firing idempotent.
-struct SlaNoticeRecord {
-  TicketId ticket_id;
-  std::string target;  // "first_response", ...
-  int cycle = 1;
-  std::string kind;  // "at_risk", "breached", or "escalation:<step>"
-  Timestamp due_at;  // the instant the notice is about
-  // What firing it records in the ticket's history (SlaAtRisk or SlaBreached), if anything:
-  // decided by the SLA engine, so the store never interprets `kind`. Not read back.
-  std::optional<EventType> ticket_event;
-};
-
 struct Notification {
   std::int64_t id = 0;
   TenantId tenant_id;
@@ -73,6 +61,20 @@ struct Notification {
   std::string message;
   Timestamp created_at;
   std::optional<Timestamp> read_at;  // when its recipient read it (storage/notification_store.hpp)
+};
+
+// One fired notice; (ticket, target, cycle, kind) is unique, which makes firing idempotent.
+struct SlaNoticeRecord {
+  TicketId ticket_id;
+  std::string target;  // "first_response", ...
+  int cycle = 1;
+  std::string kind;  // "at_risk", "breached", or "escalation:<step>"
+  Timestamp due_at;  // the instant the notice is about
+  // What firing it records in the ticket's history (SlaAtRisk or SlaBreached), if anything:
+  // decided by the SLA engine, so the store never interprets `kind`. Not read back.
+  std::optional<EventType> ticket_event;
+  // Set by fire_sla_notices on the notices it fired: the notification stored with it (id set).
+  std::optional<Notification> notification;
 };
 
 // The budget one cycle of a ticket keeps under one policy after a policy change; (ticket,

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "sla_world.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+#include "support/temp_dir.hpp"
 
 namespace sp::testing {
 namespace {
@@ -34,6 +36,7 @@ std::vector<std::string> kinds_of(const json& items) {
 }
 
 struct NotifyWorld : SlaWorld {
+  using SlaWorld::SlaWorld;
   HttpClient anna{0}, piet{0};
   std::int64_t anna_id = 0, piet_id = 0;
   void agents() {
@@ -143,6 +146,63 @@ TEST(NotificationApi, AnEscalationToTheTeamLeadReachesTheLeadAndManagerOnly) {
   EXPECT_TRUE(own(w.piet).empty()) << "not every agent of the tenant";
   // The tenant-wide listing is still there for admins.
   EXPECT_FALSE(own(w.admin, "?scope=tenant").empty());
+}
+
+// The mail queued for `address` (the outbox; no SMTP runs in these tests).
+int mails_to(TestServer& server, const std::string& address) {
+  auto& sqlite = dynamic_cast<storage::sqlite::SqliteStore&>(server.store());
+  int count = 0;
+  EXPECT_TRUE(sqlite
+                  .write([&](storage::sqlite::Connection& conn) -> Result<void> {
+                    auto stmt = conn.prepare("SELECT recipients FROM outbound_mail");
+                    if (!stmt) return stmt.error();
+                    return storage::sqlite::for_each_row(*stmt, [&](const storage::sqlite::Statement& row) {
+                      if (row.text(0).find(address) != std::string::npos) ++count;
+                    });
+                  })
+                  .ok());
+  return count;
+}
+
+// SLA at-risk and breach notices are mailed like the other kinds: to their recipient, only
+// when that agent switched mail on for the kind.
+TEST(NotificationApi, SlaNoticesAreMailedToTheRecipientsWhoSwitchedMailOn) {
+  TempDir dir("sp-notify-mail");
+  std::int64_t tenant = 0;
+  {
+    NotifyWorld first(dir.path());
+    first.setup(kAlwaysOpen, {{"first_response_minutes", 60}});
+    tenant = first.tenant_id;
+  }
+  // The desk is read at start, for a tenant that exists by then.
+  NotifyWorld w(dir.path(), kMonday9, [](app::Config& config) {
+    app::MailDeskConfig desk;
+    desk.tenant = "acme";
+    desk.address = "support@acme.test";
+    config.mail_desks.push_back(desk);
+  });
+  w.tenant_id = tenant;
+  w.admin = w.server.agent_client(domain::TenantId{tenant}, Role::Admin, "admin@acme.test");
+  w.customer_id = body_of(w.admin.post("/api/v1/customers", R"({"name":"Els"})"))["id"];
+  w.agents();
+  auto on = w.anna.request("PUT", "/api/v1/notifications/preferences",
+                           R"({"mail":{"sla_at_risk":true,"sla_breached":true}})");
+  ASSERT_EQ(on.status, 200) << on.body;
+  auto annas = w.ticket();
+  w.assign(annas, w.anna_id);
+  auto piets = w.ticket();
+  w.assign(piets, w.piet_id);
+  ASSERT_TRUE(w.server.scheduler().run_once().ok());
+  EXPECT_EQ(mails_to(w.server, "anna@acme.test"), 0);
+  w.server.clock().advance(minutes(61));
+  ASSERT_TRUE(w.server.scheduler().run_once().ok());
+  ASSERT_TRUE(w.server.scheduler().run_once().ok());
+  EXPECT_EQ(w.events_of_type(annas, "sla_breached", "first_response"), 1);
+  EXPECT_EQ(mails_to(w.server, "anna@acme.test"), 2) << "at risk and breached, once each";
+  EXPECT_EQ(mails_to(w.server, "piet@acme.test"), 0) << "piet did not switch mail on";
+  auto piets_kinds = kinds_of(own(w.piet));
+  std::sort(piets_kinds.begin(), piets_kinds.end());
+  EXPECT_EQ(piets_kinds, (std::vector<std::string>{"sla_at_risk", "sla_breached"})) << "still in the bell";
 }
 
 TEST(NotificationApi, MailPreferencesAreKeptPerKind) {

@@ -22,8 +22,9 @@ inline json body_of(const ClientResponse& response) {
 const Timestamp kMonday9 = *parse_rfc3339("2026-11-23T08:00:00Z");
 
 struct SlaWorld {
-  explicit SlaWorld(std::optional<std::filesystem::path> dir = std::nullopt, Timestamp start = kMonday9)
-      : server(dir, start) {}
+  explicit SlaWorld(std::optional<std::filesystem::path> dir = std::nullopt, Timestamp start = kMonday9,
+                    const std::function<void(app::Config&)>& configure = {})
+      : server(dir, start, {}, configure) {}
   TestServer server;
   HttpClient admin{0};
   std::int64_t tenant_id = 0, customer_id = 0, calendar_id = 0, policy_id = 0;

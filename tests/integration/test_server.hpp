@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -33,11 +34,13 @@ class TestServer {
   // and sign-in links in answers; background jobs do not run (tests drive them).
   explicit TestServer(std::optional<std::filesystem::path> dir = std::nullopt,
                       Timestamp start = from_unix_seconds(1'795'000'000),
-                      http::ServerOptions server_options = {})
+                      http::ServerOptions server_options = {},
+                      const std::function<void(app::Config&)>& configure = {})
       : dir_(dir ? TempDir::keep(*dir) : TempDir("servicepact-test")), clock_(start) {
     config_.data_dir = dir_.path().string();
     config_.demo = true;  // portal sign-in links come back in the answer
     config_.worker_threads = 16;
+    if (configure) configure(config_);  // e.g. a mail desk for a tenant made in an earlier run
     app::WiringOptions options;
     options.clock = &clock_;
     options.fast_password_hashing = true;

@@ -423,6 +423,12 @@ Result<std::vector<SlaNoticeRecord>> SqliteStore::fire_sla_notices(
             .bind(6, n.message)
             .bind(7, to_unix_ms(now));
         SP_TRY(note.run());
+        Notification stored = n;
+        stored.id = conn.last_insert_rowid();
+        stored.tenant_id = tenant;
+        stored.ticket_id = notice.ticket_id;
+        stored.created_at = now;
+        fired.back().notification = std::move(stored);
       }
     }
     if (!events.empty()) {
