@@ -38,6 +38,18 @@ call() {  # call METHOD PATH [JSON]
   [[ -n ${3:-} ]] && args+=(-H 'Content-Type: application/json' --data "$3")
   curl "${args[@]}" "$base$2"
 }
+password='bench-password-1'
+bench_tenant() {  # bench_tenant BINARY DATA_DIR: a new database, the server up, tenant "bench"
+  # with agent1..agent50@bench.test (password $password); sets token (the platform admin's), tenant
+  "$1" admin create --email root@bench.test --password "$password" --data "$2" >/dev/null
+  start_server "$1" "$2" "$work/setup.log"
+  token=$(login root@bench.test "$password")
+  tenant=$(call POST /api/v1/tenants '{"slug":"bench","name":"Bench"}' | jq -er .id)
+  local n
+  for n in $(seq 50); do
+    call POST /api/v1/agents "{\"tenant_id\":$tenant,\"email\":\"agent$n@bench.test\",\"name\":\"Agent $n\",\"password\":\"$password\",\"role\":\"agent\"}" >/dev/null
+  done
+}
 wrk_rows() {  # wrk_rows LABEL NAME PATH: one wrk run per connection count, a row each in rows
   local label=$1 name=$2 path=$3 c threads line
   for c in "${connections[@]}"; do

@@ -38,14 +38,7 @@ cd "$work"
 
 # --- The database, made once ---------------------------------------------------------------
 setup_bin=${old_bin:-$new_bin}
-password='bench-password-1'
-"$setup_bin" admin create --email root@bench.test --password "$password" --data "$work/seed" >/dev/null
-start_server "$setup_bin" "$work/seed" "$work/setup.log"
-token=$(login root@bench.test "$password")
-tenant=$(call POST /api/v1/tenants '{"slug":"bench","name":"Bench"}' | jq -er .id)
-for n in $(seq 50); do
-  call POST /api/v1/agents "{\"tenant_id\":$tenant,\"email\":\"agent$n@bench.test\",\"name\":\"Agent $n\",\"password\":\"$password\",\"role\":\"agent\"}" >/dev/null
-done
+bench_tenant "$setup_bin" "$work/seed"
 for n in $(seq 200); do
   customer=$(call POST /api/v1/customers "{\"tenant_id\":$tenant,\"name\":\"Klant $n\"}" | jq -er .id)
 done

@@ -35,14 +35,7 @@ unset SERVICEPACT_CONFIG
 cd "$work"
 elapsed() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }'; }
 
-password='bench-password-1'
-"$bin" admin create --email root@bench.test --password "$password" --data "$work/data" >/dev/null
-start_server "$bin" "$work/data" "$work/setup.log"
-token=$(login root@bench.test "$password")
-tenant=$(call POST /api/v1/tenants '{"slug":"bench","name":"Bench"}' | jq -er .id)
-for n in $(seq 50); do
-  call POST /api/v1/agents "{\"tenant_id\":$tenant,\"email\":\"agent$n@bench.test\",\"name\":\"Agent $n\",\"password\":\"$password\",\"role\":\"agent\"}" >/dev/null
-done
+bench_tenant "$bin" "$work/data"
 languages=(nl en zh)
 for n in $(seq 200); do
   call POST /api/v1/customers "{\"tenant_id\":$tenant,\"name\":\"Klant$n Jansen$n\",\"language\":\"${languages[n % 3]}\",\"emails\":[\"klant$n@voorbeeld$n.nl\"]}" >/dev/null

@@ -56,8 +56,9 @@ class SearchApi : public ::testing::Test {
   static std::vector<std::int64_t> found(HttpClient& as, const std::string& q, const std::string& more = "") {
     auto answer = search(as, q, more);
     EXPECT_EQ(answer.status, 200) << answer.body;
+    const json body = body_of(answer);  // kept: a loop over a temporary's member would dangle
     std::vector<std::int64_t> ids;
-    for (const auto& item : body_of(answer)["items"]) ids.push_back(item["ticket"]["id"].get<std::int64_t>());
+    for (const auto& item : body["items"]) ids.push_back(item["ticket"]["id"].get<std::int64_t>());
     return ids;
   }
   static json highlight(const json& item, const std::string& field) {
@@ -211,7 +212,8 @@ TEST_F(SearchApi, TheBackfillIndexesTicketsTheIndexDidNotHoldInBatches) {
 }
 
 TEST_F(SearchApi, AQueryThatCannotBeSearchedIsABadRequest) {
-  for (const std::string q : {std::string(), std::string("   "), std::string("?!-"), std::string(201, 'a')}) {
+  for (const std::string& q :
+       {std::string(), std::string("   "), std::string("?!-"), std::string(201, 'a')}) {
     auto answer = search(*agent, q);
     EXPECT_EQ(answer.status, 400) << q << ": " << answer.body;
     EXPECT_EQ(answer.headers["content-type"], "application/problem+json");

@@ -11,16 +11,16 @@ namespace sp::storage::sqlite {
 
 namespace {
 
-// The candidates: index rows of the tenant matching the query, newest first, at most
-// kMaxSearchCandidates; each joined to its ticket and customer (the tenant checked twice).
+// The candidates: index rows of the tenant matching the query, newest first (FTS5 reads its
+// doclists in rowid order, so no sort), each joined to its ticket and customer (the tenant
+// checked twice). No LIMIT: the caller stops stepping (a subquery with one would be
+// materialised and sorted whole before the first row).
 constexpr std::string_view kSearch =
     "SELECT t.id, t.tenant_id, t.subject, t.status, t.priority, t.channel, t.category, t.tags, "
     "t.team_id, t.assignee_id, t.requester_id, t.created_at, t.updated_at, t.solved_at, t.version, "
     "c.name, c.language "
-    "FROM (SELECT rowid AS id FROM ticket_search WHERE ticket_search MATCH ?1 AND rowid < ?2 "
-    "      ORDER BY rowid DESC LIMIT ?3) s "
-    "JOIN tickets t ON t.id = s.id JOIN customers c ON c.id = t.requester_id "
-    "WHERE t.tenant_id = ?4 ORDER BY s.id DESC";
+    "FROM ticket_search s JOIN tickets t ON t.id = s.rowid JOIN customers c ON c.id = t.requester_id "
+    "WHERE ticket_search MATCH ?1 AND s.rowid < ?2 AND t.tenant_id = ?3 ORDER BY s.rowid DESC";
 constexpr std::string_view kEmails =
     "SELECT email FROM customer_emails WHERE tenant_id = ?1 AND customer_id = ?2 ORDER BY position LIMIT 10";
 constexpr std::string_view kMessages =
@@ -110,13 +110,10 @@ Result<SearchPage> SqliteSearchStore::search_tickets(const SearchQuery& query) {
   return store_.read([&](Connection& conn) -> Result<SearchPage> {
     SearchPage page;
     SP_PREPARE(stmt, conn, kSearch);
-    stmt.bind(1, match)
-        .bind(2, query.before_id.value_or(INT64_MAX))
-        .bind(3, std::int64_t{kMaxSearchCandidates})
-        .bind(4, query.tenant.value);
+    stmt.bind(1, match).bind(2, query.before_id.value_or(INT64_MAX)).bind(3, query.tenant.value);
     int candidates = 0;
     std::int64_t last_candidate = 0;
-    for (;;) {
+    while (candidates < kMaxSearchCandidates) {
       SP_STEP(has_row, stmt);
       if (!has_row) break;
       ++candidates;
@@ -133,6 +130,7 @@ Result<SearchPage> SqliteSearchStore::search_tickets(const SearchQuery& query) {
       }
     }
     SP_TRY(stmt.reset());
+    // Stopped at the bound with rows maybe left: the next page goes on from there.
     if (!page.next_before_id && candidates == kMaxSearchCandidates) page.next_before_id = last_candidate;
     for (auto& hit : page.hits) SP_TRY(add_highlight_sources(conn, hit));
     return page;
