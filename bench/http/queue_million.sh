@@ -25,63 +25,20 @@ tickets=${SP_BENCH_TICKETS:-1000000}
 duration=${SP_BENCH_DURATION:-8}
 read -r -a connections <<< "${SP_BENCH_CONNECTIONS:-1 16}"
 die() { echo "queue_million.sh: $*" >&2; exit 1; }
+source "$here/million_lib.sh"
 [[ $duration =~ ^[0-9]+$ ]] && (( duration >= 1 && duration <= 60 )) || die "SP_BENCH_DURATION must be 1..60"
 [[ $tickets =~ ^[0-9]+$ ]] && (( tickets >= 1000 && tickets <= 5000000 )) || die "SP_BENCH_TICKETS must be 1000..5000000"
 for tool in wrk curl jq python3; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/sp-queue.XXXXXX")
-server_pid=""
-stop_server() {
-  if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 300); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-  fi
-  server_pid=""
-}
 cleanup() { stop_server; if [[ -n ${SP_BENCH_KEEP:-} ]]; then echo "kept $work"; else rm -rf "$work"; fi; }
 trap cleanup EXIT
 unset SERVICEPACT_CONFIG
 cd "$work"
 
-base=""
-start_server() {  # start_server BINARY DATA_DIR LOG -> sets server_pid, base
-  "$1" serve --listen 127.0.0.1:0 --data "$2" >"$3" 2>&1 &
-  server_pid=$!
-  local port=""
-  for _ in $(seq 6000); do  # migrations and the SLA recompute at start may take minutes
-    port=$(grep -oE 'listening on http://127\.0\.0\.1:[0-9]+/' "$3" | grep -oE '[0-9]+/$' | tr -d / || true)
-    [[ -n $port ]] && break
-    kill -0 "$server_pid" 2>/dev/null || { tail -n 20 "$3" >&2; die "server exited during start-up"; }
-    sleep 0.1
-  done
-  [[ -n $port ]] || die "server did not report its port within 10 minutes"
-  base="http://127.0.0.1:$port"
-}
-login() {  # login EMAIL PASSWORD -> an API token
-  local session csrf
-  session=$(curl -sS --fail-with-body --max-time 120 -c "$work/cookies" -H 'Content-Type: application/json' \
-    --data "$(jq -nc --arg e "$1" --arg p "$2" '{email: $e, password: $p}')" "$base/api/v1/auth/login")
-  csrf=$(jq -er .csrf_token <<<"$session")
-  curl -sS --fail-with-body --max-time 120 -b "$work/cookies" -H "X-CSRF-Token: $csrf" \
-    -H 'Content-Type: application/json' --data '{"name":"bench"}' "$base/api/v1/auth/tokens" | jq -er .token
-}
-call() {  # call METHOD PATH [JSON]
-  local args=(-sS --fail-with-body --max-time 120 -X "$1" -H "Authorization: Bearer $token")
-  [[ -n ${3:-} ]] && args+=(-H 'Content-Type: application/json' --data "$3")
-  curl "${args[@]}" "$base$2"
-}
-
 # --- The database, made once ---------------------------------------------------------------
 setup_bin=${old_bin:-$new_bin}
-password='bench-password-1'
-"$setup_bin" admin create --email root@bench.test --password "$password" --data "$work/seed" >/dev/null
-start_server "$setup_bin" "$work/seed" "$work/setup.log"
-token=$(login root@bench.test "$password")
-tenant=$(call POST /api/v1/tenants '{"slug":"bench","name":"Bench"}' | jq -er .id)
-for n in $(seq 50); do
-  call POST /api/v1/agents "{\"tenant_id\":$tenant,\"email\":\"agent$n@bench.test\",\"name\":\"Agent $n\",\"password\":\"$password\",\"role\":\"agent\"}" >/dev/null
-done
+bench_tenant "$setup_bin" "$work/seed"
 for n in $(seq 200); do
   customer=$(call POST /api/v1/customers "{\"tenant_id\":$tenant,\"name\":\"Klant $n\"}" | jq -er .id)
 done
@@ -121,19 +78,7 @@ measure() {  # measure LABEL BINARY
     local name=${entry%%|*} path=${entry#*|} code
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 60 -H "Authorization: Bearer $token" "$base$path")
     if [[ $code != 200 ]]; then rows+=("| $label | $name | | HTTP $code | | | | |"); continue; fi
-    local c threads
-    for c in "${connections[@]}"; do
-      threads=$(( c > 1 ? 2 : 1 ))
-      timeout $(( duration + 30 )) wrk -t"$threads" -c"$c" -d"${duration}s" --timeout 10s \
-        -H "Authorization: Bearer $token" -s "$here/get_ticket.lua" "$base$path" >"$work/wrk.txt" 2>&1 ||
-        { cat "$work/wrk.txt" >&2; die "wrk failed"; }
-      line=$(grep '^SPWRK ' "$work/wrk.txt")
-      local -A r=()
-      for kv in ${line#SPWRK }; do r[${kv%%=*}]=${kv#*=}; done
-      rows+=("$(awk -v l="$label" -v n="$name" -v c="$c" -v q="${r[requests]}" -v d="${r[duration_us]}" \
-        -v p50="${r[p50_us]}" -v p99="${r[p99_us]}" -v bad="${r[non2xx]}" 'BEGIN {
-        printf "| %s | %s | %d | %d | %.0f | %.2f ms | %.2f ms | %d |", l, n, c, q, q / (d / 1e6), p50 / 1000, p99 / 1000, bad }')")
-    done
+    wrk_rows "$label" "$name" "$path"
   done
   stop_server
 }

@@ -15,6 +15,7 @@
 #include "http/commitment_routes.hpp"
 #include "http/conduct_routes.hpp"
 #include "http/macro_routes.hpp"
+#include "http/search_routes.hpp"
 #include "http/improvement_routes.hpp"
 #include "http/mail_routes.hpp"
 #include "http/attachment_routes.hpp"
@@ -33,6 +34,7 @@
 #include "outbound/notification_mailer.hpp"
 #include "outbound/report_mailer.hpp"
 #include "jobs/commitment_job.hpp"
+#include "jobs/search_backfill_job.hpp"
 #include "jobs/kpi_job.hpp"
 #include "jobs/report_job.hpp"
 #include "jobs/sla_scheduler.hpp"
@@ -49,12 +51,14 @@
 #include "storage/sqlite/sqlite_conduct_store.hpp"
 #include "storage/sqlite/sqlite_notification_store.hpp"
 #include "storage/sqlite/sqlite_macro_store.hpp"
+#include "storage/sqlite/sqlite_search_store.hpp"
 #include "storage/sqlite/sqlite_improvement_store.hpp"
 #include "storage/sqlite/sqlite_kpi_store.hpp"
 #include "storage/sqlite/sqlite_outbound_webhook_store.hpp"
 #include "storage/sqlite/sqlite_report_run_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "storage/sqlite/sqlite_survey_store.hpp"
+#include "search/search_terms.hpp"
 #include "webhooks/webhook_event_recorder.hpp"
 
 namespace sp::app {
@@ -93,6 +97,9 @@ struct Application::Parts {
   std::unique_ptr<jobs::CommitmentJob> commitment_job;
   std::unique_ptr<storage::sqlite::SqliteMacroStore> macro_store;
   std::unique_ptr<service::MacroService> macros;
+  std::unique_ptr<storage::sqlite::SqliteSearchStore> search_store;
+  std::unique_ptr<service::SearchService> search;
+  std::unique_ptr<jobs::SearchBackfillJob> search_backfill;
   std::unique_ptr<storage::sqlite::SqliteReportRunStore> report_runs;
   std::unique_ptr<service::ReportScheduleService> report_schedules;
   std::unique_ptr<outbound::ReportMailer> report_mailer;
@@ -136,6 +143,11 @@ Result<std::unique_ptr<storage::sqlite::SqliteStore>> open_store(const Config& c
   store_options.path = (std::filesystem::path(config.data_dir) / "servicepact.db").string();
   store_options.synchronous = config.synchronous;
   store_options.observer = observer;
+  // The full-text index stores src/search's terms, in the customer's language (migration 20).
+  store_options.search_terms = [](std::string_view text, std::string_view language) {
+    auto parsed = domain::parse_language(language);
+    return search::index_text(text, parsed ? *parsed : domain::Language::En);
+  };
   // Workers, the SLA scheduler's refresh threads and a spare each get a reader.
   store_options.max_readers = options.max_readers > 0 ? options.max_readers : config.worker_threads + 10;
   auto store = storage::sqlite::SqliteStore::open(store_options);
@@ -239,6 +251,11 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   p.macro_store = std::make_unique<storage::sqlite::SqliteMacroStore>(db);
   p.macros = std::make_unique<service::MacroService>(*p.helpdesk, *p.macro_store, *p.sla, p.clock);
   http::register_macro_routes(api, *p.macros);
+  // Full-text search (issue 17); older tickets are indexed in the background.
+  p.search_store = std::make_unique<storage::sqlite::SqliteSearchStore>(db);
+  p.search = std::make_unique<service::SearchService>(db, *p.search_store);
+  http::register_search_routes(api, *p.search);
+  p.search_backfill = std::make_unique<jobs::SearchBackfillJob>(*p.search);
 
   p.report_runs = std::make_unique<storage::sqlite::SqliteReportRunStore>(db);
   p.report_schedules = std::make_unique<service::ReportScheduleService>(
@@ -368,6 +385,7 @@ Result<void> Application::start_background() {
   p.kpi_job->start();
   p.webhook_job->start();
   p.commitment_job->start();
+  p.search_backfill->start();
   p.background_started = true;
   return {};
 }
@@ -379,6 +397,7 @@ void Application::stop_background() {
   p.kpi_job->stop();
   p.webhook_job->stop();
   p.commitment_job->stop();
+  p.search_backfill->stop();
   p.mail->stop();  // no polled mail may reach the survey inviter once it is gone
 }
 

@@ -200,17 +200,6 @@ HttpResponse create_customer(Api::Context& ctx) {
       .header("Location", "/api/v1/customers/" + std::to_string(customer->id.value));
 }
 
-Result<std::optional<std::int64_t>> cursor_of(const HttpRequest& request) {
-  auto text = request.query_param("cursor");
-  if (!text) return std::optional<std::int64_t>{};
-  auto value = parse_positive(*text, "cursor");
-  if (!value) {
-    Error error = invalid_input("cursor is not one this API issued", "cursor");
-    return error;
-  }
-  return std::optional<std::int64_t>{*value};
-}
-
 template <typename T>
 HttpResponse page_response(const std::vector<T>& items, int limit) {
   json out = {{"items", array_of(items)}};
@@ -332,17 +321,8 @@ HttpResponse list_tickets(Api::Context& ctx) {
       return error_response(invalid_input("sla must be at_risk or breached", "sla"));
     }
   }
-  for (auto [it, end] = request.query.equal_range("status"); it != end; ++it) {
-    std::string_view rest = it->second;
-    while (!rest.empty()) {
-      auto comma = rest.find(',');
-      SP_OR_RESPOND(status, parse_status(rest.substr(0, comma)));
-      filter.statuses.push_back(*status);
-      if (comma == std::string_view::npos) break;
-      rest.remove_prefix(comma + 1);
-    }
-  }
-  if (filter.statuses.size() > 6) return error_response(invalid_input("too many statuses", "status"));
+  SP_OR_RESPOND(statuses, status_params(request));
+  filter.statuses = std::move(*statuses);
   if (auto text = request.query_param("tenant_id")) {
     SP_OR_RESPOND(id, parse_positive(*text, "tenant_id"));
     filter.tenant = TenantId{*id};

@@ -122,6 +122,33 @@ inline Result<std::optional<domain::TenantId>> tenant_param(const HttpRequest& r
   return std::optional<domain::TenantId>{domain::TenantId{*id}};
 }
 
+// The statuses of ?status= (repeated or comma-separated), at most one of each kind.
+inline Result<std::vector<domain::Status>> status_params(const HttpRequest& request) {
+  std::vector<domain::Status> statuses;
+  for (auto [it, end] = request.query.equal_range("status"); it != end; ++it) {
+    std::string_view rest = it->second;
+    while (!rest.empty()) {
+      auto comma = rest.find(',');
+      auto status = domain::parse_status(rest.substr(0, comma));
+      if (!status) return status.error();
+      statuses.push_back(*status);
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+  }
+  if (statuses.size() > 6) return invalid_input("too many statuses", "status");
+  return statuses;
+}
+
+// The ?cursor= of an id-keyed listing: a next_cursor this API issued (a positive id).
+inline Result<std::optional<std::int64_t>> cursor_of(const HttpRequest& request) {
+  auto text = request.query_param("cursor");
+  if (!text) return std::optional<std::int64_t>{};
+  auto value = parse_positive(*text, "cursor");
+  if (!value) return invalid_input("cursor is not one this API issued", "cursor");
+  return std::optional<std::int64_t>{*value};
+}
+
 inline Result<int> page_limit(const HttpRequest& request) {
   auto text = request.query_param("limit");
   if (!text) return 50;

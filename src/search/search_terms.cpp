@@ -124,4 +124,30 @@ std::vector<Term> matches_in(std::string_view text, domain::Language language, s
   return found;
 }
 
+std::optional<Snippet> snippet(std::string_view text, domain::Language language, std::string_view query,
+                               std::size_t max_code_points) {
+  const auto found = matches_in(text, language, query);
+  if (found.empty() || max_code_points == 0) return std::nullopt;
+  const auto code_points = conduct::decode(text);
+  // Some context before the first match, begun after a space if there is one in it.
+  constexpr std::size_t kLeadIn = 30;
+  std::size_t begin = found.front().start > kLeadIn ? found.front().start - kLeadIn : 0;
+  if (begin > 0) {
+    for (std::size_t i = begin; i < found.front().start; ++i) {
+      if (code_points[i] == U' ') {
+        begin = i + 1;
+        break;
+      }
+    }
+  }
+  const std::size_t end = std::min(code_points.size(), begin + max_code_points);
+  Snippet out;
+  out.text = conduct::encode(code_points, begin, end);
+  for (const auto& term : found) {
+    if (term.start >= begin && term.end <= end)
+      out.spans.push_back({term.text, term.start - begin, term.end - begin});
+  }
+  return out;
+}
+
 }  // namespace sp::search

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,5 +43,16 @@ std::string match_expression(std::string_view query);
 
 // Where the words of `query` occur in `text` (code-point spans, text order), for highlights.
 std::vector<Term> matches_in(std::string_view text, domain::Language language, std::string_view query);
+
+// A highlight: the part of a text around the first match of a query, at most
+// `max_code_points` long, and the matches inside it (code points into `text` below).
+struct Snippet {
+  std::string text;
+  std::vector<Term> spans;
+};
+// Starts a few words before the first match (at a space when one is near); nullopt when the
+// query's words do not occur in `text`.
+std::optional<Snippet> snippet(std::string_view text, domain::Language language, std::string_view query,
+                               std::size_t max_code_points);
 
 }  // namespace sp::search

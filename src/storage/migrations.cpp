@@ -722,6 +722,88 @@ CREATE INDEX commitments_open_due ON commitments(due_at) WHERE state = 'open';
 CREATE INDEX commitments_remind ON commitments(remind_at) WHERE state = 'open' AND reminded_at IS NULL;
 )sql";
 
+// Full-text search (issue 17): one FTS5 row per ticket (rowid = ticket id) holding the terms
+// src/search makes of its subject, its messages and its customer's name and addresses, plus
+// the term "t<tenant id>" that every query must match, so a search never leaves its tenant.
+// The terms come from sp_search_terms(text, language), a function the application registers
+// on the writing connection (storage/sqlite/sqlite_search_store.hpp); the triggers keep a row
+// current in the transaction of each change. A regular FTS5 table (it stores the terms, about
+// the size of the text again) because SQLite 3.40 cannot delete from a contentless one without
+// the old terms; columnsize=0 because results are read in ticket order, never ranked.
+// Tickets already there are indexed by the backfill, a few hundred per transaction, from
+// search_backfill's range (the row is gone once done); a bulk load outside the server may
+// widen that range to have its rows indexed.
+constexpr std::string_view kSearchSchema = R"sql(
+CREATE VIRTUAL TABLE ticket_search USING fts5(tenant, subject, body, customer, columnsize=0);
+CREATE VIEW search_customer_text AS
+  SELECT c.id AS customer_id, c.language AS language,
+    c.name || ' ' || COALESCE((SELECT group_concat(e.email, ' ') FROM customer_emails e
+                               WHERE e.customer_id = c.id), '') AS text
+  FROM customers c;
+CREATE TABLE search_backfill(
+  id      INTEGER PRIMARY KEY CHECK(id = 1),
+  next_id INTEGER NOT NULL,
+  last_id INTEGER NOT NULL
+);
+INSERT INTO search_backfill(id, next_id, last_id)
+  SELECT 1, MIN(id), MAX(id) FROM tickets HAVING COUNT(*) > 0;
+CREATE TRIGGER ticket_search_ticket_insert AFTER INSERT ON tickets BEGIN
+  INSERT INTO ticket_search(rowid, tenant, subject, body, customer)
+    SELECT NEW.id, 't' || NEW.tenant_id, sp_search_terms(NEW.subject, s.language), '',
+           sp_search_terms(s.text, s.language)
+    FROM search_customer_text s WHERE s.customer_id = NEW.requester_id;
+END;
+CREATE TRIGGER ticket_search_subject_update AFTER UPDATE OF subject ON tickets
+  WHEN OLD.subject IS NOT NEW.subject BEGIN
+  UPDATE ticket_search SET subject = sp_search_terms(NEW.subject,
+      (SELECT language FROM customers WHERE id = NEW.requester_id))
+    WHERE rowid = NEW.id;
+END;
+CREATE TRIGGER ticket_search_requester_update AFTER UPDATE OF requester_id ON tickets
+  WHEN OLD.requester_id IS NOT NEW.requester_id BEGIN
+  UPDATE ticket_search SET customer = (SELECT sp_search_terms(s.text, s.language)
+      FROM search_customer_text s WHERE s.customer_id = NEW.requester_id)
+    WHERE rowid = NEW.id;
+END;
+CREATE TRIGGER ticket_search_ticket_delete AFTER DELETE ON tickets BEGIN
+  DELETE FROM ticket_search WHERE rowid = OLD.id;
+END;
+CREATE TRIGGER ticket_search_message_insert AFTER INSERT ON messages BEGIN
+  UPDATE ticket_search SET body = body || ' ' || sp_search_terms(NEW.body,
+      (SELECT c.language FROM tickets t JOIN customers c ON c.id = t.requester_id WHERE t.id = NEW.ticket_id))
+    WHERE rowid = NEW.ticket_id;
+END;
+CREATE TRIGGER ticket_search_message_update AFTER UPDATE OF body ON messages
+  WHEN OLD.body IS NOT NEW.body BEGIN
+  UPDATE ticket_search SET body = COALESCE((SELECT group_concat(sp_search_terms(m.body, c.language), ' ')
+      FROM messages m JOIN tickets t ON t.id = m.ticket_id JOIN customers c ON c.id = t.requester_id
+      WHERE m.ticket_id = NEW.ticket_id), '')
+    WHERE rowid = NEW.ticket_id;
+END;
+CREATE TRIGGER ticket_search_message_delete AFTER DELETE ON messages BEGIN
+  UPDATE ticket_search SET body = COALESCE((SELECT group_concat(sp_search_terms(m.body, c.language), ' ')
+      FROM messages m JOIN tickets t ON t.id = m.ticket_id JOIN customers c ON c.id = t.requester_id
+      WHERE m.ticket_id = OLD.ticket_id), '')
+    WHERE rowid = OLD.ticket_id;
+END;
+CREATE TRIGGER ticket_search_customer_update AFTER UPDATE OF name ON customers
+  WHEN OLD.name IS NOT NEW.name BEGIN
+  UPDATE ticket_search SET customer = (SELECT sp_search_terms(s.text, s.language)
+      FROM search_customer_text s WHERE s.customer_id = NEW.id)
+    WHERE rowid IN (SELECT id FROM tickets WHERE requester_id = NEW.id);
+END;
+CREATE TRIGGER ticket_search_email_insert AFTER INSERT ON customer_emails BEGIN
+  UPDATE ticket_search SET customer = (SELECT sp_search_terms(s.text, s.language)
+      FROM search_customer_text s WHERE s.customer_id = NEW.customer_id)
+    WHERE rowid IN (SELECT id FROM tickets WHERE requester_id = NEW.customer_id);
+END;
+CREATE TRIGGER ticket_search_email_delete AFTER DELETE ON customer_emails BEGIN
+  UPDATE ticket_search SET customer = (SELECT sp_search_terms(s.text, s.language)
+      FROM search_customer_text s WHERE s.customer_id = OLD.customer_id)
+    WHERE rowid IN (SELECT id FROM tickets WHERE requester_id = OLD.customer_id);
+END;
+)sql";
+
 // Macros (issue 17): canned replies and actions per tenant, team or agent. Listing reads by
 // (tenant, name); the per-tenant count limit is checked inside the inserting transaction.
 constexpr std::string_view kMacroSchema = R"sql(
@@ -757,7 +839,7 @@ CREATE TRIGGER sla_refresh_marks_event AFTER INSERT ON ticket_events
 END;
 )sql";
 
-constexpr std::array<Migration, 22> kSqliteMigrations{{
+constexpr std::array<Migration, 23> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -776,6 +858,7 @@ constexpr std::array<Migration, 22> kSqliteMigrations{{
     {16, "attachments: a record per stored file of a message", kAttachmentSchema},
     {18, "conduct check: tenant settings and the findings of checked replies", kConductSchema},
     {19, "queue views: ticket and SLA-state counts kept by triggers, urgency indexes", kQueueViewSchema},
+    {20, "full-text search: ticket terms kept by triggers, bounded backfill", kSearchSchema},
     {21, "macros: canned replies and actions per tenant, team or agent", kMacroSchema},
     {22, "notifications: read state, team managers, mail preferences per kind", kNotificationSchema},
     {23, "commitments: promises on tickets, kept or broken at their due time", kCommitmentSchema},

@@ -15,23 +15,6 @@ json body_of(const ClientResponse& response) {
   return json::parse(response.body, nullptr, false);
 }
 
-std::string url_encode(const std::string& text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else if (c == ' ') {
-      out += '+';
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 struct ChannelWorld {
   TestServer server;
   HttpClient platform = server.agent_client(std::nullopt, Role::Admin, "root@platform.test");

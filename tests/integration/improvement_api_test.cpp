@@ -249,6 +249,19 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
     ticket = w.ticket;
     // The database as an older version left it: no table yet, the document in settings.
     auto& sqlite = dynamic_cast<storage::sqlite::SqliteStore&>(w.server.store());
+    // Migration 20 (full-text search) undone, so it runs again on reopening.
+    ASSERT_TRUE(
+        sqlite
+            .write([](storage::sqlite::Connection& conn) -> Result<void> {
+              return conn.exec(
+                  "DROP TRIGGER ticket_search_ticket_insert; DROP TRIGGER ticket_search_subject_update; "
+                  "DROP TRIGGER ticket_search_requester_update; DROP TRIGGER ticket_search_ticket_delete; "
+                  "DROP TRIGGER ticket_search_message_insert; DROP TRIGGER ticket_search_message_update; "
+                  "DROP TRIGGER ticket_search_message_delete; DROP TRIGGER ticket_search_customer_update; "
+                  "DROP TRIGGER ticket_search_email_insert; DROP TRIGGER ticket_search_email_delete; "
+                  "DROP TABLE ticket_search; DROP VIEW search_customer_text; DROP TABLE search_backfill;");
+            })
+            .ok());
     ASSERT_TRUE(sqlite
                     .write([](storage::sqlite::Connection& conn) -> Result<void> {
                       // Migrations 12 to 16, 18, 19 and 21 to 24 (after 11) undone too, so all run again on

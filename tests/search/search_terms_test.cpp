@@ -88,5 +88,17 @@ TEST(SearchTerms, IndexTextIsTheTermsJoinedBySpaces) {
   EXPECT_EQ(index_text("退款 退款", Language::Zh), "退款 退款");
 }
 
+TEST(SearchTerms, ASnippetStartsAtAWordBeforeTheFirstMatchWithTheSpansInIt) {
+  const std::string text =
+      "Goedemiddag, ik schrijf u over iets anders en daarna over de facturen van vorige maand.";
+  const auto cut = snippet(text, Language::Nl, "factuur", 40);
+  ASSERT_TRUE(cut.has_value());
+  EXPECT_EQ(cut->text.rfind("anders en daarna", 0), 0u);  // at a word, not in "iets"
+  ASSERT_EQ(cut->spans.size(), 1u);
+  EXPECT_EQ(cut->text.substr(cut->spans[0].start, 8), "facturen");
+  EXPECT_LE(cut->text.size(), 40u);
+  EXPECT_FALSE(snippet(text, Language::Nl, "levering", 40).has_value());
+}
+
 }  // namespace
 }  // namespace sp::search

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "storage/migrations.hpp"
+#include "storage/sqlite/sqlite_search_store.hpp"
 #include "storage/sqlite/sqlite_store_support.hpp"
 
 namespace sp::storage::sqlite {
@@ -22,6 +23,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const SqliteOptions& opti
   ConnectionOptions writer_options{options.path, false, options.synchronous};
   auto writer = Connection::open(writer_options);
   if (!writer) return writer.error();
+  SP_TRY(register_search_terms(**writer, options.search_terms));
   auto queue = std::make_unique<WriteQueue>(std::move(*writer), options.observer);
   return std::unique_ptr<SqliteStore>(new SqliteStore(options, std::move(queue)));
 }

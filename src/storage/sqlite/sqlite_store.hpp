@@ -13,6 +13,7 @@
 
 #include "storage/sqlite/sqlite_db.hpp"
 #include "storage/sqlite/write_queue.hpp"
+#include "storage/search_store.hpp"
 #include "storage/sla_store.hpp"
 #include "storage/store.hpp"
 #include "storage/webhook_store.hpp"
@@ -26,6 +27,8 @@ struct SqliteOptions {
   // (opening parses the schema: far slower than waiting microseconds for a peer).
   int max_readers = 16;
   CommitObserver* observer = nullptr;  // optional, must outlive the store
+  // The terms the full-text index stores (sp_search_terms on the writer; migration 20).
+  SearchTermsFunction search_terms;
 };
 
 class SqliteStore final : public Store, public SlaStore, public WebhookStore {
