@@ -1,0 +1,48 @@
+// The compact integer encoding of the stored KPI aggregates (rollup.hpp, calls.hpp): unsigned
+// LEB128 varints, zigzag for signed values. Decoding fails with the one "unreadable aggregate"
+// error. Internal to reporting/.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+
+namespace sp::reporting::varint {
+
+inline Error corrupt() {
+  return invalid_input("a stored KPI aggregate is unreadable", "aggregate");
+}
+
+inline void put_varint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+inline void put_signed(std::string& out, std::int64_t v) {
+  put_varint(out, (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
+}
+
+inline Result<std::uint64_t> get_varint(std::string_view& in) {
+  std::uint64_t v = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (in.empty()) return corrupt();
+    const auto byte = static_cast<std::uint8_t>(in.front());
+    in.remove_prefix(1);
+    v |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) return v;
+  }
+  return corrupt();
+}
+
+inline Result<std::int64_t> get_signed(std::string_view& in) {
+  auto u = get_varint(in);
+  if (!u.ok()) return u.error();
+  return static_cast<std::int64_t>((*u >> 1) ^ (~(*u & 1) + 1));
+}
+
+}  // namespace sp::reporting::varint
