@@ -37,14 +37,7 @@ std::optional<int> wait_of(const nlohmann::json& call) {
 
 void WaitHistogram::add(int seconds, std::int64_t n) {
   const std::int32_t at = std::clamp(seconds, 0, kMaxWaitSeconds);
-  auto it = std::lower_bound(counts_.begin(), counts_.end(), at,
-                             [](const auto& entry, std::int32_t s) { return entry.first < s; });
-  if (it != counts_.end() && it->first == at) {
-    it->second += n;
-    if (it->second == 0) counts_.erase(it);
-  } else if (n != 0) {
-    counts_.insert(it, {at, n});
-  }
+  varint::add_sparse_count(counts_, at, n);
   count_ += n;
   sum_seconds_ += n * at;
 }

@@ -82,15 +82,7 @@ void for_each_histogram(Figures& f, Fn&& fn) {
 }  // namespace
 
 void LogHistogram::add(double seconds, std::int64_t n) {
-  const std::int32_t bucket = bucket_of(seconds);
-  auto it = std::lower_bound(buckets_.begin(), buckets_.end(), bucket,
-                             [](const auto& entry, std::int32_t b) { return entry.first < b; });
-  if (it != buckets_.end() && it->first == bucket) {
-    it->second += n;
-    if (it->second == 0) buckets_.erase(it);
-  } else if (n != 0) {
-    buckets_.insert(it, {bucket, n});
-  }
+  varint::add_sparse_count(buckets_, bucket_of(seconds), n);
   count_ += n;
   sum_ms_ += n * std::llround(seconds * 1000.0);
 }

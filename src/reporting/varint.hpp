@@ -1,11 +1,14 @@
 // The compact integer encoding of the stored KPI aggregates (rollup.hpp, calls.hpp): unsigned
 // LEB128 varints, zigzag for signed values. Decoding fails with the one "unreadable aggregate"
-// error. Internal to reporting/.
+// error. Also the sparse (key, count) lists both histograms keep. Internal to reporting/.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -43,6 +46,19 @@ inline Result<std::int64_t> get_signed(std::string_view& in) {
   auto u = get_varint(in);
   if (!u.ok()) return u.error();
   return static_cast<std::int64_t>((*u >> 1) ^ (~(*u & 1) + 1));
+}
+
+// Adds `n` (may be negative) to the count of `key` in `counts` (sorted by key, no zero counts).
+inline void add_sparse_count(std::vector<std::pair<std::int32_t, std::int64_t>>& counts, std::int32_t key,
+                             std::int64_t n) {
+  auto it = std::lower_bound(counts.begin(), counts.end(), key,
+                             [](const auto& entry, std::int32_t k) { return entry.first < k; });
+  if (it != counts.end() && it->first == key) {
+    it->second += n;
+    if (it->second == 0) counts.erase(it);
+  } else if (n != 0) {
+    counts.insert(it, {key, n});
+  }
 }
 
 }  // namespace sp::reporting::varint
