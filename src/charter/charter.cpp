@@ -139,10 +139,11 @@ Result<PromiseStatistic> parse_promise_statistic(std::string_view name) {
 }
 
 Result<Quantity> kpi_quantity(std::string_view kpi) {
-  static constexpr std::array<std::string_view, 6> kTimes = {
+  static constexpr std::array<std::string_view, 7> kTimes = {
       "first_response_time", "first_response_business_time",
       "next_response_time",  "next_response_business_time",
-      "resolution_time",     "resolution_business_time"};
+      "resolution_time",     "resolution_business_time",
+      "call_wait_time"};
   static constexpr std::array<std::string_view, 4> kTargets = {"first_response", "next_response",
                                                                "periodic_update", "resolution"};
   for (const auto time : kTimes) {
@@ -151,8 +152,10 @@ Result<Quantity> kpi_quantity(std::string_view kpi) {
       if (stat == "mean" || stat == "median" || stat == "p90") return Quantity::Duration;
     }
   }
+  if (kpi == "average_speed_of_answer") return Quantity::Duration;
   if (kpi == "resolution_rate" || kpi == "first_contact_resolution" || kpi == "reopen_rate" ||
-      kpi == "not_helped_share") {
+      kpi == "not_helped_share" || kpi == "service_level" || kpi == "abandonment_rate" ||
+      service_level_key_seconds(kpi)) {
     return Quantity::Share;
   }
   if (kpi == "csat") return Quantity::Grade;
@@ -178,6 +181,20 @@ Result<Quantity> kpi_quantity(std::string_view kpi) {
   return invalid_input("unknown kpi '" + std::string(kpi.substr(0, 64)) +
                            "' (see charter::kpi_quantity for the accepted keys)",
                        "kpi");
+}
+
+std::optional<int> service_level_key_seconds(std::string_view kpi) {
+  constexpr std::string_view kPrefix = "service_level.";
+  if (!starts_with(kpi, kPrefix)) return std::nullopt;
+  const auto digits = kpi.substr(kPrefix.size());
+  if (digits.empty() || digits.size() > 4 || digits.front() == '0') return std::nullopt;
+  int seconds = 0;
+  for (const char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    seconds = seconds * 10 + (c - '0');
+  }
+  if (seconds > reporting::kMaxServiceLevelSeconds) return std::nullopt;
+  return seconds;
 }
 
 bool unit_fits(Unit unit, Quantity quantity) {

@@ -90,6 +90,9 @@ enum class Quantity { Duration, Share, Grade, Points, Count, Money };
 //     resolution_business_time                                          (Duration)
 //   resolution_rate, first_contact_resolution, reopen_rate, not_helped_share,
 //   sla.<target>.compliance for first_response|next_response|periodic_update|resolution (Share)
+//   call_wait_time.mean|median|p90, average_speed_of_answer               (Duration)
+//   service_level (at the tenant's threshold), service_level.<S> (answered within S seconds,
+//     S in 1..3600: "80% answered within 30 seconds"), abandonment_rate   (Share)
 //   csat (Grade), nps (Points), cost_per_contact (Money)
 //   contacts_received, contacts_handled, backlog, major_complaints_late,
 //   sla.<target>.breaches_minor|breaches_major                           (Count)
@@ -97,6 +100,9 @@ enum class Quantity { Duration, Share, Grade, Points, Count, Money };
 //   passed to evaluate() by the caller                                    (Count)
 // Fails with InvalidInput (field "kpi") for any other key.
 Result<Quantity> kpi_quantity(std::string_view kpi);
+// S of a "service_level.<S>" key (digits only, 1..reporting::kMaxServiceLevelSeconds);
+// empty for any other key.
+std::optional<int> service_level_key_seconds(std::string_view kpi);
 // True when `unit` can state a value of `quantity`.
 bool unit_fits(Unit unit, Quantity quantity);
 

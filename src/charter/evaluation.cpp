@@ -28,6 +28,7 @@ std::optional<double> duration_seconds(std::string_view kpi, const reporting::Kp
   if (base == "first_response_time") summary = &f.first_response_seconds;
   if (base == "next_response_time") summary = &f.next_response_seconds;
   if (base == "resolution_time") summary = &f.resolution_seconds;
+  if (base == "call_wait_time") summary = &f.calls.wait_seconds;
   if (base == "first_response_business_time" && f.first_response_business_seconds) {
     summary = &*f.first_response_business_seconds;
   }
@@ -50,7 +51,12 @@ std::optional<double> raw_value(std::string_view kpi, Quantity quantity, const r
     return it->second;
   }
   if (f == nullptr) return std::nullopt;
+  if (kpi == "average_speed_of_answer") return f->calls.wait_seconds.mean;
   if (quantity == Quantity::Duration) return duration_seconds(kpi, *f);
+  if (kpi == "service_level") return f->calls.service_level;
+  if (auto seconds = service_level_key_seconds(kpi))
+    return reporting::service_level_within(f->calls, *seconds);
+  if (kpi == "abandonment_rate") return f->calls.abandonment_rate;
   if (kpi == "resolution_rate") return f->resolution_rate;
   if (kpi == "first_contact_resolution") return f->first_contact_resolution_rate;
   if (kpi == "reopen_rate") return f->reopen_rate;

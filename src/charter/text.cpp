@@ -22,7 +22,7 @@ struct KpiNames {
   std::array<std::string_view, 3> label;  // nl, en, zh
 };
 
-constexpr std::array<KpiNames, 21> kKpiNames = {{
+constexpr std::array<KpiNames, 25> kKpiNames = {{
     {"first_response_time", {"eerste reactietijd", "first response time", "首次响应时间"}},
     {"first_response_business_time",
      {"eerste reactietijd (werktijd)", "first response time (business hours)", "首次响应时间(工作时间)"}},
@@ -50,6 +50,13 @@ constexpr std::array<KpiNames, 21> kKpiNames = {{
     {"sla.first_response", {"SLA eerste reactie", "SLA first response", "SLA首次响应"}},
     {"sla.next_response", {"SLA vervolgreactie", "SLA next response", "SLA后续响应"}},
     {"sla.resolution", {"SLA oplossing", "SLA resolution", "SLA问题解决"}},
+    {"average_speed_of_answer",
+     {"gemiddelde wachttijd aan de telefoon", "average speed of answer", "平均应答速度"}},
+    {"call_wait_time", {"wachttijd aan de telefoon", "phone waiting time", "电话等待时间"}},
+    {"service_level",
+     {"telefonische bereikbaarheid (servicelevel)", "service level (calls answered in time)",
+      "服务水平(及时接听率)"}},
+    {"abandonment_rate", {"aandeel opgehangen oproepen in de wachtrij", "abandoned call rate", "来电放弃率"}},
 }};
 
 std::string_view lookup_kpi(std::string_view key, Language language) {
@@ -182,6 +189,12 @@ std::string kpi_label(std::string_view kpi, Language language) {
       {".breaches_major", {": ernstige overschrijdingen", ": major breaches", "重大违约次数"}},
       {"", {"", "", ""}},
   }};
+  if (const auto seconds = service_level_key_seconds(kpi)) {
+    const std::string n = std::to_string(*seconds);
+    if (language == Language::Zh) return n + "秒内接听率";
+    return (language == Language::Nl ? "binnen " + n + " seconden opgenomen"
+                                     : "answered within " + n + " seconds");
+  }
   for (const auto& [suffix, words] : kSuffixes) {
     if (kpi.size() >= suffix.size() && kpi.substr(kpi.size() - suffix.size()) == suffix) {
       const auto base = lookup_kpi(kpi.substr(0, kpi.size() - suffix.size()), language);

@@ -33,6 +33,9 @@ constexpr Words kLastMonth = {{"vorige maand", "last month", "上月"}};
 constexpr Words kLastQuarter = {{"vorig kwartaal", "last quarter", "上季度"}};
 constexpr Words kPromise = {{"Belofte", "Promise", "承诺"}};
 constexpr Words kHowKept = {{"Hoe wij onze beloften nakwamen", "How we kept our promises", "承诺兑现情况"}};
+constexpr Words kPhoneLastMonth = {
+    {"Telefonisch bereikbaar vorige maand", "Reaching us by phone last month", "上月电话接通情况"}};
+constexpr Words kCallsOffered = {{"oproepen", "calls", "来电量"}};
 constexpr Words kYouSaid = {{"U zei, wij deden", "You said, we did", "您的意见,我们的改进"}};
 constexpr Words kYouSaidLabel = {{"U zei", "You said", "您说"}};
 constexpr Words kWeDidLabel = {{"Wij deden", "We did", "我们做了"}};
@@ -198,7 +201,8 @@ std::string item_description(const ItemEvaluation& item, Language language) {
 Result<std::string> render_public_page(const Charter& charter, const Evaluation& last_month,
                                        const Evaluation& last_quarter,
                                        std::span<const ImprovementAction> actions, Language language,
-                                       std::string_view letter_href) {
+                                       std::string_view letter_href,
+                                       const reporting::CallFigures* phone_last_month) {
   SP_TRY(validate(charter));
   const std::string organisation = charter.organisation.in(language);
   const std::string title =
@@ -255,6 +259,25 @@ Result<std::string> render_public_page(const Charter& charter, const Evaluation&
   auto method = fill_template(w(kMethod, language), method_values);
   if (!method.ok()) return method.error();
   html += "<p class=\"note\">" + html_escape(*method) + "</p>\n</section>\n";
+
+  if (phone_last_month != nullptr && phone_last_month->offered > 0) {
+    const auto& calls = *phone_last_month;
+    const std::string separator = language == Language::Zh ? ":" : ": ";
+    auto line = [&](const std::string& label, const std::optional<double>& value, Unit unit) {
+      if (!value) return;
+      html += "<li>" + html_escape(label) + separator + html_escape(format_value(*value, unit, language)) +
+              "</li>\n";
+    };
+    html += "<section class=\"phone\">\n<h2>" + html_escape(w(kPhoneLastMonth, language)) + "</h2>\n<ul>\n";
+    line(std::string(w(kCallsOffered, language)), static_cast<double>(calls.offered), Unit::Count);
+    std::optional<double> asa_minutes;
+    if (calls.wait_seconds.mean) asa_minutes = *calls.wait_seconds.mean / 60.0;
+    line(kpi_label("average_speed_of_answer", language), asa_minutes, Unit::Minutes);
+    line(kpi_label("service_level." + std::to_string(calls.service_level_seconds), language),
+         calls.service_level, Unit::Fraction);
+    line(kpi_label("abandonment_rate", language), calls.abandonment_rate, Unit::Fraction);
+    html += "</ul>\n</section>\n";
+  }
 
   html += "<section class=\"you-said\">\n<h2>" + html_escape(w(kYouSaid, language)) + "</h2>\n";
   if (actions.empty()) {
@@ -359,7 +382,8 @@ std::string charter_badge_svg(const Evaluation& evaluation, BadgePeriod period, 
 }
 
 json public_summary_json(const Charter& charter, const Evaluation& last_month, const Evaluation& last_quarter,
-                         std::span<const ImprovementAction> actions) {
+                         std::span<const ImprovementAction> actions,
+                         const reporting::CallFigures* phone_last_month) {
   json organisation = json::object();
   organisation["default"] = charter.organisation.text;
   for (const auto language : {Language::Nl, Language::En, Language::Zh}) {
@@ -377,7 +401,18 @@ json public_summary_json(const Charter& charter, const Evaluation& last_month, c
   }
   // Invalid UTF-8 in configured text must not make dump() throw later: the caller should dump
   // with error_handler_t::replace; we only build values here.
+  json phone = nullptr;
+  if (phone_last_month != nullptr && phone_last_month->offered > 0) {
+    const auto& calls = *phone_last_month;
+    auto value = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
+    phone = json{{"offered", calls.offered},
+                 {"average_speed_of_answer_seconds", value(calls.wait_seconds.mean)},
+                 {"service_level", value(calls.service_level)},
+                 {"service_level_seconds", calls.service_level_seconds},
+                 {"abandonment_rate", value(calls.abandonment_rate)}};
+  }
   return json{{"organisation", organisation},
+              {"phone_last_month", phone},
               {"languages", languages},
               {"periods", {{"last_month", to_json(last_month)}, {"last_quarter", to_json(last_quarter)}}},
               {"you_said_we_did", said}};

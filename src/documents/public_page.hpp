@@ -33,13 +33,15 @@ std::string item_description(const charter::ItemEvaluation& item, domain::Langua
 // The public page. `last_month` and `last_quarter` must come from evaluate() on this charter
 // (items are matched by id; an item missing from a period shows as no data). `letter_href`,
 // when not empty, is linked as "read our full commitment letter" (the route is the HTTP
-// layer's). Fails with InvalidInput when the charter is not valid.
-[[nodiscard]] Result<std::string> render_public_page(const charter::Charter& charter,
-                                                     const charter::Evaluation& last_month,
-                                                     const charter::Evaluation& last_quarter,
-                                                     std::span<const ImprovementAction> actions,
-                                                     domain::Language language,
-                                                     std::string_view letter_href = {});
+// layer's). With `phone_last_month` and calls offered in it, a section publishes last month's
+// phone figures (average speed of answer, share answered within the service-level threshold,
+// abandonment rate) whether or not the charter promises them. Fails with InvalidInput when the
+// charter is not valid.
+[[nodiscard]] Result<std::string> render_public_page(
+    const charter::Charter& charter, const charter::Evaluation& last_month,
+    const charter::Evaluation& last_quarter, std::span<const ImprovementAction> actions,
+    domain::Language language, std::string_view letter_href = {},
+    const reporting::CallFigures* phone_last_month = nullptr);
 
 // The stylesheet every charter page links to (letter, report, public page, charts).
 std::string_view charter_css();
@@ -56,11 +58,14 @@ nlohmann::json to_json(const charter::Evaluation& evaluation);
 
 // The embeddable JSON: {"organisation": {"default", "nl", "en", "zh"}, "languages": [...],
 //  "periods": {"last_month": P, "last_quarter": P}, "you_said_we_did": [{"you_said", "we_did",
-//  "done_on"}]} with P = {"label", "kept", "missed", "no_data", "measured",
+//  "done_on"}]}, "phone_last_month": null or {"offered", "average_speed_of_answer_seconds",
+//  "service_level", "service_level_seconds", "abandonment_rate"} (null values when unmeasured),
+//  with P = {"label", "kept", "missed", "no_data", "measured",
 //  "summary": {"nl", "en", "zh"}, "items": [{"id", "kind", "channel" (or null), "kpi",
 //  "comparator", "target", "unit", "measured" (or null), "outcome"}]}. Never throws.
 nlohmann::json public_summary_json(const charter::Charter& charter, const charter::Evaluation& last_month,
                                    const charter::Evaluation& last_quarter,
-                                   std::span<const ImprovementAction> actions);
+                                   std::span<const ImprovementAction> actions,
+                                   const reporting::CallFigures* phone_last_month = nullptr);
 
 }  // namespace sp::documents

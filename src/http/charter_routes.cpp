@@ -103,8 +103,9 @@ void register_charter_routes(Api& api, CharterService& charters) {
     SP_OR_RESPOND(language, language_param(ctx.request, view->tenant.default_language));
     std::string letter_href =
         "/public/letter?tenant=" + view->tenant.slug + "&lang=" + std::string(domain::to_string(*language));
-    SP_OR_RESPOND(html, documents::render_public_page(view->charter, view->last_month, view->last_quarter,
-                                                      view->actions, *language, letter_href));
+    SP_OR_RESPOND(html, documents::render_public_page(
+                            view->charter, view->last_month, view->last_quarter, view->actions, *language,
+                            letter_href, view->phone_last_month ? &*view->phone_last_month : nullptr));
     return document("text/html; charset=utf-8", std::move(*html), true);
   });
   api.add("GET", "/public/letter", pub, [&charters](Api::Context& ctx) {
@@ -115,7 +116,8 @@ void register_charter_routes(Api& api, CharterService& charters) {
     SP_OR_RESPOND(view, public_view(charters, ctx.request));
     auto response = document(
         "application/json",
-        documents::public_summary_json(view->charter, view->last_month, view->last_quarter, view->actions)
+        documents::public_summary_json(view->charter, view->last_month, view->last_quarter, view->actions,
+                                       view->phone_last_month ? &*view->phone_last_month : nullptr)
             .dump(),
         true);
     response.header("Access-Control-Allow-Origin", "*");  // embeddable on the client's own site

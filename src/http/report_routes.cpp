@@ -105,6 +105,20 @@ void register_report_routes(Api& api, service::ReportService& reports) {
             if (!report) return error_response(report.error());
             return render_report(*report, format, language);
           });
+  api.add("GET", "/api/v1/phone-settings", Api::Access::Authenticated, [&reports](Api::Context& ctx) {
+    SP_OR_RESPOND(tenant, tenant_param(ctx.request));
+    SP_OR_RESPOND(seconds, reports.service_level_seconds(ctx.who(), *tenant));
+    return json_response(200, json{{"service_level_seconds", *seconds}});
+  });
+  api.add("PUT", "/api/v1/phone-settings", Api::Access::Authenticated, [&reports](Api::Context& ctx) {
+    SP_OR_RESPOND(tenant, tenant_param(ctx.request));
+    SP_OR_RESPOND(body, body_of(ctx));
+    BodyReader reader(*body);
+    auto seconds = reader.integer("service_level_seconds", true);
+    if (auto done = reader.finish(); !done) return error_response(done.error());
+    SP_OR_RESPOND(set, reports.set_service_level_seconds(ctx.who(), *tenant, *seconds));
+    return json_response(200, json{{"service_level_seconds", *set}});
+  });
 }
 
 }  // namespace sp::http

@@ -258,6 +258,8 @@ Result<WebhookResult> WebhookIntake::ingest_call(TenantId tenant, const channels
     }
     return appended.error();
   }
+  // The KPI aggregates, SLA clocks and open pages learn of the call like of any change.
+  helpdesk_.announce(*appended);
   return result;
 }
 

@@ -89,6 +89,29 @@ constexpr FigureDefinition kDefinitions[] = {
      "unhandled contacts assumed zero; no time tracking used); in the tenant's currency; null "
      "without a cost model or without received contacts; spam and mystery-shopper contacts "
      "excluded; attributed to the period and group in which the ticket was created"},
+    {"calls", "calls: phone calls from the telephony webhook's call_recorded events before the "
+     "report end, one per call id; answered = an answered or ended state was recorded; abandoned "
+     "= the caller hung up in the queue (abandoned, never answered); offered = answered + "
+     "abandoned; answered_without_wait = answered calls whose events carry no wait time (left "
+     "out of every wait figure); calls only queued count nowhere; spam and mystery-shopper "
+     "contacts excluded; attributed to the period and group in which the ticket was created"},
+    {"average_speed_of_answer", "average_speed_of_answer: mean wait in the queue, in seconds, "
+     "of answered calls with a wait time (the wait of the answered event, else of the ended "
+     "event); abandoned calls excluded; null without such calls; spam and mystery-shopper "
+     "contacts excluded; attributed to the period and group in which the ticket was created"},
+    {"call_wait_time", "call_wait_time: the waits of average_speed_of_answer in whole seconds; "
+     "mean, median and p90 (linear interpolation, exact); abandoned calls and answered calls "
+     "without a wait time excluded; spam and mystery-shopper contacts excluded; attributed to "
+     "the period and group in which the ticket was created"},
+    {"service_level", "service_level: answered calls that waited at most threshold_seconds "
+     "(the tenant's setting, default 20; exactly the threshold counts as within) divided by "
+     "answered calls with a wait time plus abandoned calls; answered calls without a wait time "
+     "excluded; null without calls; spam and mystery-shopper contacts excluded; attributed to "
+     "the period and group in which the ticket was created"},
+    {"abandonment_rate", "abandonment_rate: abandoned calls divided by offered calls (answered "
+     "+ abandoned); every abandoned call counts, however short its wait; null without calls; "
+     "spam and mystery-shopper contacts excluded; attributed to the period and group in which "
+     "the ticket was created"},
 };
 // clang-format on
 
@@ -103,6 +126,7 @@ struct Acc {
   std::vector<double> next_response, next_response_business;
   std::vector<double> resolution, resolution_business;
   std::vector<double> backlog_age;
+  WaitHistogram call_waits;
   bool touched = false;
 };
 
@@ -209,6 +233,7 @@ void add_to(Acc& acc, const TicketKpi& kpi) {
   push_all(acc.next_response_business, kpi.next_response_business);
   if (kpi.resolution) acc.resolution.push_back(*kpi.resolution);
   if (kpi.resolution_business) acc.resolution_business.push_back(*kpi.resolution_business);
+  for (int wait : kpi.calls.answer_waits) acc.call_waits.add(wait);
 }
 
 KpiFigures finish(Acc& acc, const KpiQuery& q) {
@@ -224,6 +249,7 @@ KpiFigures finish(Acc& acc, const KpiQuery& q) {
   f.backlog = static_cast<std::int64_t>(acc.backlog_age.size());
   f.backlog_age_seconds = summarize(acc.backlog_age);
   fill_counted_figures(acc.counts, q.cost, f);
+  f.calls = call_figures(acc.counts.calls, acc.call_waits, q.service_level_seconds);
   return f;
 }
 
@@ -238,7 +264,8 @@ std::string_view kpi_source_definition(bool aggregated) {
     return "source aggregates: summed from daily aggregates kept up to date from every ticket "
            "event; the same definitions, but each ticket is measured as of its latest change "
            "(events after the report end are included) and grouped by its current team, agent, "
-           "channel and category; median and p90 within 1% (log histograms); backlog age is a "
+           "channel and category; median and p90 within 1% (log histograms; call waits are "
+           "exact); backlog age is a "
            "mean only; used for windows of more than 50,000 tickets or when asked for, for "
            "whole local days";
   }
@@ -264,6 +291,7 @@ Result<void> measure_ticket(const TicketFacts& facts, Timestamp as_of, const sla
   out.effort_score.reset();
   out.helped.reset();
   out.open.clear();
+  measure_calls(facts.events, as_of, out.calls);
 
   const Timestamp created = facts.ticket.created_at;
   std::optional<Timestamp> first_reply;
@@ -409,6 +437,7 @@ void KpiCounts::add(const TicketKpi& t) {
     ++effort_count;
     effort_sum += *t.effort_score;
   }
+  calls.add(t.calls);
 }
 
 void KpiCounts::merge(const KpiCounts& o, std::int64_t sign) {
@@ -434,6 +463,7 @@ void KpiCounts::merge(const KpiCounts& o, std::int64_t sign) {
   detractors += sign * o.detractors;
   effort_count += sign * o.effort_count;
   effort_sum += sign * o.effort_sum;
+  calls.merge(o.calls, sign);
 }
 
 bool KpiCounts::empty() const {

@@ -14,6 +14,9 @@
 //  - Messages: "agent reply" is a MessageAdded event of kind Outbound whose actor is an Agent
 //    (auto-replies by the System do not count); "customer message" is kind Inbound; notes never
 //    count. "Solved" is a StatusChanged event to solved; "resolved" is status solved or closed.
+//  - Calls: answered and abandoned calls from call_recorded events (calls.hpp), attributed
+//    like every per-ticket figure to the creation period of their ticket (the phone webhook
+//    opens one ticket per call).
 //  - Clocks: calendar seconds are real elapsed seconds; business seconds use query.calendar
 //    (sla::business_seconds) and are reported only when a calendar is given.
 // Cost: O(events) per ticket plus O(log periods) for the period lookup and, with a calendar, one
@@ -32,6 +35,7 @@
 #include "core/result.hpp"
 #include "core/time.hpp"
 #include "domain/model.hpp"
+#include "reporting/calls.hpp"
 #include "reporting/percentile.hpp"
 #include "reporting/period.hpp"
 #include "sla/business_calendar.hpp"
@@ -92,6 +96,8 @@ struct KpiQuery {
   std::optional<sla::BusinessCalendar> calendar;  // business-time figures when present
   BreachRules breach_rules;
   std::optional<CostModel> cost;  // cost_per_contact when present
+  // Calls answered within this many seconds count in service_level (the tenant's setting).
+  int service_level_seconds = kDefaultServiceLevelSeconds;
 };
 
 // SLA figures of one target in one group.
@@ -133,6 +139,7 @@ struct KpiFigures {
   std::int64_t effort_responses = 0;
   std::optional<double> effort_mean;  // 1..5, lower is easier
   std::optional<double> cost_per_contact;
+  CallFigures calls;  // phone and waiting figures (calls.hpp)
 };
 
 struct KpiGroup {
@@ -161,6 +168,7 @@ struct TicketKpi {
   std::optional<bool> helped;
   // [opened, resolved) intervals before as_of; resolved = Timestamp::max() while open.
   std::vector<std::pair<Timestamp, Timestamp>> open;
+  TicketCalls calls;  // its call_recorded events (calls.hpp)
 };
 
 // Measures one (not excluded) ticket as of `as_of` (events at or after it are ignored) into
@@ -189,6 +197,7 @@ struct KpiCounts {
   std::int64_t detractors = 0;
   std::int64_t effort_count = 0;
   std::int64_t effort_sum = 0;
+  CallCounts calls;
 
   void add(const TicketKpi& ticket);
   void merge(const KpiCounts& other, std::int64_t sign);  // sign -1 subtracts

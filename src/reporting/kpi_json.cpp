@@ -55,6 +55,22 @@ json figures_json(const KpiFigures& f) {
       {"nps", {{"value", opt(f.nps)}, {"responses", f.nps_responses}}},
       {"customer_effort", {{"mean", opt(f.effort_mean)}, {"responses", f.effort_responses}}},
       {"cost_per_contact", opt(f.cost_per_contact)},
+      {"calls",
+       {{"offered", f.calls.offered},
+        {"answered", f.calls.answered},
+        {"abandoned", f.calls.abandoned},
+        {"answered_without_wait", f.calls.answered_without_wait}}},
+      {"average_speed_of_answer", opt(f.calls.wait_seconds.mean)},
+      {"call_wait_time", summary_json(f.calls.wait_seconds)},
+      {"service_level",
+       {{"value", opt(f.calls.service_level)},
+        {"threshold_seconds", f.calls.service_level_seconds},
+        {"answered_within", f.calls.answered_within},
+        {"calls", f.calls.service_level_calls}}},
+      {"abandonment_rate",
+       {{"value", opt(f.calls.abandonment_rate)},
+        {"abandoned", f.calls.abandoned},
+        {"offered", f.calls.offered}}},
   };
 }
 

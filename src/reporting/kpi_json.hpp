@@ -7,7 +7,10 @@
 // Every key of "figures" has an entry in "definitions" (kpi_definitions()). Durations are
 // summaries {"count", "mean", "median", "p90"} in seconds; absent values (no data, zero
 // denominators, no calendar) are null, never 0. Rates are fractions in 0..1 (reopen_rate may
-// exceed 1); nps is in points. Never throws for a report made by compute_kpis.
+// exceed 1); nps is in points. Phone figures (calls.hpp): "calls" {offered, answered,
+// abandoned, answered_without_wait}, "average_speed_of_answer" (seconds), "call_wait_time" (a
+// summary), "service_level" {value, threshold_seconds, answered_within, calls} and
+// "abandonment_rate" {value, abandoned, offered}. Never throws for a report made by compute_kpis.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -4,48 +4,23 @@
 #include <cmath>
 #include <map>
 
+#include "reporting/varint.hpp"
+
 namespace sp::reporting {
 namespace {
 
-constexpr std::uint8_t kEncodingVersion = 1;
+constexpr std::uint8_t kEncodingVersion = 1;  // of contributions
+// Day figures: 2 appends the call counts and waits; 1 (without them) is still read.
+constexpr std::uint8_t kDayFiguresVersion = 2;
 constexpr double kMinSeconds = 0.001;
 const double kLogGamma = std::log(1.02);
 constexpr std::int32_t kMaxBucket = 2200;  // 0.001 s x 1.02^2200 is about 10^16 s
 
-// Unsigned LEB128 and zigzag for signed values.
-void put_varint(std::string& out, std::uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>((v & 0x7f) | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
-}
-
-void put_signed(std::string& out, std::int64_t v) {
-  put_varint(out, (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
-}
-
-Error corrupt() {
-  return invalid_input("a stored KPI aggregate is unreadable", "aggregate");
-}
-
-Result<std::uint64_t> get_varint(std::string_view& in) {
-  std::uint64_t v = 0;
-  for (int shift = 0; shift < 64; shift += 7) {
-    if (in.empty()) return corrupt();
-    const auto byte = static_cast<std::uint8_t>(in.front());
-    in.remove_prefix(1);
-    v |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
-    if ((byte & 0x80) == 0) return v;
-  }
-  return corrupt();
-}
-
-Result<std::int64_t> get_signed(std::string_view& in) {
-  auto u = get_varint(in);
-  if (!u.ok()) return u.error();
-  return static_cast<std::int64_t>((*u >> 1) ^ (~(*u & 1) + 1));
-}
+using varint::corrupt;
+using varint::get_signed;
+using varint::get_varint;
+using varint::put_signed;
+using varint::put_varint;
 
 // Reads a signed varint into `field`, or returns the error from the enclosing function.
 #define SP_GET(field)                        \
@@ -107,15 +82,7 @@ void for_each_histogram(Figures& f, Fn&& fn) {
 }  // namespace
 
 void LogHistogram::add(double seconds, std::int64_t n) {
-  const std::int32_t bucket = bucket_of(seconds);
-  auto it = std::lower_bound(buckets_.begin(), buckets_.end(), bucket,
-                             [](const auto& entry, std::int32_t b) { return entry.first < b; });
-  if (it != buckets_.end() && it->first == bucket) {
-    it->second += n;
-    if (it->second == 0) buckets_.erase(it);
-  } else if (n != 0) {
-    buckets_.insert(it, {bucket, n});
-  }
+  varint::add_sparse_count(buckets_, bucket_of(seconds), n);
   count_ += n;
   sum_ms_ += n * std::llround(seconds * 1000.0);
 }
@@ -215,6 +182,7 @@ void DayFigures::add(const TicketKpi& t) {
   for (double v : t.next_response_business) next_response_business.add(v);
   if (t.resolution) resolution.add(*t.resolution);
   if (t.resolution_business) resolution_business.add(*t.resolution_business);
+  for (int wait : t.calls.answer_waits) call_waits.add(wait);
 }
 
 void DayFigures::merge(const DayFigures& other, std::int64_t sign) {
@@ -225,6 +193,7 @@ void DayFigures::merge(const DayFigures& other, std::int64_t sign) {
   next_response_business.merge(other.next_response_business, sign);
   resolution.merge(other.resolution, sign);
   resolution_business.merge(other.resolution_business, sign);
+  call_waits.merge(other.call_waits, sign);
   excluded_spam += sign * other.excluded_spam;
   excluded_mystery_shopper += sign * other.excluded_mystery_shopper;
 }
@@ -232,21 +201,28 @@ void DayFigures::merge(const DayFigures& other, std::int64_t sign) {
 bool DayFigures::empty() const {
   bool histograms_empty = true;
   for_each_histogram(*this, [&](const LogHistogram& h) { histograms_empty &= h.empty(); });
-  return histograms_empty && counts.empty() && excluded_spam == 0 && excluded_mystery_shopper == 0;
+  return histograms_empty && call_waits.empty() && counts.empty() && excluded_spam == 0 &&
+         excluded_mystery_shopper == 0;
 }
 
 std::string DayFigures::encode() const {
   std::string out;
-  out.push_back(static_cast<char>(kEncodingVersion));
+  out.push_back(static_cast<char>(kDayFiguresVersion));
   for_each_count(counts, [&](std::int64_t v) { put_signed(out, v); });
   for_each_histogram(*this, [&](const LogHistogram& h) { h.encode(out); });
   put_signed(out, excluded_spam);
   put_signed(out, excluded_mystery_shopper);
+  put_signed(out, counts.calls.answered);
+  put_signed(out, counts.calls.answered_without_wait);
+  put_signed(out, counts.calls.abandoned);
+  call_waits.encode(out);
   return out;
 }
 
 Result<DayFigures> DayFigures::decode(std::string_view in) {
-  if (in.empty() || static_cast<std::uint8_t>(in.front()) != kEncodingVersion) return corrupt();
+  if (in.empty()) return corrupt();
+  const auto version = static_cast<std::uint8_t>(in.front());
+  if (version != 1 && version != kDayFiguresVersion) return corrupt();
   in.remove_prefix(1);
   DayFigures f;
   std::optional<Error> failed;
@@ -269,6 +245,14 @@ Result<DayFigures> DayFigures::decode(std::string_view in) {
   if (failed) return *failed;
   SP_GET(f.excluded_spam);
   SP_GET(f.excluded_mystery_shopper);
+  if (version >= 2) {
+    SP_GET(f.counts.calls.answered);
+    SP_GET(f.counts.calls.answered_without_wait);
+    SP_GET(f.counts.calls.abandoned);
+    auto waits = WaitHistogram::decode(in);
+    if (!waits.ok()) return waits.error();
+    f.call_waits = std::move(*waits);
+  }
   if (!in.empty()) return corrupt();
   return f;
 }
@@ -475,6 +459,7 @@ Result<KpiReport> kpis_from_rollup(std::span<const RollupRow> rows, std::span<co
             (end_ms - static_cast<double>(created_sum) / static_cast<double>(open)) / 1000.0;
       }
       fill_counted_figures(d.counts, query.cost, f);
+      f.calls = call_figures(d.counts.calls, d.call_waits, query.service_level_seconds);
       report.groups.push_back(KpiGroup{key, buckets->all()[i], std::move(f)});
     }
   }

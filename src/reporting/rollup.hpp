@@ -14,7 +14,10 @@
 // (sums in milliseconds). Backlog per period end is exact; its age is a mean only (the sum of
 // creation instants of open tickets), no median or p90.
 //
-// Pure: no I/O or clock reads. Encodings are compact varint blobs with a version byte.
+// Call waits are exact (WaitHistogram): counts per whole second.
+//
+// Pure: no I/O or clock reads. Encodings are compact varint blobs with a version byte; day
+// figures of version 1 (before the call figures) still decode, with no calls.
 #pragma once
 
 #include <array>
@@ -55,6 +58,7 @@ struct DayFigures {
   LogHistogram first_response, first_response_business;
   LogHistogram next_response, next_response_business;
   LogHistogram resolution, resolution_business;
+  WaitHistogram call_waits;  // answered calls' waits, exact per second (calls.hpp)
   std::int64_t excluded_spam = 0;
   std::int64_t excluded_mystery_shopper = 0;
 

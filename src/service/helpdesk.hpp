@@ -104,6 +104,9 @@ class HelpdeskService {
  public:
   // Observers are added while wiring, before requests are served.
   void add_observer(TicketObserver* observer) { observers_.push_back(observer); }
+  // Tells the observers about a message an intake appended through the store itself (a call
+  // state with its call_recorded event), as every other committed change is told.
+  void announce(const storage::AppendedMessage& appended) { notify(appended); }
   // Set while wiring, before requests are served; none means every reply is admitted.
   void set_reply_gate(ReplyGate* gate) { reply_gate_ = gate; }
   ReplyGate* reply_gate() const { return reply_gate_; }

@@ -1,5 +1,7 @@
 #include "service/report_service.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -7,6 +9,14 @@
 #include "sla/calendar_json.hpp"
 
 namespace sp::service {
+
+namespace {
+
+std::string service_level_key(TenantId tenant) {
+  return "tenant." + std::to_string(tenant.value) + ".service_level_seconds";
+}
+
+}  // namespace
 
 Result<reporting::KpiReport> ReportService::kpis(const Principal& p, const KpiRequest& request) {
   // Reports show agents' figures: supervisors, admins and QA reviewers read them.
@@ -17,6 +27,38 @@ Result<reporting::KpiReport> ReportService::kpis(const Principal& p, const KpiRe
   auto tenant_row = store_.get_tenant(p.scope, tenant);
   if (!tenant_row) return invalid_input(tenant_row.error().message, "tenant_id");
   return tenant_kpis(*tenant_row, request);
+}
+
+Result<int> ReportService::service_level_seconds(TenantId tenant) {
+  auto stored = store_.get_setting(service_level_key(tenant));
+  if (!stored) return stored.error();
+  int seconds = reporting::kDefaultServiceLevelSeconds;
+  if (*stored) {
+    const auto& text = **stored;
+    std::from_chars(text.data(), text.data() + text.size(), seconds);
+  }
+  return std::clamp(seconds, 1, reporting::kMaxServiceLevelSeconds);
+}
+
+Result<int> ReportService::service_level_seconds(const Principal& p, std::optional<TenantId> tenant) {
+  SP_TRY(require(p, Permission::Read));
+  auto resolved = resolve_tenant(store_, p, tenant);
+  if (!resolved) return resolved.error();
+  return service_level_seconds(*resolved);
+}
+
+Result<int> ReportService::set_service_level_seconds(const Principal& p, std::optional<TenantId> tenant,
+                                                     std::int64_t seconds) {
+  SP_TRY(require(p, Permission::ManageTeams));
+  if (seconds < 1 || seconds > reporting::kMaxServiceLevelSeconds) {
+    return invalid_input(
+        "service_level_seconds must be 1.." + std::to_string(reporting::kMaxServiceLevelSeconds),
+        "service_level_seconds");
+  }
+  auto resolved = resolve_tenant(store_, p, tenant);
+  if (!resolved) return resolved.error();
+  SP_TRY(store_.put_setting(service_level_key(*resolved), std::to_string(seconds)));
+  return static_cast<int>(seconds);
 }
 
 Result<KpiSource> parse_kpi_source(std::string_view name) {
@@ -41,6 +83,9 @@ Result<reporting::KpiReport> ReportService::tenant_kpis(const Tenant& tenant, co
     query.breach_rules = std::move(rules.breach_rules);
     query.cost = rules.cost;
   }
+  auto threshold = service_level_seconds(tenant.id);
+  if (!threshold) return threshold.error();
+  query.service_level_seconds = *threshold;
   if (request.business_time) {
     auto calendars = sla_store_.list_calendars(scope);
     if (!calendars) return calendars.error();

@@ -4,6 +4,9 @@
 //  - aggregates: merges the daily rollups KpiAggregator keeps (reporting/rollup.hpp), about 31
 //    rows per group for a month however many tickets it holds; whole local days only.
 // Auto picks exact up to kMaxReportTickets tickets created in the window, else aggregates.
+// The phone service level counts calls answered within the tenant's threshold (setting
+// "tenant.<id>.service_level_seconds", default reporting::kDefaultServiceLevelSeconds), read on
+// every report; the aggregates keep exact waits, so a new threshold applies to past days too.
 #pragma once
 
 #include <functional>
@@ -45,6 +48,13 @@ class ReportService {
   // The same without a principal, for figures the tenant publishes (the charter page).
   Result<reporting::KpiReport> tenant_kpis(const Tenant& tenant, const KpiRequest& request);
 
+  // The tenant's service-level threshold in seconds (anyone of the tenant may read it;
+  // supervisors and admins set it, 1..reporting::kMaxServiceLevelSeconds, else InvalidInput
+  // with field "service_level_seconds").
+  Result<int> service_level_seconds(const Principal& p, std::optional<TenantId> tenant);
+  Result<int> set_service_level_seconds(const Principal& p, std::optional<TenantId> tenant,
+                                        std::int64_t seconds);
+
   // When set, every report of a tenant uses the breach classes and cost model its charter
   // configures (so the API, the charter page, the scheduled reports and the aggregates agree).
   void set_tenant_rules(TenantRulesFor rules_for) { rules_for_ = std::move(rules_for); }
@@ -64,6 +74,7 @@ class ReportService {
   TenantRulesFor rules_for_;
   KpiAggregator* aggregator_ = nullptr;
 
+  Result<int> service_level_seconds(TenantId tenant);
   Result<reporting::KpiReport> exact_kpis(const Tenant& tenant, const reporting::KpiQuery& query);
   Result<reporting::KpiReport> aggregated_kpis(const Tenant& tenant, reporting::KpiQuery query);
 };

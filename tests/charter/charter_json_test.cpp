@@ -112,6 +112,19 @@ TEST(CharterJson, KpiKeysFollowTheReportingCore) {
   EXPECT_FALSE(unit_fits(Unit::Minutes, Quantity::Share));
 }
 
+TEST(CharterJson, PhoneKeysNameTheirQuantityAndTheServiceLevelSeconds) {
+  EXPECT_EQ(*kpi_quantity("average_speed_of_answer"), Quantity::Duration);
+  EXPECT_EQ(*kpi_quantity("call_wait_time.p90"), Quantity::Duration);
+  EXPECT_EQ(*kpi_quantity("service_level"), Quantity::Share);
+  EXPECT_EQ(*kpi_quantity("service_level.30"), Quantity::Share);
+  EXPECT_EQ(*kpi_quantity("abandonment_rate"), Quantity::Share);
+  EXPECT_EQ(service_level_key_seconds("service_level.3600"), 3600);
+  for (const char* bad : {"service_level.0", "service_level.030", "service_level.3601", "service_level.",
+                          "service_level.2x", "call_wait_time"}) {
+    EXPECT_FALSE(kpi_quantity(bad).ok()) << bad;
+  }
+}
+
 TEST(CharterJson, ReportingRulesCarryTheCharterBreachRules) {
   Charter charter = example_charter();
   charter.major_complaint_response_minutes = 45;

@@ -132,6 +132,48 @@ domain::NewTicket on_channel(Channel channel) {
 }
 
 // From ticket histories through the real reporting core to "N of M promises kept".
+TEST(Evaluation, PhonePromisesAreMeasuredFromTheCallFigures) {
+  using reporting::testing::History;
+  const Timestamp t0 = reporting::testing::kMonday + std::chrono::hours{10};
+  // Waits 15, 30 and 258 seconds; one caller hung up after 400 seconds.
+  std::vector<reporting::TicketFacts> tickets;
+  int n = 0;
+  for (int wait : {15, 30, 258}) {
+    const std::string id = "c-" + std::to_string(++n);
+    tickets.push_back(History(t0, on_channel(Channel::Phone)).call(id, "answered", wait, t0).build());
+  }
+  tickets.push_back(History(t0, on_channel(Channel::Phone)).call("c-9", "abandoned", 400, t0).build());
+  auto overall = reporting::compute_kpis(tickets, reporting::testing::week_query());
+  auto channels =
+      reporting::compute_kpis(tickets, reporting::testing::week_query(reporting::Dimension::Channel));
+  ASSERT_TRUE(overall.ok() && channels.ok());
+  auto input = kpi_input_from_reports("2026-W47", *overall, &*channels);
+  ASSERT_TRUE(input.ok()) << input.error().message;
+
+  Charter charter = example_charter();
+  charter.promises.clear();
+  charter.thresholds = {{"average_speed_of_answer", Comparator::AtMost, 4.3, Unit::Minutes, Channel::Phone},
+                        {"service_level.30", Comparator::AtLeast, 50, Unit::Percent, std::nullopt},
+                        {"service_level", Comparator::AtLeast, 50, Unit::Percent, std::nullopt},
+                        {"abandonment_rate", Comparator::AtMost, 0.2, Unit::Fraction, std::nullopt},
+                        {"call_wait_time.p90", Comparator::AtMost, 60, Unit::Seconds, Channel::Email}};
+  ASSERT_TRUE(validate(charter).ok());
+  const auto evaluation = evaluate(charter, *input);
+  // ASA (15 + 30 + 258) / 3 = 101 s = 1.68 minutes: kept.
+  EXPECT_EQ(evaluation.items[0].outcome, Outcome::Kept);
+  EXPECT_NEAR(*evaluation.items[0].measured, 101.0 / 60, 1e-9);
+  // Within 30 s (30 exactly included): 2 of 3 answered + 1 abandoned = 50%: kept.
+  EXPECT_EQ(evaluation.items[1].outcome, Outcome::Kept);
+  EXPECT_DOUBLE_EQ(*evaluation.items[1].measured, 50);
+  // At the report's threshold (default 20 s): 1 of 4 = 25%: missed.
+  EXPECT_EQ(evaluation.items[2].outcome, Outcome::Missed);
+  EXPECT_DOUBLE_EQ(*evaluation.items[2].measured, 25);
+  // 1 of 4 abandoned: 0.25 > 0.2: missed.
+  EXPECT_EQ(evaluation.items[3].outcome, Outcome::Missed);
+  // No calls on e-mail: no data, never kept.
+  EXPECT_EQ(evaluation.items[4].outcome, Outcome::NoData);
+}
+
 TEST(Evaluation, WorksOnComputedKpiReports) {
   using reporting::testing::History;
   const Timestamp t0 = reporting::testing::kMonday + std::chrono::hours{10};

@@ -50,5 +50,18 @@ TEST(Text, NumbersAndDurationsFollowTheLanguage) {
   EXPECT_EQ(kpi_label("resolution_rate", Language::Zh), "客户问题解决率");
 }
 
+TEST(Text, PhoneFiguresHaveLabelsInEveryLanguage) {
+  EXPECT_EQ(kpi_label("service_level.20", Language::Nl), "binnen 20 seconden opgenomen");
+  EXPECT_EQ(kpi_label("service_level.20", Language::En), "answered within 20 seconds");
+  EXPECT_EQ(kpi_label("service_level.20", Language::Zh), "20秒内接听率");
+  EXPECT_EQ(kpi_label("call_wait_time.p90", Language::En), "phone waiting time (90th percentile)");
+  for (const char* key :
+       {"average_speed_of_answer", "service_level", "abandonment_rate", "call_wait_time.mean"}) {
+    for (const auto language : {Language::Nl, Language::En, Language::Zh}) {
+      EXPECT_NE(kpi_label(key, language), key) << key;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sp::charter

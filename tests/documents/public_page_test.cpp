@@ -80,6 +80,31 @@ TEST(PublicPage, EmptyActionsSayNothingWasPublished) {
   EXPECT_TRUE(contains(*html, "<html lang=\"zh-CN\">"));
 }
 
+TEST(PublicPage, PublishesLastMonthsPhoneFiguresOnlyWhenCallsWereOffered) {
+  reporting::CallCounts counts{3, 0, 1};
+  reporting::WaitHistogram waits;
+  for (int wait : {12, 30, 216}) waits.add(wait);
+  const auto calls = reporting::call_figures(counts, waits, 30);
+  const auto month = month_evaluation();
+  const auto quarter = quarter_evaluation();
+  const auto nl = *render_public_page(example_charter(), month, quarter, kActions, Language::Nl, {}, &calls);
+  EXPECT_TRUE(contains(nl, "<h2>Telefonisch bereikbaar vorige maand</h2>"));
+  EXPECT_TRUE(contains(nl, "<li>gemiddelde wachttijd aan de telefoon: 1,4 minuten</li>"));  // 86 s
+  EXPECT_TRUE(contains(nl, "<li>binnen 30 seconden opgenomen: 50%</li>"));
+  EXPECT_TRUE(contains(nl, "<li>aandeel opgehangen oproepen in de wachtrij: 25%</li>"));
+  const auto zh = *render_public_page(example_charter(), month, quarter, kActions, Language::Zh, {}, &calls);
+  EXPECT_TRUE(contains(zh, "30秒内接听率"));
+  const auto summary = public_summary_json(example_charter(), month, quarter, kActions, &calls);
+  EXPECT_EQ(summary["phone_last_month"]["offered"], 4);
+  EXPECT_EQ(summary["phone_last_month"]["service_level"], 0.5);
+
+  const reporting::CallFigures none;
+  const auto quiet =
+      *render_public_page(example_charter(), month, quarter, kActions, Language::Nl, {}, &none);
+  EXPECT_FALSE(contains(quiet, "class=\"phone\""));
+  EXPECT_TRUE(public_summary_json(example_charter(), month, quarter, kActions)["phone_last_month"].is_null());
+}
+
 TEST(PublicPage, CssHasTheClassesThePagesUse) {
   const std::string css(charter_css());
   for (const char* selector :

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,19 @@ class History {
   }
   History& patch_with(const domain::TicketPatch& patch, Timestamp when) {
     auto change = domain::apply_patch(facts_.ticket, patch, kAgent, when);
+    EXPECT_TRUE(change.ok()) << (change.ok() ? "" : change.error().message);
+    if (change.ok()) {
+      facts_.ticket = change->after;
+      append(change->events);
+    }
+    return *this;
+  }
+
+  // A call_recorded event as the phone webhook writes it (agent and caller left empty).
+  History& call(const std::string& call_id, const std::string& state, std::optional<int> wait_seconds,
+                Timestamp when) {
+    domain::CallFacts call{call_id, state, wait_seconds, std::nullopt, "", ""};
+    auto change = domain::record_call(facts_.ticket, call, kSystem, when);
     EXPECT_TRUE(change.ok()) << (change.ok() ? "" : change.error().message);
     if (change.ok()) {
       facts_.ticket = change->after;

@@ -424,7 +424,7 @@ TEST(Kpi, EveryDefinitionNamesItsExclusionsAndNamesAreUnique) {
           << d.name;
     }
   }
-  EXPECT_EQ(names.size(), 19u);
+  EXPECT_EQ(names.size(), 24u);
 }
 
 }  // namespace

@@ -228,6 +228,15 @@ TicketFacts random_ticket(std::mt19937_64& rng, Timestamp week_start) {
       }
     }
   }
+  if (input.channel == domain::Channel::Phone) {
+    // A call per phone ticket: answered (with or without a wait), abandoned, or only queued.
+    const int outcome = pick(rng) % 4;
+    const int wait = pick(rng) * 3;
+    h.call("c", "queued", std::nullopt, t);
+    if (outcome == 0) h.call("c", "answered", wait, t + minutes{1});
+    if (outcome <= 1) h.call("c", "ended", std::nullopt, t + minutes{2});
+    if (outcome == 2) h.call("c", "abandoned", wait, t + minutes{1});
+  }
   auto facts = h.build();
   if (pick(rng) < 30) facts.csat_grade = 1 + pick(rng) % 10;
   if (pick(rng) < 30) facts.helped = pick(rng) % 2 == 0;
@@ -304,6 +313,12 @@ TEST(Rollup, MatchesTheExactReportOnRandomHistories) {
           if (e.figures.backlog > 0) {
             EXPECT_NEAR(*a.figures.backlog_age_seconds.mean, *e.figures.backlog_age_seconds.mean, 1e-3) << at;
           }
+          // Call waits are exact in the aggregates too.
+          EXPECT_EQ(a.figures.calls.offered, e.figures.calls.offered) << at;
+          EXPECT_EQ(a.figures.calls.answered_without_wait, e.figures.calls.answered_without_wait) << at;
+          EXPECT_EQ(a.figures.calls.wait_seconds, e.figures.calls.wait_seconds) << at;
+          EXPECT_EQ(a.figures.calls.service_level, e.figures.calls.service_level) << at;
+          EXPECT_EQ(a.figures.calls.abandonment_rate, e.figures.calls.abandonment_rate) << at;
           expect_close(a.figures.first_response_seconds, e.figures.first_response_seconds,
                        at + " first response");
           expect_close(a.figures.next_response_seconds, e.figures.next_response_seconds,
