@@ -99,8 +99,16 @@ test('a second agent sees who is viewing and replying; the assignee hears of a c
     await screenshot(pageB, 'notify-presence');
     await checkA11y(pageB, 'ticket with presence strip');
 
+    // Earlier tests and the demo's SLA notices can leave B at the badge's cap (99+), where a new
+    // one would not show: B reads them all first.
+    if ((await pageB.locator('[data-testid=notify-count]').count()) > 0) {
+      await pageB.locator('.notify-bell').click();
+      await pageB.locator('.notify-head button').click();
+      await pageB.locator('[data-testid=notify-count]').waitFor({ state: 'detached' });
+      await pageB.locator('.notify-bell').click();
+    }
     // The customer writes: B (the assignee) gets the bell count up without reloading.
-    const before = await pageB.locator('[data-testid=notify-count]').innerText().catch(() => '0');
+    const before = await pageB.locator('[data-testid=notify-count]').innerText({ timeout: 500 }).catch(() => '0');
     await customerReplies('Still orange, and now the phone is dead too.');
     await waitFor(async () => {
       const now = await pageB.locator('[data-testid=notify-count]').innerText().catch(() => '0');
