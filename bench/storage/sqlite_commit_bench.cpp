@@ -11,7 +11,9 @@
 //   BM_RawBatch/N             N INSERTs per transaction, WAL + FULL, warm (group commit's gain)
 //   BM_StoreCreateTicket      SqliteStore::create_ticket (ticket + first message + 2 events,
 //                             as POST /api/v1/tickets does) from 1, 16 and 64 threads, each
-//                             blocking until its write is durable (FULL); fresh store
+//                             blocking until its write is durable (FULL); fresh store.
+//                             sync:1 = NORMAL (the CPU cost without a sync per commit);
+//                             marks:0 = without migration 24's SLA refresh-mark trigger
 //
 // All files live in a fresh folder under $TMPDIR (on the benchmark machine the same ext4
 // volume as the server's data folder). Every benchmark is time-bounded (MinTime 2 s); the
@@ -262,13 +264,22 @@ struct StoreRig {
   std::vector<double> latencies_us;
   std::atomic<std::int64_t> failures{0};
 
-  StoreRig() {
+  // `synchronous`: "FULL" (what the server runs) or "NORMAL" (no sync per commit, so the
+  // CPU cost of the writes shows); `refresh_marks` false drops migration 24's trigger, to
+  // measure what the durable SLA refresh mark adds to every ticket event.
+  StoreRig(const char* synchronous, bool refresh_marks) {
     sqlite::SqliteOptions options;
     options.path = (dir.path() / "store.db").string();
-    options.synchronous = "FULL";
+    options.synchronous = synchronous;
     options.observer = &observer;
     store = sqlite::SqliteStore::open(options).value();
     store->migrate().value();
+    if (!refresh_marks) {
+      sqlite3* raw = nullptr;
+      check(sqlite3_open(options.path.c_str(), &raw), raw, "open");
+      exec(raw, "DROP TRIGGER sla_refresh_marks_event");
+      sqlite3_close(raw);
+    }
     tenant = store->create_tenant(Tenant{{}, "bench", "Bench", "UTC", Language::En, now}).value();
     customer =
         store->create_customer(Customer{{}, tenant.id, "Load", {"load@bench.test"}, {}, Language::En, now})
@@ -279,8 +290,11 @@ struct StoreRig {
 };
 std::unique_ptr<StoreRig> g_rig;
 
+// Args: synchronous level (2 = FULL, 1 = NORMAL), SLA refresh-mark trigger on (1) or dropped (0).
 void BM_StoreCreateTicket(benchmark::State& state) {
-  if (state.thread_index() == 0) g_rig = std::make_unique<StoreRig>();
+  if (state.thread_index() == 0) {
+    g_rig = std::make_unique<StoreRig>(state.range(0) == 2 ? "FULL" : "NORMAL", state.range(1) == 1);
+  }
   std::vector<double> mine;
   for (auto _ : state) {
     StoreRig& rig = *g_rig;
@@ -331,6 +345,11 @@ void BM_StoreCreateTicket(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_StoreCreateTicket)
+    ->ArgNames({"sync", "marks"})
+    ->Args({2, 1})
+    ->Args({2, 0})
+    ->Args({1, 1})
+    ->Args({1, 0})
     ->Threads(1)
     ->Threads(16)
     ->Threads(64)

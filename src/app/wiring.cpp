@@ -245,6 +245,7 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   p.commitments =
       std::make_unique<service::CommitmentService>(*p.helpdesk, *p.commitment_store, *p.sla, p.clock);
   p.helpdesk->add_observer(p.commitments.get());
+  p.reports->set_commitments(p.commitment_store.get());
   http::register_commitment_routes(api, *p.commitments);
   p.commitment_job = std::make_unique<jobs::CommitmentJob>(*p.commitments, p.clock);
   // Macros and bulk actions (issue 17): previews and bulk changes go through update_ticket.
@@ -260,6 +261,7 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   p.report_runs = std::make_unique<storage::sqlite::SqliteReportRunStore>(db);
   p.report_schedules = std::make_unique<service::ReportScheduleService>(
       db, *p.report_runs, *p.reports, p.clock, p.sla.get(), p.survey_store.get());
+  p.report_schedules->set_commitments(p.commitment_store.get());
   // Scheduled reports are mailed to supervisors and admins of tenants with a mail desk.
   MailRuntime& mail = *p.mail;
   p.report_mailer = std::make_unique<outbound::ReportMailer>(

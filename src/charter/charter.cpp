@@ -155,7 +155,7 @@ Result<Quantity> kpi_quantity(std::string_view kpi) {
   if (kpi == "average_speed_of_answer") return Quantity::Duration;
   if (kpi == "resolution_rate" || kpi == "first_contact_resolution" || kpi == "reopen_rate" ||
       kpi == "not_helped_share" || kpi == "service_level" || kpi == "abandonment_rate" ||
-      service_level_key_seconds(kpi)) {
+      kpi == "commitments_kept" || service_level_key_seconds(kpi)) {
     return Quantity::Share;
   }
   if (kpi == "csat") return Quantity::Grade;

@@ -93,6 +93,7 @@ enum class Quantity { Duration, Share, Grade, Points, Count, Money };
 //   call_wait_time.mean|median|p90, average_speed_of_answer               (Duration)
 //   service_level (at the tenant's threshold), service_level.<S> (answered within S seconds,
 //     S in 1..3600: "80% answered within 30 seconds"), abandonment_rate   (Share)
+//   commitments_kept (kept / decided agents' commitments, issue 18)      (Share)
 //   csat (Grade), nps (Points), cost_per_contact (Money)
 //   contacts_received, contacts_handled, backlog, major_complaints_late,
 //   sla.<target>.breaches_minor|breaches_major                           (Count)

@@ -57,6 +57,7 @@ std::optional<double> raw_value(std::string_view kpi, Quantity quantity, const r
   if (auto seconds = service_level_key_seconds(kpi))
     return reporting::service_level_within(f->calls, *seconds);
   if (kpi == "abandonment_rate") return f->calls.abandonment_rate;
+  if (kpi == "commitments_kept") return f->commitments.kept_share;
   if (kpi == "resolution_rate") return f->resolution_rate;
   if (kpi == "first_contact_resolution") return f->first_contact_resolution_rate;
   if (kpi == "reopen_rate") return f->reopen_rate;

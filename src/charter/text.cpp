@@ -22,7 +22,7 @@ struct KpiNames {
   std::array<std::string_view, 3> label;  // nl, en, zh
 };
 
-constexpr std::array<KpiNames, 25> kKpiNames = {{
+constexpr std::array<KpiNames, 26> kKpiNames = {{
     {"first_response_time", {"eerste reactietijd", "first response time", "首次响应时间"}},
     {"first_response_business_time",
      {"eerste reactietijd (werktijd)", "first response time (business hours)", "首次响应时间(工作时间)"}},
@@ -57,6 +57,7 @@ constexpr std::array<KpiNames, 25> kKpiNames = {{
      {"telefonische bereikbaarheid (servicelevel)", "service level (calls answered in time)",
       "服务水平(及时接听率)"}},
     {"abandonment_rate", {"aandeel opgehangen oproepen in de wachtrij", "abandoned call rate", "来电放弃率"}},
+    {"commitments_kept", {"nagekomen toezeggingen", "commitments kept", "承诺兑现率"}},
 }};
 
 std::string_view lookup_kpi(std::string_view key, Language language) {

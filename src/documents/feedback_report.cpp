@@ -79,13 +79,14 @@ std::string target_label(std::string_view target, Language language) {
     std::string_view key;
     Words words;
   };
-  static constexpr std::array<Target, 5> kTargets = {{
+  static constexpr std::array<Target, 6> kTargets = {{
       {"first_response", {{"eerste reactie", "first response", "首次响应"}}},
       {"next_response", {{"vervolgreactie", "next response", "后续响应"}}},
       {"periodic_update", {{"tussentijdse update", "periodic update", "定期进展通报"}}},
       {"resolution", {{"oplossing", "resolution", "问题解决"}}},
       {"major_complaint_response",
        {{"reactie op ernstige klacht", "response to a major complaint", "重大投诉响应"}}},
+      {"commitment", {{"toezegging", "commitment", "承诺"}}},
   }};
   for (const auto& t : kTargets) {
     if (t.key == target) return s(t.words, language);
@@ -94,11 +95,13 @@ std::string target_label(std::string_view target, Language language) {
 }
 
 std::string kind_label(SelfCheckItem::Kind kind, Language language) {
-  static constexpr std::array<Words, 4> kKinds = {{
+  static constexpr std::array<Words, 6> kKinds = {{
       {{"SLA overschreden", "SLA breached", "超出服务时限"}},
       {{"ernstige klacht te laat beantwoord", "major complaint answered late", "重大投诉响应超时"}},
       {{"loopt vandaag af", "due today", "今日到期"}},
       {{"over tijd", "overdue", "已超时"}},
+      {{"toezegging niet nagekomen", "commitment broken", "承诺未兑现"}},
+      {{"toezegging loopt vandaag af", "commitment due today", "承诺今日到期"}},
   }};
   return s(kKinds[static_cast<std::size_t>(kind)], language);
 }
@@ -116,6 +119,7 @@ std::string range_text(Timestamp from, Timestamp to, const std::string& zone, La
 
 std::string target_text(const SelfCheckItem& item, Language language) {
   std::string text = target_label(item.target, language);
+  if (!item.what.empty()) text += ": " + item.what;
   if (item.target_minutes > 0) {
     text += ": " + format_minutes(item.target_minutes, language,
                                   item.kind != SelfCheckItem::Kind::MajorComplaintLate);
@@ -238,6 +242,10 @@ std::string_view to_string(SelfCheckItem::Kind kind) {
       return "at_risk";
     case SelfCheckItem::Kind::Overdue:
       return "overdue";
+    case SelfCheckItem::Kind::CommitmentBroken:
+      return "commitment_broken";
+    case SelfCheckItem::Kind::CommitmentDue:
+      return "commitment_due";
   }
   return "sla_breached";
 }

@@ -22,9 +22,11 @@
 
 namespace sp::documents {
 
-// One promise of a ticket: a missed one of yesterday or one at risk today.
+// One promise of a ticket: a missed one of yesterday or one at risk today. An agent's
+// commitment (issue 18) is CommitmentBroken (missed) or CommitmentDue (open, due today), with
+// target "commitment" and what was promised in `what`.
 struct SelfCheckItem {
-  enum class Kind { SlaBreached, MajorComplaintLate, AtRisk, Overdue };
+  enum class Kind { SlaBreached, MajorComplaintLate, AtRisk, Overdue, CommitmentBroken, CommitmentDue };
   Kind kind = Kind::SlaBreached;
   std::int64_t ticket_id = 0;
   std::string subject;
@@ -33,8 +35,10 @@ struct SelfCheckItem {
   std::optional<Timestamp> due_at;  // when the promise fell (or falls) due
   std::int64_t late_minutes = 0;    // calendar minutes past due_at (missed, overdue); else 0
   bool still_open = false;          // missed and not met by the end of the period
+  std::string what;                 // commitments: what was promised
 };
-// Stable names: "sla_breached", "major_complaint_late", "at_risk", "overdue".
+// Stable names: "sla_breached", "major_complaint_late", "at_risk", "overdue",
+// "commitment_broken", "commitment_due".
 std::string_view to_string(SelfCheckItem::Kind kind);
 
 struct SelfCheckAgent {

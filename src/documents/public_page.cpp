@@ -36,6 +36,11 @@ constexpr Words kHowKept = {{"Hoe wij onze beloften nakwamen", "How we kept our 
 constexpr Words kPhoneLastMonth = {
     {"Telefonisch bereikbaar vorige maand", "Reaching us by phone last month", "上月电话接通情况"}};
 constexpr Words kCallsOffered = {{"oproepen", "calls", "来电量"}};
+constexpr Words kCommitmentsLastMonth = {
+    {"Onze toezeggingen vorige maand", "Our commitments last month", "上月个人承诺兑现情况"}};
+constexpr Words kCommitmentsCount = {{"{{kept}} van {{decided}} op tijd nagekomen",
+                                      "{{kept}} of {{decided}} kept on time",
+                                      "按时兑现 {{kept}}/{{decided}} 项"}};
 constexpr Words kYouSaid = {{"U zei, wij deden", "You said, we did", "您的意见,我们的改进"}};
 constexpr Words kYouSaidLabel = {{"U zei", "You said", "您说"}};
 constexpr Words kWeDidLabel = {{"Wij deden", "We did", "我们做了"}};
@@ -202,7 +207,8 @@ Result<std::string> render_public_page(const Charter& charter, const Evaluation&
                                        const Evaluation& last_quarter,
                                        std::span<const ImprovementAction> actions, Language language,
                                        std::string_view letter_href,
-                                       const reporting::CallFigures* phone_last_month) {
+                                       const reporting::CallFigures* phone_last_month,
+                                       const reporting::CommitmentFigures* commitments_last_month) {
   SP_TRY(validate(charter));
   const std::string organisation = charter.organisation.in(language);
   const std::string title =
@@ -277,6 +283,19 @@ Result<std::string> render_public_page(const Charter& charter, const Evaluation&
          calls.service_level, Unit::Fraction);
     line(kpi_label("abandonment_rate", language), calls.abandonment_rate, Unit::Fraction);
     html += "</ul>\n</section>\n";
+  }
+
+  if (commitments_last_month != nullptr && commitments_last_month->kept_share) {
+    const auto& commitments = *commitments_last_month;
+    TemplateValues counts = {{"kept", std::to_string(commitments.kept)},
+                             {"decided", std::to_string(commitments.kept + commitments.broken)}};
+    auto count_text = fill_template(w(kCommitmentsCount, language), counts);
+    if (!count_text.ok()) return count_text.error();
+    const std::string separator = language == Language::Zh ? ":" : ": ";
+    html += "<section class=\"commitments\">\n<h2>" + html_escape(w(kCommitmentsLastMonth, language)) +
+            "</h2>\n<p>" + html_escape(kpi_label("commitments_kept", language)) + separator +
+            html_escape(format_value(*commitments.kept_share, Unit::Fraction, language)) + " (" +
+            html_escape(*count_text) + ")</p>\n</section>\n";
   }
 
   html += "<section class=\"you-said\">\n<h2>" + html_escape(w(kYouSaid, language)) + "</h2>\n";
@@ -383,7 +402,8 @@ std::string charter_badge_svg(const Evaluation& evaluation, BadgePeriod period, 
 
 json public_summary_json(const Charter& charter, const Evaluation& last_month, const Evaluation& last_quarter,
                          std::span<const ImprovementAction> actions,
-                         const reporting::CallFigures* phone_last_month) {
+                         const reporting::CallFigures* phone_last_month,
+                         const reporting::CommitmentFigures* commitments_last_month) {
   json organisation = json::object();
   organisation["default"] = charter.organisation.text;
   for (const auto language : {Language::Nl, Language::En, Language::Zh}) {
@@ -411,8 +431,15 @@ json public_summary_json(const Charter& charter, const Evaluation& last_month, c
                  {"service_level_seconds", calls.service_level_seconds},
                  {"abandonment_rate", value(calls.abandonment_rate)}};
   }
+  json commitments = nullptr;
+  if (commitments_last_month != nullptr && commitments_last_month->kept_share) {
+    commitments = json{{"kept", commitments_last_month->kept},
+                       {"broken", commitments_last_month->broken},
+                       {"kept_share", *commitments_last_month->kept_share}};
+  }
   return json{{"organisation", organisation},
               {"phone_last_month", phone},
+              {"commitments_last_month", commitments},
               {"languages", languages},
               {"periods", {{"last_month", to_json(last_month)}, {"last_quarter", to_json(last_quarter)}}},
               {"you_said_we_did", said}};

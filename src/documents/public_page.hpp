@@ -35,13 +35,15 @@ std::string item_description(const charter::ItemEvaluation& item, domain::Langua
 // when not empty, is linked as "read our full commitment letter" (the route is the HTTP
 // layer's). With `phone_last_month` and calls offered in it, a section publishes last month's
 // phone figures (average speed of answer, share answered within the service-level threshold,
-// abandonment rate) whether or not the charter promises them. Fails with InvalidInput when the
-// charter is not valid.
+// abandonment rate) whether or not the charter promises them; with `commitments_last_month`
+// and a decided commitment in it, a section publishes the share of agents' commitments kept
+// (issue 18). Fails with InvalidInput when the charter is not valid.
 [[nodiscard]] Result<std::string> render_public_page(
     const charter::Charter& charter, const charter::Evaluation& last_month,
     const charter::Evaluation& last_quarter, std::span<const ImprovementAction> actions,
     domain::Language language, std::string_view letter_href = {},
-    const reporting::CallFigures* phone_last_month = nullptr);
+    const reporting::CallFigures* phone_last_month = nullptr,
+    const reporting::CommitmentFigures* commitments_last_month = nullptr);
 
 // The stylesheet every charter page links to (letter, report, public page, charts).
 std::string_view charter_css();
@@ -60,12 +62,14 @@ nlohmann::json to_json(const charter::Evaluation& evaluation);
 //  "periods": {"last_month": P, "last_quarter": P}, "you_said_we_did": [{"you_said", "we_did",
 //  "done_on"}]}, "phone_last_month": null or {"offered", "average_speed_of_answer_seconds",
 //  "service_level", "service_level_seconds", "abandonment_rate"} (null values when unmeasured),
+//  "commitments_last_month": null (none decided) or {"kept", "broken", "kept_share"},
 //  with P = {"label", "kept", "missed", "no_data", "measured",
 //  "summary": {"nl", "en", "zh"}, "items": [{"id", "kind", "channel" (or null), "kpi",
 //  "comparator", "target", "unit", "measured" (or null), "outcome"}]}. Never throws.
 nlohmann::json public_summary_json(const charter::Charter& charter, const charter::Evaluation& last_month,
                                    const charter::Evaluation& last_quarter,
                                    std::span<const ImprovementAction> actions,
-                                   const reporting::CallFigures* phone_last_month = nullptr);
+                                   const reporting::CallFigures* phone_last_month = nullptr,
+                                   const reporting::CommitmentFigures* commitments_last_month = nullptr);
 
 }  // namespace sp::documents

@@ -80,6 +80,8 @@ const std::vector<MainFigure>& main_figures() {
       {"nps", [](const reporting::KpiFigures& f) { return f.nps; }, Unit::Points},
       {"backlog", [](const reporting::KpiFigures& f) { return std::optional<double>(f.backlog); },
        Unit::Count},
+      {"commitments_kept", [](const reporting::KpiFigures& f) { return f.commitments.kept_share; },
+       Unit::Fraction},
   };
   return kFigures;
 }

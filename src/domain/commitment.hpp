@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
 #include "core/time.hpp"
@@ -50,6 +51,20 @@ struct Commitment {
   std::optional<Timestamp> cancelled_at;
   std::optional<Timestamp> reminded_at;
   std::string note;
+};
+
+// The decided commitments of one (agent, team, channel, ticket category, ticket tags) in one
+// quarter hour of due time: the store counts them so, because every time zone's midnight falls
+// on a quarter hour, and a month of them is a few thousand rows whatever the volume.
+struct CommitmentTally {
+  AgentId agent_id;
+  std::optional<TeamId> team_id;  // the agent's team
+  Channel channel = Channel::Email;
+  std::string category;           // the ticket's
+  std::vector<std::string> tags;  // the ticket's
+  Timestamp due_from;             // the start of the quarter hour of their due times
+  std::int64_t kept = 0;
+  std::int64_t broken = 0;
 };
 
 // Stable lowercase names used in JSON and SQL ("open", "callback").

@@ -105,7 +105,8 @@ void register_charter_routes(Api& api, CharterService& charters) {
         "/public/letter?tenant=" + view->tenant.slug + "&lang=" + std::string(domain::to_string(*language));
     SP_OR_RESPOND(html, documents::render_public_page(
                             view->charter, view->last_month, view->last_quarter, view->actions, *language,
-                            letter_href, view->phone_last_month ? &*view->phone_last_month : nullptr));
+                            letter_href, view->phone_last_month ? &*view->phone_last_month : nullptr,
+                            view->commitments_last_month ? &*view->commitments_last_month : nullptr));
     return document("text/html; charset=utf-8", std::move(*html), true);
   });
   api.add("GET", "/public/letter", pub, [&charters](Api::Context& ctx) {
@@ -114,12 +115,13 @@ void register_charter_routes(Api& api, CharterService& charters) {
   });
   api.add("GET", "/public/charter.json", pub, [&charters](Api::Context& ctx) {
     SP_OR_RESPOND(view, public_view(charters, ctx.request));
-    auto response = document(
-        "application/json",
-        documents::public_summary_json(view->charter, view->last_month, view->last_quarter, view->actions,
-                                       view->phone_last_month ? &*view->phone_last_month : nullptr)
-            .dump(),
-        true);
+    auto response = document("application/json",
+                             documents::public_summary_json(
+                                 view->charter, view->last_month, view->last_quarter, view->actions,
+                                 view->phone_last_month ? &*view->phone_last_month : nullptr,
+                                 view->commitments_last_month ? &*view->commitments_last_month : nullptr)
+                                 .dump(),
+                             true);
     response.header("Access-Control-Allow-Origin", "*");  // embeddable on the client's own site
     return response;
   });

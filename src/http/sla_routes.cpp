@@ -215,6 +215,22 @@ void register_sla_routes(Api& api, SlaService& sla) {
     return response;
   });
 
+  api.add("GET", "/api/v1/tickets/{id}/status-times", auth, [&sla](Api::Context& ctx) {
+    SP_OR_RESPOND(times, sla.status_times(ctx.who(), TicketId{ctx.param("id")}));
+    json statuses = json::array();
+    for (const auto& t : times->statuses) {
+      statuses.push_back(
+          {{"status", domain::to_string(t.status)},
+           {"seconds", t.seconds},
+           {"business_seconds", t.business_seconds ? json(*t.business_seconds) : json(nullptr)},
+           {"entered", t.entered}});
+    }
+    return json_response(200, {{"ticket_id", ctx.param("id")},
+                               {"current", domain::to_string(times->current)},
+                               {"since", format_rfc3339(times->since)},
+                               {"statuses", statuses}});
+  });
+
   api.add("GET", "/api/v1/tickets/{id}/sla", auth, [&sla](Api::Context& ctx) {
     SP_OR_RESPOND(result, sla.ticket_sla(ctx.who(), TicketId{ctx.param("id")}));
     json out;

@@ -3,10 +3,7 @@
 // the store's (storage/commitment_store.hpp), so a pass may repeat or overlap another node's.
 #pragma once
 
-#include <condition_variable>
-#include <mutex>
-#include <thread>
-
+#include "jobs/periodic_thread.hpp"
 #include "core/clock.hpp"
 #include "service/commitment_service.hpp"
 
@@ -17,9 +14,8 @@ class CommitmentJob {
   CommitmentJob(service::CommitmentService& commitments, const Clock& clock,
                 Duration interval = std::chrono::seconds(30))
       : commitments_(commitments), clock_(clock), interval_(interval) {}
-  ~CommitmentJob() { stop(); }
   void start();
-  void stop();
+  void stop() { thread_.stop(); }
   // One pass at the clock's time (what the thread does each interval); for tests.
   Result<service::CommitmentRunSummary> run_once() { return commitments_.run_due(clock_.now()); }
 
@@ -27,10 +23,7 @@ class CommitmentJob {
   service::CommitmentService& commitments_;
   const Clock& clock_;
   Duration interval_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PeriodicThread thread_;  // last: stopped before the members its passes use
 };
 
 }  // namespace sp::jobs

@@ -3,10 +3,7 @@
 // upgrade or an import) in bounded slices, so a large backfill never starves the flush.
 #pragma once
 
-#include <condition_variable>
-#include <mutex>
-#include <thread>
-
+#include "jobs/periodic_thread.hpp"
 #include "service/kpi_aggregator.hpp"
 
 namespace sp::jobs {
@@ -15,18 +12,15 @@ class KpiJob {
  public:
   explicit KpiJob(service::KpiAggregator& aggregator, Duration interval = std::chrono::milliseconds(500))
       : aggregator_(aggregator), interval_(interval) {}
-  ~KpiJob() { stop(); }
   void start();
-  void stop();
+  void stop() { thread_.stop(); }
 
  private:
   service::KpiAggregator& aggregator_;
   Duration interval_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  bool backfilled_ = false;
-  std::thread thread_;
+  bool backfilled_ = false;  // the pass's own state: only its thread touches these
+  long long measured_ = 0;
+  PeriodicThread thread_;  // last: stopped before the members its passes use
 };
 
 }  // namespace sp::jobs

@@ -2,10 +2,7 @@
 // produced once) and then every minute, on its own thread.
 #pragma once
 
-#include <condition_variable>
-#include <mutex>
-#include <thread>
-
+#include "jobs/periodic_thread.hpp"
 #include "core/clock.hpp"
 #include "service/report_schedule_service.hpp"
 
@@ -16,18 +13,14 @@ class ReportJob {
   ReportJob(service::ReportScheduleService& schedules, const Clock& clock,
             Duration interval = std::chrono::minutes(1))
       : schedules_(schedules), clock_(clock), interval_(interval) {}
-  ~ReportJob() { stop(); }
   void start();
-  void stop();
+  void stop() { thread_.stop(); }
 
  private:
   service::ReportScheduleService& schedules_;
   const Clock& clock_;
   Duration interval_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PeriodicThread thread_;  // last: stopped before the members its passes use
 };
 
 }  // namespace sp::jobs

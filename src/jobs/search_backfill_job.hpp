@@ -4,10 +4,7 @@
 // the thread ends when the range is done (at later starts the first call finds nothing).
 #pragma once
 
-#include <condition_variable>
-#include <mutex>
-#include <thread>
-
+#include "jobs/periodic_thread.hpp"
 #include "core/clock.hpp"
 #include "service/search_service.hpp"
 
@@ -18,18 +15,15 @@ class SearchBackfillJob {
   explicit SearchBackfillJob(service::SearchService& search, int batch = 500,
                              Duration pause = std::chrono::milliseconds(20))
       : search_(search), batch_(batch), pause_(pause) {}
-  ~SearchBackfillJob() { stop(); }
   void start();
-  void stop();
+  void stop() { thread_.stop(); }
 
  private:
   service::SearchService& search_;
   int batch_;
   Duration pause_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  std::int64_t batches_ = 0;  // only the thread touches it
+  PeriodicThread thread_;     // last: stopped before the members its passes use
 };
 
 }  // namespace sp::jobs

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <thread>
 #include <vector>
 
 namespace sp::jobs {
@@ -33,26 +34,12 @@ Result<int> WebhookJob::run_once() {
 }
 
 void WebhookJob::start() {
-  thread_ = std::thread([this] {
-    std::unique_lock lock(mutex_);
-    while (!stopping_) {
-      lock.unlock();
-      auto attempted = run_once();
-      if (!attempted) spdlog::warn("webhook deliveries: {}", attempted.error().message);
-      const bool backlog = attempted && *attempted >= options_.batch;
-      lock.lock();
-      if (!backlog) wake_.wait_for(lock, options_.interval, [this] { return stopping_; });
-    }
+  thread_.start([this]() -> std::optional<Duration> {
+    auto attempted = run_once();
+    if (!attempted) spdlog::warn("webhook deliveries: {}", attempted.error().message);
+    const bool backlog = attempted && *attempted >= options_.batch;
+    return backlog ? Duration::zero() : options_.interval;
   });
-}
-
-void WebhookJob::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
 }
 
 }  // namespace sp::jobs

@@ -6,10 +6,7 @@
 // thread, for tests (integration tests run no background jobs).
 #pragma once
 
-#include <condition_variable>
-#include <mutex>
-#include <thread>
-
+#include "jobs/periodic_thread.hpp"
 #include "webhooks/outbound_webhook_service.hpp"
 #include "webhooks/webhook_poster.hpp"
 
@@ -27,9 +24,8 @@ class WebhookJob {
   WebhookJob(webhooks::OutboundWebhookService& hooks, webhooks::WebhookPoster& poster,
              WebhookJobOptions options = {})
       : hooks_(hooks), poster_(poster), options_(options) {}
-  ~WebhookJob() { stop(); }
   void start();
-  void stop();
+  void stop() { thread_.stop(); }
   // One pass: claims up to `batch` due deliveries and attempts each. Returns how many were
   // attempted.
   Result<int> run_once();
@@ -38,10 +34,7 @@ class WebhookJob {
   webhooks::OutboundWebhookService& hooks_;
   webhooks::WebhookPoster& poster_;
   WebhookJobOptions options_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PeriodicThread thread_;  // last: stopped before the members its passes use
 };
 
 }  // namespace sp::jobs

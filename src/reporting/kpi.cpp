@@ -112,6 +112,14 @@ constexpr FigureDefinition kDefinitions[] = {
      "+ abandoned); every abandoned call counts, however short its wait; null without calls; "
      "spam and mystery-shopper contacts excluded; attributed to the period and group in which "
      "the ticket was created"},
+    {"commitments_kept", "commitments_kept: kept commitments divided by decided ones (kept + "
+     "broken) whose due time lies in the period; kept = the promised action (an agent's "
+     "outbound message or logged outbound call) happened between making and due time, or a "
+     "person marked it done; broken = still open at the due time; open and cancelled "
+     "commitments count nowhere; attributed to the agent who made the commitment (team: that "
+     "agent's team; channel: the commitment's; category: its ticket's), not to the ticket's "
+     "creation cohort; spam and mystery-shopper contacts excluded (the commitments on them); null "
+     "when none was decided"},
 };
 // clang-format on
 

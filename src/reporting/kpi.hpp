@@ -36,6 +36,7 @@
 #include "core/time.hpp"
 #include "domain/model.hpp"
 #include "reporting/calls.hpp"
+#include "reporting/commitments.hpp"
 #include "reporting/percentile.hpp"
 #include "reporting/period.hpp"
 #include "sla/business_calendar.hpp"
@@ -140,6 +141,8 @@ struct KpiFigures {
   std::optional<double> effort_mean;  // 1..5, lower is easier
   std::optional<double> cost_per_contact;
   CallFigures calls;  // phone and waiting figures (calls.hpp)
+  // Added after the ticket figures from the commitments table (commitments.hpp).
+  CommitmentFigures commitments;
 };
 
 struct KpiGroup {
@@ -230,8 +233,8 @@ struct KpiReport {
   bool aggregated = false;
   std::int64_t excluded_spam = 0;
   std::int64_t excluded_mystery_shopper = 0;
-  // Groups with at least one received contact or backlog item, ordered by (key, period start).
-  // Keys of numeric ids sort numerically; "unassigned" / "uncategorised" come last.
+  // Groups with at least one received contact, backlog item or decided commitment, ordered by (key, period
+  // start). Keys of numeric ids sort numerically; "unassigned" / "uncategorised" come last.
   std::vector<KpiGroup> groups;
 };
 

@@ -71,6 +71,10 @@ json figures_json(const KpiFigures& f) {
        {{"value", opt(f.calls.abandonment_rate)},
         {"abandoned", f.calls.abandoned},
         {"offered", f.calls.offered}}},
+      {"commitments_kept",
+       {{"value", opt(f.commitments.kept_share)},
+        {"kept", f.commitments.kept},
+        {"broken", f.commitments.broken}}},
   };
 }
 

@@ -242,7 +242,7 @@ Result<std::vector<documents::ImprovementAction>> CharterService::put_improvemen
 
 Result<charter::Evaluation> CharterService::evaluate_period(const Tenant& tenant, const charter::Charter& c,
                                                             bool quarter,
-                                                            std::optional<reporting::CallFigures>* calls) {
+                                                            std::optional<reporting::KpiFigures>* figures) {
   const date::time_zone* zone = nullptr;
   try {
     zone = date::locate_zone(tenant.timezone);
@@ -259,7 +259,7 @@ Result<charter::Evaluation> CharterService::evaluate_period(const Tenant& tenant
   request.dimension = reporting::Dimension::All;
   auto overall = reports_.tenant_kpis(tenant, request);
   if (!overall) return overall.error();
-  if (calls != nullptr && !overall->groups.empty()) *calls = overall->groups.front().figures.calls;
+  if (figures != nullptr && !overall->groups.empty()) *figures = overall->groups.front().figures;
   request.dimension = reporting::Dimension::Channel;
   auto by_channel = reports_.tenant_kpis(tenant, request);
   if (!by_channel) return by_channel.error();
@@ -294,8 +294,8 @@ Result<PublicCharterView> CharterService::public_view(const std::string& slug) {
   }
   auto c = load(tenant->id);
   if (!c) return c.error();
-  std::optional<reporting::CallFigures> phone;
-  auto month = evaluate_period(*tenant, *c, false, &phone);
+  std::optional<reporting::KpiFigures> figures;
+  auto month = evaluate_period(*tenant, *c, false, &figures);
   if (!month) return month.error();
   auto quarter = evaluate_period(*tenant, *c, true);
   if (!quarter) return quarter.error();
@@ -305,8 +305,11 @@ Result<PublicCharterView> CharterService::public_view(const std::string& slug) {
     // "You said, we did" shows what was done, not what is planned.
     std::erase_if(*actions, [](const documents::ImprovementAction& a) { return a.done_on.empty(); });
   }
-  PublicCharterView view{
-      *tenant, std::move(*c), std::move(*month), std::move(*quarter), std::move(*actions), std::move(phone)};
+  PublicCharterView view{*tenant, std::move(*c), std::move(*month), std::move(*quarter), std::move(*actions)};
+  if (figures) {
+    view.phone_last_month = figures->calls;
+    view.commitments_last_month = figures->commitments;
+  }
   std::lock_guard lock(cache_mutex_);
   cache_[tenant->id.value] = {now, view};
   return view;

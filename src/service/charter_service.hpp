@@ -39,6 +39,7 @@ struct PublicCharterView {
   charter::Evaluation last_quarter;
   std::vector<documents::ImprovementAction> actions;
   std::optional<reporting::CallFigures> phone_last_month;  // over all channels; empty without a report group
+  std::optional<reporting::CommitmentFigures> commitments_last_month;  // the same
 };
 
 class CharterService {
@@ -74,9 +75,9 @@ class CharterService {
   Result<TenantId> tenant_of(const Principal& p, std::optional<TenantId> tenant);
   Result<charter::Charter> load(TenantId tenant);
   Result<std::vector<documents::ImprovementAction>> load_improvements(TenantId tenant);
-  // With `calls`, also the period's phone figures over all channels (empty when it had none).
+  // With `overall`, also the period's figures over all channels (empty when it had none).
   Result<charter::Evaluation> evaluate_period(const Tenant& tenant, const charter::Charter& c, bool quarter,
-                                              std::optional<reporting::CallFigures>* calls = nullptr);
+                                              std::optional<reporting::KpiFigures>* overall = nullptr);
 
   storage::Store& store_;
   ReportService& reports_;

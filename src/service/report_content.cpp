@@ -158,6 +158,43 @@ Result<documents::DailySelfCheck> ReportContent::daily_self_check(const Tenant& 
   }
   for (const Ticket& ticket : *tickets) team_of_ticket.emplace(ticket.id.value, ticket.team_id);
 
+  // 2b. Commitments: broken yesterday (missed) and open ones due before today's end.
+  if (commitments_ != nullptr) {
+    storage::CommitmentFilter broken;
+    broken.state = domain::CommitmentState::Broken;
+    broken.due_from = from;
+    broken.due_before = to;
+    broken.limit = kMaxAtRiskTickets;
+    storage::CommitmentFilter open;
+    open.state = domain::CommitmentState::Open;
+    open.due_before = check.today_end;
+    open.limit = kMaxAtRiskTickets;
+    for (const auto* wanted : {&broken, &open}) {
+      auto found = commitments_->list_commitments(tenant.id, *wanted);
+      if (!found) return found.error();
+      if (found->size() >= static_cast<std::size_t>(kMaxAtRiskTickets)) check.truncated = true;
+      for (const auto& commitment : *found) {
+        auto ticket = store_.get_ticket(scope, commitment.ticket_id);
+        if (!ticket) return ticket.error();
+        if (reporting::is_excluded(*ticket)) continue;
+        team_of_ticket.emplace(ticket->id.value, ticket->team_id);
+        SelfCheckItem item;
+        const bool missed = wanted == &broken;
+        item.kind = missed ? SelfCheckItem::Kind::CommitmentBroken : SelfCheckItem::Kind::CommitmentDue;
+        item.ticket_id = ticket->id.value;
+        item.subject = ticket->subject;
+        item.target = "commitment";
+        item.what = commitment.what;
+        item.due_at = commitment.due_at;
+        const bool late = missed || commitment.due_at <= now;
+        item.still_open = late;
+        item.late_minutes = late ? minutes_between(commitment.due_at, missed ? to : now) : 0;
+        auto& agent_items = items[commitment.agent_id.value];
+        (missed ? agent_items.missed : agent_items.at_risk).push_back(std::move(item));
+      }
+    }
+  }
+
   // 3. Names, teams and order.
   auto agents = store_.list_agents(scope);
   if (!agents) return agents.error();

@@ -20,6 +20,7 @@
 #include "feedback/topics.hpp"
 #include "reporting/kpi.hpp"
 #include "service/sla_service.hpp"
+#include "storage/commitment_store.hpp"
 #include "storage/survey_store.hpp"
 
 namespace sp::service {
@@ -52,9 +53,13 @@ class ReportContent {
   ReportContent(storage::Store& store, SlaService& sla, storage::SurveyStore& surveys)
       : store_(store), sla_(sla), surveys_(surveys) {}
 
+  // With `commitments`, the self-check also lists agents' commitments (issue 18).
+  void set_commitments(storage::CommitmentStore* commitments) { commitments_ = commitments; }
+
   // Yesterday's misses ([from, to), SLA states as of `to`) and today's risks (open tickets
   // whose running SLA cycle falls due before the local midnight after `to`, evaluated at
-  // `now`), per assignee and team. The KPI report is left empty for the caller.
+  // `now`), per assignee and team; commitments broken yesterday and open ones due before
+  // today's end, under the agent who made them. The KPI report is left empty for the caller.
   Result<documents::DailySelfCheck> daily_self_check(const Tenant& tenant,
                                                      const reporting::BreachRules& rules, Timestamp from,
                                                      Timestamp to, Timestamp now);
@@ -73,6 +78,7 @@ class ReportContent {
   storage::Store& store_;
   SlaService& sla_;
   storage::SurveyStore& surveys_;
+  storage::CommitmentStore* commitments_ = nullptr;
 };
 
 // The weekly summary model from an overview: grades over all answers, topics in the order of

@@ -31,6 +31,11 @@ class ReportScheduleService {
     }
   }
 
+  // The daily self-check lists agents' commitments (issue 18) from `commitments`.
+  void set_commitments(storage::CommitmentStore* commitments) {
+    if (content_) content_->set_commitments(commitments);
+  }
+
   // Produces every run due at `now` for every tenant with a charter; returns how many new.
   // A tenant's first time produces only runs due in the last two days (no backfill of years).
   Result<int> run_due(Timestamp now);

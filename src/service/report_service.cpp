@@ -107,8 +107,23 @@ Result<reporting::KpiReport> ReportService::tenant_kpis(const Tenant& tenant, co
       if (*count > kMaxReportTickets) source = KpiSource::Aggregates;
     }
   }
-  if (source == KpiSource::Aggregates) return aggregated_kpis(tenant, std::move(query));
-  return exact_kpis(tenant, query);
+  if (source == KpiSource::Aggregates)
+    return with_commitments(tenant, aggregated_kpis(tenant, std::move(query)));
+  return with_commitments(tenant, exact_kpis(tenant, query));
+}
+
+Result<reporting::KpiReport> ReportService::with_commitments(const Tenant& tenant,
+                                                             Result<reporting::KpiReport> report) {
+  if (!report || commitments_ == nullptr) return report;
+  auto tallies =
+      commitments_->commitment_tallies(tenant.id, report->from, report->to, kMaxReportCommitmentTallies + 1);
+  if (!tallies) return tallies.error();
+  if (static_cast<int>(tallies->size()) > kMaxReportCommitmentTallies) {
+    return invalid_input("the window holds too many commitments for one report; ask for a shorter period",
+                         "from");
+  }
+  SP_TRY(reporting::add_commitment_figures(*report, *tallies, std::to_string(tenant.id.value)));
+  return report;
 }
 
 Result<reporting::KpiReport> ReportService::aggregated_kpis(const Tenant& tenant, reporting::KpiQuery query) {

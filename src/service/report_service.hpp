@@ -16,11 +16,14 @@
 #include "service/kpi_aggregator.hpp"
 #include "service/report_rules.hpp"
 #include "service/sla_service.hpp"
+#include "storage/commitment_store.hpp"
 #include "storage/survey_store.hpp"
 
 namespace sp::service {
 
 inline constexpr int kMaxReportTickets = 50'000;
+// Commitment tallies one report reads at most (a tally is an agent's quarter hour).
+inline constexpr int kMaxReportCommitmentTallies = 200'000;
 
 enum class KpiSource { Auto, Exact, Aggregates };
 
@@ -59,6 +62,9 @@ class ReportService {
   // configures (so the API, the charter page, the scheduled reports and the aggregates agree).
   void set_tenant_rules(TenantRulesFor rules_for) { rules_for_ = std::move(rules_for); }
 
+  // With `commitments`, every report carries commitments_kept (reporting/commitments.hpp).
+  void set_commitments(storage::CommitmentStore* commitments) { commitments_ = commitments; }
+
   // Enables the aggregates source (without it, only exact reports are made).
   void set_aggregates(storage::KpiStore* kpis, KpiAggregator* aggregator) {
     kpis_ = kpis;
@@ -71,12 +77,14 @@ class ReportService {
   SlaService& sla_;
   storage::SurveyStore* surveys_;
   storage::KpiStore* kpis_ = nullptr;
+  storage::CommitmentStore* commitments_ = nullptr;
   TenantRulesFor rules_for_;
   KpiAggregator* aggregator_ = nullptr;
 
   Result<int> service_level_seconds(TenantId tenant);
   Result<reporting::KpiReport> exact_kpis(const Tenant& tenant, const reporting::KpiQuery& query);
   Result<reporting::KpiReport> aggregated_kpis(const Tenant& tenant, reporting::KpiQuery query);
+  Result<reporting::KpiReport> with_commitments(const Tenant& tenant, Result<reporting::KpiReport> report);
 };
 
 }  // namespace sp::service

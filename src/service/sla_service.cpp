@@ -507,6 +507,16 @@ Result<TicketSla> SlaService::ticket_sla(const Principal& p, TicketId id) {
   return result;
 }
 
+Result<reporting::StatusTimes> SlaService::status_times(const Principal& p, TicketId id) {
+  SP_TRY(require(p, Permission::Read));
+  auto history = store_.ticket_history(p.scope, id);
+  if (!history) return history.error();
+  auto calendar = promise_calendar(history->ticket.tenant_id, &history->ticket);
+  if (!calendar) return calendar.error();
+  return reporting::time_in_status(history->events, history->ticket.created_at, history->ticket.status,
+                                   clock_.now(), *calendar ? &**calendar : nullptr);
+}
+
 Result<std::vector<storage::Notification>> SlaService::notifications(const Principal& p, int limit) {
   SP_TRY(require(p, Permission::Read));
   std::optional<AgentId> agent;

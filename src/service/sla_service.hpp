@@ -29,6 +29,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "reporting/status_time.hpp"
 #include "core/clock.hpp"
 #include "service/helpdesk.hpp"
 #include "sla/business_calendar.hpp"
@@ -95,6 +96,9 @@ class SlaService final : public TicketObserver {
   Result<sla::SlaPolicy> get_policy(const Principal& p, std::int64_t id);
 
   Result<TicketSla> ticket_sla(const Principal& p, TicketId id);
+  // Time in each status up to now (issue 17); business seconds on the calendar of the policy
+  // that applies to the ticket (promise_calendar), none without one. Requires Read.
+  Result<reporting::StatusTimes> status_times(const Principal& p, TicketId id);
   // The SLA state of a ticket (no permission check: for reports built by other services).
   Result<TicketSla> evaluate(const Ticket& ticket, Timestamp now) { return evaluate_ticket(ticket, now); }
   // The same with the ticket's events already loaded (saves reading them again).

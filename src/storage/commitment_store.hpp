@@ -22,6 +22,7 @@ namespace sp::storage {
 struct CommitmentFilter {
   std::optional<CommitmentState> state;
   std::optional<AgentId> agent_id;
+  std::optional<Timestamp> due_from;    // due_at >= due_from
   std::optional<Timestamp> due_before;  // due_at < due_before
   int limit = 100;                      // at most kMaxPageSize
 };
@@ -63,15 +64,11 @@ class CommitmentStore {
   virtual Result<bool> record_reminder(const Commitment& commitment, const Notification& notification,
                                        Timestamp now) = 0;
 
-  // Per agent of the tenant: commitments kept and decided (kept + broken) whose due time lies
-  // in [from, to). For the kept-% KPI.
-  struct AgentTally {
-    AgentId agent_id;
-    std::optional<TeamId> team_id;  // the agent's team
-    int kept = 0;
-    int broken = 0;
-  };
-  virtual Result<std::vector<AgentTally>> commitment_tally(TenantId tenant, Timestamp from, Timestamp to) = 0;
+  // The tenant's decided (kept or broken) commitments whose due time lies in [from, to),
+  // counted per (agent, the agent's team, channel, the ticket's category and tags, quarter
+  // hour of due time), for the commitments-kept KPI. At most `limit` tallies.
+  virtual Result<std::vector<CommitmentTally>> commitment_tallies(TenantId tenant, Timestamp from,
+                                                                  Timestamp to, int limit) = 0;
 };
 
 }  // namespace sp::storage

@@ -3,8 +3,10 @@
 // a call back makes a commitment, due times checked against the calendar, tenant isolation.
 #include <gtest/gtest.h>
 
+#include "charter/charter.hpp"
+#include "charter/charter_json.hpp"
 #include "jobs/commitment_job.hpp"
-#include "test_server.hpp"
+#include "office_world.hpp"
 
 namespace sp::testing {
 namespace {
@@ -14,10 +16,6 @@ using nlohmann::json;
 
 json body_of(const ClientResponse& response) {
   return json::parse(response.body, nullptr, false);
-}
-
-json day(const char* open, const char* close) {
-  return json::array({json::array({open, close})});
 }
 
 // 2026-11-27 10:00 Amsterdam (09:00Z), a Friday; the office is open 09:00-17:00 on weekdays.
@@ -35,36 +33,11 @@ struct World {
           domain::TenantId{1}, Role::Agent, "agent" + std::to_string(lifetime) + "@acme.test"));
       return;
     }
-    auto platform = server.agent_client(std::nullopt, Role::Admin, "root@platform.test");
-    tenant = body_of(platform.post("/api/v1/tenants",
-                                   R"({"slug":"acme","name":"Acme","timezone":"Europe/Amsterdam"})"))["id"]
-                 .get<std::int64_t>();
-    admin = std::make_unique<HttpClient>(
-        server.agent_client(domain::TenantId{tenant}, Role::Admin, "admin@acme.test"));
-    agent = std::make_unique<HttpClient>(
-        server.agent_client(domain::TenantId{tenant}, Role::Agent, "agent@acme.test"));
-    json office = {{"timezone", "Europe/Amsterdam"},
-                   {"weekly",
-                    {{"mon", day("09:00", "17:00")},
-                     {"tue", day("09:00", "17:00")},
-                     {"wed", day("09:00", "17:00")},
-                     {"thu", day("09:00", "17:00")},
-                     {"fri", day("09:00", "17:00")}}}};
-    auto calendar = admin->post("/api/v1/calendars", json{{"name", "Office"}, {"calendar", office}}.dump());
-    EXPECT_EQ(calendar.status, 201) << calendar.body;
-    auto policy = admin->post("/api/v1/sla/policies", json{{"name", "Standard"},
-                                                           {"calendar_id", body_of(calendar)["id"]},
-                                                           {"targets", {{"first_response_minutes", 600}}}}
-                                                          .dump());
-    EXPECT_EQ(policy.status, 201) << policy.body;
-    auto customer =
-        body_of(agent->post("/api/v1/customers", R"({"name":"Anna","emails":["anna@example.nl"]})"))["id"];
-    ticket = body_of(agent->post("/api/v1/tickets", json{{"subject", "Internet down"},
-                                                         {"requester_id", customer},
-                                                         {"channel", "email"},
-                                                         {"body", "My internet is down."}}
-                                                        .dump()))["id"]
-                 .get<std::int64_t>();
+    OfficeDesk desk(server);
+    admin = std::move(desk.admin);
+    agent = std::move(desk.agent);
+    tenant = desk.tenant;
+    ticket = desk.ticket;
   }
 
   std::string path(std::int64_t id = 0) const {
@@ -157,6 +130,76 @@ TEST(CommitmentApi, BreakingStaysExactlyOnceAcrossRestarts) {
     EXPECT_EQ(again.events_of(ticket, "commitment_broken"), 1);
     EXPECT_EQ(again.notifications_of(*again.admin, "commitment_broken"), 1);
   }
+}
+
+TEST(CommitmentApi, KeptAndBrokenCommitmentsCountInTheKpisOfTheAgentWhoMadeThem) {
+  World w;
+  ASSERT_EQ(w.commit("2026-11-27T09:30:00Z").status, 201);
+  auto kept = w.commit("2026-11-27T13:00:00Z");
+  ASSERT_EQ(kept.status, 201) << kept.body;
+  const auto agent_id = body_of(kept)["agent_id"].get<std::int64_t>();
+  w.server.clock().advance(std::chrono::minutes(31));
+  EXPECT_EQ(w.run().broken, 1);
+  w.server.clock().advance(std::chrono::minutes(30));
+  ASSERT_EQ(
+      w.agent->post(w.path() + "/messages", R"({"kind":"outbound","body":"Hello Anna, it works again."})")
+          .status,
+      201);
+  // Agents do not read reports; a supervisor or admin does.
+  const std::string query =
+      "/api/v1/reports/kpis?dimension=agent&period=custom&from=2026-11-27T00:00:00Z&to=2026-11-28T00:00:00Z";
+  EXPECT_EQ(w.agent->get(query).status, 403);
+  auto report = w.admin->get(query);
+  ASSERT_EQ(report.status, 200) << report.body;
+  const json body = body_of(report);
+  const json* figures = nullptr;
+  for (const auto& group : body["groups"]) {
+    if (group["key"] == std::to_string(agent_id)) figures = &group["figures"];
+  }
+  ASSERT_NE(figures, nullptr) << report.body;
+  EXPECT_EQ((*figures)["commitments_kept"]["kept"], 1);
+  EXPECT_EQ((*figures)["commitments_kept"]["broken"], 1);
+  EXPECT_DOUBLE_EQ((*figures)["commitments_kept"]["value"].get<double>(), 0.5);
+  EXPECT_TRUE(body["definitions"].contains("commitments_kept"));
+  // The next day holds no decided commitment: no share.
+  const json next = body_of(
+      w.admin->get("/api/v1/reports/kpis?period=custom&from=2026-11-28T00:00:00Z&to=2026-11-29T00:00:00Z"));
+  for (const auto& group : next["groups"])
+    EXPECT_TRUE(group["figures"]["commitments_kept"]["value"].is_null());
+}
+
+TEST(CommitmentApi, TheCharterPromisesCommitmentsKeptAndThePublicPageShowsThem) {
+  World w;
+  ASSERT_EQ(w.commit("2026-11-27T09:30:00Z").status, 201);
+  ASSERT_EQ(w.commit("2026-11-27T13:00:00Z").status, 201);
+  w.server.clock().advance(std::chrono::minutes(31));
+  EXPECT_EQ(w.run().broken, 1);
+  ASSERT_EQ(w.agent->post(w.path() + "/messages", R"({"kind":"outbound","body":"Hello Anna."})").status, 201);
+  auto c = charter::example_charter();
+  c.thresholds.push_back({"commitments_kept", charter::Comparator::AtLeast, 90, charter::Unit::Percent, {}});
+  auto saved = w.admin->request("PUT", "/api/v1/charter", charter::to_json(c).dump());
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  w.server.clock().set(*parse_rfc3339("2026-12-02T09:00:00Z"));  // last month is November
+
+  const json evaluation = body_of(w.admin->get("/api/v1/charter/evaluation?period=last_month"));
+  bool evaluated = false;
+  for (const auto& item : evaluation["items"]) {
+    if (item["kpi"] != "commitments_kept") continue;
+    evaluated = true;
+    EXPECT_EQ(item["outcome"], "missed");
+    EXPECT_NEAR(item["measured"].get<double>(), 50, 1e-9);
+  }
+  EXPECT_TRUE(evaluated) << evaluation.dump();
+  HttpClient anonymous(w.server.port());
+  auto page = anonymous.get("/public/charter?tenant=acme&lang=nl");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.body.find("Onze toezeggingen vorige maand"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("1 van 2 op tijd nagekomen"), std::string::npos);
+  EXPECT_NE(anonymous.get("/public/charter?tenant=acme&lang=zh").body.find("按时兑现 1/2 项"),
+            std::string::npos);
+  const json summary = body_of(anonymous.get("/public/charter.json?tenant=acme"));
+  EXPECT_EQ(summary["commitments_last_month"], (json{{"kept", 1}, {"broken", 1}, {"kept_share", 0.5}}))
+      << summary.dump();
 }
 
 TEST(CommitmentApi, TheAgentIsRemindedOnceBeforeTheDueTime) {

@@ -4,7 +4,7 @@
 // customer's own contact data; settings are validated and only supervisors and admins change them.
 #include <gtest/gtest.h>
 
-#include "test_server.hpp"
+#include "office_world.hpp"
 
 namespace sp::testing {
 namespace {
@@ -16,48 +16,18 @@ json body_of(const ClientResponse& response) {
   return json::parse(response.body, nullptr, false);
 }
 
-json day(const char* open, const char* close) {
-  return json::array({json::array({open, close})});
-}
-
 // 2026-11-27 10:00 Amsterdam (09:00Z), a Friday.
 const Timestamp kFriday10 = *parse_rfc3339("2026-11-27T09:00:00Z");
 
 class ConductApi : public ::testing::Test {
  protected:
   ConductApi() : server(std::nullopt, kFriday10) {
-    auto platform = server.agent_client(std::nullopt, Role::Admin, "root@platform.test");
-    tenant = body_of(platform.post("/api/v1/tenants",
-                                   R"({"slug":"acme","name":"Acme","timezone":"Europe/Amsterdam",
-                                       "default_language":"en"})"))["id"]
-                 .get<std::int64_t>();
-    admin = std::make_unique<HttpClient>(
-        server.agent_client(domain::TenantId{tenant}, Role::Admin, "admin@acme.test"));
-    agent = std::make_unique<HttpClient>(
-        server.agent_client(domain::TenantId{tenant}, Role::Agent, "agent@acme.test"));
-    json office = {{"timezone", "Europe/Amsterdam"},
-                   {"weekly",
-                    {{"mon", day("09:00", "17:00")},
-                     {"tue", day("09:00", "17:00")},
-                     {"wed", day("09:00", "17:00")},
-                     {"thu", day("09:00", "17:00")},
-                     {"fri", day("09:00", "17:00")}}}};
-    auto calendar = admin->post("/api/v1/calendars", json{{"name", "Office"}, {"calendar", office}}.dump());
-    EXPECT_EQ(calendar.status, 201) << calendar.body;
-    auto policy = admin->post("/api/v1/sla/policies", json{{"name", "Standard"},
-                                                           {"calendar_id", body_of(calendar)["id"]},
-                                                           {"targets", {{"first_response_minutes", 60}}}}
-                                                          .dump());
-    EXPECT_EQ(policy.status, 201) << policy.body;
-    customer = body_of(agent->post("/api/v1/customers",
-                                   R"({"name":"Anna","language":"en","emails":["anna@example.nl"]})"))["id"]
-                   .get<std::int64_t>();
-    ticket = body_of(agent->post("/api/v1/tickets", json{{"subject", "Internet down"},
-                                                         {"requester_id", customer},
-                                                         {"channel", "email"},
-                                                         {"body", "My internet is down."}}
-                                                        .dump()))["id"]
-                 .get<std::int64_t>();
+    OfficeDesk desk(server, {.first_response_minutes = 60, .language = "en"});
+    admin = std::move(desk.admin);
+    agent = std::move(desk.agent);
+    tenant = desk.tenant;
+    customer = desk.customer;
+    ticket = desk.ticket;
   }
 
   std::string path() const { return "/api/v1/tickets/" + std::to_string(ticket); }

@@ -6,6 +6,7 @@
 
 #include "charter/charter.hpp"
 #include "charter/charter_json.hpp"
+#include "jobs/commitment_job.hpp"
 #include "test_server.hpp"
 
 namespace sp::testing {
@@ -247,6 +248,55 @@ TEST_F(FeedbackReports, DailySelfCheckAndWeeklySummaryShowWhatWasPromised) {
   auto foreign = body_of(outsider.get(window));
   EXPECT_EQ(foreign["answers"], 0);
   EXPECT_TRUE(foreign["recurring_issues"].empty());
+}
+
+// Agents' commitments in the daily self-check (issue 18): one broken yesterday is a missed
+// promise of the agent who made it, one open and due today is at risk; the KPI table of
+// yesterday carries commitments kept.
+TEST_F(FeedbackReports, TheDailySelfCheckListsBrokenAndDueCommitments) {
+  server.clock().set(at("2026-11-22T10:00:00Z"));
+  const auto broken = open_ticket("Modem replacement", customers[0], alice_id);
+  auto promised =
+      alice->post(path(broken) + "/commitments",
+                  R"({"what":"call Xander back about the modem","due_at":"2026-11-22T11:00:00Z"})");
+  ASSERT_EQ(promised.status, 201) << promised.body;
+  server.clock().set(at("2026-11-22T11:01:00Z"));
+  auto ran = server.application().commitment_job().run_once();
+  ASSERT_TRUE(ran.ok()) << ran.error().message;
+  EXPECT_EQ(ran->broken, 1);
+  server.clock().set(at("2026-11-23T09:00:00Z"));
+  const auto due = open_ticket("Refund", customers[1], bob_id);
+  ASSERT_EQ(bob->post(path(due) + "/commitments",
+                      R"({"what":"confirm the refund by mail","due_at":"2026-11-23T15:00:00Z"})")
+                .status,
+            201);
+  ASSERT_EQ(
+      admin->request("PUT", "/api/v1/charter", charter::to_json(charter::example_charter()).dump()).status,
+      200);
+  server.clock().set(at("2026-11-23T09:30:00Z"));
+  auto produced = server.report_schedules().run_due(server.clock().now());
+  ASSERT_TRUE(produced.ok()) << produced.error().message;
+  std::string daily_id;
+  const json runs = body_of(admin->get("/api/v1/reports/runs"));
+  for (const auto& item : runs["items"]) {
+    if (item["report"] == "daily_self_check" && item["period"] == "2026-11-22") {
+      daily_id = std::to_string(item["id"].get<std::int64_t>());
+    }
+  }
+  ASSERT_FALSE(daily_id.empty());
+  const std::string csv = admin->get("/api/v1/reports/runs/" + daily_id + "?format=csv").body;
+  // Broken at 11:00 yesterday, still unkept at the end of the day: 13 hours late.
+  EXPECT_TRUE(contains(csv, "commitment_broken,Test alice@acme.test,," + ref(broken) +
+                                ",Modem replacement,commitment,0,2026-11-22T11:00:00Z,780,true\r\n"))
+      << csv;
+  EXPECT_TRUE(contains(csv, "commitment_due,Test bob@acme.test,," + ref(due) +
+                                ",Refund,commitment,0,2026-11-23T15:00:00Z,0,false\r\n"))
+      << csv;
+  const std::string daily = admin->get("/api/v1/reports/runs/" + daily_id).body;
+  EXPECT_TRUE(contains(daily, "toezegging niet nagekomen")) << daily;
+  EXPECT_TRUE(contains(daily, "toezegging: call Xander back about the modem"));
+  EXPECT_TRUE(contains(daily, "toezegging loopt vandaag af"));
+  EXPECT_TRUE(contains(daily, "nagekomen toezeggingen"));  // the KPI table's column
 }
 
 // A tenant names its own topics: the rules are checked, stored, used for the next overview,

@@ -389,3 +389,47 @@ TEST(SlaApi, HolidaysImportedFromICalendarMoveDueTimes) {
 
 }  // namespace
 }  // namespace sp::testing
+
+namespace sp::testing {
+namespace {
+
+// Time in each status (issue 17): calendar and business seconds per status from the history,
+// up to now; the ticket's own tenant only.
+TEST(SlaApi, TimeInEachStatusFollowsTheHistoryInCalendarAndBusinessTime) {
+  SlaWorld w;  // Monday 09:00 Amsterdam; the office closes at 17:00 and Tuesday is a holiday
+  w.setup(kOfficeHours, {{"first_response_minutes", 60}});
+  const auto id = w.ticket();
+  w.server.clock().advance(minutes(60));  // 10:00: open
+  ASSERT_EQ(w.admin.request("PATCH", w.path(id), R"({"status":"open"})").status, 200);
+  w.server.clock().advance(minutes(360));  // 16:00: pending until Wednesday 10:00
+  ASSERT_EQ(w.admin.request("PATCH", w.path(id), R"({"status":"pending"})").status, 200);
+  w.server.clock().advance(minutes(42 * 60));
+  ASSERT_EQ(w.admin.request("PATCH", w.path(id), R"({"status":"open"})").status, 200);
+  w.server.clock().advance(minutes(30));
+  auto response = w.admin.get(w.path(id) + "/status-times");
+  ASSERT_EQ(response.status, 200) << response.body;
+  const json times = body_of(response);
+  EXPECT_EQ(times["current"], "open");
+  EXPECT_EQ(times["since"], "2026-11-25T09:00:00Z");
+  std::map<std::string, json> by_status;
+  for (const auto& s : times["statuses"]) by_status[s["status"].get<std::string>()] = s;
+  ASSERT_EQ(by_status.size(), 3u) << response.body;
+  EXPECT_EQ(by_status["new"]["seconds"], 3600);
+  EXPECT_EQ(by_status["new"]["business_seconds"], 3600);
+  EXPECT_EQ(by_status["open"]["seconds"], (360 + 30) * 60);
+  EXPECT_EQ(by_status["open"]["entered"], 2);
+  // Pending Monday 16:00 to Wednesday 10:00: 42 hours, of which Monday 16-17 and Wednesday
+  // 09-10 are business hours (Tuesday is a holiday).
+  EXPECT_EQ(by_status["pending"]["seconds"], 42 * 3600);
+  EXPECT_EQ(by_status["pending"]["business_seconds"], 2 * 3600);
+
+  EXPECT_EQ(w.admin.get("/api/v1/tickets/999999/status-times").status, 404);
+  auto platform = w.server.agent_client(std::nullopt, Role::Admin, "root2@platform.test");
+  const auto other = body_of(platform.post("/api/v1/tenants", R"({"slug":"globex","name":"Globex"})"))["id"];
+  auto outsider =
+      w.server.agent_client(domain::TenantId{other.get<std::int64_t>()}, Role::Agent, "a@globex.test");
+  EXPECT_EQ(outsider.get(w.path(id) + "/status-times").status, 404);
+}
+
+}  // namespace
+}  // namespace sp::testing

@@ -424,7 +424,7 @@ TEST(Kpi, EveryDefinitionNamesItsExclusionsAndNamesAreUnique) {
           << d.name;
     }
   }
-  EXPECT_EQ(names.size(), 24u);
+  EXPECT_EQ(names.size(), 25u);
 }
 
 }  // namespace

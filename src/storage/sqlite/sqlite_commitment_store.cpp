@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/validation.hpp"
 #include "storage/sqlite/sqlite_store_support.hpp"
 
 namespace sp::storage::sqlite {
@@ -24,7 +25,7 @@ constexpr std::string_view kTicket = "SELECT " SP_COMMITMENT_COLUMNS
 constexpr std::string_view kList =
     "SELECT " SP_COMMITMENT_COLUMNS
     " FROM commitments WHERE tenant_id = ?1 AND (?2 IS NULL OR state = ?2) AND (?3 IS NULL OR agent_id = ?3) "
-    "AND (?4 IS NULL OR due_at < ?4) ORDER BY due_at, id LIMIT ?5";
+    "AND (?4 IS NULL OR due_at < ?4) AND (?6 IS NULL OR due_at >= ?6) ORDER BY due_at, id LIMIT ?5";
 constexpr std::string_view kClose =
     "UPDATE commitments SET state = ?3, kept_at = CASE WHEN ?3 = 'kept' THEN ?4 END, "
     "cancelled_at = CASE WHEN ?3 = 'cancelled' THEN ?4 END, note = ?5 "
@@ -48,11 +49,15 @@ constexpr std::string_view kRemind =
 constexpr std::string_view kNotify =
     "INSERT INTO notifications(tenant_id, ticket_id, agent_id, team_id, kind, message, created_at) "
     "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-constexpr std::string_view kTally =
-    "SELECT c.agent_id, a.team_id, SUM(c.state = 'kept'), SUM(c.state = 'broken') FROM commitments c "
-    "JOIN agents a ON a.id = c.agent_id AND a.tenant_id = c.tenant_id "
+// Quarter hours (900,000 ms) of due time: every zone's midnight falls on one, so the KPI can
+// cut local days from them exactly. Both joins are primary-key lookups.
+constexpr std::string_view kTallies =
+    "SELECT c.agent_id, a.team_id, c.channel, t.category, t.tags, c.due_at / 900000, "
+    "SUM(c.state = 'kept'), SUM(c.state = 'broken') FROM commitments c "
+    "JOIN agents a ON a.tenant_id = c.tenant_id AND a.id = c.agent_id "
+    "JOIN tickets t ON t.tenant_id = c.tenant_id AND t.id = c.ticket_id "
     "WHERE c.tenant_id = ?1 AND c.state IN ('kept', 'broken') AND c.due_at >= ?2 AND c.due_at < ?3 "
-    "GROUP BY c.agent_id ORDER BY c.agent_id";
+    "GROUP BY 1, 2, 3, 4, 5, 6 LIMIT ?4";
 
 Commitment read_commitment(const Statement& row) {
   Commitment c;
@@ -147,7 +152,8 @@ Result<std::vector<Commitment>> SqliteCommitmentStore::list_commitments(TenantId
         .bind(2, state)
         .bind(3, raw_id(filter.agent_id))
         .bind(4, raw_time(filter.due_before))
-        .bind(5, clamp_limit(filter.limit));
+        .bind(5, clamp_limit(filter.limit))
+        .bind(6, raw_time(filter.due_from));
     return collect_rows(stmt, read_commitment);
   });
 }
@@ -244,18 +250,22 @@ Result<bool> SqliteCommitmentStore::record_reminder(const Commitment& commitment
   return reminded;
 }
 
-Result<std::vector<CommitmentStore::AgentTally>> SqliteCommitmentStore::commitment_tally(TenantId tenant,
-                                                                                         Timestamp from,
-                                                                                         Timestamp to) {
-  return store_.read([&](Connection& conn) -> Result<std::vector<AgentTally>> {
-    SP_PREPARE(stmt, conn, kTally);
-    stmt.bind(1, tenant.value).bind(2, to_unix_ms(from)).bind(3, to_unix_ms(to));
+Result<std::vector<CommitmentTally>> SqliteCommitmentStore::commitment_tallies(TenantId tenant,
+                                                                               Timestamp from, Timestamp to,
+                                                                               int limit) {
+  return store_.read([&](Connection& conn) -> Result<std::vector<CommitmentTally>> {
+    SP_PREPARE(stmt, conn, kTallies);
+    stmt.bind(1, tenant.value).bind(2, to_unix_ms(from)).bind(3, to_unix_ms(to)).bind(4, std::max(1, limit));
     return collect_rows(stmt, [](const Statement& row) {
-      AgentTally tally;
+      CommitmentTally tally;
       tally.agent_id = AgentId{row.int64(0)};
       tally.team_id = optional_id<TeamId>(row, 1);
-      tally.kept = static_cast<int>(row.int64(2));
-      tally.broken = static_cast<int>(row.int64(3));
+      tally.channel = parse_or(parse_channel(row.text(2)), Channel::Email);
+      tally.category = row.text(3);
+      tally.tags = domain::split_tags(row.text(4));
+      tally.due_from = from_unix_ms(row.int64(5) * 900'000);
+      tally.kept = row.int64(6);
+      tally.broken = row.int64(7);
       return tally;
     });
   });

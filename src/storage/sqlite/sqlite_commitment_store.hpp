@@ -26,7 +26,8 @@ class SqliteCommitmentStore final : public CommitmentStore {
                                 Timestamp now) override;
   Result<bool> record_reminder(const Commitment& commitment, const Notification& notification,
                                Timestamp now) override;
-  Result<std::vector<AgentTally>> commitment_tally(TenantId tenant, Timestamp from, Timestamp to) override;
+  Result<std::vector<CommitmentTally>> commitment_tallies(TenantId tenant, Timestamp from, Timestamp to,
+                                                          int limit) override;
 
  private:
   SqliteStore& store_;

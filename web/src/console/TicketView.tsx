@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiClient, ApiError, describeError, isConflict, query } from '../lib/api';
-import { countdown, formatDateTime, parseTime } from '../lib/time';
+import { countdown, formatDateTime, formatSeconds, parseTime } from '../lib/time';
 import {
   PRIORITIES,
   STATUSES,
@@ -498,6 +498,8 @@ export function TicketView({
 
           <CommitmentsPanel client={client} ticket={ticket} agents={agents} now={now} />
 
+          <StatusTimesPanel client={client} ticket={ticket} />
+
           <h3>{t('ticket.otherTickets')}</h3>
           {others.length === 0 ? (
             <p>{t('ticket.noOtherTickets')}</p>
@@ -516,5 +518,46 @@ export function TicketView({
         </aside>
       </div>
     </section>
+  );
+}
+
+interface StatusTimes {
+  current: string;
+  since: string;
+  statuses: { status: string; seconds: number; business_seconds: number | null; entered: number }[];
+}
+
+/** Time in each status (GET /tickets/{id}/status-times), fetched again after every change. */
+function StatusTimesPanel({ client, ticket }: { client: ApiClient; ticket: Ticket }) {
+  const { t, lang } = useI18n();
+  const [times, setTimes] = useState<StatusTimes | null>(null);
+  useEffect(() => {
+    let live = true;
+    client
+      .get<StatusTimes>(`/api/v1/tickets/${ticket.id}/status-times`)
+      .then((loaded) => live && setTimes(loaded))
+      .catch(() => live && setTimes(null));
+    return () => {
+      live = false;
+    };
+  }, [client, ticket.id, ticket.version]);
+  if (!times) return null;
+  return (
+    <>
+      <h3>{t('statusTime.title')}</h3>
+      <dl class="status-times">
+        {times.statuses.map((s) => (
+          <div key={s.status}>
+            <dt>{t(`status.${s.status}` as 'status.open')}</dt>
+            <dd>
+              {formatSeconds(s.seconds, lang)}
+              {s.business_seconds !== null && (
+                <span class="muted"> · {t('statusTime.business', { time: formatSeconds(s.business_seconds, lang) })}</span>
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </>
   );
 }
