@@ -1,0 +1,37 @@
+// QaStore on the shared SQLite database (migration 26): borrows the SqliteStore's reader pool
+// and group-commit writer, like SqliteCommitmentStore, so it is as thread-safe and durable as
+// the store itself.
+#pragma once
+
+#include "storage/qa_store.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace sp::storage::sqlite {
+
+class SqliteQaStore final : public QaStore {
+ public:
+  // REQUIRES: `store` is migrated (version >= 26) and outlives this object.
+  explicit SqliteQaStore(SqliteStore& store) : store_(store) {}
+
+  Result<std::vector<HandledRow>> handled_tickets(TenantId tenant, Timestamp from, Timestamp to,
+                                                  int limit) override;
+  Result<bool> sample_drawn(TenantId tenant, const std::string& day) override;
+  Result<bool> record_daily_sample(TenantId tenant, const std::string& day, Timestamp drawn_at,
+                                   const std::vector<QaSample>& samples) override;
+  Result<QaSample> get_sample(TenantId tenant, QaSampleId id) override;
+  Result<std::vector<QaSample>> list_samples(TenantId tenant, const QaSampleFilter& filter) override;
+  Result<QaReview> create_review(QaReview review) override;
+  Result<QaReview> get_review(TenantId tenant, QaReviewId id) override;
+  Result<std::vector<QaReview>> list_reviews(TenantId tenant, const QaReviewFilter& filter) override;
+  Result<bool> respond_review(TenantId tenant, QaReviewId id, QaReviewState state,
+                              const std::string& response, Timestamp at) override;
+  Result<QaViolation> create_violation(QaViolation violation) override;
+  Result<QaViolation> get_violation(TenantId tenant, QaViolationId id) override;
+  Result<std::vector<QaViolation>> list_violations(TenantId tenant, const QaViolationFilter& filter) override;
+  Result<QaViolation> update_violation(const QaViolation& violation) override;
+
+ private:
+  SqliteStore& store_;
+};
+
+}  // namespace sp::storage::sqlite
