@@ -6,6 +6,7 @@
 
 #include <set>
 
+#include "http/api.hpp"
 #include "jobs/qa_sample_job.hpp"
 #include "test_server.hpp"
 
@@ -397,6 +398,21 @@ TEST(QaApi, ViolationsAreReportedToSupervisorsAndHandled) {
   auto no_ticket = w.bob->post("/api/v1/qa/violations",
                                json{{"ticket_id", 99999}, {"section", 1}, {"description", "x"}}.dump());
   EXPECT_EQ(body_of(no_ticket)["field"], "ticket_id");
+}
+
+TEST(QaApi, EveryQaRouteIsDocumentedInOpenApi) {
+  TestServer server;
+  json document = json::parse(http::openapi_document());
+  int routes = 0;
+  for (const auto& route : server.api().routes()) {
+    if (route.pattern.rfind("/api/v1/qa/", 0) != 0) continue;
+    ++routes;
+    std::string method = route.method;
+    for (auto& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    ASSERT_TRUE(document["paths"].contains(route.pattern)) << route.pattern;
+    EXPECT_TRUE(document["paths"][route.pattern].contains(method)) << route.method << " " << route.pattern;
+  }
+  EXPECT_EQ(routes, 15);
 }
 
 }  // namespace
