@@ -67,6 +67,48 @@ json to_json(const storage::QaViolation& v) {
           {"updated_at", format_rfc3339(v.updated_at)}};
 }
 
+json to_json(const storage::QaTraining& t) {
+  json attendees = json::array();
+  for (const auto& agent : t.attendees) attendees.push_back(agent.value);
+  return {{"id", t.id.value},
+          {"title", t.title},
+          {"held_at", format_rfc3339(t.held_at)},
+          {"duration_minutes", t.duration_minutes},
+          {"created_by", t.created_by.value},
+          {"attendees", attendees}};
+}
+
+json to_json(const storage::QaCertification& c) {
+  return {{"id", c.id.value},
+          {"agent_id", c.agent_id.value},
+          {"name", c.name},
+          {"issued_at", format_rfc3339(c.issued_at)},
+          {"expires_at", format_rfc3339(c.expires_at)}};
+}
+
+// A JSON array of positive agent ids (at most 500).
+Result<std::vector<AgentId>> agent_ids(const json& body, const char* name) {
+  std::vector<AgentId> out;
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return out;
+  if (!it->is_array() || it->size() > service::kMaxQaAttendees) {
+    return invalid_input(std::string(name) + " must be an array of at most 500 agent ids", name);
+  }
+  for (const auto& item : *it) {
+    if (!item.is_number_integer() || item.get<std::int64_t>() <= 0) {
+      return invalid_input(std::string(name) + " must hold positive agent ids", name);
+    }
+    out.push_back(AgentId{item.get<std::int64_t>()});
+  }
+  return out;
+}
+
+Result<Timestamp> required_time(const std::optional<std::string>& text, const char* name) {
+  auto at = parse_rfc3339(text.value_or(""));
+  if (!at) return invalid_input(std::string(name) + " must be an RFC 3339 time", name);
+  return *at;
+}
+
 json to_json(const quality::AlphaResult& a) {
   return {{"alpha", optional_number(a.alpha)}, {"units", a.units}, {"pairable_values", a.pairable_values}};
 }
@@ -284,6 +326,9 @@ void register_qa_routes(Api& api, service::QaService& qa) {
                                    {"calibration_alpha", optional_number(r->calibration_alpha)},
                                    {"violations_reported", r->violations_reported},
                                    {"violations_open", r->violations_open},
+                                   {"trainings_held", r->trainings_held},
+                                   {"trainings_promised_per_month", r->trainings_promised_per_month},
+                                   {"agents_certified", r->agents_certified},
                                    {"agents", agents},
                                    {"teams", teams}});
   });
@@ -326,6 +371,78 @@ void register_qa_routes(Api& api, service::QaService& qa) {
       filter.status = *parsed;
     }
     SP_OR_RESPOND(list, qa.violations(ctx.who(), *tenant, filter));
+    return json_response(200, json{{"items", array_of(*list)}});
+  });
+  api.add("POST", "/api/v1/qa/trainings", auth, [&qa](Api::Context& ctx) {
+    SP_OR_RESPOND(tenant, tenant_param(ctx.request));
+    SP_OR_RESPOND(body, body_at_most(ctx, kMaxQaBodyBytes));
+    SP_OR_RESPOND(attendees, agent_ids(*body, "attendees"));
+    json rest = *body;
+    rest.erase("attendees");
+    BodyReader reader(rest);
+    auto title = reader.string("title", true);
+    auto held = reader.string("held_at", true);
+    auto minutes = reader.integer("duration_minutes");
+    if (auto done = reader.finish(); !done) return error_response(done.error());
+    SP_OR_RESPOND(held_at, required_time(held, "held_at"));
+    service::QaTrainingInput input;
+    input.title = *title;
+    input.held_at = *held_at;
+    if (minutes) {
+      if (*minutes < 1 || *minutes > 24 * 60) {
+        return error_response(invalid_input("duration_minutes must be 1..1440", "duration_minutes"));
+      }
+      input.duration_minutes = static_cast<int>(*minutes);
+    }
+    input.attendees = std::move(*attendees);
+    SP_OR_RESPOND(made, qa.create_training(ctx.who(), *tenant, std::move(input)));
+    return json_response(201, to_json(*made));
+  });
+  api.add("GET", "/api/v1/qa/trainings", auth, [&qa](Api::Context& ctx) {
+    SP_OR_RESPOND(tenant, tenant_param(ctx.request));
+    SP_OR_RESPOND(period, period_params(ctx.request));
+    SP_OR_RESPOND(list, qa.trainings(ctx.who(), *tenant, period->first, period->second));
+    return json_response(200, json{{"items", array_of(*list)}});
+  });
+  api.add("POST", "/api/v1/qa/trainings/{id}/attendance", auth, [&qa](Api::Context& ctx) {
+    SP_OR_RESPOND(tenant, tenant_param(ctx.request));
+    SP_OR_RESPOND(body, body_at_most(ctx, kMaxQaBodyBytes));
+    SP_OR_RESPOND(agents, agent_ids(*body, "agent_ids"));
+    json rest = *body;
+    rest.erase("agent_ids");
+    BodyReader reader(rest);
+    if (auto done = reader.finish(); !done) return error_response(done.error());
+    if (agents->empty()) return error_response(invalid_input("agent_ids is required", "agent_ids"));
+    SP_OR_RESPOND(training, qa.add_attendees(ctx.who(), *tenant, storage::QaTrainingId{ctx.param("id")},
+                                             std::move(*agents)));
+    return json_response(200, to_json(*training));
+  });
+  api.add("POST", "/api/v1/qa/certifications", auth, [&qa](Api::Context& ctx) {
+    SP_OR_RESPOND(tenant, tenant_param(ctx.request));
+    SP_OR_RESPOND(body, body_at_most(ctx, kMaxQaBodyBytes));
+    BodyReader reader(*body);
+    auto agent = reader.integer("agent_id", true);
+    auto name = reader.string("name", true);
+    auto issued = reader.string("issued_at", true);
+    auto expires = reader.string("expires_at", true);
+    if (auto done = reader.finish(); !done) return error_response(done.error());
+    if (*agent <= 0) return error_response(invalid_input("agent_id must be a positive integer", "agent_id"));
+    SP_OR_RESPOND(issued_at, required_time(issued, "issued_at"));
+    SP_OR_RESPOND(expires_at, required_time(expires, "expires_at"));
+    service::QaCertificationInput input{AgentId{*agent}, *name, *issued_at, *expires_at};
+    SP_OR_RESPOND(made, qa.certify(ctx.who(), *tenant, std::move(input)));
+    return json_response(201, to_json(*made));
+  });
+  api.add("GET", "/api/v1/qa/certifications", auth, [&qa](Api::Context& ctx) {
+    SP_OR_RESPOND(tenant, tenant_param(ctx.request));
+    SP_OR_RESPOND(limit, page_limit(ctx.request));
+    SP_OR_RESPOND(agent, id_param(ctx.request, "agent_id"));
+    SP_OR_RESPOND(valid_at, time_param(ctx.request, "valid_at"));
+    storage::QaCertificationFilter filter;
+    filter.limit = *limit;
+    if (*agent) filter.agent_id = AgentId{**agent};
+    filter.valid_at = *valid_at;
+    SP_OR_RESPOND(list, qa.certifications(ctx.who(), *tenant, filter));
     return json_response(200, json{{"items", array_of(*list)}});
   });
   api.add("GET", "/api/v1/qa/violations/{id}", auth, [&qa](Api::Context& ctx) {

@@ -61,16 +61,106 @@ Result<quality::Scorecard> QaService::load_scorecard(TenantId tenant) {
   return quality::scorecard_from_json(parsed);
 }
 
-Result<int> QaService::samples_per_agent(TenantId tenant) {
+Result<charter::Rhythm> QaService::rhythm(TenantId tenant) {
   auto stored = helpdesk_.store().get_setting(charter::charter_setting_key(tenant));
   if (!stored) return stored.error();
-  if (!*stored) return charter::Rhythm{}.daily_qa_samples;
+  if (!*stored) return charter::Rhythm{};
   auto parsed = json::parse(**stored, nullptr, false);
-  if (parsed.is_discarded()) return charter::Rhythm{}.daily_qa_samples;
+  if (parsed.is_discarded()) return charter::Rhythm{};
   auto charter = charter::charter_from_json(parsed);
-  // A charter that no longer validates must not stop the sampling: use the default.
-  if (!charter) return charter::Rhythm{}.daily_qa_samples;
-  return charter->rhythm.daily_qa_samples;
+  // A charter that no longer validates must not stop the sampling: use the defaults.
+  if (!charter) return charter::Rhythm{};
+  return charter->rhythm;
+}
+
+Result<int> QaService::samples_per_agent(TenantId tenant) {
+  auto found = rhythm(tenant);
+  if (!found) return found.error();
+  return found->daily_qa_samples;
+}
+
+Result<void> QaService::check_agents(TenantId tenant, const std::vector<AgentId>& agents, const char* field) {
+  if (agents.size() > kMaxQaAttendees)
+    return invalid_input(std::string(field) + " holds more than 500 agents", field);
+  const auto scope = storage::Scope::of(tenant);
+  for (const auto& agent : agents) {
+    if (!helpdesk_.store().get_agent(scope, agent)) {
+      return invalid_input("agent " + std::to_string(agent.value) + " is not of the tenant", field);
+    }
+  }
+  return {};
+}
+
+Result<storage::QaTraining> QaService::create_training(const Principal& p, std::optional<TenantId> named,
+                                                       QaTrainingInput input) {
+  SP_TRY(require(p, Permission::ManageTeams));
+  auto tenant = tenant_of(p, named);
+  if (!tenant) return tenant.error();
+  input.title = std::string(text::trim(input.title));
+  if (input.title.empty()) return invalid_input("title is required", "title");
+  if (input.title.size() > 500) return invalid_input("title is longer than 500 bytes", "title");
+  if (input.duration_minutes < 1 || input.duration_minutes > 24 * 60) {
+    return invalid_input("duration_minutes must be 1..1440", "duration_minutes");
+  }
+  std::sort(input.attendees.begin(), input.attendees.end());
+  input.attendees.erase(std::unique(input.attendees.begin(), input.attendees.end()), input.attendees.end());
+  SP_TRY(check_agents(*tenant, input.attendees, "attendees"));
+  storage::QaTraining training;
+  training.tenant_id = *tenant;
+  training.title = std::move(input.title);
+  training.held_at = input.held_at;
+  training.duration_minutes = input.duration_minutes;
+  training.created_by = p.agent.id;
+  training.created_at = clock_.now();
+  training.attendees = std::move(input.attendees);
+  return qa_.create_training(std::move(training));
+}
+
+Result<storage::QaTraining> QaService::add_attendees(const Principal& p, std::optional<TenantId> named,
+                                                     storage::QaTrainingId id, std::vector<AgentId> agents) {
+  SP_TRY(require(p, Permission::ManageTeams));
+  auto tenant = tenant_of(p, named);
+  if (!tenant) return tenant.error();
+  SP_TRY(check_agents(*tenant, agents, "agent_ids"));
+  return qa_.add_attendees(*tenant, id, agents);
+}
+
+Result<std::vector<storage::QaTraining>> QaService::trainings(const Principal& p,
+                                                              std::optional<TenantId> named, Timestamp from,
+                                                              Timestamp to) {
+  SP_TRY(require(p, Permission::Read));
+  auto tenant = tenant_of(p, named);
+  if (!tenant) return tenant.error();
+  return qa_.list_trainings(*tenant, from, to, storage::kMaxPageSize);
+}
+
+Result<storage::QaCertification> QaService::certify(const Principal& p, std::optional<TenantId> named,
+                                                    QaCertificationInput input) {
+  SP_TRY(require(p, Permission::ManageTeams));
+  auto tenant = tenant_of(p, named);
+  if (!tenant) return tenant.error();
+  input.name = std::string(text::trim(input.name));
+  if (input.name.empty()) return invalid_input("name is required", "name");
+  if (input.name.size() > 500) return invalid_input("name is longer than 500 bytes", "name");
+  if (input.expires_at <= input.issued_at)
+    return invalid_input("expires_at must be after issued_at", "expires_at");
+  SP_TRY(check_agents(*tenant, {input.agent_id}, "agent_id"));
+  storage::QaCertification c;
+  c.tenant_id = *tenant;
+  c.agent_id = input.agent_id;
+  c.name = std::move(input.name);
+  c.issued_at = input.issued_at;
+  c.expires_at = input.expires_at;
+  c.created_at = clock_.now();
+  return qa_.create_certification(std::move(c));
+}
+
+Result<std::vector<storage::QaCertification>> QaService::certifications(
+    const Principal& p, std::optional<TenantId> named, storage::QaCertificationFilter filter) {
+  SP_TRY(require(p, Permission::Read));
+  auto tenant = tenant_of(p, named);
+  if (!tenant) return tenant.error();
+  return qa_.list_certifications(*tenant, filter);
 }
 
 Result<quality::Scorecard> QaService::scorecard(const Principal& p, std::optional<TenantId> named) {
@@ -361,6 +451,15 @@ Result<QaReport> QaService::report(const Principal& p, std::optional<TenantId> n
     if (older || static_cast<int>(page->size()) < storage::kMaxPageSize) break;
     violations.before_id = page->back().id.value;
   }
+  auto held = qa_.list_trainings(*tenant, from, to, storage::kMaxPageSize);
+  if (!held) return held.error();
+  out.trainings_held = static_cast<int>(held->size());
+  auto promised = rhythm(*tenant);
+  if (!promised) return promised.error();
+  out.trainings_promised_per_month = promised->monthly_trainings;
+  auto certified = qa_.certified_agents(*tenant, to);
+  if (!certified) return certified.error();
+  out.agents_certified = *certified;
   return out;
 }
 

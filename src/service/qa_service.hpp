@@ -20,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "charter/charter.hpp"
 #include "core/clock.hpp"
 #include "quality/agreement.hpp"
 #include "quality/scorecard.hpp"
@@ -36,6 +37,7 @@ inline constexpr int kQaLookbackDays = 7;
 // The most handled (agent, ticket) pairs of one tenant's day the draw reads.
 inline constexpr int kQaMaxHandledPerDay = 50'000;
 inline constexpr std::size_t kMaxQaTextBytes = 4000;
+inline constexpr std::size_t kMaxQaAttendees = 500;
 
 struct QaQueueItem {
   storage::QaSample sample;
@@ -96,6 +98,22 @@ struct QaReport {
   std::optional<double> calibration_alpha;  // overall, interval
   int violations_reported = 0;
   int violations_open = 0;
+  int trainings_held = 0;                // in [from, to)
+  int trainings_promised_per_month = 0;  // the charter's rhythm.monthly_trainings
+  int agents_certified = 0;              // with a certification valid at `to`
+};
+
+struct QaTrainingInput {
+  std::string title;
+  Timestamp held_at;
+  int duration_minutes = 60;
+  std::vector<AgentId> attendees;
+};
+struct QaCertificationInput {
+  AgentId agent_id;
+  std::string name;
+  Timestamp issued_at;
+  Timestamp expires_at;
 };
 
 struct QaViolationInput {
@@ -156,6 +174,20 @@ class QaService {
   Result<storage::QaViolation> change_violation(const Principal& p, std::optional<TenantId> tenant,
                                                 storage::QaViolationId id, QaViolationChange change);
 
+  // Training sessions with attendance and certifications with expiry (the letter's monthly
+  // training and 持证上岗): supervisors and admins record them, everyone of the tenant reads.
+  Result<storage::QaTraining> create_training(const Principal& p, std::optional<TenantId> tenant,
+                                              QaTrainingInput input);
+  Result<storage::QaTraining> add_attendees(const Principal& p, std::optional<TenantId> tenant,
+                                            storage::QaTrainingId id, std::vector<AgentId> agents);
+  Result<std::vector<storage::QaTraining>> trainings(const Principal& p, std::optional<TenantId> tenant,
+                                                     Timestamp from, Timestamp to);
+  Result<storage::QaCertification> certify(const Principal& p, std::optional<TenantId> tenant,
+                                           QaCertificationInput input);
+  Result<std::vector<storage::QaCertification>> certifications(const Principal& p,
+                                                               std::optional<TenantId> tenant,
+                                                               storage::QaCertificationFilter filter);
+
   // One pass of the job: draws every ended, undrawn day of the last kQaLookbackDays of every
   // tenant, each exactly once (storage::QaStore::record_daily_sample).
   Result<QaDrawSummary> draw_due(Timestamp now);
@@ -167,6 +199,8 @@ class QaService {
   Result<TenantId> tenant_of(const Principal& p, std::optional<TenantId> named);
   Result<quality::Scorecard> load_scorecard(TenantId tenant);
   Result<int> samples_per_agent(TenantId tenant);
+  Result<charter::Rhythm> rhythm(TenantId tenant);
+  Result<void> check_agents(TenantId tenant, const std::vector<AgentId>& agents, const char* field);
   Result<QaQueueItem> describe(TenantId tenant, const storage::QaSample& sample);
   Result<std::vector<storage::QaReview>> reviews_in(TenantId tenant, Timestamp from, Timestamp to);
 

@@ -842,7 +842,8 @@ END;
 // Quality assurance (issue 18): each tenant's day is drawn once (qa_sample_days is the mark,
 // written in the transaction that stores the day's samples); a reviewer reviews a sample at most
 // once (calibration is several reviewers on the same sample); the review keeps the scorecard it
-// was scored on. Indexes serve the queue (tenant, id), an agent's reviews and the period reports.
+// was scored on. Indexes serve the queue (tenant, id), an agent's reviews and the period reports;
+// trainings (with attendance) and certifications (with expiry) are read by period and agent.
 constexpr std::string_view kQualitySchema = R"sql(
 CREATE TABLE qa_sample_days(
   tenant_id INTEGER NOT NULL REFERENCES tenants(id),
@@ -907,6 +908,35 @@ CREATE TABLE qa_violations(
 );
 CREATE INDEX qa_violations_tenant ON qa_violations(tenant_id, id);
 CREATE INDEX qa_violations_status ON qa_violations(tenant_id, status, id);
+CREATE TABLE qa_trainings(
+  id               INTEGER PRIMARY KEY,
+  tenant_id        INTEGER NOT NULL REFERENCES tenants(id),
+  title            TEXT NOT NULL,
+  held_at          INTEGER NOT NULL,
+  duration_minutes INTEGER NOT NULL,
+  created_by       INTEGER NOT NULL,
+  created_at       INTEGER NOT NULL
+);
+CREATE INDEX qa_trainings_held ON qa_trainings(tenant_id, held_at);
+CREATE TABLE qa_training_attendance(
+  training_id INTEGER NOT NULL REFERENCES qa_trainings(id),
+  tenant_id   INTEGER NOT NULL,
+  agent_id    INTEGER NOT NULL,
+  PRIMARY KEY(training_id, agent_id),
+  FOREIGN KEY(tenant_id, agent_id) REFERENCES agents(tenant_id, id)
+) WITHOUT ROWID;
+CREATE TABLE qa_certifications(
+  id         INTEGER PRIMARY KEY,
+  tenant_id  INTEGER NOT NULL REFERENCES tenants(id),
+  agent_id   INTEGER NOT NULL,
+  name       TEXT NOT NULL,
+  issued_at  INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  FOREIGN KEY(tenant_id, agent_id) REFERENCES agents(tenant_id, id)
+);
+CREATE INDEX qa_certifications_agent ON qa_certifications(tenant_id, agent_id, expires_at);
+CREATE INDEX qa_certifications_expiry ON qa_certifications(tenant_id, expires_at);
 )sql";
 
 constexpr std::array<Migration, 24> kSqliteMigrations{{
@@ -934,7 +964,7 @@ constexpr std::array<Migration, 24> kSqliteMigrations{{
     {23, "commitments: promises on tickets, kept or broken at their due time", kCommitmentSchema},
     {24, "sla refresh marks: changed tickets marked in their own transaction, across processes",
      kSlaRefreshMarkSchema},
-    {26, "quality assurance: daily samples drawn once, reviews, violation register", kQualitySchema},
+    {26, "quality assurance: daily samples drawn once, reviews, violations, trainings, certifications", kQualitySchema},
 }};
 
 }  // namespace

@@ -20,6 +20,8 @@ namespace sp::storage {
 using QaSampleId = Id<struct QaSampleTag>;
 using QaReviewId = Id<struct QaReviewTag>;
 using QaViolationId = Id<struct QaViolationTag>;
+using QaTrainingId = Id<struct QaTrainingTag>;
+using QaCertificationId = Id<struct QaCertificationTag>;
 
 // An agent's reply on or solving of a ticket in a period (one row per agent and ticket).
 struct HandledRow {
@@ -106,6 +108,33 @@ struct QaViolationFilter {
   int limit = 50;
 };
 
+struct QaTraining {
+  QaTrainingId id;
+  TenantId tenant_id;
+  std::string title;
+  Timestamp held_at;
+  int duration_minutes = 0;
+  AgentId created_by;
+  Timestamp created_at;
+  std::vector<AgentId> attendees;  // ascending ids
+};
+
+struct QaCertification {
+  QaCertificationId id;
+  TenantId tenant_id;
+  AgentId agent_id;
+  std::string name;
+  Timestamp issued_at;
+  Timestamp expires_at;
+  Timestamp created_at;
+};
+
+struct QaCertificationFilter {
+  std::optional<AgentId> agent_id;
+  std::optional<Timestamp> valid_at;  // issued_at <= valid_at < expires_at
+  int limit = 100;
+};
+
 class QaStore {
  public:
   virtual ~QaStore() = default;
@@ -140,6 +169,23 @@ class QaStore {
                                                            const QaViolationFilter& filter) = 0;
   // Writes status, outcome, handled_by and updated_at of the tenant's violation.
   virtual Result<QaViolation> update_violation(const QaViolation& violation) = 0;
+
+  // Stores a training and its attendees in one transaction. Conflict when an attendee is not an
+  // agent of the tenant.
+  virtual Result<QaTraining> create_training(QaTraining training) = 0;
+  virtual Result<QaTraining> get_training(TenantId tenant, QaTrainingId id) = 0;
+  // Adds attendees (already present ones are ignored); Conflict for an agent of another tenant.
+  virtual Result<QaTraining> add_attendees(TenantId tenant, QaTrainingId id,
+                                           const std::vector<AgentId>& agents) = 0;
+  // Trainings held in [from, to), newest first, at most `limit`.
+  virtual Result<std::vector<QaTraining>> list_trainings(TenantId tenant, Timestamp from, Timestamp to,
+                                                         int limit) = 0;
+  virtual Result<QaCertification> create_certification(QaCertification certification) = 0;
+  // By expiry, soonest first.
+  virtual Result<std::vector<QaCertification>> list_certifications(TenantId tenant,
+                                                                   const QaCertificationFilter& filter) = 0;
+  // Distinct agents of the tenant with a certification valid at `at`.
+  virtual Result<int> certified_agents(TenantId tenant, Timestamp at) = 0;
 };
 
 }  // namespace sp::storage

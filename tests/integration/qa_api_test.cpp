@@ -400,6 +400,61 @@ TEST(QaApi, ViolationsAreReportedToSupervisorsAndHandled) {
   EXPECT_EQ(body_of(no_ticket)["field"], "ticket_id");
 }
 
+TEST(QaApi, TrainingsAndCertificationsAreCountedInTheReport) {
+  World w;
+  w.populate();
+  auto training = w.admin->post("/api/v1/qa/trainings", json{{"title", "Privacy refresher"},
+                                                             {"held_at", "2026-12-01T13:00:00Z"},
+                                                             {"duration_minutes", 90},
+                                                             {"attendees", {w.ann_id}}}
+                                                            .dump());
+  ASSERT_EQ(training.status, 201) << training.body;
+  EXPECT_EQ(body_of(training)["attendees"], json::array({w.ann_id}));
+  const auto path = "/api/v1/qa/trainings/" + std::to_string(body_of(training)["id"].get<std::int64_t>());
+  auto attended = w.admin->post(path + "/attendance", json{{"agent_ids", {w.bob_id, w.ann_id}}}.dump());
+  ASSERT_EQ(attended.status, 200) << attended.body;
+  EXPECT_EQ(body_of(attended)["attendees"].size(), 2u);
+  EXPECT_EQ(
+      w.ann->post("/api/v1/qa/trainings", json{{"title", "x"}, {"held_at", "2026-12-01T13:00:00Z"}}.dump())
+          .status,
+      403);
+  auto bad = w.admin->post("/api/v1/qa/trainings", json{{"title", "x"}, {"held_at", "tomorrow"}}.dump());
+  EXPECT_EQ(body_of(bad)["field"], "held_at");
+  auto stranger = w.admin->post(path + "/attendance", json{{"agent_ids", {999999}}}.dump());
+  EXPECT_EQ(stranger.status, 422);
+  EXPECT_EQ(body_of(stranger)["field"], "agent_ids");
+
+  auto cert = w.admin->post("/api/v1/qa/certifications", json{{"agent_id", w.ann_id},
+                                                              {"name", "持证上岗 customer service"},
+                                                              {"issued_at", "2026-11-01T00:00:00Z"},
+                                                              {"expires_at", "2027-11-01T00:00:00Z"}}
+                                                             .dump());
+  ASSERT_EQ(cert.status, 201) << cert.body;
+  auto expired = w.admin->post("/api/v1/qa/certifications", json{{"agent_id", w.bob_id},
+                                                                 {"name", "Old"},
+                                                                 {"issued_at", "2025-01-01T00:00:00Z"},
+                                                                 {"expires_at", "2026-01-01T00:00:00Z"}}
+                                                                .dump());
+  ASSERT_EQ(expired.status, 201);
+  auto backwards = w.admin->post("/api/v1/qa/certifications", json{{"agent_id", w.bob_id},
+                                                                   {"name", "x"},
+                                                                   {"issued_at", "2026-01-01T00:00:00Z"},
+                                                                   {"expires_at", "2025-01-01T00:00:00Z"}}
+                                                                  .dump());
+  EXPECT_EQ(body_of(backwards)["field"], "expires_at");
+  auto valid = body_of(w.ann->get("/api/v1/qa/certifications?valid_at=2026-12-02T00:00:00Z"))["items"];
+  ASSERT_EQ(valid.size(), 1u);
+  EXPECT_EQ(valid[0]["agent_id"], w.ann_id);
+
+  auto report = body_of(w.admin->get("/api/v1/qa/report?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z"));
+  EXPECT_EQ(report["trainings_held"], 1);
+  EXPECT_EQ(report["trainings_promised_per_month"], 1);  // the charter's default rhythm
+  EXPECT_EQ(report["agents_certified"], 1);
+  auto listed =
+      body_of(w.bob->get("/api/v1/qa/trainings?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z"))["items"];
+  EXPECT_EQ(listed.size(), 1u);
+}
+
 TEST(QaApi, EveryQaRouteIsDocumentedInOpenApi) {
   TestServer server;
   json document = json::parse(http::openapi_document());
@@ -412,7 +467,7 @@ TEST(QaApi, EveryQaRouteIsDocumentedInOpenApi) {
     ASSERT_TRUE(document["paths"].contains(route.pattern)) << route.pattern;
     EXPECT_TRUE(document["paths"][route.pattern].contains(method)) << route.method << " " << route.pattern;
   }
-  EXPECT_EQ(routes, 15);
+  EXPECT_EQ(routes, 20);
 }
 
 }  // namespace

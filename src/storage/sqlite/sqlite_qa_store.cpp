@@ -79,6 +79,34 @@ constexpr std::string_view kUpdateViolation =
     "UPDATE qa_violations SET status = ?3, outcome = ?4, handled_by = ?5, updated_at = ?6 "
     "WHERE tenant_id = ?1 AND id = ?2";
 
+constexpr std::string_view kInsertTraining =
+    "INSERT INTO qa_trainings(tenant_id, title, held_at, duration_minutes, created_by, created_at) "
+    "VALUES(?1, ?2, ?3, ?4, ?5, ?6)";
+constexpr std::string_view kAttend =
+    "INSERT INTO qa_training_attendance(training_id, tenant_id, agent_id) VALUES(?1, ?2, ?3) "
+    "ON CONFLICT(training_id, agent_id) DO NOTHING";
+#define SP_QA_TRAINING_COLUMNS "id, tenant_id, title, held_at, duration_minutes, created_by, created_at "
+constexpr std::string_view kGetTraining =
+    "SELECT " SP_QA_TRAINING_COLUMNS "FROM qa_trainings WHERE tenant_id = ?1 AND id = ?2";
+constexpr std::string_view kListTrainings = "SELECT " SP_QA_TRAINING_COLUMNS
+                                            "FROM qa_trainings WHERE tenant_id = ?1 AND held_at >= ?2 AND "
+                                            "held_at < ?3 ORDER BY held_at DESC, id DESC LIMIT ?4";
+constexpr std::string_view kAttendees =
+    "SELECT agent_id FROM qa_training_attendance WHERE training_id = ?1 AND tenant_id = ?2 ORDER BY agent_id";
+constexpr std::string_view kInsertCertification =
+    "INSERT INTO qa_certifications(tenant_id, agent_id, name, issued_at, expires_at, created_at) "
+    "VALUES(?1, ?2, ?3, ?4, ?5, ?6)";
+#define SP_QA_CERTIFICATION_COLUMNS "id, tenant_id, agent_id, name, issued_at, expires_at, created_at "
+constexpr std::string_view kGetCertification =
+    "SELECT " SP_QA_CERTIFICATION_COLUMNS "FROM qa_certifications WHERE tenant_id = ?1 AND id = ?2";
+constexpr std::string_view kListCertifications =
+    "SELECT " SP_QA_CERTIFICATION_COLUMNS
+    "FROM qa_certifications WHERE tenant_id = ?1 AND (?2 IS NULL OR agent_id = ?2) "
+    "AND (?3 IS NULL OR (issued_at <= ?3 AND expires_at > ?3)) ORDER BY expires_at, id LIMIT ?4";
+constexpr std::string_view kCertifiedAgents =
+    "SELECT COUNT(DISTINCT agent_id) FROM qa_certifications WHERE tenant_id = ?1 AND expires_at > ?2 "
+    "AND issued_at <= ?2";
+
 std::int64_t clamp_limit(int limit) {
   return std::clamp<std::int64_t>(limit, 1, kMaxPageSize);
 }
@@ -137,6 +165,49 @@ QaViolation read_violation(const Statement& row) {
   v.created_at = from_unix_ms(row.int64(10));
   v.updated_at = from_unix_ms(row.int64(11));
   return v;
+}
+
+QaTraining read_training(const Statement& row) {
+  QaTraining t;
+  t.id = QaTrainingId{row.int64(0)};
+  t.tenant_id = TenantId{row.int64(1)};
+  t.title = row.text(2);
+  t.held_at = from_unix_ms(row.int64(3));
+  t.duration_minutes = static_cast<int>(row.int64(4));
+  t.created_by = AgentId{row.int64(5)};
+  t.created_at = from_unix_ms(row.int64(6));
+  return t;
+}
+
+QaCertification read_certification(const Statement& row) {
+  QaCertification c;
+  c.id = QaCertificationId{row.int64(0)};
+  c.tenant_id = TenantId{row.int64(1)};
+  c.agent_id = AgentId{row.int64(2)};
+  c.name = row.text(3);
+  c.issued_at = from_unix_ms(row.int64(4));
+  c.expires_at = from_unix_ms(row.int64(5));
+  c.created_at = from_unix_ms(row.int64(6));
+  return c;
+}
+
+Result<void> read_attendees(Connection& conn, QaTraining& training) {
+  SP_PREPARE(stmt, conn, kAttendees);
+  stmt.bind(1, training.id.value).bind(2, training.tenant_id.value);
+  auto ids = collect_rows(stmt, [](const Statement& row) { return AgentId{row.int64(0)}; });
+  if (!ids) return ids.error();
+  training.attendees = std::move(*ids);
+  return {};
+}
+
+Result<void> insert_attendees(Connection& conn, TenantId tenant, QaTrainingId training,
+                              const std::vector<AgentId>& agents) {
+  for (const auto& agent : agents) {
+    SP_PREPARE(stmt, conn, kAttend);
+    stmt.bind(1, training.value).bind(2, tenant.value).bind(3, agent.value);
+    SP_TRY(stmt.run());
+  }
+  return {};
 }
 
 }  // namespace
@@ -344,6 +415,97 @@ Result<QaViolation> SqliteQaStore::update_violation(const QaViolation& v) {
     return {};
   }));
   return get_violation(v.tenant_id, v.id);
+}
+
+Result<QaTraining> SqliteQaStore::create_training(QaTraining training) {
+  SP_TRY(store_.write([&](Connection& conn) -> Result<void> {
+    SP_PREPARE(stmt, conn, kInsertTraining);
+    stmt.bind(1, training.tenant_id.value)
+        .bind(2, training.title)
+        .bind(3, to_unix_ms(training.held_at))
+        .bind(4, std::int64_t{training.duration_minutes})
+        .bind(5, training.created_by.value)
+        .bind(6, to_unix_ms(training.created_at));
+    SP_TRY(stmt.run());
+    training.id = QaTrainingId{conn.last_insert_rowid()};
+    return insert_attendees(conn, training.tenant_id, training.id, training.attendees);
+  }));
+  return get_training(training.tenant_id, training.id);
+}
+
+Result<QaTraining> SqliteQaStore::get_training(TenantId tenant, QaTrainingId id) {
+  return store_.read([&](Connection& conn) -> Result<QaTraining> {
+    SP_PREPARE(stmt, conn, kGetTraining);
+    stmt.bind(1, tenant.value).bind(2, id.value);
+    SP_STEP(has_row, stmt);
+    if (!has_row) return not_found("no such training");
+    auto training = read_training(stmt);
+    SP_TRY(read_attendees(conn, training));
+    return training;
+  });
+}
+
+Result<QaTraining> SqliteQaStore::add_attendees(TenantId tenant, QaTrainingId id,
+                                                const std::vector<AgentId>& agents) {
+  SP_TRY(get_training(tenant, id));  // NotFound for another tenant's
+  SP_TRY(store_.write(
+      [&](Connection& conn) -> Result<void> { return insert_attendees(conn, tenant, id, agents); }));
+  return get_training(tenant, id);
+}
+
+Result<std::vector<QaTraining>> SqliteQaStore::list_trainings(TenantId tenant, Timestamp from, Timestamp to,
+                                                              int limit) {
+  return store_.read([&](Connection& conn) -> Result<std::vector<QaTraining>> {
+    SP_PREPARE(stmt, conn, kListTrainings);
+    stmt.bind(1, tenant.value).bind(2, to_unix_ms(from)).bind(3, to_unix_ms(to)).bind(4, clamp_limit(limit));
+    auto list = collect_rows(stmt, read_training);
+    if (!list) return list.error();
+    for (auto& training : *list) SP_TRY(read_attendees(conn, training));
+    return list;
+  });
+}
+
+Result<QaCertification> SqliteQaStore::create_certification(QaCertification c) {
+  SP_TRY(store_.write([&](Connection& conn) -> Result<void> {
+    SP_PREPARE(stmt, conn, kInsertCertification);
+    stmt.bind(1, c.tenant_id.value)
+        .bind(2, c.agent_id.value)
+        .bind(3, c.name)
+        .bind(4, to_unix_ms(c.issued_at))
+        .bind(5, to_unix_ms(c.expires_at))
+        .bind(6, to_unix_ms(c.created_at));
+    SP_TRY(stmt.run());
+    c.id = QaCertificationId{conn.last_insert_rowid()};
+    return {};
+  }));
+  return store_.read([&](Connection& conn) -> Result<QaCertification> {
+    SP_PREPARE(stmt, conn, kGetCertification);
+    stmt.bind(1, c.tenant_id.value).bind(2, c.id.value);
+    SP_STEP(has_row, stmt);
+    if (!has_row) return not_found("no such certification");
+    return read_certification(stmt);
+  });
+}
+
+Result<std::vector<QaCertification>> SqliteQaStore::list_certifications(TenantId tenant,
+                                                                        const QaCertificationFilter& filter) {
+  return store_.read([&](Connection& conn) -> Result<std::vector<QaCertification>> {
+    SP_PREPARE(stmt, conn, kListCertifications);
+    stmt.bind(1, tenant.value)
+        .bind(2, raw_id(filter.agent_id))
+        .bind(3, raw_time(filter.valid_at))
+        .bind(4, clamp_limit(filter.limit));
+    return collect_rows(stmt, read_certification);
+  });
+}
+
+Result<int> SqliteQaStore::certified_agents(TenantId tenant, Timestamp at) {
+  return store_.read([&](Connection& conn) -> Result<int> {
+    SP_PREPARE(stmt, conn, kCertifiedAgents);
+    stmt.bind(1, tenant.value).bind(2, to_unix_ms(at));
+    SP_STEP(has_row, stmt);
+    return has_row ? static_cast<int>(stmt.int64(0)) : 0;
+  });
 }
 
 }  // namespace sp::storage::sqlite

@@ -29,6 +29,16 @@ class SqliteQaStore final : public QaStore {
   Result<QaViolation> get_violation(TenantId tenant, QaViolationId id) override;
   Result<std::vector<QaViolation>> list_violations(TenantId tenant, const QaViolationFilter& filter) override;
   Result<QaViolation> update_violation(const QaViolation& violation) override;
+  Result<QaTraining> create_training(QaTraining training) override;
+  Result<QaTraining> get_training(TenantId tenant, QaTrainingId id) override;
+  Result<QaTraining> add_attendees(TenantId tenant, QaTrainingId id,
+                                   const std::vector<AgentId>& agents) override;
+  Result<std::vector<QaTraining>> list_trainings(TenantId tenant, Timestamp from, Timestamp to,
+                                                 int limit) override;
+  Result<QaCertification> create_certification(QaCertification certification) override;
+  Result<std::vector<QaCertification>> list_certifications(TenantId tenant,
+                                                           const QaCertificationFilter& filter) override;
+  Result<int> certified_agents(TenantId tenant, Timestamp at) override;
 
  private:
   SqliteStore& store_;
