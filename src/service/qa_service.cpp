@@ -579,9 +579,9 @@ Result<QaDrawSummary> QaService::draw_due(Timestamp now) {
       continue;
     }
     const std::int64_t today = days->day_of(now);
-    // Only ended days (the whole day's work is known), and not before the tenant existed.
-    const std::int64_t first = std::max(today - kQaLookbackDays, days->day_of(tenant.created_at));
-    for (std::int64_t day = first; day < today; ++day) {
+    // Only ended days (the whole day's work is known). Not bounded by the tenant's creation:
+    // imported history (and the demo's) is sampled too.
+    for (std::int64_t day = today - kQaLookbackDays; day < today; ++day) {
       auto drawn = draw_day(tenant, day, day_label(day), days->start_of(day), days->start_of(day + 1), now);
       if (!drawn) return drawn.error();
       if (*drawn > 0) {

@@ -60,7 +60,7 @@ struct World {
   }
   void reply(HttpClient& who, std::int64_t id) {
     auto sent = who.post("/api/v1/tickets/" + std::to_string(id) + "/messages",
-                         R"({"kind":"outbound","body":"Your order is on its way and arrives tomorrow."})");
+                         R"({"kind":"outbound","body":"Thank you for your message. Your order has been shipped."})");
     EXPECT_EQ(sent.status, 201) << sent.body;
   }
   service::QaDrawSummary draw() {

@@ -43,9 +43,9 @@ test('a reviewer scores a sampled ticket and the agent acknowledges the review',
     }, { timeout: 30_000, message: 'samples in the QA queue' });
     const first = page.locator('.qa-sample').first();
     const sampleId = Number(await first.getAttribute('data-sample-id'));
-    const queue = await admin.call('GET', '/api/v1/qa/queue?limit=500');
-    sampled = queue.body.items.find((s) => s.id === sampleId);
-    assert.ok(sampled, 'the sample is in the API queue');
+    const found = await admin.call('GET', `/api/v1/qa/samples/${sampleId}`);
+    assert.equal(found.status, 200, JSON.stringify(found.body));
+    sampled = found.body;
     await checkA11y(page, 'qa queue');
     await screenshot(page, 'qa-queue');
 
