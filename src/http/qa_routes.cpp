@@ -113,6 +113,15 @@ json to_json(const quality::AlphaResult& a) {
   return {{"alpha", optional_number(a.alpha)}, {"units", a.units}, {"pairable_values", a.pairable_values}};
 }
 
+// array_of's lookup does not see this file's to_json overloads (they are not in the namespaces
+// of their types), hence a local one.
+template <typename T>
+json items_of(const std::vector<T>& items) {
+  json out = json::array();
+  for (const auto& item : items) out.push_back(to_json(item));
+  return out;
+}
+
 Result<std::optional<Timestamp>> time_param(const HttpRequest& request, const char* name) {
   auto text = request.query_param(name);
   if (!text) return std::optional<Timestamp>{};
@@ -172,7 +181,7 @@ void register_qa_routes(Api& api, service::QaService& qa) {
       filter.day = *day;
     }
     SP_OR_RESPOND(items, qa.queue(ctx.who(), *tenant, filter));
-    json body{{"items", array_of(*items)}};
+    json body{{"items", items_of(*items)}};
     body["next_cursor"] = static_cast<int>(items->size()) == *limit && !items->empty()
                               ? json(std::to_string(items->back().sample.id.value))
                               : json(nullptr);
@@ -238,7 +247,7 @@ void register_qa_routes(Api& api, service::QaService& qa) {
       filter.state = *parsed;
     }
     SP_OR_RESPOND(list, qa.reviews(ctx.who(), *tenant, filter));
-    json body{{"items", array_of(*list)}};
+    json body{{"items", items_of(*list)}};
     body["next_cursor"] = static_cast<int>(list->size()) == *limit && !list->empty()
                               ? json(std::to_string(list->back().id.value))
                               : json(nullptr);
@@ -371,7 +380,7 @@ void register_qa_routes(Api& api, service::QaService& qa) {
       filter.status = *parsed;
     }
     SP_OR_RESPOND(list, qa.violations(ctx.who(), *tenant, filter));
-    return json_response(200, json{{"items", array_of(*list)}});
+    return json_response(200, json{{"items", items_of(*list)}});
   });
   api.add("POST", "/api/v1/qa/trainings", auth, [&qa](Api::Context& ctx) {
     SP_OR_RESPOND(tenant, tenant_param(ctx.request));
@@ -402,7 +411,7 @@ void register_qa_routes(Api& api, service::QaService& qa) {
     SP_OR_RESPOND(tenant, tenant_param(ctx.request));
     SP_OR_RESPOND(period, period_params(ctx.request));
     SP_OR_RESPOND(list, qa.trainings(ctx.who(), *tenant, period->first, period->second));
-    return json_response(200, json{{"items", array_of(*list)}});
+    return json_response(200, json{{"items", items_of(*list)}});
   });
   api.add("POST", "/api/v1/qa/trainings/{id}/attendance", auth, [&qa](Api::Context& ctx) {
     SP_OR_RESPOND(tenant, tenant_param(ctx.request));
@@ -443,7 +452,7 @@ void register_qa_routes(Api& api, service::QaService& qa) {
     if (*agent) filter.agent_id = AgentId{**agent};
     filter.valid_at = *valid_at;
     SP_OR_RESPOND(list, qa.certifications(ctx.who(), *tenant, filter));
-    return json_response(200, json{{"items", array_of(*list)}});
+    return json_response(200, json{{"items", items_of(*list)}});
   });
   api.add("GET", "/api/v1/qa/violations/{id}", auth, [&qa](Api::Context& ctx) {
     SP_OR_RESPOND(tenant, tenant_param(ctx.request));
