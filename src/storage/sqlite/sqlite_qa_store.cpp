@@ -212,6 +212,10 @@ Result<void> insert_attendees(Connection& conn, TenantId tenant, QaTrainingId tr
 
 }  // namespace
 
+std::string_view SqliteQaStore::handled_tickets_sql() {
+  return kHandled;
+}
+
 Result<std::vector<HandledRow>> SqliteQaStore::handled_tickets(TenantId tenant, Timestamp from, Timestamp to,
                                                                int limit) {
   return store_.read([&](Connection& conn) -> Result<std::vector<HandledRow>> {

@@ -40,6 +40,9 @@ class SqliteQaStore final : public QaStore {
                                                            const QaCertificationFilter& filter) override;
   Result<int> certified_agents(TenantId tenant, Timestamp at) override;
 
+  // The SQL of handled_tickets, for the test that checks its query plan uses the indexes.
+  static std::string_view handled_tickets_sql();
+
  private:
   SqliteStore& store_;
 };
