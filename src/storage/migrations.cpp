@@ -964,7 +964,8 @@ constexpr std::array<Migration, 24> kSqliteMigrations{{
     {23, "commitments: promises on tickets, kept or broken at their due time", kCommitmentSchema},
     {24, "sla refresh marks: changed tickets marked in their own transaction, across processes",
      kSlaRefreshMarkSchema},
-    {26, "quality assurance: daily samples drawn once, reviews, violations, trainings, certifications", kQualitySchema},
+    {26, "quality assurance: daily samples drawn once, reviews, violations, trainings, certifications",
+     kQualitySchema},
 }};
 
 }  // namespace

@@ -6,6 +6,8 @@
 
 #include <set>
 
+#include "charter/charter.hpp"
+#include "charter/charter_json.hpp"
 #include "http/api.hpp"
 #include "jobs/qa_sample_job.hpp"
 #include "test_server.hpp"
@@ -457,6 +459,46 @@ TEST(QaApi, TrainingsAndCertificationsAreCountedInTheReport) {
   auto listed =
       body_of(w.bob->get("/api/v1/qa/trainings?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z"))["items"];
   EXPECT_EQ(listed.size(), 1u);
+}
+
+TEST(QaApi, TheNumberPerAgentComesFromTheCharter) {
+  World w;
+  w.populate();
+  auto charter = charter::to_json(charter::example_charter());
+  charter["rhythm"]["daily_qa_samples"] = 2;
+  auto put = w.admin->request("PUT", "/api/v1/charter", charter.dump());
+  ASSERT_EQ(put.status, 200) << put.body;
+  w.a_day_of_work();
+  w.server.clock().advance(std::chrono::hours(16));
+  EXPECT_EQ(w.draw().samples, 2 + 2);
+  int ann = 0;
+  for (const auto& item : w.queue(*w.reviewer)) ann += item["agent_id"] == w.ann_id ? 1 : 0;
+  EXPECT_EQ(ann, 2);
+}
+
+TEST(QaApi, DaysAreTheTenantsLocalDays) {
+  // Amsterdam: 2026-12-01T23:30Z is 00:30 on 2 December there.
+  World w;
+  auto platform = w.server.agent_client(std::nullopt, Role::Admin, "root@platform.test");
+  auto tenant = body_of(platform.post("/api/v1/tenants",
+                                      R"({"slug":"ams","name":"Ams","timezone":"Europe/Amsterdam"})"))["id"]
+                    .get<std::int64_t>();
+  w.ann = std::make_unique<HttpClient>(
+      w.server.agent_client(domain::TenantId{tenant}, Role::Agent, "ann@ams.test"));
+  w.reviewer = std::make_unique<HttpClient>(
+      w.server.agent_client(domain::TenantId{tenant}, Role::QaReviewer, "rita@ams.test"));
+  w.customer =
+      body_of(w.ann->post("/api/v1/customers", R"({"name":"Carla","emails":["carla@example.nl"]})"))["id"]
+          .get<std::int64_t>();
+  w.server.clock().advance(std::chrono::minutes(14 * 60 + 30));  // 23:30Z
+  w.reply(*w.ann, w.ticket(*w.ann, "email"));
+  w.server.clock().advance(std::chrono::hours(22));  // 2 December 21:30Z: the 2nd has not ended there
+  EXPECT_EQ(w.draw().samples, 0);
+  w.server.clock().advance(std::chrono::hours(2));  // 23:30Z = 00:30 on the 3rd in Amsterdam
+  EXPECT_EQ(w.draw().samples, 1);
+  auto items = w.queue(*w.reviewer);
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0]["day"], "2026-12-02");
 }
 
 TEST(QaApi, EveryQaRouteIsDocumentedInOpenApi) {
