@@ -262,45 +262,43 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
                   "DROP TABLE ticket_search; DROP VIEW search_customer_text; DROP TABLE search_backfill;");
             })
             .ok());
-    ASSERT_TRUE(
-        sqlite
-            .write([](storage::sqlite::Connection& conn) -> Result<void> {
-              // Migrations 12 to 16, 18, 19, 21 to 24 and 26 (after 11) undone too, so all run again
-              // on reopening.
-              return conn.exec(
-                  "DROP TABLE qa_training_attendance; DROP TABLE qa_trainings; DROP TABLE qa_certifications; "
-                  "DROP TABLE qa_reviews; DROP TABLE qa_samples; DROP TABLE qa_sample_days; "
-                  "DROP TABLE qa_violations; "
-                  "DROP TRIGGER sla_refresh_marks_event; DROP TABLE sla_refresh_marks; DROP TABLE "
-                  "commitments; DROP TABLE macros; "
-                  "DROP TABLE sla_cycle_budgets; DROP TABLE message_attachments; DROP TRIGGER "
-                  "ticket_counts_insert; DROP TRIGGER ticket_counts_delete; DROP "
-                  "TRIGGER ticket_counts_update; DROP TRIGGER sla_timer_counts_insert; DROP "
-                  "TRIGGER sla_timer_counts_delete; DROP TRIGGER sla_timer_counts_update; DROP "
-                  "TABLE ticket_counts; DROP TABLE sla_timer_counts; DROP INDEX "
-                  "sla_timers_running; DROP INDEX sla_timers_at_risk; DROP INDEX "
-                  "sla_timers_breached; DROP TRIGGER sla_timers_assignee_insert; DROP TRIGGER "
-                  "sla_timers_assignee_update; DROP INDEX sla_timers_running_assignee; DROP INDEX "
-                  "sla_timers_breached_assignee; ALTER TABLE sla_timers DROP COLUMN assignee_id; "
-                  "DROP INDEX customers_external; DROP INDEX agents_external; DROP INDEX "
-                  "tickets_external; DROP INDEX messages_external; "
-                  "ALTER TABLE customers DROP COLUMN external_source; ALTER TABLE customers DROP "
-                  "COLUMN external_id; ALTER TABLE agents DROP COLUMN external_source; ALTER TABLE "
-                  "agents DROP COLUMN external_id; ALTER TABLE tickets DROP COLUMN external_source; "
-                  "ALTER TABLE tickets DROP COLUMN external_id; ALTER TABLE messages DROP COLUMN "
-                  "external_id; "
-                  "DROP TABLE webhook_attempts; DROP TABLE webhook_deliveries; DROP TABLE "
-                  "webhook_subscriptions; "
-                  "DROP TABLE message_conduct_findings; DROP TABLE conduct_settings; "
-                  "DROP TABLE improvement_actions; DROP TABLE auto_replies_sent; DROP TABLE "
-                  "mail_participants; "
-                  "DROP INDEX notifications_unread; DROP INDEX notifications_team; ALTER TABLE "
-                  "notifications DROP COLUMN read_at; ALTER TABLE teams DROP COLUMN manager_id; "
-                  "DROP TABLE notification_mail_preferences; "
-                  "ALTER TABLE messages DROP COLUMN automatic; DELETE FROM schema_migrations WHERE "
-                  "version >= 11;");
-            })
-            .ok());
+    ASSERT_TRUE(sqlite
+                    .write([](storage::sqlite::Connection& conn) -> Result<void> {
+                      // Migrations 12 to 16, 18, 19, 21 to 24 and 26 (after 11) undone too, so all run again
+                      // on reopening.
+                      return conn.exec(
+                          "DROP TABLE qa_training_attendance; DROP TABLE qa_trainings; DROP TABLE qa_certifications; "
+                          "DROP TABLE qa_reviews; DROP TABLE qa_samples; DROP TABLE qa_sample_days; "
+                          "DROP TABLE qa_violations; "
+                          "DROP TRIGGER sla_refresh_marks_event; DROP TABLE sla_refresh_marks; DROP TABLE commitments; DROP TABLE macros; "
+                          "DROP TABLE sla_cycle_budgets; DROP TABLE message_attachments; DROP TRIGGER "
+                          "ticket_counts_insert; DROP TRIGGER ticket_counts_delete; DROP "
+                          "TRIGGER ticket_counts_update; DROP TRIGGER sla_timer_counts_insert; DROP "
+                          "TRIGGER sla_timer_counts_delete; DROP TRIGGER sla_timer_counts_update; DROP "
+                          "TABLE ticket_counts; DROP TABLE sla_timer_counts; DROP INDEX "
+                          "sla_timers_running; DROP INDEX sla_timers_at_risk; DROP INDEX "
+                          "sla_timers_breached; DROP TRIGGER sla_timers_assignee_insert; DROP TRIGGER "
+                          "sla_timers_assignee_update; DROP INDEX sla_timers_running_assignee; DROP INDEX "
+                          "sla_timers_breached_assignee; ALTER TABLE sla_timers DROP COLUMN assignee_id; "
+                          "DROP INDEX customers_external; DROP INDEX agents_external; DROP INDEX "
+                          "tickets_external; DROP INDEX messages_external; "
+                          "ALTER TABLE customers DROP COLUMN external_source; ALTER TABLE customers DROP "
+                          "COLUMN external_id; ALTER TABLE agents DROP COLUMN external_source; ALTER TABLE "
+                          "agents DROP COLUMN external_id; ALTER TABLE tickets DROP COLUMN external_source; "
+                          "ALTER TABLE tickets DROP COLUMN external_id; ALTER TABLE messages DROP COLUMN "
+                          "external_id; "
+                          "DROP TABLE webhook_attempts; DROP TABLE webhook_deliveries; DROP TABLE "
+                          "webhook_subscriptions; "
+                          "DROP TABLE message_conduct_findings; DROP TABLE conduct_settings; "
+                          "DROP TABLE improvement_actions; DROP TABLE auto_replies_sent; DROP TABLE "
+                          "mail_participants; "
+                          "DROP INDEX notifications_unread; DROP INDEX notifications_team; ALTER TABLE "
+                          "notifications DROP COLUMN read_at; ALTER TABLE teams DROP COLUMN manager_id; "
+                          "DROP TABLE notification_mail_preferences; "
+                          "ALTER TABLE messages DROP COLUMN automatic; DELETE FROM schema_migrations WHERE "
+                          "version >= 11;");
+                    })
+                    .ok());
     json document = json::array();
     document.push_back({{"you_said", "Wachten duurt te lang"},
                         {"we_did", "Extra dienst"},
