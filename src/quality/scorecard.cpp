@@ -1,5 +1,6 @@
 #include "quality/scorecard.hpp"
 
+#include <array>
 #include <set>
 
 namespace sp::quality {
@@ -38,40 +39,70 @@ Result<std::string> text_member(const json& object, const char* name, const std:
 
 Scorecard default_scorecard() {
   Scorecard card;
-  auto add = [&card](int section, const char* key, const char* nl, const char* en, const char* zh,
-                     const char* description, bool critical) {
+  auto add = [&card](int section, const char* key, std::array<const char*, 3> name,
+                     std::array<const char*, 3> description, bool critical) {
     Criterion c;
     c.key = key;
-    c.name_nl = nl;
-    c.name_en = en;
-    c.name_zh = zh;
-    c.description_en = description;
+    c.name_nl = name[0];
+    c.name_en = name[1];
+    c.name_zh = name[2];
+    c.description_nl = description[0];
+    c.description_en = description[1];
+    c.description_zh = description[2];
     c.section = section;
     c.weight = critical ? 2 : 1;
     c.critical = critical;
     card.criteria.push_back(std::move(c));
   };
   // The sections of the code of conduct (seeds 002), in its order.
-  add(1, "professionalism", "Professionaliteit", "Professionalism", "专业素养",
-      "Courteous and respectful; no slang, offensive language or inappropriate humour", false);
-  add(2, "integrity", "Integriteit en eerlijkheid", "Integrity and honesty", "诚信与诚实",
-      "Truthful; no promise that cannot be kept; mistakes admitted and solved or escalated", true);
-  add(3, "responsiveness", "Reactiesnelheid", "Responsiveness", "响应及时",
-      "Answered in time; customer kept informed; a clear timeline and the promised follow-up", false);
-  add(4, "privacy", "Privacy en vertrouwelijkheid", "Privacy and confidentiality", "隐私与保密",
-      "Customer data protected; nothing shared with people who are not entitled to it", true);
-  add(5, "fairness", "Gelijke behandeling", "Fairness and non-discrimination", "公平与不歧视",
-      "Every customer treated equally; accommodations for special needs", false);
-  add(6, "conflict_resolution", "Conflicthantering", "Conflict resolution", "冲突处理",
-      "Calm, listens, resolves complaints fairly or escalates", false);
-  add(7, "knowledge", "Product- en dienstkennis", "Product and service knowledge", "产品与服务知识",
-      "Accurate and helpful information about products, services and policies", false);
-  add(8, "communication", "Communicatie", "Communication standards", "沟通规范",
-      "Clear, concise, no unexplained jargon; understanding confirmed and key points summarised", false);
-  add(9, "improvement", "Continue verbetering", "Continuous improvement", "持续改进",
-      "Feedback welcomed; recurring issues reported", false);
-  add(10, "accountability", "Verantwoordelijkheid", "Accountability", "责任担当",
-      "Represents the company and upholds the code; violations reported", false);
+  add(1, "professionalism", {"Professionaliteit", "Professionalism", "专业素养"},
+      {"Beleefd en respectvol; geen straattaal, grof taalgebruik of ongepaste humor",
+       "Courteous and respectful; no slang, offensive language or inappropriate humour",
+       "礼貌、尊重；不使用俚语、冒犯性语言或不当玩笑"},
+      false);
+  add(2, "integrity", {"Integriteit en eerlijkheid", "Integrity and honesty", "诚信与诚实"},
+      {"Eerlijk; geen beloften die niet na te komen zijn; fouten erkend en opgelost of geëscaleerd",
+       "Truthful; no promise that cannot be kept; mistakes admitted and solved or escalated",
+       "如实沟通；不做无法兑现的承诺；承认错误并解决或升级"},
+      true);
+  add(3, "responsiveness", {"Reactiesnelheid", "Responsiveness", "响应及时"},
+      {"Op tijd beantwoord; klant op de hoogte gehouden; een duidelijke termijn en de beloofde opvolging",
+       "Answered in time; customer kept informed; a clear timeline and the promised follow-up",
+       "及时答复；让客户了解进展；给出明确时间并按承诺跟进"},
+      false);
+  add(4, "privacy", {"Privacy en vertrouwelijkheid", "Privacy and confidentiality", "隐私与保密"},
+      {"Klantgegevens beschermd; niets gedeeld met wie er geen recht op heeft",
+       "Customer data protected; nothing shared with people who are not entitled to it",
+       "保护客户信息；不向无权人员透露"},
+      true);
+  add(5, "fairness", {"Gelijke behandeling", "Fairness and non-discrimination", "公平与不歧视"},
+      {"Iedere klant gelijk behandeld; aanpassingen voor bijzondere behoeften",
+       "Every customer treated equally; accommodations for special needs", "平等对待每位客户；照顾特殊需求"},
+      false);
+  add(6, "conflict_resolution", {"Conflicthantering", "Conflict resolution", "冲突处理"},
+      {"Kalm, luistert, lost klachten eerlijk op of escaleert",
+       "Calm, listens, resolves complaints fairly or escalates",
+       "保持冷静、耐心倾听，公正解决投诉或升级处理"},
+      false);
+  add(7, "knowledge", {"Product- en dienstkennis", "Product and service knowledge", "产品与服务知识"},
+      {"Juiste en behulpzame informatie over producten, diensten en beleid",
+       "Accurate and helpful information about products, services and policies",
+       "提供准确、有用的产品、服务和政策信息"},
+      false);
+  add(8, "communication", {"Communicatie", "Communication standards", "沟通规范"},
+      {"Helder en beknopt, geen onverklaard jargon; begrip gecontroleerd en kernpunten samengevat",
+       "Clear, concise, no unexplained jargon; understanding confirmed and key points summarised",
+       "清晰简洁，不用未解释的术语；确认理解并总结要点"},
+      false);
+  add(9, "improvement", {"Continue verbetering", "Continuous improvement", "持续改进"},
+      {"Feedback welkom; terugkerende problemen gemeld", "Feedback welcomed; recurring issues reported",
+       "欢迎反馈；上报反复出现的问题"},
+      false);
+  add(10, "accountability", {"Verantwoordelijkheid", "Accountability", "责任担当"},
+      {"Vertegenwoordigt het bedrijf en leeft de code na; overtredingen gemeld",
+       "Represents the company and upholds the code; violations reported",
+       "代表公司、遵守守则；上报违规行为"},
+      false);
   return card;
 }
 
@@ -94,8 +125,10 @@ Result<void> validate(const Scorecard& card) {
         return bad(field + " needs names in nl, en and zh of at most 500 bytes", field + ".name");
       }
     }
-    if (c.description_en.size() > kMaxCriterionTextBytes) {
-      return bad(field + ".description is longer than 500 bytes", field + ".description");
+    for (const auto* description : {&c.description_nl, &c.description_en, &c.description_zh}) {
+      if (description->size() > kMaxCriterionTextBytes) {
+        return bad(field + ".description is longer than 500 bytes", field + ".description");
+      }
     }
     if (c.section < 0 || c.section > 10) return bad(field + ".section must be 0..10", field + ".section");
     if (!(c.weight > 0 && c.weight <= 100))
@@ -107,12 +140,13 @@ Result<void> validate(const Scorecard& card) {
 json to_json(const Scorecard& card) {
   json criteria = json::array();
   for (const auto& c : card.criteria) {
-    criteria.push_back({{"key", c.key},
-                        {"name", {{"nl", c.name_nl}, {"en", c.name_en}, {"zh", c.name_zh}}},
-                        {"description", c.description_en},
-                        {"section", c.section},
-                        {"weight", c.weight},
-                        {"critical", c.critical}});
+    criteria.push_back(
+        {{"key", c.key},
+         {"name", {{"nl", c.name_nl}, {"en", c.name_en}, {"zh", c.name_zh}}},
+         {"description", {{"nl", c.description_nl}, {"en", c.description_en}, {"zh", c.description_zh}}},
+         {"section", c.section},
+         {"weight", c.weight},
+         {"critical", c.critical}});
   }
   return {{"scale_max", card.scale_max},
           {"critical_pass_score", card.critical_pass_score},
@@ -160,9 +194,22 @@ Result<Scorecard> scorecard_from_json(const json& body) {
     c.name_nl = *nl;
     c.name_en = *en;
     c.name_zh = *zh;
-    auto description = text_member(item, "description", field + ".description", false);
-    if (!description) return description.error();
-    c.description_en = *description;
+    // {nl, en, zh}, or one text for all three.
+    if (auto it = item.find("description"); it != item.end() && it->is_object()) {
+      auto nl_text = text_member(*it, "nl", field + ".description.nl", false);
+      if (!nl_text) return nl_text.error();
+      auto en_text = text_member(*it, "en", field + ".description.en", false);
+      if (!en_text) return en_text.error();
+      auto zh_text = text_member(*it, "zh", field + ".description.zh", false);
+      if (!zh_text) return zh_text.error();
+      c.description_nl = *nl_text;
+      c.description_en = *en_text;
+      c.description_zh = *zh_text;
+    } else {
+      auto description = text_member(item, "description", field + ".description", false);
+      if (!description) return description.error();
+      c.description_nl = c.description_en = c.description_zh = *description;
+    }
     if (auto it = item.find("section"); it != item.end() && !it->is_null()) {
       if (!it->is_number_integer()) return bad(field + ".section must be an integer", field + ".section");
       const auto value = it->get<std::int64_t>();

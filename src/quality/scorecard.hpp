@@ -32,9 +32,9 @@ inline constexpr int kMaxScale = 10;
 struct Criterion {
   std::string key;  // [a-z0-9_], unique in the scorecard
   std::string name_nl, name_en, name_zh;
-  std::string description_en;  // what the reviewer looks for
-  int section = 0;             // the code of conduct's section (1..10), 0 when none
-  double weight = 1;           // > 0, <= 100
+  std::string description_nl, description_en, description_zh;  // what the reviewer looks for
+  int section = 0;    // the code of conduct's section (1..10), 0 when none
+  double weight = 1;  // > 0, <= 100
   bool critical = false;
   friend bool operator==(const Criterion&, const Criterion&) = default;
 };

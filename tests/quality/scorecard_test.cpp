@@ -31,6 +31,16 @@ TEST(Scorecard, RoundTripsThroughJson) {
   EXPECT_EQ(*parsed, card);
 }
 
+TEST(Scorecard, ADescriptionMayBeOneTextForAllLanguages) {
+  auto json = to_json(default_scorecard());
+  EXPECT_EQ(json["criteria"][3]["description"]["zh"], "保护客户信息；不向无权人员透露");
+  json["criteria"][0]["description"] = "Polite";
+  auto parsed = scorecard_from_json(json);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed->criteria[0].description_nl, "Polite");
+  EXPECT_EQ(parsed->criteria[0].description_zh, "Polite");
+}
+
 TEST(Scorecard, RefusesBadCriteriaNamingTheField) {
   auto json = to_json(default_scorecard());
   json["criteria"][2]["weight"] = 0;
@@ -54,9 +64,9 @@ TEST(Scorecard, RefusesBadCriteriaNamingTheField) {
 TEST(ScoreReview, IsTheWeightedMeanOfTheScoredCriteria) {
   Scorecard card;
   card.scale_max = 4;
-  card.criteria = {{"a", "A", "A", "A", "", 1, 3, false},
-                   {"b", "B", "B", "B", "", 2, 1, false},
-                   {"c", "C", "C", "C", "", 3, 1, false}};
+  card.criteria = {{"a", "A", "A", "A", "", "", "", 1, 3, false},
+                   {"b", "B", "B", "B", "", "", "", 2, 1, false},
+                   {"c", "C", "C", "C", "", "", "", 3, 1, false}};
   std::vector<CriterionScore> scores{{"a", 4, ""}, {"b", 2, "ok"}, {"c", std::nullopt, "n/a"}};
   auto outcome = score_review(card, scores);
   ASSERT_TRUE(outcome.ok()) << outcome.error().message;

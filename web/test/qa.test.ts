@@ -5,8 +5,8 @@ const card: QaScorecard = {
   scale_max: 4,
   critical_pass_score: 2,
   criteria: [
-    { key: 'a', name: { nl: 'A', en: 'A', zh: 'A' }, description: '', section: 1, weight: 1, critical: false },
-    { key: 'b', name: { nl: 'B', en: 'B', zh: 'B' }, description: '', section: 2, weight: 2, critical: true },
+    { key: 'a', name: { nl: 'A', en: 'A', zh: 'A' }, description: { nl: '', en: '', zh: '' }, section: 1, weight: 1, critical: false },
+    { key: 'b', name: { nl: 'B', en: 'B', zh: 'B' }, description: { nl: '', en: '', zh: '' }, section: 2, weight: 2, critical: true },
   ],
 };
 

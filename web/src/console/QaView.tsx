@@ -15,6 +15,12 @@ function criterionName(card: QaScorecard | null, key: string, lang: 'nl' | 'en' 
   return c ? c.name[lang] || c.name.en : key;
 }
 
+/** The sender's name as the message list names it (`from`), else the older `author_name`. */
+function authorOf(m: Message): string {
+  const from = (m as Message & { from?: { name?: string } }).from;
+  return from?.name ?? m.author_name ?? '';
+}
+
 function ScoreForm({ client, sample, card, onDone, onCancel }: {
   client: ApiClient;
   sample: QaSample;
@@ -69,7 +75,8 @@ function ScoreForm({ client, sample, card, onDone, onCancel }: {
           {messages.map((m) => (
             <li key={m.id} class={`qa-message qa-message-${m.kind}`}>
               <p class="qa-message-meta">
-                {t(`qa.kind.${m.kind}` as MessageKey)} · {m.author_name ?? ''} · {formatDateTime(m.created_at, lang)}
+                {t(`qa.kind.${m.kind}` as MessageKey)}
+                {authorOf(m) && <> · {authorOf(m)}</>} · {formatDateTime(m.created_at, lang)}
               </p>
               <p class="qa-message-body">{m.body}</p>
             </li>
@@ -85,7 +92,7 @@ function ScoreForm({ client, sample, card, onDone, onCancel }: {
                 {c.name[lang] || c.name.en}
                 {c.critical && <span class="chip qa-critical"> {t('qa.critical')}</span>}
               </legend>
-              {c.description && <p class="muted">{c.description}</p>}
+              {c.description?.[lang] && <p class="muted">{c.description[lang]}</p>}
               <div class="qa-scale" role="radiogroup" aria-label={t('qa.scoreOf', { name: c.name[lang] || c.name.en })}>
                 {[...scale, 'na'].map((value) => (
                   <label key={value} class="qa-option">

@@ -4,7 +4,7 @@ import type { Language } from './i18n';
 export interface QaCriterion {
   key: string;
   name: Record<Language, string>;
-  description: string;
+  description: Record<Language, string>;
   section: number;
   weight: number;
   critical: boolean;
