@@ -13,6 +13,7 @@
 #include "http/charter_routes.hpp"
 #include "http/feedback_routes.hpp"
 #include "http/commitment_routes.hpp"
+#include "http/qa_routes.hpp"
 #include "http/conduct_routes.hpp"
 #include "http/macro_routes.hpp"
 #include "http/search_routes.hpp"
@@ -34,6 +35,7 @@
 #include "outbound/notification_mailer.hpp"
 #include "outbound/report_mailer.hpp"
 #include "jobs/commitment_job.hpp"
+#include "jobs/qa_sample_job.hpp"
 #include "jobs/search_backfill_job.hpp"
 #include "jobs/kpi_job.hpp"
 #include "jobs/report_job.hpp"
@@ -48,6 +50,7 @@
 #include "service/staffing_service.hpp"
 #include "service/survey_service.hpp"
 #include "storage/sqlite/sqlite_commitment_store.hpp"
+#include "storage/sqlite/sqlite_qa_store.hpp"
 #include "storage/sqlite/sqlite_conduct_store.hpp"
 #include "storage/sqlite/sqlite_notification_store.hpp"
 #include "storage/sqlite/sqlite_macro_store.hpp"
@@ -95,6 +98,9 @@ struct Application::Parts {
   std::unique_ptr<storage::sqlite::SqliteCommitmentStore> commitment_store;
   std::unique_ptr<service::CommitmentService> commitments;
   std::unique_ptr<jobs::CommitmentJob> commitment_job;
+  std::unique_ptr<storage::sqlite::SqliteQaStore> qa_store;
+  std::unique_ptr<service::QaService> qa;
+  std::unique_ptr<jobs::QaSampleJob> qa_sample_job;
   std::unique_ptr<storage::sqlite::SqliteMacroStore> macro_store;
   std::unique_ptr<service::MacroService> macros;
   std::unique_ptr<storage::sqlite::SqliteSearchStore> search_store;
@@ -248,6 +254,11 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   p.reports->set_commitments(p.commitment_store.get());
   http::register_commitment_routes(api, *p.commitments);
   p.commitment_job = std::make_unique<jobs::CommitmentJob>(*p.commitments, p.clock);
+  // Quality assurance (issue 18): the daily sample (its job), scorecards, reviews, violations.
+  p.qa_store = std::make_unique<storage::sqlite::SqliteQaStore>(db);
+  p.qa = std::make_unique<service::QaService>(*p.helpdesk, *p.qa_store, p.clock);
+  http::register_qa_routes(api, *p.qa);
+  p.qa_sample_job = std::make_unique<jobs::QaSampleJob>(*p.qa, p.clock);
   // Macros and bulk actions (issue 17): previews and bulk changes go through update_ticket.
   p.macro_store = std::make_unique<storage::sqlite::SqliteMacroStore>(db);
   p.macros = std::make_unique<service::MacroService>(*p.helpdesk, *p.macro_store, *p.sla, p.clock);
@@ -387,6 +398,7 @@ Result<void> Application::start_background() {
   p.kpi_job->start();
   p.webhook_job->start();
   p.commitment_job->start();
+  p.qa_sample_job->start();
   p.search_backfill->start();
   p.background_started = true;
   return {};
@@ -399,6 +411,7 @@ void Application::stop_background() {
   p.kpi_job->stop();
   p.webhook_job->stop();
   p.commitment_job->stop();
+  p.qa_sample_job->stop();
   p.search_backfill->stop();
   p.mail->stop();  // no polled mail may reach the survey inviter once it is gone
 }
@@ -459,6 +472,9 @@ jobs::WebhookJob& Application::webhook_job() {
 }
 jobs::CommitmentJob& Application::commitment_job() {
   return *parts_->commitment_job;
+}
+jobs::QaSampleJob& Application::qa_sample_job() {
+  return *parts_->qa_sample_job;
 }
 MailRuntime& Application::mail() {
   return *parts_->mail;

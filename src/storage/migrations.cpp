@@ -839,7 +839,107 @@ CREATE TRIGGER sla_refresh_marks_event AFTER INSERT ON ticket_events
 END;
 )sql";
 
-constexpr std::array<Migration, 23> kSqliteMigrations{{
+// Quality assurance (issue 18): each tenant's day is drawn once (qa_sample_days is the mark,
+// written in the transaction that stores the day's samples); a reviewer reviews a sample at most
+// once (calibration is several reviewers on the same sample); the review keeps the scorecard it
+// was scored on. Indexes serve the queue (tenant, id), an agent's reviews and the period reports;
+// trainings (with attendance) and certifications (with expiry) are read by period and agent.
+constexpr std::string_view kQualitySchema = R"sql(
+CREATE TABLE qa_sample_days(
+  tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+  day       TEXT NOT NULL,
+  drawn_at  INTEGER NOT NULL,
+  samples   INTEGER NOT NULL,
+  PRIMARY KEY(tenant_id, day)
+) WITHOUT ROWID;
+CREATE TABLE qa_samples(
+  id        INTEGER PRIMARY KEY,
+  tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+  day       TEXT NOT NULL,
+  agent_id  INTEGER NOT NULL,
+  ticket_id INTEGER NOT NULL,
+  channel   TEXT NOT NULL,
+  drawn_at  INTEGER NOT NULL,
+  UNIQUE(tenant_id, day, agent_id, ticket_id),
+  FOREIGN KEY(tenant_id, ticket_id) REFERENCES tickets(tenant_id, id),
+  FOREIGN KEY(tenant_id, agent_id) REFERENCES agents(tenant_id, id)
+);
+CREATE INDEX qa_samples_tenant ON qa_samples(tenant_id, id);
+CREATE INDEX qa_samples_agent ON qa_samples(tenant_id, agent_id, id);
+CREATE TABLE qa_reviews(
+  id             INTEGER PRIMARY KEY,
+  tenant_id      INTEGER NOT NULL REFERENCES tenants(id),
+  sample_id      INTEGER REFERENCES qa_samples(id),
+  ticket_id      INTEGER NOT NULL,
+  agent_id       INTEGER NOT NULL,
+  reviewer_id    INTEGER NOT NULL,
+  scorecard_json TEXT NOT NULL,
+  scores_json    TEXT NOT NULL,
+  score_centi    INTEGER,  -- the score in hundredths of a percent point (0..10000)
+  critical_fail  INTEGER NOT NULL,
+  comment        TEXT NOT NULL,
+  state          TEXT NOT NULL,
+  response       TEXT NOT NULL,
+  created_at     INTEGER NOT NULL,
+  responded_at   INTEGER,
+  FOREIGN KEY(tenant_id, ticket_id) REFERENCES tickets(tenant_id, id),
+  FOREIGN KEY(tenant_id, agent_id) REFERENCES agents(tenant_id, id),
+  FOREIGN KEY(tenant_id, reviewer_id) REFERENCES agents(tenant_id, id)
+);
+CREATE UNIQUE INDEX qa_reviews_sample_reviewer ON qa_reviews(sample_id, reviewer_id) WHERE sample_id IS NOT NULL;
+CREATE INDEX qa_reviews_tenant ON qa_reviews(tenant_id, id);
+CREATE INDEX qa_reviews_agent ON qa_reviews(tenant_id, agent_id, id);
+CREATE INDEX qa_reviews_created ON qa_reviews(tenant_id, created_at);
+CREATE TABLE qa_violations(
+  id          INTEGER PRIMARY KEY,
+  tenant_id   INTEGER NOT NULL REFERENCES tenants(id),
+  ticket_id   INTEGER NOT NULL,
+  reported_by INTEGER NOT NULL,
+  agent_id    INTEGER,
+  section     INTEGER NOT NULL,
+  description TEXT NOT NULL,
+  status      TEXT NOT NULL,
+  outcome     TEXT NOT NULL,
+  handled_by  INTEGER,
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL,
+  FOREIGN KEY(tenant_id, ticket_id) REFERENCES tickets(tenant_id, id),
+  FOREIGN KEY(tenant_id, reported_by) REFERENCES agents(tenant_id, id)
+);
+CREATE INDEX qa_violations_tenant ON qa_violations(tenant_id, id);
+CREATE INDEX qa_violations_status ON qa_violations(tenant_id, status, id);
+CREATE TABLE qa_trainings(
+  id               INTEGER PRIMARY KEY,
+  tenant_id        INTEGER NOT NULL REFERENCES tenants(id),
+  title            TEXT NOT NULL,
+  held_at          INTEGER NOT NULL,
+  duration_minutes INTEGER NOT NULL,
+  created_by       INTEGER NOT NULL,
+  created_at       INTEGER NOT NULL
+);
+CREATE INDEX qa_trainings_held ON qa_trainings(tenant_id, held_at);
+CREATE TABLE qa_training_attendance(
+  training_id INTEGER NOT NULL REFERENCES qa_trainings(id),
+  tenant_id   INTEGER NOT NULL,
+  agent_id    INTEGER NOT NULL,
+  PRIMARY KEY(training_id, agent_id),
+  FOREIGN KEY(tenant_id, agent_id) REFERENCES agents(tenant_id, id)
+) WITHOUT ROWID;
+CREATE TABLE qa_certifications(
+  id         INTEGER PRIMARY KEY,
+  tenant_id  INTEGER NOT NULL REFERENCES tenants(id),
+  agent_id   INTEGER NOT NULL,
+  name       TEXT NOT NULL,
+  issued_at  INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  FOREIGN KEY(tenant_id, agent_id) REFERENCES agents(tenant_id, id)
+);
+CREATE INDEX qa_certifications_agent ON qa_certifications(tenant_id, agent_id, expires_at);
+CREATE INDEX qa_certifications_expiry ON qa_certifications(tenant_id, expires_at);
+)sql";
+
+constexpr std::array<Migration, 24> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -864,6 +964,8 @@ constexpr std::array<Migration, 23> kSqliteMigrations{{
     {23, "commitments: promises on tickets, kept or broken at their due time", kCommitmentSchema},
     {24, "sla refresh marks: changed tickets marked in their own transaction, across processes",
      kSlaRefreshMarkSchema},
+    {26, "quality assurance: daily samples drawn once, reviews, violations, trainings, certifications",
+     kQualitySchema},
 }};
 
 }  // namespace

@@ -30,6 +30,7 @@ import { StaffingView } from './Staffing';
 import { TicketView, type ComposerControl } from './TicketView';
 import { BulkBar } from './BulkBar';
 import { MyCommitments } from './Commitments';
+import { QaView } from './QaView';
 import { MacrosView } from './MacrosView';
 import { toggleAllShown, toggleSelection, MAX_BULK_TICKETS } from '../lib/macros';
 
@@ -60,8 +61,8 @@ function serverSearch(text: string): string | undefined {
 type View = 'queue' | 'staffing' | 'reports';
 const VIEWS: View[] = ['queue', 'staffing', 'reports'];
 /** Pages of one's own work, for everyone of a tenant (issue 17 macros, issue 18 commitments). */
-type WorkPage = 'commitments' | 'macros';
-const WORK_PAGES: WorkPage[] = ['commitments', 'macros'];
+type WorkPage = 'commitments' | 'macros' | 'qa';
+const WORK_PAGES: WorkPage[] = ['commitments', 'macros', 'qa'];
 
 /** The skip link's target (#main) is not a place: it leaves the route as it was. */
 function isRouteHash(hash: string): boolean {
@@ -214,6 +215,8 @@ export function App() {
         ) : agent ? (
           shown === 'commitments' ? (
             <MyCommitments key={session} client={client} agent={agent} />
+          ) : shown === 'qa' ? (
+            <QaView key={session} client={client} agent={agent} />
           ) : shown === 'macros' ? (
             <MacrosView key={session} client={client} agent={agent} />
           ) : shown !== 'queue' ? (
