@@ -13,10 +13,6 @@
 
 namespace sp::testing {
 
-inline nlohmann::json body_of(const ClientResponse& response) {
-  return nlohmann::json::parse(response.body, nullptr, false);
-}
-
 struct ImportWorld {
   TestServer server;
   HttpClient admin{0};

@@ -10,10 +10,6 @@ using domain::NewTicket;
 using domain::Role;
 using nlohmann::json;
 
-json body_of(const ClientResponse& response) {
-  return json::parse(response.body, nullptr, false);
-}
-
 // A tenant with a team, an agent, a customer; clients for its admin and a platform admin.
 struct World {
   TestServer server;

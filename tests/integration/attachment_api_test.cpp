@@ -11,10 +11,6 @@ namespace {
 using domain::Role;
 using nlohmann::json;
 
-json body_of(const ClientResponse& response) {
-  return json::parse(response.body, nullptr, false);
-}
-
 struct FormFile {
   std::string filename;
   std::string type;

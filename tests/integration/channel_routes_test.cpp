@@ -12,10 +12,6 @@ namespace {
 using domain::Role;
 using nlohmann::json;
 
-json body_of(const ClientResponse& response) {
-  return json::parse(response.body, nullptr, false);
-}
-
 
 TEST(ChannelRoutes, SignedCallEventsBuildOnePhoneTicketWithWaitAndTalkTimes) {
   ChannelWorld world;

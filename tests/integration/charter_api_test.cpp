@@ -15,10 +15,6 @@ namespace {
 using domain::Role;
 using nlohmann::json;
 
-json body_of(const ClientResponse& response) {
-  return json::parse(response.body, nullptr, false);
-}
-
 TEST(CharterApi, ConfiguredOnceRenderedAsLetterAndPublishedWithFigures) {
   // 2026-11-23: last month is October 2026.
   TestServer server(std::nullopt, from_unix_seconds(1'795'420'800));

@@ -12,10 +12,6 @@ namespace {
 using domain::Role;
 using nlohmann::json;
 
-json body_of(const ClientResponse& response) {
-  return json::parse(response.body, nullptr, false);
-}
-
 // 2026-11-27 10:00 Amsterdam (09:00Z), a Friday.
 const Timestamp kFriday10 = *parse_rfc3339("2026-11-27T09:00:00Z");
 

@@ -17,10 +17,6 @@ namespace {
 using domain::Role;
 using nlohmann::json;
 
-json body_of(const ClientResponse& response) {
-  return json::parse(response.body, nullptr, false);
-}
-
 struct ImprovementWorld {
   TestServer server;
   HttpClient platform = server.agent_client(std::nullopt, Role::Admin, "root@platform.test");

@@ -12,10 +12,6 @@ namespace {
 using domain::Role;
 using nlohmann::json;
 
-json body_of(const ClientResponse& response) {
-  return json::parse(response.body, nullptr, false);
-}
-
 json weekdays(const char* open, const char* close) {
   json day = json::array({json::array({open, close})});
   return {{"mon", day}, {"tue", day}, {"wed", day}, {"thu", day}, {"fri", day}};

@@ -19,10 +19,6 @@ using domain::Role;
 using nlohmann::json;
 using namespace std::chrono_literals;
 
-json body_of(const ClientResponse& response) {
-  return json::parse(response.body, nullptr, false);
-}
-
 constexpr const char* kSubscriptions = "/api/v1/webhooks/subscriptions";
 
 struct HookWorld {

@@ -12,10 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-json body_of(const ClientResponse& response) {
-  return json::parse(response.body, nullptr, false);
-}
-
 const Timestamp kMidOctober = from_unix_seconds(1'792'144'800);  // 2026-10-16T10:00:00Z
 const Timestamp kNovember23 = from_unix_seconds(1'795'420'800);  // 2026-11-23T08:00:00Z
 constexpr const char* kOctober = "from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z&period=custom";

@@ -15,10 +15,6 @@ namespace {
 using domain::Role;
 using nlohmann::json;
 
-json body_of(const ClientResponse& response) {
-  return json::parse(response.body, nullptr, false);
-}
-
 // An open server-sent-events connection read with a timeout.
 class EventReader {
  public:

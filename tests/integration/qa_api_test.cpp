@@ -18,10 +18,6 @@ namespace {
 using domain::Role;
 using nlohmann::json;
 
-json body_of(const ClientResponse& response) {
-  return json::parse(response.body, nullptr, false);
-}
-
 // Tuesday 2026-12-01 09:00 UTC; the tenant works in UTC, so the day ends at midnight UTC.
 const Timestamp kTuesday9 = *parse_rfc3339("2026-12-01T09:00:00Z");
 

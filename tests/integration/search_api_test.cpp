@@ -13,10 +13,6 @@ namespace {
 using domain::Role;
 using nlohmann::json;
 
-json body_of(const ClientResponse& response) {
-  return json::parse(response.body, nullptr, false);
-}
-
 class SearchApi : public ::testing::Test {
  protected:
   SearchApi() : platform(server.agent_client(std::nullopt, Role::Admin, "root@p.test")) {

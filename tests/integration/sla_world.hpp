@@ -14,10 +14,6 @@ using domain::Role;
 using nlohmann::json;
 using std::chrono::minutes;
 
-inline json body_of(const ClientResponse& response) {
-  return json::parse(response.body, nullptr, false);
-}
-
 // 2026-11-23 09:00 Amsterdam (08:00Z), a Monday.
 const Timestamp kMonday9 = *parse_rfc3339("2026-11-23T08:00:00Z");
 

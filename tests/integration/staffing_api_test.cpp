@@ -9,10 +9,6 @@ namespace {
 using domain::Role;
 using nlohmann::json;
 
-json body_of(const ClientResponse& response) {
-  return json::parse(response.body, nullptr, false);
-}
-
 TEST(StaffingApi, SimulationIsReproducibleAndValidated) {
   TestServer server;
   auto platform = server.agent_client(std::nullopt, Role::Admin, "root@platform.test");

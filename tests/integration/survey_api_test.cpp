@@ -18,10 +18,6 @@ using nlohmann::json;
 using std::chrono::hours;
 using std::chrono::minutes;
 
-json body_of(const ClientResponse& response) {
-  return json::parse(response.body, nullptr, false);
-}
-
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }

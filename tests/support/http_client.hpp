@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <nlohmann/json.hpp>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -43,6 +44,11 @@ struct ClientResponse {
     return found == headers.end() ? std::string() : found->second;
   }
 };
+
+// The body as JSON; a discarded value when it is not JSON (never throws).
+inline nlohmann::json body_of(const ClientResponse& response) {
+  return nlohmann::json::parse(response.body, nullptr, false);
+}
 
 // Sends raw bytes and returns the raw reply (for malformed-request tests).
 inline std::string send_raw(std::uint16_t port, const std::string& bytes) {

@@ -153,6 +153,8 @@ test('agent opens the queue and a ticket, replies and changes status; another ag
     await one.page.locator('.live-status', { hasText: 'Ticket updated' }).waitFor();
     const after = await admin.call('GET', `/api/v1/tickets/${ticket.id}`);
     assert.equal(after.body.status, 'pending');
+    // Time in each status follows the change: the side panel now lists pending.
+    await one.page.locator('.status-times dt', { hasText: 'Waiting for customer' }).waitFor();
     await two.page.waitForFunction(() => document.querySelector('#ticket-status')?.value === 'pending', null, { timeout: 20_000 });
     await screenshot(two.page, 'console-ticket-live');
     assertClean(one.page, 'console one');
