@@ -27,6 +27,7 @@ class Metrics;
 }  // namespace sp::http
 namespace sp::jobs {
 class CommitmentJob;
+class AutomationJob;
 class SlaScheduler;
 class WebhookJob;
 }  // namespace sp::jobs
@@ -92,6 +93,7 @@ class Application {
   webhooks::OutboundWebhookService& outbound_webhooks();
   jobs::WebhookJob& webhook_job();
   jobs::CommitmentJob& commitment_job();
+  jobs::AutomationJob& automation_job();
   MailRuntime& mail();
   http::Api& api();
   http::Metrics& metrics();
