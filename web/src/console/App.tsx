@@ -31,6 +31,7 @@ import { TicketView, type ComposerControl } from './TicketView';
 import { BulkBar } from './BulkBar';
 import { MyCommitments } from './Commitments';
 import { MacrosView } from './MacrosView';
+import { AutomationsView } from './AutomationsView';
 import { toggleAllShown, toggleSelection, MAX_BULK_TICKETS } from '../lib/macros';
 
 const client = new ApiClient();
@@ -60,8 +61,8 @@ function serverSearch(text: string): string | undefined {
 type View = 'queue' | 'staffing' | 'reports';
 const VIEWS: View[] = ['queue', 'staffing', 'reports'];
 /** Pages of one's own work, for everyone of a tenant (issue 17 macros, issue 18 commitments). */
-type WorkPage = 'commitments' | 'macros';
-const WORK_PAGES: WorkPage[] = ['commitments', 'macros'];
+type WorkPage = 'commitments' | 'macros' | 'automations';
+const WORK_PAGES: WorkPage[] = ['commitments', 'macros', 'automations'];
 
 /** The skip link's target (#main) is not a place: it leaves the route as it was. */
 function isRouteHash(hash: string): boolean {
@@ -216,6 +217,8 @@ export function App() {
             <MyCommitments key={session} client={client} agent={agent} />
           ) : shown === 'macros' ? (
             <MacrosView key={session} client={client} agent={agent} />
+          ) : shown === 'automations' ? (
+            <AutomationsView key={session} client={client} agent={agent} />
           ) : shown !== 'queue' ? (
             <Supervision key={session} agent={agent} view={shown} />
           ) : (

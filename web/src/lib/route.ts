@@ -3,13 +3,13 @@
 //   #tickets/123   a ticket (the queue stays in its last view)
 //   #views/mine    a default queue view (mine, unassigned, at_risk, breached, open)
 //   #staffing, #reports
-//   #commitments (my open commitments), #macros (the macro screen)
+//   #commitments (my open commitments), #macros (the macro screen), #automations (rules)
 //   anything else (#main, empty): the queue
 
 export const QUEUE_VIEWS = ['mine', 'unassigned', 'at_risk', 'breached', 'open'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
-export type Page = 'queue' | 'staffing' | 'reports' | 'commitments' | 'macros';
-const PAGES: readonly string[] = ['staffing', 'reports', 'commitments', 'macros'];
+export type Page = 'queue' | 'staffing' | 'reports' | 'commitments' | 'macros' | 'automations';
+const PAGES: readonly string[] = ['staffing', 'reports', 'commitments', 'macros', 'automations'];
 
 export interface Route {
   page: Page;
