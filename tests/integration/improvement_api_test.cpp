@@ -264,9 +264,12 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
             .ok());
     ASSERT_TRUE(sqlite
                     .write([](storage::sqlite::Connection& conn) -> Result<void> {
-                      // Migrations 12 to 16, 18, 19 and 21 to 24 (after 11) undone too, so all run again on
+                      // Migrations 12 to 16, 18, 19 and 21 to 25 (after 11) undone too, so all run again on
                       // reopening.
                       return conn.exec(
+                          "DROP TRIGGER tickets_status_since_insert; DROP TRIGGER tickets_status_since_event; "
+                          "DROP INDEX tickets_status_since; ALTER TABLE tickets DROP COLUMN status_changed_at; "
+                          "DROP TABLE automation_time_firings; DROP TABLE automation_rules; "
                           "DROP TRIGGER sla_refresh_marks_event; DROP TABLE sla_refresh_marks; DROP TABLE commitments; DROP TABLE macros; "
                           "DROP TABLE sla_cycle_budgets; DROP TABLE message_attachments; DROP TRIGGER "
                           "ticket_counts_insert; DROP TRIGGER ticket_counts_delete; DROP "
