@@ -312,5 +312,47 @@ TEST(AutomationApi, DryRunListsTheOpenTicketsTheRuleMatchesNow) {
             422);
 }
 
+TEST(AutomationApi, ApplyMacroRepliesInTheCustomersLanguageAndNotifyReachesTheAgent) {
+  TestServer server(std::nullopt, kStart);
+  World w(server);
+  auto macro = w.admin->post("/api/v1/macros", R"({"name":"Welcome","scope":"tenant",
+    "texts":{"nl":"Hallo {{customer.name}}, we helpen je snel.","en":"Hello {{customer.name}}."},
+    "changes":{"tags_add":["welcomed"]}})");
+  ASSERT_EQ(macro.status, 201) << macro.body;
+  const auto agent_id = body_of(w.agent->get("/api/v1/auth/me"))["agent"]["id"].get<std::int64_t>();
+  w.create_rule(
+      json{{"name", "Welcome chat"},
+           {"event", "on_create"},
+           {"conditions", {{"all", {{{"field", "channel"}, {"op", "is"}, {"value", "chat"}}}}}},
+           {"actions",
+            {{{"type", "apply_macro"}, {"value", body_of(macro)["id"]}},
+             {{"type", "notify"}, {"to", "agent"}, {"agent_id", agent_id}, {"value", "New chat ticket"}}}}});
+  auto ticket = w.open_ticket("chat");
+  const auto id = ticket["id"].get<std::int64_t>();
+  EXPECT_EQ(ticket["tags"], json::array({"welcomed"}));
+  const json messages = body_of(w.admin->get("/api/v1/tickets/" + std::to_string(id) + "/messages"));
+  ASSERT_EQ(messages["items"].size(), 2u) << messages.dump();
+  EXPECT_EQ(messages["items"][1]["kind"], "outbound");
+  EXPECT_EQ(messages["items"][1]["body"], "Hallo Anna, we helpen je snel.");  // the customer speaks Dutch
+  const json notes = body_of(w.agent->get("/api/v1/notifications"));
+  bool notified = false;
+  for (const auto& note : notes["items"]) {
+    notified = notified || (note["kind"] == "automation" && note["message"] == "New chat ticket");
+  }
+  EXPECT_TRUE(notified) << notes.dump();
+  // A personal macro cannot be named by a rule.
+  auto personal =
+      w.admin->post("/api/v1/macros", R"({"name":"Mine","scope":"personal","texts":{"en":"Hi"}})");
+  ASSERT_EQ(personal.status, 201) << personal.body;
+  auto refused =
+      w.admin->post("/api/v1/automations",
+                    json{{"name", "x"},
+                         {"event", "on_create"},
+                         {"actions", {{{"type", "apply_macro"}, {"value", body_of(personal)["id"]}}}}}
+                        .dump());
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(body_of(refused)["type"], "/problems/unknown-macro");
+}
+
 }  // namespace
 }  // namespace sp::testing
