@@ -12,6 +12,7 @@
 #include "http/channel_routes.hpp"
 #include "http/charter_routes.hpp"
 #include "http/feedback_routes.hpp"
+#include "http/automation_routes.hpp"
 #include "http/commitment_routes.hpp"
 #include "http/qa_routes.hpp"
 #include "http/conduct_routes.hpp"
@@ -34,6 +35,7 @@
 #include "intake/webhook_intake.hpp"
 #include "outbound/notification_mailer.hpp"
 #include "outbound/report_mailer.hpp"
+#include "jobs/automation_job.hpp"
 #include "jobs/commitment_job.hpp"
 #include "jobs/qa_sample_job.hpp"
 #include "jobs/search_backfill_job.hpp"
@@ -49,6 +51,7 @@
 #include "service/sla_service.hpp"
 #include "service/staffing_service.hpp"
 #include "service/survey_service.hpp"
+#include "storage/sqlite/sqlite_automation_store.hpp"
 #include "storage/sqlite/sqlite_commitment_store.hpp"
 #include "storage/sqlite/sqlite_qa_store.hpp"
 #include "storage/sqlite/sqlite_conduct_store.hpp"
@@ -103,6 +106,9 @@ struct Application::Parts {
   std::unique_ptr<jobs::QaSampleJob> qa_sample_job;
   std::unique_ptr<storage::sqlite::SqliteMacroStore> macro_store;
   std::unique_ptr<service::MacroService> macros;
+  std::unique_ptr<storage::sqlite::SqliteAutomationStore> automation_store;
+  std::unique_ptr<service::AutomationService> automations;
+  std::unique_ptr<jobs::AutomationJob> automation_job;
   std::unique_ptr<storage::sqlite::SqliteSearchStore> search_store;
   std::unique_ptr<service::SearchService> search;
   std::unique_ptr<jobs::SearchBackfillJob> search_backfill;
@@ -263,6 +269,19 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   p.macro_store = std::make_unique<storage::sqlite::SqliteMacroStore>(db);
   p.macros = std::make_unique<service::MacroService>(*p.helpdesk, *p.macro_store, *p.sla, p.clock);
   http::register_macro_routes(api, *p.macros);
+  // Triggers and automations (issue 17): on_create/on_update rules after every helpdesk change,
+  // on_time rules in their job.
+  p.automation_store = std::make_unique<storage::sqlite::SqliteAutomationStore>(db);
+  p.automations = std::make_unique<service::AutomationService>(*p.helpdesk, *p.automation_store, *p.sla,
+                                                               *p.macros, *p.notifications, p.clock);
+  p.automations->set_webhook([&p](domain::TenantId tenant, const std::string& event_id, nlohmann::json data) {
+    auto queued = p.outbound_webhooks->enqueue(tenant, channels::WebhookEventType::AutomationFired, event_id,
+                                               std::move(data));
+    if (!queued) spdlog::warn("automation webhook not queued: {}", queued.error().message);
+  });
+  p.helpdesk->set_automation(p.automations.get());
+  http::register_automation_routes(api, *p.automations);
+  p.automation_job = std::make_unique<jobs::AutomationJob>(*p.automations, p.clock);
   // Full-text search (issue 17); older tickets are indexed in the background.
   p.search_store = std::make_unique<storage::sqlite::SqliteSearchStore>(db);
   p.search = std::make_unique<service::SearchService>(db, *p.search_store);
@@ -399,6 +418,7 @@ Result<void> Application::start_background() {
   p.webhook_job->start();
   p.commitment_job->start();
   p.qa_sample_job->start();
+  p.automation_job->start();
   p.search_backfill->start();
   p.background_started = true;
   return {};
@@ -412,6 +432,7 @@ void Application::stop_background() {
   p.webhook_job->stop();
   p.commitment_job->stop();
   p.qa_sample_job->stop();
+  p.automation_job->stop();
   p.search_backfill->stop();
   p.mail->stop();  // no polled mail may reach the survey inviter once it is gone
 }
@@ -475,6 +496,8 @@ jobs::CommitmentJob& Application::commitment_job() {
 }
 jobs::QaSampleJob& Application::qa_sample_job() {
   return *parts_->qa_sample_job;
+jobs::AutomationJob& Application::automation_job() {
+  return *parts_->automation_job;
 }
 MailRuntime& Application::mail() {
   return *parts_->mail;

@@ -28,6 +28,7 @@ class Metrics;
 namespace sp::jobs {
 class CommitmentJob;
 class QaSampleJob;
+class AutomationJob;
 class SlaScheduler;
 class WebhookJob;
 }  // namespace sp::jobs
@@ -94,6 +95,7 @@ class Application {
   jobs::WebhookJob& webhook_job();
   jobs::CommitmentJob& commitment_job();
   jobs::QaSampleJob& qa_sample_job();
+  jobs::AutomationJob& automation_job();
   MailRuntime& mail();
   http::Api& api();
   http::Metrics& metrics();

@@ -24,6 +24,7 @@ constexpr EventName kEventNames[] = {
     {WebhookEventType::SlaEscalated, "sla.escalated"},
     {WebhookEventType::SurveyAnswered, "survey.answered"},
     {WebhookEventType::SocialReply, "reply.social"},
+    {WebhookEventType::AutomationFired, "automation.fired"},
 };
 
 Error bad_url(std::string message) {
@@ -55,10 +56,11 @@ Result<WebhookEventType> parse_webhook_event_type(std::string_view text) {
     if (entry.name == text) return entry.type;
   }
   std::string shown(text.substr(0, 64));
-  Error error = invalid_input("unknown event '" + detail::make_valid_utf8(shown) +
-                                  "'; known: ticket.created, ticket.updated, ticket.solved, message.added, "
-                                  "sla.at_risk, sla.breached, sla.escalated, survey.answered",
-                              "events");
+  Error error = invalid_input(
+      "unknown event '" + detail::make_valid_utf8(shown) +
+          "'; known: ticket.created, ticket.updated, ticket.solved, message.added, "
+          "sla.at_risk, sla.breached, sla.escalated, survey.answered, reply.social, automation.fired",
+      "events");
   error.kind = std::string(kinds::kWebhookUnknownEvent);
   return error;
 }

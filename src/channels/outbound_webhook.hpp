@@ -43,6 +43,9 @@ enum class WebhookEventType {
   // An agent's public reply on a social-media ticket, for the tenant's platform bridge to
   // post (the tenant's outbound connector: a subscription to this event).
   SocialReply,
+  // A webhook action of an automation rule ran (issue 17): {rule_id, rule_name, event,
+  // ticket_id, status, priority, version}.
+  AutomationFired,
 };
 std::string_view to_string(WebhookEventType type);
 // Every event type, in publication order.

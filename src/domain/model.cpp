@@ -36,7 +36,7 @@ constexpr Names<MessageKind, 3> kMessageKindNames{
     {{MessageKind::Inbound, "inbound"}, {MessageKind::Outbound, "outbound"}, {MessageKind::Note, "note"}}};
 constexpr Names<ActorType, 3> kActorTypeNames{
     {{ActorType::Customer, "customer"}, {ActorType::Agent, "agent"}, {ActorType::System, "system"}}};
-constexpr Names<EventType, 12> kEventTypeNames{{{EventType::Created, "created"},
+constexpr Names<EventType, 13> kEventTypeNames{{{EventType::Created, "created"},
                                                 {EventType::MessageAdded, "message_added"},
                                                 {EventType::StatusChanged, "status_changed"},
                                                 {EventType::PriorityChanged, "priority_changed"},
@@ -47,7 +47,8 @@ constexpr Names<EventType, 12> kEventTypeNames{{{EventType::Created, "created"},
                                                 {EventType::SlaAtRisk, "sla_at_risk"},
                                                 {EventType::SlaBreached, "sla_breached"},
                                                 {EventType::CallRecorded, "call_recorded"},
-                                                {EventType::CommitmentBroken, "commitment_broken"}}};
+                                                {EventType::CommitmentBroken, "commitment_broken"},
+                                                {EventType::AutomationApplied, "automation_applied"}}};
 
 template <typename E, std::size_t N>
 std::string_view name_of(const Names<E, N>& names, E value) {

@@ -162,6 +162,10 @@ enum class EventType {
   // Written by the commitment job (issue 18): a commitment was not kept by its due time;
   // `field` is "commitment", `from` its id, `to` its due time (RFC 3339).
   CommitmentBroken,
+  // Written when an automation rule ran on the ticket (issue 17), after the field events it
+  // caused, by the system: `field` is "automation", `from` the rule id, `to` a compact JSON
+  // object {"rule_id","name","event","changes":{...},"effects":[...]}. Changes no field itself.
+  AutomationApplied,
 };
 std::string_view to_string(EventType);
 Result<EventType> parse_event_type(std::string_view);

@@ -305,6 +305,7 @@ Ticket replay(const Ticket& created_state, std::span<const TicketEvent> history)
       case EventType::SlaBreached:
       case EventType::CallRecorded:
       case EventType::CommitmentBroken:
+      case EventType::AutomationApplied:
         break;
       case EventType::StatusChanged:
         if (auto s = parse_status(event.to)) {

@@ -323,8 +323,15 @@ Result<Ticket> HelpdeskService::create_ticket(const Principal& p, NewTicketInput
     first = storage::NewMessage{MessageKind::Inbound, customer, *validated->first_message, now};
   }
   auto created = store_.create_ticket(std::move(draft), std::move(first));
-  if (created) notify(*created, TicketChangeKind::Created);
-  return created;
+  if (!created) return created;
+  notify(*created, TicketChangeKind::Created);
+  return automate(std::move(*created), TicketChangeKind::Created);
+}
+
+Ticket HelpdeskService::automate(Ticket ticket, TicketChangeKind change) {
+  if (automation_ == nullptr || !automation_->after_change(ticket, change)) return ticket;
+  auto fresh = store_.get_ticket(Scope::of(ticket.tenant_id), ticket.id);
+  return fresh ? std::move(*fresh) : std::move(ticket);
 }
 
 Result<Ticket> HelpdeskService::get_ticket(const Principal& p, TicketId id) {
@@ -340,7 +347,8 @@ Result<std::vector<Ticket>> HelpdeskService::list_tickets(const Principal& p, st
   return store_.list_tickets(p.scope, filter);
 }
 
-Result<storage::QueueCounts> HelpdeskService::queue_counts(const Principal& p, std::optional<TenantId> tenant) {
+Result<storage::QueueCounts> HelpdeskService::queue_counts(const Principal& p,
+                                                           std::optional<TenantId> tenant) {
   SP_TRY(require(p, Permission::Read));
   return store_.queue_counts(p.scope, tenant, p.agent.id);
 }
@@ -364,6 +372,10 @@ Result<Ticket> HelpdeskService::update_ticket(const Principal& p, TicketId id, c
   });
   if (!updated) return updated;
   notify(*updated, TicketChangeKind::Updated);
+  if (automation_ != nullptr && automation_->after_change(*updated, TicketChangeKind::Updated)) {
+    auto fresh = store_.get_ticket(p.scope, id);
+    if (fresh) return fresh;
+  }
   // Solving may make an observer add the closing message (the survey invitation), which bumps
   // the version: answer with the ticket as it is now, so the caller's next If-Match holds.
   if (patch.status == Status::Solved && updated->status == Status::Solved) {
@@ -388,7 +400,9 @@ Result<storage::AppendedMessage> HelpdeskService::add_message(const Principal& p
                                           SP_TRY(check_version(expected_version, current));
                                           return domain::add_message(current, kind, *text, actor, now);
                                         });
-  if (appended) notify(*appended);
+  if (!appended) return appended;
+  notify(*appended);
+  appended->ticket = automate(std::move(appended->ticket), TicketChangeKind::Updated);
   return appended;
 }
 
@@ -408,8 +422,9 @@ Result<Ticket> HelpdeskService::open_customer_ticket(TenantId tenant, CustomerId
                             *validated->first_message, now,
                             std::move(receipt),        validated->first_message_automatic};
   auto created = store_.create_ticket(std::move(draft), std::move(first));
-  if (created) notify(*created, TicketChangeKind::Created);
-  return created;
+  if (!created) return created;
+  notify(*created, TicketChangeKind::Created);
+  return automate(std::move(*created), TicketChangeKind::Created);
 }
 
 Result<storage::AppendedMessage> HelpdeskService::add_customer_message(
@@ -425,7 +440,9 @@ Result<storage::AppendedMessage> HelpdeskService::add_customer_message(
         if (automatic) return domain::add_automatic_message(current, *text, actor, now);
         return domain::add_message(current, MessageKind::Inbound, *text, actor, now);
       });
-  if (appended) notify(*appended);
+  if (!appended) return appended;
+  notify(*appended);
+  appended->ticket = automate(std::move(appended->ticket), TicketChangeKind::Updated);
   return appended;
 }
 

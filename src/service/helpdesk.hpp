@@ -100,8 +100,22 @@ class ReplyGate {
   virtual std::string reply_findings_json(TenantId tenant, TicketId ticket, MessageId message) = 0;
 };
 
+// Runs the tenant's automation rules after a change made through this service (issue 17): the
+// one place every channel's creates and updates pass (history imports write through the store
+// and never come here). Returns true when the rules changed the ticket.
+class TicketAutomation {
+ public:
+  virtual ~TicketAutomation() = default;
+  virtual bool after_change(const Ticket& ticket, TicketChangeKind change) = 0;
+};
+
 class HelpdeskService {
  public:
+  // Set while wiring, before requests are served; none means no rules run.
+  void set_automation(TicketAutomation* automation) { automation_ = automation; }
+  // Tells the observers about a ticket change another service made through the store (the
+  // automation rules' own changes), as every other committed change is told; runs no rules.
+  void announce_change(const Ticket& ticket, TicketChangeKind change) { notify(ticket, change); }
   // Observers are added while wiring, before requests are served.
   void add_observer(TicketObserver* observer) { observers_.push_back(observer); }
   // Tells the observers about a message an intake appended through the store itself (a call
@@ -199,6 +213,9 @@ class HelpdeskService {
   std::string dummy_hash_;
   std::vector<TicketObserver*> observers_;
   ReplyGate* reply_gate_ = nullptr;
+  TicketAutomation* automation_ = nullptr;
+  // Runs the rules after `ticket` changed; returns the ticket as they left it.
+  Ticket automate(Ticket ticket, TicketChangeKind change);
   void notify(const Ticket& ticket, TicketChangeKind change) {
     for (auto* observer : observers_) observer->ticket_changed(ticket, change);
   }

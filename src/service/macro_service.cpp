@@ -188,21 +188,43 @@ Result<MacroPreview> MacroService::preview(const Principal& p, TicketId ticket_i
   if (!ticket) return ticket.error();
   auto macro = visible(p, ticket->tenant_id, macro_id);
   if (!macro) return macro.error();
+  return render_preview(*ticket, std::move(*macro), p.agent.name);
+}
+
+Result<macros::Macro> MacroService::tenant_macro(TenantId tenant, std::int64_t id) {
+  auto record = store_.get_macro(tenant, id);
+  if (!record) return record.error();
+  auto macro = macro_of(*record);
+  if (!macro) return macro.error();
+  if (macro->scope != macros::Scope::Tenant) return not_found("no such tenant macro");
+  return macro;
+}
+
+Result<MacroPreview> MacroService::system_preview(const Ticket& ticket, std::int64_t macro_id) {
+  auto macro = tenant_macro(ticket.tenant_id, macro_id);
+  if (!macro) return macro.error();
+  return render_preview(ticket, std::move(*macro), "");
+}
+
+Result<MacroPreview> MacroService::render_preview(const Ticket& ticket_in, macros::Macro macro,
+                                                  const std::string& agent_name) {
+  const Ticket* ticket = &ticket_in;
   auto& store = helpdesk_.store();
-  auto tenant = store.get_tenant(p.scope, ticket->tenant_id);
+  const auto scope = storage::Scope::of(ticket->tenant_id);
+  auto tenant = store.get_tenant(scope, ticket->tenant_id);
   if (!tenant) return tenant.error();
-  auto customer = store.get_customer(p.scope, ticket->requester_id);
+  auto customer = store.get_customer(scope, ticket->requester_id);
   if (!customer) return customer.error();
 
   MacroPreview preview;
   preview.ticket_version = ticket->version;
-  preview.language = macros::choose_language(macro->texts, customer->language, tenant->default_language);
+  preview.language = macros::choose_language(macro.texts, customer->language, tenant->default_language);
   if (preview.language) {
     macros::RenderValues values;
     values.customer_name = customer->name;
     values.ticket_reference = channels::format_ticket_reference(ticket->id);
     values.ticket_subject = ticket->subject;
-    values.agent_name = p.agent.name;
+    values.agent_name = agent_name;
     // Evaluated now rather than read from the timer index, which the engine refreshes after
     // the change that started a clock.
     auto sla = sla_.evaluate(*ticket, clock_.now());
@@ -212,12 +234,12 @@ Result<MacroPreview> MacroService::preview(const Principal& p, TicketId ticket_i
       if (!when) return when.error();
       values.sla_due_at = std::move(*when);
     }
-    preview.text = macros::render(macro->texts.at(*preview.language), values);
+    preview.text = macros::render(macro.texts.at(*preview.language), values);
   }
-  auto patch = macros::patch_for(*ticket, macro->changes);
+  auto patch = macros::patch_for(*ticket, macro.changes);
   if (!patch) return patch.error();
   preview.patch = std::move(*patch);
-  preview.macro = std::move(*macro);
+  preview.macro = std::move(macro);
   return preview;
 }
 

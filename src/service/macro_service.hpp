@@ -54,7 +54,15 @@ class MacroService {
   // patch its changes make. Requires WriteTickets; the ticket and the macro must be visible.
   Result<MacroPreview> preview(const Principal& p, TicketId ticket, std::int64_t macro_id);
 
+  // A tenant-scoped macro of the tenant (automation rules apply only those); NotFound otherwise.
+  Result<macros::Macro> tenant_macro(TenantId tenant, std::int64_t id);
+  // The preview of a tenant macro on `ticket` for the system (automation rules): no agent name,
+  // no permission check.
+  Result<MacroPreview> system_preview(const Ticket& ticket, std::int64_t macro_id);
+
  private:
+  Result<MacroPreview> render_preview(const Ticket& ticket, macros::Macro macro,
+                                      const std::string& agent_name);
   Result<macros::Macro> visible(const Principal& p, TenantId tenant, std::int64_t id);
   Result<void> check_team(const Principal& p, TenantId tenant, const macros::Macro& macro);
 

@@ -38,6 +38,15 @@ class NotificationService final : public TicketObserver {
   // on for its kind (the assignee; a team's lead and manager; else the tenant's admins).
   void mail_sla_notifications(const std::vector<storage::Notification>& notes);
 
+  // Stores, pushes and mails one notification of `kind` per recipient (automation rules).
+  void notify_agents(const Ticket& ticket, const std::vector<AgentId>& recipients, std::string_view kind,
+                     const std::string& message) {
+    deliver(ticket, recipients, kind, message);
+  }
+  // A team's lead and manager (no permission check: for rules the system runs).
+  Result<domain::TeamLeaders> leaders_of(TenantId tenant, TeamId team) {
+    return store_.team_leaders(tenant, team);
+  }
   Result<std::vector<storage::Notification>> own(const Principal& p, const storage::NotificationQuery& query);
   Result<int> unread_count(const Principal& p);
   Result<void> mark_read(const Principal& p, std::int64_t id);

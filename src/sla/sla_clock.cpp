@@ -563,7 +563,8 @@ Result<SlaState> evaluate(const SlaPolicy& policy, const BusinessCalendar& calen
   for (std::size_t idx = 0; idx < count; ++idx) {
     const TicketEvent& event = event_at(idx);
     if (event.type == EventType::Created || event.type == EventType::SlaAtRisk ||
-        event.type == EventType::SlaBreached || event.type == EventType::CommitmentBroken) {
+        event.type == EventType::SlaBreached || event.type == EventType::CommitmentBroken ||
+        event.type == EventType::AutomationApplied) {
       continue;
     }
     clock = std::max(clock, event.at);

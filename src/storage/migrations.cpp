@@ -937,9 +937,47 @@ CREATE TABLE qa_certifications(
 );
 CREATE INDEX qa_certifications_agent ON qa_certifications(tenant_id, agent_id, expires_at);
 CREATE INDEX qa_certifications_expiry ON qa_certifications(tenant_id, expires_at);
+// Triggers and automations (issue 17): rules per tenant in (position, id) order, the durable
+// record of on_time firings (one per rule, ticket and status period: a restart never fires
+// again), and each ticket's last status change, kept by triggers and indexed with its status
+// so the on_time job reads the oldest tickets of a status instead of every ticket.
+constexpr std::string_view kAutomationSchema = R"sql(
+CREATE TABLE automation_rules(
+  id            INTEGER PRIMARY KEY,
+  tenant_id     INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+  name          TEXT NOT NULL,
+  event         TEXT NOT NULL CHECK (event IN ('on_create', 'on_update', 'on_time')),
+  active        INTEGER NOT NULL DEFAULT 1,
+  position      INTEGER NOT NULL DEFAULT 0,
+  document_json TEXT NOT NULL,
+  created_at    INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL
+);
+CREATE INDEX automation_rules_tenant ON automation_rules(tenant_id, position, id);
+CREATE INDEX automation_rules_time ON automation_rules(event, active, tenant_id);
+CREATE TABLE automation_time_firings(
+  rule_id      INTEGER NOT NULL REFERENCES automation_rules(id) ON DELETE CASCADE,
+  ticket_id    INTEGER NOT NULL,
+  status_since INTEGER NOT NULL,
+  tenant_id    INTEGER NOT NULL,
+  fired_at     INTEGER NOT NULL,
+  PRIMARY KEY(rule_id, ticket_id, status_since)
+) WITHOUT ROWID;
+ALTER TABLE tickets ADD COLUMN status_changed_at INTEGER;
+UPDATE tickets SET status_changed_at = COALESCE((SELECT MAX(e.at) FROM ticket_events e
+    WHERE e.ticket_id = tickets.id AND e.type = 'status_changed'), created_at);
+CREATE INDEX tickets_status_since ON tickets(tenant_id, status, status_changed_at, id);
+CREATE TRIGGER tickets_status_since_insert AFTER INSERT ON tickets
+  WHEN NEW.status_changed_at IS NULL BEGIN
+  UPDATE tickets SET status_changed_at = NEW.created_at WHERE id = NEW.id;
+END;
+CREATE TRIGGER tickets_status_since_event AFTER INSERT ON ticket_events
+  WHEN NEW.type = 'status_changed' BEGIN
+  UPDATE tickets SET status_changed_at = NEW.at WHERE id = NEW.ticket_id AND tenant_id = NEW.tenant_id;
+END;
 )sql";
 
-constexpr std::array<Migration, 24> kSqliteMigrations{{
+constexpr std::array<Migration, 25> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -964,6 +1002,8 @@ constexpr std::array<Migration, 24> kSqliteMigrations{{
     {23, "commitments: promises on tickets, kept or broken at their due time", kCommitmentSchema},
     {24, "sla refresh marks: changed tickets marked in their own transaction, across processes",
      kSlaRefreshMarkSchema},
+    {25, "automations: rules per tenant, on_time firings, each ticket's last status change",
+     kAutomationSchema},
     {26, "quality assurance: daily samples drawn once, reviews, violations, trainings, certifications",
      kQualitySchema},
 }};

@@ -260,12 +260,15 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
             .ok());
     ASSERT_TRUE(sqlite
                     .write([](storage::sqlite::Connection& conn) -> Result<void> {
-                      // Migrations 12 to 16, 18, 19, 21 to 24 and 26 (after 11) undone too, so all run again
-                      // on reopening.
+                      // Migrations 12 to 16, 18, 19 and 21 to 26 (after 11) undone too, so all run again on
+                      // reopening.
                       return conn.exec(
                           "DROP TABLE qa_training_attendance; DROP TABLE qa_trainings; DROP TABLE qa_certifications; "
                           "DROP TABLE qa_reviews; DROP TABLE qa_samples; DROP TABLE qa_sample_days; "
                           "DROP TABLE qa_violations; "
+                          "DROP TRIGGER tickets_status_since_insert; DROP TRIGGER tickets_status_since_event; "
+                          "DROP INDEX tickets_status_since; ALTER TABLE tickets DROP COLUMN status_changed_at; "
+                          "DROP TABLE automation_time_firings; DROP TABLE automation_rules; "
                           "DROP TRIGGER sla_refresh_marks_event; DROP TABLE sla_refresh_marks; DROP TABLE commitments; DROP TABLE macros; "
                           "DROP TABLE sla_cycle_budgets; DROP TABLE message_attachments; DROP TRIGGER "
                           "ticket_counts_insert; DROP TRIGGER ticket_counts_delete; DROP "

@@ -32,6 +32,7 @@ import { BulkBar } from './BulkBar';
 import { MyCommitments } from './Commitments';
 import { QaView } from './QaView';
 import { MacrosView } from './MacrosView';
+import { AutomationsView } from './AutomationsView';
 import { toggleAllShown, toggleSelection, MAX_BULK_TICKETS } from '../lib/macros';
 
 const client = new ApiClient();
@@ -61,8 +62,8 @@ function serverSearch(text: string): string | undefined {
 type View = 'queue' | 'staffing' | 'reports';
 const VIEWS: View[] = ['queue', 'staffing', 'reports'];
 /** Pages of one's own work, for everyone of a tenant (issue 17 macros, issue 18 commitments). */
-type WorkPage = 'commitments' | 'macros' | 'qa';
-const WORK_PAGES: WorkPage[] = ['commitments', 'macros', 'qa'];
+type WorkPage = 'commitments' | 'macros' | 'qa' | 'automations';
+const WORK_PAGES: WorkPage[] = ['commitments', 'macros', 'qa', 'automations'];
 
 /** The skip link's target (#main) is not a place: it leaves the route as it was. */
 function isRouteHash(hash: string): boolean {
@@ -219,6 +220,8 @@ export function App() {
             <QaView key={session} client={client} agent={agent} />
           ) : shown === 'macros' ? (
             <MacrosView key={session} client={client} agent={agent} />
+          ) : shown === 'automations' ? (
+            <AutomationsView key={session} client={client} agent={agent} />
           ) : shown !== 'queue' ? (
             <Supervision key={session} agent={agent} view={shown} />
           ) : (

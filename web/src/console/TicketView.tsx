@@ -2,6 +2,7 @@ import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiClient, ApiError, describeError, isConflict, query } from '../lib/api';
 import { countdown, formatDateTime, formatSeconds, parseTime } from '../lib/time';
+import { AutomationHistory } from './AutomationHistory';
 import {
   PRIORITIES,
   STATUSES,
@@ -497,6 +498,7 @@ export function TicketView({
           )}
 
           <CommitmentsPanel client={client} ticket={ticket} agents={agents} now={now} />
+          <AutomationHistory client={client} ticketId={ticket.id} version={ticket.version ?? 0} />
 
           <StatusTimesPanel client={client} ticket={ticket} />
 

@@ -3,13 +3,14 @@
 //   #tickets/123   a ticket (the queue stays in its last view)
 //   #views/mine    a default queue view (mine, unassigned, at_risk, breached, open)
 //   #staffing, #reports
-//   #commitments (my open commitments), #macros (the macro screen), #qa (quality assurance)
+//   #commitments (my open commitments), #macros (the macro screen), #qa (quality assurance),
+//   #automations (rules)
 //   anything else (#main, empty): the queue
 
 export const QUEUE_VIEWS = ['mine', 'unassigned', 'at_risk', 'breached', 'open'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
-export type Page = 'queue' | 'staffing' | 'reports' | 'commitments' | 'macros' | 'qa';
-const PAGES: readonly string[] = ['staffing', 'reports', 'commitments', 'macros', 'qa'];
+export type Page = 'queue' | 'staffing' | 'reports' | 'commitments' | 'macros' | 'qa' | 'automations';
+const PAGES: readonly string[] = ['staffing', 'reports', 'commitments', 'macros', 'qa', 'automations'];
 
 export interface Route {
   page: Page;
