@@ -496,6 +496,7 @@ jobs::CommitmentJob& Application::commitment_job() {
 }
 jobs::QaSampleJob& Application::qa_sample_job() {
   return *parts_->qa_sample_job;
+}
 jobs::AutomationJob& Application::automation_job() {
   return *parts_->automation_job;
 }

@@ -937,6 +937,8 @@ CREATE TABLE qa_certifications(
 );
 CREATE INDEX qa_certifications_agent ON qa_certifications(tenant_id, agent_id, expires_at);
 CREATE INDEX qa_certifications_expiry ON qa_certifications(tenant_id, expires_at);
+)sql";
+
 // Triggers and automations (issue 17): rules per tenant in (position, id) order, the durable
 // record of on_time firings (one per rule, ticket and status period: a restart never fires
 // again), and each ticket's last status change, kept by triggers and indexed with its status
