@@ -13,6 +13,7 @@
 #include "http/charter_routes.hpp"
 #include "http/feedback_routes.hpp"
 #include "http/commitment_routes.hpp"
+#include "http/privacy_routes.hpp"
 #include "http/conduct_routes.hpp"
 #include "http/macro_routes.hpp"
 #include "http/search_routes.hpp"
@@ -48,6 +49,7 @@
 #include "service/staffing_service.hpp"
 #include "service/survey_service.hpp"
 #include "storage/sqlite/sqlite_commitment_store.hpp"
+#include "storage/sqlite/sqlite_audit_store.hpp"
 #include "storage/sqlite/sqlite_conduct_store.hpp"
 #include "storage/sqlite/sqlite_notification_store.hpp"
 #include "storage/sqlite/sqlite_macro_store.hpp"
@@ -95,6 +97,9 @@ struct Application::Parts {
   std::unique_ptr<storage::sqlite::SqliteCommitmentStore> commitment_store;
   std::unique_ptr<service::CommitmentService> commitments;
   std::unique_ptr<jobs::CommitmentJob> commitment_job;
+  std::unique_ptr<storage::sqlite::SqliteAuditStore> audit_store;  // issue 19
+  std::unique_ptr<service::AuditService> audit;
+  std::unique_ptr<http::ApiAuditHook> audit_hook;
   std::unique_ptr<storage::sqlite::SqliteMacroStore> macro_store;
   std::unique_ptr<service::MacroService> macros;
   std::unique_ptr<storage::sqlite::SqliteSearchStore> search_store;
@@ -247,6 +252,12 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   p.helpdesk->add_observer(p.commitments.get());
   http::register_commitment_routes(api, *p.commitments);
   p.commitment_job = std::make_unique<jobs::CommitmentJob>(*p.commitments, p.clock);
+  // Privacy (issue 19): the scan route and the audit log, whose hook records reads and changes.
+  p.audit_store = std::make_unique<storage::sqlite::SqliteAuditStore>(db, service::seal_audit_record);
+  p.audit = std::make_unique<service::AuditService>(*p.audit_store, p.clock);
+  http::register_privacy_routes(api, *p.audit);
+  p.audit_hook = std::make_unique<http::ApiAuditHook>(*p.audit);
+  api.set_audit_hook(p.audit_hook.get());
   // Macros and bulk actions (issue 17): previews and bulk changes go through update_ticket.
   p.macro_store = std::make_unique<storage::sqlite::SqliteMacroStore>(db);
   p.macros = std::make_unique<service::MacroService>(*p.helpdesk, *p.macro_store, *p.sla, p.clock);
@@ -460,6 +471,9 @@ jobs::CommitmentJob& Application::commitment_job() {
 }
 MailRuntime& Application::mail() {
   return *parts_->mail;
+}
+service::AuditService& Application::audit() {
+  return *parts_->audit;
 }
 http::Api& Application::api() {
   return *parts_->api;

@@ -34,6 +34,7 @@ namespace sp::webhooks {
 class OutboundWebhookService;
 }
 namespace sp::service {
+class AuditService;
 class HelpdeskService;
 class KpiAggregator;
 class ReportScheduleService;
@@ -92,6 +93,7 @@ class Application {
   webhooks::OutboundWebhookService& outbound_webhooks();
   jobs::WebhookJob& webhook_job();
   jobs::CommitmentJob& commitment_job();
+  service::AuditService& audit();
   MailRuntime& mail();
   http::Api& api();
   http::Metrics& metrics();
