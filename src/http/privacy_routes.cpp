@@ -136,8 +136,10 @@ std::optional<HttpResponse> ApiAuditHook::after(const Api::Context& ctx, const s
   }
   if (!tenant) return std::nullopt;
   std::string reason(ctx.request.header("x-audit-reason").value_or(""));
+  // Reads are queued (one insert in the next group commit, not a wait for it); changes wait.
+  bool durable = entry->action != "read";
   auto recorded = audit_.record(&who, *tenant, std::move(entry->action), std::move(entry->subject),
-                                std::move(entry->detail), std::move(reason));
+                                std::move(entry->detail), std::move(reason), durable);
   if (!recorded) {
     spdlog::error("audit entry not written: {}", recorded.error().message);
     return problem(503, "audit-unavailable", "Audit log unavailable",

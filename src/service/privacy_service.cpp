@@ -45,7 +45,8 @@ Result<AuditSubject> parse_audit_subject(std::string_view text) {
 }
 
 Result<void> AuditService::record(const Principal* p, TenantId tenant, std::string action,
-                                  AuditSubject subject, std::string detail, std::string reason) {
+                                  AuditSubject subject, std::string detail, std::string reason,
+                                  bool durable) {
   storage::AuditRecord entry;
   entry.tenant_id = tenant.value;
   entry.at_ms = to_unix_ms(clock_.now());
@@ -56,6 +57,7 @@ Result<void> AuditService::record(const Principal* p, TenantId tenant, std::stri
   entry.detail = std::move(detail);
   // The reason is free text of the reader: bounded, valid UTF-8.
   entry.reason = std::string(text::truncate_utf8(text::make_valid_utf8(reason), 200));
+  if (!durable) return store_.append_audit_later(std::move(entry));
   auto stored = store_.append_audit(std::move(entry));
   if (!stored) return stored.error();
   return {};
@@ -78,6 +80,7 @@ Result<AuditPage> AuditService::list(const Principal& p, std::optional<TenantId>
   if (!resolved) return resolved.error();
   TenantId tenant_id = *resolved;
   if (limit < 1 || limit > 200) return invalid_input("limit is 1 to 200", "limit");
+  SP_TRY(store_.flush_audit());  // the reads queued just before this listing
   // One more than asked tells whether there is a next page.
   auto rows = subject.kind == "agent"
                   ? store_.audit_by(tenant_id, subject.id, cursor, limit + 1)
@@ -96,6 +99,7 @@ Result<std::vector<storage::AuditAnchor>> AuditService::anchors(const Principal&
                                                                 std::optional<TenantId> tenant) {
   auto resolved = admin_tenant(p, tenant);
   if (!resolved) return resolved.error();
+  SP_TRY(store_.flush_audit());
   return store_.audit_anchors(*resolved, 90);
 }
 

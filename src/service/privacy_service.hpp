@@ -49,8 +49,10 @@ class AuditService {
 
   // Appends one entry for `p` (the system when p is null) in `tenant`. `detail` names what
   // (a route part, field names), never values.
+  // `durable`: return once the entry is committed (changes, configuration); otherwise queue it
+  // for the next write transaction (reads: a crash may lose the last milliseconds of them).
   Result<void> record(const Principal* p, TenantId tenant, std::string action, AuditSubject subject,
-                      std::string detail, std::string reason);
+                      std::string detail, std::string reason, bool durable = true);
 
   // Admins of the tenant (platform administrators naming it): there is no privacy officer
   // role yet. Newest first; `limit` 1..200 (default 50).

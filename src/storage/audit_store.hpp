@@ -42,6 +42,11 @@ class AuditStore {
   // Appends `entry` to its tenant's chain in one transaction: gives it the next seq, seals
   // it after the tenant's last entry, and returns it as stored.
   virtual Result<AuditRecord> append_audit(AuditRecord entry) = 0;
+  // The same, queued for the next write transaction without waiting for it to be durable
+  // (reads: a crash may lose the last few milliseconds of read entries, never reorder them).
+  virtual Result<void> append_audit_later(AuditRecord entry) = 0;
+  // Returns once every entry queued before it is committed (so a listing sees them).
+  virtual Result<void> flush_audit() = 0;
   // Entries about one subject, newest first, with seq < before_seq when given; at most `limit`.
   virtual Result<std::vector<AuditRecord>> audit_about(domain::TenantId tenant,
                                                        const std::string& subject_kind,

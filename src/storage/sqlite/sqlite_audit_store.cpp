@@ -44,34 +44,43 @@ AuditRecord read_record(const Statement& row) {
   return r;
 }
 
+// Seals `entry` after its tenant's last entry and inserts it, in the caller's transaction.
+Result<void> insert_sealed(Connection& conn, const AuditSealer& sealer, AuditRecord& entry) {
+  std::optional<AuditRecord> previous;
+  {
+    SP_PREPARE(last, conn, kLast);
+    last.bind(1, entry.tenant_id);
+    SP_STEP(has_row, last);
+    if (has_row) previous = read_record(last);
+  }
+  entry.seq = previous ? previous->seq + 1 : 1;
+  sealer(entry, previous ? &*previous : nullptr);
+  SP_PREPARE(stmt, conn, kInsert);
+  stmt.bind(1, entry.tenant_id)
+      .bind(2, entry.seq)
+      .bind(3, entry.at_ms)
+      .bind(4, entry.actor_agent_id)
+      .bind(5, entry.action)
+      .bind(6, entry.subject_kind)
+      .bind(7, entry.subject_id)
+      .bind(8, entry.detail)
+      .bind(9, entry.reason)
+      .bind(10, entry.prev_hash)
+      .bind(11, entry.hash);
+  return stmt.run();
+}
+
 }  // namespace
 
 Result<AuditRecord> SqliteAuditStore::append_audit(AuditRecord entry) {
-  SP_TRY(store_.write([&](Connection& conn) -> Result<void> {
-    std::optional<AuditRecord> previous;
-    {
-      SP_PREPARE(last, conn, kLast);
-      last.bind(1, entry.tenant_id);
-      SP_STEP(has_row, last);
-      if (has_row) previous = read_record(last);
-    }
-    entry.seq = previous ? previous->seq + 1 : 1;
-    sealer_(entry, previous ? &*previous : nullptr);
-    SP_PREPARE(stmt, conn, kInsert);
-    stmt.bind(1, entry.tenant_id)
-        .bind(2, entry.seq)
-        .bind(3, entry.at_ms)
-        .bind(4, entry.actor_agent_id)
-        .bind(5, entry.action)
-        .bind(6, entry.subject_kind)
-        .bind(7, entry.subject_id)
-        .bind(8, entry.detail)
-        .bind(9, entry.reason)
-        .bind(10, entry.prev_hash)
-        .bind(11, entry.hash);
-    return stmt.run();
-  }));
+  SP_TRY(store_.write([&](Connection& conn) { return insert_sealed(conn, sealer_, entry); }));
   return entry;
+}
+
+Result<void> SqliteAuditStore::append_audit_later(AuditRecord entry) {
+  return store_.write_later([sealer = sealer_, entry = std::move(entry)](Connection& conn) mutable {
+    return insert_sealed(conn, sealer, entry);
+  });
 }
 
 Result<std::vector<AuditRecord>> SqliteAuditStore::audit_about(domain::TenantId tenant,

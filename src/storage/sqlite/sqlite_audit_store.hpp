@@ -15,6 +15,11 @@ class SqliteAuditStore final : public AuditStore {
   SqliteAuditStore(SqliteStore& store, AuditSealer sealer) : store_(store), sealer_(std::move(sealer)) {}
 
   Result<AuditRecord> append_audit(AuditRecord entry) override;
+  Result<void> append_audit_later(AuditRecord entry) override;
+  // The write queue is FIFO: an empty job commits after everything posted before it.
+  Result<void> flush_audit() override {
+    return store_.write([](Connection&) -> Result<void> { return {}; });
+  }
   Result<std::vector<AuditRecord>> audit_about(domain::TenantId tenant, const std::string& subject_kind,
                                                std::int64_t subject_id,
                                                std::optional<std::int64_t> before_seq, int limit) override;
