@@ -14,6 +14,7 @@
 #include "app/config.hpp"
 #include "app/import_cli.hpp"
 #include "app/mail_runtime.hpp"
+#include "app/audit_cli.hpp"
 #include "app/report_cli.hpp"
 #include "app/wiring.hpp"
 #include "service/helpdesk.hpp"
@@ -282,6 +283,15 @@ int main(int argc, char** argv) {
   report_kpis->add_option("--format", report_options.format, "table (default), json or csv");
   report_kpis->add_option("--data", data_dir, "data folder (default ./data)");
 
+  auto* audit_cmd = cli.add_subcommand("audit", "The audit log (issue 19)");
+  audit_cmd->require_subcommand(1);
+  app::AuditCliOptions audit_options;
+  auto* audit_verify = audit_cmd->add_subcommand(
+      "verify",
+      "Walk each tenant's hash chain and name the first bad entry (exit 1: broken, 2: bad arguments)");
+  audit_verify->add_option("--tenant", audit_options.tenant, "tenant id (default: every tenant)");
+  audit_verify->add_option("--data", data_dir, "data folder (default ./data)");
+
   auto* import_cmd = cli.add_subcommand(
       "import", "Import another help desk's history into a tenant (docs/IMPORT.md; exit 2: bad arguments)");
   app::ImportCliOptions import_options;
@@ -328,6 +338,7 @@ int main(int argc, char** argv) {
   }
   if (*gateway_cmd) return mail_gateway(config, tenant_slug);
   if (*report_kpis) return app::run_report_kpis(config, report_options);
+  if (*audit_verify) return app::run_audit_verify(config, audit_options);
   if (*import_cmd) return app::run_import(config, import_options);
   if (*migrate_cmd) {
     auto application = open_application(config);

@@ -15,6 +15,7 @@
 #include "http/automation_routes.hpp"
 #include "http/commitment_routes.hpp"
 #include "http/qa_routes.hpp"
+#include "http/privacy_routes.hpp"
 #include "http/conduct_routes.hpp"
 #include "http/macro_routes.hpp"
 #include "http/search_routes.hpp"
@@ -54,6 +55,7 @@
 #include "storage/sqlite/sqlite_automation_store.hpp"
 #include "storage/sqlite/sqlite_commitment_store.hpp"
 #include "storage/sqlite/sqlite_qa_store.hpp"
+#include "storage/sqlite/sqlite_audit_store.hpp"
 #include "storage/sqlite/sqlite_conduct_store.hpp"
 #include "storage/sqlite/sqlite_notification_store.hpp"
 #include "storage/sqlite/sqlite_macro_store.hpp"
@@ -104,6 +106,9 @@ struct Application::Parts {
   std::unique_ptr<storage::sqlite::SqliteQaStore> qa_store;
   std::unique_ptr<service::QaService> qa;
   std::unique_ptr<jobs::QaSampleJob> qa_sample_job;
+  std::unique_ptr<storage::sqlite::SqliteAuditStore> audit_store;  // issue 19
+  std::unique_ptr<service::AuditService> audit;
+  std::unique_ptr<http::ApiAuditHook> audit_hook;
   std::unique_ptr<storage::sqlite::SqliteMacroStore> macro_store;
   std::unique_ptr<service::MacroService> macros;
   std::unique_ptr<storage::sqlite::SqliteAutomationStore> automation_store;
@@ -265,6 +270,12 @@ Result<std::unique_ptr<Application>> Application::open(const Config& config, Wir
   p.qa = std::make_unique<service::QaService>(*p.helpdesk, *p.qa_store, p.clock);
   http::register_qa_routes(api, *p.qa);
   p.qa_sample_job = std::make_unique<jobs::QaSampleJob>(*p.qa, p.clock);
+  // Privacy (issue 19): the scan route and the audit log, whose hook records reads and changes.
+  p.audit_store = std::make_unique<storage::sqlite::SqliteAuditStore>(db, service::seal_audit_record);
+  p.audit = std::make_unique<service::AuditService>(*p.audit_store, p.clock);
+  http::register_privacy_routes(api, *p.audit);
+  p.audit_hook = std::make_unique<http::ApiAuditHook>(*p.audit);
+  api.set_audit_hook(p.audit_hook.get());
   // Macros and bulk actions (issue 17): previews and bulk changes go through update_ticket.
   p.macro_store = std::make_unique<storage::sqlite::SqliteMacroStore>(db);
   p.macros = std::make_unique<service::MacroService>(*p.helpdesk, *p.macro_store, *p.sla, p.clock);
@@ -502,6 +513,9 @@ jobs::AutomationJob& Application::automation_job() {
 }
 MailRuntime& Application::mail() {
   return *parts_->mail;
+}
+service::AuditService& Application::audit() {
+  return *parts_->audit;
 }
 http::Api& Application::api() {
   return *parts_->api;

@@ -36,6 +36,7 @@ namespace sp::webhooks {
 class OutboundWebhookService;
 }
 namespace sp::service {
+class AuditService;
 class HelpdeskService;
 class KpiAggregator;
 class ReportScheduleService;
@@ -96,6 +97,7 @@ class Application {
   jobs::CommitmentJob& commitment_job();
   jobs::QaSampleJob& qa_sample_job();
   jobs::AutomationJob& automation_job();
+  service::AuditService& audit();
   MailRuntime& mail();
   http::Api& api();
   http::Metrics& metrics();

@@ -491,6 +491,11 @@ std::vector<Finding> Checker::check(std::string_view input, Language language,
 
   // Personal data of someone else.
   for (const auto& match : privacy::find_personal_data(body, kMaxFindings)) {
+    // Dates of birth and addresses are too often the organisation's own (a signature, a
+    // return address) or the customer's: the conduct check flags the numbers only.
+    if (match.type == privacy::PersonalDataType::DateOfBirth ||
+        match.type == privacy::PersonalDataType::Address)
+      continue;
     if (belongs_to_customer_or_us(match, context, state_->own_contacts)) continue;
     std::string rule(privacy::to_string(match.type));
     add(Kind::OthersPersonalData, {match.start, match.end}, Severity::High, rule, explain(rule, says));

@@ -43,8 +43,8 @@ struct Finding {
   Severity severity = Severity::Low;
   // The rule that fired, stable for clients: "word-list", "tenant-word-list", "glossary",
   // "time-promise", "open-promise", "closed-day", "outside-opening-hours", "email", "phone",
-  // "iban", "bsn", "cn_resident_id", "long-sentence", "long-paragraph", "missing-greeting",
-  // "missing-closing".
+  // "iban", "bsn", "cn_resident_id", "card", "passport", "long-sentence", "long-paragraph",
+  // "missing-greeting", "missing-closing".
   std::string rule;
   std::string matched;              // the text of the span (at most 200 bytes)
   std::optional<Timestamp> due_at;  // promises: when the promise falls due (UTC)

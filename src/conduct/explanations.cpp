@@ -12,7 +12,7 @@ struct Explanation {
 
 // "{}" is replaced by the detail. Worded after the code of conduct (seed 002): section 1
 // (respect), 2-3 (honest promises), 4 (privacy), 8 (clear language).
-constexpr std::array<Explanation, 19> kExplanations{{
+constexpr std::array<Explanation, 21> kExplanations{{
     {"word-list-offensive", "\"{}\" is kwetsend of onbeleefd; formuleer het respectvol.",
      "\"{}\" is offensive or rude; phrase it respectfully.", "“{}”属于冒犯或不礼貌用语，请礼貌表达。"},
     {"word-list-humour", "\"{}\" is ongepaste humor in een klantantwoord.",
@@ -41,6 +41,10 @@ constexpr std::array<Explanation, 19> kExplanations{{
      "This is a BSN not known to be this customer's.", "这是一个不属于此客户的荷兰公民服务号（BSN）。"},
     {"cn_resident_id", "Dit is een Chinees identiteitsnummer dat niet van deze klant is.",
      "This is a Chinese resident id number that is not this customer's.", "该居民身份证号码不属于此客户。"},
+    {"card", "Dit betaalkaartnummer is niet bekend als van deze klant.",
+     "This payment card number is not known to be this customer's.", "该银行卡号不属于此客户。"},
+    {"passport", "Dit paspoortnummer is niet bekend als van deze klant.",
+     "This passport number is not known to be this customer's.", "该护照号码不属于此客户。"},
     {"long-sentence", "Lange zin ({} woorden); splits hem op.", "Long sentence ({} words); split it up.",
      "句子过长（{} 个字），请拆分。"},
     {"long-sentence-zh", "Lange zin ({} tekens); splits hem op.",

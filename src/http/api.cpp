@@ -682,7 +682,12 @@ HttpResponse Api::dispatch(const HttpRequest& request, std::size_t& metrics_inde
                      "log in (session cookie) or send Authorization: Bearer <API token>");
     }
   }
-  return matched->handler(ctx);
+  auto response = matched->handler(ctx);
+  if (audit_hook_ != nullptr && ctx.principal && response.status >= 200 && response.status < 300) {
+    if (auto refused = audit_hook_->after(ctx, matched->method, matched->pattern, response))
+      return std::move(*refused);
+  }
+  return response;
 }
 
 }  // namespace sp::http

@@ -21,6 +21,7 @@
 namespace sp::http {
 
 class MessageExtras;
+class AuditHook;
 
 struct ApiOptions {
   bool secure_cookies = false;  // add "Secure" to cookies (set when served over TLS)
@@ -54,6 +55,8 @@ class Api {
   void set_fallback(Fallback fallback) { fallback_ = std::move(fallback); }
   // Set while wiring, before requests are served.
   void set_message_extras(MessageExtras* extras) { options_.message_extras = extras; }
+  // Set while wiring: sees every successful authenticated request (privacy_routes.cpp).
+  void set_audit_hook(AuditHook* hook) { audit_hook_ = hook; }
 
  private:
   struct Route {
@@ -74,6 +77,7 @@ class Api {
   std::size_t unmatched_metrics_index_ = 0;
   std::atomic<bool> draining_{false};
   Fallback fallback_;
+  AuditHook* audit_hook_ = nullptr;
 };
 
 struct Api::Context {
@@ -97,6 +101,16 @@ class MessageExtras {
                                 nlohmann::json& items) = 0;
   // POST /api/v1/tickets/{id}/messages as multipart/form-data: fields kind and body, files.
   virtual HttpResponse add_message_with_files(Api::Context& ctx) = 0;
+};
+
+// The one place where reads and changes through the API are audited (issue 19): called after
+// a handler answered 2xx to an authenticated request. A non-empty result replaces the
+// response (the audit entry could not be written: the read is refused rather than unaudited).
+class AuditHook {
+ public:
+  virtual ~AuditHook() = default;
+  virtual std::optional<HttpResponse> after(const Api::Context& ctx, const std::string& method,
+                                            const std::string& pattern, const HttpResponse& response) = 0;
 };
 
 // The OpenAPI 3.1 document served at /api/v1/openapi.json.

@@ -4,32 +4,14 @@
 #include <array>
 
 #include "core/text.hpp"
+#include "privacy/scan_support.hpp"
 
 namespace sp::privacy {
 
 namespace {
 
-bool is_digit(char32_t c) {
-  return c >= '0' && c <= '9';
-}
-bool is_ascii_letter(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_ascii_alnum(char32_t c) {
-  return is_digit(c) || is_ascii_letter(c);
-}
-// Chinese is written without spaces, so an ideograph next to a number is a word edge.
-bool is_cjk_ideograph(char32_t c) {
-  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0x20000 && c <= 0x2FFFF);
-}
-// Letters of any other script count as word characters, so a number glued to a word is not data.
-bool is_word_char(char32_t c) {
-  if (is_ascii_alnum(c)) return true;
-  if (is_cjk_ideograph(c)) return false;
-  return c >= 0xC0 && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x206F) &&
-         !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFF0F) && !(c >= 0xFF1A && c <= 0xFF20);
-}
+using namespace detail;
+
 bool is_local_part_char(char32_t c) {
   return is_ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
 }
@@ -38,16 +20,6 @@ bool is_domain_char(char32_t c) {
 }
 char upper(char32_t c) {
   return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : static_cast<char>(c);
-}
-char lower(char32_t c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
-}
-
-bool boundary_before(const std::u32string& cps, std::size_t pos) {
-  return pos == 0 || !is_word_char(cps[pos - 1]);
-}
-bool boundary_after(const std::u32string& cps, std::size_t pos) {
-  return pos >= cps.size() || !is_word_char(cps[pos]);
 }
 
 // An e-mail address around the '@' at `at`: [start, end) or nothing.
@@ -72,7 +44,8 @@ bool email_at(const std::u32string& cps, std::size_t at, PersonalDataMatch& matc
   match.start = start;
   match.end = end;
   match.normalized.clear();
-  for (std::size_t pos = start; pos < end; ++pos) match.normalized.push_back(lower(cps[pos]));
+  for (std::size_t pos = start; pos < end; ++pos)
+    match.normalized.push_back(static_cast<char>(lower(cps[pos])));
   return true;
 }
 
@@ -118,15 +91,40 @@ bool is_phone_separator(char32_t c) {
   return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/';
 }
 
+const Keywords& card_keywords() {
+  static const Keywords words = [] {
+    Keywords out;
+    for (auto word : {"card", "creditcard", "credit card", "kaart", "kaartnummer", "visa", "mastercard",
+                      "amex", "卡号", "信用卡", "银行卡"}) {
+      out.push_back(to_code_points(word));
+    }
+    return out;
+  }();
+  return words;
+}
+
+const Keywords& bsn_keywords() {
+  static const Keywords words = [] {
+    Keywords out;
+    for (auto word : {"bsn", "burgerservicenummer", "sofinummer", "sofi-nummer", "citizen service number"}) {
+      out.push_back(to_code_points(word));
+    }
+    return out;
+  }();
+  return words;
+}
+
 // A run of digits from `start` (optionally "+"), with single separators between digits.
 // Returns false when the run is glued to a word character.
-bool number_at(const std::u32string& cps, std::size_t start, PersonalDataMatch& match) {
+bool number_at(const ScanText& text, std::size_t start, std::string_view language, PersonalDataMatch& match) {
+  const auto& cps = text.cps;
   std::size_t pos = start;
   bool plus = cps[pos] == '+';
   if (plus) ++pos;
   if (pos >= cps.size() || !is_digit(cps[pos])) return false;
   std::string digits;
   bool separated = false;
+  bool card_separators = true;  // only single spaces or dashes between groups
   std::size_t end = pos;
   while (pos < cps.size()) {
     if (is_digit(cps[pos])) {
@@ -143,6 +141,7 @@ bool number_at(const std::u32string& cps, std::size_t start, PersonalDataMatch& 
       ++separators;
     }
     if (separators == 0 || look >= cps.size() || !is_digit(cps[look])) break;
+    if (separators > 1 || (cps[pos] != ' ' && cps[pos] != '-')) card_separators = false;
     separated = true;
     pos = look;
   }
@@ -151,6 +150,12 @@ bool number_at(const std::u32string& cps, std::size_t start, PersonalDataMatch& 
       !separated && !plus && digits.size() == 17 && end < cps.size() && (cps[end] == 'X' || cps[end] == 'x');
   std::size_t id_end = ends_with_x ? end + 1 : end;
   if (!boundary_after(cps, id_end)) return false;
+  // Order, invoice and tracking numbers pass a checksum by chance one time in ten (Luhn) or
+  // eleven (BSN): the keyword before them decides.
+  auto reference = [&](const Keywords& own) {
+    std::size_t other = keyword_distance(text, start, reference_keywords(), 30);
+    return other != std::string::npos && other < keyword_distance(text, start, own, 30);
+  };
   if (!separated && !plus && (digits.size() == 18 || ends_with_x)) {
     std::string id = digits;
     if (ends_with_x) id.push_back('X');
@@ -158,21 +163,39 @@ bool number_at(const std::u32string& cps, std::size_t start, PersonalDataMatch& 
       match = {PersonalDataType::CnResidentId, start, id_end, id};
       return true;
     }
-    return false;
   }
-  if (!separated && !plus && digits.size() == 9 && is_valid_bsn(digits)) {
+  // A BSN written in groups ("111.222.333", "111 222 333") only after a BSN keyword: grouped
+  // nine-digit numbers are too often something else.
+  bool grouped_bsn = separated && !plus && digits.size() == 9 && end - start == 11 &&
+                     cps[start + 3] == cps[start + 7] && (cps[start + 3] == '.' || cps[start + 3] == ' ') &&
+                     keyword_before(text, start, bsn_keywords(), 20);
+  if ((grouped_bsn || (!separated && !plus && digits.size() == 9)) && is_valid_bsn(digits)) {
+    if (reference(bsn_keywords())) return false;
     match = {PersonalDataType::Bsn, start, end, digits};
     return true;
   }
-  bool phone = false;
-  if (plus) {
-    phone = digits.size() >= 9 && digits.size() <= 15 && digits[0] != '0';
-  } else if (digits[0] == '0') {
-    phone = digits.size() >= 10 && digits.size() <= 15;
-  } else if (digits.size() == 11 && digits[0] == '1' && digits[1] >= '3' && digits[1] <= '9') {
-    phone = true;  // a Chinese mobile number
+  if (!plus && card_separators && digits.size() >= 12 && digits.size() <= 19 && is_valid_card(digits)) {
+    if (reference(card_keywords())) return false;
+    match = {PersonalDataType::Card, start, end, digits};
+    return true;
   }
-  if (!phone) return false;
+  if (ends_with_x) return false;
+  bool phone_shape = false;
+  if (plus) {
+    phone_shape = digits.size() >= 9 && digits.size() <= 15 && digits[0] != '0';
+  } else if (digits[0] == '0') {
+    phone_shape = digits.size() >= 10 && digits.size() <= 15;
+  } else if (digits.size() == 11 && digits[0] == '1' && digits[1] >= '3' && digits[1] <= '9') {
+    phone_shape = true;  // a Chinese mobile number
+  }
+  if (!phone_shape) return false;
+  // The shape is the cheap prefilter; libphonenumber decides.
+  std::string written;
+  for (std::size_t at = start; at < end; ++at) {
+    char32_t c = cps[at];
+    written.push_back(c < 0x80 ? static_cast<char>(c) : ' ');
+  }
+  if (!is_valid_phone(written, language)) return false;
   match = {PersonalDataType::Phone, start, end, (plus ? "+" : "") + digits};
   return true;
 }
@@ -191,8 +214,67 @@ std::string_view to_string(PersonalDataType type) {
       return "bsn";
     case PersonalDataType::CnResidentId:
       return "cn_resident_id";
+    case PersonalDataType::Card:
+      return "card";
+    case PersonalDataType::Passport:
+      return "passport";
+    case PersonalDataType::DateOfBirth:
+      return "date_of_birth";
+    case PersonalDataType::Address:
+      return "address";
   }
   return "email";
+}
+
+std::optional<PersonalDataType> parse_personal_data_type(std::string_view name) {
+  for (auto type : {PersonalDataType::Email, PersonalDataType::Phone, PersonalDataType::Iban,
+                    PersonalDataType::Bsn, PersonalDataType::CnResidentId, PersonalDataType::Card,
+                    PersonalDataType::Passport, PersonalDataType::DateOfBirth, PersonalDataType::Address}) {
+    if (to_string(type) == name) return type;
+  }
+  return std::nullopt;
+}
+
+bool passes_luhn(std::string_view digits) {
+  if (digits.empty()) return false;
+  int sum = 0;
+  bool twice = false;
+  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+    if (*it < '0' || *it > '9') return false;
+    int value = *it - '0';
+    if (twice) {
+      value *= 2;
+      if (value > 9) value -= 9;
+    }
+    sum += value;
+    twice = !twice;
+  }
+  return sum % 10 == 0;
+}
+
+bool is_valid_card(std::string_view digits) {
+  std::size_t length = digits.size();
+  if (length < 12 || length > 19 || !passes_luhn(digits)) return false;
+  auto prefix = [&](std::size_t count) {
+    int value = 0;
+    for (std::size_t idx = 0; idx < count; ++idx) value = value * 10 + (digits[idx] - '0');
+    return value;
+  };
+  int p1 = prefix(1), p2 = prefix(2), p3 = prefix(3), p4 = prefix(4), p6 = prefix(6);
+  // Prefixes and lengths per scheme (ISO/IEC 7812 issuer ranges as the schemes publish them).
+  if (p1 == 4) return length == 13 || length == 16 || length == 19;                          // Visa
+  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return length == 16;             // Mastercard
+  if (p2 == 34 || p2 == 37) return length == 15;                                             // Amex
+  if (p4 == 6011 || p2 == 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925))  // Discover
+    return length >= 16 && length <= 19;
+  if (p2 == 62) return length >= 16 && length <= 19;                  // UnionPay
+  if (p4 >= 3528 && p4 <= 3589) return length >= 16 && length <= 19;  // JCB
+  if ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39)
+    return length >= 14 && length <= 19;  // Diners
+  if (p4 == 5018 || p4 == 5020 || p4 == 5038 || p4 == 5893 || p4 == 6304 || p4 == 6759 || p4 == 6761 ||
+      p4 == 6762 || p4 == 6763)
+    return length >= 12 && length <= 19;  // Maestro
+  return false;
 }
 
 bool is_valid_iban(std::string_view iban) {
@@ -264,21 +346,49 @@ bool same_phone(std::string_view a, std::string_view b) {
 }
 
 std::vector<PersonalDataMatch> find_personal_data(std::string_view text, std::size_t max_matches) {
+  ScanOptions options;
+  options.max_matches = max_matches;
+  return find_personal_data(text, options);
+}
+
+std::vector<PersonalDataMatch> find_personal_data(std::string_view text, const ScanOptions& options) {
   std::vector<PersonalDataMatch> matches;
-  std::u32string cps = to_code_points(text);
-  std::size_t pos = 0;
+  ScanText scan;
+  scan.cps = to_code_points(text);
+  scan.lowered = scan.cps;
+  for (auto& c : scan.lowered) c = lower(c);
+  const auto& cps = scan.cps;
   PersonalDataMatch match;
-  // E-mail addresses first (their digits are not phone numbers), then a left-to-right scan.
-  std::vector<std::pair<std::size_t, std::size_t>> taken;
-  for (std::size_t at = 0; at < cps.size() && matches.size() < max_matches; ++at) {
+  // E-mail addresses first (their digits are not phone numbers), then the data found by its
+  // surroundings (a passport number is no BSN, an address's house number no phone), then a
+  // left-to-right scan of the numbers left.
+  for (std::size_t at = 0; at < cps.size(); ++at) {
     if (cps[at] == '@' && email_at(cps, at, match)) {
       matches.push_back(match);
-      taken.emplace_back(match.start, match.end);
       at = match.end;
     }
   }
+  std::vector<PersonalDataMatch> context;
+  find_passports(scan, context);
+  find_dates_of_birth(scan, context);
+  find_addresses(scan, context);
+  auto overlaps = [&](const PersonalDataMatch& candidate) {
+    for (const auto& taken : matches) {
+      if (candidate.start < taken.end && taken.start < candidate.end) return true;
+    }
+    return false;
+  };
+  std::sort(context.begin(), context.end(),
+            [](const PersonalDataMatch& a, const PersonalDataMatch& b) { return a.start < b.start; });
+  for (auto& found : context) {
+    if (!overlaps(found)) matches.push_back(std::move(found));
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> taken;
+  for (const auto& found : matches) taken.emplace_back(found.start, found.end);
+  std::sort(taken.begin(), taken.end());
   std::size_t taken_idx = 0;
-  while (pos < cps.size() && matches.size() < max_matches) {
+  std::size_t pos = 0;
+  while (pos < cps.size()) {
     while (taken_idx < taken.size() && taken[taken_idx].second <= pos) ++taken_idx;
     if (taken_idx < taken.size() && pos >= taken[taken_idx].first) {
       pos = taken[taken_idx].second;
@@ -292,7 +402,8 @@ std::vector<PersonalDataMatch> find_personal_data(std::string_view text, std::si
       continue;
     }
     if (starts_word && (is_digit(c) || (c == '+' && pos + 1 < cps.size() && is_digit(cps[pos + 1])))) {
-      if (number_at(cps, pos, match)) {
+      if (number_at(scan, pos, options.language, match) &&
+          (taken_idx >= taken.size() || match.end <= taken[taken_idx].first)) {
         matches.push_back(match);
         pos = match.end;
         continue;
@@ -309,6 +420,7 @@ std::vector<PersonalDataMatch> find_personal_data(std::string_view text, std::si
   }
   std::sort(matches.begin(), matches.end(),
             [](const PersonalDataMatch& a, const PersonalDataMatch& b) { return a.start < b.start; });
+  if (matches.size() > options.max_matches) matches.resize(options.max_matches);
   return matches;
 }
 

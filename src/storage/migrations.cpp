@@ -979,7 +979,34 @@ CREATE TRIGGER tickets_status_since_event AFTER INSERT ON ticket_events
 END;
 )sql";
 
-constexpr std::array<Migration, 25> kSqliteMigrations{{
+// Migration 27 (issue 19): the audit log. One chain per tenant: (tenant_id, seq) is the key,
+// prev_hash/hash the chain (privacy/audit_chain.hpp). Append-only: the triggers refuse any
+// UPDATE or DELETE, so even a bug or a stray SQL statement cannot rewrite history; the chain
+// shows edits made around them (e.g. with the triggers dropped).
+constexpr std::string_view kAuditSchema = R"sql(
+CREATE TABLE audit_log(
+  tenant_id      INTEGER NOT NULL REFERENCES tenants(id),
+  seq            INTEGER NOT NULL,
+  at             INTEGER NOT NULL,
+  actor_agent_id INTEGER,
+  action         TEXT NOT NULL,
+  subject_kind   TEXT NOT NULL,
+  subject_id     INTEGER NOT NULL,
+  detail         TEXT NOT NULL DEFAULT '',
+  reason         TEXT NOT NULL DEFAULT '',
+  prev_hash      TEXT NOT NULL,
+  hash           TEXT NOT NULL,
+  PRIMARY KEY(tenant_id, seq)
+);
+CREATE INDEX audit_log_subject ON audit_log(tenant_id, subject_kind, subject_id, seq);
+CREATE INDEX audit_log_actor ON audit_log(tenant_id, actor_agent_id, seq);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)sql";
+
+constexpr std::array<Migration, 26> kSqliteMigrations{{
     {1, "initial schema: tenants, people, tickets, messages, events, auth", kInitialSchema},
     {2, "sla engine: calendars, policies, timers, notices, notifications", kSlaSchema},
     {3, "index of ticket arrivals for forecasting", kArrivalIndex},
@@ -1008,6 +1035,7 @@ constexpr std::array<Migration, 25> kSqliteMigrations{{
      kAutomationSchema},
     {26, "quality assurance: daily samples drawn once, reviews, violations, trainings, certifications",
      kQualitySchema},
+    {27, "audit log: append-only, hash-chained per tenant", kAuditSchema},
 }};
 
 }  // namespace

@@ -260,7 +260,7 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
             .ok());
     ASSERT_TRUE(sqlite
                     .write([](storage::sqlite::Connection& conn) -> Result<void> {
-                      // Migrations 12 to 16, 18, 19 and 21 to 26 (after 11) undone too, so all run again on
+                      // Migrations 12 to 16, 18, 19 and 21 to 27 (after 11) undone too, so all run again on
                       // reopening.
                       return conn.exec(
                           "DROP TABLE qa_training_attendance; DROP TABLE qa_trainings; DROP TABLE qa_certifications; "
@@ -294,6 +294,7 @@ TEST(ImprovementApi, MigrationImportsTheOldSettingsDocumentOnce) {
                           "DROP INDEX notifications_unread; DROP INDEX notifications_team; ALTER TABLE "
                           "notifications DROP COLUMN read_at; ALTER TABLE teams DROP COLUMN manager_id; "
                           "DROP TABLE notification_mail_preferences; "
+                          "DROP TABLE audit_log; "  // migration 27, with its triggers
                           "ALTER TABLE messages DROP COLUMN automatic; DELETE FROM schema_migrations WHERE "
                           "version >= 11;");
                     })

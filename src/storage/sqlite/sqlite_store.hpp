@@ -180,6 +180,8 @@ class SqliteStore final : public Store, public SlaStore, public WebhookStore {
   }
   // Runs `work` in the writer's transaction; returns once it is durable.
   Result<void> write(WriteQueue::Work work) { return writer_->submit(std::move(work)); }
+  // Runs `work` in a coming transaction without waiting for it (WriteQueue::post).
+  Result<void> write_later(WriteQueue::Work work) { return writer_->post(std::move(work)); }
 
  private:
   SqliteStore(SqliteOptions options, std::unique_ptr<WriteQueue> writer);

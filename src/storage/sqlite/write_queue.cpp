@@ -31,6 +31,20 @@ Result<void> WriteQueue::submit(Work work) {
   return future.get();
 }
 
+Result<void> WriteQueue::post(Work work) {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return unavailable("storage is shutting down");
+    if (queue_.size() < kMaxPosted) {
+      queue_.push_back(Job{std::move(work), false, {}});
+      work = nullptr;
+    }
+  }
+  if (work) return submit(std::move(work));
+  wake_.notify_one();
+  return {};
+}
+
 Result<void> WriteQueue::run_exclusive(Work work) {
   Job job{std::move(work), true, {}};
   auto future = job.done.get_future();

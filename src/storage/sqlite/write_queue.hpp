@@ -29,6 +29,11 @@ class WriteQueue {
   // Runs `work` inside the writer's transaction and returns once it is committed (or
   // failed). Returns Unavailable after shutdown began.
   Result<void> submit(Work work);
+  // Queues `work` for the next transaction and returns at once (issue 19: audit entries of
+  // reads). Its outcome is not reported; the destructor still commits it. When more than
+  // kMaxPosted jobs wait, waits like submit (back-pressure, so the queue stays bounded).
+  Result<void> post(Work work);
+  static constexpr std::size_t kMaxPosted = 10'000;
 
   // Runs `work` alone, outside any transaction (migrations manage their own).
   Result<void> run_exclusive(Work work);

@@ -90,7 +90,7 @@ PARTS = {
         ],
         "personal": [
             "I also forwarded this to piet.devries@gmail.com.",
-            "Your neighbour can be reached on 06 9876 5432.",
+            "Your neighbour can be reached on 06 2876 5432.",
             "The refund went to NL91ABNA0417164300 as requested by the previous owner.",
             "The form lists BSN 111222333, which belongs to your partner.",
         ],
@@ -167,7 +167,7 @@ PARTS = {
         ],
         "personal": [
             "Ik heb dit ook doorgestuurd naar piet.devries@gmail.com.",
-            "Uw buurman is bereikbaar op 06 9876 5432.",
+            "Uw buurman is bereikbaar op 06 2876 5432.",
             "Het geld is naar NL91ABNA0417164300 gegaan, op verzoek van de vorige eigenaar.",
             "Op het formulier staat BSN 111222333, dat van uw partner is.",
         ],
